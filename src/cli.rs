@@ -1,0 +1,132 @@
+//! The binary's edge: clap definitions and one small function per subcommand.
+//! Everything printed that came from a file goes through [`crate::neutralise`].
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::guide::{Catalog, GuideDirs, Place, load_guide_file};
+use crate::neutralise;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "stocktake",
+    version,
+    about = "Capture semi-structured interviews, sync them as files, collate them into a report",
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    /// Also look for guides in DIR (repeatable); these win over every other place.
+    #[arg(long = "guides", value_name = "DIR", global = true)]
+    pub guides: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List or validate interview guides.
+    #[command(subcommand)]
+    Guide(GuideCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuideCommand {
+    /// List the guides found: bundled, ./interview-guides/, the config dir, --guides.
+    List,
+    /// Validate guide files; prints file:line:col: message for each problem, exit 1 if any.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Guide(GuideCommand::List)) => guide_list(&cli.guides),
+        Some(Command::Guide(GuideCommand::Check { files })) => guide_check(&files),
+        None => Ok(ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("stocktake: {}", neutralise::block(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn guide_list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::discover(&GuideDirs::standard(flag_dirs.to_vec()));
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{:<24} {:<8} {:>9}  {:<20} TITLE", "ID", "VERSION", "QUESTIONS", "WHERE")?;
+    for g in &catalog.guides {
+        let lang = g.guide.default_language().to_string();
+        let place = match g.place {
+            Place::Bundled => "bundled".to_string(),
+            _ => g.origin.clone(),
+        };
+        writeln!(
+            out,
+            "{:<24} {:<8} {:>9}  {:<20} {}",
+            neutralise::line(&g.guide.id),
+            neutralise::line(&g.guide.version),
+            g.guide.question_count(),
+            neutralise::line(&place),
+            neutralise::line(g.guide.title.get(&lang, &lang)),
+        )?;
+    }
+    drop(out);
+    for s in &catalog.shadowed {
+        let why = if s.identical {
+            "an identical copy"
+        } else {
+            "a different guide with the same id"
+        };
+        eprintln!(
+            "note: {} (version {}) from {} is {why}; using the one from {} (--guides, then ./interview-guides, then the config dir, then bundled)",
+            neutralise::line(&s.id),
+            neutralise::line(&s.version),
+            neutralise::line(&s.origin),
+            neutralise::line(&s.by),
+        );
+    }
+    for e in &catalog.broken {
+        eprintln!("warning: skipped {}", neutralise::block(&e.to_string()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn guide_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut failed = 0;
+    for f in files {
+        match load_guide_file(f, Place::Flag) {
+            Ok(g) => println!(
+                "{}: ok: {} version {}, {} sections, {} questions, {}",
+                neutralise::line(&f.display().to_string()),
+                neutralise::line(&g.guide.id),
+                neutralise::line(&g.guide.version),
+                g.guide.sections.len(),
+                g.guide.question_count(),
+                g.digest,
+            ),
+            Err(e) => {
+                failed += 1;
+                eprintln!("{}", neutralise::block(&e.to_string()));
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!(
+            "{failed} of {} guide file{} refused",
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,21 @@
+//! Interview guides: the typed model of sections and questions, the TOML loader with
+//! `file:line:col` validation, skip logic, digests, and discovery of bundled and local guides.
+
+mod catalog;
+mod diagnostic;
+mod digest;
+mod load;
+mod logic;
+mod model;
+
+pub use catalog::{
+    BUNDLED, Catalog, GuideDirs, LoadError, LoadedGuide, Place, Shadowed, load_guide_file,
+    load_guide_str,
+};
+pub use diagnostic::{GuideErrors, Problem, line_col};
+pub use digest::{BadDigest, Digest};
+pub use load::{MAX_GUIDE_BYTES, is_identifier, parse_guide};
+pub use logic::{AnswerValues, Visibility, visibility};
+pub use model::{
+    Choice, Condition, Guide, Question, QuestionType, Section, Structure, SyncSettings, Test, Text,
+};

@@ -1,0 +1,310 @@
+//! The interview guide as the rest of the program sees it: sections of typed questions,
+//! texts in one or more languages, skip conditions. Built only by the loader, which
+//! guarantees every invariant the validator checks.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// A text an interviewer or respondent reads, in the guide's languages.
+/// Keys are language codes; the guide's first language is always present.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    pub fn new(lang: &str, text: impl Into<String>) -> Self {
+        Text(BTreeMap::from([(lang.to_string(), text.into())]))
+    }
+
+    /// The text in `lang`, falling back to `default_lang`, then to any text at all.
+    pub fn get<'a>(&'a self, lang: &str, default_lang: &str) -> &'a str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get(default_lang))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn has(&self, lang: &str) -> bool {
+        self.0.contains_key(lang)
+    }
+}
+
+impl Serialize for Text {
+    // One language is written as a plain string, so hand-written guides stay short.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.len() == 1
+            && let Some(only) = self.0.values().next()
+        {
+            return s.serialize_str(only);
+        }
+        self.0.serialize(s)
+    }
+}
+
+/// The coordination structures a session can be about (DESIGN.md: `respondent.structure`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Structure {
+    ProtectionCluster,
+    CpAor,
+    GbvAor,
+    Other,
+}
+
+impl Structure {
+    pub const ALL: [Structure; 4] = [
+        Structure::ProtectionCluster,
+        Structure::CpAor,
+        Structure::GbvAor,
+        Structure::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Structure::ProtectionCluster => "protection_cluster",
+            Structure::CpAor => "cp_aor",
+            Structure::GbvAor => "gbv_aor",
+            Structure::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Structure> {
+        Structure::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// A human name, used in reports ("n = 26 protection clusters") and on screen.
+    pub fn label(self, lang: &str) -> &'static str {
+        match (self, lang) {
+            (Structure::ProtectionCluster, "fr") => "Cluster Protection",
+            (Structure::CpAor, "fr") => "Domaine de responsabilité Protection de l'enfance",
+            (Structure::GbvAor, "fr") => "Domaine de responsabilité VBG",
+            (Structure::Other, "fr") => "Autre",
+            (Structure::ProtectionCluster, _) => "Protection Cluster",
+            (Structure::CpAor, _) => "Child Protection AOR",
+            (Structure::GbvAor, _) => "GBV AOR",
+            (Structure::Other, _) => "Other",
+        }
+    }
+
+    pub fn plural(self) -> &'static str {
+        match self {
+            Structure::ProtectionCluster => "protection clusters",
+            Structure::CpAor => "CP AORs",
+            Structure::GbvAor => "GBV AORs",
+            Structure::Other => "other structures",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionType {
+    Single,
+    Multi,
+    YesNo,
+    Text,
+    LongText,
+    Number,
+    Date,
+    Scale,
+}
+
+impl QuestionType {
+    pub const ALL: [QuestionType; 8] = [
+        QuestionType::Single,
+        QuestionType::Multi,
+        QuestionType::YesNo,
+        QuestionType::Text,
+        QuestionType::LongText,
+        QuestionType::Number,
+        QuestionType::Date,
+        QuestionType::Scale,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionType::Single => "single",
+            QuestionType::Multi => "multi",
+            QuestionType::YesNo => "yes_no",
+            QuestionType::Text => "text",
+            QuestionType::LongText => "long_text",
+            QuestionType::Number => "number",
+            QuestionType::Date => "date",
+            QuestionType::Scale => "scale",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<QuestionType> {
+        QuestionType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Single and multi choice carry an `options` list.
+    pub fn has_options(self) -> bool {
+        matches!(self, QuestionType::Single | QuestionType::Multi)
+    }
+
+    /// The values a `show_if` may test this question against, when they are a closed set.
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            QuestionType::Single | QuestionType::Multi | QuestionType::YesNo
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: Text,
+    /// Choosing it asks the interviewer to specify.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub other: bool,
+}
+
+/// When a question is shown. Structured on purpose: no expression language to mistype.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Condition {
+    All {
+        all: Vec<Condition>,
+    },
+    Any {
+        any: Vec<Condition>,
+    },
+    Test {
+        question: String,
+        #[serde(flatten)]
+        test: Test,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Test {
+    /// The answer (any selected value of a multi) is one of these.
+    AnyOf(Vec<String>),
+    /// The question was answered and no selected value is one of these.
+    NoneOf(Vec<String>),
+    /// `true`: the question has a real answer (not don't know / declined / not asked).
+    Answered(bool),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    pub text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<Text>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub summary: bool,
+    /// Empty: every structure.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub applies_to: Vec<Structure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// Number and scale bounds, inclusive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Scale end-point labels ("not at all" … "fully").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_label: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_label: Option<Text>,
+}
+
+impl Question {
+    pub fn applies(&self, structure: Structure) -> bool {
+        self.applies_to.is_empty() || self.applies_to.contains(&structure)
+    }
+
+    pub fn option(&self, value: &str) -> Option<&Choice> {
+        self.options.iter().find(|c| c.value == value)
+    }
+
+    /// Every value a closed question can take, in display order.
+    pub fn closed_values(&self) -> Vec<&str> {
+        match self.kind {
+            QuestionType::YesNo => vec!["yes", "no"],
+            _ => self.options.iter().map(|c| c.value.as_str()).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<Text>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct SyncSettings {
+    /// age X25519 recipients (`age1…`) session files are encrypted to.
+    pub recipients: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Guide {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    /// The first language is the default.
+    pub languages: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    #[serde(skip_serializing_if = "SyncSettings::is_empty")]
+    pub sync: SyncSettings,
+    pub sections: Vec<Section>,
+}
+
+impl SyncSettings {
+    pub fn is_empty(&self) -> bool {
+        self.recipients.is_empty()
+    }
+}
+
+impl Guide {
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map(String::as_str).unwrap_or("en")
+    }
+
+    /// Every question in guide order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// (section index, question index within section) of a question id.
+    pub fn position_of(&self, id: &str) -> Option<(usize, usize)> {
+        self.sections.iter().enumerate().find_map(|(si, s)| {
+            s.questions
+                .iter()
+                .position(|q| q.id == id)
+                .map(|qi| (si, qi))
+        })
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.sections.iter().map(|s| s.questions.len()).sum()
+    }
+
+    /// The guide written back as TOML in the format the loader reads.
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string(self)
+    }
+}

@@ -1,0 +1,20 @@
+//! stocktake: capture semi-structured interviews on a terminal, keep every keystroke,
+//! sync completed sessions as files, and collate them into one database and report.
+//!
+//! # Module map and the dependency rule
+//!
+//! ```text
+//! guide  ←  session  ←  store, sync, collate, report  ←  tui, cli
+//! ```
+//!
+//! - [`guide`]: the interview guide model, its TOML loader and validation, skip logic.
+//! - [`neutralise`]: makes untrusted text inert before it is shown anywhere.
+//! - `cli`: argument parsing and one small function per subcommand (the binary's edge).
+//!
+//! The domain modules (`guide`, `session`, `store`, `sync`, `collate`, `report`) never
+//! name `ratatui`, `crossterm` or `ratatui_textarea`: a test (`tests/architecture.rs`)
+//! fails if they do. Errors are `thiserror` enums here; `anyhow` lives only in `cli`.
+
+pub mod cli;
+pub mod guide;
+pub mod neutralise;
