@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::guide::{Catalog, GuideDirs, Place, load_guide_file};
 use crate::neutralise;
@@ -14,8 +14,7 @@ use crate::neutralise;
 #[command(
     name = "stocktake",
     version,
-    about = "Capture semi-structured interviews, sync them as files, collate them into a report",
-    arg_required_else_help = true
+    about = "Capture semi-structured interviews, sync them as files, collate them into a report"
 )]
 pub struct Cli {
     /// Also look for guides in DIR (repeatable); these win over every other place.
@@ -49,7 +48,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Guide(GuideCommand::List)) => guide_list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { files })) => guide_check(&files),
-        None => Ok(ExitCode::SUCCESS),
+        None => overview(),
     };
     match result {
         Ok(code) => code,
@@ -60,10 +59,37 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// With no subcommand: what is installed and what to run. The interview screens will
+/// open here once they exist (issue 4); until then this is the honest answer.
+fn overview() -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::discover(&GuideDirs::standard(Vec::new()));
+    println!(
+        "stocktake {}: interview guides available:",
+        env!("CARGO_PKG_VERSION")
+    );
+    for g in &catalog.guides {
+        let lang = g.guide.default_language().to_string();
+        println!(
+            "  {} (version {}, {} questions): {}",
+            neutralise::line(&g.guide.id),
+            neutralise::line(&g.guide.version),
+            g.guide.question_count(),
+            neutralise::line(g.guide.title.get(&lang, &lang))
+        );
+    }
+    println!();
+    Cli::command().print_help()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn guide_list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::discover(&GuideDirs::standard(flag_dirs.to_vec()));
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{:<24} {:<8} {:>9}  {:<20} TITLE", "ID", "VERSION", "QUESTIONS", "WHERE")?;
+    writeln!(
+        out,
+        "{:<24} {:<8} {:>9}  {:<20} TITLE",
+        "ID", "VERSION", "QUESTIONS", "WHERE"
+    )?;
     for g in &catalog.guides {
         let lang = g.guide.default_language().to_string();
         let place = match g.place {
@@ -81,12 +107,10 @@ fn guide_list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
         )?;
     }
     drop(out);
-    for s in &catalog.shadowed {
-        let why = if s.identical {
-            "an identical copy"
-        } else {
-            "a different guide with the same id"
-        };
+    // An identical copy (the repository's own interview-guides/ beside the bundled ones)
+    // changes nothing, so only a real conflict is worth a line.
+    for s in catalog.shadowed.iter().filter(|s| !s.identical) {
+        let why = "a different guide with the same id";
         eprintln!(
             "note: {} (version {}) from {} is {why}; using the one from {} (--guides, then ./interview-guides, then the config dir, then bundled)",
             neutralise::line(&s.id),

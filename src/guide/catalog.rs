@@ -114,7 +114,11 @@ pub fn load_guide_file(path: &Path, place: Place) -> Result<LoadedGuide, LoadErr
     load_guide_str(source, &shown, place)
 }
 
-pub fn load_guide_str(source: String, origin: &str, place: Place) -> Result<LoadedGuide, LoadError> {
+pub fn load_guide_str(
+    source: String,
+    origin: &str,
+    place: Place,
+) -> Result<LoadedGuide, LoadError> {
     let guide = parse_guide(&source, origin).map_err(LoadError::Invalid)?;
     Ok(LoadedGuide {
         guide,
@@ -169,14 +173,20 @@ impl Catalog {
     pub fn discover(dirs: &GuideDirs) -> Catalog {
         let mut found: Vec<LoadedGuide> = Vec::new();
         let mut broken = Vec::new();
-        let mut places: Vec<(Place, &Path)> = dirs.flag.iter().map(|p| (Place::Flag, p.as_path())).collect();
+        let mut places: Vec<(Place, &Path)> = dirs
+            .flag
+            .iter()
+            .map(|p| (Place::Flag, p.as_path()))
+            .collect();
         places.extend(dirs.project.as_deref().map(|p| (Place::Project, p)));
         places.extend(dirs.config.as_deref().map(|p| (Place::Config, p)));
         for (place, dir) in places {
             let entries = match std::fs::read_dir(dir) {
                 Ok(e) => e,
                 // A missing standard folder is normal; a missing --guides folder is not.
-                Err(e) if place != Place::Flag && e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) if place != Place::Flag && e.kind() == std::io::ErrorKind::NotFound => {
+                    continue;
+                }
                 Err(source) => {
                     broken.push(LoadError::Io {
                         path: dir.display().to_string(),

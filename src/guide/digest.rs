@@ -82,7 +82,12 @@ mod tests {
 
     #[test]
     fn rejects_malformed() {
-        for bad in ["", "sha256:", "md5:00", &format!("sha256:{}", "A".repeat(64))] {
+        for bad in [
+            "",
+            "sha256:",
+            "md5:00",
+            &format!("sha256:{}", "A".repeat(64)),
+        ] {
             assert_eq!(bad.parse::<Digest>(), Err(BadDigest), "{bad}");
         }
     }

@@ -123,7 +123,8 @@ impl Reader<'_, '_> {
             Some(v) => match v.get_ref() {
                 DeValue::String(s) if !s.trim().is_empty() => Some(s.to_string()),
                 DeValue::String(_) => {
-                    self.d.error(&v.span(), "`version` is empty; write e.g. version = \"1\"");
+                    self.d
+                        .error(&v.span(), "`version` is empty; write e.g. version = \"1\"");
                     None
                 }
                 DeValue::Integer(i) => {
@@ -226,7 +227,10 @@ impl Reader<'_, '_> {
         };
         let items = self.string_array(v, "languages");
         if items.is_empty() {
-            self.d.error(&v.span(), "`languages` is empty; list at least the default, e.g. [\"en\"]");
+            self.d.error(
+                &v.span(),
+                "`languages` is empty; list at least the default, e.g. [\"en\"]",
+            );
             return vec!["en".to_string()];
         }
         let mut seen = HashSet::new();
@@ -238,7 +242,8 @@ impl Reader<'_, '_> {
                     format!("`{lang}` is not a language code; use a code such as \"en\", \"fr\" or \"pt-BR\""),
                 );
             } else if !seen.insert(lang.clone()) {
-                self.d.error(&s, format!("language `{lang}` is listed twice"));
+                self.d
+                    .error(&s, format!("language `{lang}` is listed twice"));
             } else {
                 out.push(lang);
             }
@@ -326,12 +331,7 @@ impl Reader<'_, '_> {
         (section, questions)
     }
 
-    fn question(
-        &mut self,
-        t: &DeTable<'_>,
-        span: &Range<usize>,
-        langs: &LangSet,
-    ) -> ReadQuestion {
+    fn question(&mut self, t: &DeTable<'_>, span: &Range<usize>, langs: &LangSet) -> ReadQuestion {
         self.check_keys(t, QUESTION_KEYS, "a question");
         let id_span = t.get("id").map(|v| v.span()).unwrap_or(span.clone());
         let id = self.required_id(t, span, "id", "a question");
@@ -360,7 +360,8 @@ impl Reader<'_, '_> {
                             Some(c) => format!("did you mean `{c}`?"),
                             None => format!("use one of: {}", names.join(", ")),
                         };
-                        self.d.error(&v.span(), format!("unknown question type `{s}`; {hint}"));
+                        self.d
+                            .error(&v.span(), format!("unknown question type `{s}`; {hint}"));
                         None
                     }
                 },
@@ -382,7 +383,10 @@ impl Reader<'_, '_> {
                 {
                     self.d.error(
                         &v.span(),
-                        format!("`{key}` only applies to scale questions; {what} is {}", k.as_str()),
+                        format!(
+                            "`{key}` only applies to scale questions; {what} is {}",
+                            k.as_str()
+                        ),
                     );
                 }
             }
@@ -450,16 +454,20 @@ impl Reader<'_, '_> {
         let mut out = Vec::new();
         for (name, s) in items {
             match Structure::parse(&name) {
-                Some(k) if out.contains(&k) => {
-                    self.d.error(&s, format!("structure `{name}` is listed twice in `applies_to`"))
-                }
+                Some(k) if out.contains(&k) => self.d.error(
+                    &s,
+                    format!("structure `{name}` is listed twice in `applies_to`"),
+                ),
                 Some(k) => out.push(k),
                 None => {
                     let hint = match suggest(&name, &names) {
                         Some(c) => format!("did you mean `{c}`?"),
                         None => format!("use one of: {}", names.join(", ")),
                     };
-                    self.d.error(&s, format!("unknown structure `{name}` in `applies_to`; {hint}"));
+                    self.d.error(
+                        &s,
+                        format!("unknown structure `{name}` in `applies_to`; {hint}"),
+                    );
                 }
             }
         }
@@ -506,16 +514,25 @@ impl Reader<'_, '_> {
             return Vec::new();
         }
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(&v.span(), "options", "an array of { value, label } tables", v.get_ref());
+            self.wrong_type(
+                &v.span(),
+                "options",
+                "an array of { value, label } tables",
+                v.get_ref(),
+            );
             return Vec::new();
         };
         if items.is_empty() {
-            self.d.error(&v.span(), format!("{what} has an empty `options` list; a choice needs at least one option"));
+            self.d.error(
+                &v.span(),
+                format!("{what} has an empty `options` list; a choice needs at least one option"),
+            );
         }
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut out = Vec::new();
         for item in items {
-            let Some(ot) = self.table(item, "an option", "{ value = \"...\", label = \"...\" }") else {
+            let Some(ot) = self.table(item, "an option", "{ value = \"...\", label = \"...\" }")
+            else {
                 continue;
             };
             self.check_keys(ot, OPTION_KEYS, "an option");
@@ -537,7 +554,11 @@ impl Reader<'_, '_> {
                 }
             }
             if let (Some(value), Some(label)) = (value, label) {
-                out.push(Choice { value, label, other });
+                out.push(Choice {
+                    value,
+                    label,
+                    other,
+                });
             }
         }
         out
@@ -550,8 +571,12 @@ impl Reader<'_, '_> {
         what: &str,
         span: &Range<usize>,
     ) -> (Option<f64>, Option<f64>) {
-        let min = t.get("min").and_then(|v| self.number(v, "min").map(|n| (n, v.span())));
-        let max = t.get("max").and_then(|v| self.number(v, "max").map(|n| (n, v.span())));
+        let min = t
+            .get("min")
+            .and_then(|v| self.number(v, "min").map(|n| (n, v.span())));
+        let max = t
+            .get("max")
+            .and_then(|v| self.number(v, "max").map(|n| (n, v.span())));
         match kind {
             Some(QuestionType::Number) => {}
             Some(QuestionType::Scale) => {
@@ -579,7 +604,10 @@ impl Reader<'_, '_> {
                     if let Some(v) = t.get(key) {
                         self.d.error(
                             &v.span(),
-                            format!("`{key}` only applies to number and scale questions; {what} is {}", k.as_str()),
+                            format!(
+                                "`{key}` only applies to number and scale questions; {what} is {}",
+                                k.as_str()
+                            ),
                         );
                     }
                 }
@@ -590,16 +618,27 @@ impl Reader<'_, '_> {
         if let (Some((lo, s)), Some((hi, _))) = (&min, &max)
             && lo > hi
         {
-            self.d.error(s, format!("`min` ({lo}) is greater than `max` ({hi}) in {what}"));
+            self.d.error(
+                s,
+                format!("`min` ({lo}) is greater than `max` ({hi}) in {what}"),
+            );
         }
         (min.map(|m| m.0), max.map(|m| m.0))
     }
 
     /// A `show_if` value: a test on one question, or `all`/`any` of nested conditions.
-    fn condition(&mut self, v: &Value<'_>, spans: &mut ConditionSpans, depth: usize) -> Option<Condition> {
+    fn condition(
+        &mut self,
+        v: &Value<'_>,
+        spans: &mut ConditionSpans,
+        depth: usize,
+    ) -> Option<Condition> {
         let t = self.table(v, "`show_if`", "{ question = \"...\", any_of = [...] }")?;
         if depth > 8 {
-            self.d.error(&v.span(), "`show_if` is nested more than 8 levels deep; simplify it");
+            self.d.error(
+                &v.span(),
+                "`show_if` is nested more than 8 levels deep; simplify it",
+            );
             return None;
         }
         for (combo, is_all) in [("all", true), ("any", false)] {
@@ -613,11 +652,19 @@ impl Reader<'_, '_> {
                     }
                 }
                 let DeValue::Array(items) = list.get_ref() else {
-                    self.wrong_type(&list.span(), combo, "an array of conditions", list.get_ref());
+                    self.wrong_type(
+                        &list.span(),
+                        combo,
+                        "an array of conditions",
+                        list.get_ref(),
+                    );
                     return None;
                 };
                 if items.is_empty() {
-                    self.d.error(&list.span(), format!("`{combo}` is empty; give it at least one condition"));
+                    self.d.error(
+                        &list.span(),
+                        format!("`{combo}` is empty; give it at least one condition"),
+                    );
                     return None;
                 }
                 let parts: Vec<Condition> = items
@@ -669,7 +716,10 @@ impl Reader<'_, '_> {
                 let list = t.get(key)?;
                 let items = self.string_array(list, key);
                 if items.is_empty() {
-                    self.d.error(&list.span(), format!("`{key}` is empty; list the values to test"));
+                    self.d.error(
+                        &list.span(),
+                        format!("`{key}` is empty; list the values to test"),
+                    );
                     return None;
                 }
                 let vals = items.iter().map(|(s, _)| s.clone()).collect();
@@ -712,7 +762,7 @@ impl Reader<'_, '_> {
             for ((qid, test), span) in cond.tests().into_iter().zip(&spans.tests) {
                 let me = r.id.as_deref().unwrap_or("");
                 if qid == me {
-                    self.d.error(&span.question, format!("question `{me}` is shown only if it is itself answered; a show_if must name an earlier question"));
+                    self.d.error(&span.question, format!("the show_if of question `{me}` names `{me}` itself; it must name an earlier question"));
                     continue;
                 }
                 let Some(&j) = first.get(qid) else {
@@ -720,7 +770,12 @@ impl Reader<'_, '_> {
                     let hint = suggest(qid, &ids)
                         .map(|c| format!("; did you mean `{c}`?"))
                         .unwrap_or_default();
-                    self.d.error(&span.question, format!("show_if names `{qid}`, which is not a question in this guide{hint}"));
+                    self.d.error(
+                        &span.question,
+                        format!(
+                            "show_if names `{qid}`, which is not a question in this guide{hint}"
+                        ),
+                    );
                     continue;
                 };
                 if j > i {
@@ -775,18 +830,27 @@ impl Reader<'_, '_> {
                     Some(c) => format!("did you mean `{c}`?"),
                     None => format!("allowed keys: {}", allowed.join(", ")),
                 };
-                self.d.error(&k.span(), format!("unknown key `{key}` in {what}; {hint}"));
+                self.d
+                    .error(&k.span(), format!("unknown key `{key}` in {what}; {hint}"));
             }
         }
     }
 
-    fn table<'a, 'i>(&mut self, v: &'a Value<'i>, what: &str, example: &str) -> Option<&'a DeTable<'i>> {
+    fn table<'a, 'i>(
+        &mut self,
+        v: &'a Value<'i>,
+        what: &str,
+        example: &str,
+    ) -> Option<&'a DeTable<'i>> {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
                 self.d.error(
                     &v.span(),
-                    format!("expected {what} as a table like {example}, found {}", type_name(other)),
+                    format!(
+                        "expected {what} as a table like {example}, found {}",
+                        type_name(other)
+                    ),
                 );
                 None
             }
@@ -816,8 +880,15 @@ impl Reader<'_, '_> {
 
     fn number(&mut self, v: &Value<'_>, key: &str) -> Option<f64> {
         match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok().filter(|n| n.is_finite()),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f
+                .as_str()
+                .replace('_', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite()),
             other => {
                 self.wrong_type(&v.span(), key, "a number", other);
                 None
@@ -836,9 +907,20 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn required_id(&mut self, t: &DeTable<'_>, span: &Range<usize>, key: &str, what: &str) -> Option<String> {
+    fn required_id(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+        key: &str,
+        what: &str,
+    ) -> Option<String> {
         let Some(v) = t.get(key) else {
-            self.d.error(span, format!("{what} has no `{key}`; add {key} = \"...\" (lowercase letters, digits, _ or -)"));
+            self.d.error(
+                span,
+                format!(
+                    "{what} has no `{key}`; add {key} = \"...\" (lowercase letters, digits, _ or -)"
+                ),
+            );
             return None;
         };
         let s = self.string(v, key)?;
@@ -861,7 +943,8 @@ impl Reader<'_, '_> {
         langs: &LangSet,
     ) -> Option<Text> {
         if t.get(key).is_none() {
-            self.d.error(span, format!("{what} has no `{key}`; add {key} = \"...\""));
+            self.d
+                .error(span, format!("{what} has no `{key}`; add {key} = \"...\""));
             return None;
         }
         self.optional_text(t, key, langs)
@@ -897,12 +980,21 @@ impl Reader<'_, '_> {
                 if !map.contains_key(&langs.default) && !tt.is_empty() {
                     self.d.error(
                         &v.span(),
-                        format!("`{key}` has no `{}` text, the guide's default language", langs.default),
+                        format!(
+                            "`{key}` has no `{}` text, the guide's default language",
+                            langs.default
+                        ),
                     );
                     return None;
                 }
                 if tt.is_empty() {
-                    self.d.error(&v.span(), format!("`{key}` is an empty table; give at least {} = \"...\"", langs.default));
+                    self.d.error(
+                        &v.span(),
+                        format!(
+                            "`{key}` is an empty table; give at least {} = \"...\"",
+                            langs.default
+                        ),
+                    );
                     return None;
                 }
                 Text(map)
@@ -919,12 +1011,18 @@ impl Reader<'_, '_> {
         if s.trim().is_empty() {
             self.d.error(span, format!("`{key}` is empty"));
         } else if s.chars().count() > MAX_TEXT_CHARS {
-            self.d.error(span, format!("`{key}` is longer than {MAX_TEXT_CHARS} characters"));
+            self.d.error(
+                span,
+                format!("`{key}` is longer than {MAX_TEXT_CHARS} characters"),
+            );
         }
     }
 
     fn wrong_type(&mut self, span: &Range<usize>, key: &str, expected: &str, found: &DeValue<'_>) {
-        self.d.error(span, format!("`{key}` must be {expected}, found {}", type_name(found)));
+        self.d.error(
+            span,
+            format!("`{key}` must be {expected}, found {}", type_name(found)),
+        );
     }
 }
 
@@ -970,7 +1068,9 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
 /// Ids and option values: stable, ASCII, safe in file names and column headers.
 pub fn is_identifier(s: &str) -> bool {
     (1..=64).contains(&s.len())
-        && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }

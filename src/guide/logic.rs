@@ -54,11 +54,7 @@ fn is_shown(
     answers: &dyn AnswerValues,
     hidden: &HashSet<String>,
 ) -> bool {
-    q.applies(structure)
-        && q
-            .show_if
-            .as_ref()
-            .is_none_or(|c| holds(c, answers, hidden))
+    q.applies(structure) && q.show_if.as_ref().is_none_or(|c| holds(c, answers, hidden))
 }
 
 fn holds(c: &Condition, answers: &dyn AnswerValues, hidden: &HashSet<String>) -> bool {
@@ -229,7 +225,10 @@ applies_to = ["cp_aor", "gbv_aor"]
 
     #[test]
     fn all_needs_every_part_and_multi_matches_any_selected_value() {
-        let yes_labour = [("aware", &["yes"][..]), ("forms", &["sexual", "labour"][..])];
+        let yes_labour = [
+            ("aware", &["yes"][..]),
+            ("forms", &["sexual", "labour"][..]),
+        ];
         assert!(shown(&yes_labour, PC).contains(&"both".to_string()));
         let yes_sexual = [("aware", &["yes"][..]), ("forms", &["sexual"][..])];
         assert!(!shown(&yes_sexual, PC).contains(&"both".to_string()));

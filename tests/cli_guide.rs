@@ -1,0 +1,141 @@
+//! `stocktake guide list` and `stocktake guide check`, run as the real binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn stocktake(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(args)
+        .current_dir(cwd)
+        // Keep the user's own config dir out of the test.
+        .env("XDG_CONFIG_HOME", cwd.join("no-config"))
+        .env("HOME", cwd)
+        .output()
+        .expect("run stocktake")
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn shipped_guides_pass_check() {
+    let out = stocktake(
+        &[
+            "guide",
+            "check",
+            "interview-guides/gpc-attt-coordinator.toml",
+            "interview-guides/tip-indicators-labour.toml",
+        ],
+        root(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("gpc-attt-coordinator.toml: ok: gpc-attt-coordinator version 1"));
+    assert!(stdout.contains("tip-indicators-labour.toml: ok: tip-indicators-labour version 1"));
+}
+
+#[test]
+fn check_prints_compiler_style_errors_and_exits_1() {
+    let out = stocktake(
+        &[
+            "guide",
+            "check",
+            "interview-guides/tip-indicators-labour.toml",
+            "tests/fixtures/broken-guides/28-several-problems.toml",
+        ],
+        root(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        "tests/fixtures/broken-guides/28-several-problems.toml:14:1: unknown key `requried` in a question; did you mean `required`?"
+    );
+    assert_eq!(lines.len(), 6, "five problems and a summary line: {stderr}");
+    assert_eq!(lines[5], "1 of 2 guide files refused");
+}
+
+#[test]
+fn check_reports_a_missing_file() {
+    let out = stocktake(&["guide", "check", "no-such-guide.toml"], root());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("no-such-guide.toml: cannot read the guide:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_from_anywhere_shows_the_bundled_guides() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = stocktake(&["guide", "list"], dir.path());
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{stdout}");
+    assert!(rows[0].starts_with("gpc-attt-coordinator"));
+    assert!(rows[0].contains("bundled"));
+    assert!(rows[1].starts_with("tip-indicators-labour"));
+}
+
+#[test]
+fn list_says_which_copy_of_a_guide_id_wins() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mine = dir.path().join("mine");
+    std::fs::create_dir(&mine).expect("mkdir");
+    let text = std::fs::read_to_string(root().join("interview-guides/tip-indicators-labour.toml"))
+        .expect("read guide")
+        .replacen("version = \"1\"", "version = \"1-field-test\"", 1);
+    std::fs::write(mine.join("labour.toml"), text).expect("write");
+    let out = stocktake(&["guide", "list", "--guides", "mine"], dir.path());
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("tip-indicators-labour") && l.contains("1-field-test"))
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("note: tip-indicators-labour (version 1) from bundled:tip-indicators-labour.toml is a different guide with the same id; using the one from mine/labour.toml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_skips_a_broken_guide_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let guides = dir.path().join("interview-guides");
+    std::fs::create_dir(&guides).expect("mkdir");
+    std::fs::write(guides.join("draft.toml"), "id = \"draft\"\n").expect("write");
+    let out = stocktake(&["guide", "list"], dir.path());
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "warning: skipped interview-guides/draft.toml:1:1: the guide has no `version`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn escape_sequences_in_a_guide_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = dir.path().join("evil.toml");
+    std::fs::write(&f, "id = \"x\"\n\"ti\\u001b]0;pwned\\u0007tle\" = 1\n").expect("write");
+    let out = stocktake(&["guide", "check", "evil.toml"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("ti\\u{1b}]0;pwned\\u{7}tle"), "{stderr}");
+}
