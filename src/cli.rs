@@ -84,26 +84,39 @@ fn overview() -> anyhow::Result<ExitCode> {
 
 fn guide_list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::discover(&GuideDirs::standard(flag_dirs.to_vec()));
+    let rows: Vec<[String; 5]> = catalog
+        .guides
+        .iter()
+        .map(|g| {
+            let lang = g.guide.default_language().to_string();
+            let place = match g.place {
+                Place::Bundled => "bundled".to_string(),
+                _ => g.origin.clone(),
+            };
+            [
+                neutralise::line(&g.guide.id).into_owned(),
+                neutralise::line(&g.guide.version).into_owned(),
+                g.guide.question_count().to_string(),
+                neutralise::line(&place).into_owned(),
+                neutralise::line(g.guide.title.get(&lang, &lang)).into_owned(),
+            ]
+        })
+        .collect();
+    let header = ["ID", "VERSION", "QUESTIONS", "WHERE", "TITLE"].map(String::from);
+    let width = |i: usize| {
+        rows.iter()
+            .chain([&header])
+            .map(|r| r[i].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (w0, w1, w2, w3) = (width(0), width(1), width(2), width(3));
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{:<24} {:<8} {:>9}  {:<20} TITLE",
-        "ID", "VERSION", "QUESTIONS", "WHERE"
-    )?;
-    for g in &catalog.guides {
-        let lang = g.guide.default_language().to_string();
-        let place = match g.place {
-            Place::Bundled => "bundled".to_string(),
-            _ => g.origin.clone(),
-        };
+    for r in [&header].into_iter().chain(&rows) {
         writeln!(
             out,
-            "{:<24} {:<8} {:>9}  {:<20} {}",
-            neutralise::line(&g.guide.id),
-            neutralise::line(&g.guide.version),
-            g.guide.question_count(),
-            neutralise::line(&place),
-            neutralise::line(g.guide.title.get(&lang, &lang)),
+            "{:<w0$}  {:<w1$}  {:>w2$}  {:<w3$}  {}",
+            r[0], r[1], r[2], r[3], r[4]
         )?;
     }
     drop(out);
