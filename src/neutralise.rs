@@ -18,6 +18,14 @@ fn is_dangerous(c: char, keep_newlines: bool) -> bool {
 
 /// Text for one line of output: every control character, newline and tab included,
 /// written as a visible `\u{..}` escape.
+///
+/// ```
+/// // An OSC sequence that would set the terminal title is shown, not obeyed.
+/// assert_eq!(
+///     stocktake::neutralise::line("a\u{1b}]0;x\u{7}b"),
+///     "a\\u{1b}]0;x\\u{7}b"
+/// );
+/// ```
 pub fn line(s: &str) -> Cow<'_, str> {
     neutralise(s, false)
 }

@@ -36,7 +36,23 @@ impl Visibility {
     }
 }
 
-/// Decide, in guide order, which questions are shown. `show_if` may only name earlier
+/// Decide, in guide order, which questions are shown.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use stocktake::guide::{Catalog, Structure, visibility};
+///
+/// let catalog = Catalog::bundled();
+/// let guide = &catalog.get("gpc-attt-coordinator").unwrap().guide;
+/// let mut answers = BTreeMap::new();
+/// let shown = |a: &BTreeMap<String, Vec<String>>| {
+///     visibility(guide, Structure::ProtectionCluster, a).is_visible("other_efforts_reported")
+/// };
+/// assert!(!shown(&answers));
+/// answers.insert("other_efforts_known".to_string(), vec!["yes".to_string()]);
+/// assert!(shown(&answers));
+/// ```
+/// `show_if` may only name earlier
 /// questions (the loader enforces it), so one pass sees every dependency decided.
 pub fn visibility(guide: &Guide, structure: Structure, answers: &dyn AnswerValues) -> Visibility {
     let mut hidden = HashSet::new();
