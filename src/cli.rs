@@ -2,13 +2,14 @@
 //! Everything printed that came from a file goes through [`crate::neutralise`].
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::guide::{Catalog, GuideDirs, Place, load_guide_file};
 use crate::neutralise;
+use crate::store::{Store, default_data_dir, system_clock};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -21,6 +22,10 @@ pub struct Cli {
     #[arg(long = "guides", value_name = "DIR", global = true)]
     pub guides: Vec<PathBuf>,
 
+    /// Where interviews are kept (default: the XDG data dir, e.g. ~/.local/share/stocktake).
+    #[arg(long, value_name = "DIR", global = true, env = "STOCKTAKE_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -30,6 +35,12 @@ pub enum Command {
     /// List or validate interview guides.
     #[command(subcommand)]
     Guide(GuideCommand),
+    /// List the sessions in the local store, newest call first.
+    Sessions {
+        /// One JSON array, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,6 +59,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Guide(GuideCommand::List)) => guide_list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { files })) => guide_check(&files),
+        Some(Command::Sessions { json }) => sessions(cli.data_dir.as_deref(), json),
         None => overview(),
     };
     match result {
@@ -164,6 +176,96 @@ fn guide_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             if files.len() == 1 { "" } else { "s" }
         );
         return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Open the store in the chosen data dir, printing any notice (a permission fixed).
+fn open_store(data_dir: Option<&Path>) -> anyhow::Result<Store> {
+    let dir = match data_dir {
+        Some(d) => d.to_path_buf(),
+        None => default_data_dir().ok_or_else(|| {
+            anyhow::anyhow!(
+                "cannot tell where your data dir is (no home folder?); pass --data-dir DIR"
+            )
+        })?,
+    };
+    let (store, notices) = Store::open(&dir, system_clock())?;
+    for n in notices {
+        eprintln!("note: {}", neutralise::line(&n.0));
+    }
+    Ok(store)
+}
+
+fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open_store(data_dir)?;
+    let rows = store.summaries()?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        // serde_json escapes control characters, so JSON output is terminal-safe as is.
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "No sessions yet in {}.",
+            neutralise::line(&store.path().display().to_string())
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let table: Vec<[String; 9]> = rows
+        .iter()
+        .map(|r| {
+            let structure = if r.structure_label.is_empty() {
+                r.structure.clone()
+            } else {
+                format!("{}: {}", r.structure, r.structure_label)
+            };
+            [
+                r.id.clone(),
+                r.call_id.clone(),
+                format!("{} v{}", r.guide_id, r.guide_version),
+                structure,
+                r.response.clone(),
+                r.status.clone(),
+                r.revision.to_string(),
+                format!("{}/{}", r.required_answered, r.required),
+                r.updated_at.clone(),
+            ]
+            .map(|c| neutralise::line(&c).into_owned())
+        })
+        .collect();
+    let header = [
+        "SESSION",
+        "CALL",
+        "GUIDE",
+        "STRUCTURE",
+        "RESPONSE",
+        "STATUS",
+        "REV",
+        "REQUIRED",
+        "LAST CHANGE",
+    ]
+    .map(String::from);
+    let widths: Vec<usize> = (0..9)
+        .map(|i| {
+            table
+                .iter()
+                .chain([&header])
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for r in [&header].into_iter().chain(&table) {
+        let line: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        writeln!(out, "{}", line.join("  ").trim_end())?;
     }
     Ok(ExitCode::SUCCESS)
 }

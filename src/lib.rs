@@ -18,3 +18,5 @@
 pub mod cli;
 pub mod guide;
 pub mod neutralise;
+pub mod session;
+pub mod store;

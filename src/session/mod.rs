@@ -1,0 +1,16 @@
+//! Sessions: one per coordination structure interviewed on a call. Answers typed by their
+//! question and validated against the guide, notes, participants, the status machine
+//! (draft → in progress → completed → reopened as a new revision) and progress.
+
+mod answer;
+mod model;
+mod status;
+
+pub use answer::{
+    Answer, AnswerError, AnswerStatus, MAX_TEXT_CHARS, Special, Value, format_number, parse_typed,
+    validate,
+};
+pub use model::{
+    Call, Field, GuideRef, Note, Participant, Position, Progress, ROLES, Session, SessionError,
+};
+pub use status::{Event, IllegalTransition, Status};

@@ -1,0 +1,391 @@
+//! Calls and sessions. One call (a phone or video call) covers one or more coordination
+//! structures; each structure gets its own session with its own answers, notes and place
+//! in the guide. All edits go through methods here, which validate against the guide and
+//! keep the status machine honest; the store persists what they produce.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+
+use super::answer::{Answer, AnswerError, Special, Value, validate};
+use super::status::{Event, IllegalTransition, Status};
+use crate::guide::{Digest, Guide, Question, Structure, Visibility, visibility};
+
+/// Which guide, exactly, a session was made with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuideRef {
+    pub id: String,
+    pub version: String,
+    pub digest: Digest,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// One of [`ROLES`], or free text.
+    pub role: String,
+    pub organisation: String,
+    /// Optional; many interviews record roles only.
+    pub name: String,
+}
+
+/// Participant roles on a coordinator call (the outline's list), with labels.
+pub const ROLES: &[(&str, &str)] = &[
+    (
+        "protection_cluster_coordinator",
+        "Protection Cluster Coordinator",
+    ),
+    ("cp_aor_coordinator", "CP AOR Coordinator"),
+    ("gbv_aor_coordinator", "GBV AOR Coordinator"),
+    ("ngo", "NGO"),
+    ("un_agency", "UN agency"),
+    ("government", "Government"),
+    ("other", "Other"),
+];
+
+/// A general note: what the respondent says out of order, time-stamped, attachable later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Unique within the session, never reused.
+    pub seq: u32,
+    pub at: Timestamp,
+    pub text: String,
+    pub question: Option<String>,
+}
+
+/// Which part of a question has the focus, so resuming lands in the same field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Field {
+    #[default]
+    Answer,
+    Other,
+    Note,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Answer => "answer",
+            Field::Other => "other",
+            Field::Note => "note",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Field> {
+        [Field::Answer, Field::Other, Field::Note]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Position {
+    pub question: Option<String>,
+    pub field: Field,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub id: String,
+    pub guide: GuideRef,
+    /// Country or humanitarian response.
+    pub response: String,
+    pub interviewer: String,
+    pub language: String,
+    pub started_at: Timestamp,
+    pub ended_at: Option<Timestamp>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id: String,
+    pub call_id: String,
+    pub guide: GuideRef,
+    pub response: String,
+    pub interviewer: String,
+    pub language: String,
+    pub structure: Structure,
+    /// Free label when `structure` is `other`.
+    pub structure_label: String,
+    pub participants: Vec<Participant>,
+    pub consent: Option<bool>,
+    pub status: Status,
+    /// 1 for the first completion; each reopening starts the next.
+    pub revision: u32,
+    /// Digest of the session file of the revision this one replaces.
+    pub parent: Option<Digest>,
+    pub started_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub completed_at: Option<Timestamp>,
+    pub answers: BTreeMap<String, Answer>,
+    pub notes: Vec<Note>,
+    pub position: Position,
+}
+
+/// How far a session is, counting only the questions skip logic shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Visible questions with a value or a special status.
+    pub answered: u32,
+    /// Visible questions.
+    pub visible: u32,
+    pub required: u32,
+    pub required_answered: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SessionError {
+    #[error("the guide `{guide}` has no question `{question}`")]
+    UnknownQuestion { guide: String, question: String },
+    #[error(transparent)]
+    Answer(#[from] AnswerError),
+    #[error(transparent)]
+    Transition(#[from] IllegalTransition),
+    #[error("{} required question{} still unanswered: {}", .0.len(), if .0.len() == 1 { " is" } else { "s are" }, .0.join(", "))]
+    Incomplete(Vec<String>),
+    #[error("there is no general note {0}")]
+    UnknownNote(u32),
+    #[error("question `{0}` has no \"other\" option to specify")]
+    NoOtherOption(String),
+}
+
+impl Session {
+    fn question<'g>(&self, guide: &'g Guide, id: &str) -> Result<&'g Question, SessionError> {
+        guide
+            .question(id)
+            .ok_or_else(|| SessionError::UnknownQuestion {
+                guide: guide.id.clone(),
+                question: id.to_string(),
+            })
+    }
+
+    /// Every edit goes through here: it must be allowed, and it moves a draft along.
+    fn edit(&mut self, now: Timestamp) -> Result<(), SessionError> {
+        self.status = self.status.apply(Event::Edit)?;
+        self.updated_at = now;
+        Ok(())
+    }
+
+    fn touch(&mut self, qid: &str, now: Timestamp) -> &mut Answer {
+        let a = self.answers.entry(qid.to_string()).or_default();
+        a.first_changed_at.get_or_insert(now);
+        a.changed_at = Some(now);
+        a
+    }
+
+    /// Drop the row of a question once nothing is recorded for it.
+    fn tidy(&mut self, qid: &str) {
+        if self.answers.get(qid).is_some_and(Answer::is_empty) {
+            self.answers.remove(qid);
+        }
+    }
+
+    pub fn set_value(
+        &mut self,
+        guide: &Guide,
+        qid: &str,
+        value: Value,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        let q = self.question(guide, qid)?;
+        validate(q, &value)?;
+        // Keep multi choices in the guide's order, so equal answers compare equal.
+        let value = match value {
+            Value::Choices(mut vs) => {
+                vs.sort_by_key(|v| q.options.iter().position(|o| &o.value == v));
+                Value::Choices(vs)
+            }
+            v => v,
+        };
+        self.edit(now)?;
+        let a = self.touch(qid, now);
+        a.value = Some(value);
+        a.special = None;
+        Ok(())
+    }
+
+    pub fn set_special(
+        &mut self,
+        guide: &Guide,
+        qid: &str,
+        special: Special,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        self.question(guide, qid)?;
+        self.edit(now)?;
+        let a = self.touch(qid, now);
+        a.special = Some(special);
+        a.value = None;
+        Ok(())
+    }
+
+    /// Remove the value or special status; the note and specify text stay.
+    pub fn clear_answer(
+        &mut self,
+        guide: &Guide,
+        qid: &str,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        self.question(guide, qid)?;
+        self.edit(now)?;
+        let a = self.touch(qid, now);
+        a.value = None;
+        a.special = None;
+        self.tidy(qid);
+        Ok(())
+    }
+
+    pub fn set_other(
+        &mut self,
+        guide: &Guide,
+        qid: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        let q = self.question(guide, qid)?;
+        if !q.options.iter().any(|o| o.other) {
+            return Err(SessionError::NoOtherOption(qid.to_string()));
+        }
+        bounded(text)?;
+        self.edit(now)?;
+        self.touch(qid, now).other = text.to_string();
+        self.tidy(qid);
+        Ok(())
+    }
+
+    pub fn set_note(
+        &mut self,
+        guide: &Guide,
+        qid: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        self.question(guide, qid)?;
+        bounded(text)?;
+        self.edit(now)?;
+        self.touch(qid, now).note = text.to_string();
+        self.tidy(qid);
+        Ok(())
+    }
+
+    /// A new general note, stamped now; returns its number.
+    pub fn add_note(
+        &mut self,
+        text: &str,
+        question: Option<&str>,
+        guide: &Guide,
+        now: Timestamp,
+    ) -> Result<u32, SessionError> {
+        if let Some(q) = question {
+            self.question(guide, q)?;
+        }
+        bounded(text)?;
+        self.edit(now)?;
+        let seq = self.notes.iter().map(|n| n.seq).max().map_or(1, |m| m + 1);
+        self.notes.push(Note {
+            seq,
+            at: now,
+            text: text.to_string(),
+            question: question.map(str::to_string),
+        });
+        Ok(seq)
+    }
+
+    /// Change a general note's text; it keeps the time it was first taken.
+    pub fn edit_note(&mut self, seq: u32, text: &str, now: Timestamp) -> Result<(), SessionError> {
+        bounded(text)?;
+        let i = self.note_index(seq)?;
+        self.edit(now)?;
+        self.notes[i].text = text.to_string();
+        Ok(())
+    }
+
+    pub fn attach_note(
+        &mut self,
+        seq: u32,
+        question: Option<&str>,
+        guide: &Guide,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        if let Some(q) = question {
+            self.question(guide, q)?;
+        }
+        let i = self.note_index(seq)?;
+        self.edit(now)?;
+        self.notes[i].question = question.map(str::to_string);
+        Ok(())
+    }
+
+    fn note_index(&self, seq: u32) -> Result<usize, SessionError> {
+        self.notes
+            .iter()
+            .position(|n| n.seq == seq)
+            .ok_or(SessionError::UnknownNote(seq))
+    }
+
+    pub fn visibility(&self, guide: &Guide) -> Visibility {
+        let values: BTreeMap<String, Vec<String>> = self
+            .answers
+            .iter()
+            .filter_map(|(q, a)| a.skip_values().map(|v| (q.clone(), v)))
+            .collect();
+        visibility(guide, self.structure, &values)
+    }
+
+    pub fn progress(&self, guide: &Guide) -> Progress {
+        let vis = self.visibility(guide);
+        let mut p = Progress::default();
+        for q in guide.questions().filter(|q| vis.is_visible(&q.id)) {
+            let settled = self.answers.get(&q.id).is_some_and(Answer::is_settled);
+            p.visible += 1;
+            p.answered += u32::from(settled);
+            if q.required {
+                p.required += 1;
+                p.required_answered += u32::from(settled);
+            }
+        }
+        p
+    }
+
+    /// Required questions that skip logic shows and that have no answer yet, in guide order.
+    pub fn missing_required<'g>(&self, guide: &'g Guide) -> Vec<&'g Question> {
+        let vis = self.visibility(guide);
+        guide
+            .questions()
+            .filter(|q| q.required && vis.is_visible(&q.id))
+            .filter(|q| !self.answers.get(&q.id).is_some_and(Answer::is_settled))
+            .collect()
+    }
+
+    pub fn complete(&mut self, guide: &Guide, now: Timestamp) -> Result<(), SessionError> {
+        let missing = self.missing_required(guide);
+        if !missing.is_empty() {
+            return Err(SessionError::Incomplete(
+                missing.iter().map(|q| q.id.clone()).collect(),
+            ));
+        }
+        self.status = self.status.apply(Event::Complete)?;
+        self.completed_at = Some(now);
+        self.updated_at = now;
+        Ok(())
+    }
+
+    /// Start the next revision of a completed session; `parent` is the digest of the
+    /// session file of the revision being replaced.
+    pub fn reopen(&mut self, parent: Digest, now: Timestamp) -> Result<(), SessionError> {
+        self.status = self.status.apply(Event::Reopen)?;
+        self.revision += 1;
+        self.parent = Some(parent);
+        self.completed_at = None;
+        self.updated_at = now;
+        Ok(())
+    }
+}
+
+fn bounded(text: &str) -> Result<(), SessionError> {
+    let chars = text.chars().count();
+    if chars > super::answer::MAX_TEXT_CHARS {
+        return Err(AnswerError::TooLong { chars }.into());
+    }
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! What can go wrong with the local store, said for the person at the keyboard.
+
+use std::path::Path;
+
+use jiff::Timestamp;
+use rusqlite::ErrorCode;
+
+use crate::session::SessionError;
+
+/// Who edits a session, as a second stocktake is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockHolder {
+    pub pid: u32,
+    pub host: String,
+    pub user: String,
+    pub since: Timestamp,
+}
+
+impl std::fmt::Display for LockHolder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let since = self.since.strftime("%Y-%m-%d %H:%M UTC");
+        write!(
+            f,
+            "{} (process {} on {}) since {since}",
+            self.user, self.pid, self.host
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "session {session} is open in another stocktake: {holder}. Open it read-only, or take it over if that one is gone"
+    )]
+    Locked { session: String, holder: LockHolder },
+    #[error(
+        "session {session} was taken over by another stocktake; your last change was not saved there. Reopen the session to continue"
+    )]
+    LockLost { session: String },
+    #[error("session {0} is not open for editing here")]
+    NotLocked(String),
+    #[error(
+        "{path}: the database is locked by another program; close it (an sqlite3 shell?) and try again"
+    )]
+    Busy { path: String },
+    #[error(
+        "{path}: the disk is full; nothing was lost that is on screen. Free some space and the next change will save"
+    )]
+    DiskFull { path: String },
+    #[error(
+        "{path}: cannot write here ({reason}); check the folder's permissions or use --data-dir"
+    )]
+    NotWritable { path: String, reason: String },
+    #[error(
+        "{path}: this database was made by a newer stocktake (schema {found}, this one knows up to {supported}); upgrade stocktake, nothing was changed"
+    )]
+    TooNew {
+        path: String,
+        found: u32,
+        supported: u32,
+    },
+    #[error(
+        "{path}: the database file is damaged ({reason}); nothing was changed. Keep a copy, then try `sqlite3 {path} .recover`"
+    )]
+    Corrupt { path: String, reason: String },
+    #[error("{path}: {problem}")]
+    Insecure { path: String, problem: String },
+    #[error("no session {0} in this database")]
+    NoSuchSession(String),
+    #[error("the guide of this session (sha256 {0}) is not in the database")]
+    MissingGuide(String),
+    #[error("{path}: a stored value cannot be read: {what}")]
+    BadRow { path: String, what: String },
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Turn a SQLite failure into the error a user can act on.
+pub fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    let path_s = path.display().to_string();
+    if let rusqlite::Error::SqliteFailure(f, msg) = &e {
+        let reason = msg.clone().unwrap_or_else(|| f.to_string());
+        return match f.code {
+            ErrorCode::DiskFull => StoreError::DiskFull { path: path_s },
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                StoreError::Busy { path: path_s }
+            }
+            ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => StoreError::Corrupt {
+                path: path_s,
+                reason,
+            },
+            ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                StoreError::NotWritable {
+                    path: path_s,
+                    reason,
+                }
+            }
+            _ => StoreError::Sqlite {
+                path: path_s,
+                source: e,
+            },
+        };
+    }
+    StoreError::Sqlite {
+        path: path_s,
+        source: e,
+    }
+}

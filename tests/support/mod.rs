@@ -1,0 +1,73 @@
+//! Helpers shared by the integration tests: a controllable clock, the bundled guides, and
+//! a call made the way the new-call screen makes one.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use jiff::Timestamp;
+use stocktake::guide::{Catalog, LoadedGuide, Structure};
+use stocktake::session::{Participant, Session};
+use stocktake::store::{Clock, NewCall, Store};
+
+/// A clock that stands still until told to move, starting at 2018-03-14T09:00:00Z.
+pub struct TestClock(pub Arc<AtomicI64>);
+
+impl TestClock {
+    pub fn new() -> (TestClock, Clock) {
+        let secs = Arc::new(AtomicI64::new(1_521_018_000));
+        let c = secs.clone();
+        let clock: Clock =
+            Arc::new(move || Timestamp::from_second(c.load(Ordering::SeqCst)).expect("valid time"));
+        (TestClock(secs), clock)
+    }
+
+    pub fn advance(&self, secs: i64) {
+        self.0.fetch_add(secs, Ordering::SeqCst);
+    }
+
+    pub fn now(&self) -> Timestamp {
+        Timestamp::from_second(self.0.load(Ordering::SeqCst)).expect("valid time")
+    }
+}
+
+pub fn guide(id: &str) -> LoadedGuide {
+    Catalog::bundled()
+        .get(id)
+        .cloned()
+        .unwrap_or_else(|| panic!("{id} is bundled"))
+}
+
+pub fn coordinator() -> LoadedGuide {
+    guide("gpc-attt-coordinator")
+}
+
+pub fn new_call(structures: &[Structure]) -> NewCall {
+    NewCall {
+        response: "South Sudan".into(),
+        interviewer: "amina".into(),
+        language: "en".into(),
+        structures: structures.iter().map(|s| (*s, String::new())).collect(),
+        participants: vec![Participant {
+            role: "protection_cluster_coordinator".into(),
+            organisation: "UNHCR".into(),
+            name: String::new(),
+        }],
+        consent: Some(true),
+    }
+}
+
+/// A store with one call of one protection-cluster session, locked for editing.
+pub fn store_with_session() -> (Store, TestClock, LoadedGuide, Session) {
+    let (tc, clock) = TestClock::new();
+    let mut store = Store::open_in_memory(clock).expect("in-memory store");
+    let g = coordinator();
+    let (_, mut sessions) = store
+        .create_call(&g, &new_call(&[Structure::ProtectionCluster]))
+        .expect("create call");
+    let s = sessions.remove(0);
+    store
+        .lock_session(&s.id, stocktake::store::Claim::IfFree)
+        .expect("lock");
+    (store, tc, g, s)
+}
