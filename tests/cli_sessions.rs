@@ -1,0 +1,134 @@
+//! `stocktake sessions` on a store made through the public API.
+
+mod support;
+
+use std::process::Command;
+
+use stocktake::guide::Structure;
+use stocktake::session::{Field, Value};
+use stocktake::store::{Claim, Store};
+use support::{TestClock, coordinator, new_call};
+
+fn make_store(dir: &std::path::Path, response: &str) -> Vec<String> {
+    let (tc, clock) = TestClock::new();
+    let (mut store, _) = Store::open(dir, clock).expect("store");
+    let g = coordinator();
+    let mut call = new_call(&[Structure::ProtectionCluster, Structure::Other]);
+    call.response = response.to_string();
+    call.structures[1].1 = "Cash working group".into();
+    let (_, sessions) = store.create_call(&g, &call).expect("call");
+    let mut s = sessions[0].clone();
+    store.lock_session(&s.id, Claim::IfFree).expect("lock");
+    tc.advance(90);
+    for (q, v) in [("consent", true), ("tip_is_issue", true)] {
+        s.set_value(&g.guide, q, Value::YesNo(v), tc.now())
+            .expect("edit");
+        store
+            .save_answer(&s, &g.guide, q, Field::Answer)
+            .expect("save");
+    }
+    sessions.into_iter().map(|s| s.id).collect()
+}
+
+#[test]
+fn lists_sessions_with_progress_and_status() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ids = make_store(dir.path(), "South Sudan");
+    let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .arg("sessions")
+        .env("STOCKTAKE_DATA_DIR", dir.path())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].starts_with("SESSION") && lines[0].contains("REQUIRED"));
+    let first: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(first[0], ids[0]);
+    assert!(lines[1].contains("gpc-attt-coordinator v1"));
+    assert!(
+        lines[1].contains("in_progress") && lines[1].contains(" 2/4 "),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains("2018-03-14T09:01:30Z"),
+        "last change: {}",
+        lines[1]
+    );
+    assert!(lines[2].contains("other: Cash working group") && lines[2].contains("draft"));
+}
+
+#[test]
+fn json_carries_every_field_for_scripts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ids = make_store(dir.path(), "Iraq");
+    let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(["sessions", "--json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let rows = v.as_array().expect("array");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["id"], ids[0].as_str());
+    assert_eq!(rows[0]["response"], "Iraq");
+    assert_eq!(rows[0]["required_answered"], 2);
+    assert_eq!(rows[0]["required"], 4);
+    assert_eq!(rows[1]["structure_label"], "Cash working group");
+}
+
+#[test]
+fn an_empty_store_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(["sessions", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("No sessions yet in "));
+}
+
+#[test]
+fn escape_sequences_in_stored_text_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().expect("dir");
+    make_store(dir.path(), "Sy\u{1b}]0;pwned\u{7}ria");
+    for args in [&["sessions"][..], &["sessions", "--json"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            .args(args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .output()
+            .expect("run");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+            "{args:?}: {stdout:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unusable_data_dir_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("file");
+    std::fs::write(&file, "x").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(["sessions", "--data-dir"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("stocktake: ") && stderr.contains("this is a file, not a folder"),
+        "{stderr}"
+    );
+}
