@@ -108,7 +108,7 @@ impl Store {
         }
         // WAL: readers never block the writer, and a commit is one append. NORMAL
         // synchronous keeps every commit across a crash or kill of stocktake; only a power
-        // cut can lose the last moments (see docs/security.md).
+        // cut can lose the last moments (see docs/store.md).
         let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(c)?;
