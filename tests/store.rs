@@ -45,6 +45,19 @@ fn a_new_call_makes_one_draft_session_per_structure() {
 }
 
 #[test]
+fn the_call_note_and_end_are_saved() {
+    let (_tc, clock) = TestClock::new();
+    let mut store = Store::open_in_memory(clock).expect("store");
+    let (mut call, _) = store
+        .create_call(&coordinator(), &new_call(&[Structure::CpAor]))
+        .expect("call");
+    call.note = "Line dropped twice; GBV AOR coordinator joined late.".into();
+    call.ended_at = Some(store.now());
+    store.save_call(&call).expect("save");
+    assert_eq!(store.load_call(&call.id).expect("load"), call);
+}
+
+#[test]
 fn every_field_saves_and_reloads_and_progress_follows() {
     let (mut store, tc, g, mut s) = store_with_session();
     let now = tc.now();

@@ -137,6 +137,21 @@ impl Store {
         Ok((call, sessions))
     }
 
+    /// Save the call's own fields: its note and when it ended.
+    pub fn save_call(&mut self, call: &Call) -> Result<(), StoreError> {
+        let n = self
+            .conn
+            .execute(
+                "UPDATE calls SET note = ?2, ended_at = ?3 WHERE id = ?1",
+                params![call.id, call.note, call.ended_at.map(ts)],
+            )
+            .map_err(|e| classify(&self.path, e))?;
+        if n == 0 {
+            return Err(StoreError::NoSuchSession(call.id.clone()));
+        }
+        Ok(())
+    }
+
     /// Save one field of one question: the answer value or special status, the specify
     /// text, or the note.
     pub fn save_answer(
