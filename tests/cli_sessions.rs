@@ -52,7 +52,7 @@ fn lists_sessions_with_progress_and_status() {
     assert_eq!(first[0], ids[0]);
     assert!(lines[1].contains("gpc-attt-coordinator v1"));
     assert!(
-        lines[1].contains("in_progress") && lines[1].contains(" 2/4 "),
+        lines[1].contains("in_progress") && lines[1].contains(" 1/2 "),
         "{}",
         lines[1]
     );
@@ -79,8 +79,8 @@ fn json_carries_every_field_for_scripts() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["id"], ids[0].as_str());
     assert_eq!(rows[0]["response"], "Iraq");
-    assert_eq!(rows[0]["required_answered"], 2);
-    assert_eq!(rows[0]["required"], 4);
+    assert_eq!(rows[0]["required_answered"], 1);
+    assert_eq!(rows[0]["required"], 2);
     assert_eq!(rows[1]["structure_label"], "Cash working group");
 }
 

@@ -341,20 +341,32 @@ impl Session {
             p.answered += u32::from(settled);
             if q.required {
                 p.required += 1;
-                p.required_answered += u32::from(settled);
+                p.required_answered += u32::from(self.settles(q));
             }
         }
         p
     }
 
     /// Required questions that skip logic shows and that have no answer yet, in guide order.
+    /// A required summary question (the interviewer's classification) cannot be skipped:
+    /// only a real answer settles it, not *don't know* or *not asked*.
     pub fn missing_required<'g>(&self, guide: &'g Guide) -> Vec<&'g Question> {
         let vis = self.visibility(guide);
         guide
             .questions()
             .filter(|q| q.required && vis.is_visible(&q.id))
-            .filter(|q| !self.answers.get(&q.id).is_some_and(Answer::is_settled))
+            .filter(|q| !self.settles(q))
             .collect()
+    }
+
+    fn settles(&self, q: &Question) -> bool {
+        self.answers.get(&q.id).is_some_and(|a| {
+            if q.summary {
+                a.status() == super::answer::AnswerStatus::Answered
+            } else {
+                a.is_settled()
+            }
+        })
     }
 
     pub fn complete(&mut self, guide: &Guide, now: Timestamp) -> Result<(), SessionError> {
