@@ -36,10 +36,7 @@ fn a_new_call_makes_one_draft_session_per_structure() {
     let summaries = store.summaries().expect("summaries");
     assert_eq!(summaries.len(), 3);
     assert_eq!(summaries[0].structure, "protection_cluster");
-    assert_eq!(
-        summaries[0].required, 4,
-        "consent, tip_is_issue, tip_mechanism, tip_engagement"
-    );
+    assert_eq!(summaries[0].required, 2, "consent and tip_engagement");
     // The guide travels with the session: it reopens even if the guide file changes.
     assert_eq!(store.load_guide(&g.digest).expect("guide").guide, g.guide);
 }
@@ -268,11 +265,18 @@ fn completing_needs_every_visible_required_answer_and_reopening_makes_a_revision
     let e = s.complete(&g.guide, now).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "3 required questions are still unanswered: tip_is_issue, tip_mechanism, tip_engagement"
+        "1 required question is still unanswered: tip_engagement"
     );
-    s.set_value(&g.guide, "tip_is_issue", Value::YesNo(false), now)
+    // The classification cannot be skipped: don't know does not settle it...
+    s.set_special(&g.guide, "tip_engagement", Special::DontKnow, now)
         .expect("set");
-    s.set_special(&g.guide, "tip_mechanism", Special::DontKnow, now)
+    assert!(s.complete(&g.guide, now).is_err());
+    assert_eq!(s.progress(&g.guide).required_answered, 1);
+    // ...while it does settle an ordinary required question.
+    s.set_special(&g.guide, "consent", Special::NotAsked, now)
+        .expect("set");
+    assert_eq!(s.missing_required(&g.guide).len(), 1);
+    s.set_value(&g.guide, "consent", Value::YesNo(true), now)
         .expect("set");
     s.set_value(
         &g.guide,
