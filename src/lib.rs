@@ -20,3 +20,4 @@ pub mod guide;
 pub mod neutralise;
 pub mod session;
 pub mod store;
+pub mod tui;

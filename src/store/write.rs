@@ -16,7 +16,7 @@ use crate::session::{Answer, Call, Field, GuideRef, Participant, Position, Sessi
 const TYPING_BURST_SECS: i64 = 5;
 
 /// What the new-call form gathers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewCall {
     pub response: String,
     pub interviewer: String,

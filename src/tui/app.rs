@@ -1,0 +1,370 @@
+//! The TUI's state and its pure `update`: every key, paste, tick and effect result goes
+//! through [`update`], which changes the state and returns the effects for the loop to
+//! carry out. Nothing here touches the terminal, SQLite or files.
+
+use jiff::Timestamp;
+use ratatui_textarea::{Input, Key};
+
+use super::form::Form;
+use super::home::Home;
+use super::interview::CallView;
+use super::keymap::{Action, Ctx, lookup};
+use super::msg::{Effect, Event};
+use super::theme::Theme;
+use crate::guide::LoadedGuide;
+use crate::store::Claim;
+
+pub enum Screen {
+    Home,
+    NewCall(Box<Form>),
+    Interview(Box<CallView>),
+}
+
+/// A question that needs an answer before anything else happens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dialog {
+    pub title: String,
+    pub body: String,
+    pub choices: Vec<DialogChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DialogChoice {
+    pub key: char,
+    pub label: &'static str,
+    pub then: Then,
+}
+
+/// What a dialog choice does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Then {
+    Nothing,
+    Effects(Vec<Effect>),
+    CompleteSession,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flash {
+    pub text: String,
+    pub level: Level,
+    pub until: Timestamp,
+}
+
+pub struct App {
+    pub screen: Screen,
+    pub dialog: Option<Dialog>,
+    /// The help over the current screen, for this context.
+    pub help: Option<Ctx>,
+    pub home: Home,
+    pub guides: Vec<LoadedGuide>,
+    pub theme: Theme,
+    pub now: Timestamp,
+    pub flash: Option<Flash>,
+    /// Default interviewer name: the login name.
+    pub user: String,
+    /// Where the data lives, said in help and after a crash.
+    pub data_path: String,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(
+        guides: Vec<LoadedGuide>,
+        user: String,
+        data_path: String,
+        theme: Theme,
+        now: Timestamp,
+    ) -> App {
+        App {
+            screen: Screen::Home,
+            dialog: None,
+            help: None,
+            home: Home::default(),
+            guides,
+            theme,
+            now,
+            flash: None,
+            user,
+            data_path,
+            quit: false,
+        }
+    }
+
+    pub fn say(&mut self, level: Level, text: impl Into<String>) {
+        let secs = if level == Level::Info { 4 } else { 8 };
+        self.flash = Some(Flash {
+            text: text.into(),
+            level,
+            until: self
+                .now
+                .checked_add(jiff::SignedDuration::from_secs(secs))
+                .unwrap_or(self.now),
+        });
+    }
+
+    /// The context the keyboard is in now, which decides the keys and the hint bar.
+    pub fn ctx(&self) -> Ctx {
+        if let Some(c) = self.help {
+            let _ = c;
+            return Ctx::Help;
+        }
+        match &self.screen {
+            Screen::Home => {
+                if self.home.filtering {
+                    Ctx::HomeFilter
+                } else {
+                    Ctx::Home
+                }
+            }
+            Screen::NewCall(form) => form.ctx(),
+            Screen::Interview(view) => view.ctx(),
+        }
+    }
+
+    pub fn open_call_effect(&self, call_id: &str, session_id: &str) -> Effect {
+        Effect::OpenCall {
+            call_id: call_id.to_string(),
+            session_id: session_id.to_string(),
+            claim: Claim::IfFree,
+            read_only: false,
+        }
+    }
+}
+
+pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Tick(now) => {
+            app.now = now;
+            if app.flash.as_ref().is_some_and(|f| f.until <= now) {
+                app.flash = None;
+            }
+            match &mut app.screen {
+                Screen::Interview(view) => view.retry_failed_saves(),
+                _ => Vec::new(),
+            }
+        }
+        Event::Key(input) => key(app, input),
+        Event::Paste(text) => {
+            if app.dialog.is_some() || app.help.is_some() {
+                return Vec::new();
+            }
+            match &mut app.screen {
+                Screen::Home => app.home.paste(&text),
+                Screen::NewCall(form) => form.paste(&text),
+                Screen::Interview(view) => {
+                    let now = app.now;
+                    return view.paste(&text, now);
+                }
+            }
+            Vec::new()
+        }
+        Event::HomeLoaded(rows) => {
+            app.home.load(rows);
+            Vec::new()
+        }
+        Event::CallOpened(opened) => {
+            let taken = opened.taken_from.clone();
+            let read_only = opened.read_only;
+            app.screen = Screen::Interview(Box::new(CallView::new(*opened)));
+            if let Some(h) = taken {
+                app.say(Level::Warn, format!("Took the session over from {h}"));
+            } else if read_only {
+                app.say(
+                    Level::Warn,
+                    "Read-only: another stocktake edits this session",
+                );
+            }
+            Vec::new()
+        }
+        Event::LockConflict {
+            call_id,
+            session_id,
+            holder,
+        } => {
+            app.dialog = Some(Dialog {
+                title: "Session open elsewhere".into(),
+                body: format!(
+                    "This session is being edited by {holder}.\n\nOpen it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save."
+                ),
+                choices: vec![
+                    DialogChoice {
+                        key: 'r',
+                        label: "read-only",
+                        then: Then::Effects(vec![Effect::OpenCall {
+                            call_id: call_id.clone(),
+                            session_id: session_id.clone(),
+                            claim: Claim::IfFree,
+                            read_only: true,
+                        }]),
+                    },
+                    DialogChoice {
+                        key: 't',
+                        label: "take over",
+                        then: Then::Effects(vec![Effect::OpenCall {
+                            call_id,
+                            session_id,
+                            claim: Claim::TakeOver,
+                            read_only: false,
+                        }]),
+                    },
+                    DialogChoice {
+                        key: 'c',
+                        label: "cancel",
+                        then: Then::Nothing,
+                    },
+                ],
+            });
+            Vec::new()
+        }
+        Event::Saved { session, at, full } => {
+            if let Screen::Interview(view) = &mut app.screen {
+                view.saved(&session, at, full);
+            }
+            Vec::new()
+        }
+        Event::SaveFailed { session, message } => {
+            if let Screen::Interview(view) = &mut app.screen {
+                view.save_failed(&session, &message);
+            }
+            app.say(Level::Error, message);
+            Vec::new()
+        }
+        Event::LockLost { session } => {
+            if let Screen::Interview(view) = &mut app.screen {
+                view.lock_lost(&session);
+            }
+            app.say(
+                Level::Error,
+                "Another stocktake took this session over: read-only now. Your screen still shows your last words.",
+            );
+            Vec::new()
+        }
+        Event::Completed { session } => {
+            let mut effects = Vec::new();
+            if let Screen::Interview(view) = &mut app.screen {
+                view.completed(&session);
+                if view.all_completed() {
+                    effects.push(Effect::CloseCall {
+                        sessions: view.session_ids(),
+                    });
+                    app.screen = Screen::Home;
+                    effects.push(Effect::LoadHome);
+                }
+            }
+            app.say(Level::Info, "Session completed");
+            effects
+        }
+        Event::Reopened(session) => {
+            if let Screen::Interview(view) = &mut app.screen {
+                view.replace_session(*session);
+            }
+            app.say(Level::Info, "Reopened as a new revision");
+            Vec::new()
+        }
+        Event::Failed(message) => {
+            app.say(Level::Error, message);
+            Vec::new()
+        }
+    }
+}
+
+fn key(app: &mut App, input: Input) -> Vec<Effect> {
+    if let Some(d) = &app.dialog {
+        let Key::Char(c) = input.key else {
+            if input.key == Key::Esc {
+                app.dialog = None;
+            }
+            return Vec::new();
+        };
+        let Some(choice) = d.choices.iter().find(|ch| ch.key == c.to_ascii_lowercase()) else {
+            return Vec::new();
+        };
+        let then = choice.then.clone();
+        app.dialog = None;
+        return match then {
+            Then::Nothing => Vec::new(),
+            Then::Effects(e) => e,
+            Then::CompleteSession => {
+                let now = app.now;
+                match &mut app.screen {
+                    Screen::Interview(view) => match view.complete(now) {
+                        Ok(effects) => effects,
+                        Err(message) => {
+                            app.say(Level::Error, message);
+                            Vec::new()
+                        }
+                    },
+                    _ => Vec::new(),
+                }
+            }
+        };
+    }
+    let ctx = app.ctx();
+    let action = lookup(ctx, &input);
+    if app.help.is_some() {
+        if matches!(action, Some(Action::Back)) {
+            app.help = None;
+        } else if action == Some(Action::Quit) {
+            return quit(app);
+        }
+        return Vec::new();
+    }
+    match action {
+        Some(Action::Help) => {
+            app.help = Some(ctx);
+            return Vec::new();
+        }
+        Some(Action::Quit) => return quit(app),
+        _ => {}
+    }
+    let now = app.now;
+    match &mut app.screen {
+        Screen::Home => super::home::update(app, input, action),
+        Screen::NewCall(form) => match form.update(input, action, &app.guides) {
+            super::form::Outcome::Stay => Vec::new(),
+            super::form::Outcome::Cancel => {
+                app.screen = Screen::Home;
+                Vec::new()
+            }
+            super::form::Outcome::Create(guide_id, call) => vec![Effect::CreateCall {
+                guide_id,
+                call: *call,
+            }],
+        },
+        Screen::Interview(view) => match view.update(input, action, now) {
+            super::interview::Outcome::Stay(effects) => effects,
+            super::interview::Outcome::Home(mut effects) => {
+                app.screen = Screen::Home;
+                effects.push(Effect::LoadHome);
+                effects
+            }
+            super::interview::Outcome::Ask(dialog, effects) => {
+                app.dialog = Some(dialog);
+                effects
+            }
+            super::interview::Outcome::Say(level, text, effects) => {
+                app.say(level, text);
+                effects
+            }
+        },
+    }
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    app.quit = true;
+    let mut effects = Vec::new();
+    if let Screen::Interview(view) = &app.screen {
+        effects.push(Effect::CloseCall {
+            sessions: view.session_ids(),
+        });
+    }
+    effects.push(Effect::Quit);
+    effects
+}

@@ -1,0 +1,380 @@
+//! The new-call form: guide, language, country or response, the structures on the call
+//! (one session each), participants, interviewer, consent. Validated inline; `Esc` keeps
+//! nothing.
+
+use ratatui_textarea::Input;
+
+use super::keymap::{Action, Ctx};
+use super::text_field::TextField;
+use crate::guide::{LoadedGuide, Structure};
+use crate::session::{Participant, ROLES};
+use crate::store::NewCall;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Guide,
+    Language,
+    Response,
+    Structure(usize),
+    OtherLabel,
+    Role(usize),
+    Organisation(usize),
+    AddParticipant,
+    Interviewer,
+    Consent,
+    Start,
+}
+
+#[derive(Debug)]
+pub struct ParticipantRow {
+    pub role: usize,
+    pub organisation: TextField,
+}
+
+#[derive(Debug)]
+pub struct Form {
+    pub guide: usize,
+    pub language: usize,
+    pub response: TextField,
+    pub structures: [bool; 4],
+    pub other_label: TextField,
+    pub participants: Vec<ParticipantRow>,
+    pub interviewer: TextField,
+    /// `None`: not asked yet.
+    pub consent: Option<bool>,
+    pub focus: FormField,
+    pub errors: Vec<(FormField, String)>,
+    /// Languages of each guide, in guide order, for cycling.
+    languages: Vec<Vec<String>>,
+    guide_ids: Vec<String>,
+}
+
+pub enum Outcome {
+    Stay,
+    Cancel,
+    Create(String, Box<NewCall>),
+}
+
+impl Form {
+    pub fn new(guides: &[LoadedGuide], user: &str) -> Form {
+        // The coordinator guide is what the task team runs: pre-select it.
+        let guide = guides
+            .iter()
+            .position(|g| g.guide.id == "gpc-attt-coordinator")
+            .unwrap_or(0);
+        Form {
+            guide,
+            language: 0,
+            response: TextField::new("", false),
+            structures: [true, false, false, false],
+            other_label: TextField::new("", false),
+            participants: vec![ParticipantRow {
+                role: 0,
+                organisation: TextField::new("", false),
+            }],
+            interviewer: TextField::new(user, false),
+            consent: None,
+            focus: FormField::Response,
+            errors: Vec::new(),
+            languages: guides.iter().map(|g| g.guide.languages.clone()).collect(),
+            guide_ids: guides.iter().map(|g| g.guide.id.clone()).collect(),
+        }
+    }
+
+    /// The fields in the order Tab visits them.
+    pub fn fields(&self) -> Vec<FormField> {
+        let mut f = vec![FormField::Guide, FormField::Language, FormField::Response];
+        f.extend((0..4).map(FormField::Structure));
+        if self.structures[3] {
+            f.push(FormField::OtherLabel);
+        }
+        for i in 0..self.participants.len() {
+            f.push(FormField::Role(i));
+            f.push(FormField::Organisation(i));
+        }
+        f.extend([
+            FormField::AddParticipant,
+            FormField::Interviewer,
+            FormField::Consent,
+            FormField::Start,
+        ]);
+        f
+    }
+
+    pub fn language_code(&self) -> &str {
+        self.languages
+            .get(self.guide)
+            .and_then(|l| l.get(self.language))
+            .map(String::as_str)
+            .unwrap_or("en")
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        if self.text_field().is_some() {
+            Ctx::FormText
+        } else {
+            Ctx::Form
+        }
+    }
+
+    pub fn error(&self, field: FormField) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| e.as_str())
+    }
+
+    fn text_field(&self) -> Option<&TextField> {
+        match self.focus {
+            FormField::Response => Some(&self.response),
+            FormField::OtherLabel => Some(&self.other_label),
+            FormField::Organisation(i) => self.participants.get(i).map(|p| &p.organisation),
+            FormField::Interviewer => Some(&self.interviewer),
+            _ => None,
+        }
+    }
+
+    fn text_field_mut(&mut self) -> Option<&mut TextField> {
+        match self.focus {
+            FormField::Response => Some(&mut self.response),
+            FormField::OtherLabel => Some(&mut self.other_label),
+            FormField::Organisation(i) => self.participants.get_mut(i).map(|p| &mut p.organisation),
+            FormField::Interviewer => Some(&mut self.interviewer),
+            _ => None,
+        }
+    }
+
+    fn step(&mut self, by: isize) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        let next = (at + by).clamp(0, fields.len() as isize - 1) as usize;
+        self.focus = fields[next];
+    }
+
+    fn cycle(&mut self, by: isize) {
+        let wrap = |v: usize, n: usize| ((v as isize + by).rem_euclid(n.max(1) as isize)) as usize;
+        match self.focus {
+            FormField::Guide => {
+                self.guide = wrap(self.guide, self.guide_ids.len());
+                self.language = 0;
+            }
+            FormField::Language => {
+                let n = self.languages.get(self.guide).map_or(1, Vec::len);
+                self.language = wrap(self.language, n);
+            }
+            FormField::Role(i) => {
+                if let Some(p) = self.participants.get_mut(i) {
+                    p.role = wrap(p.role, ROLES.len());
+                }
+            }
+            FormField::Consent => {
+                let order = [None, Some(true), Some(false)];
+                let at = order.iter().position(|c| *c == self.consent).unwrap_or(0);
+                self.consent = order[wrap(at, order.len())];
+            }
+            FormField::Structure(i) => self.structures[i] = !self.structures[i],
+            _ => {}
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(f) = self.text_field_mut() {
+            f.paste(text);
+        }
+    }
+
+    fn add_participant(&mut self) {
+        // A second participant is most often the CP or GBV AOR coordinator.
+        let role = self.participants.len().min(2);
+        self.participants.push(ParticipantRow {
+            role,
+            organisation: TextField::new("", false),
+        });
+        self.focus = FormField::Role(self.participants.len() - 1);
+    }
+
+    pub fn update(
+        &mut self,
+        input: Input,
+        action: Option<Action>,
+        guides: &[LoadedGuide],
+    ) -> Outcome {
+        match action {
+            Some(Action::Back) => return Outcome::Cancel,
+            Some(Action::NextField) => self.step(1),
+            Some(Action::PrevField) => self.step(-1),
+            Some(Action::Left) => self.cycle(-1),
+            Some(Action::Right) | Some(Action::Toggle) => self.cycle(1),
+            Some(Action::Submit) => return self.submit(guides),
+            Some(Action::Delete) => {
+                if let FormField::Role(i) | FormField::Organisation(i) = self.focus
+                    && self.participants.len() > 1
+                {
+                    self.participants.remove(i);
+                    self.focus = FormField::Role(i.min(self.participants.len() - 1));
+                }
+            }
+            Some(Action::Select) => match self.focus {
+                FormField::Start => return self.submit(guides),
+                FormField::AddParticipant => self.add_participant(),
+                _ => self.step(1),
+            },
+            _ => {
+                if let Some(f) = self.text_field_mut()
+                    && f.input(input)
+                {
+                    let focus = self.focus;
+                    self.errors.retain(|(f, _)| *f != focus);
+                }
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn submit(&mut self, guides: &[LoadedGuide]) -> Outcome {
+        self.errors.clear();
+        let response = self.response.text().trim().to_string();
+        if response.is_empty() {
+            self.errors
+                .push((FormField::Response, "type the country or response".into()));
+        }
+        if !self.structures.iter().any(|s| *s) {
+            self.errors.push((
+                FormField::Structure(0),
+                "tick at least one structure on the call".into(),
+            ));
+        }
+        let other_label = self.other_label.text().trim().to_string();
+        if self.structures[3] && other_label.is_empty() {
+            self.errors
+                .push((FormField::OtherLabel, "name the other structure".into()));
+        }
+        let interviewer = self.interviewer.text().trim().to_string();
+        if interviewer.is_empty() {
+            self.errors
+                .push((FormField::Interviewer, "who is interviewing?".into()));
+        }
+        let Some(guide) = guides.get(self.guide) else {
+            self.errors
+                .push((FormField::Guide, "no guide is available".into()));
+            return Outcome::Stay;
+        };
+        if let Some((first, _)) = self.errors.first() {
+            self.focus = *first;
+            return Outcome::Stay;
+        }
+        let structures = Structure::ALL
+            .iter()
+            .zip(self.structures)
+            .filter(|(_, on)| *on)
+            .map(|(s, _)| {
+                let label = if *s == Structure::Other {
+                    other_label.clone()
+                } else {
+                    String::new()
+                };
+                (*s, label)
+            })
+            .collect();
+        let participants = self
+            .participants
+            .iter()
+            .map(|p| Participant {
+                role: ROLES[p.role].0.to_string(),
+                organisation: p.organisation.text().trim().to_string(),
+                name: String::new(),
+            })
+            .collect();
+        Outcome::Create(
+            guide.guide.id.clone(),
+            Box::new(NewCall {
+                response,
+                interviewer,
+                language: self.language_code().to_string(),
+                structures,
+                participants,
+                consent: self.consent,
+            }),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::Catalog;
+    use crate::tui::keymap::lookup;
+    use crate::tui::keys::parse_keys;
+
+    fn press(form: &mut Form, guides: &[LoadedGuide], keys: &str) -> Option<Box<NewCall>> {
+        let mut created = None;
+        for k in parse_keys(keys).expect("keys") {
+            let action = lookup(form.ctx(), &k);
+            match form.update(k, action, guides) {
+                Outcome::Create(_, call) => created = Some(call),
+                Outcome::Cancel => panic!("cancelled"),
+                Outcome::Stay => {}
+            }
+        }
+        created
+    }
+
+    #[test]
+    fn a_call_with_two_structures_and_two_participants() {
+        let guides = Catalog::bundled().guides;
+        let mut f = Form::new(&guides, "amina");
+        // Response is focused first; then tick CP AOR, fill the participant, add another.
+        let call = press(
+            &mut f,
+            &guides,
+            "South Sudan<tab><tab><space><tab><tab><tab><tab>UNHCR<tab><enter><right><tab>UNICEF<tab><tab><tab><right><C-s>",
+        )
+        .expect("created");
+        assert_eq!(call.response, "South Sudan");
+        assert_eq!(
+            call.structures,
+            vec![
+                (Structure::ProtectionCluster, String::new()),
+                (Structure::CpAor, String::new())
+            ]
+        );
+        assert_eq!(call.participants.len(), 2);
+        assert_eq!(call.participants[0].organisation, "UNHCR");
+        assert_eq!(call.participants[1].role, "gbv_aor_coordinator");
+        assert_eq!(call.participants[1].organisation, "UNICEF");
+        assert_eq!(call.interviewer, "amina");
+        assert_eq!(call.consent, Some(true));
+        assert_eq!(call.language, "en");
+    }
+
+    #[test]
+    fn errors_are_inline_and_focus_the_first_one() {
+        let guides = Catalog::bundled().guides;
+        let mut f = Form::new(&guides, "");
+        // Untick the protection cluster, tick Other, leave its label empty.
+        assert!(press(&mut f, &guides, "<tab><space><tab><tab><tab><space><C-s>").is_none());
+        let fields: Vec<FormField> = f.errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                FormField::Response,
+                FormField::OtherLabel,
+                FormField::Interviewer
+            ]
+        );
+        assert_eq!(f.focus, FormField::Response);
+        // Typing fixes the field's error at once.
+        press(&mut f, &guides, "Iraq");
+        assert!(f.error(FormField::Response).is_none());
+    }
+
+    #[test]
+    fn language_follows_the_guide_and_cycles() {
+        let guides = Catalog::bundled().guides;
+        let mut f = Form::new(&guides, "amina");
+        press(&mut f, &guides, "<S-tab><right>");
+        assert_eq!(f.language_code(), "fr");
+        let call = press(&mut f, &guides, "<tab>Mali<C-s>").expect("created");
+        assert_eq!(call.language, "fr");
+    }
+}
