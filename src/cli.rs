@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 use crate::guide::{Catalog, GuideDirs, Place, load_guide_file};
 use crate::neutralise;
@@ -60,7 +60,7 @@ pub fn run() -> ExitCode {
         Some(Command::Guide(GuideCommand::List)) => guide_list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { files })) => guide_check(&files),
         Some(Command::Sessions { json }) => sessions(cli.data_dir.as_deref(), json),
-        None => overview(),
+        None => tui(cli.data_dir.as_deref(), &cli.guides),
     };
     match result {
         Ok(code) => code,
@@ -71,26 +71,21 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// With no subcommand: what is installed and what to run. The interview screens will
-/// open here once they exist (issue 4); until then this is the honest answer.
-fn overview() -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::discover(&GuideDirs::standard(Vec::new()));
-    println!(
-        "stocktake {}: interview guides available:",
-        env!("CARGO_PKG_VERSION")
-    );
-    for g in &catalog.guides {
-        let lang = g.guide.default_language().to_string();
-        println!(
-            "  {} (version {}, {} questions): {}",
-            neutralise::line(&g.guide.id),
-            neutralise::line(&g.guide.version),
-            g.guide.question_count(),
-            neutralise::line(g.guide.title.get(&lang, &lang))
+/// With no subcommand: the interview screens.
+fn tui(data_dir: Option<&Path>, guide_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the interview screens need a terminal; run stocktake in one, or use a subcommand (stocktake --help)"
         );
     }
-    println!();
-    Cli::command().print_help()?;
+    let catalog = Catalog::discover(&GuideDirs::standard(guide_dirs.to_vec()));
+    if catalog.guides.is_empty() {
+        anyhow::bail!("no interview guide could be loaded; run `stocktake guide list` to see why");
+    }
+    let store = open_store(data_dir)?;
+    let user = login_name();
+    crate::tui::run(store, catalog, user)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -268,4 +263,26 @@ fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", line.join("  ").trim_end())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The interviewer's default name: `$USER`, `$LOGNAME`, else the account's name.
+fn login_name() -> String {
+    if let Some(u) = ["USER", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|u| !u.is_empty())
+    {
+        return u;
+    }
+    // SAFETY: getpwuid returns a pointer into static storage or null; the name is copied
+    // out at once, before any other call could overwrite it.
+    unsafe {
+        let pw = libc::getpwuid(libc::geteuid());
+        if pw.is_null() || (*pw).pw_name.is_null() {
+            return String::new();
+        }
+        std::ffi::CStr::from_ptr((*pw).pw_name)
+            .to_string_lossy()
+            .into_owned()
+    }
 }

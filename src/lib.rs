@@ -20,4 +20,5 @@ pub mod guide;
 pub mod neutralise;
 pub mod session;
 pub mod store;
+pub mod sync;
 pub mod tui;

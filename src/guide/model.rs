@@ -88,6 +88,20 @@ impl Structure {
         }
     }
 
+    /// A name short enough for tabs and tick boxes at 80 columns.
+    pub fn short_label(self, lang: &str) -> &'static str {
+        match (self, lang) {
+            (Structure::ProtectionCluster, "fr") => "Cluster Protection",
+            (Structure::CpAor, "fr") => "DR PE",
+            (Structure::GbvAor, "fr") => "DR VBG",
+            (Structure::Other, "fr") => "Autre",
+            (Structure::ProtectionCluster, _) => "Protection Cluster",
+            (Structure::CpAor, _) => "CP AOR",
+            (Structure::GbvAor, _) => "GBV AOR",
+            (Structure::Other, _) => "Other",
+        }
+    }
+
     pub fn plural(self) -> &'static str {
         match self {
             Structure::ProtectionCluster => "protection clusters",

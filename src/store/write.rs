@@ -137,13 +137,13 @@ impl Store {
         Ok((call, sessions))
     }
 
-    /// Save the call's own fields: its note and when it ended.
+    /// Save the call's own fields: its note, language and when it ended.
     pub fn save_call(&mut self, call: &Call) -> Result<(), StoreError> {
         let n = self
             .conn
             .execute(
-                "UPDATE calls SET note = ?2, ended_at = ?3 WHERE id = ?1",
-                params![call.id, call.note, call.ended_at.map(ts)],
+                "UPDATE calls SET note = ?2, ended_at = ?3, language = ?4 WHERE id = ?1",
+                params![call.id, call.note, call.ended_at.map(ts), call.language],
             )
             .map_err(|e| classify(&self.path, e))?;
         if n == 0 {

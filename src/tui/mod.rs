@@ -1,7 +1,9 @@
 //! The terminal application. `app` holds the state and the pure `update`; `screens` draw
-//! it; this module alone owns the terminal and carries out effects.
+//! it; `effects` carries out what `update` asks against the store. This module alone owns
+//! the terminal: raw mode, the alternate screen, signals, and putting it all back.
 
 pub mod app;
+pub mod effects;
 pub mod form;
 pub mod home;
 pub mod interview;
@@ -9,5 +11,145 @@ pub mod keymap;
 pub mod keys;
 pub mod msg;
 pub mod panels;
+pub mod screens;
 pub mod text_field;
 pub mod theme;
+
+use std::collections::VecDeque;
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event as TermEvent, KeyEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::guide::Catalog;
+use crate::store::Store;
+use app::{App, update};
+use msg::{Effect, Event};
+use theme::Theme;
+
+fn restore_terminal() {
+    // Best effort: after SIGHUP the terminal may be gone, and that is fine.
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// Run the TUI until the user quits or a signal (SIGHUP, SIGTERM) arrives. Every change was
+/// committed as it was made, so leaving loses nothing.
+pub fn run(mut store: Store, catalog: Catalog, user: String) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, stop.clone())?;
+    }
+    let data_path = store.path().display().to_string();
+    let panic_path = data_path.clone();
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        default_hook(info);
+        eprintln!(
+            "\nstocktake stopped on an internal error. Everything shown as saved is in {panic_path}; start stocktake again to resume where you were."
+        );
+    }));
+
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    execute!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+    terminal.hide_cursor()?;
+
+    let guides = catalog.guides.clone();
+    let mut app = App::new(guides, user, data_path, Theme::from_env(), store.now());
+    let result = event_loop(&mut terminal, &mut app, &mut store, &catalog, &stop);
+    // Give back every session this process holds before the terminal.
+    if let app::Screen::Interview(view) = &app.screen {
+        for s in view.session_ids() {
+            let _ = store.unlock_session(&s);
+        }
+    }
+    restore_terminal();
+    let _ = terminal.show_cursor();
+    let _ = io::stdout().flush();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    store: &mut Store,
+    catalog: &Catalog,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let mut queue: VecDeque<Event> = VecDeque::new();
+    dispatch(app, store, catalog, vec![Effect::LoadHome], &mut queue);
+    let tick = Duration::from_secs(1);
+    let mut last_tick = Instant::now();
+    loop {
+        if stop.load(Ordering::SeqCst) || app.quit {
+            return Ok(());
+        }
+        terminal.draw(|f| screens::render(app, f))?;
+        let wait = tick.saturating_sub(last_tick.elapsed());
+        // Read everything that is waiting before drawing again: a paste or fast typing
+        // over a slow link becomes one frame, not one per key.
+        if event::poll(wait)? {
+            loop {
+                match event::read()? {
+                    TermEvent::Key(k) if k.kind != KeyEventKind::Release => {
+                        queue.push_back(Event::Key(k.into()));
+                    }
+                    TermEvent::Paste(text) => queue.push_back(Event::Paste(text)),
+                    // Resize: the next draw adapts to the new size by itself.
+                    _ => {}
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if last_tick.elapsed() >= tick {
+            last_tick = Instant::now();
+            queue.push_back(Event::Tick(store.now()));
+        }
+        while let Some(ev) = queue.pop_front() {
+            if !matches!(ev, Event::Tick(_)) {
+                app.now = store.now();
+            }
+            let effects = update(app, ev);
+            dispatch(app, store, catalog, effects, &mut queue);
+            if app.quit {
+                return Ok(());
+            }
+        }
+    }
+}
+
+fn dispatch(
+    app: &mut App,
+    store: &mut Store,
+    catalog: &Catalog,
+    effects: Vec<Effect>,
+    queue: &mut VecDeque<Event>,
+) {
+    for e in effects {
+        if e == Effect::Quit {
+            app.quit = true;
+            continue;
+        }
+        queue.extend(effects::carry_out(e, store, app, catalog));
+    }
+}

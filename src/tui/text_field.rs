@@ -79,16 +79,6 @@ impl TextField {
         &self.area
     }
 
-    /// Show or hide the cursor: only the field with the keyboard has one.
-    pub fn set_focused(&mut self, focused: bool, style: ratatui::style::Style) {
-        self.area.set_cursor_style(if focused {
-            ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
-        } else {
-            ratatui::style::Style::default()
-        });
-        self.area.set_style(style);
-    }
-
     pub fn set_placeholder(&mut self, text: &str) {
         self.area.set_placeholder_text(text);
     }

@@ -1,0 +1,167 @@
+//! Rendering a session revision as a session file (`stocktake.session.v1`): the exact
+//! bytes, in a stable order, so the same revision always gives the same file and digest.
+
+use std::fmt::Write;
+
+use crate::guide::{Digest, LoadedGuide, Question};
+use crate::session::{AnswerStatus, Session, Value, format_number};
+
+pub const FORMAT: &str = "stocktake.session.v1";
+
+/// A TOML basic string: every control character escaped, so a file is one line per key
+/// and can be read safely by anything.
+pub fn toml_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn str_array(items: &[String]) -> String {
+    let parts: Vec<String> = items.iter().map(|s| toml_str(s)).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// Everything after the digest line.
+pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
+    let g = &guide.guide;
+    let lang = s.language.as_str();
+    let dl = g.default_language();
+    let mut o = String::new();
+    let _ = writeln!(o, "format = {}", toml_str(FORMAT));
+    let _ = writeln!(o, "session_id = {}", toml_str(&s.id));
+    let _ = writeln!(o, "call_id = {}", toml_str(&s.call_id));
+    let _ = writeln!(o, "revision = {}", s.revision);
+    if let Some(p) = s.parent {
+        let _ = writeln!(o, "parent = {}", toml_str(&p.to_string()));
+    }
+    let _ = writeln!(o, "status = {}", toml_str(s.status.as_str()));
+    let _ = writeln!(o, "interviewer = {}", toml_str(&s.interviewer));
+    let _ = writeln!(o, "language = {}", toml_str(&s.language));
+    let _ = writeln!(o, "started_at = {}", s.started_at);
+    if let Some(c) = s.completed_at {
+        let _ = writeln!(o, "completed_at = {c}");
+    }
+    let _ = writeln!(o, "\n[guide]");
+    let _ = writeln!(o, "id = {}", toml_str(&s.guide.id));
+    let _ = writeln!(o, "version = {}", toml_str(&s.guide.version));
+    let _ = writeln!(o, "digest = {}", toml_str(&s.guide.digest.to_string()));
+    let _ = writeln!(o, "\n[respondent]");
+    let _ = writeln!(o, "response = {}", toml_str(&s.response));
+    let _ = writeln!(o, "structure = {}", toml_str(s.structure.as_str()));
+    let _ = writeln!(o, "structure_label = {}", toml_str(&s.structure_label));
+    if let Some(c) = s.consent {
+        let _ = writeln!(o, "consent = {c}");
+    }
+    for p in &s.participants {
+        let _ = writeln!(o, "\n[[participants]]");
+        let _ = writeln!(o, "role = {}", toml_str(&p.role));
+        let _ = writeln!(o, "organisation = {}", toml_str(&p.organisation));
+        if !p.name.is_empty() {
+            let _ = writeln!(o, "name = {}", toml_str(&p.name));
+        }
+    }
+    let vis = s.visibility(g);
+    // Answers in guide order; one the guide no longer has keeps its place at the end.
+    let mut ids: Vec<&str> = g
+        .questions()
+        .map(|q| q.id.as_str())
+        .filter(|id| s.answers.contains_key(*id))
+        .collect();
+    ids.extend(
+        s.answers
+            .keys()
+            .map(String::as_str)
+            .filter(|id| g.question(id).is_none()),
+    );
+    for id in ids {
+        let a = &s.answers[id];
+        let q = g.question(id);
+        let _ = writeln!(o, "\n[answers.{id}]");
+        let _ = writeln!(o, "status = {}", toml_str(a.status().as_str()));
+        if let (AnswerStatus::Answered, Some(v)) = (a.status(), &a.value) {
+            let (value, label) = value_and_label(v, q, lang, dl);
+            let _ = writeln!(o, "value = {value}");
+            if let Some(label) = label {
+                let _ = writeln!(o, "label = {label}");
+            }
+        }
+        if !a.other.is_empty() {
+            let _ = writeln!(o, "other = {}", toml_str(&a.other));
+        }
+        if !a.note.is_empty() {
+            let _ = writeln!(o, "note = {}", toml_str(&a.note));
+        }
+        let _ = writeln!(o, "hidden = {}", !vis.is_visible(id));
+        if let Some(t) = a.first_changed_at {
+            let _ = writeln!(o, "first_changed_at = {t}");
+        }
+        if let Some(t) = a.changed_at {
+            let _ = writeln!(o, "changed_at = {t}");
+        }
+    }
+    for n in &s.notes {
+        let _ = writeln!(o, "\n[[notes]]");
+        let _ = writeln!(o, "at = {}", n.at);
+        let _ = writeln!(o, "text = {}", toml_str(&n.text));
+        if let Some(q) = &n.question {
+            let _ = writeln!(o, "question = {}", toml_str(q));
+        }
+    }
+    o
+}
+
+fn value_and_label(
+    v: &Value,
+    q: Option<&Question>,
+    lang: &str,
+    dl: &str,
+) -> (String, Option<String>) {
+    let label_of = |value: &str| -> String {
+        q.and_then(|q| q.option(value))
+            .map(|c| c.label.get(lang, dl).to_string())
+            .unwrap_or_default()
+    };
+    match v {
+        Value::Choice(c) => (toml_str(c), Some(toml_str(&label_of(c)))),
+        Value::Choices(cs) => {
+            let labels: Vec<String> = cs.iter().map(|c| label_of(c)).collect();
+            (str_array(cs), Some(str_array(&labels)))
+        }
+        Value::YesNo(b) => (toml_str(if *b { "yes" } else { "no" }), None),
+        Value::Text(t) => (toml_str(t), None),
+        // TOML integers for whole numbers; otherwise the shortest exact float.
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (format_number(*n), None),
+        Value::Number(n) => {
+            let s = format!("{n:?}");
+            (s, None)
+        }
+        Value::Date(d) => (toml_str(&d.to_string()), None),
+        Value::Scale(n) => (n.to_string(), None),
+    }
+}
+
+/// The whole file: the digest line, then the body it covers.
+pub fn render(s: &Session, guide: &LoadedGuide) -> Vec<u8> {
+    let body = render_body(s, guide);
+    let digest = Digest::of(body.as_bytes());
+    format!("digest = {}\n{body}", toml_str(&digest.to_string())).into_bytes()
+}
+
+/// The digest a session revision's file carries: what the next revision names as parent.
+pub fn revision_digest(s: &Session, guide: &LoadedGuide) -> Digest {
+    Digest::of(render_body(s, guide).as_bytes())
+}

@@ -1,0 +1,224 @@
+//! Carrying out effects against the store. No terminal here: the results come back as
+//! events for `update`, so a whole flow can be tested with an in-memory store.
+
+use crate::guide::{Catalog, LoadedGuide, QuestionType};
+use crate::session::{Field, Session, Value};
+use crate::store::{Claim, Store, StoreError};
+
+use super::app::{App, Screen};
+use super::msg::{Effect, Event, OpenedCall};
+
+/// Do one effect; `Effect::Quit` is the loop's and does nothing here.
+pub fn carry_out(effect: Effect, store: &mut Store, app: &App, catalog: &Catalog) -> Vec<Event> {
+    match effect {
+        Effect::Quit => Vec::new(),
+        Effect::LoadHome => match store.summaries() {
+            Ok(rows) => vec![Event::HomeLoaded(rows)],
+            Err(e) => vec![Event::Failed(e.to_string())],
+        },
+        Effect::CreateCall { guide_id, call } => {
+            let Some(guide) = catalog.get(&guide_id) else {
+                return vec![Event::Failed(format!(
+                    "the guide {guide_id} is no longer available"
+                ))];
+            };
+            match create(store, guide, &call) {
+                Ok(opened) => vec![
+                    Event::CallOpened(Box::new(opened)),
+                    Event::HomeLoaded(store.summaries().unwrap_or_default()),
+                ],
+                Err(e) => vec![Event::Failed(e.to_string())],
+            }
+        }
+        Effect::OpenCall {
+            call_id,
+            session_id,
+            claim,
+            read_only,
+        } => open(store, &call_id, &session_id, claim, read_only),
+        Effect::CloseCall { sessions } => {
+            for s in sessions {
+                let _ = store.unlock_session(&s);
+            }
+            Vec::new()
+        }
+        Effect::SaveAnswer {
+            session,
+            question,
+            field,
+        } => save(store, app, &session, false, |store, s, g| {
+            store.save_answer(s, g, &question, field)
+        }),
+        Effect::SaveNote { session, seq } => save(store, app, &session, false, |store, s, g| {
+            store.save_note(s, g, seq)
+        }),
+        Effect::SavePosition { session } => save(store, app, &session, false, |store, s, _| {
+            store.save_position(s)
+        }),
+        Effect::SaveHeader { session } => save(store, app, &session, false, |store, s, g| {
+            store.save_header(s, g)
+        }),
+        Effect::SaveAll { session } => save(store, app, &session, true, |store, s, g| {
+            store.save_all(s, g)
+        }),
+        Effect::SaveCall => {
+            let Screen::Interview(view) = &app.screen else {
+                return Vec::new();
+            };
+            match store.save_call(&view.call) {
+                Ok(()) => Vec::new(),
+                Err(e) => vec![Event::Failed(e.to_string())],
+            }
+        }
+        Effect::Complete { session } => {
+            let mut events = save(store, app, &session, true, |store, s, g| {
+                store.save_all(s, g)
+            });
+            if events.iter().all(|e| matches!(e, Event::Saved { .. })) {
+                events.push(Event::Completed { session });
+            }
+            events
+        }
+        Effect::Reopen {
+            call_id,
+            session_id,
+        } => reopen(store, &call_id, &session_id),
+        Effect::DeleteDraft { session } => match store.delete_draft(&session) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![Event::Failed(e.to_string())],
+        },
+    }
+}
+
+fn save(
+    store: &mut Store,
+    app: &App,
+    session: &str,
+    full: bool,
+    f: impl FnOnce(&mut Store, &Session, &crate::guide::Guide) -> Result<(), StoreError>,
+) -> Vec<Event> {
+    let Screen::Interview(view) = &app.screen else {
+        return Vec::new();
+    };
+    let Some(tab) = view.tabs.iter().find(|t| t.session.id == session) else {
+        return Vec::new();
+    };
+    match f(store, &tab.session, &view.guide.guide) {
+        Ok(()) => vec![Event::Saved {
+            session: session.to_string(),
+            at: store.now(),
+            full,
+        }],
+        Err(StoreError::LockLost { .. }) | Err(StoreError::NotLocked(_)) => vec![Event::LockLost {
+            session: session.to_string(),
+        }],
+        Err(e) => vec![Event::SaveFailed {
+            session: session.to_string(),
+            message: e.to_string(),
+        }],
+    }
+}
+
+fn create(
+    store: &mut Store,
+    guide: &LoadedGuide,
+    call: &crate::store::NewCall,
+) -> Result<OpenedCall, StoreError> {
+    let (call_rec, mut sessions) = store.create_call(guide, call)?;
+    for s in &mut sessions {
+        store.lock_session(&s.id, Claim::IfFree)?;
+        // A guide's yes/no question `consent` is the form's consent: ask it once.
+        if let (Some(consent), Some(q)) = (call.consent, guide.guide.question("consent"))
+            && q.kind == QuestionType::YesNo
+        {
+            let now = store.now();
+            s.set_value(&guide.guide, "consent", Value::YesNo(consent), now)?;
+            store.save_answer(s, &guide.guide, "consent", Field::Answer)?;
+        }
+    }
+    Ok(OpenedCall {
+        call: call_rec,
+        guide: guide.clone(),
+        sessions,
+        focus: 0,
+        read_only: false,
+        taken_from: None,
+    })
+}
+
+fn open(
+    store: &mut Store,
+    call_id: &str,
+    session_id: &str,
+    claim: Claim,
+    read_only: bool,
+) -> Vec<Event> {
+    let result = (|| -> Result<Result<OpenedCall, Event>, StoreError> {
+        let call = store.load_call(call_id)?;
+        let ids = store.call_sessions(call_id)?;
+        let mut taken_from = None;
+        if !read_only {
+            let mut locked = Vec::new();
+            for id in &ids {
+                match store.lock_session(id, claim) {
+                    Ok(prev) => {
+                        taken_from = taken_from.or(prev);
+                        locked.push(id.clone());
+                    }
+                    Err(StoreError::Locked { holder, .. }) => {
+                        // All or nothing: a call is edited by one stocktake.
+                        for l in locked {
+                            let _ = store.unlock_session(&l);
+                        }
+                        return Ok(Err(Event::LockConflict {
+                            call_id: call_id.to_string(),
+                            session_id: session_id.to_string(),
+                            holder,
+                        }));
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        let sessions = ids
+            .iter()
+            .map(|id| store.load_session(id))
+            .collect::<Result<Vec<_>, _>>()?;
+        let guide = store.load_guide(&call.guide.digest)?;
+        let focus = ids.iter().position(|id| id == session_id).unwrap_or(0);
+        Ok(Ok(OpenedCall {
+            call,
+            guide,
+            sessions,
+            focus,
+            read_only,
+            taken_from,
+        }))
+    })();
+    match result {
+        Ok(Ok(opened)) => vec![Event::CallOpened(Box::new(opened))],
+        Ok(Err(conflict)) => vec![conflict],
+        Err(e) => vec![Event::Failed(e.to_string())],
+    }
+}
+
+fn reopen(store: &mut Store, call_id: &str, session_id: &str) -> Vec<Event> {
+    let result = (|| -> Result<(), StoreError> {
+        store.lock_session(session_id, Claim::IfFree)?;
+        let mut s = store.load_session(session_id)?;
+        let guide = store.load_guide(&s.guide.digest)?;
+        let parent = crate::sync::revision_digest(&s, &guide);
+        s.reopen(parent, store.now())?;
+        store.save_header(&s, &guide.guide)?;
+        store.unlock_session(session_id)
+    })();
+    match result {
+        Ok(()) => open(store, call_id, session_id, Claim::IfFree, false),
+        Err(StoreError::Locked { holder, .. }) => vec![Event::LockConflict {
+            call_id: call_id.to_string(),
+            session_id: session_id.to_string(),
+            holder,
+        }],
+        Err(e) => vec![Event::Failed(e.to_string())],
+    }
+}

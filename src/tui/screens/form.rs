@@ -1,0 +1,249 @@
+//! The new-call form.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::layout::fit;
+use crate::guide::Structure;
+use crate::session::ROLES;
+use crate::tui::app::App;
+use crate::tui::form::{Form, FormField};
+use crate::tui::text_field::TextField;
+
+const LABEL: u16 = 22;
+
+pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let focus = |field: FormField| form.focus == field;
+    let label_style = |field: FormField| if focus(field) { t.focus() } else { t.plain() };
+    let mut rows: Vec<(FormField, Line)> = Vec::new();
+    let lang = form.language_code().to_string();
+    let guide_title = app
+        .guides
+        .get(form.guide)
+        .map(|g| {
+            g.guide
+                .title
+                .get(&lang, g.guide.default_language())
+                .to_string()
+        })
+        .unwrap_or_default();
+    let chooser = |text: String, on: bool| -> Vec<Span> {
+        vec![
+            Span::styled(if on { "◀ " } else { "  " }, t.key()),
+            Span::styled(text, if on { t.focus() } else { t.plain() }),
+            Span::styled(if on { " ▶" } else { "" }, t.key()),
+        ]
+    };
+    let w = area.width as usize;
+    rows.push((
+        FormField::Guide,
+        Line::from(chooser(
+            fit(&guide_title, w.saturating_sub(LABEL as usize + 6)),
+            focus(FormField::Guide),
+        )),
+    ));
+    rows.push((
+        FormField::Language,
+        Line::from(chooser(lang.clone(), focus(FormField::Language))),
+    ));
+    let mut ticks = Vec::new();
+    for (i, s) in Structure::ALL.iter().enumerate() {
+        let mark = if form.structures[i] { "[x] " } else { "[ ] " };
+        let style = if focus(FormField::Structure(i)) {
+            t.selected()
+        } else {
+            t.plain()
+        };
+        ticks.push(Span::styled(
+            format!("{mark}{}", s.short_label("en")),
+            style,
+        ));
+        ticks.push(Span::raw("  "));
+    }
+    let consent = match form.consent {
+        None => "not asked yet",
+        Some(true) => "yes",
+        Some(false) => "no",
+    };
+
+    let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" New call", t.title()),
+            Span::styled("  one session per structure on the call", t.dim()),
+        ])),
+        title,
+    );
+
+    // Each entry: the label, then either a line of spans or a text field.
+    enum Row<'a> {
+        Spans(Line<'a>),
+        Text(&'a TextField),
+        Button(&'static str),
+    }
+    let mut entries: Vec<(FormField, String, Row)> = vec![
+        (
+            FormField::Guide,
+            "Guide".into(),
+            Row::Spans(rows.remove(0).1),
+        ),
+        (
+            FormField::Language,
+            "Language".into(),
+            Row::Spans(rows.remove(0).1),
+        ),
+        (
+            FormField::Response,
+            "Country / response".into(),
+            Row::Text(&form.response),
+        ),
+        (
+            FormField::Structure(0),
+            "Structures".into(),
+            Row::Spans(Line::from(ticks)),
+        ),
+    ];
+    if form.structures[3] {
+        entries.push((
+            FormField::OtherLabel,
+            "Other structure".into(),
+            Row::Text(&form.other_label),
+        ));
+    }
+    for (i, p) in form.participants.iter().enumerate() {
+        let role = ROLES.get(p.role).map(|r| r.1).unwrap_or("");
+        entries.push((
+            FormField::Role(i),
+            format!("Participant {}", i + 1),
+            Row::Spans(Line::from(chooser(
+                role.to_string(),
+                focus(FormField::Role(i)),
+            ))),
+        ));
+        entries.push((
+            FormField::Organisation(i),
+            "  organisation".into(),
+            Row::Text(&p.organisation),
+        ));
+    }
+    entries.push((
+        FormField::AddParticipant,
+        String::new(),
+        Row::Button("+ Add participant"),
+    ));
+    entries.push((
+        FormField::Interviewer,
+        "Interviewer".into(),
+        Row::Text(&form.interviewer),
+    ));
+    entries.push((
+        FormField::Consent,
+        "Consent to take notes".into(),
+        Row::Spans(Line::from(chooser(
+            consent.to_string(),
+            focus(FormField::Consent),
+        ))),
+    ));
+    entries.push((
+        FormField::Start,
+        String::new(),
+        Row::Button("Start interview"),
+    ));
+
+    // Keep the focused field in view on a short terminal.
+    let at = entries
+        .iter()
+        .position(|(f, _, _)| {
+            *f == form.focus
+                || matches!(
+                    (f, form.focus),
+                    (FormField::Structure(0), FormField::Structure(_))
+                )
+        })
+        .unwrap_or(0);
+    let height = body.height as usize;
+    let top = super::layout::scroll_to(at, height, entries.len());
+    for (n, (field, label, row)) in entries.iter().enumerate().skip(top).take(height) {
+        let y = body.y + (n - top) as u16;
+        let line_area = Rect {
+            x: body.x,
+            y,
+            width: body.width,
+            height: 1,
+        };
+        let [l, v, e] = Layout::horizontal([
+            Constraint::Length(LABEL),
+            Constraint::Min(10),
+            Constraint::Length(0),
+        ])
+        .areas(line_area);
+        let _ = e;
+        let is_focus = focus(*field)
+            || matches!(
+                (field, form.focus),
+                (FormField::Structure(0), FormField::Structure(_))
+            );
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                format!(" {label}"),
+                label_style(if is_focus { form.focus } else { *field }),
+            )),
+            l,
+        );
+        let error = form.error(*field);
+        match row {
+            Row::Spans(line) => f.render_widget(Paragraph::new(line.clone()), v),
+            Row::Text(field_widget) => {
+                let err_w = error.map_or(0, |e| {
+                    (super::layout::width(e) + 3).min(v.width as usize / 2)
+                }) as u16;
+                let [input, msg] =
+                    Layout::horizontal([Constraint::Min(8), Constraint::Length(err_w)]).areas(v);
+                if focus(*field) {
+                    f.render_widget(field_widget.widget(), input);
+                } else {
+                    let text = field_widget.text();
+                    let shown = if text.is_empty() {
+                        "…".to_string()
+                    } else {
+                        fit(&text, input.width as usize)
+                    };
+                    let style = if text.is_empty() { t.dim() } else { t.plain() };
+                    f.render_widget(Paragraph::new(Span::styled(shown, style)), input);
+                }
+                if let Some(e) = error {
+                    f.render_widget(
+                        Paragraph::new(Span::styled(
+                            fit(&format!(" ← {e}"), err_w as usize),
+                            t.error(),
+                        )),
+                        msg,
+                    );
+                }
+            }
+            Row::Button(text) => {
+                let style = if focus(*field) { t.selected() } else { t.key() };
+                f.render_widget(
+                    Paragraph::new(Span::styled(format!("[ {text} ]"), style)),
+                    v,
+                );
+            }
+        }
+        if let (Some(e), Row::Spans(_)) = (error, row) {
+            let msg_x = v.x + v.width.saturating_sub(super::layout::width(e) as u16 + 3);
+            let r = Rect {
+                x: msg_x,
+                y,
+                width: v.width.min(super::layout::width(e) as u16 + 3),
+                height: 1,
+            };
+            f.render_widget(
+                Paragraph::new(Span::styled(format!(" ← {e}"), t.error())),
+                r,
+            );
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! The `?` help: every key of the current context, from the keymap table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::layout::{cell, fit, wrap};
+use super::popup;
+use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, help};
+
+pub fn render(app: &App, ctx: Ctx, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let w = area.width.min(78);
+    let key_w = 18usize;
+    let text_w = (w as usize).saturating_sub(key_w + 5);
+    let mut lines = Vec::new();
+    for (keys, what) in help(ctx) {
+        for (i, l) in wrap(what, text_w).into_iter().enumerate() {
+            let k = if i == 0 {
+                cell(&keys, key_w)
+            } else {
+                " ".repeat(key_w)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(k, t.key()),
+                Span::raw(format!(" {l}")),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        fit(
+            &format!("Everything you type is saved at once in {}", app.data_path),
+            w as usize - 4,
+        ),
+        t.dim(),
+    )));
+    let r = popup(area, w, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    let block = Block::bordered().title(Span::styled(" Keys (Esc closes) ", t.title()));
+    f.render_widget(Paragraph::new(lines).block(block), r);
+}

@@ -1,0 +1,129 @@
+//! Drawing. Each screen is a pure function of the state; this module lays out the parts
+//! every screen shares: the hint bar, the status line, dialogs and the help.
+
+mod form;
+mod help;
+mod home;
+mod interview;
+pub mod layout;
+mod panels;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::app::{App, Level, Screen};
+use super::keymap::hints;
+use layout::{fit, width, wrap};
+
+pub fn render(app: &App, f: &mut Frame) {
+    let area = f.area();
+    let [main, status, hints_row] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match &app.screen {
+        Screen::Home => home::render(app, f, main),
+        Screen::NewCall(form) => form::render(app, form, f, main),
+        Screen::Interview(view) => interview::render(app, view, f, main),
+    }
+    render_status(app, f, status);
+    render_hints(app, f, hints_row);
+    if let Some(ctx) = app.help {
+        help::render(app, ctx, f, main);
+    }
+    if let Some(d) = &app.dialog {
+        render_dialog(app, d, f, main);
+    }
+}
+
+fn render_status(app: &App, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let line = match &app.flash {
+        Some(flash) => {
+            let style = match flash.level {
+                Level::Info => t.ok(),
+                Level::Warn => t.warn(),
+                Level::Error => t.error(),
+            };
+            Line::from(Span::styled(fit(&flash.text, area.width as usize), style))
+        }
+        None => Line::default(),
+    };
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn render_hints(app: &App, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let pairs: Vec<(String, String)> = match &app.dialog {
+        Some(d) => d
+            .choices
+            .iter()
+            .map(|c| (c.key.to_string(), c.label.to_string()))
+            .chain([("Esc".to_string(), "cancel".to_string())])
+            .collect(),
+        None => hints(app.ctx())
+            .into_iter()
+            .map(|(k, l)| (k, l.to_string()))
+            .collect(),
+    };
+    // `? help` (or F1) always shows, at the right, however many hints fit before it.
+    let (help, rest): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(_, l)| l == "help");
+    let help = help.into_iter().next().or_else(|| {
+        (app.dialog.is_none() && app.help.is_none()).then(|| ("F1".to_string(), "help".to_string()))
+    });
+    let reserve = help.as_ref().map_or(0, |(k, l)| width(k) + 1 + width(l));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let max = area.width as usize;
+    for (k, l) in rest {
+        let w = width(&k) + 1 + width(&l) + 2;
+        if used + w + reserve > max {
+            break;
+        }
+        spans.push(Span::styled(k, t.key()));
+        spans.push(Span::styled(format!(" {l}  "), t.plain()));
+        used += w;
+    }
+    if let Some((k, l)) = help {
+        spans.push(Span::raw(" ".repeat(max.saturating_sub(used + reserve))));
+        spans.push(Span::styled(k, t.key()));
+        spans.push(Span::styled(format!(" {l}"), t.plain()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A box centred in `area`, `w` columns wide and as tall as its `lines` (plus borders).
+pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn render_dialog(app: &App, d: &super::app::Dialog, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let w = area.width.clamp(20, 64);
+    let inner_w = w.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = wrap(&d.body, inner_w).into_iter().map(Line::from).collect();
+    lines.push(Line::default());
+    let mut choices = Vec::new();
+    for c in &d.choices {
+        choices.push(Span::styled(format!("[{}]", c.key), t.key()));
+        choices.push(Span::raw(format!(" {}   ", c.label)));
+    }
+    lines.push(Line::from(choices));
+    let r = popup(area, w, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", d.title), t.title()))
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    f.render_widget(Paragraph::new(lines).block(block), r);
+}

@@ -1,0 +1,219 @@
+//! The panels over the question pane: general notes, find, review, full guidance.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::layout::{fit, scroll_to, wrap};
+use crate::tui::app::App;
+use crate::tui::interview::CallView;
+use crate::tui::panels::{Panel, ReviewRow, review_rows};
+
+pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let lang = view.lang();
+    let dl = view.guide.guide.default_language();
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    let w = inner.width as usize;
+    let qs: Vec<_> = view.guide.guide.questions().collect();
+    match panel {
+        Panel::Guidance(scroll) => {
+            let q = view.question();
+            let mut lines: Vec<Line> = wrap(q.text.get(lang, dl), w)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, t.question())))
+                .collect();
+            lines.push(Line::default());
+            let g = q
+                .guidance
+                .as_ref()
+                .map(|g| g.get(lang, dl).to_string())
+                .unwrap_or_else(|| "No guidance for this question.".into());
+            lines.extend(
+                wrap(&g, w)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.guidance()))),
+            );
+            let max_scroll = (lines.len() as u16).saturating_sub(inner.height.saturating_sub(1));
+            let b = Block::default()
+                .borders(Borders::TOP)
+                .title(Span::styled(" Guidance (↑↓ scroll, Esc close) ", t.focus()));
+            f.render_widget(
+                Paragraph::new(lines)
+                    .block(b)
+                    .scroll(((*scroll).min(max_scroll), 0)),
+                inner,
+            );
+        }
+        Panel::Find(find) => {
+            let [input, list] =
+                Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+            let b = Block::default().borders(Borders::TOP).title(Span::styled(
+                " Find a question: type words of it ",
+                t.focus(),
+            ));
+            let a = b.inner(input);
+            f.render_widget(b, input);
+            f.render_widget(find.query.widget(), a);
+            let height = list.height as usize;
+            let top = scroll_to(find.cursor, height, find.results.len());
+            let mut lines = Vec::new();
+            if find.results.is_empty() {
+                lines.push(Line::from(Span::styled("No question matches.", t.dim())));
+            }
+            for (n, i) in find.results.iter().enumerate().skip(top).take(height) {
+                let si = view.section_of(*i);
+                let text = fit(&format!("{} · {}", si + 1, qs[*i].text.get(lang, dl)), w);
+                lines.push(Line::from(Span::styled(
+                    text,
+                    if n == find.cursor {
+                        t.selected()
+                    } else {
+                        t.plain()
+                    },
+                )));
+            }
+            f.render_widget(Paragraph::new(lines), list);
+        }
+        Panel::Review(r) => {
+            let rows = review_rows(view);
+            let tab = view.tab();
+            let missing = tab.session.missing_required(&view.guide.guide).len();
+            let p = tab.session.progress(&view.guide.guide);
+            let head = if missing == 0 {
+                format!(
+                    " Review: {}/{} answered · every required question answered: c completes ",
+                    p.answered, p.visible
+                )
+            } else {
+                format!(
+                    " Review: {}/{} answered · {missing} required still open ",
+                    p.answered, p.visible
+                )
+            };
+            let b = Block::default()
+                .borders(Borders::TOP)
+                .title(Span::styled(fit(&head, w), t.focus()));
+            let list = b.inner(inner);
+            f.render_widget(b, inner);
+            let mut q_index = 0;
+            let mut cursor_row = 0;
+            let mut lines = Vec::new();
+            for row in &rows {
+                match row {
+                    ReviewRow::Section(si) => {
+                        let s = &view.guide.guide.sections[*si];
+                        let open = rows.iter().filter(|r| matches!(r, ReviewRow::Question(i) if view.section_of(*i) == *si)).count();
+                        let text = if open == 0 {
+                            format!("{} {}  ✓ all answered", si + 1, s.title.get(lang, dl))
+                        } else {
+                            format!("{} {}  {open} open", si + 1, s.title.get(lang, dl))
+                        };
+                        lines.push(Line::from(Span::styled(
+                            fit(&text, w),
+                            if open == 0 { t.dim() } else { t.title() },
+                        )));
+                    }
+                    ReviewRow::Question(i) => {
+                        let q = qs[*i];
+                        let mark = if q.required { "! " } else { "  " };
+                        let text = fit(&format!("  {mark}{}", q.text.get(lang, dl)), w);
+                        let style = if q_index == r.cursor {
+                            cursor_row = lines.len();
+                            t.selected()
+                        } else if q.required {
+                            t.warn()
+                        } else {
+                            t.plain()
+                        };
+                        lines.push(Line::from(Span::styled(text, style)));
+                        q_index += 1;
+                    }
+                }
+            }
+            let top = scroll_to(cursor_row, list.height as usize, lines.len());
+            f.render_widget(
+                Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()),
+                list,
+            );
+        }
+        Panel::Notes(pad) => {
+            let notes = &view.tab().session.notes;
+            let input_h = 4u16.min(inner.height / 2);
+            let [list, input] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(input_h + 1)])
+                    .areas(inner);
+            let b = Block::default().borders(Borders::TOP).title(Span::styled(
+                fit(
+                    &format!(
+                        " General notes ({}) · for what is said out of order ",
+                        notes.len()
+                    ),
+                    w,
+                ),
+                t.focus(),
+            ));
+            let la = b.inner(list);
+            f.render_widget(b, list);
+            let mut lines = Vec::new();
+            let mut sel_row = lines.len();
+            for (i, n) in notes.iter().enumerate() {
+                let at = n.at.strftime("%H:%M").to_string();
+                let q = n
+                    .question
+                    .as_deref()
+                    .map(|q| format!(" [{q}]"))
+                    .unwrap_or_default();
+                let selected = pad.selected == Some(i)
+                    || (pad.selected.is_none() && pad.editing == Some(n.seq));
+                if selected {
+                    sel_row = lines.len();
+                }
+                for (k, l) in wrap(&format!("{at}{q} {}", n.text), w)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let _ = k;
+                    let style = if pad.selected == Some(i) {
+                        t.selected()
+                    } else if pad.editing == Some(n.seq) {
+                        t.focus()
+                    } else {
+                        t.plain()
+                    };
+                    lines.push(Line::from(Span::styled(l, style)));
+                }
+            }
+            if notes.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    "No general notes yet. Type below.",
+                    t.dim(),
+                )));
+            }
+            let top = if pad.selected.is_some() {
+                scroll_to(sel_row, la.height as usize, lines.len())
+            } else {
+                lines.len().saturating_sub(la.height as usize)
+            };
+            f.render_widget(
+                Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()),
+                la,
+            );
+            let title = match pad.editing {
+                Some(seq) => format!(" Note {seq}: saved as you type · Enter: done "),
+                None => " New note: saved as you type ".to_string(),
+            };
+            let b = Block::default()
+                .borders(Borders::TOP)
+                .title(Span::styled(fit(&title, w), t.dim()));
+            let ia = b.inner(input);
+            f.render_widget(b, input);
+            f.render_widget(pad.input.widget(), ia);
+        }
+    }
+}
