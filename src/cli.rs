@@ -84,7 +84,7 @@ fn tui(data_dir: Option<&Path>, guide_dirs: &[PathBuf]) -> anyhow::Result<ExitCo
         anyhow::bail!("no interview guide could be loaded; run `stocktake guide list` to see why");
     }
     let store = open_store(data_dir)?;
-    let user = login_name();
+    let user = crate::store::login_name();
     crate::tui::run(store, catalog, user)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -263,26 +263,4 @@ fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", line.join("  ").trim_end())?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The interviewer's default name: `$USER`, `$LOGNAME`, else the account's name.
-fn login_name() -> String {
-    if let Some(u) = ["USER", "LOGNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|u| !u.is_empty())
-    {
-        return u;
-    }
-    // SAFETY: getpwuid returns a pointer into static storage or null; the name is copied
-    // out at once, before any other call could overwrite it.
-    unsafe {
-        let pw = libc::getpwuid(libc::geteuid());
-        if pw.is_null() || (*pw).pw_name.is_null() {
-            return String::new();
-        }
-        std::ffi::CStr::from_ptr((*pw).pw_name)
-            .to_string_lossy()
-            .into_owned()
-    }
 }

@@ -26,11 +26,31 @@ impl Me {
             pid,
             start: process_start(pid),
             host: hostname(),
-            user: std::env::var("USER")
-                .or_else(|_| std::env::var("LOGNAME"))
-                // SAFETY: getuid has no preconditions and cannot fail.
-                .unwrap_or_else(|_| format!("uid {}", unsafe { libc::getuid() })),
+            user: login_name(),
         }
+    }
+}
+
+/// The user's name: `$USER`, `$LOGNAME`, else the account's name, else the uid.
+pub fn login_name() -> String {
+    if let Some(u) = ["USER", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|u| !u.is_empty())
+    {
+        return u;
+    }
+    // SAFETY: getpwuid returns null or a pointer to static storage; the name is copied out
+    // at once, before any other call could overwrite it.
+    unsafe {
+        let uid = libc::geteuid();
+        let pw = libc::getpwuid(uid);
+        if pw.is_null() || (*pw).pw_name.is_null() {
+            return format!("uid {uid}");
+        }
+        std::ffi::CStr::from_ptr((*pw).pw_name)
+            .to_string_lossy()
+            .into_owned()
     }
 }
 

@@ -19,7 +19,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::{LockHolder, StoreError};
-pub use lock::Claim;
+pub use lock::{Claim, login_name};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
 pub use privacy::Notice;
 pub use read::{HistoryEntry, SessionSummary};

@@ -52,9 +52,22 @@ fn restore_terminal() {
 /// committed as it was made, so leaving loses nothing.
 pub fn run(mut store: Store, catalog: Catalog, user: String) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, stop.clone())?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+    ])?;
+    let flag = stop.clone();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            flag.store(true, Ordering::SeqCst);
+            // The loop normally leaves within a poll slice. After a hang-up crossterm can
+            // spin reading the dead terminal and never return, so leave from here: every
+            // change is already committed, and a lock whose process is gone is taken over.
+            std::thread::sleep(Duration::from_secs(1));
+            restore_terminal();
+            std::process::exit(0);
+        }
+    });
     let data_path = store.path().display().to_string();
     let panic_path = data_path.clone();
     let default_hook = std::panic::take_hook();
@@ -99,11 +112,21 @@ fn event_loop(
     let tick = Duration::from_secs(1);
     let mut last_tick = Instant::now();
     loop {
+        while let Some(ev) = queue.pop_front() {
+            if !matches!(ev, Event::Tick(_)) {
+                app.now = store.now();
+            }
+            let effects = update(app, ev);
+            dispatch(app, store, catalog, effects, &mut queue);
+        }
         if stop.load(Ordering::SeqCst) || app.quit {
             return Ok(());
         }
         terminal.draw(|f| screens::render(app, f))?;
-        let wait = tick.saturating_sub(last_tick.elapsed());
+        // Short slices, so a signal is noticed at once.
+        let wait = tick
+            .saturating_sub(last_tick.elapsed())
+            .min(Duration::from_millis(250));
         // Read everything that is waiting before drawing again: a paste or fast typing
         // over a slow link becomes one frame, not one per key.
         if event::poll(wait)? {
@@ -124,16 +147,6 @@ fn event_loop(
         if last_tick.elapsed() >= tick {
             last_tick = Instant::now();
             queue.push_back(Event::Tick(store.now()));
-        }
-        while let Some(ev) = queue.pop_front() {
-            if !matches!(ev, Event::Tick(_)) {
-                app.now = store.now();
-            }
-            let effects = update(app, ev);
-            dispatch(app, store, catalog, effects, &mut queue);
-            if app.quit {
-                return Ok(());
-            }
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::tui::app::App;
 fn structure_name(s: &str, label: &str) -> String {
     match Structure::parse(s) {
         Some(Structure::Other) if !label.is_empty() => format!("Other: {label}"),
-        Some(k) => k.label("en").to_string(),
+        Some(k) => k.short_label("en").to_string(),
         None => s.to_string(),
     }
 }
@@ -76,15 +76,9 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
     let w = area.width as usize;
     // Columns shrink to 80 columns; the interviewer shows when there is room.
     let show_who = w >= 96;
-    let cols: [usize; 7] = [
-        (w.saturating_sub(if show_who { 64 } else { 52 })).clamp(10, 30),
-        20,
-        if show_who { 12 } else { 0 },
-        11,
-        3,
-        8,
-        11,
-    ];
+    let mut cols: [usize; 7] = [0, 18, if show_who { 12 } else { 0 }, 11, 3, 8, 11];
+    let others: usize = cols.iter().sum::<usize>() + cols.iter().filter(|c| **c > 0).count();
+    cols[0] = w.saturating_sub(others + 1).clamp(8, 40);
     let row_text = |c: [&str; 7]| -> String {
         let mut s = String::from(" ");
         for (i, (text, wd)) in c.iter().zip(cols).enumerate() {

@@ -272,17 +272,19 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     );
     let (q_lines, _) = wrap_at_most(q.text.get(lang, dl), w, 4);
     let g_max = if h >= 18 { 3 } else { 2 };
-    let (g_lines, g_cut) = match &q.guidance {
+    let g_lines = match &q.guidance {
         Some(g) => {
-            let (mut l, cut) = wrap_at_most(g.get(lang, dl), w, g_max);
-            if cut && let Some(last) = l.last_mut() {
-                *last = fit(&format!("{} (g: all)", last.trim_end_matches(" …")), w);
+            let mut l = super::layout::wrap(g.get(lang, dl), w);
+            if l.len() > g_max {
+                l.truncate(g_max);
+                if let Some(last) = l.last_mut() {
+                    *last = format!("{} (g: all)", fit(last, w.saturating_sub(9)));
+                }
             }
-            (l, cut)
+            l
         }
-        None => (Vec::new(), false),
+        None => Vec::new(),
     };
-    let _ = g_cut;
     let rows = option_rows(q);
     let other = has_other(q);
     let answer_need = if is_text_kind(q) {
