@@ -172,6 +172,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         Event::CallOpened(opened) => {
             let taken = opened.taken_from.clone();
             let read_only = opened.read_only;
+            let viewing = opened
+                .sessions
+                .iter()
+                .all(|s| s.status == crate::session::Status::Completed);
             app.screen = Screen::Interview(Box::new(CallView::new(*opened)));
             if let Some(h) = taken {
                 app.say(Level::Warn, format!("Took the session over from {h}"));

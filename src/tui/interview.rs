@@ -98,10 +98,12 @@ pub fn has_other(q: &Question) -> bool {
 impl Tab {
     fn new(session: Session, guide: &LoadedGuide, read_only: bool) -> Tab {
         let mut t = Tab {
-            save: if read_only {
-                SaveState::ReadOnly("another stocktake edits it".into())
-            } else {
-                SaveState::Saved(None)
+            save: match (read_only, session.status) {
+                (false, _) => SaveState::Saved(None),
+                (true, Status::Completed) => SaveState::ReadOnly(
+                    "this session is completed; reopen it from the list (a new revision) to change it".into(),
+                ),
+                (true, _) => SaveState::ReadOnly("another stocktake edits it".into()),
             },
             session,
             current: 0,

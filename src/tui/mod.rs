@@ -3,6 +3,7 @@
 //! the terminal: raw mode, the alternate screen, signals, and putting it all back.
 
 pub mod app;
+pub mod driver;
 pub mod effects;
 pub mod form;
 pub mod home;
@@ -15,7 +16,6 @@ pub mod screens;
 pub mod text_field;
 pub mod theme;
 
-use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,8 +33,8 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::guide::Catalog;
 use crate::store::Store;
-use app::{App, update};
-use msg::{Effect, Event};
+use driver::Driver;
+use msg::Event;
 use theme::Theme;
 
 fn restore_terminal() {
@@ -50,7 +50,7 @@ fn restore_terminal() {
 
 /// Run the TUI until the user quits or a signal (SIGHUP, SIGTERM) arrives. Every change was
 /// committed as it was made, so leaving loses nothing.
-pub fn run(mut store: Store, catalog: Catalog, user: String) -> io::Result<()> {
+pub fn run(store: Store, catalog: Catalog, user: String) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGHUP,
@@ -68,8 +68,7 @@ pub fn run(mut store: Store, catalog: Catalog, user: String) -> io::Result<()> {
             std::process::exit(0);
         }
     });
-    let data_path = store.path().display().to_string();
-    let panic_path = data_path.clone();
+    let panic_path = store.path().display().to_string();
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -85,13 +84,12 @@ pub fn run(mut store: Store, catalog: Catalog, user: String) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
     terminal.hide_cursor()?;
 
-    let guides = catalog.guides.clone();
-    let mut app = App::new(guides, user, data_path, Theme::from_env(), store.now());
-    let result = event_loop(&mut terminal, &mut app, &mut store, &catalog, &stop);
+    let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
+    let result = event_loop(&mut terminal, &mut driver, &stop);
     // Give back every session this process holds before the terminal.
-    if let app::Screen::Interview(view) = &app.screen {
+    if let app::Screen::Interview(view) = &driver.app.screen {
         for s in view.session_ids() {
-            let _ = store.unlock_session(&s);
+            let _ = driver.store.unlock_session(&s);
         }
     }
     restore_terminal();
@@ -102,27 +100,16 @@ pub fn run(mut store: Store, catalog: Catalog, user: String) -> io::Result<()> {
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    app: &mut App,
-    store: &mut Store,
-    catalog: &Catalog,
+    driver: &mut Driver,
     stop: &AtomicBool,
 ) -> io::Result<()> {
-    let mut queue: VecDeque<Event> = VecDeque::new();
-    dispatch(app, store, catalog, vec![Effect::LoadHome], &mut queue);
     let tick = Duration::from_secs(1);
     let mut last_tick = Instant::now();
     loop {
-        while let Some(ev) = queue.pop_front() {
-            if !matches!(ev, Event::Tick(_)) {
-                app.now = store.now();
-            }
-            let effects = update(app, ev);
-            dispatch(app, store, catalog, effects, &mut queue);
-        }
-        if stop.load(Ordering::SeqCst) || app.quit {
+        if stop.load(Ordering::SeqCst) || driver.app.quit {
             return Ok(());
         }
-        terminal.draw(|f| screens::render(app, f))?;
+        terminal.draw(|f| screens::render(&driver.app, f))?;
         // Short slices, so a signal is noticed at once.
         let wait = tick
             .saturating_sub(last_tick.elapsed())
@@ -133,36 +120,20 @@ fn event_loop(
             loop {
                 match event::read()? {
                     TermEvent::Key(k) if k.kind != KeyEventKind::Release => {
-                        queue.push_back(Event::Key(k.into()));
+                        driver.event(Event::Key(k.into()))
                     }
-                    TermEvent::Paste(text) => queue.push_back(Event::Paste(text)),
+                    TermEvent::Paste(text) => driver.event(Event::Paste(text)),
                     // Resize: the next draw adapts to the new size by itself.
                     _ => {}
                 }
-                if !event::poll(Duration::ZERO)? {
+                if driver.app.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
         if last_tick.elapsed() >= tick {
             last_tick = Instant::now();
-            queue.push_back(Event::Tick(store.now()));
+            driver.tick();
         }
-    }
-}
-
-fn dispatch(
-    app: &mut App,
-    store: &mut Store,
-    catalog: &Catalog,
-    effects: Vec<Effect>,
-    queue: &mut VecDeque<Event>,
-) {
-    for e in effects {
-        if e == Effect::Quit {
-            app.quit = true;
-            continue;
-        }
-        queue.extend(effects::carry_out(e, store, app, catalog));
     }
 }

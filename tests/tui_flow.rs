@@ -1,0 +1,409 @@
+//! The TUI driven headless, key by key, through the same engine the terminal loop uses:
+//! each test reads like what an interviewer does, then checks the screen and the store.
+
+mod support;
+
+use stocktake::guide::Catalog;
+use stocktake::session::{Special, Status, Value};
+use stocktake::store::{Claim, Store};
+use stocktake::tui::app::Screen;
+use stocktake::tui::driver::Driver;
+use stocktake::tui::theme::Theme;
+use support::TestClock;
+
+fn driver() -> (Driver, TestClock) {
+    let (tc, clock) = TestClock::new();
+    let store = Store::open_in_memory(clock).expect("store");
+    (
+        Driver::new(store, Catalog::bundled(), "amina", Theme { color: true }),
+        tc,
+    )
+}
+
+fn screen(d: &Driver) -> String {
+    d.screen(80, 24)
+}
+
+/// New call for South Sudan with the structures ticked by `ticks` (after the response,
+/// Tab moves over the protection cluster box: e.g. "<tab><tab><space>" adds the CP AOR).
+fn new_call(d: &mut Driver, ticks: &str) {
+    d.press("n");
+    d.press("South Sudan");
+    d.press(ticks);
+    d.press("<C-s>");
+    assert!(
+        matches!(d.app.screen, Screen::Interview(_)),
+        "{}",
+        screen(d)
+    );
+}
+
+fn session(d: &Driver, tab: usize) -> stocktake::session::Session {
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not in an interview")
+    };
+    d.store
+        .load_session(&v.tabs[tab].session.id)
+        .expect("stored")
+}
+
+fn current_question(d: &Driver) -> String {
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not in an interview")
+    };
+    v.question().id.clone()
+}
+
+#[test]
+fn an_empty_first_run_says_what_to_press() {
+    let (d, _) = driver();
+    assert!(screen(&d).contains("No interviews yet. Press n to start a call."));
+}
+
+#[test]
+fn cancelling_a_new_call_keeps_nothing() {
+    let (mut d, _) = driver();
+    d.press("nIraq<esc>");
+    assert!(matches!(d.app.screen, Screen::Home));
+    assert!(d.store.summaries().expect("list").is_empty());
+}
+
+#[test]
+fn a_whole_call_with_two_structures() {
+    let (mut d, tc) = driver();
+    new_call(&mut d, "<tab><tab><space>");
+    let s = screen(&d);
+    assert!(s.contains("South Sudan · Protection Cluster"), "{s}");
+    assert!(
+        s.contains("1 Protection Cluster") && s.contains("2 CP AOR"),
+        "{s}"
+    );
+    assert!(s.contains("Q 1/28"), "{s}");
+
+    // Consent, then a multi choice with a note.
+    d.press("1<pgdn>");
+    assert_eq!(current_question(&d), "populations");
+    d.press("13<tab>Mostly IDPs in the north.");
+    tc.advance(30);
+    // Skip logic: "other efforts known = yes" brings its follow-ups into the flow.
+    d.press("<C-f>aware of anti<enter>");
+    assert_eq!(current_question(&d), "other_efforts_known");
+    d.press("1<right>");
+    assert_eq!(current_question(&d), "other_efforts_reported");
+    d.press("3<left>2<right>");
+    assert_eq!(
+        current_question(&d),
+        "parallel_systems",
+        "no: the follow-ups leave the flow"
+    );
+    // A general note, from anywhere, attached to the question on screen.
+    d.press("<C-g>Mentions a GBV hotline that records TIP cases.<up><C-a><esc>");
+    // The other structure keeps its own place.
+    d.press("<C-t>");
+    assert_eq!(current_question(&d), "consent");
+    d.press("2<C-o>");
+    assert_eq!(current_question(&d), "populations");
+    d.press("<C-t>");
+    assert_eq!(current_question(&d), "parallel_systems");
+
+    let pc = session(&d, 0);
+    assert_eq!(pc.answers["consent"].value, Some(Value::YesNo(true)));
+    assert_eq!(
+        pc.answers["populations"].value,
+        Some(Value::Choices(vec!["idps".into(), "migrants".into()]))
+    );
+    assert_eq!(pc.answers["populations"].note, "Mostly IDPs in the north.");
+    assert_eq!(
+        pc.answers["other_efforts_known"].value,
+        Some(Value::YesNo(false))
+    );
+    assert!(
+        pc.answers.contains_key("other_efforts_reported"),
+        "kept while hidden"
+    );
+    assert_eq!(pc.notes.len(), 1);
+    assert_eq!(pc.notes[0].question.as_deref(), Some("parallel_systems"));
+    assert_eq!(pc.position.question.as_deref(), Some("parallel_systems"));
+    let cp = session(&d, 1);
+    assert_eq!(cp.answers["consent"].value, Some(Value::YesNo(false)));
+
+    // Completing asks for the classification first.
+    d.press("rc");
+    assert!(
+        screen(&d).contains("Still required: Overall, how does this structure engage"),
+        "{}",
+        screen(&d)
+    );
+    d.press("<esc><C-f>overall<enter>2rc");
+    assert!(screen(&d).contains("Complete session"), "{}", screen(&d));
+    d.press("y");
+    assert_eq!(session(&d, 0).status, Status::Completed);
+    assert!(screen(&d).contains("completed"));
+    // Then the CP AOR, after which the call is done and the list comes back.
+    d.press("<C-t><C-f>overall<enter>4rcy");
+    assert!(matches!(d.app.screen, Screen::Home), "{}", screen(&d));
+    let rows = d.store.summaries().expect("list");
+    assert!(rows.iter().all(|r| r.status == "completed"));
+    assert!(screen(&d).contains("completed"));
+}
+
+#[test]
+fn special_answers_have_one_key_each() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("<pgdn><A-d><pgdn><A-x><pgdn><A-n>");
+    let s = session(&d, 0);
+    assert_eq!(s.answers["populations"].special, Some(Special::DontKnow));
+    assert_eq!(
+        s.answers["multiple_crises"].special,
+        Some(Special::Declined)
+    );
+    assert_eq!(
+        s.answers["definition_explained"].special,
+        Some(Special::NotAsked)
+    );
+    d.press("<pgup>");
+    assert!(screen(&d).contains("Answer · declined"), "{}", screen(&d));
+}
+
+#[test]
+fn choosing_other_asks_to_specify_and_saves_it() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("<C-f>forms of trafficking<enter>");
+    // tip_forms is hidden until trafficking is an issue: find shows visible questions only.
+    assert_ne!(current_question(&d), "tip_forms");
+    d.press("<esc><C-f>perceived as an issue<enter>1<right>");
+    assert_eq!(current_question(&d), "tip_forms");
+    d.press("38begging rings");
+    let s = session(&d, 0);
+    assert_eq!(
+        s.answers["tip_forms"].value,
+        Some(Value::Choices(vec!["forced_labour".into(), "other".into()]))
+    );
+    assert_eq!(s.answers["tip_forms"].other, "begging rings");
+    assert!(screen(&d).contains("Specify other"));
+}
+
+#[test]
+fn numbers_and_dates_are_checked_as_they_are_typed() {
+    let (mut d, _) = driver();
+    d.press("n<S-tab><S-tab><right><tab><tab>Camp A<tab><tab><space><C-s>");
+    // tip-indicators-labour, as a key informant.
+    d.press("1<pgdn>1<pgdn><pgdn><pgdn><pgdn>");
+    assert_eq!(current_question(&d), "last_offer");
+    d.press("2018-02-30");
+    assert!(screen(&d).contains("not a date"), "{}", screen(&d));
+    assert!(
+        session(&d, 0)
+            .answers
+            .get("last_offer")
+            .is_none_or(|a| a.value.is_none())
+    );
+    d.press("<bs><bs>14");
+    assert!(!screen(&d).contains("not a date"));
+    assert_eq!(
+        session(&d, 0).answers["last_offer"].value,
+        Some(Value::Date(jiff::civil::date(2018, 2, 14)))
+    );
+    d.press("<enter>");
+    assert_eq!(current_question(&d), "unpaid_known");
+    d.press("twelve");
+    assert!(screen(&d).contains("not a number"));
+    d.press("<C-a><C-k>12");
+    assert_eq!(
+        session(&d, 0).answers["unpaid_known"].value,
+        Some(Value::Number(12.0))
+    );
+}
+
+#[test]
+fn leaving_and_coming_back_lands_on_the_same_question_and_field() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("<C-f>promising<enter>A CP AOR is writing a TIP manual<tab>");
+    d.press("<esc><esc>");
+    assert!(matches!(d.app.screen, Screen::Home));
+    d.press("<enter>");
+    assert_eq!(current_question(&d), "promising_practices");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!()
+    };
+    assert_eq!(v.tab().field, stocktake::session::Field::Note);
+    assert!(screen(&d).contains("A CP AOR is writing a TIP manual"));
+}
+
+#[test]
+fn reopening_a_completed_session_asks_then_starts_revision_2() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("1<C-f>overall<enter>1rcy");
+    assert!(matches!(d.app.screen, Screen::Home));
+    d.press("<enter>");
+    assert!(
+        screen(&d).contains("Reopening starts revision 2"),
+        "{}",
+        screen(&d)
+    );
+    d.press("c");
+    assert!(matches!(d.app.screen, Screen::Home));
+    d.press("<enter>r");
+    let s = session(&d, 0);
+    assert_eq!((s.status, s.revision), (Status::InProgress, 2));
+    assert!(s.parent.is_some());
+}
+
+#[test]
+fn a_completed_session_can_be_viewed_without_changing_it() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("1<C-f>overall<enter>1rcy<enter>v");
+    assert!(matches!(d.app.screen, Screen::Interview(_)));
+    d.press("<C-f>overall<enter>2");
+    assert!(
+        screen(&d).contains("completed; reopen it"),
+        "{}",
+        screen(&d)
+    );
+    assert_eq!(
+        session(&d, 0).answers["tip_engagement"].value,
+        Some(Value::Choice("mechanism_in_place".into()))
+    );
+}
+
+#[test]
+fn only_drafts_are_deleted_and_only_after_confirming() {
+    let (mut d, _) = driver();
+    d.press("nIraq<tab><tab><space><C-s>");
+    d.press("<esc>");
+    // The CP AOR session is a draft (nothing recorded); the cluster one holds consent? No:
+    // consent was not asked in the form, so both are drafts until something is typed.
+    d.press("<down>d");
+    assert!(screen(&d).contains("Delete draft"));
+    d.press("n");
+    assert_eq!(d.store.summaries().expect("list").len(), 2);
+    d.press("dy");
+    assert_eq!(d.store.summaries().expect("list").len(), 1);
+    d.press("<enter>1<esc><esc>d");
+    assert!(screen(&d).contains("Only a draft"), "{}", screen(&d));
+}
+
+#[test]
+fn the_list_filters_as_you_type() {
+    let (mut d, _) = driver();
+    d.press("nIraq<C-s><esc><esc>nMali<C-s><esc><esc>");
+    assert_eq!(d.app.home.visible().len(), 2);
+    d.press("/ira");
+    assert_eq!(d.app.home.visible().len(), 1);
+    assert!(screen(&d).contains("1 session of 2"));
+    d.press("<esc>");
+    assert_eq!(d.app.home.visible().len(), 2);
+}
+
+#[test]
+fn the_guide_speaks_french_when_asked() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("L");
+    assert!(
+        screen(&d).contains("Les participants ont-ils accepté"),
+        "{}",
+        screen(&d)
+    );
+    assert_eq!(
+        d.store
+            .load_call(&session(&d, 0).call_id)
+            .expect("call")
+            .language,
+        "fr"
+    );
+}
+
+#[test]
+fn a_pasted_note_with_escape_sequences_is_stored_inert() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("<tab>");
+    d.paste("before\u{1b}]0;pwned\u{7}after \u{1b}]52;c;SGVsbG8=\u{7}");
+    let note = session(&d, 0).answers["consent"].note.clone();
+    assert!(
+        !note.contains('\u{1b}') && !note.contains('\u{7}'),
+        "{note:?}"
+    );
+    assert!(note.starts_with("before\\u{1b}]0;pwned"));
+    assert!(!screen(&d).contains('\u{1b}'));
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen() {
+    let (mut d, _) = driver();
+    d.press("?");
+    let s = screen(&d);
+    assert!(
+        s.contains("Keys (Esc closes)") && s.contains("start a new call"),
+        "{s}"
+    );
+    d.press("<esc>");
+    new_call(&mut d, "");
+    d.press("?");
+    let s = d.screen(120, 40);
+    assert!(
+        s.contains("Alt-D") && s.contains("record don't know") && s.contains("Ctrl-G"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_full_disk_keeps_the_words_on_screen_and_saves_them_when_space_returns() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.store.limit_pages_for_test(Some(0)).expect("cap");
+    d.press("<tab>");
+    let words = "The coordinator described a referral pathway ".repeat(60);
+    d.paste(&words);
+    assert!(screen(&d).contains("NOT SAVED"), "{}", screen(&d));
+    d.press(" more");
+    assert!(screen(&d).contains("NOT SAVED"));
+    d.store.limit_pages_for_test(None).expect("space returns");
+    d.tick();
+    assert!(screen(&d).contains("✓ saved"), "{}", screen(&d));
+    assert_eq!(
+        session(&d, 0).answers["consent"].note,
+        format!("{words} more")
+    );
+}
+
+#[test]
+fn a_session_open_elsewhere_asks_and_read_only_refuses_edits() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_tc, clock) = TestClock::new();
+    let (a_store, _) = Store::open(dir.path(), clock.clone()).expect("a");
+    let mut a = Driver::new(a_store, Catalog::bundled(), "amina", Theme { color: false });
+    a.press("nIraq<C-s>");
+    let (b_store, _) = Store::open(dir.path(), clock).expect("b");
+    let mut b = Driver::new(b_store, Catalog::bundled(), "amina", Theme { color: false });
+    b.press("<enter>");
+    assert!(
+        b.screen(80, 24).contains("Session open elsewhere"),
+        "{}",
+        b.screen(80, 24)
+    );
+    b.press("r");
+    assert!(b.screen(80, 24).contains("read-only"));
+    b.press("1");
+    assert!(b.screen(80, 24).contains("Read-only"));
+    // Taking over stops the first one from writing.
+    b.press("<esc><enter>t");
+    b.press("1");
+    a.press("2");
+    assert!(
+        a.screen(80, 24).contains("took this session over"),
+        "{}",
+        a.screen(80, 24)
+    );
+    assert_eq!(
+        session(&b, 0).answers["consent"].value,
+        Some(Value::YesNo(true))
+    );
+    let _ = Claim::IfFree;
+}
