@@ -179,6 +179,11 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.screen = Screen::Interview(Box::new(CallView::new(*opened)));
             if let Some(h) = taken {
                 app.say(Level::Warn, format!("Took the session over from {h}"));
+            } else if read_only && viewing {
+                app.say(
+                    Level::Info,
+                    "Viewing a completed call: nothing can change here",
+                );
             } else if read_only {
                 app.say(
                     Level::Warn,
