@@ -170,9 +170,9 @@ pub enum AnswerError {
         value: String,
         max: String,
     },
-    #[error("\"{input}\" is not a number; type digits, e.g. 12 or 3.5")]
+    #[error("\"{input}\" is not a number (e.g. 12 or 3.5)")]
     NotANumber { input: String },
-    #[error("\"{input}\" is not a date; type it as YYYY-MM-DD, e.g. 2018-03-14")]
+    #[error("\"{input}\" is not a date (YYYY-MM-DD, e.g. 2018-03-14)")]
     NotADate { input: String },
     #[error("option `{value}` is chosen twice in question `{question}`")]
     Repeated { question: String, value: String },

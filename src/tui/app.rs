@@ -62,6 +62,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// The help over the current screen, for this context.
     pub help: Option<Ctx>,
+    /// How far the help is scrolled, in lines.
+    pub help_scroll: u16,
     pub home: Home,
     pub guides: Vec<LoadedGuide>,
     pub theme: Theme,
@@ -86,6 +88,7 @@ impl App {
             screen: Screen::Home,
             dialog: None,
             help: None,
+            help_scroll: 0,
             home: Home::default(),
             guides,
             theme,
@@ -318,16 +321,19 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
     let ctx = app.ctx();
     let action = lookup(ctx, &input);
     if app.help.is_some() {
-        if matches!(action, Some(Action::Back)) {
-            app.help = None;
-        } else if action == Some(Action::Quit) {
-            return quit(app);
+        match action {
+            Some(Action::Back) => app.help = None,
+            Some(Action::Quit) => return quit(app),
+            Some(Action::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
+            Some(Action::Down) => app.help_scroll = app.help_scroll.saturating_add(1),
+            _ => {}
         }
         return Vec::new();
     }
     match action {
         Some(Action::Help) => {
             app.help = Some(ctx);
+            app.help_scroll = 0;
             return Vec::new();
         }
         Some(Action::Quit) => return quit(app),

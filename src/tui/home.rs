@@ -104,7 +104,7 @@ pub fn update(app: &mut App, input: Input, action: Option<Action>) -> Vec<Effect
                     body: format!(
                         "{} · {} was completed (revision {}).\n\nReopening starts revision {}: the completed one stays as it was sent. Or look at it without changing anything.",
                         r.response,
-                        r.structure,
+                        structure_label(&r),
                         r.revision,
                         r.revision + 1
                     ),
@@ -176,4 +176,14 @@ pub fn update(app: &mut App, input: Input, action: Option<Action>) -> Vec<Effect
         _ => {}
     }
     Vec::new()
+}
+
+fn structure_label(r: &SessionSummary) -> String {
+    match crate::guide::Structure::parse(&r.structure) {
+        Some(crate::guide::Structure::Other) if !r.structure_label.is_empty() => {
+            r.structure_label.clone()
+        }
+        Some(s) => s.label("en").to_string(),
+        None => r.structure.clone(),
+    }
 }

@@ -675,7 +675,7 @@ impl CallView {
                         Ok(v) => t.session.set_value(&guide.guide, &q.id, v, now),
                         Err(e) => {
                             // Not stored: the last valid value stays until this one is.
-                            t.field_error = Some(format!("not saved yet: {e}"));
+                            t.field_error = Some(format!("not saved: {e}"));
                             return Outcome::Stay(Vec::new());
                         }
                     }

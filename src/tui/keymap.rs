@@ -230,7 +230,21 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("cancel"),
         help: "cancel: nothing is kept",
     },
-    // Interview: anywhere, even while typing
+    // Interview. Table order is hint-bar order: what a newcomer needs comes first.
+    Binding {
+        ctx: &[C::InterviewText],
+        keys: &["<esc>"],
+        action: A::Back,
+        hint: Some("leave field"),
+        help: "leave the text field (then letters are commands again)",
+    },
+    Binding {
+        ctx: &[C::Interview],
+        keys: &["<space>", "<enter>"],
+        action: A::Select,
+        hint: Some("choose"),
+        help: "choose the option (multi: tick or untick); on a text field: type in it",
+    },
     Binding {
         ctx: INTERVIEW,
         keys: &["<pgdn>", "<C-n>"],
@@ -242,7 +256,7 @@ pub const BINDINGS: &[Binding] = &[
         ctx: INTERVIEW,
         keys: &["<pgup>", "<C-p>"],
         action: A::PrevQuestion,
-        hint: Some("prev"),
+        hint: None,
         help: "previous question",
     },
     Binding {
@@ -267,6 +281,20 @@ pub const BINDINGS: &[Binding] = &[
         help: "general notes pad: time-stamped notes for what is said out of order",
     },
     Binding {
+        ctx: &[C::Interview],
+        keys: &["r"],
+        action: A::Review,
+        hint: Some("review"),
+        help: "review what is unanswered and complete the session",
+    },
+    Binding {
+        ctx: &[C::Interview],
+        keys: &["<esc>"],
+        action: A::Back,
+        hint: Some("home"),
+        help: "back to the list (everything is saved)",
+    },
+    Binding {
         ctx: INTERVIEW,
         keys: &["<C-f>"],
         action: A::Find,
@@ -277,14 +305,14 @@ pub const BINDINGS: &[Binding] = &[
         ctx: INTERVIEW,
         keys: &["<C-o>"],
         action: A::NextUnanswered,
-        hint: Some("unanswered"),
+        hint: None,
         help: "next unanswered question",
     },
     Binding {
         ctx: INTERVIEW,
         keys: &["<C-t>"],
         action: A::NextTab,
-        hint: Some("structure"),
+        hint: None,
         help: "switch to the next structure on the call (each keeps its place)",
     },
     Binding {
@@ -316,14 +344,6 @@ pub const BINDINGS: &[Binding] = &[
         help: "help",
     },
     Binding {
-        ctx: &[C::InterviewText],
-        keys: &["<esc>"],
-        action: A::Back,
-        hint: Some("leave field"),
-        help: "leave the text field (then letters are commands again)",
-    },
-    // Interview: when not typing
-    Binding {
         ctx: &[C::Interview],
         keys: &["<right>"],
         action: A::NextQuestion,
@@ -350,13 +370,6 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Down,
         hint: None,
         help: "next option",
-    },
-    Binding {
-        ctx: &[C::Interview],
-        keys: &["<space>", "<enter>"],
-        action: A::Select,
-        hint: Some("choose"),
-        help: "choose the option (multi: tick or untick); on a text field: type in it",
     },
     Binding {
         ctx: &[C::Interview],
@@ -423,24 +436,10 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
-        keys: &["r"],
-        action: A::Review,
-        hint: Some("review"),
-        help: "review what is unanswered and complete the session",
-    },
-    Binding {
-        ctx: &[C::Interview],
         keys: &["L"],
         action: A::Language,
         hint: None,
         help: "switch the guide's language for this call",
-    },
-    Binding {
-        ctx: &[C::Interview],
-        keys: &["<esc>"],
-        action: A::Back,
-        hint: Some("home"),
-        help: "back to the list (everything is saved)",
     },
     // Overlays
     Binding {
@@ -577,6 +576,23 @@ pub const BINDINGS: &[Binding] = &[
     },
 ];
 
+/// Keys handled by the screen itself rather than the table (digits pick options), listed
+/// in the help all the same.
+pub const HELP_ONLY: &[(Ctx, &str, &str)] = &[
+    (
+        C::Interview,
+        "1-9 0",
+        "choose option 1 to 10 directly (multi: tick or untick)",
+    ),
+    (
+        C::InterviewText,
+        "Enter",
+        "in a short answer: done, next question; in a note: new line",
+    ),
+    (C::InterviewText, "Ctrl-U Ctrl-R", "undo, redo typing"),
+    (C::HomeFilter, "letters", "filter: every word must match"),
+];
+
 pub fn lookup(ctx: Ctx, input: &Input) -> Option<Action> {
     BINDINGS
         .iter()
@@ -603,6 +619,12 @@ pub fn help(ctx: Ctx) -> Vec<(String, &'static str)> {
             let keys: Vec<String> = b.keys.iter().map(|k| display(k)).collect();
             (keys.join(" "), b.help)
         })
+        .chain(
+            HELP_ONLY
+                .iter()
+                .filter(|(c, _, _)| *c == ctx)
+                .map(|(_, k, h)| (k.to_string(), *h)),
+        )
         .collect()
 }
 

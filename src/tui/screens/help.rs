@@ -38,7 +38,19 @@ pub fn render(app: &App, ctx: Ctx, f: &mut Frame, area: Rect) {
         t.dim(),
     )));
     let r = popup(area, w, lines.len() as u16 + 2);
+    let room = r.height.saturating_sub(2);
+    let max_scroll = (lines.len() as u16).saturating_sub(room);
+    let scroll = app.help_scroll.min(max_scroll);
+    let title = if max_scroll > 0 {
+        format!(
+            " Keys ({}/{} · ↑↓ scroll · Esc closes) ",
+            scroll + room,
+            lines.len()
+        )
+    } else {
+        " Keys (Esc closes) ".to_string()
+    };
     f.render_widget(Clear, r);
-    let block = Block::bordered().title(Span::styled(" Keys (Esc closes) ", t.title()));
-    f.render_widget(Paragraph::new(lines).block(block), r);
+    let block = Block::bordered().title(Span::styled(title, t.title()));
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
 }

@@ -109,6 +109,8 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
             ));
             spans.push(Span::raw(" "));
         }
+        spans.push(Span::styled("Ctrl-T", t.key()));
+        spans.push(Span::styled(" switch", t.dim()));
         f.render_widget(Paragraph::new(Line::from(spans)), tabs_row);
     }
 
@@ -287,15 +289,17 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     };
     let rows = option_rows(q);
     let other = has_other(q);
-    let answer_need = if is_text_kind(q) {
-        if q.kind == QuestionType::LongText {
-            4
+    let error_row = usize::from(tab.field_error.is_some());
+    let answer_need = error_row
+        + if is_text_kind(q) {
+            if q.kind == QuestionType::LongText {
+                4
+            } else {
+                1
+            }
         } else {
-            1
-        }
-    } else {
-        rows.len()
-    };
+            rows.len()
+        };
     let fixed = 1 + q_lines.len() + g_lines.len() + 1 + if other { 2 } else { 0 } + 1;
     let room = h.saturating_sub(fixed);
     let answer_rows = answer_need.min(room.saturating_sub(2)).max(1);
@@ -416,19 +420,19 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         }
         f.render_widget(Paragraph::new(lines), answer_area);
     }
-    if let Some(e) = &tab.field_error {
-        // Inline, on the answer's title line, where the eye is.
-        let msg = fit(
-            &format!(" {e} "),
-            (parts[3].width as usize).saturating_sub(2),
-        );
+    if let Some(e) = &tab.field_error
+        && answer_area.height >= 2
+    {
+        // Under the field, where the eye is, without covering what was typed.
         let r = Rect {
-            x: parts[3].x + parts[3].width.saturating_sub(width(&msg) as u16),
-            y: parts[3].y,
-            width: width(&msg) as u16,
+            y: answer_area.y + answer_area.height - 1,
             height: 1,
+            ..answer_area
         };
-        f.render_widget(Paragraph::new(Span::styled(msg, t.error())), r);
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(e, r.width as usize), t.error())),
+            r,
+        );
     }
 
     let mut next = 4;

@@ -63,7 +63,7 @@ fn render_hints(app: &App, f: &mut Frame, area: Rect) {
             .choices
             .iter()
             .map(|c| (c.key.to_string(), c.label.to_string()))
-            .chain([("Esc".to_string(), "cancel".to_string())])
+            .chain([("Esc".to_string(), "dismiss".to_string())])
             .collect(),
         None => hints(app.ctx())
             .into_iter()

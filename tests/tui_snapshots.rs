@@ -1,0 +1,178 @@
+//! Every screen drawn into a `TestBackend` at 80×24 and 120×40 and compared with its
+//! reviewed snapshot (`tests/snapshots/`). Styles are checked too: with colour, only the 16
+//! basic ANSI colours; with NO_COLOR, none at all, and the style runs are snapshotted so a
+//! change of emphasis is a reviewed change.
+
+mod support;
+
+use ratatui::style::{Color, Modifier};
+use stocktake::guide::Catalog;
+use stocktake::store::Store;
+use stocktake::tui::driver::Driver;
+use stocktake::tui::theme::Theme;
+use support::TestClock;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn driver(color: bool) -> Driver {
+    let (_tc, clock) = TestClock::new();
+    let store = Store::open_in_memory(clock).expect("store");
+    Driver::new(store, Catalog::bundled(), "amina", Theme { color })
+}
+
+/// The states a user sees, each reached by keys from an empty store.
+fn states() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("home_empty", ""),
+        ("form_new", "n"),
+        ("form_errors", "n<tab><space><tab><tab><tab><space><C-s>"),
+        (
+            "interview_choice",
+            "nSouth Sudan<tab><tab><space><C-s>1<C-f>mechanism coord<enter>2",
+        ),
+        (
+            "interview_multi_other",
+            "nSouth Sudan<C-s><C-f>perceived<enter>1<right>38begging rings",
+        ),
+        (
+            "interview_long_text",
+            "nSouth Sudan<C-s><C-f>promising<enter>A CP AOR is writing a TIP manual for front-line workers on child trafficking.<tab>Police family unit asked for a module.",
+        ),
+        ("interview_special", "nSouth Sudan<C-s><pgdn><A-d>"),
+        (
+            "interview_scale",
+            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>2<pgdn>1<pgdn><pgdn><pgdn>4",
+        ),
+        (
+            "interview_number_error",
+            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>1<pgdn>1<C-f>how many<enter>twelve",
+        ),
+        (
+            "notes_pad",
+            "nSouth Sudan<C-s><C-g>Mentions a GBV hotline that records TIP cases.<enter>The NGO network meets in Juba.<up><C-a>",
+        ),
+        ("find", "nSouth Sudan<C-s><C-f>referral"),
+        ("review", "nSouth Sudan<C-s>1r"),
+        ("guidance", "nSouth Sudan<C-s><C-f>definition<enter>g"),
+        ("help_interview", "nSouth Sudan<C-s>?"),
+        (
+            "dialog_complete",
+            "nSouth Sudan<C-s>1<C-f>overall<enter>1rc",
+        ),
+        (
+            "home_list",
+            "nSouth Sudan<tab><tab><space><C-s>1<esc>nCôte d'Ivoire<C-s><esc>n南スーダン<C-s>2<esc>",
+        ),
+        ("home_filter", "nSouth Sudan<C-s>1<esc>nMali<C-s><esc>/mal"),
+        (
+            "dialog_reopen",
+            "nSouth Sudan<C-s>1<C-f>overall<enter>1rcy<enter>",
+        ),
+    ]
+}
+
+/// Non-default style runs, one line per row that has any: `row: col-col style`.
+fn style_runs(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut runs: Vec<(u16, u16, String)> = Vec::new();
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            let mut s = String::new();
+            if c.fg != Color::Reset {
+                s.push_str(&format!("{:?}", c.fg));
+            }
+            if c.bg != Color::Reset {
+                s.push_str(&format!(" on {:?}", c.bg));
+            }
+            if !c.modifier.is_empty() {
+                s.push_str(&format!(" {:?}", c.modifier));
+            }
+            if s.is_empty() {
+                continue;
+            }
+            match runs.last_mut() {
+                Some((_, end, style)) if *end + 1 == x && *style == s => *end = x,
+                _ => runs.push((x, x, s)),
+            }
+        }
+        if !runs.is_empty() {
+            let r: Vec<String> = runs
+                .iter()
+                .map(|(a, b, s)| format!("{a}-{b} {}", s.trim()))
+                .collect();
+            out.push_str(&format!("{y:2}: {}\n", r.join(" | ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_screen_at_both_sizes() {
+    for (name, keys) in states() {
+        let mut d = driver(true);
+        d.press(keys);
+        for (w, h) in SIZES {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), d.screen(w, h));
+        }
+    }
+}
+
+#[test]
+fn colour_uses_only_the_16_basic_colours() {
+    let basic = [
+        Color::Reset,
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    for (name, keys) in states() {
+        let mut d = driver(true);
+        d.press(keys);
+        let t = d.draw(80, 24);
+        for c in t.backend().buffer().content() {
+            assert!(
+                basic.contains(&c.fg) && basic.contains(&c.bg),
+                "{name}: {:?} on {:?}",
+                c.fg,
+                c.bg
+            );
+        }
+        insta::assert_snapshot!(format!("{name}_styles_colour"), style_runs(&t));
+    }
+}
+
+#[test]
+fn no_color_uses_no_colour_at_all_and_still_shows_focus() {
+    for (name, keys) in states() {
+        let mut d = driver(false);
+        d.press(keys);
+        let t = d.draw(80, 24);
+        let cells = t.backend().buffer().content();
+        for c in cells {
+            assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset), "{name}");
+        }
+        // Meaning survives: something on screen is emphasised (focus, titles, keys).
+        assert!(
+            cells
+                .iter()
+                .any(|c| c.modifier.intersects(Modifier::BOLD | Modifier::REVERSED)),
+            "{name}"
+        );
+        insta::assert_snapshot!(format!("{name}_styles_no_color"), style_runs(&t));
+    }
+}
