@@ -1,0 +1,426 @@
+//! End to end: the real binary in tmux, keys sent with `send-keys`, the screen read with
+//! `capture-pane`, and the database checked afterwards. Every wait polls for text with a
+//! deadline; none sleeps and hopes. Each test has its own tmux server (socket).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use stocktake::session::{Status, Value};
+use stocktake::store::{Store, system_clock};
+
+struct Tmux {
+    socket: String,
+    data: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Tmux {
+        let t = Tmux {
+            socket: format!("stocktake-test-{}-{name}", std::process::id()),
+            data: tempfile::tempdir().expect("data dir"),
+        };
+        // A server of our own, configured before any pane exists: no user config, Esc
+        // passed on at once, and a pane that exits stays to be read.
+        let conf = t.data.path().join("tmux.conf");
+        std::fs::write(
+            &conf,
+            "set -g exit-empty off\nset -g escape-time 0\nset -g remain-on-exit on\nset -g history-limit 100\n",
+        )
+        .expect("tmux.conf");
+        t.cmd(&["-f", &conf.display().to_string(), "start-server"]);
+        t
+    }
+
+    fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed (the CI script installs it)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn start(&self, session: &str, width: u16, height: u16) {
+        self.start_command(session, width, height, env!("CARGO_BIN_EXE_stocktake"));
+    }
+
+    fn start_command(&self, session: &str, width: u16, height: u16, bin: &str) {
+        let data = format!(
+            "STOCKTAKE_DATA_DIR={}",
+            self.data.path().join("data").display()
+        );
+        self.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-e",
+            &data,
+            "-e",
+            "USER=amina",
+            "-e",
+            "TERM=xterm-256color",
+            bin,
+        ]);
+        self.wait_for(session, "stocktake");
+    }
+
+    fn keys(&self, session: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", session];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+
+    /// Literal text, typed.
+    fn type_text(&self, session: &str, text: &str) {
+        self.cmd(&["send-keys", "-t", session, "-l", text]);
+    }
+
+    fn screen(&self, session: &str) -> String {
+        self.cmd(&["capture-pane", "-t", session, "-p"])
+    }
+
+    fn wait_for(&self, session: &str, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen(session);
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited 10 s for {text:?}; the screen is:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// Esc alone: waiting for its effect keeps it from merging with the next key into Alt.
+    fn escape(&self, session: &str, then_visible: &str) {
+        self.keys(session, &["Escape"]);
+        self.wait_for(session, then_visible);
+    }
+
+    fn pane_pid(&self, session: &str) -> u32 {
+        self.cmd(&["display-message", "-p", "-t", session, "#{pane_pid}"])
+            .trim()
+            .parse()
+            .expect("pid")
+    }
+
+    fn store(&self) -> Store {
+        Store::open(&self.data.path().join("data"), system_clock())
+            .expect("store")
+            .0
+    }
+
+    fn path(&self) -> PathBuf {
+        self.data.path().to_path_buf()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+fn alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .unwrap_or_default()
+            .contains(") Z ")
+}
+
+/// From the list, a new call for South Sudan with the CP AOR ticked too.
+fn new_call(t: &Tmux, s: &str) {
+    t.keys(s, &["n"]);
+    t.wait_for(s, "New call");
+    t.type_text(s, "South Sudan");
+    t.keys(s, &["Tab", "Tab", "Space", "C-s"]);
+    t.wait_for(s, "Q 1/28");
+}
+
+#[test]
+fn a_complete_interview_with_two_structures() {
+    let t = Tmux::new("full");
+    t.start("s", 80, 24);
+    t.wait_for("s", "No interviews yet. Press n to start a call.");
+    new_call(&t, "s");
+    let screen = t.wait_for("s", "2 CP AOR");
+    assert!(screen.contains("South Sudan · Protection Cluster"));
+    // Consent, a multi choice and its note.
+    t.keys("s", &["1", "PageDown"]);
+    t.wait_for("s", "Which population groups");
+    t.keys("s", &["1", "3", "Tab"]);
+    t.type_text("s", "Mostly IDPs in the north.");
+    t.wait_for("s", "Mostly IDPs in the north.");
+    // A general note, from anywhere.
+    t.keys("s", &["C-g"]);
+    t.wait_for("s", "General notes (0)");
+    t.type_text("s", "Mentions a GBV hotline that records TIP cases.");
+    t.wait_for("s", "General notes (1)");
+    t.escape("s", "Which population groups");
+    // A jump by search, then a skip-logic branch.
+    t.keys("s", &["C-f"]);
+    t.wait_for("s", "Find a question");
+    t.type_text("s", "aware of anti");
+    t.keys("s", &["Enter"]);
+    t.wait_for("s", "Are you aware of anti-trafficking efforts");
+    t.keys("s", &["1", "Right"]);
+    t.wait_for("s", "Are those efforts discussed or reported");
+    t.keys("s", &["2"]);
+    // The other structure, with its own place.
+    t.keys("s", &["C-t"]);
+    t.wait_for("s", "South Sudan · CP AOR");
+    t.keys("s", &["1", "C-f"]);
+    t.wait_for("s", "Find a question");
+    t.type_text("s", "overall");
+    t.keys("s", &["Enter"]);
+    t.wait_for("s", "Overall, how does this structure engage");
+    t.keys("s", &["3", "r"]);
+    t.wait_for("s", "Review:");
+    t.keys("s", &["c"]);
+    t.wait_for("s", "Complete session");
+    t.keys("s", &["y"]);
+    t.wait_for("s", "Session completed");
+    // Back to the cluster: classify and complete; the call is done, the list returns.
+    t.keys("s", &["C-t"]);
+    t.wait_for("s", "South Sudan · Protection Cluster");
+    t.keys("s", &["C-f"]);
+    t.wait_for("s", "Find a question");
+    t.type_text("s", "overall");
+    t.keys("s", &["Enter"]);
+    t.wait_for("s", "Overall, how does this structure engage");
+    t.keys("s", &["2", "r", "c"]);
+    t.wait_for("s", "Complete session");
+    t.keys("s", &["y"]);
+    let home = t.wait_for("s", "RESPONSE");
+    let rows = home.lines().filter(|l| l.contains(" completed ")).count();
+    assert_eq!(rows, 2, "{home}");
+    t.keys("s", &["q"]);
+
+    let store = t.store();
+    let rows = store.summaries().expect("list");
+    assert_eq!(rows.len(), 2);
+    let pc = store
+        .load_session(
+            &rows
+                .iter()
+                .find(|r| r.structure == "protection_cluster")
+                .expect("pc")
+                .id,
+        )
+        .expect("pc");
+    let cp = store
+        .load_session(
+            &rows
+                .iter()
+                .find(|r| r.structure == "cp_aor")
+                .expect("cp")
+                .id,
+        )
+        .expect("cp");
+    assert_eq!(
+        (pc.status, cp.status),
+        (Status::Completed, Status::Completed)
+    );
+    assert_eq!(
+        pc.answers["populations"].value,
+        Some(Value::Choices(vec!["idps".into(), "migrants".into()]))
+    );
+    assert_eq!(pc.answers["populations"].note, "Mostly IDPs in the north.");
+    assert_eq!(
+        pc.answers["other_efforts_reported"].value,
+        Some(Value::Choice("reported_not_discussed".into()))
+    );
+    assert_eq!(
+        pc.answers["tip_engagement"].value,
+        Some(Value::Choice("aware_not_discussed".into()))
+    );
+    assert_eq!(
+        cp.answers["tip_engagement"].value,
+        Some(Value::Choice("anecdotal_only".into()))
+    );
+    assert_eq!(
+        pc.notes[0].text,
+        "Mentions a GBV hotline that records TIP cases."
+    );
+}
+
+#[test]
+fn resume_after_kill_9_mid_note() {
+    let t = Tmux::new("kill");
+    t.start("a", 80, 24);
+    new_call(&t, "a");
+    t.keys("a", &["C-f"]);
+    t.wait_for("a", "Find a question");
+    t.type_text("a", "promising");
+    t.keys("a", &["Enter", "Tab"]);
+    t.wait_for("a", "What promising practices");
+    t.type_text("a", "The police family unit asked for a mod");
+    t.wait_for("a", "asked for a mod");
+    t.wait_for("a", "✓ saved");
+    let pid = t.pane_pid("a");
+    Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .expect("kill");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while alive(pid) {
+        assert!(Instant::now() < deadline, "still running after kill -9");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    t.start("b", 80, 24);
+    t.wait_for("b", "in progress");
+    t.keys("b", &["Enter"]);
+    let s = t.wait_for("b", "The police family unit asked for a mod");
+    assert!(s.contains("What promising practices"), "{s}");
+    // The same field: typing continues the note.
+    t.type_text("b", "ule.");
+    t.wait_for("b", "asked for a module.");
+    t.keys("b", &["Escape"]);
+    let store = t.store();
+    let id = &store.summaries().expect("list")[0].id;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let s = store.load_session(id).expect("load");
+        if s.answers["promising_practices"].note == "The police family unit asked for a module." {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{:?}",
+            s.answers.get("promising_practices")
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+}
+
+#[test]
+fn sighup_saves_and_exits() {
+    let t = Tmux::new("hup");
+    // A shell runs stocktake and records its exit status: tmux learns a status only when
+    // it gets round to reaping the process, which it may not do promptly.
+    let status_file = t.path().join("exit-status");
+    let script = format!(
+        "{} ; echo $? > {}",
+        env!("CARGO_BIN_EXE_stocktake"),
+        status_file.display()
+    );
+    t.start_command("a", 80, 24, &format!("sh -c '{script}'"));
+    new_call(&t, "a");
+    t.keys("a", &["Tab"]);
+    t.type_text("a", "Said just before the line dropped");
+    t.wait_for("a", "line dropped");
+    t.wait_for("a", "✓ saved");
+    let shell = t.pane_pid("a");
+    let children =
+        std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).expect("children");
+    let pid: u32 = children
+        .split_whitespace()
+        .next()
+        .expect("stocktake runs under the shell")
+        .parse()
+        .expect("pid");
+    Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("kill");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Ok(s) = std::fs::read_to_string(&status_file) {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "still running 5 s after SIGHUP");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.trim(), "0", "exit status after SIGHUP");
+    let store = t.store();
+    let id = &store.summaries().expect("list")[0].id;
+    assert_eq!(
+        store.load_session(id).expect("load").answers["consent"].note,
+        "Said just before the line dropped"
+    );
+}
+
+#[test]
+fn resize_to_80x24_and_back() {
+    let t = Tmux::new("resize");
+    t.start("a", 120, 40);
+    new_call(&t, "a");
+    let wide = t.wait_for("a", "✓ saved");
+    assert!(
+        wide.lines().next().is_some_and(|l| l.chars().count() > 100),
+        "{wide}"
+    );
+    t.cmd(&["resize-window", "-t", "a", "-x", "80", "-y", "24"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let s = t.screen("a");
+        let first = s.lines().next().unwrap_or("").to_string();
+        if first.trim_end().ends_with("✓ saved") && first.chars().count() <= 80 {
+            assert!(s.contains("Did the participants agree"), "{s}");
+            assert!(s.lines().count() <= 24);
+            break;
+        }
+        assert!(Instant::now() < deadline, "did not redraw at 80x24:\n{s}");
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    t.cmd(&["resize-window", "-t", "a", "-x", "120", "-y", "40"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let s = t.screen("a");
+        if s.lines()
+            .next()
+            .is_some_and(|l| l.trim_end().chars().count() > 100)
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "did not redraw at 120x40:\n{s}");
+        std::thread::sleep(Duration::from_millis(40));
+    }
+}
+
+#[test]
+fn pasted_escape_sequences_do_nothing_to_the_terminal() {
+    let t = Tmux::new("paste");
+    t.start("a", 80, 24);
+    new_call(&t, "a");
+    let title_before = t.cmd(&["display-message", "-p", "-t", "a", "#{pane_title}"]);
+    t.keys("a", &["Tab"]);
+    // An OSC title sequence and an OSC 52 clipboard write, pasted (bracketed) into a note.
+    t.cmd(&[
+        "set-buffer",
+        "-b",
+        "evil",
+        "Heard:\u{1b}]0;pwned\u{7} and \u{1b}]52;c;SGVsbG8=\u{7} QQEND",
+    ]);
+    t.cmd(&["paste-buffer", "-p", "-b", "evil", "-t", "a"]);
+    let s = t.wait_for("a", "QQEND");
+    assert!(s.contains("Heard:\\u{1b}]0;pwned"), "{s}");
+    let title_after = t.cmd(&["display-message", "-p", "-t", "a", "#{pane_title}"]);
+    assert_eq!(title_before, title_after);
+    assert!(
+        t.cmd(&["show-buffer"]).trim() != "Hello",
+        "the clipboard was not written"
+    );
+    let store = t.store();
+    let id = &store.summaries().expect("list")[0].id;
+    let note = store.load_session(id).expect("load").answers["consent"]
+        .note
+        .clone();
+    assert!(
+        !note.contains('\u{1b}') && !note.contains('\u{7}'),
+        "{note:?}"
+    );
+    let _ = t.path();
+}
