@@ -65,6 +65,10 @@ fn states() -> Vec<(&'static str, &'static str)> {
         ),
         ("home_filter", "nSouth Sudan<C-s>1<esc>nMali<C-s><esc>/mal"),
         (
+            "interview_wide_notes",
+            "nالسودان<C-s><tab>المنسق: لا توجد آلية بعد. 南スーダンの調整官は「まだ」と言った。 Côte d’Ivoire: réunion mensuelle, très utile.<esc>",
+        ),
+        (
             "dialog_reopen",
             "nSouth Sudan<C-s>1<C-f>overall<enter>1rcy<enter>",
         ),

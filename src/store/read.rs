@@ -300,7 +300,7 @@ impl Store {
                         c.interviewer, s.status, s.revision, s.answered, s.visible, s.required,
                         s.required_answered, c.started_at, s.updated_at
                  FROM sessions s JOIN calls c ON c.id = s.call_id JOIN guides g ON g.digest = c.guide_digest
-                 ORDER BY c.started_at DESC, c.id DESC, s.ordinal",
+                 ORDER BY c.started_at DESC, c.rowid DESC, s.ordinal",
             )
             .map_err(c)?;
         let rows = st

@@ -596,6 +596,21 @@ impl CallView {
                 return self.step_question(true);
             }
             let t = &mut self.tabs[self.active];
+            // ↑ and ↓ at the edge of a text field move to the neighbouring field, so the
+            // arrows alone walk through a question.
+            let field = match t.field {
+                Field::Answer => &t.answer,
+                Field::Other => &t.other,
+                Field::Note => &t.note,
+            };
+            let plain = !input.ctrl && !input.alt && !input.shift;
+            if plain && input.key == Key::Down && field.at_last_line() && t.field != Field::Note {
+                return Outcome::Stay(self.set_field(true));
+            }
+            if plain && input.key == Key::Up && field.at_first_line() && t.field != Field::Answer {
+                return Outcome::Stay(self.set_field(false));
+            }
+            let t = &mut self.tabs[self.active];
             let changed = match t.field {
                 Field::Answer => t.answer.input(input),
                 Field::Other => t.other.input(input),

@@ -137,3 +137,5 @@ fn event_loop(
         }
     }
 }
+#[cfg(test)]
+mod update_tests;

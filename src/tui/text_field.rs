@@ -75,6 +75,16 @@ impl TextField {
         !text.is_empty() && self.area.insert_str(text)
     }
 
+    /// The cursor is on the first line: ↑ has nowhere to go inside the field.
+    pub fn at_first_line(&self) -> bool {
+        self.area.cursor().0 == 0
+    }
+
+    /// The cursor is on the last line: ↓ has nowhere to go inside the field.
+    pub fn at_last_line(&self) -> bool {
+        self.area.cursor().0 + 1 >= self.area.lines().len()
+    }
+
     pub fn widget(&self) -> &TextArea<'static> {
         &self.area
     }

@@ -1,0 +1,317 @@
+//! `update` alone: each key's change of state and the effects it asks for, none carried
+//! out. The store only builds the starting state.
+
+use jiff::Timestamp;
+
+use super::app::{App, Screen, update};
+use super::interview::SaveState;
+use super::keys::parse_keys;
+use super::msg::{Effect, Event, OpenedCall};
+use super::theme::Theme;
+use crate::guide::{Catalog, Structure};
+use crate::session::{Field, Participant};
+use crate::store::{Claim, NewCall, Store, system_clock};
+
+fn app() -> App {
+    App::new(
+        Catalog::bundled().guides,
+        "amina".into(),
+        ":memory:".into(),
+        Theme { color: true },
+        Timestamp::UNIX_EPOCH,
+    )
+}
+
+fn keys(app: &mut App, k: &str) -> Vec<Effect> {
+    let mut all = Vec::new();
+    for key in parse_keys(k).expect("keys") {
+        all.extend(update(app, Event::Key(key)));
+    }
+    all
+}
+
+/// An app showing a fresh call with one protection-cluster session.
+fn in_interview() -> App {
+    let mut store = Store::open_in_memory(system_clock()).expect("store");
+    let g = Catalog::bundled()
+        .get("gpc-attt-coordinator")
+        .expect("guide")
+        .clone();
+    let (call, sessions) = store
+        .create_call(
+            &g,
+            &NewCall {
+                response: "Iraq".into(),
+                interviewer: "amina".into(),
+                language: "en".into(),
+                structures: vec![(Structure::ProtectionCluster, String::new())],
+                participants: vec![Participant {
+                    role: "ngo".into(),
+                    organisation: "X".into(),
+                    name: String::new(),
+                }],
+                consent: None,
+            },
+        )
+        .expect("call");
+    let mut a = app();
+    update(
+        &mut a,
+        Event::CallOpened(Box::new(OpenedCall {
+            call,
+            guide: g,
+            sessions,
+            focus: 0,
+            read_only: false,
+            taken_from: None,
+        })),
+    );
+    a
+}
+
+fn session_id(a: &App) -> String {
+    match &a.screen {
+        Screen::Interview(v) => v.tab().session.id.clone(),
+        _ => panic!("not in an interview"),
+    }
+}
+
+fn save_state(a: &App) -> SaveState {
+    match &a.screen {
+        Screen::Interview(v) => v.tab().save.clone(),
+        _ => panic!("not in an interview"),
+    }
+}
+
+#[test]
+fn home_keys() {
+    let mut a = app();
+    update(&mut a, Event::HomeLoaded(Vec::new()));
+    assert_eq!(keys(&mut a, "j k g G /x<esc>"), vec![]);
+    assert_eq!(keys(&mut a, "q"), vec![Effect::Quit]);
+    let mut a = app();
+    assert_eq!(keys(&mut a, "n"), vec![]);
+    assert!(matches!(a.screen, Screen::NewCall(_)));
+    assert_eq!(keys(&mut a, "<esc>"), vec![]);
+    assert!(matches!(a.screen, Screen::Home));
+}
+
+#[test]
+fn the_form_asks_to_create_the_call() {
+    let mut a = app();
+    let e = keys(&mut a, "nMali<C-s>");
+    let [Effect::CreateCall { guide_id, call }] = e.as_slice() else {
+        panic!("{e:?}")
+    };
+    assert_eq!(guide_id, "gpc-attt-coordinator");
+    assert_eq!(call.response, "Mali");
+}
+
+#[test]
+fn every_edit_asks_to_save_that_field_and_moving_saves_the_place() {
+    let mut a = in_interview();
+    let id = session_id(&a);
+    assert_eq!(
+        keys(&mut a, "1"),
+        vec![Effect::SaveAnswer {
+            session: id.clone(),
+            question: "consent".into(),
+            field: Field::Answer
+        }]
+    );
+    assert_eq!(save_state(&a), SaveState::Saving);
+    assert_eq!(
+        keys(&mut a, "<tab>"),
+        vec![Effect::SavePosition {
+            session: id.clone()
+        }]
+    );
+    assert_eq!(
+        keys(&mut a, "x"),
+        vec![Effect::SaveAnswer {
+            session: id.clone(),
+            question: "consent".into(),
+            field: Field::Note
+        }]
+    );
+    assert_eq!(
+        keys(&mut a, "<pgdn>"),
+        vec![Effect::SavePosition {
+            session: id.clone()
+        }]
+    );
+    assert_eq!(
+        keys(&mut a, "<C-g>"),
+        vec![],
+        "opening a panel saves nothing"
+    );
+    assert_eq!(keys(&mut a, "<esc>"), vec![]);
+    assert_eq!(
+        keys(&mut a, "<esc>"),
+        vec![
+            Effect::CloseCall {
+                sessions: vec![id.clone()]
+            },
+            Effect::LoadHome
+        ]
+    );
+    assert!(matches!(a.screen, Screen::Home));
+}
+
+#[test]
+fn the_save_indicator_follows_the_store() {
+    let mut a = in_interview();
+    let id = session_id(&a);
+    keys(&mut a, "1");
+    update(
+        &mut a,
+        Event::Saved {
+            session: id.clone(),
+            at: Timestamp::UNIX_EPOCH,
+            full: false,
+        },
+    );
+    assert!(matches!(save_state(&a), SaveState::Saved(Some(_))));
+    keys(&mut a, "2");
+    update(
+        &mut a,
+        Event::SaveFailed {
+            session: id.clone(),
+            message: "disk full".into(),
+        },
+    );
+    assert_eq!(save_state(&a), SaveState::Failed("disk full".into()));
+    // Until a whole save works, every save writes the whole session.
+    assert_eq!(
+        keys(&mut a, "1"),
+        vec![Effect::SaveAll {
+            session: id.clone()
+        }]
+    );
+    update(
+        &mut a,
+        Event::SaveFailed {
+            session: id.clone(),
+            message: "disk full".into(),
+        },
+    );
+    assert_eq!(
+        update(&mut a, Event::Tick(Timestamp::UNIX_EPOCH)),
+        vec![Effect::SaveAll {
+            session: id.clone()
+        }]
+    );
+    // A partial save does not clear the flag; a whole one does.
+    update(
+        &mut a,
+        Event::Saved {
+            session: id.clone(),
+            at: Timestamp::UNIX_EPOCH,
+            full: false,
+        },
+    );
+    assert_eq!(save_state(&a), SaveState::Saving);
+    update(
+        &mut a,
+        Event::Saved {
+            session: id.clone(),
+            at: Timestamp::UNIX_EPOCH,
+            full: true,
+        },
+    );
+    assert!(matches!(save_state(&a), SaveState::Saved(_)));
+    assert_eq!(
+        keys(&mut a, "2"),
+        vec![Effect::SaveAnswer {
+            session: id,
+            question: "consent".into(),
+            field: Field::Answer
+        }]
+    );
+}
+
+#[test]
+fn a_lost_lock_makes_the_session_read_only() {
+    let mut a = in_interview();
+    let id = session_id(&a);
+    update(&mut a, Event::LockLost { session: id });
+    assert!(matches!(save_state(&a), SaveState::ReadOnly(_)));
+    assert_eq!(
+        keys(&mut a, "1<tab>words"),
+        vec![],
+        "nothing is written any more"
+    );
+}
+
+#[test]
+fn a_lock_conflict_asks_and_each_answer_opens_accordingly() {
+    let mut a = app();
+    let holder = crate::store::LockHolder {
+        pid: 7,
+        host: "box".into(),
+        user: "bea".into(),
+        since: Timestamp::UNIX_EPOCH,
+    };
+    update(
+        &mut a,
+        Event::LockConflict {
+            call_id: "c".into(),
+            session_id: "s".into(),
+            holder: holder.clone(),
+        },
+    );
+    assert!(
+        a.dialog
+            .as_ref()
+            .is_some_and(|d| d.body.contains("bea (process 7 on box)"))
+    );
+    assert_eq!(
+        keys(&mut a, "r"),
+        vec![Effect::OpenCall {
+            call_id: "c".into(),
+            session_id: "s".into(),
+            claim: Claim::IfFree,
+            read_only: true
+        }]
+    );
+    update(
+        &mut a,
+        Event::LockConflict {
+            call_id: "c".into(),
+            session_id: "s".into(),
+            holder,
+        },
+    );
+    assert_eq!(
+        keys(&mut a, "t"),
+        vec![Effect::OpenCall {
+            call_id: "c".into(),
+            session_id: "s".into(),
+            claim: Claim::TakeOver,
+            read_only: false
+        }]
+    );
+}
+
+#[test]
+fn arrows_walk_between_the_fields_of_a_question() {
+    let mut a = in_interview();
+    keys(&mut a, "<tab>");
+    let field = |a: &App| match &a.screen {
+        Screen::Interview(v) => v.tab().field,
+        _ => panic!(),
+    };
+    assert_eq!(field(&a), Field::Note);
+    keys(&mut a, "<up>");
+    assert_eq!(
+        field(&a),
+        Field::Answer,
+        "from the note's first line up to the answer"
+    );
+    keys(&mut a, "<down>");
+    assert_eq!(
+        field(&a),
+        Field::Answer,
+        "on a choice, down moves the option cursor"
+    );
+}
