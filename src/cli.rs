@@ -26,6 +26,10 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true, env = "STOCKTAKE_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Where completed sessions are written as files (else `outbox` in the config file).
+    #[arg(long, value_name = "DIR", global = true, env = "STOCKTAKE_OUTBOX")]
+    pub outbox: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -40,6 +44,17 @@ pub enum Command {
         /// One JSON array, for scripts.
         #[arg(long)]
         json: bool,
+    },
+    /// Write every completed session revision not yet written into the outbox.
+    Sync {
+        /// The outbox folder (else --outbox, STOCKTAKE_OUTBOX or the config file).
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// Bring session files into the local store, to review them or continue them here.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -60,7 +75,9 @@ pub fn run() -> ExitCode {
         Some(Command::Guide(GuideCommand::List)) => guide_list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { files })) => guide_check(&files),
         Some(Command::Sessions { json }) => sessions(cli.data_dir.as_deref(), json),
-        None => tui(cli.data_dir.as_deref(), &cli.guides),
+        Some(Command::Sync { ref to }) => sync(&cli, to.as_deref()),
+        Some(Command::Import { ref files }) => import(&cli, files),
+        None => tui(&cli),
     };
     match result {
         Ok(code) => code,
@@ -71,8 +88,134 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The outbox: `sync --to`, else `--outbox` / `STOCKTAKE_OUTBOX`, else the config file.
+fn outbox(cli: &Cli, to: Option<&Path>) -> anyhow::Result<Option<PathBuf>> {
+    if let Some(d) = to.or(cli.outbox.as_deref()) {
+        return Ok(Some(d.to_path_buf()));
+    }
+    match crate::config::config_path() {
+        Some(p) => Ok(crate::config::Config::load(&p)?.outbox),
+        None => Ok(None),
+    }
+}
+
+fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let Some(dir) = outbox(cli, to)? else {
+        anyhow::bail!(
+            "no outbox: say where with `stocktake sync --to DIR`, STOCKTAKE_OUTBOX, or outbox = \"DIR\" in {}",
+            crate::config::config_path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "the config file".into())
+        );
+    };
+    let mut store = open_store(cli.data_dir.as_deref())?;
+    let report = crate::outbox::sync(&mut store, &dir)?;
+    let shown = neutralise::line(&dir.display().to_string()).into_owned();
+    for p in &report.written {
+        println!("wrote {}", neutralise::line(&p.display().to_string()));
+    }
+    for p in &report.already {
+        println!(
+            "already there: {}",
+            neutralise::line(&p.display().to_string())
+        );
+    }
+    if report.cleaned > 0 {
+        println!(
+            "removed {} unfinished temporary file(s) left by an interrupted sync",
+            report.cleaned
+        );
+    }
+    for (name, e) in &report.failed {
+        eprintln!(
+            "not written: {}: {}",
+            neutralise::line(name),
+            neutralise::line(&e.to_string())
+        );
+    }
+    let waiting = store.unsynced()?.len();
+    if !report.is_ok() {
+        eprintln!(
+            "{waiting} completed session revision(s) still waiting to sync; nothing was lost"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    if report.written.is_empty() && report.already.is_empty() {
+        println!("nothing to sync: every completed session is already written ({shown})");
+    } else {
+        println!("{} file(s) written to {shown}", report.written.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
+    let mut store = open_store(cli.data_dir.as_deref())?;
+    let mut failed = 0;
+    for path in files {
+        let shown = neutralise::line(&path.display().to_string()).into_owned();
+        let result = (|| -> anyhow::Result<String> {
+            let bytes =
+                std::fs::read(path).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
+            if bytes.len() as u64 > crate::sync::MAX_FILE_BYTES {
+                anyhow::bail!("{shown}: too large to be a session file");
+            }
+            let f = crate::sync::parse_session_file(&bytes, &shown)?;
+            let digest = f.session.guide.digest;
+            let guide =
+                match catalog.guides.iter().find(|g| g.digest == digest) {
+                    Some(g) => g.clone(),
+                    None => store.load_guide(&digest).map_err(|_| {
+                        crate::sync::ReadError::UnknownGuide {
+                            file: shown.clone(),
+                            id: f.session.guide.id.clone(),
+                            version: f.session.guide.version.clone(),
+                            digest: digest.to_string(),
+                        }
+                    })?,
+                };
+            crate::sync::verify_against(&f, &guide.guide, &guide.digest, &shown)?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = crate::store::RevisionFile {
+                digest: f.digest,
+                file_name: name,
+                content: bytes,
+            };
+            let what = match store.import_revision(&guide, &f.session, &file)? {
+                crate::store::Imported::New => "imported".to_string(),
+                crate::store::Imported::Updated { from } => {
+                    format!("imported, replacing revision {from}")
+                }
+                crate::store::Imported::AlreadyHere => "already here, nothing changed".to_string(),
+            };
+            Ok(format!(
+                "{shown}: {what}: {} · {} revision {}",
+                neutralise::line(&f.session.response),
+                f.session.structure.as_str(),
+                f.session.revision
+            ))
+        })();
+        match result {
+            Ok(line) => println!("{line}"),
+            Err(e) => {
+                failed += 1;
+                eprintln!("{}", neutralise::block(&format!("{e:#}")));
+            }
+        }
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 /// With no subcommand: the interview screens.
-fn tui(data_dir: Option<&Path>, guide_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
+fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let (data_dir, guide_dirs) = (cli.data_dir.as_deref(), &cli.guides);
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
@@ -85,7 +228,8 @@ fn tui(data_dir: Option<&Path>, guide_dirs: &[PathBuf]) -> anyhow::Result<ExitCo
     }
     let store = open_store(data_dir)?;
     let user = crate::store::login_name();
-    crate::tui::run(store, catalog, user)?;
+    let outbox = outbox(cli, None)?;
+    crate::tui::run(store, catalog, user, outbox)?;
     Ok(ExitCode::SUCCESS)
 }
 

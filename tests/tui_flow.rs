@@ -407,3 +407,47 @@ fn a_session_open_elsewhere_asks_and_read_only_refuses_edits() {
     );
     let _ = Claim::IfFree;
 }
+
+#[test]
+fn completing_writes_the_file_to_the_outbox_at_once() {
+    let (mut d, _) = driver();
+    let outbox = tempfile::tempdir().expect("outbox");
+    d.outbox = Some(outbox.path().to_path_buf());
+    new_call(&mut d, "");
+    d.press("1<C-f>overall<enter>1rcy");
+    assert!(
+        screen(&d).contains("written to the outbox"),
+        "{}",
+        screen(&d)
+    );
+    let names: Vec<_> = std::fs::read_dir(outbox.path())
+        .expect("outbox")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1);
+    assert!(!screen(&d).contains('↑'), "nothing waits: {}", screen(&d));
+}
+
+#[test]
+fn without_an_outbox_the_list_shows_what_waits_to_sync() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("1<C-f>overall<enter>1rcy");
+    assert!(screen(&d).contains("↑completed"), "{}", screen(&d));
+    assert_eq!(d.store.unsynced().expect("waiting").len(), 1);
+}
+
+#[test]
+fn a_failing_outbox_says_so_and_the_session_waits() {
+    let (mut d, _) = driver();
+    let parent = tempfile::tempdir().expect("dir");
+    d.outbox = Some(parent.path().join("missing"));
+    new_call(&mut d, "");
+    d.press("1<C-f>overall<enter>1rcy");
+    let s = screen(&d);
+    assert!(
+        s.contains("not written to the outbox") && s.contains("↑completed"),
+        "{s}"
+    );
+}

@@ -204,7 +204,8 @@ fn a_complete_interview_with_two_structures() {
     t.wait_for("s", "Complete session");
     t.keys("s", &["y"]);
     let home = t.wait_for("s", "RESPONSE");
-    let rows = home.lines().filter(|l| l.contains(" completed ")).count();
+    // Rows, not the status line's "Session completed", which ends its line.
+    let rows = home.lines().filter(|l| l.contains("completed ")).count();
     assert_eq!(rows, 2, "{home}");
     t.keys("s", &["q"]);
 

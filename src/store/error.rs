@@ -65,6 +65,8 @@ pub enum StoreError {
     Corrupt { path: String, reason: String },
     #[error("{path}: {problem}")]
     Insecure { path: String, problem: String },
+    #[error("session {session} was not imported: {why}")]
+    ImportRefused { session: String, why: String },
     #[error("no session {0} in this database")]
     NoSuchSession(String),
     #[error("the guide of this session (sha256 {0}) is not in the database")]

@@ -8,6 +8,7 @@ mod lock;
 mod migrate;
 mod privacy;
 mod read;
+mod revisions;
 mod write;
 
 use std::collections::HashSet;
@@ -23,6 +24,7 @@ pub use lock::{Claim, login_name};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
 pub use privacy::Notice;
 pub use read::{HistoryEntry, SessionSummary};
+pub use revisions::{Imported, RevisionFile, SyncRecord, Unsynced};
 pub use write::NewCall;
 
 use error::classify;

@@ -32,6 +32,8 @@ pub struct SessionSummary {
     pub required_answered: u32,
     pub call_started_at: String,
     pub updated_at: String,
+    /// A completed revision of this session is not yet in an outbox.
+    pub waiting: bool,
 }
 
 /// One entry of the change history.
@@ -298,7 +300,9 @@ impl Store {
             .prepare_cached(
                 "SELECT s.id, s.call_id, g.id, g.version, s.structure, s.structure_label, c.response,
                         c.interviewer, s.status, s.revision, s.answered, s.visible, s.required,
-                        s.required_answered, c.started_at, s.updated_at
+                        s.required_answered, c.started_at, s.updated_at,
+                        EXISTS (SELECT 1 FROM revisions r WHERE r.session_id = s.id AND r.origin = 'local'
+                                AND NOT EXISTS (SELECT 1 FROM synced y WHERE y.session_id = r.session_id AND y.revision = r.revision))
                  FROM sessions s JOIN calls c ON c.id = s.call_id JOIN guides g ON g.digest = c.guide_digest
                  ORDER BY c.started_at DESC, c.rowid DESC, s.ordinal",
             )
@@ -322,6 +326,7 @@ impl Store {
                     required_answered: r.get(13)?,
                     call_started_at: r.get(14)?,
                     updated_at: r.get(15)?,
+                    waiting: r.get(16)?,
                 })
             })
             .map_err(c)?;

@@ -9,6 +9,7 @@ use super::Store;
 use super::codec::{encode_value, ts};
 use super::error::{StoreError, classify};
 use super::lock::Me;
+use super::revisions::RevisionFile;
 use crate::guide::{Guide, LoadedGuide, QuestionType, Structure};
 use crate::session::{Answer, Call, Field, GuideRef, Participant, Position, Session, Status};
 
@@ -264,30 +265,30 @@ impl Store {
     /// still on screen into the database in one transaction.
     pub fn save_all(&mut self, s: &Session, guide: &Guide) -> Result<(), StoreError> {
         self.write(&s.id, |tx, _, now| {
-            write_session_row(tx, s, guide)?;
-            write_participants(tx, s).map_err(sqlite)?;
-            let stored: Vec<String> = {
-                let mut st = tx
-                    .prepare_cached("SELECT question FROM answers WHERE session_id = ?1")
-                    .map_err(sqlite)?;
-                st.query_map([&s.id], |r| r.get(0))
-                    .map_err(sqlite)?
-                    .collect::<Result<_, _>>()
-                    .map_err(sqlite)?
-            };
-            for q in stored.iter().chain(s.answers.keys()) {
-                write_answer(tx, s, q)?;
-            }
-            tx.execute("DELETE FROM notes WHERE session_id = ?1", [&s.id]).map_err(sqlite)?;
-            for n in &s.notes {
-                tx.execute(
-                    "INSERT INTO notes (session_id, seq, at, text, question) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![s.id, n.seq, ts(n.at), n.text, n.question],
-                )
-                .map_err(sqlite)?;
-            }
-            record(tx, &s.id, "session", "", "saved whole after an earlier failure", now, false)?;
-            Ok(())
+            write_everything(tx, s, guide)?;
+            record(tx, &s.id, "session", "", "saved whole", now, false)
+        })
+    }
+
+    /// Save a session just completed and freeze its revision's file, in one transaction:
+    /// there is never a completed session without its file, nor the reverse.
+    pub fn complete_revision(
+        &mut self,
+        s: &Session,
+        guide: &Guide,
+        file: &RevisionFile,
+    ) -> Result<(), StoreError> {
+        let completed = s.completed_at.unwrap_or(s.updated_at);
+        self.write(&s.id, |tx, _, now| {
+            write_everything(tx, s, guide)?;
+            tx.execute(
+                "INSERT INTO revisions (session_id, revision, digest, file_name, content, completed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (session_id, revision) DO UPDATE SET digest = ?3, file_name = ?4, content = ?5, completed_at = ?6",
+                params![s.id, s.revision, file.digest.to_string(), file.file_name, file.content, ts(completed)],
+            )
+            .map_err(sqlite)?;
+            record(tx, &s.id, "status", "in_progress", &format!("completed r{}", s.revision), now, false)
         })
     }
 
@@ -329,7 +330,40 @@ impl Store {
     }
 }
 
-fn sqlite(source: rusqlite::Error) -> StoreError {
+/// Every row of a session as it is in memory: the session row, participants, answers
+/// (removing those no longer there) and general notes.
+pub(super) fn write_everything(
+    tx: &Transaction<'_>,
+    s: &Session,
+    guide: &Guide,
+) -> Result<(), StoreError> {
+    write_session_row(tx, s, guide)?;
+    write_participants(tx, s).map_err(sqlite)?;
+    let stored: Vec<String> = {
+        let mut st = tx
+            .prepare_cached("SELECT question FROM answers WHERE session_id = ?1")
+            .map_err(sqlite)?;
+        st.query_map([&s.id], |r| r.get(0))
+            .map_err(sqlite)?
+            .collect::<Result<_, _>>()
+            .map_err(sqlite)?
+    };
+    for q in stored.iter().chain(s.answers.keys()) {
+        write_answer(tx, s, q)?;
+    }
+    tx.execute("DELETE FROM notes WHERE session_id = ?1", [&s.id])
+        .map_err(sqlite)?;
+    for n in &s.notes {
+        tx.execute(
+            "INSERT INTO notes (session_id, seq, at, text, question) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![s.id, n.seq, ts(n.at), n.text, n.question],
+        )
+        .map_err(sqlite)?;
+    }
+    Ok(())
+}
+
+pub(super) fn sqlite(source: rusqlite::Error) -> StoreError {
     // The path is filled in by `Store::write`, which re-classifies.
     StoreError::Sqlite {
         path: String::new(),

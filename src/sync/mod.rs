@@ -1,7 +1,16 @@
-//! Session files: the sync contract between interviewers and the collator
-//! (`docs/session-file-format.md` will hold the full contract). For now, rendering a
-//! session revision to its exact, stable bytes and digest.
+//! Session files, the sync contract between interviewers and the collator (documented in
+//! `docs/session-file-format.md`): rendering a revision to its exact bytes, safe file
+//! names, the atomic no-overwrite writer for shared outboxes, and the verifying reader.
 
+mod name;
+mod read;
 mod render;
+mod write;
 
-pub use render::{FORMAT, render, render_body, revision_digest, toml_str};
+pub use name::{file_name, is_safe_name, slug};
+pub use read::{
+    MAX_FILE_BYTES, ReadError, SessionFile, check_digest, parse_session_file, read_session_file,
+    verify_against,
+};
+pub use render::{FORMAT, render, render_body, revision_digest, toml_str, value_type};
+pub use write::{FILE_MODE, WriteError, Written, clean_stale_temps, write_file};

@@ -93,6 +93,7 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
         let _ = writeln!(o, "\n[answers.{id}]");
         let _ = writeln!(o, "status = {}", toml_str(a.status().as_str()));
         if let (AnswerStatus::Answered, Some(v)) = (a.status(), &a.value) {
+            let _ = writeln!(o, "type = {}", toml_str(value_type(v)));
             let (value, label) = value_and_label(v, q, lang, dl);
             let _ = writeln!(o, "value = {value}");
             if let Some(label) = label {
@@ -122,6 +123,19 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
         }
     }
     o
+}
+
+/// The question type a value belongs to, so a file reads without its guide.
+pub fn value_type(v: &Value) -> &'static str {
+    match v {
+        Value::Choice(_) => "single",
+        Value::Choices(_) => "multi",
+        Value::YesNo(_) => "yes_no",
+        Value::Text(_) => "text",
+        Value::Number(_) => "number",
+        Value::Date(_) => "date",
+        Value::Scale(_) => "scale",
+    }
 }
 
 fn value_and_label(

@@ -280,6 +280,22 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.say(Level::Info, "Reopened as a new revision");
             Vec::new()
         }
+        Event::Synced { files, outbox } => {
+            app.say(
+                Level::Info,
+                format!(
+                    "Session completed and written to the outbox ({files} file(s) in {outbox})"
+                ),
+            );
+            Vec::new()
+        }
+        Event::SyncFailed(message) => {
+            app.say(
+                Level::Warn,
+                format!("Session completed, but not written to the outbox: {message}"),
+            );
+            Vec::new()
+        }
         Event::Failed(message) => {
             app.say(Level::Error, message);
             Vec::new()

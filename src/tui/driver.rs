@@ -19,6 +19,8 @@ pub struct Driver {
     pub app: App,
     pub store: Store,
     pub catalog: Catalog,
+    /// Where completing a session writes its file at once, when set.
+    pub outbox: Option<std::path::PathBuf>,
 }
 
 impl Driver {
@@ -34,6 +36,7 @@ impl Driver {
             app,
             store,
             catalog,
+            outbox: None,
         };
         d.run(vec![Effect::LoadHome]);
         d
@@ -67,6 +70,7 @@ impl Driver {
                 &mut self.store,
                 &self.app,
                 &self.catalog,
+                self.outbox.as_deref(),
             ));
         }
     }

@@ -9,7 +9,13 @@ use super::app::{App, Screen};
 use super::msg::{Effect, Event, OpenedCall};
 
 /// Do one effect; `Effect::Quit` is the loop's and does nothing here.
-pub fn carry_out(effect: Effect, store: &mut Store, app: &App, catalog: &Catalog) -> Vec<Event> {
+pub fn carry_out(
+    effect: Effect,
+    store: &mut Store,
+    app: &App,
+    catalog: &Catalog,
+    outbox: Option<&std::path::Path>,
+) -> Vec<Event> {
     match effect {
         Effect::Quit => Vec::new(),
         Effect::LoadHome => match store.summaries() {
@@ -71,11 +77,21 @@ pub fn carry_out(effect: Effect, store: &mut Store, app: &App, catalog: &Catalog
             }
         }
         Effect::Complete { session } => {
+            let Screen::Interview(view) = &app.screen else {
+                return Vec::new();
+            };
+            let Some(tab) = view.tabs.iter().find(|t| t.session.id == session) else {
+                return Vec::new();
+            };
+            let file = crate::outbox::freeze(&tab.session, &view.guide);
             let mut events = save(store, app, &session, true, |store, s, g| {
-                store.save_all(s, g)
+                store.complete_revision(s, g, &file)
             });
             if events.iter().all(|e| matches!(e, Event::Saved { .. })) {
                 events.push(Event::Completed { session });
+                if let Some(dir) = outbox {
+                    events.push(sync_now(store, dir));
+                }
             }
             events
         }
@@ -87,6 +103,23 @@ pub fn carry_out(effect: Effect, store: &mut Store, app: &App, catalog: &Catalog
             Ok(()) => Vec::new(),
             Err(e) => vec![Event::Failed(e.to_string())],
         },
+    }
+}
+
+/// Write what waits into the outbox, and say how it went.
+fn sync_now(store: &mut Store, dir: &std::path::Path) -> Event {
+    match crate::outbox::sync(store, dir) {
+        Ok(r) if r.is_ok() => Event::Synced {
+            files: r.written.len() + r.already.len(),
+            outbox: dir.display().to_string(),
+        },
+        Ok(r) => Event::SyncFailed(
+            r.failed
+                .first()
+                .map(|(_, e)| e.to_string())
+                .unwrap_or_default(),
+        ),
+        Err(e) => Event::SyncFailed(e.to_string()),
     }
 }
 
@@ -207,7 +240,11 @@ fn reopen(store: &mut Store, call_id: &str, session_id: &str) -> Vec<Event> {
         store.lock_session(session_id, Claim::IfFree)?;
         let mut s = store.load_session(session_id)?;
         let guide = store.load_guide(&s.guide.digest)?;
-        let parent = crate::sync::revision_digest(&s, &guide);
+        // The parent is the file the revision was frozen as when it was completed.
+        let parent = match store.revision_file(&s.id, s.revision)? {
+            Some(f) => f.digest,
+            None => crate::sync::revision_digest(&s, &guide),
+        };
         s.reopen(parent, store.now())?;
         store.save_header(&s, &guide.guide)?;
         store.unlock_session(session_id)

@@ -50,7 +50,12 @@ fn restore_terminal() {
 
 /// Run the TUI until the user quits or a signal (SIGHUP, SIGTERM) arrives. Every change was
 /// committed as it was made, so leaving loses nothing.
-pub fn run(store: Store, catalog: Catalog, user: String) -> io::Result<()> {
+pub fn run(
+    store: Store,
+    catalog: Catalog,
+    user: String,
+    outbox: Option<std::path::PathBuf>,
+) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGHUP,
@@ -85,6 +90,7 @@ pub fn run(store: Store, catalog: Catalog, user: String) -> io::Result<()> {
     terminal.hide_cursor()?;
 
     let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
+    driver.outbox = outbox;
     let result = event_loop(&mut terminal, &mut driver, &stop);
     // Give back every session this process holds before the terminal.
     if let app::Screen::Interview(view) = &driver.app.screen {

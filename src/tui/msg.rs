@@ -40,6 +40,13 @@ pub enum Event {
         session: String,
     },
     Reopened(Box<Session>),
+    /// Completed revisions were written to the outbox.
+    Synced {
+        files: usize,
+        outbox: String,
+    },
+    /// Writing to the outbox failed; the revisions wait, nothing is lost.
+    SyncFailed(String),
     /// Something went wrong that the user must read.
     Failed(String),
 }

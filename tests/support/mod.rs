@@ -71,3 +71,40 @@ pub fn store_with_session() -> (Store, TestClock, LoadedGuide, Session) {
         .expect("lock");
     (store, tc, g, s)
 }
+
+/// A session of the coordinator guide answered enough to complete, completed, and frozen
+/// as its revision file, the way the interview screen does it.
+pub fn completed_session(
+    store: &mut Store,
+    response: &str,
+    structure: Structure,
+    engagement: &str,
+) -> Session {
+    use stocktake::session::Value;
+    let g = coordinator();
+    let mut call = new_call(&[structure]);
+    call.response = response.to_string();
+    let (_, mut sessions) = store.create_call(&g, &call).expect("call");
+    let mut s = sessions.remove(0);
+    store
+        .lock_session(&s.id, stocktake::store::Claim::IfFree)
+        .expect("lock");
+    let now = store.now();
+    s.set_value(&g.guide, "consent", Value::YesNo(true), now)
+        .expect("consent");
+    s.set_value(
+        &g.guide,
+        "tip_engagement",
+        Value::Choice(engagement.into()),
+        now,
+    )
+    .expect("classification");
+    s.set_note(&g.guide, "tip_engagement", "Discussed at length.", now)
+        .expect("note");
+    s.complete(&g.guide, now).expect("complete");
+    let file = stocktake::outbox::freeze(&s, &g);
+    store
+        .complete_revision(&s, &g.guide, &file)
+        .expect("frozen");
+    s
+}

@@ -76,7 +76,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
     let w = area.width as usize;
     // Columns shrink to 80 columns; the interviewer shows when there is room.
     let show_who = w >= 96;
-    let mut cols: [usize; 7] = [0, 18, if show_who { 12 } else { 0 }, 11, 3, 8, 11];
+    let mut cols: [usize; 7] = [0, 18, if show_who { 12 } else { 0 }, 12, 3, 8, 11];
     let others: usize = cols.iter().sum::<usize>() + cols.iter().filter(|c| **c > 0).count();
     cols[0] = w.saturating_sub(others + 1).clamp(8, 40);
     let row_text = |c: [&str; 7]| -> String {
@@ -122,7 +122,11 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
             &response,
             &structure_name(&r.structure, &r.structure_label),
             &r.interviewer,
-            status_name(&r.status),
+            &if r.waiting {
+                format!("↑{}", status_name(&r.status))
+            } else {
+                status_name(&r.status).to_string()
+            },
             &r.revision.to_string(),
             &format!("{}/{}", r.required_answered, r.required),
             &short_time(&r.updated_at),

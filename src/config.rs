@@ -1,0 +1,95 @@
+//! The user's config file, `<XDG config>/stocktake/config.toml` (or `$STOCKTAKE_CONFIG`).
+//! Optional; every key is optional. A mistake in it is reported at its line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::guide::line_col;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Where completed sessions are written (a shared folder, a Syncthing folder, …).
+    pub outbox: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read the config file: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{col}: {message} (allowed keys: outbox)")]
+    Invalid {
+        path: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+}
+
+pub fn config_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("STOCKTAKE_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "stocktake").map(|d| d.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// The config at `path`; no file is an empty config.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Io {
+                    path: path.display().to_string(),
+                    source,
+                });
+            }
+        };
+        toml::from_str(&text).map_err(|e| {
+            let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
+            ConfigError::Invalid {
+                path: path.display().to_string(),
+                line,
+                col,
+                message: e.message().trim().to_string(),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_is_an_empty_config() {
+        assert_eq!(
+            Config::load(Path::new("/nonexistent/config.toml")).expect("ok"),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn a_typo_is_reported_where_it_is() {
+        let dir = tempfile::tempdir().expect("dir");
+        let p = dir.path().join("config.toml");
+        std::fs::write(&p, "# mine\noutbx = \"/srv/x\"\n").expect("write");
+        let e = Config::load(&p).expect_err("typo");
+        assert!(
+            e.to_string()
+                .contains("config.toml:2:1: unknown field `outbx`"),
+            "{e}"
+        );
+        std::fs::write(&p, "outbox = \"/srv/stocktake/outbox\"\n").expect("write");
+        assert_eq!(
+            Config::load(&p).expect("ok").outbox,
+            Some(PathBuf::from("/srv/stocktake/outbox"))
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! Session file names: `<date>_<country-slug>_<structure>_<session-id>_r<revision>.toml`,
+//! ASCII only, never a path: a hostile country name cannot leave the folder.
+
+use crate::session::Session;
+
+/// Longest slug of the response (country) in a file name.
+const MAX_SLUG: usize = 40;
+
+/// The response as a file-name-safe ASCII slug: accents dropped, anything else a dash.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let mapped = match c {
+            'a'..='z' | '0'..='9' => Some(c),
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                Some('a')
+            }
+            'ç' | 'Ç' => Some('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => Some('i'),
+            'ñ' | 'Ñ' => Some('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => Some('u'),
+            'ý' | 'ÿ' | 'Ý' => Some('y'),
+            _ => None,
+        };
+        match mapped {
+            Some(m) => out.push(m),
+            None if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            None => {}
+        }
+        if out.len() >= MAX_SLUG {
+            break;
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "response".to_string()
+    } else {
+        out
+    }
+}
+
+/// The file name of a session revision.
+pub fn file_name(s: &Session) -> String {
+    let when = s.completed_at.unwrap_or(s.started_at);
+    let date = when.strftime("%Y-%m-%d");
+    // Session ids are ULIDs we made, but a file read from elsewhere could carry anything.
+    let id: String =
+        s.id.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(32)
+            .collect();
+    format!(
+        "{date}_{}_{}_{id}_r{}.toml",
+        slug(&s.response),
+        s.structure.as_str(),
+        s.revision
+    )
+}
+
+/// A name we would write: ASCII, no separator, no leading dot, bounded.
+pub fn is_safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 200
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && !name.contains("..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_safe() {
+        assert_eq!(slug("South Sudan"), "south-sudan");
+        assert_eq!(slug("Côte d'Ivoire"), "cote-d-ivoire");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("南スーダン"), "response");
+        assert_eq!(slug(".hidden"), "hidden");
+        assert_eq!(slug(&"x".repeat(500)).len(), MAX_SLUG);
+        assert_eq!(slug("a\u{0}b/c\\d"), "a-b-c-d");
+    }
+
+    #[test]
+    fn only_plain_names_are_safe() {
+        assert!(is_safe_name(
+            "2018-03-14_south-sudan_cp_aor_01JD8M5W6T3Q8Z3V4X2K9P7R1N_r2.toml"
+        ));
+        for bad in [
+            "", ".x.toml", "a/b.toml", "..toml", "a..b", "é.toml", "a b.toml", "a\0b",
+        ] {
+            assert!(!is_safe_name(bad), "{bad:?}");
+        }
+    }
+}

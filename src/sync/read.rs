@@ -1,0 +1,521 @@
+//! Reading a session file: size limit first, then the digest, then the format version,
+//! then strict TOML with every key known, then typed values, then (when the guide is
+//! known) every answer checked against it. Each failure is a typed error naming the file.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use jiff::Timestamp;
+use serde::Deserialize;
+use toml::value::Datetime;
+
+use super::render::FORMAT;
+use crate::guide::{Digest, Guide, Structure, line_col};
+use crate::session::{
+    Answer, AnswerStatus, GuideRef, MAX_TEXT_CHARS, Note, Participant, Position, Session, Special,
+    Status, Value, validate,
+};
+
+/// A session file larger than this is refused unread.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{file}: cannot read: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: too large ({size} bytes; a session file is at most {limit})")]
+    TooLarge { file: String, size: u64, limit: u64 },
+    #[error("{file}:{line}:{col}: not UTF-8 text")]
+    NotUtf8 {
+        file: String,
+        line: usize,
+        col: usize,
+    },
+    #[error("{file}:1:1: no digest line: a session file starts with digest = \"sha256:...\"")]
+    NoDigest { file: String },
+    #[error("{file}: truncated: the file ends in the middle of a line (an interrupted copy?)")]
+    Truncated { file: String },
+    #[error("{file}: corrupt or tampered: its content does not match its digest")]
+    Tampered { file: String },
+    #[error("{file}:{line}:{col}: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "{file}: format `{found}` is not one this stocktake reads ({FORMAT}); it may come from a newer stocktake: upgrade to read it"
+    )]
+    UnknownFormat { file: String, found: String },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+    #[error(
+        "{file}: made with guide {id} version {version} ({digest}), which is not known here; add that guide (--guides DIR)"
+    )]
+    UnknownGuide {
+        file: String,
+        id: String,
+        version: String,
+        digest: String,
+    },
+    #[error("{file}: answer to `{question}`: {message}")]
+    InvalidAnswer {
+        file: String,
+        question: String,
+        message: String,
+    },
+}
+
+impl ReadError {
+    /// A short reason, for quarantine lists and summaries.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReadError::Io { .. } => "unreadable",
+            ReadError::TooLarge { .. } => "too large",
+            ReadError::NotUtf8 { .. } | ReadError::Syntax { .. } | ReadError::NoDigest { .. } => {
+                "corrupt"
+            }
+            ReadError::Truncated { .. } => "truncated",
+            ReadError::Tampered { .. } => "tampered",
+            ReadError::UnknownFormat { .. } => "unknown format",
+            ReadError::Invalid { .. } => "invalid",
+            ReadError::UnknownGuide { .. } => "unknown guide",
+            ReadError::InvalidAnswer { .. } => "invalid answer",
+        }
+    }
+}
+
+/// A verified session file: its digest and the session revision it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionFile {
+    pub digest: Digest,
+    pub session: Session,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    digest: String,
+    format: String,
+    session_id: String,
+    call_id: String,
+    revision: u32,
+    parent: Option<String>,
+    status: String,
+    interviewer: String,
+    language: String,
+    started_at: Datetime,
+    completed_at: Option<Datetime>,
+    guide: RawGuide,
+    respondent: RawRespondent,
+    #[serde(default)]
+    participants: Vec<RawParticipant>,
+    #[serde(default)]
+    answers: BTreeMap<String, RawAnswer>,
+    #[serde(default)]
+    notes: Vec<RawNote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGuide {
+    id: String,
+    version: String,
+    digest: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRespondent {
+    response: String,
+    structure: String,
+    #[serde(default)]
+    structure_label: String,
+    consent: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParticipant {
+    role: String,
+    organisation: String,
+    #[serde(default)]
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnswer {
+    status: String,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    value: Option<toml::Value>,
+    label: Option<toml::Value>,
+    #[serde(default)]
+    other: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    hidden: bool,
+    first_changed_at: Option<Datetime>,
+    changed_at: Option<Datetime>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNote {
+    at: Datetime,
+    text: String,
+    question: Option<String>,
+}
+
+/// Read and verify a file from disk, reading no more than the limit allows.
+pub fn read_session_file(path: &Path) -> Result<SessionFile, ReadError> {
+    let file = path.display().to_string();
+    let io = |source| ReadError::Io {
+        file: file.clone(),
+        source,
+    };
+    let f = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path)
+            .map(|m| m.len())
+            .unwrap_or(bytes.len() as u64);
+        return Err(ReadError::TooLarge {
+            file,
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    parse_session_file(&bytes, &file)
+}
+
+/// The digest a file claims and whether its body matches, without parsing the TOML: what
+/// a collator needs to recognise a file it has already seen.
+pub fn check_digest(bytes: &[u8], file: &str) -> Result<Digest, ReadError> {
+    let nl = bytes
+        .iter()
+        .position(|b| *b == b'\n')
+        .ok_or_else(|| ReadError::NoDigest { file: file.into() })?;
+    let first =
+        std::str::from_utf8(&bytes[..nl]).map_err(|_| ReadError::NoDigest { file: file.into() })?;
+    let claimed = first
+        .strip_prefix("digest = \"")
+        .and_then(|r| r.strip_suffix('"'))
+        .and_then(|d| d.parse::<Digest>().ok())
+        .ok_or_else(|| ReadError::NoDigest { file: file.into() })?;
+    let body = &bytes[nl + 1..];
+    if Digest::of(body) != claimed {
+        // Every line we write ends in a newline: a missing one means the copy was cut short.
+        if !body.ends_with(b"\n") {
+            return Err(ReadError::Truncated { file: file.into() });
+        }
+        return Err(ReadError::Tampered { file: file.into() });
+    }
+    Ok(claimed)
+}
+
+pub fn parse_session_file(bytes: &[u8], file: &str) -> Result<SessionFile, ReadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            file: file.into(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = e.valid_up_to();
+            let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..good]), good);
+            return Err(ReadError::NotUtf8 {
+                file: file.into(),
+                line,
+                col,
+            });
+        }
+    };
+    let digest = check_digest(bytes, file)?;
+    let syntax = |e: toml::de::Error| {
+        let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        ReadError::Syntax {
+            file: file.into(),
+            line,
+            col,
+            message: e.message().trim().to_string(),
+        }
+    };
+    // The format first: a newer format may have keys this reader would call unknown.
+    let table: toml::Table = toml::from_str(text).map_err(syntax)?;
+    match table.get("format").and_then(|v| v.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(ReadError::UnknownFormat {
+                file: file.into(),
+                found: other.into(),
+            });
+        }
+        None => {
+            return Err(ReadError::Invalid {
+                file: file.into(),
+                message: "no `format` key".into(),
+            });
+        }
+    }
+    let raw: RawFile = toml::from_str(text).map_err(syntax)?;
+    let session = build(raw, file)?;
+    Ok(SessionFile { digest, session })
+}
+
+fn invalid(file: &str, message: impl Into<String>) -> ReadError {
+    ReadError::Invalid {
+        file: file.into(),
+        message: message.into(),
+    }
+}
+
+fn time(file: &str, what: &str, d: &Datetime) -> Result<Timestamp, ReadError> {
+    d.to_string().parse::<Timestamp>().map_err(|_| {
+        invalid(
+            file,
+            format!("`{what}` = {d} is not a date and time with a time zone"),
+        )
+    })
+}
+
+fn text(file: &str, what: &str, s: String) -> Result<String, ReadError> {
+    if s.chars().count() > MAX_TEXT_CHARS {
+        return Err(invalid(
+            file,
+            format!("`{what}` is longer than {MAX_TEXT_CHARS} characters"),
+        ));
+    }
+    Ok(s)
+}
+
+fn build(raw: RawFile, file: &str) -> Result<Session, ReadError> {
+    let digest = |what: &str, s: &str| {
+        s.parse::<Digest>()
+            .map_err(|_| invalid(file, format!("`{what}` is not a sha256 digest")))
+    };
+    let _ = (&raw.digest, &raw.format);
+    let structure = Structure::parse(&raw.respondent.structure).ok_or_else(|| {
+        invalid(
+            file,
+            format!("unknown structure `{}`", raw.respondent.structure),
+        )
+    })?;
+    let status = Status::parse(&raw.status)
+        .ok_or_else(|| invalid(file, format!("unknown status `{}`", raw.status)))?;
+    if raw.revision == 0 {
+        return Err(invalid(file, "revision must be 1 or more"));
+    }
+    let started_at = time(file, "started_at", &raw.started_at)?;
+    let completed_at = raw
+        .completed_at
+        .as_ref()
+        .map(|d| time(file, "completed_at", d))
+        .transpose()?;
+    let mut answers = BTreeMap::new();
+    let mut latest = completed_at.unwrap_or(started_at);
+    for (q, a) in raw.answers {
+        if !crate::guide::is_identifier(&q) {
+            return Err(invalid(file, format!("`{q}` is not a question id")));
+        }
+        let status = AnswerStatus::parse(&a.status).ok_or_else(|| {
+            invalid(
+                file,
+                format!("answer to `{q}`: unknown status `{}`", a.status),
+            )
+        })?;
+        let value = match (status, a.kind.as_deref(), a.value) {
+            (AnswerStatus::Answered, Some(kind), Some(v)) => Some(decode(file, &q, kind, v)?),
+            (AnswerStatus::Answered, _, _) => {
+                return Err(invalid(
+                    file,
+                    format!("answer to `{q}` is answered but has no `type` and `value`"),
+                ));
+            }
+            (_, _, Some(_)) => {
+                return Err(invalid(
+                    file,
+                    format!("answer to `{q}` has a value but status `{}`", a.status),
+                ));
+            }
+            _ => None,
+        };
+        let _ = (a.label, a.hidden);
+        let first = a
+            .first_changed_at
+            .as_ref()
+            .map(|d| time(file, "first_changed_at", d))
+            .transpose()?;
+        let changed = a
+            .changed_at
+            .as_ref()
+            .map(|d| time(file, "changed_at", d))
+            .transpose()?;
+        if let Some(c) = changed {
+            latest = latest.max(c);
+        }
+        answers.insert(
+            q.clone(),
+            Answer {
+                value,
+                special: match status {
+                    AnswerStatus::Special(s) => Some(s),
+                    _ => None,
+                },
+                other: text(file, &format!("answers.{q}.other"), a.other)?,
+                note: text(file, &format!("answers.{q}.note"), a.note)?,
+                first_changed_at: first,
+                changed_at: changed,
+            },
+        );
+    }
+    let mut notes = Vec::new();
+    for (i, n) in raw.notes.into_iter().enumerate() {
+        let at = time(file, "notes.at", &n.at)?;
+        latest = latest.max(at);
+        notes.push(Note {
+            seq: i as u32 + 1,
+            at,
+            text: text(file, "notes.text", n.text)?,
+            question: n.question,
+        });
+    }
+    Ok(Session {
+        id: text(file, "session_id", raw.session_id)?,
+        call_id: text(file, "call_id", raw.call_id)?,
+        guide: GuideRef {
+            id: raw.guide.id,
+            version: raw.guide.version,
+            digest: digest("guide.digest", &raw.guide.digest)?,
+        },
+        response: text(file, "respondent.response", raw.respondent.response)?,
+        interviewer: text(file, "interviewer", raw.interviewer)?,
+        language: raw.language,
+        structure,
+        structure_label: text(
+            file,
+            "respondent.structure_label",
+            raw.respondent.structure_label,
+        )?,
+        participants: raw
+            .participants
+            .into_iter()
+            .map(|p| Participant {
+                role: p.role,
+                organisation: p.organisation,
+                name: p.name,
+            })
+            .collect(),
+        consent: raw.respondent.consent,
+        status,
+        revision: raw.revision,
+        parent: raw
+            .parent
+            .as_deref()
+            .map(|p| digest("parent", p))
+            .transpose()?,
+        started_at,
+        updated_at: latest,
+        completed_at,
+        answers,
+        notes,
+        position: Position::default(),
+    })
+}
+
+fn decode(file: &str, q: &str, kind: &str, v: toml::Value) -> Result<Value, ReadError> {
+    let bad = || {
+        invalid(
+            file,
+            format!("answer to `{q}`: a `{kind}` value cannot be {v}"),
+        )
+    };
+    Ok(match (kind, &v) {
+        ("single", toml::Value::String(s)) => Value::Choice(s.clone()),
+        ("multi", toml::Value::Array(items)) => Value::Choices(
+            items
+                .iter()
+                .map(|i| i.as_str().map(str::to_string).ok_or_else(bad))
+                .collect::<Result<_, _>>()?,
+        ),
+        ("yes_no", toml::Value::String(s)) if s == "yes" => Value::YesNo(true),
+        ("yes_no", toml::Value::String(s)) if s == "no" => Value::YesNo(false),
+        ("text", toml::Value::String(s)) => {
+            Value::Text(text(file, &format!("answers.{q}.value"), s.clone())?)
+        }
+        ("number", toml::Value::Integer(n)) => Value::Number(*n as f64),
+        ("number", toml::Value::Float(f)) if f.is_finite() => Value::Number(*f),
+        ("date", toml::Value::String(s)) => Value::Date(s.parse().map_err(|_| bad())?),
+        ("scale", toml::Value::Integer(n)) => Value::Scale(*n),
+        _ => return Err(bad()),
+    })
+}
+
+/// Check every answer of a file against its guide: option values it offers, numbers in
+/// range, the right kind of value. A guide with another digest is not this file's guide.
+pub fn verify_against(
+    f: &SessionFile,
+    guide: &Guide,
+    guide_digest: &Digest,
+    file: &str,
+) -> Result<(), ReadError> {
+    let s = &f.session;
+    if s.guide.digest != *guide_digest {
+        return Err(ReadError::UnknownGuide {
+            file: file.into(),
+            id: s.guide.id.clone(),
+            version: s.guide.version.clone(),
+            digest: s.guide.digest.to_string(),
+        });
+    }
+    for (q, a) in &s.answers {
+        let Some(question) = guide.question(q) else {
+            return Err(ReadError::InvalidAnswer {
+                file: file.into(),
+                question: q.clone(),
+                message: format!("guide {} has no such question", guide.id),
+            });
+        };
+        if let Some(v) = &a.value {
+            validate(question, v).map_err(|e| ReadError::InvalidAnswer {
+                file: file.into(),
+                question: q.clone(),
+                message: e.to_string(),
+            })?;
+        }
+        if !a.other.is_empty() && !question.options.iter().any(|o| o.other) {
+            return Err(ReadError::InvalidAnswer {
+                file: file.into(),
+                question: q.clone(),
+                message: "has an \"other\" text but no other option".into(),
+            });
+        }
+        let _ = Special::ALL;
+    }
+    for n in &s.notes {
+        if let Some(q) = &n.question
+            && guide.question(q).is_none()
+        {
+            return Err(ReadError::InvalidAnswer {
+                file: file.into(),
+                question: q.clone(),
+                message: "a note is attached to a question the guide does not have".into(),
+            });
+        }
+    }
+    Ok(())
+}
