@@ -53,6 +53,11 @@ impl Tmux {
             "STOCKTAKE_DATA_DIR={}",
             self.data.path().join("data").display()
         );
+        // Never the developer's own config (and its outbox).
+        let config = format!(
+            "STOCKTAKE_CONFIG={}",
+            self.data.path().join("no-config.toml").display()
+        );
         self.cmd(&[
             "new-session",
             "-d",
@@ -64,6 +69,8 @@ impl Tmux {
             &height.to_string(),
             "-e",
             &data,
+            "-e",
+            &config,
             "-e",
             "USER=amina",
             "-e",
