@@ -230,3 +230,22 @@ fn an_answer_the_guide_does_not_offer_is_refused() {
     let e = verify_against(&f, &g.guide, &g.digest, "f").expect_err("invalid");
     assert!(matches!(e, ReadError::InvalidAnswer { .. }), "{e}");
 }
+
+#[test]
+fn the_example_in_the_format_doc_is_a_valid_file() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/session-file-format.md"),
+    )
+    .expect("doc");
+    let start = doc.find("```toml\ndigest = ").expect("the example") + "```toml\n".len();
+    let len = doc[start..].find("```").expect("its end");
+    let f = parse_session_file(
+        &doc.as_bytes()[start..start + len],
+        "docs/session-file-format.md",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.session.revision, 1);
+    assert_eq!(f.session.answers["tip_forms"].other, "forced begging");
+    // And the file name the doc shows is the one the writer makes for it.
+    assert!(doc.contains(&stocktake::sync::file_name(&f.session)));
+}
