@@ -56,6 +56,47 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Merge session files (folders are walked) into a collation database.
+    Collate {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The collation database (created if missing).
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+    },
+    /// List conflicts: revisions of a session edited in two places, side by side.
+    Conflicts {
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+    },
+    /// Write the report: summary tables and charts, frequencies, texts, data quality.
+    Report {
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The folder to write into (created private: 0700).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Any of html, md, csv, xlsx, comma-separated (default: all).
+        #[arg(long, value_name = "LIST", default_value = "html,md,csv,xlsx")]
+        format: String,
+        /// Only this structure: protection_cluster, cp_aor, gbv_aor or other.
+        #[arg(long, value_name = "S")]
+        structure: Option<String>,
+        /// Only sessions of this guide id.
+        #[arg(long, value_name = "ID")]
+        guide: Option<String>,
+    },
+    /// Pick the revision that wins its conflict (or take the choice back with --undo).
+    Resolve {
+        /// The digest of the winning revision (at least 8 hex digits, as `conflicts` shows).
+        #[arg(value_name = "DIGEST")]
+        digest: String,
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// Take back the choice made in this revision's conflict.
+        #[arg(long)]
+        undo: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +118,20 @@ pub fn run() -> ExitCode {
         Some(Command::Sessions { json }) => sessions(cli.data_dir.as_deref(), json),
         Some(Command::Sync { ref to }) => sync(&cli, to.as_deref()),
         Some(Command::Import { ref files }) => import(&cli, files),
+        Some(Command::Collate { ref paths, ref db }) => collate(&cli, paths, db),
+        Some(Command::Conflicts { ref db }) => conflicts(db),
+        Some(Command::Report {
+            ref db,
+            ref out,
+            ref format,
+            ref structure,
+            ref guide,
+        }) => report(db, out, format, structure.as_deref(), guide.as_deref()),
+        Some(Command::Resolve {
+            ref digest,
+            ref db,
+            undo,
+        }) => resolve(db, digest, undo),
         None => tui(&cli),
     };
     match result {
@@ -405,6 +460,265 @@ fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
             .map(|(c, w)| format!("{c:<w$}"))
             .collect();
         writeln!(out, "{}", line.join("  ").trim_end())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn now_text() -> String {
+    jiff::Timestamp::from_second(jiff::Timestamp::now().as_second())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_string()
+}
+
+fn collate(cli: &Cli, paths: &[PathBuf], db: &Path) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
+    let mut cdb = crate::collate::CollationDb::open(db)?;
+    let tty = std::io::stderr().is_terminal();
+    let started = std::time::Instant::now();
+    let mut last_line = std::time::Instant::now();
+    let mut progress = |done: usize, total: usize, s: &crate::collate::Summary| {
+        if tty {
+            let width = 30;
+            let filled = (done * width).checked_div(total).unwrap_or(width);
+            eprint!(
+                "\r[{}{}] {done}/{total} files · {} quarantined ",
+                "#".repeat(filled),
+                ".".repeat(width - filled),
+                s.quarantined
+            );
+        } else if done == total || last_line.elapsed().as_secs() >= 1 {
+            // Plain lines for logs: at most one a second.
+            eprintln!(
+                "collating: {done}/{total} files, {} quarantined",
+                s.quarantined
+            );
+            last_line = std::time::Instant::now();
+        }
+    };
+    let summary = crate::collate::collate(&mut cdb, paths, &catalog, &now_text(), &mut progress)?;
+    if tty {
+        eprintln!();
+    }
+    for q in cdb.quarantined()? {
+        eprintln!(
+            "quarantined ({}): {}",
+            neutralise::line(&q.kind),
+            neutralise::line(&q.reason)
+        );
+    }
+    let conflicts = cdb.conflicts()?;
+    let open = conflicts.iter().filter(|c| c.winner.is_none()).count();
+    println!("{summary} in {:.1} s", started.elapsed().as_secs_f64());
+    if open > 0 {
+        println!(
+            "{open} conflict(s) to look at: stocktake conflicts --db {}",
+            neutralise::line(&db.display().to_string())
+        );
+    }
+    Ok(if summary.quarantined > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn conflicts(db: &Path) -> anyhow::Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such collation database; run stocktake collate first",
+            db.display()
+        );
+    }
+    let cdb = crate::collate::CollationDb::open(db)?;
+    let list = cdb.conflicts()?;
+    if list.is_empty() {
+        println!("no conflicts");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = std::io::stdout().lock();
+    for c in &list {
+        let first = &c.members[0];
+        let parent = if c.parent.is_empty() {
+            "two first revisions".to_string()
+        } else {
+            format!("parent {}", crate::collate::short(&c.parent))
+        };
+        let state = match &c.winner {
+            Some(w) => format!("resolved: {} wins", crate::collate::short(w)),
+            None => "unresolved".to_string(),
+        };
+        writeln!(
+            out,
+            "session {} · {} · {} · {parent} · {state}",
+            neutralise::line(&c.session_id),
+            neutralise::line(&first.response),
+            neutralise::line(&first.structure)
+        )?;
+        let answers: Vec<_> = c
+            .members
+            .iter()
+            .map(|m| cdb.answers_of(&m.digest))
+            .collect::<Result<_, _>>()?;
+        let mut questions: Vec<&String> = answers.iter().flat_map(|a| a.keys()).collect();
+        questions.sort();
+        questions.dedup();
+        let cell = |a: Option<&crate::collate::AnswerRow>| -> String {
+            match a {
+                None => "—".to_string(),
+                Some(a) => {
+                    let mut t = match (&a.value, a.status.as_str()) {
+                        (Some(v), _) => v.replace('\n', ", "),
+                        (None, s) => format!("[{s}]"),
+                    };
+                    if !a.other.is_empty() {
+                        t.push_str(&format!(" ({})", a.other));
+                    }
+                    if !a.note.is_empty() {
+                        t.push_str(&format!(" — note: {}", a.note));
+                    }
+                    t
+                }
+            }
+        };
+        let headers: Vec<String> = c
+            .members
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} r{} {} {}",
+                    crate::collate::short(&m.digest),
+                    m.revision,
+                    m.interviewer,
+                    m.completed_at
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {:<24} {}",
+            "",
+            headers
+                .iter()
+                .map(|h| format!("{:<36}", neutralise::line(h)))
+                .collect::<String>()
+        )?;
+        let mut differing = 0;
+        for q in questions {
+            let cells: Vec<String> = answers.iter().map(|a| cell(a.get(q))).collect();
+            if cells.iter().all(|c| *c == cells[0]) {
+                continue;
+            }
+            differing += 1;
+            let shown: String = cells
+                .iter()
+                .map(|c| format!("{:<36}", crate::tui::screens::layout::fit(c, 35)))
+                .collect();
+            writeln!(out, "  {:<24} {shown}", neutralise::line(q))?;
+        }
+        if differing == 0 {
+            writeln!(
+                out,
+                "  (the answers are the same; only notes' times or participants differ)"
+            )?;
+        }
+        for m in &c.members {
+            for p in cdb.paths_of(&m.digest)? {
+                writeln!(
+                    out,
+                    "  {} from {}",
+                    crate::collate::short(&m.digest),
+                    neutralise::line(&p)
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let open = list.iter().filter(|c| c.winner.is_none()).count();
+    writeln!(
+        out,
+        "{} conflict(s), {open} unresolved. Pick a winner: stocktake resolve --db {} DIGEST",
+        list.len(),
+        neutralise::line(&db.display().to_string())
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn resolve(db: &Path, digest: &str, undo: bool) -> anyhow::Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such collation database; run stocktake collate first",
+            db.display()
+        );
+    }
+    let mut cdb = crate::collate::CollationDb::open(db)?;
+    if undo {
+        cdb.unresolve(digest, &now_text())?;
+        println!("the choice is taken back: the conflict is unresolved again");
+    } else {
+        let c = cdb.resolve(digest, &now_text())?;
+        let w = c.winner.unwrap_or_default();
+        println!(
+            "{} wins over {}; the report uses it (undo: stocktake resolve --undo --db {} {})",
+            crate::collate::short(&w),
+            c.members
+                .iter()
+                .filter(|m| m.digest != w)
+                .map(|m| crate::collate::short(&m.digest))
+                .collect::<Vec<_>>()
+                .join(", "),
+            neutralise::line(&db.display().to_string()),
+            crate::collate::short(&w)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(
+    db: &Path,
+    out: &Path,
+    format: &str,
+    structure: Option<&str>,
+    guide: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such collation database; run stocktake collate first",
+            db.display()
+        );
+    }
+    let mut formats = Vec::new();
+    for f in format.split(',').filter(|f| !f.trim().is_empty()) {
+        formats.push(crate::report::Format::parse(f).ok_or_else(|| {
+            anyhow::anyhow!(
+                "unknown format `{}`; use html, md, csv or xlsx",
+                neutralise::line(f)
+            )
+        })?);
+    }
+    let structure = match structure {
+        None => None,
+        Some(s) => Some(crate::guide::Structure::parse(s).ok_or_else(|| {
+            anyhow::anyhow!(
+                "unknown structure `{}`; use protection_cluster, cp_aor, gbv_aor or other",
+                neutralise::line(s)
+            )
+        })?),
+    };
+    let cdb = crate::collate::CollationDb::open(db)?;
+    let r = crate::report::Report::build(
+        &cdb,
+        crate::report::ReportOptions {
+            structure,
+            guide: guide.map(str::to_string),
+        },
+    )?;
+    if r.sections.is_empty() {
+        eprintln!("no sessions match: the report is empty");
+    }
+    let written = crate::report::write(&r, out, &formats, &now_text())?;
+    for p in &written {
+        println!("wrote {}", neutralise::line(&p.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -22,10 +22,12 @@
 //! fails if they do. Errors are `thiserror` enums here; `anyhow` lives only in `cli`.
 
 pub mod cli;
+pub mod collate;
 pub mod config;
 pub mod guide;
 pub mod neutralise;
 pub mod outbox;
+pub mod report;
 pub mod session;
 pub mod store;
 pub mod sync;

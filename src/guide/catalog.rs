@@ -164,6 +164,9 @@ pub struct Shadowed {
 pub struct Catalog {
     /// The winning guide of each id, sorted by id.
     pub guides: Vec<LoadedGuide>,
+    /// Every guide that loaded, shadowed ones included: a collator needs each version a
+    /// session file may name by digest.
+    pub all: Vec<LoadedGuide>,
     pub shadowed: Vec<Shadowed>,
     /// Files that looked like guides but could not be loaded; the rest still work.
     pub broken: Vec<LoadError>,
@@ -226,6 +229,7 @@ impl Catalog {
         // `found` is already in precedence order (place, then file name); keep the first.
         let mut guides: Vec<LoadedGuide> = Vec::new();
         let mut shadowed = Vec::new();
+        let all = found.clone();
         for g in found {
             match guides.iter().find(|w| w.guide.id == g.guide.id) {
                 Some(winner) => shadowed.push(Shadowed {
@@ -241,9 +245,15 @@ impl Catalog {
         guides.sort_by(|a, b| a.guide.id.cmp(&b.guide.id));
         Catalog {
             guides,
+            all,
             shadowed,
             broken,
         }
+    }
+
+    /// The guide with exactly these bytes, whichever place it came from.
+    pub fn by_digest(&self, digest: &super::digest::Digest) -> Option<&LoadedGuide> {
+        self.all.iter().find(|g| g.digest == *digest)
     }
 
     pub fn get(&self, id: &str) -> Option<&LoadedGuide> {

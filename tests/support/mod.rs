@@ -108,3 +108,70 @@ pub fn completed_session(
         .expect("frozen");
     s
 }
+
+/// Session files as interviewers would send them, built in memory.
+pub mod files {
+    use super::*;
+    use stocktake::guide::Digest;
+    use stocktake::session::{Session, Value};
+
+    pub struct Factory {
+        pub store: Store,
+        pub clock: TestClock,
+    }
+
+    impl Factory {
+        pub fn new() -> Factory {
+            let (clock, c) = TestClock::new();
+            Factory {
+                store: Store::open_in_memory(c).expect("store"),
+                clock,
+            }
+        }
+
+        /// A completed first revision classified as `engagement`.
+        pub fn session(
+            &mut self,
+            response: &str,
+            structure: Structure,
+            engagement: &str,
+        ) -> Session {
+            self.clock.advance(60);
+            completed_session(&mut self.store, response, structure, engagement)
+        }
+
+        /// The next revision of a completed session, changed by `edit`.
+        pub fn revise(
+            &mut self,
+            s: &Session,
+            edit: impl FnOnce(&mut Session, &stocktake::guide::Guide, jiff::Timestamp),
+        ) -> Session {
+            let g = coordinator();
+            self.clock.advance(60);
+            let now = self.clock.now();
+            let mut next = s.clone();
+            let parent = stocktake::sync::revision_digest(s, &g);
+            next.reopen(parent, now).expect("reopen");
+            edit(&mut next, &g.guide, now);
+            next.complete(&g.guide, now).expect("complete");
+            next
+        }
+    }
+
+    pub fn bytes(s: &Session) -> Vec<u8> {
+        stocktake::sync::render(s, &coordinator())
+    }
+
+    pub fn digest(s: &Session) -> Digest {
+        stocktake::sync::revision_digest(s, &coordinator())
+    }
+
+    pub fn classify(
+        engagement: &str,
+    ) -> impl FnOnce(&mut Session, &stocktake::guide::Guide, jiff::Timestamp) + '_ {
+        move |s, g, now| {
+            s.set_value(g, "tip_engagement", Value::Choice(engagement.into()), now)
+                .expect("edit");
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! The collation database: one SQLite file the collator names with `--db`, created 0600
+//! (it holds every interview in clear). Writes go through a [`Batch`], one transaction for
+//! many files, which is what makes collating thousands of files fast.
+
+use std::fs::{OpenOptions, Permissions};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::guide::LoadedGuide;
+use crate::sync::{SessionFile, value_type};
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_collation.sql")];
+
+#[derive(Debug, thiserror::Error)]
+pub enum CollateError {
+    #[error("{path}: {source}")]
+    Db {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: made by a newer stocktake (schema {found}, this one knows up to {supported}); nothing was changed"
+    )]
+    TooNew {
+        path: String,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{path}: {message}")]
+    Refused { path: String, message: String },
+}
+
+pub struct CollationDb {
+    pub(super) conn: Connection,
+    pub(super) path: PathBuf,
+}
+
+/// What a path was found to be, cached by size and modification time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub size: i64,
+    pub mtime_ns: i64,
+    pub digest: Option<String>,
+    /// `imported`, or the quarantine kind.
+    pub outcome: String,
+}
+
+impl CollationDb {
+    pub fn open(path: &Path) -> Result<CollationDb, CollateError> {
+        let shown = path.display().to_string();
+        let io = |source| CollateError::Io {
+            path: shown.clone(),
+            source,
+        };
+        // Created 0600 before SQLite touches it: it will hold every interview in clear.
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+        {
+            Ok(_) => std::fs::set_permissions(path, Permissions::from_mode(0o600)).map_err(io)?,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io(e)),
+        }
+        let db = |source| CollateError::Db {
+            path: shown.clone(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(db)?;
+        let found: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(db)?;
+        if found > MIGRATIONS.len() as u32 {
+            return Err(CollateError::TooNew {
+                path: shown,
+                found,
+                supported: MIGRATIONS.len() as u32,
+            });
+        }
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(db)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = conn.transaction().map_err(db)?;
+            tx.execute_batch(sql).map_err(db)?;
+            tx.pragma_update(None, "user_version", i as u32 + 1)
+                .map_err(db)?;
+            tx.commit().map_err(db)?;
+        }
+        for companion in ["-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(companion);
+            if Path::new(&p).exists() {
+                let _ = std::fs::set_permissions(&p, Permissions::from_mode(0o600));
+            }
+        }
+        Ok(CollationDb {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(super) fn err(&self, source: rusqlite::Error) -> CollateError {
+        CollateError::Db {
+            path: self.path.display().to_string(),
+            source,
+        }
+    }
+
+    pub fn batch(&mut self, now: &str) -> Result<Batch<'_>, CollateError> {
+        let path = self.path.display().to_string();
+        let tx = self.conn.transaction().map_err(|source| CollateError::Db {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(Batch {
+            tx,
+            path,
+            now: now.to_string(),
+        })
+    }
+}
+
+/// Many writes, one transaction.
+pub struct Batch<'a> {
+    tx: Transaction<'a>,
+    path: String,
+    now: String,
+}
+
+impl Batch<'_> {
+    fn err(&self, source: rusqlite::Error) -> CollateError {
+        CollateError::Db {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    pub fn commit(self) -> Result<(), CollateError> {
+        let path = self.path.clone();
+        self.tx
+            .commit()
+            .map_err(|source| CollateError::Db { path, source })
+    }
+
+    pub fn seen(&self, path: &str) -> Result<Option<Seen>, CollateError> {
+        self.tx
+            .prepare_cached("SELECT size, mtime_ns, digest, outcome FROM seen WHERE path = ?1")
+            .and_then(|mut st| {
+                st.query_row([path], |r| {
+                    Ok(Seen {
+                        size: r.get(0)?,
+                        mtime_ns: r.get(1)?,
+                        digest: r.get(2)?,
+                        outcome: r.get(3)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_seen(&self, path: &str, seen: &Seen) -> Result<(), CollateError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO seen (path, size, mtime_ns, digest, outcome) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (path) DO UPDATE SET size = ?2, mtime_ns = ?3, digest = ?4, outcome = ?5",
+            )
+            .and_then(|mut st| st.execute(params![path, seen.size, seen.mtime_ns, seen.digest, seen.outcome]))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn has_revision(&self, digest: &str) -> Result<bool, CollateError> {
+        self.tx
+            .prepare_cached("SELECT 1 FROM revisions WHERE digest = ?1")
+            .and_then(|mut st| st.query_row([digest], |_| Ok(())).optional())
+            .map(|r| r.is_some())
+            .map_err(|e| self.err(e))
+    }
+
+    /// How many revisions of `session` are known, and how many name `parent`.
+    pub fn relatives(&self, session: &str, parent: &str) -> Result<(u32, u32), CollateError> {
+        self.tx
+            .prepare_cached(
+                "SELECT count(*), coalesce(sum(parent = ?2), 0) FROM revisions WHERE session_id = ?1",
+            )
+            .and_then(|mut st| st.query_row(params![session, parent], |r| Ok((r.get(0)?, r.get(1)?))))
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn add_path(&self, digest: &str, path: &str) -> Result<(), CollateError> {
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO file_paths (digest, path) VALUES (?1, ?2)")
+            .and_then(|mut st| st.execute(params![digest, path]))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn quarantine(
+        &self,
+        path: &str,
+        digest: Option<&str>,
+        kind: &str,
+        reason: &str,
+    ) -> Result<(), CollateError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO quarantine (path, digest, kind, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (path) DO UPDATE SET digest = ?2, kind = ?3, reason = ?4, at = ?5",
+            )
+            .and_then(|mut st| st.execute(params![path, digest, kind, reason, self.now]))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// A path that was bad and is now good (the file was replaced) leaves the quarantine.
+    pub fn release(&self, path: &str) -> Result<(), CollateError> {
+        self.tx
+            .prepare_cached("DELETE FROM quarantine WHERE path = ?1")
+            .and_then(|mut st| st.execute([path]))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Store a verified revision and everything in it.
+    pub fn insert_revision(
+        &self,
+        f: &SessionFile,
+        guide: &LoadedGuide,
+    ) -> Result<(), CollateError> {
+        let s = &f.session;
+        let d = f.digest.to_string();
+        let lang = guide.guide.default_language().to_string();
+        let e = |source| CollateError::Db {
+            path: self.path.clone(),
+            source,
+        };
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO guides (digest, id, version, title, source) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .and_then(|mut st| {
+                st.execute(params![
+                    guide.digest.to_string(),
+                    guide.guide.id,
+                    guide.guide.version,
+                    guide.guide.title.get(&lang, &lang),
+                    guide.source
+                ])
+            })
+            .map_err(e)?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO revisions (digest, session_id, revision, parent, call_id, guide_digest, guide_id, guide_version,
+                    response, structure, structure_label, interviewer, language, consent, started_at, completed_at, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    d,
+                    s.id,
+                    s.revision,
+                    s.parent.map(|p| p.to_string()).unwrap_or_default(),
+                    s.call_id,
+                    s.guide.digest.to_string(),
+                    s.guide.id,
+                    s.guide.version,
+                    s.response,
+                    s.structure.as_str(),
+                    s.structure_label,
+                    s.interviewer,
+                    s.language,
+                    s.consent,
+                    s.started_at.to_string(),
+                    s.completed_at.map(|t| t.to_string()),
+                    self.now
+                ])
+            })
+            .map_err(e)?;
+        let vis = s.visibility(&guide.guide);
+        let mut ans = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO answers (digest, question, status, type, value, other, note, hidden, changed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )
+            .map_err(e)?;
+        let mut vals = self
+            .tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO answer_values (digest, question, value) VALUES (?1, ?2, ?3)",
+            )
+            .map_err(e)?;
+        for (q, a) in &s.answers {
+            let values = a.skip_values().unwrap_or_default();
+            let (kind, value) = match &a.value {
+                Some(v) => (Some(value_type(v)), Some(values.join("\n"))),
+                None => (None, None),
+            };
+            ans.execute(params![
+                d,
+                q,
+                a.status().as_str(),
+                kind,
+                value,
+                a.other,
+                a.note,
+                !vis.is_visible(q),
+                a.changed_at.map(|t| t.to_string())
+            ])
+            .map_err(e)?;
+            if a.value.is_some() {
+                for v in &values {
+                    vals.execute(params![d, q, v]).map_err(e)?;
+                }
+            }
+        }
+        let mut notes = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO notes (digest, seq, at, text, question) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .map_err(e)?;
+        for n in &s.notes {
+            notes
+                .execute(params![d, n.seq, n.at.to_string(), n.text, n.question])
+                .map_err(e)?;
+        }
+        let mut parts = self
+            .tx
+            .prepare_cached("INSERT INTO participants (digest, seq, role, organisation, name) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .map_err(e)?;
+        for (i, p) in s.participants.iter().enumerate() {
+            parts
+                .execute(params![d, i as u32, p.role, p.organisation, p.name])
+                .map_err(e)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,11 @@
+//! Collation: many session files from many interviewers merged into one database, where
+//! each session's revisions form a chain, conflicts are kept and resolved by the collator,
+//! and every file that fails verification is quarantined with its reason.
+
+mod db;
+mod query;
+mod run;
+
+pub use db::{Batch, CollateError, CollationDb, Seen};
+pub use query::{AnswerRow, Conflict, GeneralNote, Head, Quarantined, RevisionRow, short};
+pub use run::{Summary, collate, find_files};

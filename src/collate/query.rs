@@ -1,0 +1,427 @@
+//! What the collation database says: the head of each session's chain of revisions, the
+//! conflicts (two revisions with the same parent) and how the collator resolved them,
+//! and the files in quarantine.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rusqlite::params;
+
+use super::db::{CollateError, CollationDb};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionRow {
+    pub digest: String,
+    pub session_id: String,
+    pub revision: u32,
+    /// Empty for a first revision.
+    pub parent: String,
+    pub response: String,
+    pub structure: String,
+    pub structure_label: String,
+    pub interviewer: String,
+    pub completed_at: String,
+    pub guide_id: String,
+    pub guide_version: String,
+    pub guide_digest: String,
+}
+
+/// The current state of one session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub row: RevisionRow,
+    /// The session has a conflict no one resolved: this head was picked by rule (highest
+    /// revision, then latest completion, then digest), and the report says so.
+    pub unresolved: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub session_id: String,
+    pub parent: String,
+    pub members: Vec<RevisionRow>,
+    pub winner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub status: String,
+    pub kind: Option<String>,
+    pub value: Option<String>,
+    pub other: String,
+    pub note: String,
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantined {
+    pub path: String,
+    pub kind: String,
+    pub reason: String,
+}
+
+impl CollationDb {
+    pub fn revisions(&self) -> Result<Vec<RevisionRow>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT digest, session_id, revision, parent, response, structure, structure_label, interviewer,
+                        coalesce(completed_at, ''), guide_id, guide_version, guide_digest
+                 FROM revisions ORDER BY session_id, revision, digest",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(RevisionRow {
+                    digest: r.get(0)?,
+                    session_id: r.get(1)?,
+                    revision: r.get(2)?,
+                    parent: r.get(3)?,
+                    response: r.get(4)?,
+                    structure: r.get(5)?,
+                    structure_label: r.get(6)?,
+                    interviewer: r.get(7)?,
+                    completed_at: r.get(8)?,
+                    guide_id: r.get(9)?,
+                    guide_version: r.get(10)?,
+                    guide_digest: r.get(11)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    fn winners(&self) -> Result<HashMap<(String, String), String>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT session_id, parent, winner FROM resolutions")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Two or more revisions of a session that name the same parent.
+    pub fn conflicts(&self) -> Result<Vec<Conflict>, CollateError> {
+        let winners = self.winners()?;
+        let mut groups: BTreeMap<(String, String), Vec<RevisionRow>> = BTreeMap::new();
+        for r in self.revisions()? {
+            groups
+                .entry((r.session_id.clone(), r.parent.clone()))
+                .or_default()
+                .push(r);
+        }
+        Ok(groups
+            .into_iter()
+            .filter(|(_, m)| m.len() > 1)
+            .map(|((session_id, parent), members)| Conflict {
+                winner: winners.get(&(session_id.clone(), parent.clone())).cloned(),
+                session_id,
+                parent,
+                members,
+            })
+            .collect())
+    }
+
+    /// The head of every session: the leaf of its chain, after the collator's choices.
+    pub fn heads(&self) -> Result<Vec<Head>, CollateError> {
+        let winners = self.winners()?;
+        let mut by_session: BTreeMap<String, Vec<RevisionRow>> = BTreeMap::new();
+        for r in self.revisions()? {
+            by_session.entry(r.session_id.clone()).or_default().push(r);
+        }
+        let mut heads = Vec::new();
+        for (session, revs) in by_session {
+            let mut children: HashMap<&str, Vec<&RevisionRow>> = HashMap::new();
+            for r in &revs {
+                children.entry(r.parent.as_str()).or_default().push(r);
+            }
+            // A resolved conflict's losers, and everything built on them, drop out.
+            let mut out: HashSet<&str> = HashSet::new();
+            for (parent, kids) in &children {
+                if let Some(w) = winners.get(&(session.clone(), parent.to_string())) {
+                    let mut stack: Vec<&str> = kids
+                        .iter()
+                        .filter(|k| k.digest != *w)
+                        .map(|k| k.digest.as_str())
+                        .collect();
+                    while let Some(d) = stack.pop() {
+                        if out.insert(d) {
+                            stack.extend(
+                                children
+                                    .get(d)
+                                    .into_iter()
+                                    .flatten()
+                                    .map(|k| k.digest.as_str()),
+                            );
+                        }
+                    }
+                }
+            }
+            let leaves: Vec<&RevisionRow> = revs
+                .iter()
+                .filter(|r| !out.contains(r.digest.as_str()))
+                .filter(|r| {
+                    children
+                        .get(r.digest.as_str())
+                        .is_none_or(|k| k.iter().all(|k| out.contains(k.digest.as_str())))
+                })
+                .collect();
+            let unresolved_conflict = children.iter().any(|(p, k)| {
+                k.len() > 1 && !winners.contains_key(&(session.clone(), p.to_string()))
+            });
+            let Some(best) = leaves.iter().max_by(|a, b| {
+                (a.revision, &a.completed_at, &b.digest).cmp(&(
+                    b.revision,
+                    &b.completed_at,
+                    &a.digest,
+                ))
+            }) else {
+                continue;
+            };
+            heads.push(Head {
+                row: (*best).clone(),
+                unresolved: unresolved_conflict && leaves.len() > 1,
+            });
+        }
+        Ok(heads)
+    }
+
+    pub fn answers_of(&self, digest: &str) -> Result<BTreeMap<String, AnswerRow>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT question, status, type, value, other, note, hidden FROM answers WHERE digest = ?1")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([digest], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    AnswerRow {
+                        status: r.get(1)?,
+                        kind: r.get(2)?,
+                        value: r.get(3)?,
+                        other: r.get(4)?,
+                        note: r.get(5)?,
+                        hidden: r.get(6)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    pub fn paths_of(&self, digest: &str) -> Result<Vec<String>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT path FROM file_paths WHERE digest = ?1 ORDER BY path")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([digest], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    pub fn quarantined(&self) -> Result<Vec<Quarantined>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT path, kind, reason FROM quarantine ORDER BY path")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(Quarantined {
+                    path: r.get(0)?,
+                    kind: r.get(1)?,
+                    reason: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The one revision a digest (or a prefix of at least 8 hex digits) names.
+    pub fn find_revision(&self, digest: &str) -> Result<RevisionRow, CollateError> {
+        let want = digest.trim().trim_start_matches("sha256:");
+        let refused = |message: String| CollateError::Refused {
+            path: self.path.display().to_string(),
+            message,
+        };
+        if want.len() < 8 || !want.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(refused(format!(
+                "`{digest}` is not a digest: give at least 8 hex digits (see stocktake conflicts)"
+            )));
+        }
+        let matches: Vec<RevisionRow> = self
+            .revisions()?
+            .into_iter()
+            .filter(|r| {
+                r.digest
+                    .trim_start_matches("sha256:")
+                    .starts_with(&want.to_ascii_lowercase())
+            })
+            .collect();
+        match matches.len() {
+            1 => Ok(matches.into_iter().next().expect("one")),
+            0 => Err(refused(format!("no revision has a digest starting {want}"))),
+            n => Err(refused(format!(
+                "{n} revisions start with {want}: give more digits"
+            ))),
+        }
+    }
+
+    /// Pick `digest` as the winner of the conflict it is in. Recorded, and reversible with
+    /// [`CollationDb::unresolve`].
+    pub fn resolve(&mut self, digest: &str, now: &str) -> Result<Conflict, CollateError> {
+        let r = self.find_revision(digest)?;
+        let conflict = self
+            .conflicts()?
+            .into_iter()
+            .find(|c| c.session_id == r.session_id && c.parent == r.parent)
+            .ok_or_else(|| CollateError::Refused {
+                path: self.path.display().to_string(),
+                message: format!(
+                    "revision {} is not in a conflict: nothing to resolve",
+                    short(&r.digest)
+                ),
+            })?;
+        let tx = self.conn.transaction().map_err(|e| CollateError::Db {
+            path: String::new(),
+            source: e,
+        })?;
+        tx.execute(
+            "INSERT INTO resolutions (session_id, parent, winner, at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (session_id, parent) DO UPDATE SET winner = ?3, at = ?4",
+            params![r.session_id, r.parent, r.digest, now],
+        )
+        .and_then(|_| {
+            tx.execute(
+                "INSERT INTO resolution_log (session_id, parent, winner, action, at) VALUES (?1, ?2, ?3, 'pick', ?4)",
+                params![r.session_id, r.parent, r.digest, now],
+            )
+        })
+        .and_then(|_| tx.commit())
+        .map_err(|e| self.err(e))?;
+        Ok(Conflict {
+            winner: Some(r.digest),
+            ..conflict
+        })
+    }
+
+    /// Take back the choice made in the conflict `digest` is in.
+    pub fn unresolve(&mut self, digest: &str, now: &str) -> Result<(), CollateError> {
+        let r = self.find_revision(digest)?;
+        let tx = self.conn.transaction().map_err(|e| CollateError::Db {
+            path: String::new(),
+            source: e,
+        })?;
+        let n = tx
+            .execute(
+                "DELETE FROM resolutions WHERE session_id = ?1 AND parent = ?2",
+                params![r.session_id, r.parent],
+            )
+            .map_err(|e| CollateError::Db {
+                path: String::new(),
+                source: e,
+            })?;
+        if n == 0 {
+            return Err(CollateError::Refused {
+                path: self.path.display().to_string(),
+                message: format!(
+                    "no choice was made in the conflict of revision {}",
+                    short(&r.digest)
+                ),
+            });
+        }
+        tx.execute(
+            "INSERT INTO resolution_log (session_id, parent, winner, action, at) VALUES (?1, ?2, ?3, 'undo', ?4)",
+            params![r.session_id, r.parent, r.digest, now],
+        )
+        .and_then(|_| tx.commit())
+        .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+}
+
+/// A digest as people compare them: the first 12 hex digits.
+pub fn short(digest: &str) -> String {
+    digest
+        .trim_start_matches("sha256:")
+        .chars()
+        .take(12)
+        .collect()
+}
+
+impl CollationDb {
+    /// (id, version, source) of every guide a collated file was made with.
+    pub fn guide_sources(&self) -> Result<Vec<(String, String, String)>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id, version, source FROM guides ORDER BY id, version")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Every answer of every revision: (digest, question, answer). One query, so a report
+    /// on 10,000 sessions does not make 10,000 of them.
+    pub fn all_answers(
+        &self,
+    ) -> Result<Vec<(String, String, crate::report::Answer)>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT digest, question, status, type, value, other, note, hidden FROM answers",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                let value: Option<String> = r.get(4)?;
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    crate::report::Answer {
+                        status: r.get(2)?,
+                        kind: r.get(3)?,
+                        values: value
+                            .map(|v| v.split('\n').map(str::to_string).collect())
+                            .unwrap_or_default(),
+                        other: r.get(5)?,
+                        note: r.get(6)?,
+                        hidden: r.get(7)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Every general note of every revision.
+    pub fn all_notes(&self) -> Result<Vec<GeneralNote>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT digest, at, text, question FROM notes ORDER BY digest, seq")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(GeneralNote {
+                    digest: r.get(0)?,
+                    at: r.get(1)?,
+                    text: r.get(2)?,
+                    question: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+}
+
+/// A general note of a revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneralNote {
+    pub digest: String,
+    pub at: String,
+    pub text: String,
+    /// The question it is attached to, if any.
+    pub question: Option<String>,
+}

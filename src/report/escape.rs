@@ -1,0 +1,86 @@
+//! Text from session files is untrusted: it becomes inert in every output. A spreadsheet
+//! cell never starts a formula, HTML and SVG never get markup, Markdown never gets syntax.
+
+use std::borrow::Cow;
+
+/// A cell a spreadsheet will not take for a formula: text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading apostrophe (OWASP's advice).
+pub fn cell(s: &str) -> Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// Text for HTML and SVG, element content or attribute value alike.
+pub fn html(s: &str) -> String {
+    let s = crate::neutralise::block(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for a Markdown table cell or paragraph: syntax characters escaped, HTML inert,
+/// one line.
+pub fn markdown(s: &str) -> String {
+    let flat = s.replace(['\n', '\r'], " ");
+    let s = crate::neutralise::line(&flat);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
+            | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for f in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert!(cell(f).starts_with('\''), "{f}");
+        }
+        assert_eq!(cell("Juba"), "Juba");
+        assert_eq!(cell(""), "");
+    }
+
+    #[test]
+    fn html_and_markdown_carry_no_markup() {
+        assert_eq!(
+            html("<script>alert('x')</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+        );
+        assert_eq!(
+            markdown("a|b *c* [l](javascript:x) <i>"),
+            "a\\|b \\*c\\* \\[l\\]\\(javascript:x\\) &lt;i&gt;"
+        );
+        assert!(!html("\u{1b}]0;t\u{7}").contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,121 @@
+//! The Markdown report: the same content as the HTML one, with the charts as SVG files
+//! beside it (`charts/`), for wikis and e-mail.
+
+use std::fmt::Write;
+
+use super::escape::markdown as md;
+use super::model::Report;
+
+/// The report, and the charts to write: (file name under charts/, SVG).
+pub fn render(r: &Report, generated: &str) -> (String, Vec<(String, String)>) {
+    let mut o = String::new();
+    let mut charts = Vec::new();
+    let _ = writeln!(o, "# stocktake report\n\nGenerated {}\n", md(generated));
+    for s in &r.sections {
+        let lang = s.guide.default_language();
+        let _ = writeln!(o, "## {}\n", md(s.guide.title.get(lang, lang)));
+        let versions: Vec<String> = s
+            .versions
+            .iter()
+            .map(|(v, n)| format!("{} ({n} sessions)", md(v)))
+            .collect();
+        let _ = writeln!(
+            o,
+            "Guide `{}`, versions: {}\n\n### Summary\n",
+            s.guide.id,
+            versions.join(", ")
+        );
+        for d in &s.summaries {
+            let structure = d.structure.map_or("all structures", |s| s.label("en"));
+            let name = format!(
+                "{}_{}_{}.svg",
+                s.guide.id,
+                d.question,
+                d.structure.map_or("all", |s| s.as_str())
+            );
+            charts.push((
+                name.clone(),
+                super::svg::chart(d, &format!("{} — {structure}", d.text)),
+            ));
+            let _ = writeln!(
+                o,
+                "#### {} — {}\n\n![chart](charts/{name})\n",
+                md(&d.text),
+                md(structure)
+            );
+            let _ = writeln!(
+                o,
+                "| {} | count | % |\n|---|---:|---:|",
+                md(&d.denominator())
+            );
+            for c in &d.rows {
+                let _ = writeln!(o, "| {} | {} | {}% |", md(&c.label), c.count, c.percent);
+            }
+            o.push('\n');
+        }
+        let _ = writeln!(o, "### Every choice question, by structure\n");
+        for (f, ct) in s.frequencies.iter().zip(&s.crosstabs) {
+            let _ = write!(o, "#### {}\n\n| answer | all (n = {}) |", md(&f.text), f.n);
+            for (st, n) in ct.structures.iter().zip(&ct.n) {
+                let _ = write!(o, " {} (n = {n}) |", md(st.label("en")));
+            }
+            let _ = write!(o, "\n|---|---:|");
+            for _ in &ct.structures {
+                o.push_str("---:|");
+            }
+            o.push('\n');
+            for (i, c) in f.rows.iter().enumerate() {
+                let _ = write!(o, "| {} | {} ({}%) |", md(&c.label), c.count, c.percent);
+                if let Some((_, cells)) = ct.rows.get(i) {
+                    for (n, p) in cells {
+                        let _ = write!(o, " {n} ({p}%) |");
+                    }
+                }
+                o.push('\n');
+            }
+            o.push('\n');
+        }
+        let _ = writeln!(o, "### What was said\n");
+        for (title, items) in &s.texts {
+            let _ = writeln!(o, "#### {}\n", md(title));
+            for t in items {
+                let _ = writeln!(
+                    o,
+                    "> {}\n>\n> — {} · {} · {}\n",
+                    md(&t.text),
+                    md(&t.response),
+                    md(t.structure.label("en")),
+                    t.kind
+                );
+            }
+        }
+    }
+    let q = &r.quality;
+    let _ = writeln!(o, "## Data quality\n\n| structure | sessions |\n|---|---:|");
+    for (s, n) in &q.sessions_by_structure {
+        let _ = writeln!(o, "| {} | {n} |", md(s.label("en")));
+    }
+    let _ = writeln!(
+        o,
+        "\n{} revisions in the database; {} conflict(s), {} resolved; {} file(s) in quarantine.\n",
+        q.revisions,
+        q.conflicts,
+        q.conflicts_resolved,
+        q.quarantined.len()
+    );
+    for (id, what) in &q.unresolved_sessions {
+        let _ = writeln!(o, "- unresolved conflict: {} ({})", md(what), md(id));
+    }
+    for f in &q.quarantined {
+        let _ = writeln!(o, "- quarantined ({}): {}", md(&f.kind), md(&f.reason));
+    }
+    for (who, qs) in &q.missing_required {
+        let _ = writeln!(
+            o,
+            "- required unanswered: {}: {}",
+            md(who),
+            md(&qs.join(", "))
+        );
+    }
+    (o, charts)
+}

@@ -1,0 +1,158 @@
+//! Reports from a collation database: the Figure-1 style distributions, frequency tables
+//! and cross-tabs, free texts, data quality; as HTML, Markdown (with SVG charts), CSV and
+//! XLSX. The output folder is private (0700, files 0600): it holds interviews in clear.
+
+mod escape;
+mod html;
+mod markdown;
+mod model;
+mod svg;
+mod tables;
+
+use std::fs::{DirBuilder, OpenOptions, Permissions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+pub use escape::{cell, html as escape_html, markdown as escape_markdown};
+pub use model::{
+    Answer, Count, CrossTab, Distribution, GuideSection, Quality, Report, ReportOptions,
+    SessionRow, TextItem, percent,
+};
+pub use tables::{LONG_COLUMNS, long_rows, summary_rows, wide_rows};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Markdown,
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim() {
+            "html" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Markdown),
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{path}: {message}")]
+    Write { path: String, message: String },
+}
+
+/// `s` cut to `max` characters with an ellipsis.
+pub(crate) fn fit_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Write a file readable by its owner only, replacing an older report atomically.
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    let err = |e: std::io::Error| ReportError::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let tmp = path.with_file_name(format!(
+        ".{}.tmp",
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ));
+    let _ = std::fs::remove_file(&tmp);
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(err)?;
+    f.set_permissions(Permissions::from_mode(0o600))
+        .map_err(err)?;
+    f.write_all(bytes).map_err(err)?;
+    f.sync_all().map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        err(e)
+    })
+}
+
+fn private_dir(dir: &Path) -> Result<(), ReportError> {
+    let err = |e: std::io::Error| ReportError::Write {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    };
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(err)?;
+    std::fs::set_permissions(dir, Permissions::from_mode(0o700)).map_err(err)
+}
+
+/// Write the report in `formats` into `out`; returns the files written.
+pub fn write(
+    report: &Report,
+    out: &Path,
+    formats: &[Format],
+    generated: &str,
+) -> Result<Vec<PathBuf>, ReportError> {
+    private_dir(out)?;
+    let mut written = Vec::new();
+    for f in formats {
+        match f {
+            Format::Html => {
+                let p = out.join("report.html");
+                write_private(&p, html::render(report, generated).as_bytes())?;
+                written.push(p);
+            }
+            Format::Markdown => {
+                let (text, charts) = markdown::render(report, generated);
+                let dir = out.join("charts");
+                private_dir(&dir)?;
+                for (name, svg) in charts {
+                    let p = dir.join(name);
+                    write_private(&p, svg.as_bytes())?;
+                    written.push(p);
+                }
+                let p = out.join("report.md");
+                write_private(&p, text.as_bytes())?;
+                written.push(p);
+            }
+            Format::Csv => {
+                let p = out.join("summary.csv");
+                tables::write_csv(&p, &summary_rows(report))?;
+                written.push(p);
+                for (k, s) in report.sections.iter().enumerate() {
+                    let suffix = if report.sections.len() > 1 {
+                        format!("_{}", s.guide.id)
+                    } else {
+                        String::new()
+                    };
+                    let _ = k;
+                    let p = out.join(format!("long{suffix}.csv"));
+                    tables::write_csv(&p, &long_rows(s))?;
+                    written.push(p);
+                    let p = out.join(format!("wide{suffix}.csv"));
+                    tables::write_csv(&p, &wide_rows(s))?;
+                    written.push(p);
+                }
+            }
+            Format::Xlsx => {
+                let p = out.join("report.xlsx");
+                tables::write_xlsx(&p, report)?;
+                written.push(p);
+            }
+        }
+    }
+    Ok(written)
+}

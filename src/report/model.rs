@@ -1,0 +1,516 @@
+//! What a report says, computed from the collation database: for each guide, the
+//! distribution of every summary question per structure (the Figure-1 table), frequency
+//! tables and cross-tabs of every choice question, free texts with who said them, and the
+//! data quality. Rendering to HTML, Markdown, CSV or XLSX only formats this.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::collate::{CollateError, CollationDb, GeneralNote, Head, Quarantined};
+use crate::guide::{Guide, Place, Question, QuestionType, Structure, load_guide_str};
+
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    pub structure: Option<Structure>,
+    pub guide: Option<String>,
+}
+
+/// One session's current state, as the report counts it.
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub digest: String,
+    pub session_id: String,
+    pub revision: u32,
+    pub response: String,
+    pub structure: Structure,
+    pub structure_label: String,
+    pub interviewer: String,
+    pub completed_at: String,
+    pub guide_version: String,
+    pub unresolved: bool,
+    pub answers: BTreeMap<String, Answer>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub status: String,
+    pub kind: Option<String>,
+    /// The chosen values (one, or several for multi); empty without an answer.
+    pub values: Vec<String>,
+    pub other: String,
+    pub note: String,
+    pub hidden: bool,
+}
+
+/// A row of a distribution: an option, or one of the ways of not answering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+    /// Of the denominator, rounded half away from zero.
+    pub percent: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Distribution {
+    pub question: String,
+    pub text: String,
+    pub kind: QuestionType,
+    /// `None`: all structures together.
+    pub structure: Option<Structure>,
+    /// Sessions that were asked it (skip logic showed it).
+    pub n: usize,
+    pub rows: Vec<Count>,
+}
+
+impl Distribution {
+    /// "n = 26 protection clusters".
+    pub fn denominator(&self) -> String {
+        let what = match self.structure {
+            Some(s) => s.plural().to_string(),
+            None => "sessions".to_string(),
+        };
+        let what = if self.n == 1 {
+            what.trim_end_matches('s').to_string()
+        } else {
+            what
+        };
+        format!("n = {} {what}", self.n)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CrossTab {
+    pub question: String,
+    pub text: String,
+    pub structures: Vec<Structure>,
+    /// One row per option: label, then (count, percent) per structure.
+    pub rows: Vec<(String, Vec<(usize, u32)>)>,
+    pub n: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TextItem {
+    pub question: String,
+    /// `answer`, `other`, `note`, `general note`.
+    pub kind: &'static str,
+    pub text: String,
+    pub response: String,
+    pub structure: Structure,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quality {
+    pub sessions_by_structure: Vec<(Structure, usize)>,
+    pub revisions: usize,
+    pub conflicts: usize,
+    pub conflicts_resolved: usize,
+    /// Sessions whose head was picked by rule because a conflict is unresolved.
+    pub unresolved_sessions: Vec<(String, String)>,
+    pub quarantined: Vec<Quarantined>,
+    /// (session response · structure, questions) for heads missing required answers.
+    pub missing_required: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GuideSection {
+    pub guide: Guide,
+    /// (version, sessions) that contributed.
+    pub versions: Vec<(String, usize)>,
+    pub sessions: Vec<SessionRow>,
+    pub summaries: Vec<Distribution>,
+    pub frequencies: Vec<Distribution>,
+    pub crosstabs: Vec<CrossTab>,
+    pub texts: Vec<(String, Vec<TextItem>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub options: ReportOptions,
+    pub sections: Vec<GuideSection>,
+    pub quality: Quality,
+}
+
+/// Percent rounded half away from zero, so 5 of 26 reads 19 and 8 of 26 reads 31.
+pub fn percent(count: usize, n: usize) -> u32 {
+    if n == 0 {
+        return 0;
+    }
+    ((count as f64 * 100.0 / n as f64) + 0.5).floor() as u32
+}
+
+fn version_key(v: &str) -> Vec<(u64, String)> {
+    v.split(['.', '-'])
+        .map(|p| (p.parse::<u64>().unwrap_or(0), p.to_string()))
+        .collect()
+}
+
+impl Report {
+    pub fn build(db: &CollationDb, options: ReportOptions) -> Result<Report, CollateError> {
+        let heads: Vec<Head> = db.heads()?;
+        let guides = db.guide_sources()?;
+        let answers = db.all_answers()?;
+        let notes = db.all_notes()?;
+        let head_set: HashSet<&str> = heads.iter().map(|h| h.row.digest.as_str()).collect();
+        let mut answers_by: HashMap<String, BTreeMap<String, Answer>> = HashMap::new();
+        for (digest, q, a) in answers {
+            if head_set.contains(digest.as_str()) {
+                answers_by.entry(digest).or_default().insert(q, a);
+            }
+        }
+        // Each guide id is reported with its newest version's wording; older versions'
+        // sessions are merged in by question id.
+        let mut by_id: BTreeMap<String, Vec<(String, Guide)>> = BTreeMap::new();
+        for (id, version, source) in guides {
+            if let Ok(g) = load_guide_str(source, &format!("collated:{id}"), Place::Bundled) {
+                by_id.entry(id).or_default().push((version, g.guide));
+            }
+        }
+        let mut sections = Vec::new();
+        let mut all_rows = Vec::new();
+        for (id, mut versions) in by_id {
+            if options.guide.as_ref().is_some_and(|g| *g != id) {
+                continue;
+            }
+            versions.sort_by_key(|(v, _)| version_key(v));
+            let Some((_, guide)) = versions.last().cloned() else {
+                continue;
+            };
+            let rows: Vec<SessionRow> = heads
+                .iter()
+                .filter(|h| h.row.guide_id == id)
+                .filter_map(|h| {
+                    let structure = Structure::parse(&h.row.structure)?;
+                    if options.structure.is_some_and(|s| s != structure) {
+                        return None;
+                    }
+                    Some(SessionRow {
+                        digest: h.row.digest.clone(),
+                        session_id: h.row.session_id.clone(),
+                        revision: h.row.revision,
+                        response: h.row.response.clone(),
+                        structure,
+                        structure_label: h.row.structure_label.clone(),
+                        interviewer: h.row.interviewer.clone(),
+                        completed_at: h.row.completed_at.clone(),
+                        guide_version: h.row.guide_version.clone(),
+                        unresolved: h.unresolved,
+                        answers: answers_by.remove(&h.row.digest).unwrap_or_default(),
+                    })
+                })
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let mut version_counts: BTreeMap<String, usize> = BTreeMap::new();
+            for r in &rows {
+                *version_counts.entry(r.guide_version.clone()).or_default() += 1;
+            }
+            let section_notes: Vec<_> = notes
+                .iter()
+                .filter(|n| rows.iter().any(|r| r.digest == n.digest))
+                .collect();
+            sections.push(section(
+                guide,
+                version_counts.into_iter().collect(),
+                rows.clone(),
+                &section_notes,
+            ));
+            all_rows.extend(rows);
+        }
+        let quality = quality(db, &heads, &all_rows, &sections)?;
+        Ok(Report {
+            options,
+            sections,
+            quality,
+        })
+    }
+}
+
+fn lang(g: &Guide) -> String {
+    g.default_language().to_string()
+}
+
+fn label_of(q: &Question, value: &str, lang: &str) -> String {
+    match q.kind {
+        QuestionType::YesNo => match value {
+            "yes" => "Yes".into(),
+            "no" => "No".into(),
+            v => v.into(),
+        },
+        _ => q
+            .option(value)
+            .map(|o| o.label.get(lang, lang).to_string())
+            .unwrap_or_else(|| value.to_string()),
+    }
+}
+
+/// The values a distribution lists, in the guide's order.
+fn values_of(q: &Question) -> Vec<String> {
+    match q.kind {
+        QuestionType::Scale => {
+            let (lo, hi) = (q.min.unwrap_or(1.0) as i64, q.max.unwrap_or(5.0) as i64);
+            (lo..=hi).map(|n| n.to_string()).collect()
+        }
+        _ => q.closed_values().into_iter().map(str::to_string).collect(),
+    }
+}
+
+fn distribution(
+    q: &Question,
+    lang: &str,
+    rows: &[&SessionRow],
+    structure: Option<Structure>,
+) -> Distribution {
+    let asked: Vec<&&SessionRow> = rows
+        .iter()
+        .filter(|r| !r.answers.get(&q.id).is_some_and(|a| a.hidden))
+        .collect();
+    let n = asked.len();
+    let mut out = Vec::new();
+    for v in values_of(q) {
+        let count = asked
+            .iter()
+            .filter(|r| {
+                r.answers
+                    .get(&q.id)
+                    .is_some_and(|a| a.status == "answered" && a.values.contains(&v))
+            })
+            .count();
+        out.push(Count {
+            label: label_of(q, &v, lang),
+            value: v,
+            count,
+            percent: percent(count, n),
+        });
+    }
+    for (status, label) in [
+        ("dont_know", "Don't know"),
+        ("declined", "Declined"),
+        ("not_asked", "Not asked"),
+    ] {
+        let count = asked
+            .iter()
+            .filter(|r| r.answers.get(&q.id).is_some_and(|a| a.status == status))
+            .count();
+        if count > 0 {
+            out.push(Count {
+                value: status.into(),
+                label: label.into(),
+                count,
+                percent: percent(count, n),
+            });
+        }
+    }
+    let none = asked
+        .iter()
+        .filter(|r| {
+            r.answers
+                .get(&q.id)
+                .is_none_or(|a| a.status == "unanswered")
+        })
+        .count();
+    if none > 0 {
+        out.push(Count {
+            value: "unanswered".into(),
+            label: "No answer".into(),
+            count: none,
+            percent: percent(none, n),
+        });
+    }
+    Distribution {
+        question: q.id.clone(),
+        text: q.text.get(lang, lang).to_string(),
+        kind: q.kind,
+        structure,
+        n,
+        rows: out,
+    }
+}
+
+fn section(
+    guide: Guide,
+    versions: Vec<(String, usize)>,
+    rows: Vec<SessionRow>,
+    notes: &[&GeneralNote],
+) -> GuideSection {
+    let lang = lang(&guide);
+    let mut structures: Vec<Structure> = rows.iter().map(|r| r.structure).collect();
+    structures.sort();
+    structures.dedup();
+    let all: Vec<&SessionRow> = rows.iter().collect();
+    let mut summaries = Vec::new();
+    let mut frequencies = Vec::new();
+    let mut crosstabs = Vec::new();
+    for q in guide.questions() {
+        let closed = q.kind.is_closed() || q.kind == QuestionType::Scale;
+        if !closed {
+            continue;
+        }
+        if q.summary {
+            // Each structure has its own denominator: clusters are not AORs.
+            for s in &structures {
+                let of: Vec<&SessionRow> = rows.iter().filter(|r| r.structure == *s).collect();
+                summaries.push(distribution(q, &lang, &of, Some(*s)));
+            }
+        }
+        frequencies.push(distribution(q, &lang, &all, None));
+        let per: Vec<Distribution> = structures
+            .iter()
+            .map(|s| {
+                let of: Vec<&SessionRow> = rows.iter().filter(|r| r.structure == *s).collect();
+                distribution(q, &lang, &of, Some(*s))
+            })
+            .collect();
+        let labels: Vec<String> = per
+            .first()
+            .map(|d| d.rows.iter().map(|c| c.label.clone()).collect())
+            .unwrap_or_default();
+        let mut ct_rows = Vec::new();
+        for (i, label) in labels.iter().enumerate() {
+            ct_rows.push((
+                label.clone(),
+                per.iter()
+                    .map(|d| d.rows.get(i).map_or((0, 0), |c| (c.count, c.percent)))
+                    .collect(),
+            ));
+        }
+        crosstabs.push(CrossTab {
+            question: q.id.clone(),
+            text: q.text.get(&lang, &lang).to_string(),
+            structures: structures.clone(),
+            rows: ct_rows,
+            n: per.iter().map(|d| d.n).collect(),
+        });
+    }
+    // Free texts, grouped by question, each with who said it.
+    let mut texts: Vec<(String, Vec<TextItem>)> = Vec::new();
+    let by_digest: HashMap<&str, &SessionRow> =
+        rows.iter().map(|r| (r.digest.as_str(), r)).collect();
+    for q in guide.questions() {
+        let mut items = Vec::new();
+        for r in &rows {
+            let Some(a) = r.answers.get(&q.id) else {
+                continue;
+            };
+            let mut push = |kind, text: &str| {
+                if !text.trim().is_empty() {
+                    items.push(TextItem {
+                        question: q.id.clone(),
+                        kind,
+                        text: text.to_string(),
+                        response: r.response.clone(),
+                        structure: r.structure,
+                    });
+                }
+            };
+            if matches!(q.kind, QuestionType::Text | QuestionType::LongText)
+                && a.status == "answered"
+            {
+                push("answer", &a.values.join(" "));
+            }
+            push("other", &a.other);
+            push("note", &a.note);
+        }
+        for n in notes {
+            if n.question.as_deref() == Some(q.id.as_str())
+                && let Some(r) = by_digest.get(n.digest.as_str())
+            {
+                items.push(TextItem {
+                    question: q.id.clone(),
+                    kind: "general note",
+                    text: n.text.clone(),
+                    response: r.response.clone(),
+                    structure: r.structure,
+                });
+            }
+        }
+        if !items.is_empty() {
+            texts.push((q.text.get(&lang, &lang).to_string(), items));
+        }
+    }
+    let loose: Vec<TextItem> = notes
+        .iter()
+        .filter(|n| {
+            n.question
+                .as_ref()
+                .is_none_or(|q| guide.question(q).is_none())
+        })
+        .filter_map(|n| {
+            by_digest.get(n.digest.as_str()).map(|r| TextItem {
+                question: String::new(),
+                kind: "general note",
+                text: n.text.clone(),
+                response: r.response.clone(),
+                structure: r.structure,
+            })
+        })
+        .collect();
+    if !loose.is_empty() {
+        texts.push(("General notes".into(), loose));
+    }
+    GuideSection {
+        guide,
+        versions,
+        sessions: rows,
+        summaries,
+        frequencies,
+        crosstabs,
+        texts,
+    }
+}
+
+fn quality(
+    db: &CollationDb,
+    heads: &[Head],
+    rows: &[SessionRow],
+    sections: &[GuideSection],
+) -> Result<Quality, CollateError> {
+    let mut by_structure: BTreeMap<Structure, usize> = BTreeMap::new();
+    for r in rows {
+        *by_structure.entry(r.structure).or_default() += 1;
+    }
+    let conflicts = db.conflicts()?;
+    let unresolved_sessions = heads
+        .iter()
+        .filter(|h| h.unresolved)
+        .map(|h| {
+            (
+                h.row.session_id.clone(),
+                format!("{} · {}", h.row.response, h.row.structure),
+            )
+        })
+        .collect();
+    let mut missing_required = Vec::new();
+    for s in sections {
+        for r in &s.sessions {
+            let missing: Vec<String> = s
+                .guide
+                .questions()
+                .filter(|q| q.required)
+                .filter(|q| match r.answers.get(&q.id) {
+                    Some(a) if a.hidden => false,
+                    Some(a) if q.summary => a.status != "answered",
+                    Some(a) => a.status == "unanswered",
+                    None => true,
+                })
+                .map(|q| q.id.clone())
+                .collect();
+            if !missing.is_empty() {
+                missing_required.push((
+                    format!("{} · {}", r.response, r.structure.as_str()),
+                    missing,
+                ));
+            }
+        }
+    }
+    Ok(Quality {
+        sessions_by_structure: by_structure.into_iter().collect(),
+        revisions: db.revisions()?.len(),
+        conflicts: conflicts.len(),
+        conflicts_resolved: conflicts.iter().filter(|c| c.winner.is_some()).count(),
+        unresolved_sessions,
+        quarantined: db.quarantined()?,
+        missing_required,
+    })
+}

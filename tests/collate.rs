@@ -1,0 +1,436 @@
+//! Collation: the seed report's Figure 1 from its numbers, order-independence, forks as
+//! conflicts, resolving them, idempotence, exit codes, and several guide versions at once.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use proptest::prelude::*;
+use stocktake::collate::{CollationDb, collate};
+use stocktake::guide::{Catalog, Structure};
+use stocktake::report::{Report, ReportOptions};
+use support::files::{Factory, bytes, classify, digest};
+
+fn write(dir: &Path, name: &str, b: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, b).expect("write");
+    p
+}
+
+fn run(db: &mut CollationDb, paths: &[PathBuf]) -> stocktake::collate::Summary {
+    collate(
+        db,
+        paths,
+        &Catalog::bundled(),
+        "2018-07-01T00:00:00Z",
+        &mut |_, _, _| {},
+    )
+    .expect("collate")
+}
+
+/// The seed report's numbers: 26 protection clusters (5 mechanism in place, 8 aware but not
+/// discussed, 6 anecdotal, 7 neither), plus AOR sessions that must not enter that denominator.
+fn figure_1_files(dir: &Path) -> Vec<PathBuf> {
+    let mut f = Factory::new();
+    let mut out = Vec::new();
+    let plan = [
+        ("mechanism_in_place", 5),
+        ("aware_not_discussed", 8),
+        ("anecdotal_only", 6),
+        ("not_working_not_aware", 7),
+    ];
+    let mut n = 0;
+    for (value, count) in plan {
+        for _ in 0..count {
+            n += 1;
+            let s = f.session(
+                &format!("Response {n}"),
+                Structure::ProtectionCluster,
+                value,
+            );
+            out.push(write(dir, &format!("pc{n}.toml"), &bytes(&s)));
+        }
+    }
+    for (i, (structure, value)) in [
+        (Structure::CpAor, "mechanism_in_place"),
+        (Structure::CpAor, "mechanism_in_place"),
+        (Structure::GbvAor, "mechanism_in_place"),
+        (Structure::GbvAor, "anecdotal_only"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let s = f.session(&format!("AOR {i}"), structure, value);
+        out.push(write(dir, &format!("aor{i}.toml"), &bytes(&s)));
+    }
+    out
+}
+
+#[test]
+fn the_report_reproduces_figure_1() {
+    let dir = tempfile::tempdir().expect("dir");
+    figure_1_files(dir.path());
+    let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
+    let summary = run(&mut db, &[dir.path().to_path_buf()]);
+    assert_eq!((summary.new, summary.quarantined), (30, 0));
+    let report = Report::build(&db, ReportOptions::default()).expect("report");
+    let s = &report.sections[0];
+    let fig = s
+        .summaries
+        .iter()
+        .find(|d| {
+            d.question == "tip_engagement" && d.structure == Some(Structure::ProtectionCluster)
+        })
+        .expect("Figure 1");
+    assert_eq!(fig.denominator(), "n = 26 protection clusters");
+    let percents: Vec<(&str, usize, u32)> = fig
+        .rows
+        .iter()
+        .map(|c| (c.value.as_str(), c.count, c.percent))
+        .collect();
+    assert_eq!(
+        percents,
+        [
+            ("mechanism_in_place", 5, 19),
+            ("aware_not_discussed", 8, 31),
+            ("anecdotal_only", 6, 23),
+            ("not_working_not_aware", 7, 27),
+        ]
+    );
+    // The AORs have their own tables.
+    let cp = s
+        .summaries
+        .iter()
+        .find(|d| d.question == "tip_engagement" && d.structure == Some(Structure::CpAor))
+        .expect("cp");
+    assert_eq!((cp.n, cp.rows[0].percent), (2, 100));
+    // And the rendered report says it the same way.
+    let out = dir.path().join("report");
+    stocktake::report::write(
+        &report,
+        &out,
+        &[
+            stocktake::report::Format::Html,
+            stocktake::report::Format::Markdown,
+        ],
+        "now",
+    )
+    .expect("write");
+    let html = std::fs::read_to_string(out.join("report.html")).expect("html");
+    assert!(
+        html.contains("n = 26 protection clusters")
+            && html.contains("19%")
+            && html.contains("31%")
+            && html.contains("<svg")
+    );
+    let md = std::fs::read_to_string(out.join("report.md")).expect("md");
+    assert!(
+        md.contains("| Mechanisms in place, e.g. a TIP working group | 5 | 19% |"),
+        "{md}"
+    );
+    // Filtered to one structure, only it.
+    let cp_only = Report::build(
+        &db,
+        ReportOptions {
+            structure: Some(Structure::CpAor),
+            guide: None,
+        },
+    )
+    .expect("cp");
+    assert!(
+        cp_only.sections[0]
+            .sessions
+            .iter()
+            .all(|r| r.structure == Structure::CpAor)
+    );
+}
+
+#[test]
+fn re_collating_imports_nothing_and_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    figure_1_files(dir.path());
+    let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
+    run(&mut db, &[dir.path().to_path_buf()]);
+    let again = run(&mut db, &[dir.path().to_path_buf()]);
+    assert_eq!(
+        (again.new, again.updated, again.duplicate, again.quarantined),
+        (0, 0, 30, 0)
+    );
+    assert_eq!(
+        again.to_string(),
+        "30 file(s): 0 new, 0 updated, 30 already present, 0 conflicting, 0 quarantined"
+    );
+}
+
+/// A fixed set of files: chains, a fork, copies under other names.
+fn scenario(dir: &Path) -> Vec<PathBuf> {
+    let mut f = Factory::new();
+    let a1 = f.session("Iraq", Structure::ProtectionCluster, "anecdotal_only");
+    let a2 = f.revise(&a1, classify("mechanism_in_place"));
+    let a3 = f.revise(&a2, classify("aware_not_discussed"));
+    let b1 = f.session("Mali", Structure::GbvAor, "not_working_not_aware");
+    // Edited in two places from the same revision: a fork.
+    let b2x = f.revise(&b1, classify("anecdotal_only"));
+    let b2y = f.revise(&b1, classify("mechanism_in_place"));
+    let mut out = Vec::new();
+    for (name, s) in [
+        ("a1", &a1),
+        ("a2", &a2),
+        ("a3", &a3),
+        ("b1", &b1),
+        ("b2x", &b2x),
+        ("b2y", &b2y),
+    ] {
+        out.push(write(dir, &format!("{name}.toml"), &bytes(s)));
+    }
+    out.push(write(dir, "copy-of-a2.toml", &bytes(&a2)));
+    out.push(write(
+        dir,
+        "broken.toml",
+        b"digest = \"sha256:00\"\nnot a session\n",
+    ));
+    out
+}
+
+/// Everything the database says, without the times of import.
+fn content(db: &CollationDb) -> String {
+    let mut out = String::new();
+    for r in db.revisions().expect("revisions") {
+        out.push_str(&format!("{r:?}\n"));
+        out.push_str(&format!(
+            "{:?}\n{:?}\n",
+            db.answers_of(&r.digest).expect("a"),
+            db.paths_of(&r.digest).expect("p")
+        ));
+    }
+    out.push_str(&format!(
+        "{:?}\n{:?}\n",
+        db.heads().expect("heads"),
+        db.conflicts().expect("conflicts")
+    ));
+    for q in db.quarantined().expect("q") {
+        out.push_str(&format!("{} {}\n", q.path, q.kind));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_order_of_arrival_gives_the_same_database(order in Just((0..8usize).collect::<Vec<_>>()).prop_shuffle(), repeat in proptest::collection::vec(0..8usize, 0..4)) {
+        let dir = tempfile::tempdir().expect("dir");
+        let files = scenario(dir.path());
+        // Reference: everything at once.
+        let mut reference = CollationDb::open(&dir.path().join("ref.db")).expect("db");
+        run(&mut reference, &files);
+        // Files arriving one by one, in any order, some of them twice.
+        let mut db = CollationDb::open(&dir.path().join("perm.db")).expect("db");
+        for i in order.iter().chain(repeat.iter()) {
+            run(&mut db, std::slice::from_ref(&files[*i]));
+        }
+        prop_assert_eq!(content(&db), content(&reference));
+    }
+}
+
+#[test]
+fn a_fork_is_a_conflict_and_the_collator_resolves_it_reversibly() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = scenario(dir.path());
+    let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
+    let s = run(&mut db, &files);
+    assert_eq!(
+        (s.new, s.updated, s.conflicting, s.duplicate, s.quarantined),
+        (2, 3, 1, 1, 1)
+    );
+    let conflicts = db.conflicts().expect("conflicts");
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].members.len(), 2);
+    let mali = |db: &CollationDb| {
+        db.heads()
+            .expect("heads")
+            .into_iter()
+            .find(|h| h.row.response == "Mali")
+            .expect("mali")
+    };
+    assert!(mali(&db).unresolved, "an unresolved fork is flagged");
+    // Pick the other one than the rule would, then take it back.
+    let rule = mali(&db).row.digest;
+    let other = conflicts[0]
+        .members
+        .iter()
+        .find(|m| m.digest != rule)
+        .expect("other")
+        .digest
+        .clone();
+    db.resolve(&other[7..19], "t1").expect("resolve by prefix");
+    let head = mali(&db);
+    assert_eq!(head.row.digest, other);
+    assert!(!head.unresolved);
+    db.unresolve(&other[7..19], "t2").expect("undo");
+    assert_eq!(mali(&db).row.digest, rule);
+    // The chain Iraq a1 → a2 → a3 has its last revision as head.
+    let iraq = db
+        .heads()
+        .expect("heads")
+        .into_iter()
+        .find(|h| h.row.response == "Iraq")
+        .expect("iraq");
+    assert_eq!(iraq.row.revision, 3);
+    let _ = digest;
+}
+
+fn stocktake(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(args)
+        .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn the_command_line_exits_0_2_or_1_and_shows_conflicts_side_by_side() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = scenario(dir.path());
+    let db = dir.path().join("c.db").display().to_string();
+    let good: Vec<String> = files
+        .iter()
+        .filter(|p| !p.ends_with("broken.toml"))
+        .map(|p| p.display().to_string())
+        .collect();
+    let mut args = vec!["collate", "--db", &db];
+    args.extend(good.iter().map(String::as_str));
+    let out = stocktake(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("1 conflict(s) to look at"), "{stdout}");
+    // Non-terminal progress: plain lines.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("collating: 7/7 files"));
+    let out = stocktake(&["collate", "--db", &db, &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(2), "a quarantined file");
+    let out = stocktake(&["collate", "--db", &db, "/nonexistent/folder"]);
+    assert_eq!(out.status.code(), Some(1), "a fatal error");
+    let out = stocktake(&["conflicts", "--db", &db]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Mali") && text.contains("unresolved"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tip_engagement")
+            && text.contains("anecdotal_only")
+            && text.contains("mechanism_in_place"),
+        "{text}"
+    );
+    let digest = text
+        .lines()
+        .find(|l| l.contains(" from "))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("a digest");
+    let out = stocktake(&["resolve", "--db", &db, digest]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&stocktake(&["conflicts", "--db", &db]).stdout)
+            .contains("resolved:")
+    );
+    let out = stocktake(&["resolve", "--db", &db, "--undo", digest]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&stocktake(&["conflicts", "--db", &db]).stdout)
+            .contains("unresolved")
+    );
+}
+
+#[test]
+fn sessions_of_two_guide_versions_are_collated_together() {
+    let dir = tempfile::tempdir().expect("dir");
+    let guides = dir.path().join("guides");
+    std::fs::create_dir(&guides).expect("mkdir");
+    // Version 2 of the coordinator guide: same ids, one question reworded.
+    let v1 = stocktake::guide::BUNDLED[0].1;
+    let v2 = v1
+        .replacen("version = \"1\"", "version = \"2\"", 1)
+        .replacen(
+            "Overall, how does this structure engage with trafficking in persons?",
+            "All in all, how does this structure engage with trafficking in persons?",
+            1,
+        );
+    std::fs::write(guides.join("v2.toml"), &v2).expect("v2");
+    let catalog = Catalog::discover(&stocktake::guide::GuideDirs {
+        flag: vec![guides.clone()],
+        ..Default::default()
+    });
+    let g2 = catalog
+        .get("gpc-attt-coordinator")
+        .expect("v2 wins")
+        .clone();
+    assert_eq!(g2.guide.version, "2");
+    let mut f = Factory::new();
+    let old = f.session("Chad", Structure::ProtectionCluster, "anecdotal_only");
+    write(dir.path(), "old.toml", &bytes(&old));
+    // A v2 session, made the same way with the v2 guide.
+    let mut store =
+        stocktake::store::Store::open_in_memory(stocktake::store::system_clock()).expect("s");
+    let (_, mut ss) = store
+        .create_call(&g2, &support::new_call(&[Structure::ProtectionCluster]))
+        .expect("call");
+    let mut s = ss.remove(0);
+    let now = store.now();
+    s.set_value(
+        &g2.guide,
+        "consent",
+        stocktake::session::Value::YesNo(true),
+        now,
+    )
+    .expect("v");
+    s.set_value(
+        &g2.guide,
+        "tip_engagement",
+        stocktake::session::Value::Choice("mechanism_in_place".into()),
+        now,
+    )
+    .expect("v");
+    s.complete(&g2.guide, now).expect("c");
+    write(dir.path(), "new.toml", &stocktake::sync::render(&s, &g2));
+    let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
+    let summary = collate(
+        &mut db,
+        &[dir.path().join("old.toml"), dir.path().join("new.toml")],
+        &catalog,
+        "t",
+        &mut |_, _, _| {},
+    )
+    .expect("collate");
+    assert_eq!(
+        (summary.new, summary.quarantined),
+        (2, 0),
+        "both versions are known by digest"
+    );
+    let report = Report::build(&db, ReportOptions::default()).expect("report");
+    let section = &report.sections[0];
+    assert_eq!(
+        section.versions,
+        vec![("1".to_string(), 1), ("2".to_string(), 1)]
+    );
+    let fig = section
+        .summaries
+        .iter()
+        .find(|d| d.question == "tip_engagement")
+        .expect("fig");
+    assert_eq!(fig.n, 2);
+    assert!(
+        fig.text.starts_with("All in all"),
+        "the newest wording: {}",
+        fig.text
+    );
+}
