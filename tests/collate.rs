@@ -434,3 +434,49 @@ fn sessions_of_two_guide_versions_are_collated_together() {
         fig.text
     );
 }
+
+#[test]
+fn cross_tabs_line_up_by_answer_even_when_only_one_structure_said_dont_know() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut f = Factory::new();
+    let pc = f.session("A", Structure::ProtectionCluster, "anecdotal_only");
+    let mut cp = f.session("B", Structure::CpAor, "anecdotal_only");
+    // The CP AOR says don't know to tip_is_issue; the cluster answers yes.
+    cp.answers.insert(
+        "tip_is_issue".into(),
+        stocktake::session::Answer {
+            special: Some(stocktake::session::Special::DontKnow),
+            ..Default::default()
+        },
+    );
+    let mut pc = pc;
+    pc.answers.insert(
+        "tip_is_issue".into(),
+        stocktake::session::Answer {
+            value: Some(stocktake::session::Value::YesNo(true)),
+            ..Default::default()
+        },
+    );
+    let files = vec![
+        write(dir.path(), "pc.toml", &bytes(&pc)),
+        write(dir.path(), "cp.toml", &bytes(&cp)),
+    ];
+    let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
+    run(&mut db, &files);
+    let report = Report::build(&db, ReportOptions::default()).expect("report");
+    let ct = report.sections[0]
+        .crosstabs
+        .iter()
+        .find(|c| c.question == "tip_is_issue")
+        .expect("crosstab");
+    let row = |label: &str| {
+        ct.rows
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, cells)| cells.clone())
+            .expect(label)
+    };
+    // Columns: protection cluster, then CP AOR.
+    assert_eq!(row("Yes"), vec![(1, 100), (0, 0)]);
+    assert_eq!(row("Don't know"), vec![(0, 0), (1, 100)]);
+}

@@ -180,16 +180,21 @@ fn every_bad_file_is_quarantined_with_its_reason_and_the_rest_goes_on() {
     );
 }
 
-fn unzip(xlsx: &Path, member: &str) -> String {
+/// Every worksheet and the shared strings of an XLSX, as one text.
+fn xlsx_text(xlsx: &Path) -> String {
     let out = Command::new("python3")
         .args([
             "-c",
-            "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+            "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist():\n    if n.startswith('xl/worksheets/') or n == 'xl/sharedStrings.xml':\n        print(z.read(n).decode())",
         ])
         .arg(xlsx)
-        .arg(member)
         .output()
         .expect("python3 reads the xlsx zip");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -241,15 +246,14 @@ fn hostile_texts_come_out_inert_in_every_format() {
             "{csv}"
         );
     }
-    let strings = unzip(&out.join("report.xlsx"), "xl/sharedStrings.xml");
+    let xml = xlsx_text(&out.join("report.xlsx"));
     assert!(
-        strings.contains("'=HYPERLINK") && strings.contains("'@SUM(A1:A9)"),
+        xml.contains("'=HYPERLINK") && xml.contains("'@SUM(A1:A9)"),
         "XLSX cells neutralised"
     );
     assert!(
-        !strings.contains("<t>=") && !strings.contains(">=HYPERLINK"),
+        !xml.contains(">=HYPERLINK") && !xml.contains(">@SUM"),
         "no bare formula text"
     );
-    let sheets = unzip(&out.join("report.xlsx"), "xl/worksheets/sheet2.xml");
-    assert!(!sheets.contains("<f>"), "no formula cell at all");
+    assert!(!xml.contains("<f>"), "no formula cell at all");
 }

@@ -92,7 +92,8 @@ pub fn render(r: &Report, generated: &str) -> String {
                     c.count,
                     c.percent
                 );
-                if let Some((_, cells)) = ct.rows.get(i) {
+                let _ = i;
+                if let Some((_, cells)) = ct.rows.iter().find(|(label, _)| *label == c.label) {
                     for (n, p) in cells {
                         let _ = write!(o, "<td class=n>{n} ({p}%)</td>");
                     }

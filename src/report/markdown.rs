@@ -66,7 +66,8 @@ pub fn render(r: &Report, generated: &str) -> (String, Vec<(String, String)>) {
             o.push('\n');
             for (i, c) in f.rows.iter().enumerate() {
                 let _ = write!(o, "| {} | {} ({}%) |", md(&c.label), c.count, c.percent);
-                if let Some((_, cells)) = ct.rows.get(i) {
+                let _ = i;
+                if let Some((_, cells)) = ct.rows.iter().find(|(label, _)| *label == c.label) {
                     for (n, p) in cells {
                         let _ = write!(o, " {n} ({p}%) |");
                     }

@@ -19,7 +19,7 @@ pub use model::{
     Answer, Count, CrossTab, Distribution, GuideSection, Quality, Report, ReportOptions,
     SessionRow, TextItem, percent,
 };
-pub use tables::{LONG_COLUMNS, long_rows, summary_rows, wide_rows};
+pub use tables::{Emit, LONG_COLUMNS, collect_rows, long_rows, summary_rows, wide_rows};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -59,6 +59,19 @@ pub(crate) fn fit_chars(s: &str, max: usize) -> String {
 
 /// Write a file readable by its owner only, replacing an older report atomically.
 pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    write_private_with(path, |w| {
+        w.write_all(bytes).map_err(|e| ReportError::Write {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+    })
+}
+
+/// Like [`write_private`], the content written through a buffered writer as it comes.
+pub(crate) fn write_private_with(
+    path: &Path,
+    content: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> Result<(), ReportError>,
+) -> Result<(), ReportError> {
     let err = |e: std::io::Error| ReportError::Write {
         path: path.display().to_string(),
         message: e.to_string(),
@@ -70,7 +83,7 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError
             .unwrap_or_default()
     ));
     let _ = std::fs::remove_file(&tmp);
-    let mut f = OpenOptions::new()
+    let f = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
@@ -78,8 +91,13 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError
         .map_err(err)?;
     f.set_permissions(Permissions::from_mode(0o600))
         .map_err(err)?;
-    f.write_all(bytes).map_err(err)?;
-    f.sync_all().map_err(err)?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, &f);
+    let written = content(&mut w).and_then(|()| w.flush().map_err(err));
+    drop(w);
+    if let Err(e) = written.and_then(|()| f.sync_all().map_err(err)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         err(e)
@@ -130,7 +148,7 @@ pub fn write(
             }
             Format::Csv => {
                 let p = out.join("summary.csv");
-                tables::write_csv(&p, &summary_rows(report))?;
+                tables::write_csv(&p, |e| summary_rows(report, e))?;
                 written.push(p);
                 for (k, s) in report.sections.iter().enumerate() {
                     let suffix = if report.sections.len() > 1 {
@@ -140,10 +158,10 @@ pub fn write(
                     };
                     let _ = k;
                     let p = out.join(format!("long{suffix}.csv"));
-                    tables::write_csv(&p, &long_rows(s))?;
+                    tables::write_csv(&p, |e| long_rows(s, e))?;
                     written.push(p);
                     let p = out.join(format!("wide{suffix}.csv"));
-                    tables::write_csv(&p, &wide_rows(s))?;
+                    tables::write_csv(&p, |e| wide_rows(s, e))?;
                     written.push(p);
                 }
             }

@@ -167,7 +167,6 @@ impl Report {
             }
         }
         let mut sections = Vec::new();
-        let mut all_rows = Vec::new();
         for (id, mut versions) in by_id {
             if options.guide.as_ref().is_some_and(|g| *g != id) {
                 continue;
@@ -206,19 +205,19 @@ impl Report {
             for r in &rows {
                 *version_counts.entry(r.guide_version.clone()).or_default() += 1;
             }
+            let digests: HashSet<&str> = rows.iter().map(|r| r.digest.as_str()).collect();
             let section_notes: Vec<_> = notes
                 .iter()
-                .filter(|n| rows.iter().any(|r| r.digest == n.digest))
+                .filter(|n| digests.contains(n.digest.as_str()))
                 .collect();
             sections.push(section(
                 guide,
                 version_counts.into_iter().collect(),
-                rows.clone(),
+                rows,
                 &section_notes,
             ));
-            all_rows.extend(rows);
         }
-        let quality = quality(db, &heads, &all_rows, &sections)?;
+        let quality = quality(db, &heads, &sections)?;
         Ok(Report {
             options,
             sections,
@@ -262,37 +261,48 @@ fn distribution(
     rows: &[&SessionRow],
     structure: Option<Structure>,
 ) -> Distribution {
-    let asked: Vec<&&SessionRow> = rows
-        .iter()
-        .filter(|r| !r.answers.get(&q.id).is_some_and(|a| a.hidden))
-        .collect();
-    let n = asked.len();
-    let mut out = Vec::new();
-    for v in values_of(q) {
-        let count = asked
-            .iter()
-            .filter(|r| {
-                r.answers
-                    .get(&q.id)
-                    .is_some_and(|a| a.status == "answered" && a.values.contains(&v))
-            })
-            .count();
-        out.push(Count {
-            label: label_of(q, &v, lang),
-            value: v,
-            count,
-            percent: percent(count, n),
-        });
+    // One pass over the sessions: each is looked up once, its values counted.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let (mut n, mut none) = (0, 0);
+    let mut special = [0usize; 3];
+    for r in rows {
+        match r.answers.get(&q.id) {
+            Some(a) if a.hidden => continue,
+            Some(a) => match a.status.as_str() {
+                "answered" => {
+                    for v in &a.values {
+                        *counts.entry(v.as_str()).or_default() += 1;
+                    }
+                }
+                "dont_know" => special[0] += 1,
+                "declined" => special[1] += 1,
+                "not_asked" => special[2] += 1,
+                _ => none += 1,
+            },
+            None => none += 1,
+        }
+        n += 1;
     }
-    for (status, label) in [
+    let mut out: Vec<Count> = values_of(q)
+        .into_iter()
+        .map(|v| {
+            let count = counts.get(v.as_str()).copied().unwrap_or(0);
+            Count {
+                label: label_of(q, &v, lang),
+                value: v,
+                count,
+                percent: percent(count, n),
+            }
+        })
+        .collect();
+    for ((status, label), count) in [
         ("dont_know", "Don't know"),
         ("declined", "Declined"),
         ("not_asked", "Not asked"),
-    ] {
-        let count = asked
-            .iter()
-            .filter(|r| r.answers.get(&q.id).is_some_and(|a| a.status == status))
-            .count();
+    ]
+    .into_iter()
+    .zip(special)
+    {
         if count > 0 {
             out.push(Count {
                 value: status.into(),
@@ -302,14 +312,6 @@ fn distribution(
             });
         }
     }
-    let none = asked
-        .iter()
-        .filter(|r| {
-            r.answers
-                .get(&q.id)
-                .is_none_or(|a| a.status == "unanswered")
-        })
-        .count();
     if none > 0 {
         out.push(Count {
             value: "unanswered".into(),
@@ -342,39 +344,49 @@ fn section(
     let mut summaries = Vec::new();
     let mut frequencies = Vec::new();
     let mut crosstabs = Vec::new();
+    let by_structure: Vec<Vec<&SessionRow>> = structures
+        .iter()
+        .map(|st| rows.iter().filter(|r| r.structure == *st).collect())
+        .collect();
     for q in guide.questions() {
         let closed = q.kind.is_closed() || q.kind == QuestionType::Scale;
         if !closed {
             continue;
         }
-        if q.summary {
-            // Each structure has its own denominator: clusters are not AORs.
-            for s in &structures {
-                let of: Vec<&SessionRow> = rows.iter().filter(|r| r.structure == *s).collect();
-                summaries.push(distribution(q, &lang, &of, Some(*s)));
-            }
-        }
-        frequencies.push(distribution(q, &lang, &all, None));
+        // Computed once per structure; the summary tables and the cross-tab share them.
         let per: Vec<Distribution> = structures
             .iter()
-            .map(|s| {
-                let of: Vec<&SessionRow> = rows.iter().filter(|r| r.structure == *s).collect();
-                distribution(q, &lang, &of, Some(*s))
+            .zip(&by_structure)
+            .map(|(st, of)| distribution(q, &lang, of, Some(*st)))
+            .collect();
+        if q.summary {
+            summaries.extend(per.iter().cloned());
+        }
+        frequencies.push(distribution(q, &lang, &all, None));
+        // Rows by value: a "don't know" row exists only where someone said it.
+        let mut values: Vec<(String, String)> = Vec::new();
+        for d in std::iter::once(frequencies.last().expect("just pushed")).chain(&per) {
+            for c in &d.rows {
+                if !values.iter().any(|(v, _)| *v == c.value) {
+                    values.push((c.value.clone(), c.label.clone()));
+                }
+            }
+        }
+        let ct_rows = values
+            .into_iter()
+            .map(|(value, label)| {
+                let cells = per
+                    .iter()
+                    .map(|d| {
+                        d.rows
+                            .iter()
+                            .find(|c| c.value == value)
+                            .map_or((0, 0), |c| (c.count, c.percent))
+                    })
+                    .collect();
+                (label, cells)
             })
             .collect();
-        let labels: Vec<String> = per
-            .first()
-            .map(|d| d.rows.iter().map(|c| c.label.clone()).collect())
-            .unwrap_or_default();
-        let mut ct_rows = Vec::new();
-        for (i, label) in labels.iter().enumerate() {
-            ct_rows.push((
-                label.clone(),
-                per.iter()
-                    .map(|d| d.rows.get(i).map_or((0, 0), |c| (c.count, c.percent)))
-                    .collect(),
-            ));
-        }
         crosstabs.push(CrossTab {
             question: q.id.clone(),
             text: q.text.get(&lang, &lang).to_string(),
@@ -463,11 +475,10 @@ fn section(
 fn quality(
     db: &CollationDb,
     heads: &[Head],
-    rows: &[SessionRow],
     sections: &[GuideSection],
 ) -> Result<Quality, CollateError> {
     let mut by_structure: BTreeMap<Structure, usize> = BTreeMap::new();
-    for r in rows {
+    for r in sections.iter().flat_map(|s| &s.sessions) {
         *by_structure.entry(r.structure).or_default() += 1;
     }
     let conflicts = db.conflicts()?;

@@ -1,9 +1,12 @@
 //! The CSV and XLSX tables: a long table (one row per session × question), a wide table
 //! (one row per session, one column per question, or per option of a multi-choice), the
-//! summary distributions, and a sheet explaining the columns.
+//! summary distributions, and a sheet explaining the columns. Every table is produced row
+//! by row into a sink, so 10,000 sessions × 38 questions never sit in memory at once.
 
+use std::borrow::Cow;
 use std::path::Path;
 
+use super::ReportError;
 use super::escape::cell;
 use super::model::{GuideSection, Report};
 use crate::guide::QuestionType;
@@ -60,15 +63,23 @@ const META: &[&str] = &[
     "completed_at",
 ];
 
-/// Rows of the long table for one guide section, header first.
-pub fn long_rows(s: &GuideSection) -> Vec<Vec<String>> {
+/// Where a table's rows go, one at a time.
+pub type Emit<'a> = &'a mut dyn FnMut(&[String]) -> Result<(), ReportError>;
+
+/// The long table for one guide section, header first.
+pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
     let lang = s.guide.default_language().to_string();
-    let mut rows = vec![LONG_COLUMNS.iter().map(|(c, _)| c.to_string()).collect()];
+    emit(
+        &LONG_COLUMNS
+            .iter()
+            .map(|(c, _)| c.to_string())
+            .collect::<Vec<_>>(),
+    )?;
     for r in &s.sessions {
         for sec in &s.guide.sections {
             for q in &sec.questions {
                 let a = r.answers.get(&q.id);
-                let values = a.map(|a| a.values.clone()).unwrap_or_default();
+                let values = a.map(|a| a.values.as_slice()).unwrap_or_default();
                 let labels: Vec<String> = values
                     .iter()
                     .map(|v| {
@@ -77,7 +88,7 @@ pub fn long_rows(s: &GuideSection) -> Vec<Vec<String>> {
                             .unwrap_or_default()
                     })
                     .collect();
-                rows.push(vec![
+                emit(&[
                     r.session_id.clone(),
                     r.revision.to_string(),
                     r.digest.clone(),
@@ -106,15 +117,15 @@ pub fn long_rows(s: &GuideSection) -> Vec<Vec<String>> {
                     } else {
                         "0".into()
                     },
-                ]);
+                ])?;
             }
         }
     }
-    rows
+    Ok(())
 }
 
-/// Rows of the wide table for one guide section, header first.
-pub fn wide_rows(s: &GuideSection) -> Vec<Vec<String>> {
+/// The wide table for one guide section, header first.
+pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
     let mut header: Vec<String> = META.iter().map(|c| c.to_string()).collect();
     for q in s.guide.questions() {
         match q.kind {
@@ -127,7 +138,7 @@ pub fn wide_rows(s: &GuideSection) -> Vec<Vec<String>> {
             _ => header.push(q.id.clone()),
         }
     }
-    let mut rows = vec![header];
+    emit(&header)?;
     for r in &s.sessions {
         let mut row = vec![
             r.session_id.clone(),
@@ -167,15 +178,15 @@ pub fn wide_rows(s: &GuideSection) -> Vec<Vec<String>> {
                 }),
             }
         }
-        rows.push(row);
+        emit(&row)?;
     }
-    rows
+    Ok(())
 }
 
-/// The summary distributions as rows, header first.
-pub fn summary_rows(report: &Report) -> Vec<Vec<String>> {
-    let mut rows = vec![
-        [
+/// The summary distributions, header first.
+pub fn summary_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> {
+    emit(
+        &[
             "guide",
             "question_id",
             "question",
@@ -186,13 +197,12 @@ pub fn summary_rows(report: &Report) -> Vec<Vec<String>> {
             "count",
             "percent",
         ]
-        .map(String::from)
-        .to_vec(),
-    ];
+        .map(String::from),
+    )?;
     for s in &report.sections {
         for d in &s.summaries {
             for c in &d.rows {
-                rows.push(vec![
+                emit(&[
                     s.guide.id.clone(),
                     d.question.clone(),
                     d.text.clone(),
@@ -202,86 +212,79 @@ pub fn summary_rows(report: &Report) -> Vec<Vec<String>> {
                     c.label.clone(),
                     c.count.to_string(),
                     c.percent.to_string(),
-                ]);
+                ])?;
             }
         }
     }
+    Ok(())
+}
+
+/// A table, ready to produce its rows into a sink.
+type Table<'a> = Box<dyn Fn(Emit<'_>) -> Result<(), ReportError> + 'a>;
+
+/// Every row of a table, for tests and small reports.
+pub fn collect_rows(table: impl FnOnce(Emit<'_>) -> Result<(), ReportError>) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let _ = table(&mut |r: &[String]| {
+        rows.push(r.to_vec());
+        Ok(())
+    });
     rows
 }
 
 /// Is this cell a plain number (written as one, never neutralised)?
 fn number(s: &str) -> Option<f64> {
-    s.parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite() && !s.starts_with('+') && !s.contains(['e', 'E']))
+    s.parse::<f64>().ok().filter(|n| {
+        n.is_finite() && !s.starts_with('+') && !s.contains(['e', 'E', 'i', 'I', 'n', 'N'])
+    })
 }
 
-pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), super::ReportError> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for r in rows {
-        let safe: Vec<String> = r
-            .iter()
-            .map(|c| {
-                if number(c).is_some() {
-                    c.clone()
-                } else {
-                    cell(c).into_owned()
-                }
-            })
-            .collect();
-        w.write_record(&safe)
-            .map_err(|e| super::ReportError::Write {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            })?;
+/// A CSV field: numbers as they are, anything else with formulas neutralised.
+fn safe_bytes(c: &str) -> Cow<'_, [u8]> {
+    if number(c).is_some() {
+        return Cow::Borrowed(c.as_bytes());
     }
-    let bytes = w.into_inner().map_err(|e| super::ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
-    super::write_private(path, &bytes)
+    match cell(c) {
+        Cow::Borrowed(b) => Cow::Borrowed(b.as_bytes()),
+        Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+    }
 }
 
-pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), super::ReportError> {
+pub fn write_csv(
+    path: &Path,
+    table: impl FnOnce(Emit<'_>) -> Result<(), ReportError>,
+) -> Result<(), ReportError> {
+    let shown = path.display().to_string();
+    super::write_private_with(path, |file| {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(file);
+        table(&mut |r: &[String]| {
+            w.write_record(r.iter().map(|c| safe_bytes(c)))
+                .map_err(|e| ReportError::Write {
+                    path: shown.clone(),
+                    message: e.to_string(),
+                })
+        })?;
+        w.flush().map_err(|e| ReportError::Write {
+            path: shown.clone(),
+            message: e.to_string(),
+        })
+    })
+}
+
+pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), ReportError> {
     use rust_xlsxwriter::{Format, Workbook};
-    let err = |e: rust_xlsxwriter::XlsxError| super::ReportError::Write {
+    let err = |e: rust_xlsxwriter::XlsxError| ReportError::Write {
         path: path.display().to_string(),
         message: e.to_string(),
     };
     let mut wb = Workbook::new();
-    let bold = Format::new().set_bold();
-    let mut sheet = |name: &str, rows: &[Vec<String>]| -> Result<(), super::ReportError> {
-        let ws = wb.add_worksheet();
-        ws.set_name(name).map_err(err)?;
-        for (i, r) in rows.iter().enumerate() {
-            for (j, c) in r.iter().enumerate() {
-                let (row, col) = (i as u32, j as u16);
-                if i == 0 {
-                    ws.write_string_with_format(row, col, c, &bold)
-                        .map_err(err)?;
-                } else if let Some(n) = number(c) {
-                    ws.write_number(row, col, n).map_err(err)?;
-                } else {
-                    // A string cell is never evaluated, and the apostrophe keeps it so when
-                    // copied back into a formula bar.
-                    ws.write_string(row, col, cell(c)).map_err(err)?;
-                }
-            }
-        }
-        Ok(())
-    };
-    sheet("Summary", &summary_rows(report))?;
-    for (k, s) in report.sections.iter().enumerate() {
-        let suffix = if report.sections.len() > 1 {
-            format!(" {}", k + 1)
-        } else {
-            String::new()
-        };
-        sheet(&format!("Long{suffix}"), &long_rows(s))?;
-        sheet(&format!("Wide{suffix}"), &wide_rows(s))?;
+    // Constant-memory sheets spill to temp files: keep them in the private report folder.
+    if let Some(dir) = path.parent() {
+        wb.set_tempdir(dir).map_err(err)?;
     }
+    let bold = Format::new().set_bold();
     let mut cols = vec![vec![
         "sheet".to_string(),
         "column".to_string(),
@@ -326,7 +329,57 @@ pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), super::ReportError
         "(apostrophe)".into(),
         "a text starting with = + - @ gets a leading ' so no spreadsheet runs it".into(),
     ]);
-    sheet("Columns", &cols)?;
-    let bytes = wb.save_to_buffer().map_err(err)?;
-    super::write_private(path, &bytes)
+    let mut sheets: Vec<(String, Table<'_>)> = vec![(
+        "Summary".into(),
+        Box::new(|e: Emit<'_>| summary_rows(report, e)),
+    )];
+    for (k, s) in report.sections.iter().enumerate() {
+        let suffix = if report.sections.len() > 1 {
+            format!(" {}", k + 1)
+        } else {
+            String::new()
+        };
+        sheets.push((
+            format!("Long{suffix}"),
+            Box::new(move |e: Emit<'_>| long_rows(s, e)),
+        ));
+        sheets.push((
+            format!("Wide{suffix}"),
+            Box::new(move |e: Emit<'_>| wide_rows(s, e)),
+        ));
+    }
+    let cols_ref = &cols;
+    sheets.push((
+        "Columns".into(),
+        Box::new(move |e: Emit<'_>| cols_ref.iter().try_for_each(|r| e(r))),
+    ));
+    for (name, table) in sheets {
+        // Constant-memory sheets stream their rows to a temporary file as they come.
+        let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
+        ws.set_name(&name).map_err(err)?;
+        let mut i: u32 = 0;
+        table(&mut |r: &[String]| {
+            for (j, c) in r.iter().enumerate() {
+                let col = j as u16;
+                if i == 0 {
+                    ws.write_string_with_format(i, col, c, &bold).map_err(err)?;
+                } else if let Some(n) = number(c) {
+                    ws.write_number(i, col, n).map_err(err)?;
+                } else {
+                    // A string cell is never evaluated; the apostrophe keeps it inert even
+                    // when copied into a formula bar.
+                    ws.write_string(i, col, cell(c)).map_err(err)?;
+                }
+            }
+            i += 1;
+            Ok(())
+        })?;
+    }
+    super::write_private_with(path, |w| {
+        let bytes = wb.save_to_buffer().map_err(err)?;
+        std::io::Write::write_all(w, &bytes).map_err(|e| ReportError::Write {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+    })
 }

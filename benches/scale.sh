@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The scale run: generate N session files (default 10,000), then time reading them with
+# cat, collating them, collating them again, and the report in every format; wall time
+# and peak memory of each step. Run from the repository: benches/scale.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cargo build --release --quiet --bin stocktake --example generate_sessions
+BIN=target/release/stocktake
+GEN=target/release/examples/generate_sessions
+
+step() { # name, command...
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/err" || true
+  read -r secs kb <"$WORK/time"
+  printf '%-34s %8.2f s  %7.1f MB peak\n' "$name" "$secs" "$(echo "$kb / 1024" | bc -l)"
+}
+
+"$GEN" "$N" "$WORK/files" 2>/dev/null
+printf '%s files, %s MB on disk; %s cores\n' "$N" "$(du -sm "$WORK/files" | cut -f1)" "$(nproc)"
+sync
+step "cat (read every file once)" sh -c "cat $WORK/files/* > /dev/null"
+step "sha256sum (one hashing pass)" sh -c "cat $WORK/files/* | sha256sum"
+step "collate, first run" "$BIN" collate "$WORK/files" --db "$WORK/c.db"
+step "collate again (nothing new)" "$BIN" collate "$WORK/files" --db "$WORK/c.db"
+step "report, all formats" "$BIN" report --db "$WORK/c.db" --out "$WORK/report"
+grep -h "file(s)" "$WORK/err" || true

@@ -1,0 +1,103 @@
+//! Writes N fully answered session files of the coordinator guide, with notes, into a
+//! folder: the input of the collation benchmark and the scale run.
+//!
+//! cargo run --release --example generate_sessions -- 10000 /tmp/sessions
+
+use std::path::PathBuf;
+
+use stocktake::guide::{Catalog, QuestionType, Structure};
+use stocktake::session::{Participant, Value};
+use stocktake::store::{NewCall, Store, system_clock};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(n), Some(dir)) = (
+        args.next().and_then(|n| n.parse::<usize>().ok()),
+        args.next(),
+    ) else {
+        eprintln!("usage: generate_sessions N DIR");
+        std::process::exit(2);
+    };
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).expect("output folder");
+    let catalog = Catalog::bundled();
+    let g = catalog
+        .get("gpc-attt-coordinator")
+        .expect("bundled guide")
+        .clone();
+    let mut store = Store::open_in_memory(system_clock()).expect("store");
+    let structures = [
+        Structure::ProtectionCluster,
+        Structure::CpAor,
+        Structure::GbvAor,
+    ];
+    let engagement = [
+        "mechanism_in_place",
+        "aware_not_discussed",
+        "anecdotal_only",
+        "not_working_not_aware",
+    ];
+    for i in 0..n {
+        let call = NewCall {
+            response: format!("Response {}", i / 3),
+            interviewer: format!("interviewer{}", i % 7),
+            language: "en".into(),
+            structures: vec![(structures[i % 3], String::new())],
+            participants: vec![Participant {
+                role: "protection_cluster_coordinator".into(),
+                organisation: "UNHCR".into(),
+                name: String::new(),
+            }],
+            consent: Some(true),
+        };
+        let (_, mut sessions) = store.create_call(&g, &call).expect("call");
+        let mut s = sessions.remove(0);
+        let now = store.now();
+        for (k, q) in g.guide.questions().enumerate() {
+            let v = match q.kind {
+                QuestionType::Single if q.id == "tip_engagement" => {
+                    Value::Choice(engagement[(i * 7 + k) % 4].into())
+                }
+                QuestionType::Single => {
+                    Value::Choice(q.options[(i + k) % q.options.len()].value.clone())
+                }
+                QuestionType::Multi => Value::Choices(
+                    q.options
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| (i + j + k) % 3 == 0)
+                        .map(|(_, o)| o.value.clone())
+                        .collect(),
+                ),
+                QuestionType::YesNo => Value::YesNo((i + k) % 2 == 0),
+                QuestionType::Number => Value::Number((i % 100) as f64),
+                QuestionType::Scale => Value::Scale(q.min.unwrap_or(1.0) as i64),
+                QuestionType::Date => Value::Date(jiff::civil::date(2018, 3, 14)),
+                QuestionType::Text | QuestionType::LongText => Value::Text(format!(
+                    "Session {i}: the coordinator described the working group and its members at length."
+                )),
+            };
+            if !matches!(&v, Value::Choices(c) if c.is_empty()) {
+                s.set_value(&g.guide, &q.id, v, now).expect("value");
+            }
+            s.set_note(
+                &g.guide,
+                &q.id,
+                "Probed further; see the general notes for what was said out of order.",
+                now,
+            )
+            .expect("note");
+        }
+        s.add_note(
+            "Mentions a GBV hotline that records TIP cases.",
+            Some("tip_activities"),
+            &g.guide,
+            now,
+        )
+        .expect("note");
+        s.complete(&g.guide, now).expect("complete");
+        let name = stocktake::sync::file_name(&s);
+        std::fs::write(dir.join(name), stocktake::sync::render(&s, &g)).expect("write");
+    }
+    eprintln!("wrote {n} session files to {}", dir.display());
+}
