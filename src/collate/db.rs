@@ -87,8 +87,10 @@ impl CollationDb {
                 supported: MIGRATIONS.len() as u32,
             });
         }
+        // 64 MiB of page cache: a first collation writes a lot, and pages spilled early are
+        // written twice.
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
         )
         .map_err(db)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
@@ -291,18 +293,20 @@ impl Batch<'_> {
                 ])
             })
             .map_err(e)?;
+        // Child rows point at the revision's small integer id.
+        let rev = self.tx.last_insert_rowid();
         let vis = s.visibility(&guide.guide);
         let mut ans = self
             .tx
             .prepare_cached(
-                "INSERT INTO answers (digest, question, status, type, value, other, note, hidden, changed_at)
+                "INSERT INTO answers (rev, question, status, type, value, other, note, hidden, changed_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )
             .map_err(e)?;
         let mut vals = self
             .tx
             .prepare_cached(
-                "INSERT OR IGNORE INTO answer_values (digest, question, value) VALUES (?1, ?2, ?3)",
+                "INSERT OR IGNORE INTO answer_values (rev, question, value) VALUES (?1, ?2, ?3)",
             )
             .map_err(e)?;
         for (q, a) in &s.answers {
@@ -312,7 +316,7 @@ impl Batch<'_> {
                 None => (None, None),
             };
             ans.execute(params![
-                d,
+                rev,
                 q,
                 a.status().as_str(),
                 kind,
@@ -325,28 +329,28 @@ impl Batch<'_> {
             .map_err(e)?;
             if a.value.is_some() {
                 for v in &values {
-                    vals.execute(params![d, q, v]).map_err(e)?;
+                    vals.execute(params![rev, q, v]).map_err(e)?;
                 }
             }
         }
         let mut notes = self
             .tx
             .prepare_cached(
-                "INSERT INTO notes (digest, seq, at, text, question) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO notes (rev, seq, at, text, question) VALUES (?1, ?2, ?3, ?4, ?5)",
             )
             .map_err(e)?;
         for n in &s.notes {
             notes
-                .execute(params![d, n.seq, n.at.to_string(), n.text, n.question])
+                .execute(params![rev, n.seq, n.at.to_string(), n.text, n.question])
                 .map_err(e)?;
         }
         let mut parts = self
             .tx
-            .prepare_cached("INSERT INTO participants (digest, seq, role, organisation, name) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .prepare_cached("INSERT INTO participants (rev, seq, role, organisation, name) VALUES (?1, ?2, ?3, ?4, ?5)")
             .map_err(e)?;
         for (i, p) in s.participants.iter().enumerate() {
             parts
-                .execute(params![d, i as u32, p.role, p.organisation, p.name])
+                .execute(params![rev, i as u32, p.role, p.organisation, p.name])
                 .map_err(e)?;
         }
         Ok(())

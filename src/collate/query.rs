@@ -190,7 +190,7 @@ impl CollationDb {
     pub fn answers_of(&self, digest: &str) -> Result<BTreeMap<String, AnswerRow>, CollateError> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT question, status, type, value, other, note, hidden FROM answers WHERE digest = ?1")
+            .prepare_cached("SELECT a.question, a.status, a.type, a.value, a.other, a.note, a.hidden FROM answers a JOIN revisions r ON r.id = a.rev WHERE r.digest = ?1")
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([digest], |r| {
@@ -371,7 +371,7 @@ impl CollationDb {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT digest, question, status, type, value, other, note, hidden FROM answers",
+                "SELECT r.digest, a.question, a.status, a.type, a.value, a.other, a.note, a.hidden FROM answers a JOIN revisions r ON r.id = a.rev",
             )
             .map_err(|e| self.err(e))?;
         let rows = st
@@ -400,7 +400,7 @@ impl CollationDb {
     pub fn all_notes(&self) -> Result<Vec<GeneralNote>, CollateError> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT digest, at, text, question FROM notes ORDER BY digest, seq")
+            .prepare_cached("SELECT r.digest, n.at, n.text, n.question FROM notes n JOIN revisions r ON r.id = n.rev ORDER BY r.digest, n.seq")
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([], |r| {

@@ -5,7 +5,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::db::{Batch, CollateError, CollationDb, Seen};
-use crate::guide::Catalog;
+use crate::guide::{Catalog, Digest};
 use crate::sync::{MAX_FILE_BYTES, ReadError, check_digest, parse_session_file, verify_against};
 
 /// Files per transaction: large enough to be fast, small enough to show progress.
@@ -85,7 +85,30 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CollateError> {
     Ok(())
 }
 
-/// Collate `paths` into `db`. `progress(done, total)` is called as files are handled.
+/// A file to read, with what identifies its version on disk.
+struct Todo {
+    path: PathBuf,
+    key: String,
+    size: i64,
+    mtime_ns: i64,
+}
+
+/// A file read, hashed, parsed and verified off the main thread.
+enum Prepared {
+    Bad {
+        todo: Todo,
+        digest: Option<String>,
+        error: ReadError,
+    },
+    Good {
+        todo: Todo,
+        digest: String,
+        file: Box<crate::sync::SessionFile>,
+        guide: Digest,
+    },
+}
+
+/// Collate `paths` into `db`. `progress(done, total, summary)` is called as files are handled.
 pub fn collate(
     db: &mut CollationDb,
     paths: &[PathBuf],
@@ -99,115 +122,157 @@ pub fn collate(
         files: total,
         ..Summary::default()
     };
-    for chunk in files.chunks(BATCH) {
+    // Pass 1, cheap: a file unchanged since an earlier run keeps its conclusion unread.
+    let mut todo = Vec::new();
+    {
         let batch = db.batch(now)?;
-        for path in chunk {
-            match one(&batch, path, catalog)? {
+        for path in files {
+            let key = std::fs::canonicalize(&path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string();
+            let Ok(meta) = std::fs::metadata(&path) else {
+                todo.push(Todo {
+                    path,
+                    key,
+                    size: -1,
+                    mtime_ns: -1,
+                });
+                continue;
+            };
+            let (size, mtime_ns) = (
+                meta.len() as i64,
+                meta.mtime() * 1_000_000_000 + meta.mtime_nsec(),
+            );
+            if let Some(seen) = batch.seen(&key)?
+                && seen.size == size
+                && seen.mtime_ns == mtime_ns
+            {
+                if seen.outcome != "imported" {
+                    summary.quarantined += 1;
+                    continue;
+                }
+                if let Some(d) = &seen.digest
+                    && batch.has_revision(d)?
+                {
+                    summary.duplicate += 1;
+                    continue;
+                }
+            }
+            todo.push(Todo {
+                path,
+                key,
+                size,
+                mtime_ns,
+            });
+        }
+        batch.commit()?;
+    }
+    progress(summary.duplicate + summary.quarantined, total, &summary);
+    // Pass 2: a worker reads, hashes, parses and verifies while this thread writes.
+    std::thread::scope(|scope| -> Result<(), CollateError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(64);
+        scope.spawn(move || {
+            for t in todo {
+                if tx.send(prepare(t, catalog)).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut batch = db.batch(now)?;
+        let mut in_batch = 0;
+        for p in rx {
+            match apply(&batch, p, catalog)? {
                 Outcome::New => summary.new += 1,
                 Outcome::Updated => summary.updated += 1,
                 Outcome::Duplicate => summary.duplicate += 1,
                 Outcome::Conflicting => summary.conflicting += 1,
                 Outcome::Quarantined => summary.quarantined += 1,
             }
+            in_batch += 1;
+            if in_batch == BATCH {
+                batch.commit()?;
+                batch = db.batch(now)?;
+                in_batch = 0;
+                let done = summary.new
+                    + summary.updated
+                    + summary.duplicate
+                    + summary.conflicting
+                    + summary.quarantined;
+                progress(done, total, &summary);
+            }
         }
-        batch.commit()?;
-        let done = summary.new
-            + summary.updated
-            + summary.duplicate
-            + summary.conflicting
-            + summary.quarantined;
-        progress(done, total, &summary);
-    }
+        batch.commit()
+    })?;
+    let done = summary.new
+        + summary.updated
+        + summary.duplicate
+        + summary.conflicting
+        + summary.quarantined;
+    progress(done, total, &summary);
     Ok(summary)
 }
 
-fn one(batch: &Batch<'_>, path: &Path, catalog: &Catalog) -> Result<Outcome, CollateError> {
-    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let key = key.display().to_string();
-    let shown = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            let err = ReadError::Io {
-                file: shown,
-                source: e,
-            };
-            batch.quarantine(&key, None, err.kind(), &err.to_string())?;
-            return Ok(Outcome::Quarantined);
-        }
+fn prepare(todo: Todo, catalog: &Catalog) -> Prepared {
+    let shown = todo.path.display().to_string();
+    let bad = |todo, digest, error| Prepared::Bad {
+        todo,
+        digest,
+        error,
     };
-    let (size, mtime_ns) = (
-        meta.len() as i64,
-        meta.mtime() * 1_000_000_000 + meta.mtime_nsec(),
-    );
-    // Unchanged since last time: the earlier conclusion stands, without reading the file.
-    if let Some(seen) = batch.seen(&key)?
-        && seen.size == size
-        && seen.mtime_ns == mtime_ns
-    {
-        if seen.outcome == "imported"
-            && let Some(d) = &seen.digest
-            && batch.has_revision(d)?
-        {
-            return Ok(Outcome::Duplicate);
-        }
-        if seen.outcome != "imported" {
-            return Ok(Outcome::Quarantined);
-        }
-    }
-    let record = |digest: Option<String>, outcome: &str| {
-        batch.set_seen(
-            &key,
-            &Seen {
-                size,
-                mtime_ns,
-                digest,
-                outcome: outcome.to_string(),
-            },
-        )
-    };
-    let fail =
-        |batch: &Batch<'_>, digest: Option<&str>, e: &ReadError| -> Result<(), CollateError> {
-            batch.quarantine(&key, digest, e.kind(), &e.to_string())
-        };
-    if meta.len() > MAX_FILE_BYTES {
-        let e = ReadError::TooLarge {
-            file: shown,
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        };
-        fail(batch, None, &e)?;
-        record(None, e.kind())?;
-        return Ok(Outcome::Quarantined);
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(source) => {
-            let e = ReadError::Io {
+    if todo.size < 0 {
+        let error = match std::fs::metadata(&todo.path) {
+            Err(source) => ReadError::Io {
                 file: shown,
                 source,
-            };
-            fail(batch, None, &e)?;
-            record(None, e.kind())?;
-            return Ok(Outcome::Quarantined);
-        }
-    };
-    // Known by its digest: a copy of a file already in, recognised without parsing.
-    let digest = match check_digest(&bytes, &shown) {
-        Ok(d) => d,
-        Err(e) => {
-            fail(batch, None, &e)?;
-            record(None, e.kind())?;
-            return Ok(Outcome::Quarantined);
-        }
-    };
-    let d = digest.to_string();
-    if batch.has_revision(&d)? {
-        batch.add_path(&d, &key)?;
-        batch.release(&key)?;
-        record(Some(d), "imported")?;
-        return Ok(Outcome::Duplicate);
+            },
+            Ok(_) => ReadError::Invalid {
+                file: shown,
+                message: "changed while being read".into(),
+            },
+        };
+        return bad(todo, None, error);
     }
+    if todo.size as u64 > MAX_FILE_BYTES {
+        let size = todo.size as u64;
+        return bad(
+            todo,
+            None,
+            ReadError::TooLarge {
+                file: shown,
+                size,
+                limit: MAX_FILE_BYTES,
+            },
+        );
+    }
+    let bytes = match std::fs::read(&todo.path) {
+        Ok(b) if b.len() as u64 <= MAX_FILE_BYTES => b,
+        Ok(b) => {
+            return bad(
+                todo,
+                None,
+                ReadError::TooLarge {
+                    file: shown,
+                    size: b.len() as u64,
+                    limit: MAX_FILE_BYTES,
+                },
+            );
+        }
+        Err(source) => {
+            return bad(
+                todo,
+                None,
+                ReadError::Io {
+                    file: shown,
+                    source,
+                },
+            );
+        }
+    };
+    let digest = match check_digest(&bytes, &shown) {
+        Ok(d) => d.to_string(),
+        Err(e) => return bad(todo, None, e),
+    };
     let verified = parse_session_file(&bytes, &shown).and_then(|f| {
         let guide =
             catalog
@@ -219,27 +284,99 @@ fn one(batch: &Batch<'_>, path: &Path, catalog: &Catalog) -> Result<Outcome, Col
                     digest: f.session.guide.digest.to_string(),
                 })?;
         verify_against(&f, &guide.guide, &guide.digest, &shown)?;
-        Ok((f, guide))
+        Ok((f, guide.digest))
     });
-    let (f, guide) = match verified {
-        Ok(v) => v,
-        Err(e) => {
-            fail(batch, Some(&d), &e)?;
-            record(Some(d), e.kind())?;
-            return Ok(Outcome::Quarantined);
+    match verified {
+        Ok((file, guide)) => Prepared::Good {
+            todo,
+            digest,
+            file: Box::new(file),
+            guide,
+        },
+        Err(e) => bad(todo, Some(digest), e),
+    }
+}
+
+fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, CollateError> {
+    match p {
+        Prepared::Bad {
+            todo,
+            digest,
+            error,
+        } => {
+            // A copy of a file already in: a bad parse of known bytes cannot happen, but a
+            // known digest still counts as present.
+            if let Some(d) = &digest
+                && batch.has_revision(d)?
+            {
+                batch.add_path(d, &todo.key)?;
+                batch.release(&todo.key)?;
+                batch.set_seen(
+                    &todo.key,
+                    &Seen {
+                        size: todo.size,
+                        mtime_ns: todo.mtime_ns,
+                        digest: digest.clone(),
+                        outcome: "imported".into(),
+                    },
+                )?;
+                return Ok(Outcome::Duplicate);
+            }
+            batch.quarantine(
+                &todo.key,
+                digest.as_deref(),
+                error.kind(),
+                &error.to_string(),
+            )?;
+            batch.set_seen(
+                &todo.key,
+                &Seen {
+                    size: todo.size,
+                    mtime_ns: todo.mtime_ns,
+                    digest,
+                    outcome: error.kind().into(),
+                },
+            )?;
+            Ok(Outcome::Quarantined)
         }
-    };
-    let parent = f.session.parent.map(|p| p.to_string()).unwrap_or_default();
-    let (known, siblings) = batch.relatives(&f.session.id, &parent)?;
-    batch.insert_revision(&f, guide)?;
-    batch.add_path(&d, &key)?;
-    batch.release(&key)?;
-    record(Some(d), "imported")?;
-    Ok(if siblings > 0 {
-        Outcome::Conflicting
-    } else if known > 0 {
-        Outcome::Updated
-    } else {
-        Outcome::New
-    })
+        Prepared::Good {
+            todo,
+            digest,
+            file,
+            guide,
+        } => {
+            let seen = Seen {
+                size: todo.size,
+                mtime_ns: todo.mtime_ns,
+                digest: Some(digest.clone()),
+                outcome: "imported".into(),
+            };
+            if batch.has_revision(&digest)? {
+                batch.add_path(&digest, &todo.key)?;
+                batch.release(&todo.key)?;
+                batch.set_seen(&todo.key, &seen)?;
+                return Ok(Outcome::Duplicate);
+            }
+            let Some(guide) = catalog.by_digest(&guide) else {
+                return Ok(Outcome::Quarantined);
+            };
+            let parent = file
+                .session
+                .parent
+                .map(|p| p.to_string())
+                .unwrap_or_default();
+            let (known, siblings) = batch.relatives(&file.session.id, &parent)?;
+            batch.insert_revision(&file, guide)?;
+            batch.add_path(&digest, &todo.key)?;
+            batch.release(&todo.key)?;
+            batch.set_seen(&todo.key, &seen)?;
+            Ok(if siblings > 0 {
+                Outcome::Conflicting
+            } else if known > 0 {
+                Outcome::Updated
+            } else {
+                Outcome::New
+            })
+        }
+    }
 }

@@ -272,7 +272,17 @@ pub fn parse_session_file(bytes: &[u8], file: &str) -> Result<SessionFile, ReadE
             });
         }
     }
-    let raw: RawFile = toml::from_str(text).map_err(syntax)?;
+    // One parse: the table above becomes the typed file. Only when that fails is the text
+    // parsed again, for the error's line and column.
+    let raw: RawFile = match toml::Value::Table(table).try_into() {
+        Ok(raw) => raw,
+        Err(_) => {
+            return Err(toml::from_str::<RawFile>(text)
+                .err()
+                .map(syntax)
+                .unwrap_or_else(|| invalid(file, "malformed session file")));
+        }
+    };
     let session = build(raw, file)?;
     Ok(SessionFile { digest, session })
 }

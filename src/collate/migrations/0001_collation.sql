@@ -10,8 +10,11 @@ CREATE TABLE guides (
     source  TEXT NOT NULL
 );
 
+-- Child rows point at `id`: a small integer keeps their B-trees small and the import
+-- fast. Ids depend on the order files arrived; nothing outside this file uses them.
 CREATE TABLE revisions (
-    digest          TEXT PRIMARY KEY,
+    id              INTEGER PRIMARY KEY,
+    digest          TEXT NOT NULL UNIQUE,
     session_id      TEXT NOT NULL,
     revision        INTEGER NOT NULL,
     -- '' for a first revision, so a conflict between two first revisions groups too.
@@ -34,7 +37,7 @@ CREATE TABLE revisions (
 CREATE INDEX revisions_by_session ON revisions(session_id, parent);
 
 CREATE TABLE answers (
-    digest     TEXT NOT NULL REFERENCES revisions(digest),
+    rev        INTEGER NOT NULL REFERENCES revisions(id),
     question   TEXT NOT NULL,
     status     TEXT NOT NULL,
     type       TEXT,
@@ -44,33 +47,33 @@ CREATE TABLE answers (
     note       TEXT NOT NULL,
     hidden     INTEGER NOT NULL,
     changed_at TEXT,
-    PRIMARY KEY (digest, question)
+    PRIMARY KEY (rev, question)
 ) WITHOUT ROWID;
 
 -- One row per chosen value (each option of a multi), for frequency tables.
 CREATE TABLE answer_values (
-    digest   TEXT NOT NULL REFERENCES revisions(digest),
+    rev      INTEGER NOT NULL REFERENCES revisions(id),
     question TEXT NOT NULL,
     value    TEXT NOT NULL,
-    PRIMARY KEY (digest, question, value)
+    PRIMARY KEY (rev, question, value)
 ) WITHOUT ROWID;
 
 CREATE TABLE notes (
-    digest   TEXT NOT NULL REFERENCES revisions(digest),
+    rev      INTEGER NOT NULL REFERENCES revisions(id),
     seq      INTEGER NOT NULL,
     at       TEXT NOT NULL,
     text     TEXT NOT NULL,
     question TEXT,
-    PRIMARY KEY (digest, seq)
+    PRIMARY KEY (rev, seq)
 ) WITHOUT ROWID;
 
 CREATE TABLE participants (
-    digest       TEXT NOT NULL REFERENCES revisions(digest),
+    rev          INTEGER NOT NULL REFERENCES revisions(id),
     seq          INTEGER NOT NULL,
     role         TEXT NOT NULL,
     organisation TEXT NOT NULL,
     name         TEXT NOT NULL,
-    PRIMARY KEY (digest, seq)
+    PRIMARY KEY (rev, seq)
 ) WITHOUT ROWID;
 
 -- Every place a file with this digest was found.
