@@ -63,7 +63,22 @@ pub enum Command {
         /// The collation database (created if missing).
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
+        /// An age identity file that opens encrypted session files (repeatable; or
+        /// STOCKTAKE_IDENTITY, several separated by `:`).
+        #[arg(
+            long = "identity",
+            value_name = "FILE",
+            env = "STOCKTAKE_IDENTITY",
+            value_delimiter = ':'
+        )]
+        identities: Vec<PathBuf>,
+        /// Quarantine session files that are not encrypted.
+        #[arg(long)]
+        require_encrypted: bool,
     },
+    /// Create or show the collator's age key.
+    #[command(subcommand)]
+    Keys(KeysCommand),
     /// List conflicts: revisions of a session edited in two places, side by side.
     Conflicts {
         #[arg(long, value_name = "FILE")]
@@ -100,6 +115,20 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create a new identity file (readable by you alone) and print its public recipient.
+    New {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Print the public recipient of an identity file, to put in a guide or config.
+    Show {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum GuideCommand {
     /// List the guides found: bundled, ./interview-guides/, the config dir, --guides.
     List,
@@ -118,7 +147,14 @@ pub fn run() -> ExitCode {
         Some(Command::Sessions { json }) => sessions(cli.data_dir.as_deref(), json),
         Some(Command::Sync { ref to }) => sync(&cli, to.as_deref()),
         Some(Command::Import { ref files }) => import(&cli, files),
-        Some(Command::Collate { ref paths, ref db }) => collate(&cli, paths, db),
+        Some(Command::Collate {
+            ref paths,
+            ref db,
+            ref identities,
+            require_encrypted,
+        }) => collate(&cli, paths, db, identities, require_encrypted),
+        Some(Command::Keys(KeysCommand::New { ref out })) => keys_new(out),
+        Some(Command::Keys(KeysCommand::Show { ref file })) => keys_show(file),
         Some(Command::Conflicts { ref db }) => conflicts(db),
         Some(Command::Report {
             ref db,
@@ -143,19 +179,32 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// The outbox: `sync --to`, else `--outbox` / `STOCKTAKE_OUTBOX`, else the config file.
-fn outbox(cli: &Cli, to: Option<&Path>) -> anyhow::Result<Option<PathBuf>> {
-    if let Some(d) = to.or(cli.outbox.as_deref()) {
-        return Ok(Some(d.to_path_buf()));
-    }
+fn config() -> anyhow::Result<crate::config::Config> {
     match crate::config::config_path() {
-        Some(p) => Ok(crate::config::Config::load(&p)?.outbox),
-        None => Ok(None),
+        Some(p) => Ok(crate::config::Config::load(&p)?),
+        None => Ok(crate::config::Config::default()),
     }
 }
 
+/// Where completed sessions go: `sync --to`, else `--outbox` / `STOCKTAKE_OUTBOX`, else the
+/// config file; encrypted to the config file's recipients (and each guide's).
+fn sending(cli: &Cli, to: Option<&Path>) -> anyhow::Result<crate::outbox::Sending> {
+    let config = config()?;
+    let outbox = to
+        .or(cli.outbox.as_deref())
+        .map(Path::to_path_buf)
+        .or(config.outbox);
+    let recipients = config
+        .recipients
+        .iter()
+        .map(|r| crate::sync::parse_recipient(r))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(crate::outbox::Sending { outbox, recipients })
+}
+
 fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let Some(dir) = outbox(cli, to)? else {
+    let sending = sending(cli, to)?;
+    let Some(dir) = sending.outbox.clone() else {
         anyhow::bail!(
             "no outbox: say where with `stocktake sync --to DIR`, STOCKTAKE_OUTBOX, or outbox = \"DIR\" in {}",
             crate::config::config_path()
@@ -164,7 +213,7 @@ fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
         );
     };
     let mut store = open_store(cli.data_dir.as_deref())?;
-    let report = crate::outbox::sync(&mut store, &dir)?;
+    let report = crate::outbox::sync(&mut store, &dir, &sending.recipients)?;
     let shown = neutralise::line(&dir.display().to_string()).into_owned();
     for p in &report.written {
         println!("wrote {}", neutralise::line(&p.display().to_string()));
@@ -283,8 +332,8 @@ fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let store = open_store(data_dir)?;
     let user = crate::store::login_name();
-    let outbox = outbox(cli, None)?;
-    crate::tui::run(store, catalog, user, outbox)?;
+    let sending = sending(cli, None)?;
+    crate::tui::run(store, catalog, user, sending)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -470,7 +519,60 @@ fn now_text() -> String {
         .to_string()
 }
 
-fn collate(cli: &Cli, paths: &[PathBuf], db: &Path) -> anyhow::Result<ExitCode> {
+fn read_identities(files: &[PathBuf]) -> anyhow::Result<Vec<age::x25519::Identity>> {
+    let mut out = Vec::new();
+    for f in files.iter().filter(|f| !f.as_os_str().is_empty()) {
+        let shown = f.display().to_string();
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| anyhow::anyhow!("{shown}: cannot read the identity: {e}"))?;
+        out.extend(crate::sync::parse_identities(&text, &shown)?);
+    }
+    Ok(out)
+}
+
+fn keys_new(out: &Path) -> anyhow::Result<ExitCode> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let (recipient, text) = crate::sync::new_identity(&now_text());
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(out)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot create the identity file ({e}); an existing one is never overwritten",
+                out.display()
+            )
+        })?;
+    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()?;
+    eprintln!(
+        "created {} (readable by you alone: keep it safe and backed up; whoever holds it reads every session)",
+        out.display()
+    );
+    println!("{recipient}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn keys_show(file: &Path) -> anyhow::Result<ExitCode> {
+    for id in read_identities(&[file.to_path_buf()])? {
+        println!("{}", id.to_public());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn collate(
+    cli: &Cli,
+    paths: &[PathBuf],
+    db: &Path,
+    identities: &[PathBuf],
+    require_encrypted: bool,
+) -> anyhow::Result<ExitCode> {
+    let keys = crate::collate::Keys {
+        identities: read_identities(identities)?,
+        require_encrypted,
+    };
     use std::io::IsTerminal;
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     let mut cdb = crate::collate::CollationDb::open(db)?;
@@ -496,7 +598,8 @@ fn collate(cli: &Cli, paths: &[PathBuf], db: &Path) -> anyhow::Result<ExitCode> 
             last_line = std::time::Instant::now();
         }
     };
-    let summary = crate::collate::collate(&mut cdb, paths, &catalog, &now_text(), &mut progress)?;
+    let summary =
+        crate::collate::collate(&mut cdb, paths, &catalog, &keys, &now_text(), &mut progress)?;
     if tty {
         eprintln!();
     }

@@ -12,6 +12,9 @@ use crate::guide::line_col;
 pub struct Config {
     /// Where completed sessions are written (a shared folder, a Syncthing folder, …).
     pub outbox: Option<PathBuf>,
+    /// age recipients (`age1…`) every session file is encrypted to, besides the guide's.
+    #[serde(default)]
+    pub recipients: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -22,7 +25,7 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{col}: {message} (allowed keys: outbox)")]
+    #[error("{path}:{line}:{col}: {message} (allowed keys: outbox, recipients)")]
     Invalid {
         path: String,
         line: usize,
@@ -51,7 +54,7 @@ impl Config {
                 });
             }
         };
-        toml::from_str(&text).map_err(|e| {
+        let config: Config = toml::from_str(&text).map_err(|e| {
             let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
             ConfigError::Invalid {
                 path: path.display().to_string(),
@@ -59,7 +62,22 @@ impl Config {
                 col,
                 message: e.message().trim().to_string(),
             }
-        })
+        })?;
+        for r in &config.recipients {
+            if crate::sync::parse_recipient(r).is_err() {
+                let at = text.find(r.as_str()).unwrap_or(0);
+                let (line, col) = line_col(&text, at);
+                return Err(ConfigError::Invalid {
+                    path: path.display().to_string(),
+                    line,
+                    col,
+                    message: format!(
+                        "`{r}` is not an age recipient (age1…; see stocktake keys new)"
+                    ),
+                });
+            }
+        }
+        Ok(config)
     }
 }
 

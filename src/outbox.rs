@@ -20,6 +20,14 @@ pub fn freeze(s: &Session, guide: &LoadedGuide) -> RevisionFile {
     }
 }
 
+/// Where completed sessions go, and to whom they are encrypted.
+#[derive(Debug, Clone, Default)]
+pub struct Sending {
+    pub outbox: Option<PathBuf>,
+    /// From the config file; a guide's own recipients are added per session.
+    pub recipients: Vec<age::x25519::Recipient>,
+}
+
 #[derive(Debug, Default)]
 pub struct SyncReport {
     pub written: Vec<PathBuf>,
@@ -37,17 +45,55 @@ impl SyncReport {
     }
 }
 
-/// Write every completed revision not yet synced into `outbox`.
-pub fn sync(store: &mut Store, outbox: &Path) -> Result<SyncReport, StoreError> {
+/// Write every completed revision not yet synced into `outbox`. A revision whose guide names
+/// recipients, or any when `recipients` are given (the config file's), is written
+/// encrypted to all of them as `<name>.toml.age`: its plaintext never reaches the outbox.
+pub fn sync(
+    store: &mut Store,
+    outbox: &Path,
+    recipients: &[age::x25519::Recipient],
+) -> Result<SyncReport, StoreError> {
     let mut report = SyncReport {
         cleaned: clean_stale_temps(outbox),
         ..SyncReport::default()
     };
     let shown = outbox.display().to_string();
     for u in store.unsynced()? {
-        match write_file(outbox, &u.file.file_name, &u.file.content) {
+        let session = store.load_session(&u.session_id)?;
+        let guide = store.load_guide(&session.guide.digest)?;
+        let mut to: Vec<age::x25519::Recipient> = recipients.to_vec();
+        // The guide's recipients were checked when it was loaded.
+        to.extend(
+            guide
+                .guide
+                .sync
+                .recipients
+                .iter()
+                .filter_map(|r| crate::sync::parse_recipient(r).ok()),
+        );
+        let (name, content) = if to.is_empty() {
+            (u.file.file_name.clone(), u.file.content.clone())
+        } else {
+            match crate::sync::encrypt(&u.file.content, &to) {
+                Ok(c) => (
+                    format!("{}{}", u.file.file_name, crate::sync::ENCRYPTED_SUFFIX),
+                    c,
+                ),
+                Err(e) => {
+                    report.failed.push((
+                        u.file.file_name.clone(),
+                        WriteError::Io {
+                            path: u.file.file_name.clone(),
+                            source: std::io::Error::other(e.to_string()),
+                        },
+                    ));
+                    continue;
+                }
+            }
+        };
+        match write_file(outbox, &name, &content) {
             Ok(w) => {
-                store.mark_synced(&u.session_id, u.revision, &shown, &u.file.file_name)?;
+                store.mark_synced(&u.session_id, u.revision, &shown, &name)?;
                 match w {
                     Written::New(p) => report.written.push(p),
                     Written::AlreadyThere(p) => report.already.push(p),
@@ -62,7 +108,7 @@ pub fn sync(store: &mut Store, outbox: &Path) -> Result<SyncReport, StoreError> 
                         | WriteError::NotWritable { .. }
                         | WriteError::Full { .. }
                 );
-                report.failed.push((u.file.file_name.clone(), e));
+                report.failed.push((name, e));
                 if folder {
                     break;
                 }

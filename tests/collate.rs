@@ -23,6 +23,7 @@ fn run(db: &mut CollationDb, paths: &[PathBuf]) -> stocktake::collate::Summary {
         db,
         paths,
         &Catalog::bundled(),
+        &Default::default(),
         "2018-07-01T00:00:00Z",
         &mut |_, _, _| {},
     )
@@ -407,6 +408,7 @@ fn sessions_of_two_guide_versions_are_collated_together() {
         &mut db,
         &[dir.path().join("old.toml"), dir.path().join("new.toml")],
         &catalog,
+        &Default::default(),
         "t",
         &mut |_, _, _| {},
     )

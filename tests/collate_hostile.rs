@@ -210,6 +210,7 @@ fn hostile_texts_come_out_inert_in_every_format() {
         &mut cdb,
         &[files],
         &stocktake::guide::Catalog::bundled(),
+        &Default::default(),
         "t",
         &mut |_, _, _| {},
     )

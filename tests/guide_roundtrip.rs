@@ -125,6 +125,17 @@ fn condition(earlier: &[Question], picks: &[usize]) -> Option<Condition> {
     })
 }
 
+/// Real age recipients: the loader accepts nothing else.
+fn recipient_pool() -> Vec<String> {
+    static POOL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        (0..3)
+            .map(|_| stocktake::sync::new_identity("t").0)
+            .collect()
+    })
+    .clone()
+}
+
 fn guide() -> impl Strategy<Value = Guide> {
     (
         text(true),
@@ -138,7 +149,7 @@ fn guide() -> impl Strategy<Value = Guide> {
             1..4,
         ),
         proptest::collection::vec(proptest::collection::vec(any::<usize>(), 0..4), 20),
-        proptest::collection::vec("[a-z0-9]{20}", 0..2),
+        proptest::sample::subsequence(recipient_pool(), 0..=2),
         "[0-9]{1,2}(\\.[0-9])?",
     )
         .prop_map(
@@ -170,9 +181,7 @@ fn guide() -> impl Strategy<Value = Guide> {
                     title,
                     languages: vec!["en".to_string(), "fr".to_string()],
                     description,
-                    sync: SyncSettings {
-                        recipients: recipients.into_iter().map(|r| format!("age1{r}")).collect(),
-                    },
+                    sync: SyncSettings { recipients },
                     sections,
                 }
             },

@@ -412,7 +412,7 @@ fn a_session_open_elsewhere_asks_and_read_only_refuses_edits() {
 fn completing_writes_the_file_to_the_outbox_at_once() {
     let (mut d, _) = driver();
     let outbox = tempfile::tempdir().expect("outbox");
-    d.outbox = Some(outbox.path().to_path_buf());
+    d.sending.outbox = Some(outbox.path().to_path_buf());
     new_call(&mut d, "");
     d.press("1<C-f>overall<enter>1rcy");
     assert!(
@@ -442,7 +442,7 @@ fn without_an_outbox_the_list_shows_what_waits_to_sync() {
 fn a_failing_outbox_says_so_and_the_session_waits() {
     let (mut d, _) = driver();
     let parent = tempfile::tempdir().expect("dir");
-    d.outbox = Some(parent.path().join("missing"));
+    d.sending.outbox = Some(parent.path().join("missing"));
     new_call(&mut d, "");
     d.press("1<C-f>overall<enter>1rcy");
     let s = screen(&d);

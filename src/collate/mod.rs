@@ -8,4 +8,4 @@ mod run;
 
 pub use db::{Batch, CollateError, CollationDb, Seen};
 pub use query::{AnswerRow, Conflict, GeneralNote, Head, Quarantined, RevisionRow, short};
-pub use run::{Summary, collate, find_files};
+pub use run::{Keys, Summary, collate, find_files};

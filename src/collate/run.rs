@@ -78,7 +78,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CollateError> {
         let path = e.path();
         if t.is_dir() {
             walk(&path, out)?;
-        } else if (t.is_file() || t.is_symlink()) && name.ends_with(".toml") {
+        } else if (t.is_file() || t.is_symlink())
+            && (name.ends_with(".toml") || name.ends_with(".toml.age"))
+        {
             out.push(path);
         }
     }
@@ -108,11 +110,21 @@ enum Prepared {
     },
 }
 
+/// How encrypted files are opened.
+#[derive(Default)]
+pub struct Keys {
+    /// The collator's age identities.
+    pub identities: Vec<age::x25519::Identity>,
+    /// Refuse (quarantine) files that are not encrypted.
+    pub require_encrypted: bool,
+}
+
 /// Collate `paths` into `db`. `progress(done, total, summary)` is called as files are handled.
 pub fn collate(
     db: &mut CollationDb,
     paths: &[PathBuf],
     catalog: &Catalog,
+    keys: &Keys,
     now: &str,
     progress: &mut dyn FnMut(usize, usize, &Summary),
 ) -> Result<Summary, CollateError> {
@@ -174,7 +186,7 @@ pub fn collate(
         let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(64);
         scope.spawn(move || {
             for t in todo {
-                if tx.send(prepare(t, catalog)).is_err() {
+                if tx.send(prepare(t, catalog, keys)).is_err() {
                     break;
                 }
             }
@@ -213,7 +225,7 @@ pub fn collate(
     Ok(summary)
 }
 
-fn prepare(todo: Todo, catalog: &Catalog) -> Prepared {
+fn prepare(todo: Todo, catalog: &Catalog, keys: &Keys) -> Prepared {
     let shown = todo.path.display().to_string();
     let bad = |todo, digest, error| Prepared::Bad {
         todo,
@@ -233,7 +245,14 @@ fn prepare(todo: Todo, catalog: &Catalog) -> Prepared {
         };
         return bad(todo, None, error);
     }
-    if todo.size as u64 > MAX_FILE_BYTES {
+    let encrypted = shown.ends_with(crate::sync::ENCRYPTED_SUFFIX);
+    // age adds 16 bytes per 64 KiB chunk and a header: allow for them, no more.
+    let limit = if encrypted {
+        MAX_FILE_BYTES + MAX_FILE_BYTES / 1024 + 4096
+    } else {
+        MAX_FILE_BYTES
+    };
+    if todo.size as u64 > limit {
         let size = todo.size as u64;
         return bad(
             todo,
@@ -246,7 +265,7 @@ fn prepare(todo: Todo, catalog: &Catalog) -> Prepared {
         );
     }
     let bytes = match std::fs::read(&todo.path) {
-        Ok(b) if b.len() as u64 <= MAX_FILE_BYTES => b,
+        Ok(b) if b.len() as u64 <= limit => b,
         Ok(b) => {
             return bad(
                 todo,
@@ -268,6 +287,16 @@ fn prepare(todo: Todo, catalog: &Catalog) -> Prepared {
                 },
             );
         }
+    };
+    let bytes = if encrypted {
+        match crate::sync::decrypt(&bytes, &keys.identities) {
+            Ok(plain) => plain,
+            Err(why) => return bad(todo, None, ReadError::Encrypted { file: shown, why }),
+        }
+    } else if keys.require_encrypted {
+        return bad(todo, None, ReadError::NotEncrypted { file: shown });
+    } else {
+        bytes
     };
     let digest = match check_digest(&bytes, &shown) {
         Ok(d) => d.to_string(),

@@ -265,7 +265,7 @@ impl Reader<'_, '_> {
         let mut recipients = Vec::new();
         if let Some(r) = t.get("recipients") {
             for (key, s) in self.string_array(r, "recipients") {
-                if key.starts_with("age1") && key.len() > 10 && key.is_ascii() {
+                if <age::x25519::Recipient as std::str::FromStr>::from_str(&key).is_ok() {
                     recipients.push(key);
                 } else {
                     self.d.error(

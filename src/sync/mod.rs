@@ -2,11 +2,16 @@
 //! `docs/session-file-format.md`): rendering a revision to its exact bytes, safe file
 //! names, the atomic no-overwrite writer for shared outboxes, and the verifying reader.
 
+mod crypt;
 mod name;
 mod read;
 mod render;
 mod write;
 
+pub use crypt::{
+    CryptError, SUFFIX as ENCRYPTED_SUFFIX, Undecryptable, decrypt, encrypt, new_identity,
+    parse_identities, parse_recipient,
+};
 pub use name::{file_name, is_safe_name, slug};
 pub use read::{
     MAX_FILE_BYTES, ReadError, SessionFile, check_digest, parse_session_file, read_session_file,

@@ -64,6 +64,15 @@ pub enum ReadError {
         version: String,
         digest: String,
     },
+    #[error("{file}: {}", describe_undecryptable(.why))]
+    Encrypted {
+        file: String,
+        why: super::crypt::Undecryptable,
+    },
+    #[error(
+        "{file}: not encrypted, and this collation requires encrypted files (--require-encrypted)"
+    )]
+    NotEncrypted { file: String },
     #[error("{file}: answer to `{question}`: {message}")]
     InvalidAnswer {
         file: String,
@@ -87,6 +96,13 @@ impl ReadError {
             ReadError::Invalid { .. } => "invalid",
             ReadError::UnknownGuide { .. } => "unknown guide",
             ReadError::InvalidAnswer { .. } => "invalid answer",
+            ReadError::Encrypted { why, .. } => match why {
+                super::crypt::Undecryptable::NotForUs => "not for this collator",
+                super::crypt::Undecryptable::Damaged(_) => "damaged ciphertext",
+                super::crypt::Undecryptable::NoIdentity => "no identity",
+                super::crypt::Undecryptable::TooLarge => "too large",
+            },
+            ReadError::NotEncrypted { .. } => "not encrypted",
         }
     }
 }
@@ -528,4 +544,14 @@ pub fn verify_against(
         }
     }
     Ok(())
+}
+
+fn describe_undecryptable(why: &super::crypt::Undecryptable) -> String {
+    use super::crypt::Undecryptable::*;
+    match why {
+        NotForUs => "encrypted for another collator: none of the identities given opens it".into(),
+        Damaged(e) => format!("the encrypted file is truncated or altered ({e})"),
+        NoIdentity => "encrypted, and no identity was given to open it (--identity FILE or STOCKTAKE_IDENTITY)".into(),
+        TooLarge => "decrypts to more than a session file may hold".into(),
+    }
 }

@@ -19,8 +19,9 @@ pub struct Driver {
     pub app: App,
     pub store: Store,
     pub catalog: Catalog,
-    /// Where completing a session writes its file at once, when set.
-    pub outbox: Option<std::path::PathBuf>,
+    /// Where completing a session writes its file at once (when an outbox is set), and to
+    /// whom it is encrypted.
+    pub sending: crate::outbox::Sending,
 }
 
 impl Driver {
@@ -36,7 +37,7 @@ impl Driver {
             app,
             store,
             catalog,
-            outbox: None,
+            sending: crate::outbox::Sending::default(),
         };
         d.run(vec![Effect::LoadHome]);
         d
@@ -70,7 +71,7 @@ impl Driver {
                 &mut self.store,
                 &self.app,
                 &self.catalog,
-                self.outbox.as_deref(),
+                &self.sending,
             ));
         }
     }

@@ -14,7 +14,7 @@ pub fn carry_out(
     store: &mut Store,
     app: &App,
     catalog: &Catalog,
-    outbox: Option<&std::path::Path>,
+    sending: &crate::outbox::Sending,
 ) -> Vec<Event> {
     match effect {
         Effect::Quit => Vec::new(),
@@ -89,8 +89,8 @@ pub fn carry_out(
             });
             if events.iter().all(|e| matches!(e, Event::Saved { .. })) {
                 events.push(Event::Completed { session });
-                if let Some(dir) = outbox {
-                    events.push(sync_now(store, dir));
+                if let Some(dir) = &sending.outbox {
+                    events.push(sync_now(store, dir, &sending.recipients));
                 }
             }
             events
@@ -107,8 +107,12 @@ pub fn carry_out(
 }
 
 /// Write what waits into the outbox, and say how it went.
-fn sync_now(store: &mut Store, dir: &std::path::Path) -> Event {
-    match crate::outbox::sync(store, dir) {
+fn sync_now(
+    store: &mut Store,
+    dir: &std::path::Path,
+    recipients: &[age::x25519::Recipient],
+) -> Event {
+    match crate::outbox::sync(store, dir, recipients) {
         Ok(r) if r.is_ok() => Event::Synced {
             files: r.written.len() + r.already.len(),
             outbox: dir.display().to_string(),

@@ -54,7 +54,7 @@ pub fn run(
     store: Store,
     catalog: Catalog,
     user: String,
-    outbox: Option<std::path::PathBuf>,
+    sending: crate::outbox::Sending,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([
@@ -90,7 +90,7 @@ pub fn run(
     terminal.hide_cursor()?;
 
     let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
-    driver.outbox = outbox;
+    driver.sending = sending;
     let result = event_loop(&mut terminal, &mut driver, &stop);
     // Give back every session this process holds before the terminal.
     if let app::Screen::Interview(view) = &driver.app.screen {
