@@ -259,11 +259,7 @@ fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for path in files {
         let shown = neutralise::line(&path.display().to_string()).into_owned();
         let result = (|| -> anyhow::Result<String> {
-            let bytes =
-                std::fs::read(path).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
-            if bytes.len() as u64 > crate::sync::MAX_FILE_BYTES {
-                anyhow::bail!("{shown}: too large to be a session file");
-            }
+            let bytes = crate::sync::read_limited(path)?;
             let f = crate::sync::parse_session_file(&bytes, &shown)?;
             let digest = f.session.guide.digest;
             let guide =

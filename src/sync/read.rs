@@ -193,6 +193,12 @@ struct RawNote {
 
 /// Read and verify a file from disk, reading no more than the limit allows.
 pub fn read_session_file(path: &Path) -> Result<SessionFile, ReadError> {
+    let bytes = read_limited(path)?;
+    parse_session_file(&bytes, &path.display().to_string())
+}
+
+/// A file's bytes, refusing (without reading it all) one larger than a session file may be.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     let file = path.display().to_string();
     let io = |source| ReadError::Io {
         file: file.clone(),
@@ -213,7 +219,7 @@ pub fn read_session_file(path: &Path) -> Result<SessionFile, ReadError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    parse_session_file(&bytes, &file)
+    Ok(bytes)
 }
 
 /// The digest a file claims and whether its body matches, without parsing the TOML: what
