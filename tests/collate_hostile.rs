@@ -258,3 +258,41 @@ fn hostile_texts_come_out_inert_in_every_format() {
     );
     assert!(!xml.contains("<f>"), "no formula cell at all");
 }
+
+#[test]
+fn conflicts_print_hostile_texts_inert() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut f = Factory::new();
+    let base = f.session(EVIL, Structure::Other, "anecdotal_only");
+    let a = f.revise(&base, support::files::classify("mechanism_in_place"));
+    let mut b = f.revise(&base, support::files::classify("not_working_not_aware"));
+    b.answers.get_mut("tip_engagement").expect("answered").note = EVIL.into();
+    for (name, s) in [("base.toml", &base), ("a.toml", &a), ("b.toml", &b)] {
+        std::fs::write(dir.path().join(name), bytes(s)).expect("write");
+    }
+    let db = dir.path().join("c.db");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            .args(args)
+            .env("STOCKTAKE_CONFIG", "/nonexistent")
+            .output()
+            .expect("run")
+    };
+    run(&[
+        "collate",
+        "--db",
+        &db.display().to_string(),
+        &dir.path().display().to_string(),
+    ]);
+    let out = run(&["conflicts", "--db", &db.display().to_string()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("unresolved"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(
+        text.contains("\\u{1b}"),
+        "the escape is shown, not obeyed: {text}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Size limits hold before anything is parsed: 100 MB inputs (a guide, a session file to
-//! import, a session file to collate) give a clear error with bounded memory, and a 100 MB
-//! paste into a note keeps what fits. One test, so the peak memory of the child processes
-//! it measures is theirs alone.
+//! import, a session file to collate) give a clear error with bounded memory. This binary
+//! holds this one test, so the peak memory it measures is its children's alone (the other
+//! limits are in `limits_inproc.rs`).
 
 mod support;
 
@@ -68,41 +68,4 @@ fn hundred_megabyte_inputs_are_refused_quickly_with_bounded_memory() {
 
     let peak = children_peak_mib();
     assert!(peak < 64, "a child used {peak} MiB on 100 MB inputs");
-}
-
-#[test]
-fn a_hundred_megabyte_paste_keeps_what_fits_in_a_note() {
-    use stocktake::tui::driver::Driver;
-    let (_tc, clock) = support::TestClock::new();
-    let store = stocktake::store::Store::open_in_memory(clock).expect("store");
-    let mut d = Driver::new(
-        store,
-        stocktake::guide::Catalog::bundled(),
-        "amina",
-        stocktake::tui::theme::Theme { color: false },
-    );
-    d.press("nMali<C-s><tab>");
-    d.paste(&"x".repeat(HUNDRED_MB as usize));
-    let stocktake::tui::app::Screen::Interview(v) = &d.app.screen else {
-        panic!("interview")
-    };
-    let s = d.store.load_session(&v.tab().session.id).expect("stored");
-    assert_eq!(
-        s.answers["consent"].note.chars().count(),
-        stocktake::session::MAX_TEXT_CHARS
-    );
-}
-
-#[test]
-fn a_guide_that_is_not_utf8_says_where() {
-    let dir = tempfile::tempdir().expect("dir");
-    let p = dir.path().join("latin1.toml");
-    std::fs::write(&p, b"id = \"x\"\ntitle = \"C\xf4te d'Ivoire\"\n").expect("write");
-    let e = stocktake::guide::load_guide_file(&p, stocktake::guide::Place::Flag)
-        .expect_err("not utf-8");
-    assert!(
-        e.to_string()
-            .ends_with("latin1.toml:2:11: the file is not UTF-8 text; save the guide as UTF-8"),
-        "{e}"
-    );
 }
