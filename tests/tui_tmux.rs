@@ -432,3 +432,45 @@ fn pasted_escape_sequences_do_nothing_to_the_terminal() {
     );
     let _ = t.path();
 }
+
+#[test]
+fn typing_a_note_sends_few_bytes_per_key_and_never_clears_the_screen() {
+    let t = Tmux::new("bytes");
+    t.start("a", 80, 24);
+    new_call(&t, "a");
+    t.keys("a", &["Tab"]);
+    t.wait_for("a", "✓ saved");
+    // Every byte the real binary writes to its terminal from here on.
+    let log = t.path().join("pane.bytes");
+    t.cmd(&[
+        "pipe-pane",
+        "-t",
+        "a",
+        "-o",
+        &format!("cat >> '{}'", log.display()),
+    ]);
+    let text: String = "The police family unit asked for an anti-trafficking module. "
+        .repeat(4)
+        .chars()
+        .take(200)
+        .collect();
+    for c in text.chars() {
+        t.type_text("a", &c.to_string());
+        // A typist's pace (fast, still): each key its own frame, as on a live call.
+        std::thread::sleep(Duration::from_millis(8));
+    }
+    t.wait_for("a", "anti-trafficking module. The police");
+    std::thread::sleep(Duration::from_millis(300));
+    t.cmd(&["pipe-pane", "-t", "a"]);
+    let bytes = std::fs::read(&log).expect("captured output");
+    let per_key = bytes.len() as f64 / text.chars().count() as f64;
+    let clears = bytes.windows(4).filter(|w| *w == b"\x1b[2J").count()
+        + bytes.windows(3).filter(|w| *w == b"\x1b[J").count();
+    eprintln!(
+        "{} bytes for {} keys: {per_key:.1} bytes per key, {clears} clears",
+        bytes.len(),
+        text.chars().count()
+    );
+    assert_eq!(clears, 0, "the screen was cleared while typing");
+    assert!(per_key <= 48.0, "{per_key:.1} bytes per key");
+}
