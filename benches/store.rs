@@ -5,9 +5,10 @@
 
 use std::time::{Duration, Instant};
 
-use stocktake::guide::{Catalog, QuestionType, Structure};
-use stocktake::session::{Field, Participant, Value};
-use stocktake::store::{Claim, NewCall, Store, system_clock};
+mod common;
+
+use stocktake::session::{Field, Value};
+use stocktake::store::{Claim, Store, system_clock};
 
 const SESSIONS: usize = 10_000;
 
@@ -29,90 +30,14 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    let catalog = Catalog::bundled();
-    let g = catalog
-        .get("gpc-attt-coordinator")
-        .expect("bundled guide")
-        .clone();
+    let g = common::coordinator();
     let dir = tempfile::tempdir().expect("temp dir");
-    let (mut store, _) = Store::open(dir.path(), system_clock()).expect("store");
-
-    // One fully answered session through the API...
-    let call = NewCall {
-        response: "South Sudan".into(),
-        interviewer: "amina".into(),
-        language: "en".into(),
-        structures: vec![(Structure::ProtectionCluster, String::new())],
-        participants: vec![Participant {
-            role: "protection_cluster_coordinator".into(),
-            organisation: "UNHCR".into(),
-            name: String::new(),
-        }],
-        consent: Some(true),
-    };
-    let (_, sessions) = store.create_call(&g, &call).expect("call");
-    let mut s = sessions[0].clone();
-    store.lock_session(&s.id, Claim::IfFree).expect("lock");
-    let now = store.now();
-    for q in g.guide.questions() {
-        let v = match q.kind {
-            QuestionType::Single => Value::Choice(q.options[0].value.clone()),
-            QuestionType::Multi => {
-                Value::Choices(q.options.iter().take(3).map(|o| o.value.clone()).collect())
-            }
-            QuestionType::YesNo => Value::YesNo(true),
-            QuestionType::Number => Value::Number(3.0),
-            QuestionType::Scale => Value::Scale(q.min.unwrap_or(1.0) as i64),
-            QuestionType::Date => Value::Date(jiff::civil::date(2018, 3, 14)),
-            QuestionType::Text | QuestionType::LongText => {
-                Value::Text("A considered answer. ".repeat(10))
-            }
-        };
-        s.set_value(&g.guide, &q.id, v, now).expect("value");
-        s.set_note(
-            &g.guide,
-            &q.id,
-            "Probed further; see the general notes.",
-            now,
-        )
-        .expect("note");
-    }
-    store.save_all(&s, &g.guide).expect("save");
-
-    // ...then copied in SQL to 10,000, which the API would take minutes to do one by one.
     let t = Instant::now();
-    {
-        let mut raw = rusqlite::Connection::open(dir.path().join("stocktake.db")).expect("raw");
-        let tx = raw.transaction().expect("tx");
-        for i in 1..SESSIONS {
-            let call_id = format!("BENCHCALL{i:017}");
-            let id = format!("BENCHSESS{i:017}");
-            tx.execute(
-                "INSERT INTO calls SELECT ?1, guide_digest, response, interviewer, language, started_at, ended_at, note FROM calls WHERE id = ?2",
-                [&call_id, &s.call_id],
-            )
-            .expect("call");
-            tx.execute(
-                "INSERT INTO sessions SELECT ?1, ?2, ordinal, structure, structure_label, consent, status, revision, parent, started_at,
-                    updated_at, completed_at, position_question, position_field, answered, visible, required, required_answered
-                 FROM sessions WHERE id = ?3",
-                [&id, &call_id, &s.id],
-            )
-            .expect("session");
-            tx.execute(
-                "INSERT INTO answers SELECT ?1, question, value_kind, value, special, other, note, first_changed_at, changed_at FROM answers WHERE session_id = ?2",
-                [&id, &s.id],
-            )
-            .expect("answers");
-            tx.execute(
-                "INSERT INTO participants SELECT ?1, seq, role, organisation, name FROM participants WHERE session_id = ?2",
-                [&id, &s.id],
-            )
-            .expect("participants");
-        }
-        tx.commit().expect("commit");
-    }
+    let id = common::store_with_sessions(dir.path(), SESSIONS);
     println!("setup: {SESSIONS} sessions written in {:.1?}", t.elapsed());
+    let (mut store, _) = Store::open(dir.path(), system_clock()).expect("store");
+    store.lock_session(&id, Claim::IfFree).expect("lock");
+    let mut s = store.load_session(&id).expect("session");
 
     // One keystroke in a note: the edit in memory and its committed transaction.
     let mut note = String::from("Half-filled note about the working group. ");

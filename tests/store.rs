@@ -4,7 +4,7 @@
 mod support;
 
 use proptest::prelude::*;
-use stocktake::guide::{QuestionType, Structure};
+use stocktake::guide::Structure;
 use stocktake::session::{Field, Session, Special, Status, Value};
 use stocktake::store::{Claim, Store, StoreError};
 use support::{TestClock, coordinator, new_call, store_with_session};
@@ -595,29 +595,7 @@ fn edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
-/// A value question `q` accepts, chosen by `v`.
-fn some_value(q: &stocktake::guide::Question, v: usize) -> Value {
-    let opts: Vec<String> = q.options.iter().map(|o| o.value.clone()).collect();
-    match q.kind {
-        QuestionType::Single => Value::Choice(opts[v % opts.len()].clone()),
-        QuestionType::Multi => Value::Choices(
-            opts.iter()
-                .enumerate()
-                .filter(|(i, _)| (v >> i) & 1 == 1)
-                .map(|(_, o)| o.clone())
-                .collect(),
-        ),
-        QuestionType::YesNo => Value::YesNo(v.is_multiple_of(2)),
-        QuestionType::Text | QuestionType::LongText => Value::Text(format!("answer {v}")),
-        QuestionType::Number => Value::Number((v % 1000) as f64 / 4.0),
-        QuestionType::Date => Value::Date(jiff::civil::date(
-            2018,
-            1 + (v % 12) as i8,
-            1 + (v % 28) as i8,
-        )),
-        QuestionType::Scale => Value::Scale(q.min.unwrap_or(1.0) as i64),
-    }
-}
+use support::some_value;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]

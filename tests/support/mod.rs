@@ -175,3 +175,30 @@ pub mod files {
         }
     }
 }
+
+/// A value question `q` accepts, chosen by `v`: texts with quotes and newlines, negative and
+/// fractional numbers, so round trips exercise escaping.
+pub fn some_value(q: &stocktake::guide::Question, v: usize) -> stocktake::session::Value {
+    use stocktake::guide::QuestionType;
+    use stocktake::session::Value;
+    let opts: Vec<String> = q.options.iter().map(|o| o.value.clone()).collect();
+    match q.kind {
+        QuestionType::Single => Value::Choice(opts[v % opts.len()].clone()),
+        QuestionType::Multi => Value::Choices(
+            opts.iter()
+                .enumerate()
+                .filter(|(i, _)| (v >> i) & 1 == 1)
+                .map(|(_, o)| o.clone())
+                .collect(),
+        ),
+        QuestionType::YesNo => Value::YesNo(v.is_multiple_of(2)),
+        QuestionType::Text | QuestionType::LongText => Value::Text(format!("answer \"{v}\"\nline")),
+        QuestionType::Number => Value::Number((v % 100_000) as f64 / 8.0 - 50.0),
+        QuestionType::Date => Value::Date(jiff::civil::date(
+            2018,
+            1 + (v % 12) as i8,
+            1 + (v % 28) as i8,
+        )),
+        QuestionType::Scale => Value::Scale(q.min.unwrap_or(1.0) as i64),
+    }
+}
