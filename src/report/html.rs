@@ -126,9 +126,10 @@ pub fn render(r: &Report, generated: &str) -> String {
             html(s.label("en"))
         );
     }
+    let heads: usize = q.sessions_by_structure.iter().map(|(_, n)| n).sum();
     let _ = write!(
         o,
-        "</table><p>{} revisions in the database; {} conflict(s), {} resolved.</p>",
+        "</table><p>Sessions by status: completed {heads} (only completed revisions are sent, so every collated session is one). {} revisions in the database; {} conflict(s), {} resolved.</p>",
         q.revisions, q.conflicts, q.conflicts_resolved
     );
     if !q.unresolved_sessions.is_empty() {

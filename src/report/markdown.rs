@@ -98,7 +98,11 @@ pub fn render(r: &Report, generated: &str) -> (String, Vec<(String, String)>) {
     }
     let _ = writeln!(
         o,
-        "\n{} revisions in the database; {} conflict(s), {} resolved; {} file(s) in quarantine.\n",
+        "\nSessions by status: completed {} (only completed revisions are sent). {} revisions in the database; {} conflict(s), {} resolved; {} file(s) in quarantine.\n",
+        q.sessions_by_structure
+            .iter()
+            .map(|(_, n)| n)
+            .sum::<usize>(),
         q.revisions,
         q.conflicts,
         q.conflicts_resolved,

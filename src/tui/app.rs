@@ -114,8 +114,7 @@ impl App {
 
     /// The context the keyboard is in now, which decides the keys and the hint bar.
     pub fn ctx(&self) -> Ctx {
-        if let Some(c) = self.help {
-            let _ = c;
+        if self.help.is_some() {
             return Ctx::Help;
         }
         match &self.screen {
