@@ -303,12 +303,6 @@ impl Batch<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )
             .map_err(e)?;
-        let mut vals = self
-            .tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO answer_values (rev, question, value) VALUES (?1, ?2, ?3)",
-            )
-            .map_err(e)?;
         for (q, a) in &s.answers {
             let values = a.skip_values().unwrap_or_default();
             let (kind, value) = match &a.value {
@@ -327,11 +321,6 @@ impl Batch<'_> {
                 a.changed_at.map(|t| t.to_string())
             ])
             .map_err(e)?;
-            if a.value.is_some() {
-                for v in &values {
-                    vals.execute(params![rev, q, v]).map_err(e)?;
-                }
-            }
         }
         let mut notes = self
             .tx

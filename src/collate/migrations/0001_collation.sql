@@ -50,14 +50,6 @@ CREATE TABLE answers (
     PRIMARY KEY (rev, question)
 ) WITHOUT ROWID;
 
--- One row per chosen value (each option of a multi), for frequency tables.
-CREATE TABLE answer_values (
-    rev      INTEGER NOT NULL REFERENCES revisions(id),
-    question TEXT NOT NULL,
-    value    TEXT NOT NULL,
-    PRIMARY KEY (rev, question, value)
-) WITHOUT ROWID;
-
 CREATE TABLE notes (
     rev      INTEGER NOT NULL REFERENCES revisions(id),
     seq      INTEGER NOT NULL,
