@@ -87,6 +87,12 @@ impl CollationDb {
                 supported: MIGRATIONS.len() as u32,
             });
         }
+        // Bigger pages for a database written in bulk: a quarter of the writes. Only takes
+        // effect on a new, empty database.
+        if found == 0 {
+            conn.execute_batch("PRAGMA page_size = 16384;")
+                .map_err(db)?;
+        }
         // 64 MiB of page cache: a first collation writes a lot, and pages spilled early are
         // written twice.
         conn.execute_batch(

@@ -181,19 +181,36 @@ pub fn collate(
         batch.commit()?;
     }
     progress(summary.duplicate + summary.quarantined, total, &summary);
-    // Pass 2: a worker reads, hashes, parses and verifies while this thread writes.
+    // Pass 2: readers (one per core) read, hash, parse and verify while this thread writes.
+    // Reader k takes files k, k + n, k + 2n…; taking their results in turn keeps the order,
+    // so a run's counts do not depend on thread timing.
+    let readers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 4);
     std::thread::scope(|scope| -> Result<(), CollateError> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(64);
-        scope.spawn(move || {
-            for t in todo {
-                if tx.send(prepare(t, catalog, keys)).is_err() {
-                    break;
+        let total_todo = todo.len();
+        let mut shares: Vec<Vec<Todo>> = (0..readers).map(|_| Vec::new()).collect();
+        for (i, t) in todo.into_iter().enumerate() {
+            shares[i % readers].push(t);
+        }
+        let mut receivers = Vec::new();
+        for share in shares {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(32);
+            scope.spawn(move || {
+                for t in share {
+                    if tx.send(prepare(t, catalog, keys)).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
+            });
+            receivers.push(rx);
+        }
         let mut batch = db.batch(now)?;
         let mut in_batch = 0;
-        for p in rx {
+        for i in 0..total_todo {
+            let Ok(p) = receivers[i % readers].recv() else {
+                break;
+            };
             match apply(&batch, p, catalog)? {
                 Outcome::New => summary.new += 1,
                 Outcome::Updated => summary.updated += 1,
