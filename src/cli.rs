@@ -468,7 +468,11 @@ fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
                 format!("{} v{}", r.guide_id, r.guide_version),
                 structure,
                 r.response.clone(),
-                r.status.clone(),
+                if r.waiting {
+                    format!("{} (to sync)", r.status)
+                } else {
+                    r.status.clone()
+                },
                 r.revision.to_string(),
                 format!("{}/{}", r.required_answered, r.required),
                 r.updated_at.clone(),

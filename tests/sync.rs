@@ -68,6 +68,13 @@ fn data_with_sessions() -> (tempfile::TempDir, Vec<String>) {
 fn sync_writes_each_completed_revision_once_as_a_verifiable_file() {
     let (data, ids) = data_with_sessions();
     let outbox = tempfile::tempdir().expect("outbox");
+    let before = stocktake(data.path(), &["sessions"]);
+    assert_eq!(
+        text(&before).matches("completed (to sync)").count(),
+        2,
+        "{}",
+        text(&before)
+    );
     let out = stocktake(
         data.path(),
         &["sync", "--to", &outbox.path().display().to_string()],
@@ -106,6 +113,8 @@ fn sync_writes_each_completed_revision_once_as_a_verifiable_file() {
     assert!(again.status.success());
     assert!(text(&again).contains("nothing to sync"), "{}", text(&again));
     assert_eq!(files(outbox.path()), names);
+    let table = stocktake(data.path(), &["sessions"]);
+    assert!(!text(&table).contains("(to sync)"), "{}", text(&table));
     let sessions = stocktake(data.path(), &["sessions", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&sessions.stdout).expect("json");
     assert!(
