@@ -85,6 +85,10 @@ fn the_report_reproduces_figure_1() {
         })
         .expect("Figure 1");
     assert_eq!(fig.denominator(), "n = 26 protection clusters");
+    assert_eq!(
+        s.summaries[0].question, "tip_engagement",
+        "Figure 1 leads the summary"
+    );
     let percents: Vec<(&str, usize, u32)> = fig
         .rows
         .iter()

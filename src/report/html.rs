@@ -68,7 +68,7 @@ pub fn render(r: &Report, generated: &str) -> String {
                 d.text,
                 d.structure.map_or("all structures", |s| s.label("en"))
             );
-            let _ = write!(o, "<h4>{}</h4>", html(&title));
+            // The chart carries the title and the denominator.
             o.push_str(&chart(d, &title));
             dist_table(&mut o, d);
         }

@@ -395,6 +395,9 @@ fn section(
             n: per.iter().map(|d| d.n).collect(),
         });
     }
+    // The interviewer's classification (a required summary question: the seed report's
+    // Figure 1) leads; the other summaries follow in guide order.
+    summaries.sort_by_key(|d| !guide.question(&d.question).is_some_and(|q| q.required));
     // Free texts, grouped by question, each with who said it.
     let mut texts: Vec<(String, Vec<TextItem>)> = Vec::new();
     let by_digest: HashMap<&str, &SessionRow> =

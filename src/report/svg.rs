@@ -11,23 +11,6 @@ const LABEL: u32 = 330;
 const BAR: u32 = 300;
 const ROW: u32 = 26;
 
-/// Break a label into lines of at most `max` characters, at spaces.
-fn lines(s: &str, max: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for w in s.split_whitespace() {
-        let last = out.last_mut().expect("one line");
-        if !last.is_empty() && last.chars().count() + 1 + w.chars().count() > max {
-            out.push(w.to_string());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(w);
-        }
-    }
-    out
-}
-
 pub fn chart(d: &Distribution, title: &str) -> String {
     let rows = d.rows.len() as u32;
     let top = 48;
@@ -50,13 +33,14 @@ pub fn chart(d: &Distribution, title: &str) -> String {
     );
     for (i, c) in d.rows.iter().enumerate() {
         let y = top + i as u32 * ROW;
-        let label = lines(&c.label, 46);
+        // Shortened with an ellipsis, never silently: the table below has the whole label.
+        let label = super::fit_chars(&c.label, 46);
         let _ = write!(
             s,
             r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#,
             LABEL - 8,
             y + 16,
-            html(&super::fit_chars(&label[0], 46))
+            html(&label)
         );
         let w = BAR * c.percent.min(100) / 100;
         let _ = write!(
@@ -82,4 +66,34 @@ pub fn chart(d: &Distribution, title: &str) -> String {
     }
     s.push_str("</svg>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::model::Count;
+
+    #[test]
+    fn a_long_label_is_shortened_visibly_and_text_is_escaped() {
+        let d = Distribution {
+            question: "q".into(),
+            text: "Q".into(),
+            kind: crate::guide::QuestionType::Single,
+            structure: None,
+            n: 4,
+            rows: vec![Count {
+                value: "v".into(),
+                label: "Aware of anti-trafficking efforts, not discussed in the cluster <b>".into(),
+                count: 1,
+                percent: 25,
+            }],
+        };
+        let svg = chart(&d, "A <title> & more");
+        assert!(
+            svg.contains("Aware of anti-trafficking efforts, not discus…"),
+            "{svg}"
+        );
+        assert!(svg.contains("A &lt;title&gt; &amp; more") && !svg.contains("<b>"));
+        assert!(svg.contains("25% (1)") && svg.contains("n = 4 sessions"));
+    }
 }
