@@ -112,6 +112,14 @@ impl App {
         });
     }
 
+    /// Whether `action` would do something now, so the hint bar only shows keys that work.
+    pub fn offers(&self, action: Action) -> bool {
+        match (&self.screen, self.ctx()) {
+            (Screen::Home, Ctx::Home) => self.home.offers(action),
+            _ => true,
+        }
+    }
+
     /// The context the keyboard is in now, which decides the keys and the hint bar.
     pub fn ctx(&self) -> Ctx {
         if self.help.is_some() {

@@ -63,6 +63,16 @@ impl Home {
         self.visible().get(self.cursor).copied()
     }
 
+    /// The row actions only work on a row, and delete only on a draft.
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::Open => self.selected().is_some(),
+            Action::Filter => !self.rows.is_empty(),
+            Action::Delete => self.selected().is_some_and(|r| r.status == "draft"),
+            _ => true,
+        }
+    }
+
     fn clamp(&mut self) {
         let n = self.visible().len();
         self.cursor = self.cursor.min(n.saturating_sub(1));

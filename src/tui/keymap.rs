@@ -601,11 +601,12 @@ pub fn lookup(ctx: Ctx, input: &Input) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// (keys, label) for the hint bar, in table order.
-pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
+/// (keys, label) for the hint bar, in table order, leaving out what `offered` says would
+/// do nothing now (opening a row of an empty list).
+pub fn hints(ctx: Ctx, offered: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| b.ctx.contains(&ctx))
+        .filter(|b| b.ctx.contains(&ctx) && offered(b.action))
         .filter_map(|b| b.hint.map(|h| (display(b.keys[0]), h)))
         .collect()
 }
@@ -697,7 +698,7 @@ mod tests {
 
     #[test]
     fn hints_and_help_come_from_the_table() {
-        let h = hints(C::Home);
+        let h = hints(C::Home, |_| true);
         assert_eq!(h[0], ("Enter".to_string(), "open"));
         assert!(h.iter().any(|(k, l)| k == "n" && *l == "new call"));
         assert!(help(C::Interview).iter().any(|(k, _)| k == "Alt-D"));

@@ -96,6 +96,59 @@ fn home_keys() {
     assert!(matches!(a.screen, Screen::Home));
 }
 
+fn hint_labels(a: &App) -> Vec<&'static str> {
+    super::keymap::hints(a.ctx(), |x| a.offers(x))
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect()
+}
+
+#[test]
+fn the_home_hint_bar_offers_only_what_works_on_the_selected_row() {
+    let mut a = app();
+    update(&mut a, Event::HomeLoaded(Vec::new()));
+    assert_eq!(hint_labels(&a), vec!["new call", "help", "quit"]);
+
+    let draft = crate::store::SessionSummary {
+        id: "s1".into(),
+        call_id: "c1".into(),
+        guide_id: "g".into(),
+        guide_version: "1".into(),
+        structure: "protection_cluster".into(),
+        structure_label: String::new(),
+        response: "Iraq".into(),
+        interviewer: "amina".into(),
+        status: "draft".into(),
+        revision: 1,
+        answered: 0,
+        visible: 28,
+        required: 2,
+        required_answered: 0,
+        call_started_at: String::new(),
+        updated_at: String::new(),
+        waiting: false,
+    };
+    let started = crate::store::SessionSummary {
+        id: "s2".into(),
+        status: "in_progress".into(),
+        ..draft.clone()
+    };
+    update(&mut a, Event::HomeLoaded(vec![draft, started]));
+    assert_eq!(
+        hint_labels(&a),
+        vec!["open", "new call", "filter", "delete draft", "help", "quit"]
+    );
+    keys(&mut a, "j");
+    assert_eq!(
+        hint_labels(&a),
+        vec!["open", "new call", "filter", "help", "quit"]
+    );
+    // A filter that matches nothing leaves nothing to open.
+    keys(&mut a, "/zzz<enter>");
+    assert_eq!(a.ctx(), super::keymap::Ctx::Home);
+    assert!(!hint_labels(&a).contains(&"open"), "{:?}", hint_labels(&a));
+}
+
 #[test]
 fn the_form_asks_to_create_the_call() {
     let mut a = app();

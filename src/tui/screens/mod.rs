@@ -65,7 +65,7 @@ fn render_hints(app: &App, f: &mut Frame, area: Rect) {
             .map(|c| (c.key.to_string(), c.label.to_string()))
             .chain([("Esc".to_string(), "dismiss".to_string())])
             .collect(),
-        None => hints(app.ctx())
+        None => hints(app.ctx(), |a| app.offers(a))
             .into_iter()
             .map(|(k, l)| (k, l.to_string()))
             .collect(),
