@@ -715,7 +715,7 @@ fn conflicts(db: &Path) -> anyhow::Result<ExitCode> {
             differing += 1;
             let shown: String = cells
                 .iter()
-                .map(|c| format!("{:<36}", crate::tui::screens::layout::fit(c, 35)))
+                .map(|c| format!("{:<36}", crate::neutralise::fit(c, 35)))
                 .collect();
             writeln!(out, "  {:<24} {shown}", neutralise::line(q))?;
         }

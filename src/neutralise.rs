@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 /// True for characters a terminal could act on or that reorder what is displayed.
 fn is_dangerous(c: char, keep_newlines: bool) -> bool {
     match c {
@@ -33,6 +35,29 @@ pub fn line(s: &str) -> Cow<'_, str> {
 /// Text that may span lines: newlines and tabs kept, everything else as in [`line`].
 pub fn block(s: &str) -> Cow<'_, str> {
     neutralise(s, true)
+}
+
+/// One line cut to `max` terminal columns (wide scripts count double), ending in `…` when
+/// something was cut: for lists, tables and chart labels of a fixed width.
+pub fn fit(s: &str, max: usize) -> String {
+    let s = line(s);
+    if s.width() <= max {
+        return s.into_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
 }
 
 fn neutralise(s: &str, keep_newlines: bool) -> Cow<'_, str> {

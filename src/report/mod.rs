@@ -47,16 +47,6 @@ pub enum ReportError {
     Write { path: String, message: String },
 }
 
-/// `s` cut to `max` characters with an ellipsis.
-pub(crate) fn fit_chars(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 /// Write a file readable by its owner only, replacing an older report atomically.
 pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
     write_private_with(path, |w| {

@@ -24,7 +24,7 @@ pub fn chart(d: &Distribution, title: &str) -> String {
     let _ = write!(
         s,
         r#"<text x="0" y="18" font-weight="bold">{}</text>"#,
-        html(&super::fit_chars(title, 95))
+        html(&crate::neutralise::fit(title, 95))
     );
     let _ = write!(
         s,
@@ -34,7 +34,7 @@ pub fn chart(d: &Distribution, title: &str) -> String {
     for (i, c) in d.rows.iter().enumerate() {
         let y = top + i as u32 * ROW;
         // Shortened with an ellipsis, never silently: the table below has the whole label.
-        let label = super::fit_chars(&c.label, 46);
+        let label = crate::neutralise::fit(&c.label, 46);
         let _ = write!(
             s,
             r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#,

@@ -9,27 +9,7 @@ pub fn width(s: &str) -> usize {
     s.width()
 }
 
-/// Cut to `max` columns, ending in `…` when something was cut.
-pub fn fit(s: &str, max: usize) -> String {
-    let s = neutralise::line(s);
-    if s.width() <= max {
-        return s.into_owned();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    out
-}
+pub use crate::neutralise::fit;
 
 /// Pad or cut to exactly `cols` columns.
 pub fn cell(s: &str, cols: usize) -> String {
