@@ -108,6 +108,9 @@ fn private_dir(dir: &Path) -> Result<(), ReportError> {
 }
 
 /// Write the report in `formats` into `out`; returns the files written.
+///
+/// Each format is written on its own thread: they only read the report, and on a large
+/// collation the spreadsheet alone takes seconds the others need not wait for.
 pub fn write(
     report: &Report,
     out: &Path,
@@ -115,51 +118,74 @@ pub fn write(
     generated: &str,
 ) -> Result<Vec<PathBuf>, ReportError> {
     private_dir(out)?;
+    let results: Vec<Result<Vec<PathBuf>, ReportError>> = std::thread::scope(|scope| {
+        let running: Vec<_> = formats
+            .iter()
+            .map(|&f| scope.spawn(move || write_format(report, out, f, generated)))
+            .collect();
+        running
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
     let mut written = Vec::new();
-    for f in formats {
-        match f {
-            Format::Html => {
-                let p = out.join("report.html");
-                write_private(&p, html::render(report, generated).as_bytes())?;
+    for r in results {
+        written.extend(r?);
+    }
+    Ok(written)
+}
+
+fn write_format(
+    report: &Report,
+    out: &Path,
+    format: Format,
+    generated: &str,
+) -> Result<Vec<PathBuf>, ReportError> {
+    let mut written = Vec::new();
+    match format {
+        Format::Html => {
+            let p = out.join("report.html");
+            write_private(&p, html::render(report, generated).as_bytes())?;
+            written.push(p);
+        }
+        Format::Markdown => {
+            let (text, charts) = markdown::render(report, generated);
+            let dir = out.join("charts");
+            private_dir(&dir)?;
+            for (name, svg) in charts {
+                let p = dir.join(name);
+                write_private(&p, svg.as_bytes())?;
                 written.push(p);
             }
-            Format::Markdown => {
-                let (text, charts) = markdown::render(report, generated);
-                let dir = out.join("charts");
-                private_dir(&dir)?;
-                for (name, svg) in charts {
-                    let p = dir.join(name);
-                    write_private(&p, svg.as_bytes())?;
-                    written.push(p);
-                }
-                let p = out.join("report.md");
-                write_private(&p, text.as_bytes())?;
+            let p = out.join("report.md");
+            write_private(&p, text.as_bytes())?;
+            written.push(p);
+        }
+        Format::Csv => {
+            let p = out.join("summary.csv");
+            tables::write_csv(&p, |e| summary_rows(report, e))?;
+            written.push(p);
+            for s in &report.sections {
+                let suffix = if report.sections.len() > 1 {
+                    format!("_{}", s.guide.id)
+                } else {
+                    String::new()
+                };
+                let p = out.join(format!("long{suffix}.csv"));
+                tables::write_csv(&p, |e| long_rows(s, e))?;
+                written.push(p);
+                let p = out.join(format!("wide{suffix}.csv"));
+                tables::write_csv(&p, |e| wide_rows(s, e))?;
                 written.push(p);
             }
-            Format::Csv => {
-                let p = out.join("summary.csv");
-                tables::write_csv(&p, |e| summary_rows(report, e))?;
-                written.push(p);
-                for (k, s) in report.sections.iter().enumerate() {
-                    let suffix = if report.sections.len() > 1 {
-                        format!("_{}", s.guide.id)
-                    } else {
-                        String::new()
-                    };
-                    let _ = k;
-                    let p = out.join(format!("long{suffix}.csv"));
-                    tables::write_csv(&p, |e| long_rows(s, e))?;
-                    written.push(p);
-                    let p = out.join(format!("wide{suffix}.csv"));
-                    tables::write_csv(&p, |e| wide_rows(s, e))?;
-                    written.push(p);
-                }
-            }
-            Format::Xlsx => {
-                let p = out.join("report.xlsx");
-                tables::write_xlsx(&p, report)?;
-                written.push(p);
-            }
+        }
+        Format::Xlsx => {
+            let p = out.join("report.xlsx");
+            tables::write_xlsx(&p, report)?;
+            written.push(p);
         }
     }
     Ok(written)
