@@ -147,9 +147,17 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
         f.render_widget(Paragraph::new(Span::styled(" filter: ", t.key())), label);
         f.render_widget(home.filter.widget(), field);
     } else {
+        // The ↑ in the list needs its meaning on screen: a completed interview that has not
+        // left this machine is the one thing on this screen that still needs doing.
+        let waiting = home.rows.iter().filter(|r| r.waiting).count();
+        let legend = if waiting > 0 {
+            format!(" ↑ {waiting} completed, not yet synced (stocktake sync) ·")
+        } else {
+            String::new()
+        };
         f.render_widget(
             Paragraph::new(Span::styled(
-                fit(&format!(" data: {}", app.data_path), w),
+                fit(&format!("{legend} data: {}", app.data_path), w),
                 t.dim(),
             )),
             filter,
