@@ -139,6 +139,20 @@ pub enum GuideCommand {
     },
 }
 
+/// The error and its causes on one line, each cause once: our error types already name
+/// their cause in their message, so `{:#}` would say it twice.
+fn user_message(e: &anyhow::Error) -> String {
+    let mut msg = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !msg.contains(&cause) {
+            msg.push_str(": ");
+            msg.push_str(&cause);
+        }
+    }
+    msg
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -173,7 +187,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("stocktake: {}", neutralise::block(&format!("{e:#}")));
+            eprintln!("stocktake: {}", neutralise::block(&user_message(&e)));
             ExitCode::FAILURE
         }
     }
@@ -302,7 +316,7 @@ fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             Ok(line) => println!("{line}"),
             Err(e) => {
                 failed += 1;
-                eprintln!("{}", neutralise::block(&format!("{e:#}")));
+                eprintln!("{}", neutralise::block(&user_message(&e)));
             }
         }
     }

@@ -295,6 +295,18 @@ fn stocktake(args: &[&str]) -> std::process::Output {
 }
 
 #[test]
+fn a_missing_input_is_named_once_with_its_cause_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("c.db").display().to_string();
+    let missing = dir.path().join("no-such-folder").display().to_string();
+    let out = stocktake(&["collate", "--db", &db, &missing]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches(missing.as_str()).count(), 1, "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}
+
+#[test]
 fn the_command_line_exits_0_2_or_1_and_shows_conflicts_side_by_side() {
     let dir = tempfile::tempdir().expect("dir");
     let files = scenario(dir.path());
