@@ -9,7 +9,7 @@ use std::process::Command;
 use proptest::prelude::*;
 use stocktake::collate::{CollationDb, collate};
 use stocktake::guide::{Catalog, Structure};
-use stocktake::report::{Report, ReportOptions};
+use stocktake::report::{Format, Report, ReportOptions};
 use support::files::{Factory, bytes, classify, digest};
 
 fn write(dir: &Path, name: &str, b: &[u8]) -> PathBuf {
@@ -440,6 +440,13 @@ fn sessions_of_two_guide_versions_are_collated_together() {
         section.versions,
         vec![("1".to_string(), 1), ("2".to_string(), 1)]
     );
+    let out = dir.path().join("report");
+    stocktake::report::write(&report, &out, &[Format::Markdown, Format::Html], "now")
+        .expect("write");
+    for file in ["report.md", "report.html"] {
+        let text = std::fs::read_to_string(out.join(file)).expect("report");
+        assert!(text.contains("1 (1 session), 2 (1 session)"), "{file}");
+    }
     let fig = section
         .summaries
         .iter()

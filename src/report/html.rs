@@ -58,7 +58,7 @@ pub fn render(r: &Report, generated: &str) -> String {
         let versions: Vec<String> = s
             .versions
             .iter()
-            .map(|(v, n)| format!("{} ({n} sessions)", html(v)))
+            .map(|(v, n)| format!("{} ({})", html(v), super::sessions_count(*n)))
             .collect();
         o.push_str(&versions.join(", "));
         o.push_str("</p><h3>Summary</h3>");

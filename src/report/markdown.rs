@@ -17,7 +17,7 @@ pub fn render(r: &Report, generated: &str) -> (String, Vec<(String, String)>) {
         let versions: Vec<String> = s
             .versions
             .iter()
-            .map(|(v, n)| format!("{} ({n} sessions)", md(v)))
+            .map(|(v, n)| format!("{} ({})", md(v), super::sessions_count(*n)))
             .collect();
         let _ = writeln!(
             o,

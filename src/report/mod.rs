@@ -47,6 +47,15 @@ pub enum ReportError {
     Write { path: String, message: String },
 }
 
+/// "1 session", "2 sessions".
+pub(crate) fn sessions_count(n: usize) -> String {
+    if n == 1 {
+        "1 session".to_string()
+    } else {
+        format!("{n} sessions")
+    }
+}
+
 /// Write a file readable by its owner only, replacing an older report atomically.
 pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
     write_private_with(path, |w| {
