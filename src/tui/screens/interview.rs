@@ -64,12 +64,9 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         .position(|i| *i == tab.current)
         .map_or(0, |p| p + 1);
     let si = view.section_of(tab.current);
-    let section = &view.guide.guide.sections[si];
-    let dl = view.guide.guide.default_language();
 
     // Header: who, then where, when and whether it is saved.
     // The section's name is in the navigator and above the question: its number is enough.
-    let _ = (section, dl);
     let right = vec![
         Span::styled(
             format!("§{} · Q {pos}/{} · ", si + 1, visible.len()),
@@ -258,10 +255,15 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     let h = inner.height as usize;
     let si = view.section_of(tab.current);
     let section = &view.guide.guide.sections[si];
-    let n_in_section = section
-        .questions
+    // Counted among the questions skip logic shows, as the navigator and header count them.
+    let in_section: Vec<usize> = view
+        .visible()
+        .into_iter()
+        .filter(|&i| view.section_of(i) == si)
+        .collect();
+    let n_in_section = in_section
         .iter()
-        .position(|x| x.id == q.id)
+        .position(|&i| i == tab.current)
         .map_or(0, |p| p + 1);
 
     let title = format!(
@@ -269,7 +271,7 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         si + 1,
         section.title.get(lang, dl),
         n_in_section,
-        section.questions.len(),
+        in_section.len(),
         if q.required { " · required" } else { "" }
     );
     let (q_lines, _) = wrap_at_most(q.text.get(lang, dl), w, 4);
