@@ -116,6 +116,7 @@ impl App {
     pub fn offers(&self, action: Action) -> bool {
         match (&self.screen, self.ctx()) {
             (Screen::Home, Ctx::Home) => self.home.offers(action),
+            (Screen::NewCall(form), Ctx::Form) => form.offers(action),
             _ => true,
         }
     }

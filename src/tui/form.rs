@@ -151,6 +151,31 @@ impl Form {
         self.focus = fields[next];
     }
 
+    /// The structures sit side by side, so ← → walk along them; elsewhere they change the
+    /// choice under the cursor.
+    fn sideways(&mut self, by: isize) {
+        match self.focus {
+            FormField::Structure(i) => {
+                let last = Structure::ALL.len() as isize - 1;
+                self.focus = FormField::Structure((i as isize + by).clamp(0, last) as usize);
+            }
+            _ => self.cycle(by),
+        }
+    }
+
+    /// Whether `action` does something on the focused field, for the hint bar.
+    pub fn offers(&self, action: Action) -> bool {
+        let choice = matches!(
+            self.focus,
+            FormField::Guide | FormField::Language | FormField::Role(_) | FormField::Consent
+        );
+        match action {
+            Action::Toggle => matches!(self.focus, FormField::Structure(_) | FormField::Consent),
+            Action::Left | Action::Right => choice,
+            _ => true,
+        }
+    }
+
     fn cycle(&mut self, by: isize) {
         let wrap = |v: usize, n: usize| ((v as isize + by).rem_euclid(n.max(1) as isize)) as usize;
         match self.focus {
@@ -203,8 +228,9 @@ impl Form {
             Some(Action::Back) => return Outcome::Cancel,
             Some(Action::NextField) => self.step(1),
             Some(Action::PrevField) => self.step(-1),
-            Some(Action::Left) => self.cycle(-1),
-            Some(Action::Right) | Some(Action::Toggle) => self.cycle(1),
+            Some(Action::Left) => self.sideways(-1),
+            Some(Action::Right) => self.sideways(1),
+            Some(Action::Toggle) => self.cycle(1),
             Some(Action::Submit) => return self.submit(guides),
             Some(Action::Delete) => {
                 if let FormField::Role(i) | FormField::Organisation(i) = self.focus
@@ -345,6 +371,30 @@ mod tests {
         assert_eq!(call.interviewer, "amina");
         assert_eq!(call.consent, Some(true));
         assert_eq!(call.language, "en");
+    }
+
+    #[test]
+    fn arrows_walk_along_the_structures_and_space_ticks() {
+        let guides = Catalog::bundled().guides;
+        let mut f = Form::new(&guides, "amina");
+        press(&mut f, &guides, "Mali<tab>");
+        assert_eq!(f.focus, FormField::Structure(0));
+        assert!(f.offers(Action::Toggle) && !f.offers(Action::Left));
+        press(
+            &mut f,
+            &guides,
+            "<left><right><right><space><right><right><right>",
+        );
+        assert_eq!(f.focus, FormField::Structure(Structure::ALL.len() - 1));
+        assert_eq!(f.structures, [true, false, true, false]);
+        let call = press(&mut f, &guides, "<C-s>").expect("created");
+        assert_eq!(
+            call.structures,
+            vec![
+                (Structure::ProtectionCluster, String::new()),
+                (Structure::GbvAor, String::new())
+            ]
+        );
     }
 
     #[test]

@@ -193,14 +193,14 @@ pub const BINDINGS: &[Binding] = &[
         keys: &["<left>", "h"],
         action: A::Left,
         hint: Some("change"),
-        help: "previous choice (guide, language, role, consent)",
+        help: "previous choice (guide, language, role, consent); the structure to the left",
     },
     Binding {
         ctx: &[C::Form],
         keys: &["<right>", "l"],
         action: A::Right,
         hint: None,
-        help: "next choice (guide, language, role, consent)",
+        help: "next choice (guide, language, role, consent); the structure to the right",
     },
     Binding {
         ctx: &[C::Form, C::FormText],
