@@ -97,7 +97,14 @@ fn a_whole_call_with_two_structures() {
         "no: the follow-ups leave the flow"
     );
     // A general note, from anywhere, attached to the question on screen.
-    d.press("<C-g>Mentions a GBV hotline that records TIP cases.<up><C-a><esc>");
+    d.press("<C-g>Mentions a GBV hotline that records TIP cases.<up><C-a>");
+    // Said with the question's words, as the interviewer knows it, not its id.
+    assert!(
+        screen(&d).contains("Note attached to “Do parallel coordination systems exist"),
+        "{}",
+        screen(&d)
+    );
+    d.press("<esc>");
     // The other structure keeps its own place.
     d.press("<C-t>");
     assert_eq!(current_question(&d), "consent");

@@ -275,8 +275,17 @@ fn notes(
             }
             let session = t.session.id.clone();
             let save = view.save(Effect::SaveNote { session, seq });
+            // The question's words, not its id: the id means little on a live call.
             let said = match to {
-                Some(q) => format!("Note attached to {q}"),
+                Some(q) => {
+                    let words = guide
+                        .guide
+                        .questions()
+                        .find(|x| x.id == q)
+                        .map(|x| x.text.get(view.lang(), guide.guide.default_language()))
+                        .unwrap_or(&q);
+                    format!("Note attached to “{}”", crate::neutralise::fit(words, 50))
+                }
                 None => "Note detached".to_string(),
             };
             Outcome::Say(Level::Info, said, vec![save])
