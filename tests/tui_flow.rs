@@ -143,6 +143,19 @@ fn a_whole_call_with_two_structures() {
     );
     d.press("<esc><C-f>overall<enter>2rc");
     assert!(screen(&d).contains("Complete session"), "{}", screen(&d));
+    // The dialog says how much is left unasked, as the session counts it.
+    let g = stocktake::guide::Catalog::bundled()
+        .get("gpc-attt-coordinator")
+        .expect("guide")
+        .clone();
+    let p = session(&d, 0).progress(&g.guide);
+    assert!(p.answered < p.visible);
+    let left = format!(
+        "{} of {} questions have no answer.",
+        p.visible - p.answered,
+        p.visible
+    );
+    assert!(screen(&d).contains(&left), "{left}\n{}", screen(&d));
     d.press("y");
     assert_eq!(session(&d, 0).status, Status::Completed);
     assert!(screen(&d).contains("completed"));

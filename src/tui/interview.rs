@@ -843,11 +843,20 @@ impl CallView {
             );
         }
         let s = &self.tab().session;
+        // Said before the keypress that sends it: a call cut short is completed on purpose,
+        // one with a page left unasked by accident is not.
+        let p = s.progress(&self.guide.guide);
+        let open = p.visible.saturating_sub(p.answered);
+        let unanswered = match open {
+            0 => "Every question is answered.".to_string(),
+            1 => format!("1 of {} questions has no answer.", p.visible),
+            n => format!("{n} of {} questions have no answer.", p.visible),
+        };
         Outcome::Ask(
             Dialog {
                 title: "Complete session".into(),
                 body: format!(
-                    "Mark {} · {} completed? It can be reopened later as a new revision.",
+                    "Mark {} · {} completed? It can be reopened later as a new revision.\n\n{unanswered}",
                     s.response,
                     s.structure.label(self.lang())
                 ),
