@@ -4,7 +4,7 @@
 
 mod common;
 
-use stocktake::collate::{CollationDb, Keys, collate};
+use stocktake::collate::{CollationDb, Keys, Summary, collate};
 use stocktake::guide::Catalog;
 use stocktake::report::{Format, Report, ReportOptions};
 
@@ -13,6 +13,19 @@ fn main() {
 }
 
 const FILES: usize = 1_000;
+
+/// Collate the generated folder, unencrypted, without progress.
+fn collate_files(db: &mut CollationDb, dir: &std::path::Path, catalog: &Catalog) -> Summary {
+    collate(
+        db,
+        &[dir.join("files")],
+        catalog,
+        &Keys::default(),
+        "t",
+        &mut |_, _, _| {},
+    )
+    .expect("collate")
+}
 
 #[divan::bench(sample_count = 10)]
 fn collate_1000_files(bencher: divan::Bencher) {
@@ -23,15 +36,7 @@ fn collate_1000_files(bencher: divan::Bencher) {
     bencher.bench_local(|| {
         n += 1;
         let mut db = CollationDb::open(&dir.path().join(format!("c{n}.db"))).expect("db");
-        let s = collate(
-            &mut db,
-            &[dir.path().join("files")],
-            &catalog,
-            &Keys::default(),
-            "t",
-            &mut |_, _, _| {},
-        )
-        .expect("collate");
+        let s = collate_files(&mut db, dir.path(), &catalog);
         assert_eq!(s.new, FILES);
     });
 }
@@ -42,25 +47,9 @@ fn collate_1000_files_again(bencher: divan::Bencher) {
     common::session_files(&dir.path().join("files"), FILES);
     let catalog = Catalog::bundled();
     let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
-    collate(
-        &mut db,
-        &[dir.path().join("files")],
-        &catalog,
-        &Keys::default(),
-        "t",
-        &mut |_, _, _| {},
-    )
-    .expect("first");
+    collate_files(&mut db, dir.path(), &catalog);
     bencher.bench_local(|| {
-        let s = collate(
-            &mut db,
-            &[dir.path().join("files")],
-            &catalog,
-            &Keys::default(),
-            "t",
-            &mut |_, _, _| {},
-        )
-        .expect("again");
+        let s = collate_files(&mut db, dir.path(), &catalog);
         assert_eq!(s.duplicate, FILES);
     });
 }
@@ -70,15 +59,7 @@ fn report_1000_sessions_all_formats(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("dir");
     common::session_files(&dir.path().join("files"), FILES);
     let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
-    collate(
-        &mut db,
-        &[dir.path().join("files")],
-        &Catalog::bundled(),
-        &Keys::default(),
-        "t",
-        &mut |_, _, _| {},
-    )
-    .expect("collate");
+    collate_files(&mut db, dir.path(), &Catalog::bundled());
     bencher.bench_local(|| {
         let r = Report::build(&db, ReportOptions::default()).expect("report");
         stocktake::report::write(
