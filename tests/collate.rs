@@ -505,3 +505,103 @@ fn cross_tabs_line_up_by_answer_even_when_only_one_structure_said_dont_know() {
     assert_eq!(row("Yes"), vec![(1, 100), (0, 0)]);
     assert_eq!(row("Don't know"), vec![(0, 0), (1, 100)]);
 }
+
+/// Every sheet of an XLSX as rows of text, shared and inline strings resolved and numbers
+/// written as the CSV writes them; the zip and XML are read by Python's standard library,
+/// a reader independent of the one that wrote them.
+fn xlsx_sheets(xlsx: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    const READ: &str = r#"
+import json, re, sys, zipfile
+import xml.etree.ElementTree as ET
+NS = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+def text(e):
+    return ''.join(t.text or '' for t in e.iter(NS + 't'))
+sst = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    sst = [text(si) for si in ET.fromstring(z.read('xl/sharedStrings.xml')).iter(NS + 'si')]
+names = [s.get('name') for s in ET.fromstring(z.read('xl/workbook.xml')).iter(NS + 'sheet')]
+out = []
+for i, name in enumerate(names):
+    rows = []
+    for row in ET.fromstring(z.read('xl/worksheets/sheet%d.xml' % (i + 1))).iter(NS + 'row'):
+        cells = {}
+        for c in row.iter(NS + 'c'):
+            col = 0
+            for ch in re.match('[A-Z]+', c.get('r')).group(0):
+                col = col * 26 + ord(ch) - 64
+            t, v = c.get('t'), c.find(NS + 'v')
+            if t == 's':
+                cells[col] = sst[int(v.text)]
+            elif t == 'inlineStr':
+                cells[col] = text(c)
+            elif v is not None:
+                n = float(v.text)
+                cells[col] = str(int(n)) if n.is_integer() else v.text
+        rows.append([cells.get(k, '') for k in range(1, max(cells, default=0) + 1)])
+    out.append([name, rows])
+print(json.dumps(out))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", READ])
+        .arg(xlsx)
+        .output()
+        .expect("python3 reads the xlsx");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(path)
+        .expect("csv");
+    r.records()
+        .map(|rec| {
+            let mut row: Vec<String> = rec.expect("record").iter().map(String::from).collect();
+            // A spreadsheet has no trailing empty cells: compare like with like.
+            while row.last().is_some_and(String::is_empty) {
+                row.pop();
+            }
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn the_spreadsheet_holds_the_same_cells_as_the_csv_tables() {
+    let dir = tempfile::tempdir().expect("dir");
+    figure_1_files(dir.path());
+    let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
+    run(&mut db, &[dir.path().to_path_buf()]);
+    let report = Report::build(&db, ReportOptions::default()).expect("report");
+    let out = dir.path().join("report");
+    stocktake::report::write(&report, &out, &[Format::Csv, Format::Xlsx], "now").expect("write");
+    let sheets = xlsx_sheets(&out.join("report.xlsx"));
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Summary", "Long", "Wide", "Columns"]);
+    for (sheet, csv) in [
+        ("Summary", "summary.csv"),
+        ("Long", "long.csv"),
+        ("Wide", "wide.csv"),
+    ] {
+        let rows = &sheets.iter().find(|(n, _)| n == sheet).expect("sheet").1;
+        let expected = csv_rows(&out.join(csv));
+        assert!(expected.len() > 1, "{csv} has rows");
+        assert_eq!(rows.len(), expected.len(), "{sheet}: row count");
+        for (i, (got, want)) in rows.iter().zip(&expected).enumerate() {
+            assert_eq!(got, want, "{sheet} row {}", i + 1);
+        }
+    }
+    // 30 sessions × every question of the guide, plus the header.
+    let long = &sheets[1].1;
+    assert_eq!(
+        long.len(),
+        1 + 30 * report.sections[0].guide.questions().count()
+    );
+}
