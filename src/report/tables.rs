@@ -280,7 +280,11 @@ pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), ReportError> {
         message: e.to_string(),
     };
     let mut wb = Workbook::new();
-    // Constant-memory sheets spill to temp files: keep them in the private report folder.
+    // Deflate dominated the XLSX time at the default level 6. With shared strings (below)
+    // level 3 still gives a smaller file (32 MB for 10,000 sessions) than the inline strings
+    // at level 6 did (48 MB), in two thirds of the time.
+    wb.set_zip_compression_level(3);
+    // Low-memory sheets spill their cells to temp files: keep them in the private report folder.
     if let Some(dir) = path.parent() {
         wb.set_tempdir(dir).map_err(err)?;
     }
@@ -354,8 +358,11 @@ pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), ReportError> {
         Box::new(move |e: Emit<'_>| cols_ref.iter().try_for_each(|r| e(r))),
     ));
     for (name, table) in sheets {
-        // Constant-memory sheets stream their rows to a temporary file as they come.
-        let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
+        // Low-memory sheets stream their rows to a temporary file as they come, like
+        // constant-memory ones, but keep a shared string table: the long sheet repeats each
+        // question's text, section and session fields on every row, and writing each once
+        // halves the XML that has to be deflated.
+        let ws = wb.add_worksheet_with_low_memory().map_err(err)?;
         ws.set_name(&name).map_err(err)?;
         let mut i: u32 = 0;
         table(&mut |r: &[String]| {
