@@ -166,6 +166,14 @@ fn a_newer_format_says_so() {
     let e = parse_session_file(file.as_bytes(), "new.toml").expect_err("v2");
     assert!(matches!(e, ReadError::UnknownFormat { .. }), "{e}");
     assert!(e.to_string().contains("may come from a newer stocktake"));
+    // A newer file with exactly today's keys reads as well-formed: its format still decides.
+    let good = String::from_utf8(sample()).expect("utf8");
+    let (_, body) = good.split_once('\n').expect("digest line");
+    let body = body.replacen("stocktake.session.v1", "stocktake.session.v2", 1);
+    let d = stocktake::guide::Digest::of(body.as_bytes());
+    let file = format!("digest = \"{d}\"\n{body}");
+    let e = parse_session_file(file.as_bytes(), "new.toml").expect_err("v2, same keys");
+    assert!(matches!(e, ReadError::UnknownFormat { .. }), "{e}");
 }
 
 #[test]

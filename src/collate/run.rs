@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::db::{Batch, CollateError, CollationDb, Seen};
 use crate::guide::{Catalog, Digest};
-use crate::sync::{MAX_FILE_BYTES, ReadError, check_digest, parse_session_file, verify_against};
+use crate::sync::{MAX_FILE_BYTES, ReadError, check_digest, parse_digest_checked, verify_against};
 
 /// Files per transaction: large enough to be fast, small enough to show progress.
 const BATCH: usize = 500;
@@ -315,11 +315,12 @@ fn prepare(todo: Todo, catalog: &Catalog, keys: &Keys) -> Prepared {
     } else {
         bytes
     };
-    let digest = match check_digest(&bytes, &shown) {
-        Ok(d) => d.to_string(),
+    let checked = match check_digest(&bytes, &shown) {
+        Ok(d) => d,
         Err(e) => return bad(todo, None, e),
     };
-    let verified = parse_session_file(&bytes, &shown).and_then(|f| {
+    let digest = checked.to_string();
+    let verified = parse_digest_checked(&bytes, checked, &shown).and_then(|f| {
         let guide =
             catalog
                 .by_digest(&f.session.guide.digest)

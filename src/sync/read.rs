@@ -255,19 +255,36 @@ pub fn parse_session_file(bytes: &[u8], file: &str) -> Result<SessionFile, ReadE
             limit: MAX_FILE_BYTES,
         });
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let good = e.valid_up_to();
-            let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..good]), good);
-            return Err(ReadError::NotUtf8 {
-                file: file.into(),
-                line,
-                col,
-            });
-        }
-    };
+    let text = utf8(bytes, file)?;
     let digest = check_digest(bytes, file)?;
+    parse_checked(text, digest, file)
+}
+
+/// A file's bytes as text, or where they stop being UTF-8.
+fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, ReadError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = e.valid_up_to();
+        let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..good]), good);
+        ReadError::NotUtf8 {
+            file: file.into(),
+            line,
+            col,
+        }
+    })
+}
+
+/// [`parse_session_file`] for bytes whose digest the caller has just checked (the
+/// collator, which hashes every file before it parses any): hashing is a tenth of the
+/// cost of reading a file, and doing it twice was waste.
+pub fn parse_digest_checked(
+    bytes: &[u8],
+    digest: Digest,
+    file: &str,
+) -> Result<SessionFile, ReadError> {
+    parse_checked(utf8(bytes, file)?, digest, file)
+}
+
+fn parse_checked(text: &str, digest: Digest, file: &str) -> Result<SessionFile, ReadError> {
     let syntax = |e: toml::de::Error| {
         let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         ReadError::Syntax {
@@ -277,36 +294,32 @@ pub fn parse_session_file(bytes: &[u8], file: &str) -> Result<SessionFile, ReadE
             message: e.message().trim().to_string(),
         }
     };
-    // The format first: a newer format may have keys this reader would call unknown.
-    let table: toml::Table = toml::from_str(text).map_err(syntax)?;
-    match table.get("format").and_then(|v| v.as_str()) {
-        Some(FORMAT) => {}
-        Some(other) => {
-            return Err(ReadError::UnknownFormat {
-                file: file.into(),
-                found: other.into(),
-            });
-        }
-        None => {
-            return Err(ReadError::Invalid {
-                file: file.into(),
-                message: "no `format` key".into(),
-            });
-        }
-    }
-    // One parse: the table above becomes the typed file. Only when that fails is the text
-    // parsed again, for the error's line and column.
-    let raw: RawFile = match toml::Value::Table(table).try_into() {
+    // One parse straight into the typed file: a good file (nearly every file) never
+    // becomes a generic table first. The format is checked after.
+    let raw = match toml::from_str::<RawFile>(text) {
         Ok(raw) => raw,
-        Err(_) => {
-            return Err(toml::from_str::<RawFile>(text)
-                .err()
-                .map(syntax)
-                .unwrap_or_else(|| invalid(file, "malformed session file")));
+        // A newer format may have keys this reader calls unknown: tell that apart from a
+        // damaged file by parsing loosely, only on this rare path.
+        Err(e) => {
+            let table: toml::Table = toml::from_str(text).map_err(syntax)?;
+            check_format(table.get("format").and_then(|v| v.as_str()), file)?;
+            return Err(syntax(e));
         }
     };
+    check_format(Some(&raw.format), file)?;
     let session = build(raw, file)?;
     Ok(SessionFile { digest, session })
+}
+
+fn check_format(found: Option<&str>, file: &str) -> Result<(), ReadError> {
+    match found {
+        Some(FORMAT) => Ok(()),
+        Some(other) => Err(ReadError::UnknownFormat {
+            file: file.into(),
+            found: other.into(),
+        }),
+        None => Err(invalid(file, "no `format` key")),
+    }
 }
 
 fn invalid(file: &str, message: impl Into<String>) -> ReadError {
@@ -325,11 +338,13 @@ fn time(file: &str, what: &str, d: &Datetime) -> Result<Timestamp, ReadError> {
     })
 }
 
-fn text(file: &str, what: &str, s: String) -> Result<String, ReadError> {
-    if s.chars().count() > MAX_TEXT_CHARS {
+/// `what` is a closure: naming the field costs a `format!`, paid only for an error.
+fn text(file: &str, what: impl FnOnce() -> String, s: String) -> Result<String, ReadError> {
+    // A char is at least one byte: a short string cannot be too long.
+    if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
         return Err(invalid(
             file,
-            format!("`{what}` is longer than {MAX_TEXT_CHARS} characters"),
+            format!("`{}` is longer than {MAX_TEXT_CHARS} characters", what()),
         ));
     }
     Ok(s)
@@ -408,8 +423,8 @@ fn build(raw: RawFile, file: &str) -> Result<Session, ReadError> {
                     AnswerStatus::Special(s) => Some(s),
                     _ => None,
                 },
-                other: text(file, &format!("answers.{q}.other"), a.other)?,
-                note: text(file, &format!("answers.{q}.note"), a.note)?,
+                other: text(file, || format!("answers.{q}.other"), a.other)?,
+                note: text(file, || format!("answers.{q}.note"), a.note)?,
                 first_changed_at: first,
                 changed_at: changed,
             },
@@ -422,25 +437,29 @@ fn build(raw: RawFile, file: &str) -> Result<Session, ReadError> {
         notes.push(Note {
             seq: i as u32 + 1,
             at,
-            text: text(file, "notes.text", n.text)?,
+            text: text(file, || "notes.text".into(), n.text)?,
             question: n.question,
         });
     }
     Ok(Session {
-        id: text(file, "session_id", raw.session_id)?,
-        call_id: text(file, "call_id", raw.call_id)?,
+        id: text(file, || "session_id".into(), raw.session_id)?,
+        call_id: text(file, || "call_id".into(), raw.call_id)?,
         guide: GuideRef {
             id: raw.guide.id,
             version: raw.guide.version,
             digest: digest("guide.digest", &raw.guide.digest)?,
         },
-        response: text(file, "respondent.response", raw.respondent.response)?,
-        interviewer: text(file, "interviewer", raw.interviewer)?,
+        response: text(
+            file,
+            || "respondent.response".into(),
+            raw.respondent.response,
+        )?,
+        interviewer: text(file, || "interviewer".into(), raw.interviewer)?,
         language: raw.language,
         structure,
         structure_label: text(
             file,
-            "respondent.structure_label",
+            || "respondent.structure_label".into(),
             raw.respondent.structure_label,
         )?,
         participants: raw
@@ -487,7 +506,7 @@ fn decode(file: &str, q: &str, kind: &str, v: toml::Value) -> Result<Value, Read
         ("yes_no", toml::Value::String(s)) if s == "yes" => Value::YesNo(true),
         ("yes_no", toml::Value::String(s)) if s == "no" => Value::YesNo(false),
         ("text", toml::Value::String(s)) => {
-            Value::Text(text(file, &format!("answers.{q}.value"), s.clone())?)
+            Value::Text(text(file, || format!("answers.{q}.value"), s.clone())?)
         }
         ("number", toml::Value::Integer(n)) => Value::Number(*n as f64),
         ("number", toml::Value::Float(f)) if f.is_finite() => Value::Number(*f),
