@@ -255,23 +255,27 @@ fn values_of(q: &Question) -> Vec<String> {
     }
 }
 
-fn distribution(
+fn distribution<'a>(
     q: &Question,
     lang: &str,
-    rows: &[&SessionRow],
+    answers: impl Iterator<Item = Option<&'a Answer>>,
     structure: Option<Structure>,
 ) -> Distribution {
-    // One pass over the sessions: each is looked up once, its values counted.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // One pass over the sessions' answers to this question. A question has a handful of
+    // values: a list searched in place beats hashing each one.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     let (mut n, mut none) = (0, 0);
     let mut special = [0usize; 3];
-    for r in rows {
-        match r.answers.get(&q.id) {
+    for a in answers {
+        match a {
             Some(a) if a.hidden => continue,
             Some(a) => match a.status.as_str() {
                 "answered" => {
                     for v in &a.values {
-                        *counts.entry(v.as_str()).or_default() += 1;
+                        match counts.iter_mut().find(|(c, _)| *c == v.as_str()) {
+                            Some((_, k)) => *k += 1,
+                            None => counts.push((v.as_str(), 1)),
+                        }
                     }
                 }
                 "dont_know" => special[0] += 1,
@@ -286,7 +290,10 @@ fn distribution(
     let mut out: Vec<Count> = values_of(q)
         .into_iter()
         .map(|v| {
-            let count = counts.get(v.as_str()).copied().unwrap_or(0);
+            let count = counts
+                .iter()
+                .find(|(c, _)| *c == v.as_str())
+                .map_or(0, |(_, k)| *k);
             Count {
                 label: label_of(q, &v, lang),
                 value: v,
@@ -340,29 +347,31 @@ fn section(
     let mut structures: Vec<Structure> = rows.iter().map(|r| r.structure).collect();
     structures.sort();
     structures.dedup();
-    let all: Vec<&SessionRow> = rows.iter().collect();
     let mut summaries = Vec::new();
     let mut frequencies = Vec::new();
     let mut crosstabs = Vec::new();
-    let by_structure: Vec<Vec<&SessionRow>> = structures
-        .iter()
-        .map(|st| rows.iter().filter(|r| r.structure == *st).collect())
-        .collect();
     for q in guide.questions() {
         let closed = q.kind.is_closed() || q.kind == QuestionType::Scale;
         if !closed {
             continue;
         }
+        // Each session's answer looked up once, then counted per structure and overall.
+        let column: Vec<(Structure, Option<&Answer>)> = rows
+            .iter()
+            .map(|r| (r.structure, r.answers.get(&q.id)))
+            .collect();
         // Computed once per structure; the summary tables and the cross-tab share them.
         let per: Vec<Distribution> = structures
             .iter()
-            .zip(&by_structure)
-            .map(|(st, of)| distribution(q, &lang, of, Some(*st)))
+            .map(|st| {
+                let of = column.iter().filter(|(s, _)| s == st).map(|(_, a)| *a);
+                distribution(q, &lang, of, Some(*st))
+            })
             .collect();
         if q.summary {
             summaries.extend(per.iter().cloned());
         }
-        frequencies.push(distribution(q, &lang, &all, None));
+        frequencies.push(distribution(q, &lang, column.iter().map(|(_, a)| *a), None));
         // Rows by value: a "don't know" row exists only where someone said it.
         let mut values: Vec<(String, String)> = Vec::new();
         for d in std::iter::once(frequencies.last().expect("just pushed")).chain(&per) {
