@@ -64,58 +64,53 @@ const META: &[&str] = &[
 ];
 
 /// Where a table's rows go, one at a time.
-pub type Emit<'a> = &'a mut dyn FnMut(&[String]) -> Result<(), ReportError>;
+/// Cells are borrowed: the long table repeats each session's fields on every row, and
+/// copying them into owned strings per row cost more than writing them.
+pub type Emit<'a> = &'a mut dyn FnMut(&[&str]) -> Result<(), ReportError>;
 
 /// The long table for one guide section, header first.
 pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
     let lang = s.guide.default_language().to_string();
-    emit(
-        &LONG_COLUMNS
-            .iter()
-            .map(|(c, _)| c.to_string())
-            .collect::<Vec<_>>(),
-    )?;
+    emit(&LONG_COLUMNS.iter().map(|(c, _)| *c).collect::<Vec<_>>())?;
     for r in &s.sessions {
+        let revision = r.revision.to_string();
         for sec in &s.guide.sections {
             for q in &sec.questions {
                 let a = r.answers.get(&q.id);
                 let values = a.map(|a| a.values.as_slice()).unwrap_or_default();
-                let labels: Vec<String> = values
+                let labels: Vec<&str> = values
                     .iter()
-                    .map(|v| {
-                        q.option(v)
-                            .map(|o| o.label.get(&lang, &lang).to_string())
-                            .unwrap_or_default()
-                    })
+                    .map(|v| q.option(v).map_or("", |o| o.label.get(&lang, &lang)))
                     .collect();
+                let labels = if labels.iter().all(|l| l.is_empty()) {
+                    String::new()
+                } else {
+                    labels.join(";")
+                };
                 emit(&[
-                    r.session_id.clone(),
-                    r.revision.to_string(),
-                    r.digest.clone(),
-                    r.response.clone(),
-                    r.structure.as_str().to_string(),
-                    r.structure_label.clone(),
-                    r.interviewer.clone(),
-                    s.guide.id.clone(),
-                    r.guide_version.clone(),
-                    r.completed_at.clone(),
-                    sec.id.clone(),
-                    q.id.clone(),
-                    q.text.get(&lang, &lang).to_string(),
-                    q.kind.as_str().to_string(),
-                    a.map_or("unanswered".to_string(), |a| a.status.clone()),
-                    values.join(";"),
-                    if labels.iter().all(String::is_empty) {
-                        String::new()
-                    } else {
-                        labels.join(";")
-                    },
-                    a.map(|a| a.other.clone()).unwrap_or_default(),
-                    a.map(|a| a.note.clone()).unwrap_or_default(),
+                    &r.session_id,
+                    &revision,
+                    &r.digest,
+                    &r.response,
+                    r.structure.as_str(),
+                    &r.structure_label,
+                    &r.interviewer,
+                    &s.guide.id,
+                    &r.guide_version,
+                    &r.completed_at,
+                    &sec.id,
+                    &q.id,
+                    q.text.get(&lang, &lang),
+                    q.kind.as_str(),
+                    a.map_or("unanswered", |a| a.status.as_str()),
+                    &values.join(";"),
+                    &labels,
+                    a.map_or("", |a| a.other.as_str()),
+                    a.map_or("", |a| a.note.as_str()),
                     if a.is_some_and(|a| a.hidden) {
-                        "1".into()
+                        "1"
                     } else {
-                        "0".into()
+                        "0"
                     },
                 ])?;
             }
@@ -138,17 +133,18 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
             _ => header.push(q.id.clone()),
         }
     }
-    emit(&header)?;
+    emit(&header.iter().map(String::as_str).collect::<Vec<_>>())?;
     for r in &s.sessions {
-        let mut row = vec![
-            r.session_id.clone(),
-            r.revision.to_string(),
-            r.response.clone(),
-            r.structure.as_str().to_string(),
-            r.structure_label.clone(),
-            r.interviewer.clone(),
-            r.guide_version.clone(),
-            r.completed_at.clone(),
+        let revision = r.revision.to_string();
+        let mut row: Vec<Cow<'_, str>> = vec![
+            r.session_id.as_str().into(),
+            revision.as_str().into(),
+            r.response.as_str().into(),
+            r.structure.as_str().into(),
+            r.structure_label.as_str().into(),
+            r.interviewer.as_str().into(),
+            r.guide_version.as_str().into(),
+            r.completed_at.as_str().into(),
         ];
         for q in s.guide.questions() {
             let a = r.answers.get(&q.id);
@@ -162,56 +158,53 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                             } else {
                                 "0"
                             }
-                            .to_string(),
-                            Some(a) if a.status != "unanswered" => format!("[{}]", a.status),
-                            _ => String::new(),
+                            .into(),
+                            Some(a) if a.status != "unanswered" => format!("[{}]", a.status).into(),
+                            _ => "".into(),
                         });
                     }
                     if q.options.iter().any(|o| o.other) {
-                        row.push(a.map(|a| a.other.clone()).unwrap_or_default());
+                        row.push(a.map_or("", |a| a.other.as_str()).into());
                     }
                 }
                 _ => row.push(match a {
-                    Some(a) if answered => a.values.join(" "),
-                    Some(a) if a.status != "unanswered" => format!("[{}]", a.status),
-                    _ => String::new(),
+                    Some(a) if answered => a.values.join(" ").into(),
+                    Some(a) if a.status != "unanswered" => format!("[{}]", a.status).into(),
+                    _ => "".into(),
                 }),
             }
         }
-        emit(&row)?;
+        emit(&row.iter().map(|c| c.as_ref()).collect::<Vec<_>>())?;
     }
     Ok(())
 }
 
 /// The summary distributions, header first.
 pub fn summary_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> {
-    emit(
-        &[
-            "guide",
-            "question_id",
-            "question",
-            "structure",
-            "n",
-            "value",
-            "label",
-            "count",
-            "percent",
-        ]
-        .map(String::from),
-    )?;
+    emit(&[
+        "guide",
+        "question_id",
+        "question",
+        "structure",
+        "n",
+        "value",
+        "label",
+        "count",
+        "percent",
+    ])?;
     for s in &report.sections {
         for d in &s.summaries {
             for c in &d.rows {
                 emit(&[
-                    s.guide.id.clone(),
-                    d.question.clone(),
-                    d.text.clone(),
-                    d.structure.map_or("all".into(), |s| s.as_str().to_string()),
-                    d.n.to_string(),
-                    c.value.clone(),
-                    c.label.clone(),
-                    c.count.to_string(),
-                    c.percent.to_string(),
+                    &s.guide.id,
+                    &d.question,
+                    &d.text,
+                    d.structure.map_or("all", |s| s.as_str()),
+                    &d.n.to_string(),
+                    &c.value,
+                    &c.label,
+                    &c.count.to_string(),
+                    &c.percent.to_string(),
                 ])?;
             }
         }
@@ -225,8 +218,8 @@ type Table<'a> = Box<dyn Fn(Emit<'_>) -> Result<(), ReportError> + 'a>;
 /// Every row of a table, for tests and small reports.
 pub fn collect_rows(table: impl FnOnce(Emit<'_>) -> Result<(), ReportError>) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    let _ = table(&mut |r: &[String]| {
-        rows.push(r.to_vec());
+    let _ = table(&mut |r: &[&str]| {
+        rows.push(r.iter().map(|c| c.to_string()).collect());
         Ok(())
     });
     rows
@@ -259,7 +252,7 @@ pub fn write_csv(
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(file);
-        table(&mut |r: &[String]| {
+        table(&mut |r: &[&str]| {
             w.write_record(r.iter().map(|c| safe_bytes(c)))
                 .map_err(|e| ReportError::Write {
                     path: shown.clone(),
@@ -355,7 +348,11 @@ pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), ReportError> {
     let cols_ref = &cols;
     sheets.push((
         "Columns".into(),
-        Box::new(move |e: Emit<'_>| cols_ref.iter().try_for_each(|r| e(r))),
+        Box::new(move |e: Emit<'_>| {
+            cols_ref
+                .iter()
+                .try_for_each(|r| e(&r.iter().map(String::as_str).collect::<Vec<_>>()))
+        }),
     ));
     for (name, table) in sheets {
         // Low-memory sheets stream their rows to a temporary file as they come, like
@@ -365,8 +362,8 @@ pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), ReportError> {
         let ws = wb.add_worksheet_with_low_memory().map_err(err)?;
         ws.set_name(&name).map_err(err)?;
         let mut i: u32 = 0;
-        table(&mut |r: &[String]| {
-            for (j, c) in r.iter().enumerate() {
+        table(&mut |r: &[&str]| {
+            for (j, &c) in r.iter().enumerate() {
                 let col = j as u16;
                 if i == 0 {
                     ws.write_string_with_format(i, col, c, &bold).map_err(err)?;
