@@ -5,6 +5,10 @@
 
 use std::path::Path;
 
+// The binary's allocator (src/main.rs): every benchmark measures what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use stocktake::guide::{Catalog, LoadedGuide, QuestionType, Structure};
 use stocktake::session::{Participant, Session, Value};
 use stocktake::store::{Claim, NewCall, Store, system_clock};
