@@ -283,6 +283,26 @@ fn a_fork_is_a_conflict_and_the_collator_resolves_it_reversibly() {
         .find(|h| h.row.response == "Iraq")
         .expect("iraq");
     assert_eq!(iraq.row.revision, 3);
+    // The report counts each session once, with its head's answers, not an older one's.
+    let report = Report::build(&db, ReportOptions::default()).expect("report");
+    let classification = |response: &str| {
+        let row = report.sections[0]
+            .sessions
+            .iter()
+            .filter(|r| r.response == response)
+            .collect::<Vec<_>>();
+        assert_eq!(row.len(), 1, "{response}: one row");
+        row[0].answers["tip_engagement"].values.clone()
+    };
+    assert_eq!(classification("Iraq"), ["aware_not_discussed"]);
+    let mali_head = mali(&db).row.digest;
+    let mali_row = report.sections[0]
+        .sessions
+        .iter()
+        .find(|r| r.response == "Mali")
+        .expect("mali row");
+    assert_eq!(mali_row.digest, mali_head);
+    assert_ne!(classification("Mali"), ["not_working_not_aware"], "not b1");
     let _ = digest;
 }
 

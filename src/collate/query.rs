@@ -363,22 +363,25 @@ impl CollationDb {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    /// Every answer of every revision: (digest, question, answer). One query, so a report
-    /// on 10,000 sessions does not make 10,000 of them.
-    pub fn all_answers(
+    /// Every answer of every revision, handed over one at a time, a revision's answers
+    /// together and in question order: the report keeps the heads' answers without first
+    /// holding every answer (with its revision's 71-character digest) in one list.
+    pub fn each_answer(
         &self,
-    ) -> Result<Vec<(String, String, crate::report::Answer)>, CollateError> {
+        each: &mut dyn FnMut(&str, String, crate::report::Answer),
+    ) -> Result<(), CollateError> {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT r.digest, a.question, a.status, a.type, a.value, a.other, a.note, a.hidden FROM answers a JOIN revisions r ON r.id = a.rev",
+                "SELECT r.digest, a.question, a.status, a.type, a.value, a.other, a.note, a.hidden FROM answers a JOIN revisions r ON r.id = a.rev ORDER BY a.rev, a.question",
             )
             .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([], |r| {
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let read = || -> rusqlite::Result<(&str, String, crate::report::Answer)> {
                 let value: Option<String> = r.get(4)?;
                 Ok((
-                    r.get(0)?,
+                    r.get_ref(0)?.as_str()?,
                     r.get(1)?,
                     crate::report::Answer {
                         status: r.get(2)?,
@@ -391,9 +394,11 @@ impl CollationDb {
                         hidden: r.get(7)?,
                     },
                 ))
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+            };
+            let (digest, question, answer) = read().map_err(|e| self.err(e))?;
+            each(digest, question, answer);
+        }
+        Ok(())
     }
 
     /// Every general note of every revision.

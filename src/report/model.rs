@@ -149,14 +149,29 @@ impl Report {
     pub fn build(db: &CollationDb, options: ReportOptions) -> Result<Report, CollateError> {
         let heads: Vec<Head> = db.heads()?;
         let guides = db.guide_sources()?;
-        let answers = db.all_answers()?;
         let notes = db.all_notes()?;
         let head_set: HashSet<&str> = heads.iter().map(|h| h.row.digest.as_str()).collect();
         let mut answers_by: HashMap<String, BTreeMap<String, Answer>> = HashMap::new();
-        for (digest, q, a) in answers {
-            if head_set.contains(digest.as_str()) {
-                answers_by.entry(digest).or_default().insert(q, a);
+        // A revision's answers arrive together: decide once per revision whether it is a
+        // head, and keep only those.
+        let mut current: Option<(String, BTreeMap<String, Answer>)> = None;
+        let mut keep = false;
+        db.each_answer(&mut |digest, q, a| {
+            if current.as_ref().is_none_or(|(d, _)| d != digest) {
+                if let Some((d, map)) = current.take() {
+                    answers_by.insert(d, map);
+                }
+                keep = head_set.contains(digest);
+                if keep {
+                    current = Some((digest.to_string(), BTreeMap::new()));
+                }
             }
+            if keep && let Some((_, map)) = current.as_mut() {
+                map.insert(q, a);
+            }
+        })?;
+        if let Some((d, map)) = current {
+            answers_by.insert(d, map);
         }
         // Each guide id is reported with its newest version's wording; older versions'
         // sessions are merged in by question id.
