@@ -39,6 +39,11 @@ fn states() -> Vec<(&'static str, &'static str)> {
             "nSouth Sudan<C-s><C-f>promising<enter>A CP AOR is writing a TIP manual for front-line workers on child trafficking.<tab>Police family unit asked for a module.",
         ),
         ("interview_special", "nSouth Sudan<C-s><pgdn><A-d>"),
+        // Seventeen options: two-digit numbers, 1 waiting for its second digit.
+        (
+            "interview_long_list",
+            "nSouth Sudan<C-s>1<C-f>challenges you face<enter>151",
+        ),
         (
             "interview_scale",
             "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>2<pgdn>1<pgdn><pgdn><pgdn>4",

@@ -60,6 +60,9 @@ pub struct CallView {
     pub tabs: Vec<Tab>,
     pub active: usize,
     pub panel: Option<Panel>,
+    /// The first digit of a two-digit option number (lists of more than ten options),
+    /// waiting for the second; any other key forgets it.
+    pub pending_digit: Option<usize>,
 }
 
 pub enum Outcome {
@@ -226,6 +229,7 @@ impl CallView {
             tabs,
             active: opened.focus,
             panel: None,
+            pending_digit: None,
         }
     }
 
@@ -475,6 +479,7 @@ impl CallView {
         if self.panel.is_some() {
             return super::panels::update(self, input, action, now);
         }
+        let pending = self.pending_digit.take();
         match action {
             Some(Action::NextQuestion) => self.step_question(true),
             Some(Action::PrevQuestion) => self.step_question(false),
@@ -580,12 +585,12 @@ impl CallView {
                 }
                 Outcome::Stay(Vec::new())
             }
-            _ => self.typed(input, now),
+            _ => self.typed(input, pending, now),
         }
     }
 
     /// A key no binding took: text for the field being edited, or a digit choosing an option.
-    fn typed(&mut self, input: Input, now: Timestamp) -> Outcome {
+    fn typed(&mut self, input: Input, pending: Option<usize>, now: Timestamp) -> Outcome {
         let q = self.question().clone();
         if self.tab().editing {
             if input.key == Key::Enter
@@ -627,13 +632,31 @@ impl CallView {
             && !input.alt
             && self.tab().field == Field::Answer
         {
-            let n = if c == '0' {
-                10
-            } else {
-                c as usize - '0' as usize
+            let d = c as usize - '0' as usize;
+            let count = option_rows(&q).len();
+            let n = match pending {
+                Some(first) => first * 10 + d,
+                // 0 is the tenth option, as on a list of ten.
+                None if d == 0 => 10,
+                // On a list of more than ten, a digit that starts a two-digit number waits
+                // for the second. It moves the cursor to its own option meanwhile, so
+                // Space or Enter takes that one.
+                None if count > 10 && d * 10 <= count => {
+                    self.pending_digit = Some(d);
+                    self.tabs[self.active].option = d - 1;
+                    return Outcome::Say(
+                        Level::Info,
+                        format!(
+                            "{d}… a second digit picks {}–{}; Space picks {d}",
+                            d * 10,
+                            (d * 10 + 9).min(count)
+                        ),
+                        Vec::new(),
+                    );
+                }
+                None => d,
             };
-            let rows = option_rows(&q);
-            if n <= rows.len() {
+            if (1..=count).contains(&n) {
                 self.tabs[self.active].option = n - 1;
                 return self.choose(n - 1, now);
             }

@@ -582,7 +582,7 @@ pub const HELP_ONLY: &[(Ctx, &str, &str)] = &[
     (
         C::Interview,
         "1-9 0",
-        "choose option 1 to 10 directly (multi: tick or untick)",
+        "pick option 1-10 (multi: tick/untick); longer lists: its number, 1 5 = 15",
     ),
     (
         C::InterviewText,

@@ -368,3 +368,87 @@ fn arrows_walk_between_the_fields_of_a_question() {
         "on a choice, down moves the option cursor"
     );
 }
+
+fn chosen(a: &App, question: &str) -> Vec<String> {
+    let Screen::Interview(v) = &a.screen else {
+        panic!("not in an interview")
+    };
+    match v
+        .tab()
+        .session
+        .answers
+        .get(question)
+        .and_then(|a| a.value.clone())
+    {
+        Some(crate::session::Value::Choices(c)) => c,
+        None => Vec::new(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn flash(a: &App) -> String {
+    a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn on_a_list_of_seventeen_two_digits_pick_options_past_ten() {
+    let mut a = in_interview();
+    // consent first, so the rest of the guide is shown.
+    keys(&mut a, "1/challenges<enter>");
+    let Screen::Interview(v) = &a.screen else {
+        panic!("not in an interview")
+    };
+    assert_eq!(v.question().id, "challenges");
+    // 3 cannot start a number up to 17: it ticks at once.
+    keys(&mut a, "3");
+    assert_eq!(chosen(&a, "challenges"), ["no_national_law"]);
+    // 1 waits for a second digit, saying so, and ticks nothing yet.
+    assert_eq!(keys(&mut a, "1"), vec![]);
+    assert_eq!(chosen(&a, "challenges"), ["no_national_law"]);
+    assert!(flash(&a).contains("10–17"), "{}", flash(&a));
+    keys(&mut a, "5");
+    assert_eq!(
+        chosen(&a, "challenges"),
+        ["no_national_law", "tools_inadequate"],
+        "1 5 is option 15"
+    );
+    // 1 then Space: option 1, where the cursor went.
+    keys(&mut a, "1<space>");
+    assert_eq!(
+        chosen(&a, "challenges"),
+        ["too_complex", "no_national_law", "tools_inadequate"]
+    );
+    // 1 0 is the tenth; 0 alone too (it unticks it again).
+    keys(&mut a, "10");
+    assert!(chosen(&a, "challenges").contains(&"knowledge_prevention_response".to_string()));
+    keys(&mut a, "0");
+    assert!(!chosen(&a, "challenges").contains(&"knowledge_prevention_response".to_string()));
+    // No option 18; another key forgets the pending 1, so 7 is option 7.
+    let before = chosen(&a, "challenges");
+    keys(&mut a, "18");
+    assert_eq!(flash(&a), "There is no option 18");
+    assert_eq!(chosen(&a, "challenges"), before);
+    keys(&mut a, "1j7");
+    assert!(chosen(&a, "challenges").contains(&"authorities_deny".to_string()));
+    assert!(!chosen(&a, "challenges").contains(&"not_prioritised".to_string()));
+}
+
+#[test]
+fn on_a_list_of_ten_or_fewer_a_digit_picks_at_once() {
+    let mut a = in_interview();
+    keys(&mut a, "1/populations<enter>");
+    let Screen::Interview(v) = &a.screen else {
+        panic!("not in an interview")
+    };
+    assert!(option_count(v) <= 10);
+    keys(&mut a, "1");
+    assert_eq!(
+        chosen(&a, "populations").len(),
+        1,
+        "no waiting for a second digit"
+    );
+}
+
+fn option_count(v: &super::interview::CallView) -> usize {
+    super::interview::option_rows(v.question()).len()
+}

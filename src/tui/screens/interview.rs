@@ -374,7 +374,10 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
                 (_, true) => "(•)",
                 (_, false) => "( )",
             };
+            // What to type for the row: one digit (0 for the tenth) on a list of ten or
+            // fewer, its number on a longer one.
             let key = match i + 1 {
+                n if rows.len() > 10 => format!("{n:>2}"),
                 n @ 1..=9 => n.to_string(),
                 10 => "0".to_string(),
                 _ => " ".to_string(),
