@@ -377,22 +377,30 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
                 call: *call,
             }],
         },
-        Screen::Interview(view) => match view.update(input, action, now) {
-            super::interview::Outcome::Stay(effects) => effects,
-            super::interview::Outcome::Home(mut effects) => {
-                app.screen = Screen::Home;
-                effects.push(Effect::LoadHome);
-                effects
+        Screen::Interview(view) => {
+            let waited = view.pending_digit.is_some();
+            let outcome = view.update(input, action, now);
+            // "1… a second digit picks 10–17" is stale once that digit stops waiting.
+            if waited && !matches!(outcome, super::interview::Outcome::Say(..)) {
+                app.flash = None;
             }
-            super::interview::Outcome::Ask(dialog, effects) => {
-                app.dialog = Some(dialog);
-                effects
+            match outcome {
+                super::interview::Outcome::Stay(effects) => effects,
+                super::interview::Outcome::Home(mut effects) => {
+                    app.screen = Screen::Home;
+                    effects.push(Effect::LoadHome);
+                    effects
+                }
+                super::interview::Outcome::Ask(dialog, effects) => {
+                    app.dialog = Some(dialog);
+                    effects
+                }
+                super::interview::Outcome::Say(level, text, effects) => {
+                    app.say(level, text);
+                    effects
+                }
             }
-            super::interview::Outcome::Say(level, text, effects) => {
-                app.say(level, text);
-                effects
-            }
-        },
+        }
     }
 }
 

@@ -412,6 +412,7 @@ fn on_a_list_of_seventeen_two_digits_pick_options_past_ten() {
         ["no_national_law", "tools_inadequate"],
         "1 5 is option 15"
     );
+    assert_eq!(flash(&a), "", "the hint about the waiting digit is gone");
     // 1 then Space: option 1, where the cursor went.
     keys(&mut a, "1<space>");
     assert_eq!(
