@@ -25,6 +25,11 @@ fn states() -> Vec<(&'static str, &'static str)> {
     vec![
         ("home_empty", ""),
         ("form_new", "n"),
+        // Consent focused: its label is the longest, and the ◀ must not touch it.
+        (
+            "form_consent",
+            "n<tab><tab><tab><tab><tab><tab><tab><tab><tab><right>",
+        ),
         ("form_errors", "n<tab><space><tab><tab><tab><space><C-s>"),
         (
             "interview_choice",

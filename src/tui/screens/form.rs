@@ -12,7 +12,8 @@ use crate::tui::app::App;
 use crate::tui::form::{Form, FormField};
 use crate::tui::text_field::TextField;
 
-const LABEL: u16 = 22;
+// The longest label, " Consent to take notes", and a space before a focused "◀".
+const LABEL: u16 = 23;
 
 pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     let t = &app.theme;
@@ -61,7 +62,9 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             format!("{mark}{}", s.short_label("en")),
             style,
         ));
-        ticks.push(Span::raw("  "));
+        // One space: with the label column that fits " Consent to take notes ◀", the
+        // four boxes still fit 80 columns.
+        ticks.push(Span::raw(" "));
     }
     let consent = match form.consent {
         None => "not asked yet",
