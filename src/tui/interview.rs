@@ -480,6 +480,51 @@ impl CallView {
             return super::panels::update(self, input, action, now);
         }
         let pending = self.pending_digit.take();
+        if let Some(d) = pending {
+            let digit = matches!(input.key, Key::Char('0'..='9')) && !input.ctrl && !input.alt;
+            // Space or Enter take the option under the cursor, which is d's own.
+            if !digit && action != Some(Action::Select) {
+                if action == Some(Action::Back) {
+                    // Esc takes back the digit, and only that.
+                    return Outcome::Stay(Vec::new());
+                }
+                // Any other key means d alone was meant, as on a short list: take it, then
+                // do what the key does (1 then PgDn ticks option 1 and moves on).
+                return match self.choose(d - 1, now) {
+                    Outcome::Stay(mut effects) => match self.act(input, action, None, now) {
+                        Outcome::Stay(e) => {
+                            effects.extend(e);
+                            Outcome::Stay(effects)
+                        }
+                        Outcome::Home(e) => {
+                            effects.extend(e);
+                            Outcome::Home(effects)
+                        }
+                        Outcome::Ask(dialog, e) => {
+                            effects.extend(e);
+                            Outcome::Ask(dialog, effects)
+                        }
+                        Outcome::Say(level, text, e) => {
+                            effects.extend(e);
+                            Outcome::Say(level, text, effects)
+                        }
+                    },
+                    refused => refused,
+                };
+            }
+        }
+        self.act(input, action, pending, now)
+    }
+
+    /// What a key does in the interview, `pending` the first digit of a two-digit option
+    /// number typed just before.
+    fn act(
+        &mut self,
+        input: Input,
+        action: Option<Action>,
+        pending: Option<usize>,
+        now: Timestamp,
+    ) -> Outcome {
         match action {
             Some(Action::NextQuestion) => self.step_question(true),
             Some(Action::PrevQuestion) => self.step_question(false),
@@ -639,15 +684,16 @@ impl CallView {
                 // 0 is the tenth option, as on a list of ten.
                 None if d == 0 => 10,
                 // On a list of more than ten, a digit that starts a two-digit number waits
-                // for the second. It moves the cursor to its own option meanwhile, so
-                // Space or Enter takes that one.
+                // for the second, with the cursor on its own option; any other key takes
+                // that option first (see `update`), so 1 then PgDn means option 1 as on a
+                // short list.
                 None if count > 10 && d * 10 <= count => {
                     self.pending_digit = Some(d);
                     self.tabs[self.active].option = d - 1;
                     return Outcome::Say(
                         Level::Info,
                         format!(
-                            "{d}… a second digit picks {}–{}; Space picks {d}",
+                            "{d}… a second digit picks {}–{}; any other key takes {d}; Esc cancels",
                             d * 10,
                             (d * 10 + 9).min(count)
                         ),

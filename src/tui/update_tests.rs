@@ -424,14 +424,33 @@ fn on_a_list_of_seventeen_two_digits_pick_options_past_ten() {
     assert!(chosen(&a, "challenges").contains(&"knowledge_prevention_response".to_string()));
     keys(&mut a, "0");
     assert!(!chosen(&a, "challenges").contains(&"knowledge_prevention_response".to_string()));
-    // No option 18; another key forgets the pending 1, so 7 is option 7.
+    // No option 18: nothing changes.
     let before = chosen(&a, "challenges");
     keys(&mut a, "18");
     assert_eq!(flash(&a), "There is no option 18");
     assert_eq!(chosen(&a, "challenges"), before);
-    keys(&mut a, "1j7");
-    assert!(chosen(&a, "challenges").contains(&"authorities_deny".to_string()));
-    assert!(!chosen(&a, "challenges").contains(&"not_prioritised".to_string()));
+    // Esc takes the waiting digit back, and stays on the question.
+    keys(&mut a, "1<esc>");
+    assert_eq!(chosen(&a, "challenges"), before);
+    let Screen::Interview(v) = &a.screen else {
+        panic!("Esc after a digit left the interview")
+    };
+    assert_eq!(v.question().id, "challenges");
+    // Any other key takes option 1 first, as on a short list: 1 then j unticks 1 (it was
+    // ticked), and the cursor moves from it; 1 then PgDn ticks it again and moves on.
+    keys(&mut a, "1j");
+    assert!(!chosen(&a, "challenges").contains(&"too_complex".to_string()));
+    let e = keys(&mut a, "1<pgdn>");
+    assert!(chosen(&a, "challenges").contains(&"too_complex".to_string()));
+    assert!(
+        e.iter().any(|e| matches!(e, Effect::SaveAnswer { .. }))
+            && e.iter().any(|e| matches!(e, Effect::SavePosition { .. })),
+        "{e:?}"
+    );
+    let Screen::Interview(v) = &a.screen else {
+        panic!("not in an interview")
+    };
+    assert_ne!(v.question().id, "challenges", "PgDn moved on");
 }
 
 #[test]
