@@ -823,6 +823,9 @@ fn report(
         })?),
     };
     let cdb = crate::collate::CollationDb::open(db)?;
+    // Progress on stderr, a line a step: on a large collation the report takes seconds.
+    let started = std::time::Instant::now();
+    eprintln!("reading the collation…");
     let r = crate::report::Report::build(
         &cdb,
         crate::report::ReportOptions {
@@ -833,7 +836,20 @@ fn report(
     if r.sections.is_empty() {
         eprintln!("no sessions match: the report is empty");
     }
-    let written = crate::report::write(&r, out, &formats, &now_text())?;
+    let sessions: usize = r.sections.iter().map(|s| s.sessions.len()).sum();
+    eprintln!(
+        "read {} in {:.1} s; writing {}…",
+        crate::report::sessions_count(sessions),
+        started.elapsed().as_secs_f64(),
+        formats
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let written = crate::report::write_reporting(&r, out, &formats, &now_text(), &|f, took| {
+        eprintln!("{} written in {:.1} s", f.name(), took.as_secs_f64());
+    })?;
     for p in &written {
         println!("wrote {}", neutralise::line(&p.display().to_string()));
     }

@@ -386,6 +386,32 @@ fn the_command_line_exits_0_2_or_1_and_shows_conflicts_side_by_side() {
         String::from_utf8_lossy(&stocktake(&["conflicts", "--db", &db]).stdout)
             .contains("unresolved")
     );
+    // The report says what it is doing on stderr, each format as it is finished, and
+    // lists the files on stdout.
+    let report_dir = dir.path().join("report").display().to_string();
+    let out = stocktake(&[
+        "report",
+        "--db",
+        &db,
+        "--out",
+        &report_dir,
+        "--format",
+        "md,csv",
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("read 2 sessions in ") && stderr.contains("writing md, csv…"),
+        "{stderr}"
+    );
+    for f in ["md written in ", "csv written in "] {
+        assert!(stderr.contains(f), "{stderr}");
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("report.md") && stdout.contains("long.csv"),
+        "{stdout}"
+    );
 }
 
 #[test]

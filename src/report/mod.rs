@@ -39,6 +39,16 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,11 +136,33 @@ pub fn write(
     formats: &[Format],
     generated: &str,
 ) -> Result<Vec<PathBuf>, ReportError> {
+    write_reporting(report, out, formats, generated, &|_, _| {})
+}
+
+/// [`write`], calling `done(format, time it took)` as each format is finished, from the
+/// thread that wrote it: on a large collation the formats take seconds, and the collator
+/// should see them arrive.
+pub fn write_reporting(
+    report: &Report,
+    out: &Path,
+    formats: &[Format],
+    generated: &str,
+    done: &(dyn Fn(Format, std::time::Duration) + Sync),
+) -> Result<Vec<PathBuf>, ReportError> {
     private_dir(out)?;
     let results: Vec<Result<Vec<PathBuf>, ReportError>> = std::thread::scope(|scope| {
         let running: Vec<_> = formats
             .iter()
-            .map(|&f| scope.spawn(move || write_format(report, out, f, generated)))
+            .map(|&f| {
+                scope.spawn(move || {
+                    let started = std::time::Instant::now();
+                    let written = write_format(report, out, f, generated);
+                    if written.is_ok() {
+                        done(f, started.elapsed());
+                    }
+                    written
+                })
+            })
             .collect();
         running
             .into_iter()
