@@ -369,10 +369,16 @@ fn arrows_walk_between_the_fields_of_a_question() {
     );
 }
 
+/// The interview on screen; `why` says what the test expected there.
+fn view<'a>(a: &'a App, why: &str) -> &'a super::interview::CallView {
+    match &a.screen {
+        Screen::Interview(v) => v,
+        _ => panic!("{why}"),
+    }
+}
+
 fn chosen(a: &App, question: &str) -> Vec<String> {
-    let Screen::Interview(v) = &a.screen else {
-        panic!("not in an interview")
-    };
+    let v = view(a, "not in an interview");
     match v
         .tab()
         .session
@@ -395,9 +401,7 @@ fn on_a_list_of_seventeen_two_digits_pick_options_past_ten() {
     let mut a = in_interview();
     // consent first, so the rest of the guide is shown.
     keys(&mut a, "1/challenges<enter>");
-    let Screen::Interview(v) = &a.screen else {
-        panic!("not in an interview")
-    };
+    let v = view(&a, "not in an interview");
     assert_eq!(v.question().id, "challenges");
     // 3 cannot start a number up to 17: it ticks at once.
     keys(&mut a, "3");
@@ -432,9 +436,7 @@ fn on_a_list_of_seventeen_two_digits_pick_options_past_ten() {
     // Esc takes the waiting digit back, and stays on the question.
     keys(&mut a, "1<esc>");
     assert_eq!(chosen(&a, "challenges"), before);
-    let Screen::Interview(v) = &a.screen else {
-        panic!("Esc after a digit left the interview")
-    };
+    let v = view(&a, "Esc after a digit left the interview");
     assert_eq!(v.question().id, "challenges");
     // Any other key takes option 1 first, as on a short list: 1 then j unticks 1 (it was
     // ticked), and the cursor moves from it; 1 then PgDn ticks it again and moves on.
@@ -447,9 +449,7 @@ fn on_a_list_of_seventeen_two_digits_pick_options_past_ten() {
             && e.iter().any(|e| matches!(e, Effect::SavePosition { .. })),
         "{e:?}"
     );
-    let Screen::Interview(v) = &a.screen else {
-        panic!("not in an interview")
-    };
+    let v = view(&a, "not in an interview");
     assert_ne!(v.question().id, "challenges", "PgDn moved on");
 }
 
@@ -457,9 +457,7 @@ fn on_a_list_of_seventeen_two_digits_pick_options_past_ten() {
 fn on_a_list_of_ten_or_fewer_a_digit_picks_at_once() {
     let mut a = in_interview();
     keys(&mut a, "1/populations<enter>");
-    let Screen::Interview(v) = &a.screen else {
-        panic!("not in an interview")
-    };
+    let v = view(&a, "not in an interview");
     assert!(option_count(v) <= 10);
     keys(&mut a, "1");
     assert_eq!(
