@@ -206,6 +206,33 @@ fn choosing_other_asks_to_specify_and_saves_it() {
 }
 
 #[test]
+fn the_seventeen_challenges_are_all_reachable_by_number() {
+    let (mut d, _) = driver();
+    new_call(&mut d, "");
+    d.press("<C-f>challenges you face<enter>");
+    assert_eq!(current_question(&d), "challenges");
+    // Numbered 1 to 17, right-aligned, instead of 1-9 and 0.
+    let shown = screen(&d);
+    assert!(
+        shown.contains("│  1 [ ] Perceived as too complex") && shown.contains("│ 10 [ ] "),
+        "{shown}"
+    );
+    // 1 5 is option 15; 1 then PgDn is option 1, and moves on.
+    d.press("15");
+    d.press("1<pgdn>");
+    assert_ne!(current_question(&d), "challenges");
+    let s = session(&d, 0);
+    assert_eq!(
+        s.answers["challenges"].value,
+        Some(Value::Choices(vec![
+            "too_complex".into(),
+            "tools_inadequate".into()
+        ])),
+        "in the store, in the guide's order"
+    );
+}
+
+#[test]
 fn numbers_and_dates_are_checked_as_they_are_typed() {
     let (mut d, _) = driver();
     d.press("n<S-tab><S-tab><right><tab><tab>Camp A<tab><tab><space><C-s>");
