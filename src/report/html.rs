@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::Text;
 use super::escape::html;
 use super::model::{Distribution, Report};
 use super::svg::chart;
@@ -11,7 +12,7 @@ const STYLE: &str = "body{font-family:sans-serif;max-width:60rem;margin:2rem aut
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}\
 td.n{text-align:right}h2{border-bottom:2px solid #2a6f97;padding-bottom:.2rem}.muted{color:#666}blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #ccc}";
 
-fn dist_table(out: &mut String, d: &Distribution) {
+fn dist_table(out: &mut Text<'_>, d: &Distribution) {
     let _ = write!(
         out,
         "<table><tr><th>{}</th><th>count</th><th>%</th></tr>",
@@ -29,8 +30,7 @@ fn dist_table(out: &mut String, d: &Distribution) {
     out.push_str("</table>");
 }
 
-pub fn render(r: &Report, generated: &str) -> String {
-    let mut o = String::new();
+pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
     let _ = write!(
         o,
         "<!doctype html><html lang=en><meta charset=utf-8><title>stocktake report</title><style>{STYLE}</style><body>"
@@ -70,7 +70,7 @@ pub fn render(r: &Report, generated: &str) -> String {
             );
             // The chart carries the title and the denominator.
             o.push_str(&chart(d, &title));
-            dist_table(&mut o, d);
+            dist_table(o, d);
         }
         o.push_str("<h3>Every choice question, by structure</h3>");
         for (f, ct) in s.frequencies.iter().zip(&s.crosstabs) {
@@ -160,5 +160,4 @@ pub fn render(r: &Report, generated: &str) -> String {
         o.push_str("</ul>");
     }
     o.push_str("</body></html>\n");
-    o
 }

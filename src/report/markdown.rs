@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
+use super::Text;
 use super::escape::markdown as md;
 use super::model::Report;
 
-/// The report, and the charts to write: (file name under charts/, SVG).
-pub fn render(r: &Report, generated: &str) -> (String, Vec<(String, String)>) {
-    let mut o = String::new();
+/// The report into `o`; returns the charts to write: (file name under charts/, SVG).
+pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, String)> {
     let mut charts = Vec::new();
     let _ = writeln!(o, "# stocktake report\n\nGenerated {}\n", md(generated));
     for s in &r.sections {
@@ -122,5 +122,5 @@ pub fn render(r: &Report, generated: &str) -> (String, Vec<(String, String)>) {
             md(&qs.join(", "))
         );
     }
-    (o, charts)
+    charts
 }

@@ -57,6 +57,50 @@ pub enum ReportError {
     Write { path: String, message: String },
 }
 
+/// Where the HTML and Markdown renderers write: straight into the file being written, so
+/// a report on 10,000 sessions (70 MB of HTML) is never held whole in memory. `write!`
+/// works on it; the first I/O error is kept, what follows it is skipped, and
+/// [`Text::finish`] returns it.
+pub(crate) struct Text<'a> {
+    out: &'a mut dyn Write,
+    error: Option<std::io::Error>,
+}
+
+impl<'a> Text<'a> {
+    pub(crate) fn new(out: &'a mut dyn Write) -> Text<'a> {
+        Text { out, error: None }
+    }
+
+    pub(crate) fn push_str(&mut self, s: &str) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(s.as_bytes())
+        {
+            self.error = Some(e);
+        }
+    }
+
+    pub(crate) fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+
+    pub(crate) fn finish(self, path: &Path) -> Result<(), ReportError> {
+        match self.error {
+            None => Ok(()),
+            Some(e) => Err(ReportError::Write {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+}
+
+impl std::fmt::Write for Text<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
 /// "1 session", "2 sessions".
 pub(crate) fn sessions_count(n: usize) -> String {
     if n == 1 {
@@ -189,20 +233,28 @@ fn write_format(
     match format {
         Format::Html => {
             let p = out.join("report.html");
-            write_private(&p, html::render(report, generated).as_bytes())?;
+            write_private_with(&p, |w| {
+                let mut text = Text::new(w);
+                html::render(&mut text, report, generated);
+                text.finish(&p)
+            })?;
             written.push(p);
         }
         Format::Markdown => {
-            let (text, charts) = markdown::render(report, generated);
+            let p = out.join("report.md");
+            let mut charts = Vec::new();
+            write_private_with(&p, |w| {
+                let mut text = Text::new(w);
+                charts = markdown::render(&mut text, report, generated);
+                text.finish(&p)
+            })?;
             let dir = out.join("charts");
             private_dir(&dir)?;
             for (name, svg) in charts {
-                let p = dir.join(name);
-                write_private(&p, svg.as_bytes())?;
-                written.push(p);
+                let c = dir.join(name);
+                write_private(&c, svg.as_bytes())?;
+                written.push(c);
             }
-            let p = out.join("report.md");
-            write_private(&p, text.as_bytes())?;
             written.push(p);
         }
         Format::Csv => {
@@ -230,4 +282,61 @@ fn write_format(
         }
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Accepts `room` bytes, then fails as a full disk does.
+    struct Full {
+        room: usize,
+        got: Vec<u8>,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.got.len() + buf.len() > self.room {
+                return Err(std::io::Error::other("no space left on device"));
+            }
+            self.got.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn text_writes_through_and_keeps_the_first_error() {
+        use std::fmt::Write as _;
+        let mut ok = Full {
+            room: 100,
+            got: Vec::new(),
+        };
+        let mut t = Text::new(&mut ok);
+        t.push_str("<p>");
+        let _ = write!(t, "{} of {}", 5, 26);
+        t.push('…');
+        assert!(t.finish(Path::new("r.html")).is_ok());
+        assert_eq!(String::from_utf8_lossy(&ok.got), "<p>5 of 26…");
+
+        let mut full = Full {
+            room: 4,
+            got: Vec::new(),
+        };
+        let mut t = Text::new(&mut full);
+        t.push_str("<p>");
+        t.push_str("too long now");
+        t.push_str("!");
+        let e = t
+            .finish(Path::new("out/report.html"))
+            .expect_err("disk full");
+        assert_eq!(
+            e.to_string(),
+            "out/report.html: no space left on device",
+            "the path and the first error"
+        );
+        assert_eq!(full.got, b"<p>", "nothing after the failure");
+    }
 }
