@@ -823,6 +823,7 @@ fn report(
         })?),
     };
     let cdb = crate::collate::CollationDb::open(db)?;
+    cdb.for_one_pass()?;
     // Progress on stderr, a line a step: on a large collation the report takes seconds.
     let started = std::time::Instant::now();
     eprintln!("reading the collation…");
