@@ -61,7 +61,8 @@ pub struct CallView {
     pub active: usize,
     pub panel: Option<Panel>,
     /// The first digit of a two-digit option number (lists of more than ten options),
-    /// waiting for the second; any other key forgets it.
+    /// waiting for the second; any other key takes that digit's own option first, Esc
+    /// drops it.
     pub pending_digit: Option<usize>,
 }
 
