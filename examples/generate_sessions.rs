@@ -1,7 +1,10 @@
 //! Writes N fully answered session files of the coordinator guide, with notes, into a
 //! folder: the input of the collation benchmark and the scale run.
 //!
-//! cargo run --release --example generate_sessions -- 10000 /tmp/sessions
+//! cargo run --release --example generate_sessions -- 10000 /tmp/sessions [RECIPIENT]
+//!
+//! With an age recipient (`stocktake keys new` prints one), each file is encrypted to it
+//! and named `….toml.age`, as `stocktake sync` writes them for an encrypting team.
 
 use std::path::PathBuf;
 
@@ -15,9 +18,15 @@ fn main() {
         args.next().and_then(|n| n.parse::<usize>().ok()),
         args.next(),
     ) else {
-        eprintln!("usage: generate_sessions N DIR");
+        eprintln!("usage: generate_sessions N DIR [RECIPIENT]");
         std::process::exit(2);
     };
+    let recipient = args.next().map(|r| {
+        stocktake::sync::parse_recipient(&r).unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(2)
+        })
+    });
     let dir = PathBuf::from(dir);
     std::fs::create_dir_all(&dir).expect("output folder");
     let catalog = Catalog::bundled();
@@ -97,7 +106,15 @@ fn main() {
         .expect("note");
         s.complete(&g.guide, now).expect("complete");
         let name = stocktake::sync::file_name(&s);
-        std::fs::write(dir.join(name), stocktake::sync::render(&s, &g)).expect("write");
+        let text = stocktake::sync::render(&s, &g);
+        match &recipient {
+            None => std::fs::write(dir.join(name), text).expect("write"),
+            Some(r) => std::fs::write(
+                dir.join(format!("{name}{}", stocktake::sync::ENCRYPTED_SUFFIX)),
+                stocktake::sync::encrypt(&text, std::slice::from_ref(r)).expect("encrypt"),
+            )
+            .expect("write"),
+        }
     }
     eprintln!("wrote {n} session files to {}", dir.display());
 }
