@@ -42,6 +42,51 @@ fn a_new_call_makes_one_draft_session_per_structure() {
 }
 
 #[test]
+fn a_structure_that_joins_late_gets_its_own_session_on_the_same_call() {
+    let (tc, clock) = TestClock::new();
+    let mut store = Store::open_in_memory(clock).expect("store");
+    let g = coordinator();
+    let (call, sessions) = store
+        .create_call(&g, &new_call(&[Structure::ProtectionCluster]))
+        .expect("create");
+    tc.advance(600);
+    let gbv = store
+        .add_session(&g, &sessions[0], Structure::GbvAor, "ignored")
+        .expect("add");
+    let other = store
+        .add_session(&g, &sessions[0], Structure::Other, "  Shelter Cluster ")
+        .expect("add other");
+    // Next in the call's order, after the sessions it started with.
+    assert_eq!(
+        store.call_sessions(&call.id).expect("list"),
+        vec![sessions[0].id.clone(), gbv.id.clone(), other.id.clone()]
+    );
+    assert_eq!(store.load_session(&gbv.id).expect("load"), gbv);
+    assert_eq!(
+        (gbv.structure, gbv.structure_label.as_str()),
+        (Structure::GbvAor, ""),
+        "a label only for Other"
+    );
+    assert_eq!(other.structure_label, "Shelter Cluster");
+    // The call's response, interviewer, participants and consent; its own start and status.
+    assert_eq!(
+        (&gbv.call_id, &gbv.response, &gbv.interviewer),
+        (&call.id, &sessions[0].response, &sessions[0].interviewer)
+    );
+    assert_eq!(gbv.participants, sessions[0].participants);
+    assert_eq!(gbv.consent, sessions[0].consent);
+    assert_eq!(gbv.status, Status::Draft);
+    assert!(gbv.started_at > sessions[0].started_at);
+    let summaries = store.summaries().expect("summaries");
+    assert_eq!(summaries.len(), 3);
+    assert!(
+        summaries
+            .iter()
+            .any(|s| s.id == gbv.id && s.structure == "gbv_aor")
+    );
+}
+
+#[test]
 fn the_call_note_and_end_are_saved() {
     let (_tc, clock) = TestClock::new();
     let mut store = Store::open_in_memory(clock).expect("store");

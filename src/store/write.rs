@@ -111,31 +111,61 @@ impl Store {
         )
         .map_err(sql)?;
         for (ordinal, s) in sessions.iter().enumerate() {
-            let progress = s.progress(&guide.guide);
-            tx.execute(
-                "INSERT INTO sessions (id, call_id, ordinal, structure, structure_label, consent, status, revision,
-                    started_at, updated_at, answered, visible, required, required_answered)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    s.id,
-                    s.call_id,
-                    ordinal as u32,
-                    s.structure.as_str(),
-                    s.structure_label,
-                    s.consent,
-                    s.status.as_str(),
-                    ts(now),
-                    progress.answered,
-                    progress.visible,
-                    progress.required,
-                    progress.required_answered
-                ],
-            )
-            .map_err(sql)?;
-            write_participants(&tx, s).map_err(sql)?;
+            insert_session(&tx, s, ordinal as u32, &guide.guide).map_err(sql)?;
         }
         tx.commit().map_err(sql)?;
         Ok((call, sessions))
+    }
+
+    /// A draft session for a structure that joined the call after it started: the call's
+    /// guide, response, interviewer, language, participants and consent, taken from `like`
+    /// (one of its sessions, as saved), and the next place in the call's tabs.
+    pub fn add_session(
+        &mut self,
+        guide: &LoadedGuide,
+        like: &Session,
+        structure: Structure,
+        label: &str,
+    ) -> Result<Session, StoreError> {
+        let now = (self.clock)();
+        let s = Session {
+            id: ulid::Ulid::generate().to_string(),
+            call_id: like.call_id.clone(),
+            guide: like.guide.clone(),
+            response: like.response.clone(),
+            interviewer: like.interviewer.clone(),
+            language: like.language.clone(),
+            structure,
+            structure_label: if structure == Structure::Other {
+                label.trim().to_string()
+            } else {
+                String::new()
+            },
+            participants: like.participants.clone(),
+            consent: like.consent,
+            status: Status::Draft,
+            revision: 1,
+            parent: None,
+            started_at: now,
+            updated_at: now,
+            completed_at: None,
+            answers: Default::default(),
+            notes: Vec::new(),
+            position: Position::default(),
+        };
+        let path = self.path.clone();
+        let sql = |e| classify(&path, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let ordinal: u32 = tx
+            .query_row(
+                "SELECT COALESCE(MAX(ordinal) + 1, 0) FROM sessions WHERE call_id = ?1",
+                [&s.call_id],
+                |r| r.get(0),
+            )
+            .map_err(sql)?;
+        insert_session(&tx, &s, ordinal, &guide.guide).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(s)
     }
 
     /// Save the call's own fields: its note, language and when it ended.
@@ -473,6 +503,36 @@ fn write_session_row(tx: &Transaction<'_>, s: &Session, guide: &Guide) -> Result
     ])
     .map_err(sqlite)?;
     Ok(())
+}
+
+/// A new session's row and its participants.
+fn insert_session(
+    tx: &Transaction<'_>,
+    s: &Session,
+    ordinal: u32,
+    guide: &Guide,
+) -> rusqlite::Result<()> {
+    let progress = s.progress(guide);
+    tx.execute(
+        "INSERT INTO sessions (id, call_id, ordinal, structure, structure_label, consent, status, revision,
+            started_at, updated_at, answered, visible, required, required_answered)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            s.id,
+            s.call_id,
+            ordinal,
+            s.structure.as_str(),
+            s.structure_label,
+            s.consent,
+            s.status.as_str(),
+            ts(s.started_at),
+            progress.answered,
+            progress.visible,
+            progress.required,
+            progress.required_answered
+        ],
+    )?;
+    write_participants(tx, s)
 }
 
 fn write_participants(tx: &Transaction<'_>, s: &Session) -> rusqlite::Result<()> {
