@@ -5,7 +5,7 @@ mod support;
 
 use stocktake::guide::Catalog;
 use stocktake::session::{Special, Status, Value};
-use stocktake::store::{Claim, Store};
+use stocktake::store::{Claim, Store, StoreError};
 use stocktake::tui::app::Screen;
 use stocktake::tui::driver::Driver;
 use stocktake::tui::theme::Theme;
@@ -316,6 +316,51 @@ fn a_completed_session_can_be_viewed_without_changing_it() {
         session(&d, 0).answers["tip_engagement"].value,
         Some(Value::Choice("mechanism_in_place".into()))
     );
+    // Nor can a structure be added to a call being viewed.
+    d.press("+");
+    assert!(
+        screen(&d).contains("Cannot add a structure: this session is completed"),
+        "{}",
+        screen(&d)
+    );
+    assert_eq!(d.store.summaries().expect("list").len(), 1);
+}
+
+#[test]
+fn a_structure_added_late_is_held_saved_and_given_back_with_the_call() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_tc, clock) = TestClock::new();
+    let (store, _) = Store::open(dir.path(), clock.clone()).expect("store");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: true });
+    new_call(&mut d, "");
+    d.press("1+<enter>");
+    assert!(
+        screen(&d).contains("South Sudan · CP AOR"),
+        "{}",
+        screen(&d)
+    );
+    let added = session(&d, 1);
+    assert_eq!(added.answers["consent"].value, Some(Value::YesNo(true)));
+    // Held for editing like the call's other sessions: what is typed is saved.
+    d.press("<pgdn>1");
+    let q = current_question(&d);
+    assert!(session(&d, 1).answers.contains_key(&q), "{q} saved");
+    let (mut other, _) = Store::open(dir.path(), clock).expect("a second stocktake");
+    assert!(
+        matches!(
+            other.lock_session(&added.id, Claim::IfFree),
+            Err(StoreError::Locked { .. })
+        ),
+        "held while the call is open"
+    );
+    // Ctrl-T goes round the tabs, the new one included.
+    d.press("<C-t>");
+    assert!(screen(&d).contains("South Sudan · Protection Cluster"));
+    // Leaving the call gives every session back.
+    d.press("<esc>");
+    other
+        .lock_session(&added.id, Claim::IfFree)
+        .expect("the added session was given back");
 }
 
 #[test]

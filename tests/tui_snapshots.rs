@@ -62,6 +62,8 @@ fn states() -> Vec<(&'static str, &'static str)> {
             "nSouth Sudan<C-s><C-g>Mentions a GBV hotline that records TIP cases.<enter>The NGO network meets in Juba.<up><C-a>",
         ),
         ("find", "nSouth Sudan<C-s><C-f>referral"),
+        // A structure joined the call: the two not on it, Other, and a name being typed.
+        ("add_structure", "nSouth Sudan<C-s>1+Shel"),
         ("review", "nSouth Sudan<C-s>1r"),
         ("guidance", "nSouth Sudan<C-s><C-f>definition<enter>g"),
         ("help_interview", "nSouth Sudan<C-s>?"),

@@ -265,6 +265,58 @@ fn a_complete_interview_with_two_structures() {
 }
 
 #[test]
+fn a_structure_that_joins_late_gets_its_own_tab() {
+    let t = Tmux::new("join");
+    t.start("j", 80, 24);
+    new_call(&t, "j");
+    t.keys("j", &["1", "+"]);
+    let panel = t.wait_for("j", "Add a structure that joined the call");
+    // The structures not on the call yet, then Other.
+    assert!(
+        panel.contains("▸ GBV AOR") && panel.contains("Other, named below"),
+        "{panel}"
+    );
+    assert!(
+        !panel.contains("  Child Protection AOR"),
+        "already on the call"
+    );
+    t.keys("j", &["Enter"]);
+    let screen = t.wait_for("j", "South Sudan · GBV AOR");
+    assert!(screen.contains("3 GBV AOR"), "{screen}");
+    assert!(screen.contains("(•) Yes"), "the call's consent: {screen}");
+    // An Other needs its name; typing it moves the choice there.
+    t.keys("j", &["+"]);
+    t.wait_for("j", "Add a structure that joined the call");
+    t.type_text("j", "Shelter Cluster");
+    t.keys("j", &["Enter"]);
+    t.wait_for("j", "South Sudan · Shelter Cluster");
+    t.keys("j", &["Escape"]);
+    t.wait_for("j", "4 sessions");
+    t.keys("j", &["q"]);
+
+    let store = t.store();
+    let rows = store.summaries().expect("list");
+    assert_eq!(rows.len(), 4);
+    let call = &rows[0].call_id;
+    assert!(rows.iter().all(|r| &r.call_id == call), "one call");
+    let other = rows
+        .iter()
+        .find(|r| r.structure == "other")
+        .expect("the other structure");
+    assert_eq!(other.structure_label, "Shelter Cluster");
+    let gbv = store
+        .load_session(
+            &rows
+                .iter()
+                .find(|r| r.structure == "gbv_aor")
+                .expect("gbv")
+                .id,
+        )
+        .expect("gbv");
+    assert_eq!(gbv.answers["consent"].value, Some(Value::YesNo(true)));
+}
+
+#[test]
 fn resume_after_kill_9_mid_note() {
     let t = Tmux::new("kill");
     t.start("a", 80, 24);

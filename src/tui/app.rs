@@ -308,6 +308,24 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.say(Level::Error, message);
             Vec::new()
         }
+        Event::SessionAdded(session) => match &mut app.screen {
+            Screen::Interview(view) if view.call.id == session.call_id => {
+                let name = match session.structure {
+                    crate::guide::Structure::Other => session.structure_label.clone(),
+                    s => s.label("en").to_string(),
+                };
+                view.add_tab(*session);
+                app.say(
+                    Level::Info,
+                    format!("{name} added to the call, in its own tab (Ctrl-T switches)"),
+                );
+                Vec::new()
+            }
+            // The call was left meanwhile: give the new session back.
+            _ => vec![Effect::CloseCall {
+                sessions: vec![session.id.clone()],
+            }],
+        },
     }
 }
 

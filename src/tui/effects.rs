@@ -76,6 +76,22 @@ pub fn carry_out(
                 Err(e) => vec![Event::Failed(e.to_string())],
             }
         }
+        Effect::AddSession {
+            like,
+            structure,
+            label,
+        } => {
+            let Screen::Interview(view) = &app.screen else {
+                return Vec::new();
+            };
+            let Some(tab) = view.tabs.iter().find(|t| t.session.id == like) else {
+                return Vec::new();
+            };
+            match add_session(store, &view.guide, &tab.session, structure, &label) {
+                Ok(s) => vec![Event::SessionAdded(Box::new(s))],
+                Err(e) => vec![Event::Failed(format!("The structure was not added: {e}"))],
+            }
+        }
         Effect::Complete { session } => {
             let Screen::Interview(view) = &app.screen else {
                 return Vec::new();
@@ -181,6 +197,32 @@ fn create(
         read_only: false,
         taken_from: None,
     })
+}
+
+/// A session for a structure that joined the call, held for editing, with the call's
+/// consent as its answer to the guide's consent question (as a new call does).
+fn add_session(
+    store: &mut Store,
+    guide: &LoadedGuide,
+    like: &Session,
+    structure: crate::guide::Structure,
+    label: &str,
+) -> Result<Session, StoreError> {
+    let mut s = store.add_session(guide, like, structure, label)?;
+    store.lock_session(&s.id, Claim::IfFree)?;
+    // What the call's other session recorded, else what the form said.
+    let consent = match like.answers.get("consent").and_then(|a| a.value.as_ref()) {
+        Some(Value::YesNo(v)) => Some(*v),
+        _ => like.consent,
+    };
+    if let (Some(consent), Some(q)) = (consent, guide.guide.question("consent"))
+        && q.kind == QuestionType::YesNo
+    {
+        let now = store.now();
+        s.set_value(&guide.guide, "consent", Value::YesNo(consent), now)?;
+        store.save_answer(&s, &guide.guide, "consent", Field::Answer)?;
+    }
+    Ok(s)
 }
 
 fn open(

@@ -8,7 +8,7 @@ use ratatui_textarea::{Input, Key};
 use super::app::{Dialog, DialogChoice, Level, Then};
 use super::keymap::{Action, Ctx};
 use super::msg::{Effect, OpenedCall};
-use super::panels::{FindPanel, NotesPad, Panel, ReviewPanel};
+use super::panels::{AddStructure, FindPanel, NotesPad, Panel, ReviewPanel};
 use super::text_field::TextField;
 use crate::guide::{LoadedGuide, Question, QuestionType};
 use crate::session::{
@@ -238,6 +238,13 @@ impl CallView {
         &self.call.language
     }
 
+    /// A structure joined the call: its session becomes the last tab, and the one shown.
+    pub fn add_tab(&mut self, session: Session) {
+        self.tabs.push(Tab::new(session, &self.guide, false));
+        self.active = self.tabs.len() - 1;
+        self.panel = None;
+    }
+
     pub fn tab(&self) -> &Tab {
         &self.tabs[self.active]
     }
@@ -295,6 +302,7 @@ impl CallView {
             Some(Panel::Find(_)) => Ctx::Find,
             Some(Panel::Review(_)) => Ctx::Review,
             Some(Panel::Guidance(_)) => Ctx::Guidance,
+            Some(Panel::AddStructure(_)) => Ctx::AddStructure,
             None if self.tab().editing => Ctx::InterviewText,
             None => Ctx::Interview,
         }
@@ -556,6 +564,20 @@ impl CallView {
             }
             Some(Action::Find) => {
                 self.panel = Some(Panel::Find(FindPanel::new(self)));
+                Outcome::Stay(Vec::new())
+            }
+            Some(Action::AddStructure) => {
+                if let Some(why) = self.tabs.iter().find_map(|t| match &t.save {
+                    SaveState::ReadOnly(why) => Some(why.clone()),
+                    _ => None,
+                }) {
+                    return Outcome::Say(
+                        Level::Warn,
+                        format!("Cannot add a structure: {why}"),
+                        Vec::new(),
+                    );
+                }
+                self.panel = Some(Panel::AddStructure(AddStructure::new(self)));
                 Outcome::Stay(Vec::new())
             }
             Some(Action::Review) => {

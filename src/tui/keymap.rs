@@ -23,6 +23,8 @@ pub enum Ctx {
     Review,
     Help,
     Guidance,
+    /// Adding a structure that joined the call: a list, and a name for Other.
+    AddStructure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,7 @@ pub enum Action {
     Language,
     Attach,
     Complete,
+    AddStructure,
 }
 
 pub struct Binding {
@@ -125,14 +128,14 @@ pub const BINDINGS: &[Binding] = &[
         help: "move down",
     },
     Binding {
-        ctx: &[C::HomeFilter, C::Find, C::Notes],
+        ctx: &[C::HomeFilter, C::Find, C::Notes, C::AddStructure],
         keys: &["<up>"],
         action: A::Up,
         hint: None,
         help: "move up (notes: select an earlier note)",
     },
     Binding {
-        ctx: &[C::HomeFilter, C::Find, C::Notes],
+        ctx: &[C::HomeFilter, C::Find, C::Notes, C::AddStructure],
         keys: &["<down>"],
         action: A::Down,
         hint: None,
@@ -337,6 +340,13 @@ pub const BINDINGS: &[Binding] = &[
         help: "record not asked",
     },
     Binding {
+        ctx: &[C::Interview],
+        keys: &["+"],
+        action: A::AddStructure,
+        hint: None,
+        help: "add a structure that joined the call late (its own session, in a new tab)",
+    },
+    Binding {
         ctx: INTERVIEW,
         keys: &["<f1>"],
         action: A::Help,
@@ -450,7 +460,14 @@ pub const BINDINGS: &[Binding] = &[
         help: "go to the question",
     },
     Binding {
-        ctx: &[C::Find, C::Notes, C::Review, C::Guidance],
+        ctx: &[C::AddStructure],
+        keys: &["<enter>"],
+        action: A::Open,
+        hint: Some("add"),
+        help: "add the structure: its own session, in a new tab",
+    },
+    Binding {
+        ctx: &[C::Find, C::Notes, C::Review, C::Guidance, C::AddStructure],
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("close"),
@@ -527,6 +544,7 @@ pub const BINDINGS: &[Binding] = &[
             C::FormText,
             C::HomeFilter,
             C::Find,
+            C::AddStructure,
             C::Notes,
         ],
         keys: &["<f1>"],
@@ -558,6 +576,7 @@ pub const BINDINGS: &[Binding] = &[
             C::InterviewText,
             C::Notes,
             C::Find,
+            C::AddStructure,
             C::Review,
             C::Guidance,
             C::Help,
@@ -649,6 +668,7 @@ mod tests {
             C::InterviewText,
             C::Notes,
             C::Find,
+            C::AddStructure,
             C::Review,
             C::Help,
             C::Guidance,
@@ -676,6 +696,7 @@ mod tests {
             C::FormText,
             C::Notes,
             C::Find,
+            C::AddStructure,
         ] {
             for c in "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 /?[]é".chars() {
                 let input = crate::tui::keys::key(ratatui_textarea::Key::Char(c));

@@ -49,6 +49,8 @@ pub enum Event {
     SyncFailed(String),
     /// Something went wrong that the user must read.
     Failed(String),
+    /// A session for a structure that joined the call, created and held for editing.
+    SessionAdded(Box<Session>),
 }
 
 #[derive(Debug)]
@@ -103,6 +105,12 @@ pub enum Effect {
     SaveCall,
     Complete {
         session: String,
+    },
+    /// A structure joined the call: a new session like `like` (a session of the call).
+    AddSession {
+        like: String,
+        structure: crate::guide::Structure,
+        label: String,
     },
     Reopen {
         call_id: String,

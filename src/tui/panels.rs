@@ -1,5 +1,5 @@
 //! The panels that open over the interview: the general notes pad, find a question, review
-//! and complete, and the full guidance of a question.
+//! and complete, the full guidance of a question, and adding a structure that joined late.
 
 use jiff::Timestamp;
 use ratatui_textarea::Input;
@@ -9,6 +9,7 @@ use super::interview::{CallView, Outcome};
 use super::keymap::Action;
 use super::msg::Effect;
 use super::text_field::TextField;
+use crate::guide::Structure;
 
 pub enum Panel {
     Notes(NotesPad),
@@ -16,6 +17,41 @@ pub enum Panel {
     Review(ReviewPanel),
     /// Scroll offset.
     Guidance(u16),
+    AddStructure(AddStructure),
+}
+
+/// A structure that joined the call late: which one, and the name of an Other.
+pub struct AddStructure {
+    /// The structures not yet on the call, then Other (a call may have several).
+    pub choices: Vec<Structure>,
+    pub cursor: usize,
+    pub label: TextField,
+}
+
+impl AddStructure {
+    pub fn new(view: &CallView) -> AddStructure {
+        let on_call: Vec<Structure> = view.tabs.iter().map(|t| t.session.structure).collect();
+        let mut choices: Vec<Structure> = Structure::ALL
+            .iter()
+            .copied()
+            .filter(|s| *s != Structure::Other && !on_call.contains(s))
+            .collect();
+        choices.push(Structure::Other);
+        let mut label = TextField::new("", false);
+        label.set_placeholder("e.g. Shelter Cluster");
+        AddStructure {
+            choices,
+            cursor: 0,
+            label,
+        }
+    }
+
+    pub fn chosen(&self) -> Structure {
+        self.choices
+            .get(self.cursor)
+            .copied()
+            .unwrap_or(Structure::Other)
+    }
 }
 
 pub struct NotesPad {
@@ -119,6 +155,43 @@ pub fn update(
         return Outcome::Stay(Vec::new());
     };
     match panel {
+        Panel::AddStructure(mut add) => match action {
+            Some(Action::Back) => Outcome::Stay(Vec::new()),
+            Some(Action::Up) | Some(Action::Down) => {
+                add.cursor = if action == Some(Action::Up) {
+                    add.cursor.saturating_sub(1)
+                } else {
+                    (add.cursor + 1).min(add.choices.len().saturating_sub(1))
+                };
+                view.panel = Some(Panel::AddStructure(add));
+                Outcome::Stay(Vec::new())
+            }
+            Some(Action::Open) => {
+                let structure = add.chosen();
+                let label = add.label.text().trim().to_string();
+                if structure == Structure::Other && label.is_empty() {
+                    view.panel = Some(Panel::AddStructure(add));
+                    return Outcome::Say(
+                        Level::Warn,
+                        "Type the other structure's name first.".into(),
+                        Vec::new(),
+                    );
+                }
+                Outcome::Stay(vec![Effect::AddSession {
+                    like: view.tab().session.id.clone(),
+                    structure,
+                    label,
+                }])
+            }
+            _ => {
+                // Typing is the name of an Other: it moves the choice there.
+                if add.label.input(input) {
+                    add.cursor = add.choices.len().saturating_sub(1);
+                }
+                view.panel = Some(Panel::AddStructure(add));
+                Outcome::Stay(Vec::new())
+            }
+        },
         Panel::Guidance(scroll) => {
             match action {
                 Some(Action::Back) => {}
@@ -346,6 +419,13 @@ pub fn paste(view: &mut CallView, text: &str, now: Timestamp) -> Vec<Effect> {
             f.query.paste(text);
             f.refresh(view);
             view.panel = Some(Panel::Find(f));
+            Vec::new()
+        }
+        Some(Panel::AddStructure(mut add)) => {
+            if add.label.paste(text) {
+                add.cursor = add.choices.len().saturating_sub(1);
+            }
+            view.panel = Some(Panel::AddStructure(add));
             Vec::new()
         }
         other => {

@@ -470,3 +470,81 @@ fn on_a_list_of_ten_or_fewer_a_digit_picks_at_once() {
 fn option_count(v: &super::interview::CallView) -> usize {
     super::interview::option_rows(v.question()).len()
 }
+
+fn add_panel(a: &App) -> Option<(Vec<Structure>, usize)> {
+    match &view(a, "not in an interview").panel {
+        Some(super::panels::Panel::AddStructure(p)) => Some((p.choices.clone(), p.cursor)),
+        _ => None,
+    }
+}
+
+#[test]
+fn plus_adds_a_structure_that_joined_the_call() {
+    let mut a = in_interview();
+    let id = session_id(&a);
+    assert_eq!(keys(&mut a, "+"), vec![]);
+    assert_eq!(a.ctx(), super::keymap::Ctx::AddStructure);
+    assert_eq!(
+        add_panel(&a),
+        Some((
+            vec![Structure::CpAor, Structure::GbvAor, Structure::Other],
+            0
+        )),
+        "the structures not on the call yet, then Other"
+    );
+    assert_eq!(
+        keys(&mut a, "<down><enter>"),
+        vec![Effect::AddSession {
+            like: id.clone(),
+            structure: Structure::GbvAor,
+            label: String::new()
+        }]
+    );
+    assert_eq!(add_panel(&a), None, "Enter closes the panel");
+    // Esc closes without adding.
+    assert_eq!(keys(&mut a, "+<esc>"), vec![]);
+    assert_eq!(add_panel(&a), None);
+    assert_eq!(a.ctx(), super::keymap::Ctx::Interview);
+    // Other needs a name; typing one moves the choice to Other.
+    assert_eq!(keys(&mut a, "+<down><down><enter>"), vec![]);
+    assert!(flash(&a).contains("name first"), "{}", flash(&a));
+    assert_eq!(keys(&mut a, "<up><up>"), vec![]);
+    assert_eq!(
+        keys(&mut a, "Shelter Cluster <enter>"),
+        vec![Effect::AddSession {
+            like: id.clone(),
+            structure: Structure::Other,
+            label: "Shelter Cluster".into()
+        }]
+    );
+}
+
+#[test]
+fn the_added_session_opens_in_a_new_tab_of_its_call() {
+    let mut a = in_interview();
+    let mut s = view(&a, "not in an interview").tab().session.clone();
+    s.id = "new-session".into();
+    s.structure = Structure::GbvAor;
+    assert_eq!(
+        update(&mut a, Event::SessionAdded(Box::new(s.clone()))),
+        vec![]
+    );
+    let v = view(&a, "not in an interview");
+    assert_eq!(v.tabs.len(), 2);
+    assert_eq!(v.tab().session.id, "new-session", "the new tab is shown");
+    assert!(
+        flash(&a).starts_with("GBV AOR added to the call"),
+        "{}",
+        flash(&a)
+    );
+    // Arriving after its call was left, the session is given back.
+    s.call_id = "another-call".into();
+    s.id = "late".into();
+    assert_eq!(
+        update(&mut a, Event::SessionAdded(Box::new(s))),
+        vec![Effect::CloseCall {
+            sessions: vec!["late".into()]
+        }]
+    );
+    assert_eq!(view(&a, "not in an interview").tabs.len(), 2);
+}

@@ -22,6 +22,43 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
     let w = inner.width as usize;
     let qs: Vec<_> = view.guide.guide.questions().collect();
     match panel {
+        Panel::AddStructure(add) => {
+            let b = Block::default().borders(Borders::TOP).title(Span::styled(
+                fit(" Add a structure that joined the call ", w),
+                t.focus(),
+            ));
+            let body = b.inner(inner);
+            f.render_widget(b, inner);
+            let mut lines: Vec<Line> = wrap(
+                "Each structure has its own session, in a new tab, with this call's participants and consent.",
+                w,
+            )
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, t.dim())))
+            .collect();
+            lines.push(Line::default());
+            for (i, s) in add.choices.iter().enumerate() {
+                let on = i == add.cursor;
+                let name = match s {
+                    crate::guide::Structure::Other => "Other, named below".to_string(),
+                    s => s.label(lang).to_string(),
+                };
+                lines.push(Line::from(Span::styled(
+                    fit(&format!("{} {name}", if on { "▸" } else { " " }), w),
+                    if on { t.selected() } else { t.plain() },
+                )));
+            }
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                fit("Name of the other structure (type it):", w),
+                t.dim(),
+            )));
+            let list_h = (lines.len() as u16).min(body.height.saturating_sub(1));
+            let [list, name] =
+                Layout::vertical([Constraint::Length(list_h), Constraint::Length(1)]).areas(body);
+            f.render_widget(Paragraph::new(lines), list);
+            f.render_widget(add.label.widget(), name);
+        }
         Panel::Guidance(scroll) => {
             let q = view.question();
             let mut lines: Vec<Line> = wrap(q.text.get(lang, dl), w)
