@@ -64,6 +64,11 @@ fn states() -> Vec<(&'static str, &'static str)> {
         ("find", "nSouth Sudan<C-s><C-f>referral"),
         // A structure joined the call: the two not on it, Other, and a name being typed.
         ("add_structure", "nSouth Sudan<C-s>1+Shel"),
+        // Five structures on a call, two of them added late: every tab stays in view.
+        (
+            "five_tabs",
+            "nSouth Sudan<tab><tab><space><tab><space><C-s>1+Shelter Cluster<enter>+Education Cluster<enter>",
+        ),
         ("review", "nSouth Sudan<C-s>1r"),
         ("guidance", "nSouth Sudan<C-s><C-f>definition<enter>g"),
         ("help_interview", "nSouth Sudan<C-s>?"),

@@ -27,6 +27,62 @@ pub fn structure_name(tab: &Tab, lang: &str) -> String {
     }
 }
 
+/// The tabs' labels, as full as `room` allows: "1 GBV AOR 3/28", then names cut short,
+/// then without counts, then numbers alone but for the tab shown. Every tab stays in view:
+/// a structure added late must not fall off the right edge at 80 columns.
+pub fn tab_labels(view: &CallView, lang: &str, room: usize) -> Vec<String> {
+    let fits = |labels: &[String]| labels.iter().map(|l| width(l) + 1).sum::<usize>() <= room;
+    let progress: Vec<(u32, u32)> = view
+        .tabs
+        .iter()
+        .map(|tb| {
+            let p = tb.session.progress(&view.guide.guide);
+            (p.answered, p.visible)
+        })
+        .collect();
+    let make = |name_w: Option<usize>, counts: bool| -> Vec<String> {
+        view.tabs
+            .iter()
+            .zip(&progress)
+            .enumerate()
+            .map(|(i, (tb, (a, v)))| {
+                let name = structure_name(tb, lang);
+                let name = match name_w {
+                    Some(w) if i != view.active => fit(&name, w),
+                    _ => name,
+                };
+                if counts {
+                    format!(" {} {name} {a}/{v} ", i + 1)
+                } else {
+                    format!(" {} {name} ", i + 1)
+                }
+            })
+            .collect()
+    };
+    for (name_w, counts) in [
+        (None, true),
+        (Some(10), true),
+        (Some(10), false),
+        (Some(6), false),
+    ] {
+        let labels = make(name_w, counts);
+        if fits(&labels) {
+            return labels;
+        }
+    }
+    view.tabs
+        .iter()
+        .enumerate()
+        .map(|(i, tb)| {
+            if i == view.active {
+                format!(" {} {} ", i + 1, fit(&structure_name(tb, lang), room / 2))
+            } else {
+                format!(" {} ", i + 1)
+            }
+        })
+        .collect()
+}
+
 fn elapsed(app: &App, view: &CallView) -> String {
     let secs = (app.now.as_second() - view.call.started_at.as_second()).max(0);
     let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
@@ -86,18 +142,11 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), header);
 
     if multi {
+        let labels = tab_labels(view, lang, tabs_row.width as usize);
         let mut spans = Vec::new();
-        for (i, tb) in view.tabs.iter().enumerate() {
-            let p = tb.session.progress(&view.guide.guide);
-            let label = format!(
-                " {} {} {}/{} ",
-                i + 1,
-                structure_name(tb, lang),
-                p.answered,
-                p.visible
-            );
+        for (i, label) in labels.iter().enumerate() {
             spans.push(Span::styled(
-                label,
+                label.clone(),
                 if i == view.active {
                     t.tab_active()
                 } else {
@@ -106,8 +155,11 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
             ));
             spans.push(Span::raw(" "));
         }
-        spans.push(Span::styled("Ctrl-T", t.key()));
-        spans.push(Span::styled(" switch", t.dim()));
+        let used: usize = labels.iter().map(|l| width(l) + 1).sum();
+        if used + width("Ctrl-T switch") <= tabs_row.width as usize {
+            spans.push(Span::styled("Ctrl-T", t.key()));
+            spans.push(Span::styled(" switch", t.dim()));
+        }
         f.render_widget(Paragraph::new(Line::from(spans)), tabs_row);
     }
 
