@@ -75,27 +75,7 @@ impl Store {
         let sessions: Vec<Session> = new
             .structures
             .iter()
-            .map(|(structure, label)| Session {
-                id: ulid::Ulid::generate().to_string(),
-                call_id: call.id.clone(),
-                guide: gref.clone(),
-                response: new.response.clone(),
-                interviewer: new.interviewer.clone(),
-                language: new.language.clone(),
-                structure: *structure,
-                structure_label: label.clone(),
-                participants: new.participants.clone(),
-                consent: new.consent,
-                status: Status::Draft,
-                revision: 1,
-                parent: None,
-                started_at: now,
-                updated_at: now,
-                completed_at: None,
-                answers: Default::default(),
-                notes: Vec::new(),
-                position: Position::default(),
-            })
+            .map(|(structure, label)| draft(&call.id, &gref, new, *structure, label, now))
             .collect();
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
@@ -128,31 +108,20 @@ impl Store {
         label: &str,
     ) -> Result<Session, StoreError> {
         let now = (self.clock)();
-        let s = Session {
-            id: ulid::Ulid::generate().to_string(),
-            call_id: like.call_id.clone(),
-            guide: like.guide.clone(),
+        let call = NewCall {
             response: like.response.clone(),
             interviewer: like.interviewer.clone(),
             language: like.language.clone(),
-            structure,
-            structure_label: if structure == Structure::Other {
-                label.trim().to_string()
-            } else {
-                String::new()
-            },
+            structures: Vec::new(),
             participants: like.participants.clone(),
             consent: like.consent,
-            status: Status::Draft,
-            revision: 1,
-            parent: None,
-            started_at: now,
-            updated_at: now,
-            completed_at: None,
-            answers: Default::default(),
-            notes: Vec::new(),
-            position: Position::default(),
         };
+        let label = if structure == Structure::Other {
+            label.trim()
+        } else {
+            ""
+        };
+        let s = draft(&like.call_id, &like.guide, &call, structure, label, now);
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
         let tx = self.conn.transaction().map_err(sql)?;
@@ -503,6 +472,38 @@ fn write_session_row(tx: &Transaction<'_>, s: &Session, guide: &Guide) -> Result
     ])
     .map_err(sqlite)?;
     Ok(())
+}
+
+/// A new draft session of a call, with nothing answered yet.
+fn draft(
+    call_id: &str,
+    guide: &GuideRef,
+    call: &NewCall,
+    structure: Structure,
+    label: &str,
+    now: Timestamp,
+) -> Session {
+    Session {
+        id: ulid::Ulid::generate().to_string(),
+        call_id: call_id.to_string(),
+        guide: guide.clone(),
+        response: call.response.clone(),
+        interviewer: call.interviewer.clone(),
+        language: call.language.clone(),
+        structure,
+        structure_label: label.to_string(),
+        participants: call.participants.clone(),
+        consent: call.consent,
+        status: Status::Draft,
+        revision: 1,
+        parent: None,
+        started_at: now,
+        updated_at: now,
+        completed_at: None,
+        answers: Default::default(),
+        notes: Vec::new(),
+        position: Position::default(),
+    }
 }
 
 /// A new session's row and its participants.
