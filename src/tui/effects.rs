@@ -219,8 +219,15 @@ fn add_session(
         && q.kind == QuestionType::YesNo
     {
         let now = store.now();
-        s.set_value(&guide.guide, "consent", Value::YesNo(consent), now)?;
-        store.save_answer(&s, &guide.guide, "consent", Field::Answer)?;
+        let saved = s
+            .set_value(&guide.guide, "consent", Value::YesNo(consent), now)
+            .map_err(StoreError::from)
+            .and_then(|()| store.save_answer(&s, &guide.guide, "consent", Field::Answer));
+        if let Err(e) = saved {
+            // Not shown, so not held: the session stays in the call, to open with it later.
+            let _ = store.unlock_session(&s.id);
+            return Err(e);
+        }
     }
     Ok(s)
 }
