@@ -543,3 +543,47 @@ fn a_failing_outbox_says_so_and_the_session_waits() {
         "{s}"
     );
 }
+
+#[test]
+fn a_full_disk_while_adding_structures_says_so_and_leaves_no_session_held_unseen() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_tc, clock) = TestClock::new();
+    let (store, _) = Store::open(dir.path(), clock.clone()).expect("store");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: true });
+    new_call(&mut d, "");
+    d.press("1");
+    d.store.limit_pages_for_test(Some(0)).expect("no more room");
+    // Add structures (Other, named) until the disk is full.
+    let mut refused = false;
+    for i in 0..300 {
+        d.press(&format!("+Cluster {i}<enter>"));
+        if screen(&d).contains("The structure was not added") {
+            refused = true;
+            break;
+        }
+    }
+    assert!(refused, "the disk never filled: {}", screen(&d));
+    // Every session the call has is either a tab here or free for another stocktake: none
+    // is held where nobody sees it.
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("the call is still open")
+    };
+    let shown: Vec<String> = v.tabs.iter().map(|t| t.session.id.clone()).collect();
+    let call_id = v.call.id.clone();
+    let (mut other, _) = Store::open(dir.path(), clock).expect("a second stocktake");
+    for id in other.call_sessions(&call_id).expect("sessions") {
+        if !shown.contains(&id) {
+            other
+                .lock_session(&id, Claim::IfFree)
+                .expect("a session not shown is not held");
+        }
+    }
+    // Space returns: adding works again.
+    d.store.limit_pages_for_test(None).expect("room");
+    d.press("+Shelter Cluster<enter>");
+    assert!(
+        screen(&d).contains("South Sudan · Shelter Cluster"),
+        "{}",
+        screen(&d)
+    );
+}
