@@ -280,6 +280,10 @@ fn a_structure_that_joins_late_gets_its_own_tab() {
         !panel.contains("  Child Protection AOR"),
         "already on the call"
     );
+    // Who joined: the GBV AOR coordinator, from UNFPA.
+    t.keys("j", &["Tab"]);
+    t.type_text("j", "UNFPA");
+    t.wait_for("j", "UNFPA");
     t.keys("j", &["Enter"]);
     let screen = t.wait_for("j", "South Sudan · GBV AOR");
     assert!(screen.contains("3 GBV AOR"), "{screen}");
@@ -314,6 +318,14 @@ fn a_structure_that_joins_late_gets_its_own_tab() {
         )
         .expect("gbv");
     assert_eq!(gbv.answers["consent"].value, Some(Value::YesNo(true)));
+    // The call's participant, and the coordinator who joined with the GBV AOR.
+    let who: Vec<(&str, &str)> = gbv
+        .participants
+        .iter()
+        .map(|p| (p.role.as_str(), p.organisation.as_str()))
+        .collect();
+    assert_eq!(who.len(), 2, "{who:?}");
+    assert_eq!(who[1], ("gbv_aor_coordinator", "UNFPA"), "{who:?}");
 }
 
 #[test]

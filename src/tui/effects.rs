@@ -80,6 +80,7 @@ pub fn carry_out(
             like,
             structure,
             label,
+            joined,
         } => {
             let Screen::Interview(view) = &app.screen else {
                 return Vec::new();
@@ -87,7 +88,14 @@ pub fn carry_out(
             let Some(tab) = view.tabs.iter().find(|t| t.session.id == like) else {
                 return Vec::new();
             };
-            match add_session(store, &view.guide, &tab.session, structure, &label) {
+            // The call's participants, and whoever joined with the structure.
+            let mut like = tab.session.clone();
+            if let Some(p) = joined
+                && !like.participants.contains(&p)
+            {
+                like.participants.push(p);
+            }
+            match add_session(store, &view.guide, &like, structure, &label) {
                 Ok(s) => vec![Event::SessionAdded(Box::new(s))],
                 Err(e) => vec![Event::Failed(format!("The structure was not added: {e}"))],
             }

@@ -577,7 +577,7 @@ impl CallView {
                         Vec::new(),
                     );
                 }
-                self.panel = Some(Panel::AddStructure(AddStructure::new(self)));
+                self.panel = Some(Panel::AddStructure(Box::new(AddStructure::new(self))));
                 Outcome::Stay(Vec::new())
             }
             Some(Action::Review) => {

@@ -461,6 +461,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::AddStructure],
+        keys: &["<tab>", "<S-tab>"],
+        action: A::NextField,
+        hint: Some("field"),
+        help: "between the other structure's name and the organisation of who joined",
+    },
+    Binding {
+        ctx: &[C::AddStructure],
         keys: &["<enter>"],
         action: A::Open,
         hint: Some("add"),

@@ -106,11 +106,14 @@ pub enum Effect {
     Complete {
         session: String,
     },
-    /// A structure joined the call: a new session like `like` (a session of the call).
+    /// A structure joined the call: a new session like `like` (a session of the call),
+    /// with `joined` (its coordinator, when the interviewer named the organisation) added
+    /// to the call's participants.
     AddSession {
         like: String,
         structure: crate::guide::Structure,
         label: String,
+        joined: Option<crate::session::Participant>,
     },
     Reopen {
         call_id: String,

@@ -17,15 +17,19 @@ pub enum Panel {
     Review(ReviewPanel),
     /// Scroll offset.
     Guidance(u16),
-    AddStructure(AddStructure),
+    AddStructure(Box<AddStructure>),
 }
 
-/// A structure that joined the call late: which one, and the name of an Other.
+/// A structure that joined the call late: which one, the name of an Other, and the
+/// organisation of the coordinator who joined (optional).
 pub struct AddStructure {
     /// The structures not yet on the call, then Other (a call may have several).
     pub choices: Vec<Structure>,
     pub cursor: usize,
     pub label: TextField,
+    pub organisation: TextField,
+    /// Typing goes to the organisation, not the name.
+    pub on_organisation: bool,
 }
 
 impl AddStructure {
@@ -39,11 +43,34 @@ impl AddStructure {
         choices.push(Structure::Other);
         let mut label = TextField::new("", false);
         label.set_placeholder("e.g. Shelter Cluster");
+        let mut organisation = TextField::new("", false);
+        organisation.set_placeholder("e.g. UNICEF (optional)");
         AddStructure {
             choices,
             cursor: 0,
             label,
+            organisation,
+            on_organisation: false,
         }
+    }
+
+    /// The coordinator who joined, as a participant of the new session, when named.
+    pub fn joined(&self) -> Option<crate::session::Participant> {
+        let organisation = self.organisation.text().trim().to_string();
+        if organisation.is_empty() {
+            return None;
+        }
+        let role = match self.chosen() {
+            Structure::ProtectionCluster => "protection_cluster_coordinator",
+            Structure::CpAor => "cp_aor_coordinator",
+            Structure::GbvAor => "gbv_aor_coordinator",
+            Structure::Other => "other",
+        };
+        Some(crate::session::Participant {
+            role: role.into(),
+            organisation,
+            name: String::new(),
+        })
     }
 
     pub fn chosen(&self) -> Structure {
@@ -166,9 +193,15 @@ pub fn update(
                 view.panel = Some(Panel::AddStructure(add));
                 Outcome::Stay(Vec::new())
             }
+            Some(Action::NextField) => {
+                add.on_organisation = !add.on_organisation;
+                view.panel = Some(Panel::AddStructure(add));
+                Outcome::Stay(Vec::new())
+            }
             Some(Action::Open) => {
                 let structure = add.chosen();
                 let label = add.label.text().trim().to_string();
+                let joined = add.joined();
                 if structure == Structure::Other && label.is_empty() {
                     view.panel = Some(Panel::AddStructure(add));
                     return Outcome::Say(
@@ -181,11 +214,14 @@ pub fn update(
                     like: view.tab().session.id.clone(),
                     structure,
                     label,
+                    joined,
                 }])
             }
             _ => {
-                // Typing is the name of an Other: it moves the choice there.
-                if add.label.input(input) {
+                if add.on_organisation {
+                    add.organisation.input(input);
+                } else if add.label.input(input) {
+                    // Typing a name means Other: the choice moves there.
                     add.cursor = add.choices.len().saturating_sub(1);
                 }
                 view.panel = Some(Panel::AddStructure(add));
@@ -422,7 +458,9 @@ pub fn paste(view: &mut CallView, text: &str, now: Timestamp) -> Vec<Effect> {
             Vec::new()
         }
         Some(Panel::AddStructure(mut add)) => {
-            if add.label.paste(text) {
+            if add.on_organisation {
+                add.organisation.paste(text);
+            } else if add.label.paste(text) {
                 add.cursor = add.choices.len().saturating_sub(1);
             }
             view.panel = Some(Panel::AddStructure(add));

@@ -497,7 +497,8 @@ fn plus_adds_a_structure_that_joined_the_call() {
         vec![Effect::AddSession {
             like: id.clone(),
             structure: Structure::GbvAor,
-            label: String::new()
+            label: String::new(),
+            joined: None
         }]
     );
     assert_eq!(add_panel(&a), None, "Enter closes the panel");
@@ -514,7 +515,23 @@ fn plus_adds_a_structure_that_joined_the_call() {
         vec![Effect::AddSession {
             like: id.clone(),
             structure: Structure::Other,
-            label: "Shelter Cluster".into()
+            label: "Shelter Cluster".into(),
+            joined: None
+        }]
+    );
+    // Tab goes to the organisation of whoever joined: the coordinator of that structure
+    // becomes a participant of the new session. Typing there leaves the choice alone.
+    assert_eq!(
+        keys(&mut a, "+<down><tab>UNICEF<enter>"),
+        vec![Effect::AddSession {
+            like: id.clone(),
+            structure: Structure::GbvAor,
+            label: String::new(),
+            joined: Some(Participant {
+                role: "gbv_aor_coordinator".into(),
+                organisation: "UNICEF".into(),
+                name: String::new()
+            })
         }]
     );
 }

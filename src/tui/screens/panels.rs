@@ -48,16 +48,55 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                     if on { t.selected() } else { t.plain() },
                 )));
             }
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                fit("Name of the other structure (type it):", w),
-                t.dim(),
-            )));
-            let list_h = (lines.len() as u16).min(body.height.saturating_sub(1));
-            let [list, name] =
-                Layout::vertical([Constraint::Length(list_h), Constraint::Length(1)]).areas(body);
+            let list_h = (lines.len() as u16).min(body.height.saturating_sub(5));
+            let [list, name_title, name, org_title, org] = Layout::vertical([
+                Constraint::Length(list_h + 1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+            ])
+            .areas(body);
             f.render_widget(Paragraph::new(lines), list);
-            f.render_widget(add.label.widget(), name);
+            // The field typing goes to is the live one; Tab switches.
+            let field = |f: &mut Frame,
+                         title: &str,
+                         field: &crate::tui::text_field::TextField,
+                         on: bool,
+                         at: (Rect, Rect)| {
+                f.render_widget(
+                    Paragraph::new(Span::styled(
+                        fit(title, w),
+                        if on { t.focus() } else { t.dim() },
+                    )),
+                    at.0,
+                );
+                if on {
+                    f.render_widget(field.widget(), at.1);
+                } else {
+                    let text = field.text();
+                    let (shown, style) = if text.is_empty() {
+                        ("…".to_string(), t.dim())
+                    } else {
+                        (fit(&text, w), t.plain())
+                    };
+                    f.render_widget(Paragraph::new(Span::styled(shown, style)), at.1);
+                }
+            };
+            field(
+                f,
+                "Name of the other structure:",
+                &add.label,
+                !add.on_organisation,
+                (name_title, name),
+            );
+            field(
+                f,
+                "Organisation of the coordinator who joined (optional):",
+                &add.organisation,
+                add.on_organisation,
+                (org_title, org),
+            );
         }
         Panel::Guidance(scroll) => {
             let q = view.question();
