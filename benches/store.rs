@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use stocktake::session::{Field, Value};
+use stocktake::session::{Change, Field, Value};
 use stocktake::store::{Claim, Store, system_clock};
 
 const SESSIONS: usize = 10_000;
@@ -48,7 +48,7 @@ fn main() {
         s.set_note(&g.guide, "tip_mechanism", &note, store.now())
             .expect("type");
         store
-            .save_answer(&s, &g.guide, "tip_mechanism", Field::Note)
+            .apply(&Change::answer(&s, &g.guide, "tip_mechanism", Field::Note))
             .expect("commit");
         commit.push(t.elapsed());
     }
@@ -66,7 +66,12 @@ fn main() {
         )
         .expect("answer");
         store
-            .save_answer(&s, &g.guide, "tip_mechanism", Field::Answer)
+            .apply(&Change::answer(
+                &s,
+                &g.guide,
+                "tip_mechanism",
+                Field::Answer,
+            ))
             .expect("commit");
         answer.push(t.elapsed());
     }

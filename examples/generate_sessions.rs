@@ -9,8 +9,9 @@
 use std::path::PathBuf;
 
 use stocktake::guide::{Catalog, QuestionType, Structure};
+use stocktake::interview::{NewCall, plan_call};
+use stocktake::session::Change;
 use stocktake::session::{Participant, Value};
-use stocktake::store::{NewCall, Store, system_clock};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -30,11 +31,12 @@ fn main() {
     let dir = PathBuf::from(dir);
     std::fs::create_dir_all(&dir).expect("output folder");
     let catalog = Catalog::bundled();
-    let g = catalog
-        .get("gpc-attt-coordinator")
-        .expect("bundled guide")
-        .clone();
-    let mut store = Store::open_in_memory(system_clock()).expect("store");
+    let g = std::sync::Arc::new(
+        catalog
+            .get("gpc-attt-coordinator")
+            .expect("bundled guide")
+            .clone(),
+    );
     let structures = [
         Structure::ProtectionCluster,
         Structure::CpAor,
@@ -59,9 +61,13 @@ fn main() {
             }],
             consent: Some(true),
         };
-        let (_, mut sessions) = store.create_call(&g, &call).expect("call");
+        let now = jiff::Timestamp::from_second(1_521_018_000 + i as i64).expect("time");
+        let Change::CreateCall { mut sessions, .. } =
+            plan_call(g.clone(), &call, now).expect("call")
+        else {
+            unreachable!("plan_call makes a call")
+        };
         let mut s = sessions.remove(0);
-        let now = store.now();
         for (k, q) in g.guide.questions().enumerate() {
             let v = match q.kind {
                 QuestionType::Single if q.id == "tip_engagement" => {

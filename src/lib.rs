@@ -25,6 +25,7 @@ pub mod cli;
 pub mod collate;
 pub mod config;
 pub mod guide;
+pub mod interview;
 pub mod neutralise;
 pub mod outbox;
 pub mod report;

@@ -4,21 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::guide::LoadedGuide;
-use crate::session::Session;
-use crate::store::{RevisionFile, Store, StoreError};
-use crate::sync::{
-    WriteError, Written, clean_stale_temps, file_name, render, revision_digest, write_file,
-};
-
-/// The file a completed revision is frozen as.
-pub fn freeze(s: &Session, guide: &LoadedGuide) -> RevisionFile {
-    RevisionFile {
-        digest: revision_digest(s, guide),
-        file_name: file_name(s),
-        content: render(s, guide),
-    }
-}
+use crate::store::{Store, StoreError};
+use crate::sync::{WriteError, Written, clean_stale_temps, write_file};
 
 /// Where completed sessions go, and to whom they are encrypted.
 #[derive(Debug, Clone, Default)]

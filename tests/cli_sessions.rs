@@ -5,7 +5,7 @@ mod support;
 use std::process::Command;
 
 use stocktake::guide::Structure;
-use stocktake::session::{Field, Value};
+use stocktake::session::{Change, Field, Value};
 use stocktake::store::{Claim, Store};
 use support::{TestClock, coordinator, new_call};
 
@@ -16,7 +16,9 @@ fn make_store(dir: &std::path::Path, response: &str) -> Vec<String> {
     let mut call = new_call(&[Structure::ProtectionCluster, Structure::Other]);
     call.response = response.to_string();
     call.structures[1].1 = "Cash working group".into();
-    let (_, sessions) = store.create_call(&g, &call).expect("call");
+    // Consent not asked on the form: the Other session stays a draft until it is.
+    call.consent = None;
+    let (_, sessions) = support::create_call(&mut store, &g, &call).expect("call");
     let mut s = sessions[0].clone();
     store.lock_session(&s.id, Claim::IfFree).expect("lock");
     tc.advance(90);
@@ -24,7 +26,7 @@ fn make_store(dir: &std::path::Path, response: &str) -> Vec<String> {
         s.set_value(&g.guide, q, Value::YesNo(v), tc.now())
             .expect("edit");
         store
-            .save_answer(&s, &g.guide, q, Field::Answer)
+            .apply(&Change::answer(&s, &g.guide, q, Field::Answer))
             .expect("save");
     }
     sessions.into_iter().map(|s| s.id).collect()

@@ -444,9 +444,12 @@ fn sessions_of_two_guide_versions_are_collated_together() {
     // A v2 session, made the same way with the v2 guide.
     let mut store =
         stocktake::store::Store::open_in_memory(stocktake::store::system_clock()).expect("s");
-    let (_, mut ss) = store
-        .create_call(&g2, &support::new_call(&[Structure::ProtectionCluster]))
-        .expect("call");
+    let (_, mut ss) = support::create_call(
+        &mut store,
+        &g2,
+        &support::new_call(&[Structure::ProtectionCluster]),
+    )
+    .expect("call");
     let mut s = ss.remove(0);
     let now = store.now();
     s.set_value(

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use stocktake::guide::Structure;
+use stocktake::session::Change;
 use stocktake::store::{Store, system_clock};
 use support::completed_session;
 
@@ -246,9 +247,9 @@ fn a_guide_can_name_its_collators_and_plain_files_can_be_refused() {
     let data = dir.path().join("data");
     {
         let (mut store, _) = Store::open(&data, system_clock()).expect("store");
-        let (_, mut ss) = store
-            .create_call(&g, &support::new_call(&[Structure::CpAor]))
-            .expect("call");
+        let (_, mut ss) =
+            support::create_call(&mut store, &g, &support::new_call(&[Structure::CpAor]))
+                .expect("call");
         let mut s = ss.remove(0);
         store
             .lock_session(&s.id, stocktake::store::Claim::IfFree)
@@ -270,7 +271,11 @@ fn a_guide_can_name_its_collators_and_plain_files_can_be_refused() {
         .expect("v");
         s.complete(&g.guide, now).expect("complete");
         store
-            .complete_revision(&s, &g.guide, &stocktake::outbox::freeze(&s, &g))
+            .apply(&Change::complete(
+                &s,
+                &g.guide,
+                stocktake::interview::freeze(&s, &g),
+            ))
             .expect("freeze");
     }
     let outbox = dir.path().join("outbox");

@@ -21,7 +21,7 @@ fn a_hundred_megabyte_paste_keeps_what_fits_in_a_note() {
     let stocktake::tui::app::Screen::Interview(v) = &d.app.screen else {
         panic!("interview")
     };
-    let s = d.store.load_session(&v.tab().session.id).expect("stored");
+    let s = d.store.load_session(&v.session().id).expect("stored");
     assert_eq!(
         s.answers["consent"].note.chars().count(),
         stocktake::session::MAX_TEXT_CHARS

@@ -39,7 +39,7 @@ fn session(edits: &[Edit], structure: Structure, response: &str) -> Session {
         organisation: "Heartland \"HAI\"".into(),
         name: "Bea".into(),
     });
-    let (_, mut sessions) = store.create_call(&g, &call).expect("call");
+    let (_, mut sessions) = support::create_call(&mut store, &g, &call).expect("call");
     let mut s = sessions.remove(0);
     let qs: Vec<_> = g.guide.questions().cloned().collect();
     for e in edits {

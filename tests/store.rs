@@ -5,7 +5,7 @@ mod support;
 
 use proptest::prelude::*;
 use stocktake::guide::Structure;
-use stocktake::session::{Field, Session, Special, Status, Value};
+use stocktake::session::{Change, Field, Session, Special, Status, Value};
 use stocktake::store::{Claim, Store, StoreError};
 use support::{TestClock, coordinator, new_call, store_with_session};
 
@@ -14,16 +14,14 @@ fn a_new_call_makes_one_draft_session_per_structure() {
     let (_tc, clock) = TestClock::new();
     let mut store = Store::open_in_memory(clock).expect("store");
     let g = coordinator();
-    let (call, sessions) = store
-        .create_call(
-            &g,
-            &new_call(&[
-                Structure::ProtectionCluster,
-                Structure::CpAor,
-                Structure::GbvAor,
-            ]),
-        )
-        .expect("create");
+    let mut new = new_call(&[
+        Structure::ProtectionCluster,
+        Structure::CpAor,
+        Structure::GbvAor,
+    ]);
+    // Consent not asked yet: nothing is recorded, every session is a draft.
+    new.consent = None;
+    let (call, sessions) = support::create_call(&mut store, &g, &new).expect("create");
     assert_eq!(sessions.len(), 3);
     assert_eq!(
         store.call_sessions(&call.id).expect("list"),
@@ -46,16 +44,20 @@ fn a_structure_that_joins_late_gets_its_own_session_on_the_same_call() {
     let (tc, clock) = TestClock::new();
     let mut store = Store::open_in_memory(clock).expect("store");
     let g = coordinator();
-    let (call, sessions) = store
-        .create_call(&g, &new_call(&[Structure::ProtectionCluster]))
-        .expect("create");
+    let (call, sessions) =
+        support::create_call(&mut store, &g, &new_call(&[Structure::ProtectionCluster]))
+            .expect("create");
     tc.advance(600);
-    let gbv = store
-        .add_session(&g, &sessions[0], Structure::GbvAor, "ignored")
+    let gbv = support::add_session(&mut store, &g, &sessions[0], Structure::GbvAor, "ignored")
         .expect("add");
-    let other = store
-        .add_session(&g, &sessions[0], Structure::Other, "  Shelter Cluster ")
-        .expect("add other");
+    let other = support::add_session(
+        &mut store,
+        &g,
+        &sessions[0],
+        Structure::Other,
+        "  Shelter Cluster ",
+    )
+    .expect("add other");
     // Next in the call's order, after the sessions it started with.
     assert_eq!(
         store.call_sessions(&call.id).expect("list"),
@@ -75,7 +77,12 @@ fn a_structure_that_joins_late_gets_its_own_session_on_the_same_call() {
     );
     assert_eq!(gbv.participants, sessions[0].participants);
     assert_eq!(gbv.consent, sessions[0].consent);
-    assert_eq!(gbv.status, Status::Draft);
+    // The call's consent is its answer to the consent question too, as for the others.
+    assert_eq!(
+        gbv.answers["consent"].value,
+        sessions[0].answers["consent"].value
+    );
+    assert_eq!(gbv.status, Status::InProgress);
     assert!(gbv.started_at > sessions[0].started_at);
     let summaries = store.summaries().expect("summaries");
     assert_eq!(summaries.len(), 3);
@@ -90,12 +97,18 @@ fn a_structure_that_joins_late_gets_its_own_session_on_the_same_call() {
 fn the_call_note_and_end_are_saved() {
     let (_tc, clock) = TestClock::new();
     let mut store = Store::open_in_memory(clock).expect("store");
-    let (mut call, _) = store
-        .create_call(&coordinator(), &new_call(&[Structure::CpAor]))
-        .expect("call");
+    let (mut call, _) =
+        support::create_call(&mut store, &coordinator(), &new_call(&[Structure::CpAor]))
+            .expect("call");
     call.note = "Line dropped twice; GBV AOR coordinator joined late.".into();
     call.ended_at = Some(store.now());
-    store.save_call(&call).expect("save");
+    store
+        .apply(&Change::CallNote {
+            call: call.id.clone(),
+            note: call.note.clone(),
+            ended_at: call.ended_at,
+        })
+        .expect("save");
     assert_eq!(store.load_call(&call.id).expect("load"), call);
 }
 
@@ -106,7 +119,7 @@ fn every_field_saves_and_reloads_and_progress_follows() {
     s.set_value(&g.guide, "consent", Value::YesNo(true), now)
         .expect("consent");
     store
-        .save_answer(&s, &g.guide, "consent", Field::Answer)
+        .apply(&Change::answer(&s, &g.guide, "consent", Field::Answer))
         .expect("save");
     s.set_value(
         &g.guide,
@@ -116,12 +129,12 @@ fn every_field_saves_and_reloads_and_progress_follows() {
     )
     .expect("forms");
     store
-        .save_answer(&s, &g.guide, "tip_forms", Field::Answer)
+        .apply(&Change::answer(&s, &g.guide, "tip_forms", Field::Answer))
         .expect("save");
     s.set_other(&g.guide, "tip_forms", "begging rings", now)
         .expect("other");
     store
-        .save_answer(&s, &g.guide, "tip_forms", Field::Other)
+        .apply(&Change::answer(&s, &g.guide, "tip_forms", Field::Other))
         .expect("save");
     s.set_note(
         &g.guide,
@@ -131,12 +144,12 @@ fn every_field_saves_and_reloads_and_progress_follows() {
     )
     .expect("note");
     store
-        .save_answer(&s, &g.guide, "tip_mechanism", Field::Note)
+        .apply(&Change::answer(&s, &g.guide, "tip_mechanism", Field::Note))
         .expect("save");
     s.set_special(&g.guide, "baseline", Special::DontKnow, now)
         .expect("dk");
     store
-        .save_answer(&s, &g.guide, "baseline", Field::Answer)
+        .apply(&Change::answer(&s, &g.guide, "baseline", Field::Answer))
         .expect("save");
     let seq = s
         .add_note(
@@ -146,13 +159,17 @@ fn every_field_saves_and_reloads_and_progress_follows() {
             now,
         )
         .expect("note");
-    store.save_note(&s, &g.guide, seq).expect("save note");
+    store
+        .apply(&Change::note(&s, &g.guide, seq))
+        .expect("save note");
     s.attach_note(seq, Some("tip_activities"), &g.guide, now)
         .expect("attach");
-    store.save_note(&s, &g.guide, seq).expect("save note");
+    store
+        .apply(&Change::note(&s, &g.guide, seq))
+        .expect("save note");
     s.position.question = Some("tip_mechanism".into());
     s.position.field = Field::Note;
-    store.save_position(&s).expect("position");
+    store.apply(&Change::position(&s)).expect("position");
 
     let back = store.load_session(&s.id).expect("load");
     assert_eq!(back, s);
@@ -178,7 +195,12 @@ fn an_overwritten_answer_can_be_recovered_from_the_history() {
         s.set_value(&g.guide, "tip_mechanism", Value::Choice(v.into()), tc.now())
             .expect("set");
         store
-            .save_answer(&s, &g.guide, "tip_mechanism", Field::Answer)
+            .apply(&Change::answer(
+                &s,
+                &g.guide,
+                "tip_mechanism",
+                Field::Answer,
+            ))
             .expect("save");
     }
     let h = store.history(&s.id).expect("history");
@@ -207,7 +229,7 @@ fn typing_a_note_is_one_history_entry_per_burst() {
         s.set_note(&g.guide, "tip_mechanism", &text, tc.now())
             .expect("type");
         store
-            .save_answer(&s, &g.guide, "tip_mechanism", Field::Note)
+            .apply(&Change::answer(&s, &g.guide, "tip_mechanism", Field::Note))
             .expect("save");
     }
     // A pause, then more typing: a second entry that starts from the first's result.
@@ -216,7 +238,7 @@ fn typing_a_note_is_one_history_entry_per_burst() {
     s.set_note(&g.guide, "tip_mechanism", &text, tc.now())
         .expect("type");
     store
-        .save_answer(&s, &g.guide, "tip_mechanism", Field::Note)
+        .apply(&Change::answer(&s, &g.guide, "tip_mechanism", Field::Note))
         .expect("save");
     let h: Vec<_> = store
         .history(&s.id)
@@ -255,7 +277,12 @@ fn an_invalid_answer_is_refused_and_nothing_is_stored() {
     assert!(e.to_string().contains("has no option `maybe`"), "{e}");
     assert_eq!(s, before, "the session in memory is unchanged too");
     store
-        .save_answer(&s, &g.guide, "tip_mechanism", Field::Answer)
+        .apply(&Change::answer(
+            &s,
+            &g.guide,
+            "tip_mechanism",
+            Field::Answer,
+        ))
         .expect("save");
     assert_eq!(
         store
@@ -281,13 +308,23 @@ fn hidden_answers_are_kept_and_do_not_count() {
     )
     .expect("set");
     store
-        .save_answer(&s, &g.guide, "other_efforts_reported", Field::Answer)
+        .apply(&Change::answer(
+            &s,
+            &g.guide,
+            "other_efforts_reported",
+            Field::Answer,
+        ))
         .expect("save");
     let shown = s.progress(&g.guide);
     s.set_value(&g.guide, "other_efforts_known", Value::YesNo(false), now)
         .expect("flip");
     store
-        .save_answer(&s, &g.guide, "other_efforts_known", Field::Answer)
+        .apply(&Change::answer(
+            &s,
+            &g.guide,
+            "other_efforts_known",
+            Field::Answer,
+        ))
         .expect("save");
     let back = store.load_session(&s.id).expect("load");
     assert!(back.answers.contains_key("other_efforts_reported"), "kept");
@@ -331,7 +368,13 @@ fn completing_needs_every_visible_required_answer_and_reopening_makes_a_revision
     )
     .expect("set");
     s.complete(&g.guide, now).expect("complete");
-    store.save_all(&s, &g.guide).expect("save");
+    store
+        .apply(&Change::complete(
+            &s,
+            &g.guide,
+            stocktake::interview::freeze(&s, &g),
+        ))
+        .expect("save");
     let done = store.load_session(&s.id).expect("load");
     assert_eq!(
         (done.status, done.revision, done.completed_at),
@@ -345,7 +388,7 @@ fn completing_needs_every_visible_required_answer_and_reopening_makes_a_revision
     let parent = stocktake::guide::Digest::of(b"revision 1 file");
     tc.advance(3600);
     s.reopen(parent, tc.now()).expect("reopen");
-    store.save_header(&s, &g.guide).expect("save");
+    store.apply(&Change::header(&s, &g.guide)).expect("save");
     let again = store.load_session(&s.id).expect("load");
     assert_eq!(
         (again.status, again.revision, again.parent),
@@ -363,9 +406,11 @@ fn completing_needs_every_visible_required_answer_and_reopening_makes_a_revision
 #[test]
 fn only_drafts_can_be_deleted() {
     let (mut store, tc, g, mut s) = store_with_session();
-    let (_, drafts) = store
-        .create_call(&g, &new_call(&[Structure::GbvAor]))
-        .expect("call");
+    let mut new = new_call(&[Structure::GbvAor]);
+    new.consent = None;
+    let (_, drafts) = support::create_call(&mut store, &g, &new).expect("call");
+    // A draft is deleted from the list, where nobody holds it.
+    store.unlock_session(&drafts[0].id).expect("give back");
     store.delete_draft(&drafts[0].id).expect("a draft goes");
     assert!(matches!(
         store.load_session(&drafts[0].id),
@@ -374,7 +419,7 @@ fn only_drafts_can_be_deleted() {
     s.set_value(&g.guide, "consent", Value::YesNo(true), tc.now())
         .expect("set");
     store
-        .save_answer(&s, &g.guide, "consent", Field::Answer)
+        .apply(&Change::answer(&s, &g.guide, "consent", Field::Answer))
         .expect("save");
     let e = store.delete_draft(&s.id).unwrap_err();
     assert!(e.to_string().contains("only a draft"), "{e}");
@@ -388,12 +433,16 @@ fn two_stores() -> (tempfile::TempDir, Store, Store, Vec<Session>) {
     let (_tc, clock) = TestClock::new();
     let (mut a, _) = Store::open(dir.path(), clock.clone()).expect("a");
     let g = coordinator();
-    let (_, sessions) = a
-        .create_call(
-            &g,
-            &new_call(&[Structure::ProtectionCluster, Structure::CpAor]),
-        )
-        .expect("call");
+    let (_, sessions) = support::create_call(
+        &mut a,
+        &g,
+        &new_call(&[Structure::ProtectionCluster, Structure::CpAor]),
+    )
+    .expect("call");
+    // Creating the call held its sessions; these tests start with none held.
+    for s in &sessions {
+        a.unlock_session(&s.id).expect("give back");
+    }
     let (b, _) = Store::open(dir.path(), clock).expect("b");
     (dir, a, b, sessions)
 }
@@ -418,7 +467,7 @@ fn a_second_instance_is_told_who_holds_the_session() {
     let s = b.load_session(id).expect("read-only view");
     let g = coordinator();
     assert!(matches!(
-        b.save_answer(&s, &g.guide, "consent", Field::Answer),
+        b.apply(&Change::answer(&s, &g.guide, "consent", Field::Answer)),
         Err(StoreError::NotLocked(_))
     ));
 }
@@ -439,10 +488,10 @@ fn taking_over_stops_the_old_holder_from_writing() {
     s.set_value(&g.guide, "consent", Value::YesNo(true), a.now())
         .expect("set");
     let e = a
-        .save_answer(&s, &g.guide, "consent", Field::Answer)
+        .apply(&Change::answer(&s, &g.guide, "consent", Field::Answer))
         .unwrap_err();
     assert!(matches!(e, StoreError::LockLost { .. }), "{e}");
-    b.save_answer(&s, &g.guide, "consent", Field::Answer)
+    b.apply(&Change::answer(&s, &g.guide, "consent", Field::Answer))
         .expect("b writes");
 }
 
@@ -453,9 +502,8 @@ fn a_lock_whose_process_is_gone_is_taken_over_silently() {
     let g = coordinator();
     let id = {
         let (mut a, _) = Store::open(dir.path(), clock.clone()).expect("a");
-        let (_, sessions) = a
-            .create_call(&g, &new_call(&[Structure::CpAor]))
-            .expect("call");
+        let (_, sessions) =
+            support::create_call(&mut a, &g, &new_call(&[Structure::CpAor])).expect("call");
         sessions[0].id.clone()
     };
     // A lock left by a process that has exited (as after kill -9 or a dropped SSH link).
@@ -494,7 +542,7 @@ fn two_instances_on_different_sessions_both_work() {
                     s.set_note(&g.guide, "tip_mechanism", &text, store.now())
                         .expect("edit");
                     store
-                        .save_answer(&s, &g.guide, "tip_mechanism", Field::Note)
+                        .apply(&Change::answer(&s, &g.guide, "tip_mechanism", Field::Note))
                         .expect("save");
                 }
                 (store.load_session(&s.id).expect("load"), s)
@@ -555,14 +603,11 @@ fn a_database_locked_by_another_program_says_so() {
     other
         .execute_batch("BEGIN EXCLUSIVE; CREATE TABLE hold (x);")
         .expect("hold the lock");
-    let e = store
-        .create_call(&g, &new_call(&[Structure::CpAor]))
-        .unwrap_err();
+    let e = support::create_call(&mut store, &g, &new_call(&[Structure::CpAor])).unwrap_err();
     assert!(matches!(e, StoreError::Busy { .. }), "{e}");
     assert!(e.to_string().contains("locked by another program"));
     other.execute_batch("ROLLBACK").expect("release");
-    store
-        .create_call(&g, &new_call(&[Structure::CpAor]))
+    support::create_call(&mut store, &g, &new_call(&[Structure::CpAor]))
         .expect("works once released");
 }
 
@@ -572,9 +617,9 @@ fn a_full_disk_loses_nothing_that_is_on_screen() {
     let (_tc, clock) = TestClock::new();
     let (mut store, _) = Store::open(dir.path(), clock).expect("store");
     let g = coordinator();
-    let (_, mut sessions) = store
-        .create_call(&g, &new_call(&[Structure::ProtectionCluster]))
-        .expect("call");
+    let (_, mut sessions) =
+        support::create_call(&mut store, &g, &new_call(&[Structure::ProtectionCluster]))
+            .expect("call");
     let mut s = sessions.remove(0);
     store.lock_session(&s.id, Claim::IfFree).expect("lock");
     // SQLite reports SQLITE_FULL once the database reaches its page limit: the same error
@@ -583,9 +628,8 @@ fn a_full_disk_loses_nothing_that_is_on_screen() {
     let big = "respondent words ".repeat(2000);
     s.set_note(&g.guide, "promising_practices", &big, store.now())
         .expect("edit in memory");
-    let e = store
-        .save_answer(&s, &g.guide, "promising_practices", Field::Note)
-        .unwrap_err();
+    let change = Change::answer(&s, &g.guide, "promising_practices", Field::Note);
+    let e = store.apply(&change).unwrap_err();
     assert!(matches!(e, StoreError::DiskFull { .. }), "{e}");
     assert!(e.to_string().contains("disk is full"));
     assert_eq!(
@@ -593,9 +637,8 @@ fn a_full_disk_loses_nothing_that_is_on_screen() {
         "still on screen"
     );
     store.limit_pages_for_test(None).expect("space returns");
-    store
-        .save_all(&s, &g.guide)
-        .expect("saved when space returns");
+    // The change that failed is applied again as itself.
+    store.apply(&change).expect("saved when space returns");
     assert_eq!(
         store.load_session(&s.id).expect("load").answers["promising_practices"].note,
         big
@@ -656,27 +699,27 @@ proptest! {
                 Edit::Answer(q, v) => {
                     let q = &qs[q % qs.len()];
                     s.set_value(&g.guide, &q.id, some_value(q, v), now).expect("valid value");
-                    store.save_answer(&s, &g.guide, &q.id, Field::Answer).expect("save");
+                    store.apply(&Change::answer(&s, &g.guide, &q.id, Field::Answer)).expect("save");
                 }
                 Edit::Special(q, v) => {
                     let q = &qs[q % qs.len()];
                     s.set_special(&g.guide, &q.id, Special::ALL[v], now).expect("special");
-                    store.save_answer(&s, &g.guide, &q.id, Field::Answer).expect("save");
+                    store.apply(&Change::answer(&s, &g.guide, &q.id, Field::Answer)).expect("save");
                 }
                 Edit::Clear(q) => {
                     let q = &qs[q % qs.len()];
                     s.clear_answer(&g.guide, &q.id, now).expect("clear");
-                    store.save_answer(&s, &g.guide, &q.id, Field::Answer).expect("save");
+                    store.apply(&Change::answer(&s, &g.guide, &q.id, Field::Answer)).expect("save");
                 }
                 Edit::Note(q, t) => {
                     let q = &qs[q % qs.len()];
                     s.set_note(&g.guide, &q.id, &t, now).expect("note");
-                    store.save_answer(&s, &g.guide, &q.id, Field::Note).expect("save");
+                    store.apply(&Change::answer(&s, &g.guide, &q.id, Field::Note)).expect("save");
                 }
                 Edit::General(t, q) => {
                     let q = q.map(|q| qs[q % qs.len()].id.clone());
                     let seq = s.add_note(&t, q.as_deref(), &g.guide, now).expect("general");
-                    store.save_note(&s, &g.guide, seq).expect("save");
+                    store.apply(&Change::note(&s, &g.guide, seq)).expect("save");
                 }
             }
         }

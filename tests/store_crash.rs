@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use stocktake::guide::Structure;
-use stocktake::session::{Field, Value};
+use stocktake::session::{Change, Field, Value};
 use stocktake::store::{Claim, Store, system_clock};
 use support::{coordinator, new_call};
 
@@ -49,7 +49,7 @@ fn crash_child() {
                 s.set_note(&g.guide, q, &format!("edit {i}"), now)
                     .expect("note");
                 store
-                    .save_answer(&s, &g.guide, q, Field::Note)
+                    .apply(&Change::answer(&s, &g.guide, q, Field::Note))
                     .expect("save note");
             }
             1 => {
@@ -61,14 +61,21 @@ fn crash_child() {
                 )
                 .expect("value");
                 store
-                    .save_answer(&s, &g.guide, "promising_practices", Field::Answer)
+                    .apply(&Change::answer(
+                        &s,
+                        &g.guide,
+                        "promising_practices",
+                        Field::Answer,
+                    ))
                     .expect("save value");
             }
             _ => {
                 let seq = s
                     .add_note(&format!("edit {i}"), None, &g.guide, now)
                     .expect("general");
-                store.save_note(&s, &g.guide, seq).expect("save general");
+                store
+                    .apply(&Change::note(&s, &g.guide, seq))
+                    .expect("save general");
             }
         }
         println!("committed {i}");
@@ -92,9 +99,8 @@ fn kill_9_at_random_points_loses_nothing_committed() {
     let g = coordinator();
     let session = {
         let (mut store, _) = Store::open(dir.path(), system_clock()).expect("open");
-        let (_, sessions) = store
-            .create_call(&g, &new_call(&[Structure::GbvAor]))
-            .expect("call");
+        let (_, sessions) =
+            support::create_call(&mut store, &g, &new_call(&[Structure::GbvAor])).expect("call");
         sessions[0].id.clone()
     };
     let me = std::env::current_exe().expect("test binary");

@@ -3,7 +3,7 @@
 
 mod support;
 
-use stocktake::session::{Field, Status, Value};
+use stocktake::session::{Change, Field, Status, Value};
 use stocktake::store::{Claim, MIGRATIONS, SCHEMA_VERSION, Store};
 use support::{TestClock, coordinator};
 
@@ -60,7 +60,7 @@ fn a_version_1_database_upgrades_and_keeps_its_sessions() {
     s.set_value(&g.guide, "tip_is_issue", Value::YesNo(true), store.now())
         .expect("edit");
     store
-        .save_answer(&s, &g.guide, "tip_is_issue", Field::Answer)
+        .apply(&Change::answer(&s, &g.guide, "tip_is_issue", Field::Answer))
         .expect("save");
     assert_eq!(store.load_session(id).expect("reload"), s);
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use stocktake::guide::Structure;
-use stocktake::session::{Field, Value};
+use stocktake::session::{Change, Field, Value};
 use stocktake::store::{Claim, Store, StoreError};
 use support::{TestClock, coordinator, new_call};
 
@@ -34,15 +34,14 @@ fn a_new_data_dir_is_private_even_under_umask_000() {
     assert!(notices.is_empty());
     // Write something so the WAL and shared-memory files exist.
     let g = coordinator();
-    let (_, sessions) = store
-        .create_call(&g, &new_call(&[Structure::CpAor]))
-        .expect("call");
+    let (_, sessions) =
+        support::create_call(&mut store, &g, &new_call(&[Structure::CpAor])).expect("call");
     let mut s = sessions[0].clone();
     store.lock_session(&s.id, Claim::IfFree).expect("lock");
     s.set_value(&g.guide, "consent", Value::YesNo(true), store.now())
         .expect("edit");
     store
-        .save_answer(&s, &g.guide, "consent", Field::Answer)
+        .apply(&Change::answer(&s, &g.guide, "consent", Field::Answer))
         .expect("save");
 
     assert_eq!(mode(&dir), 0o700);

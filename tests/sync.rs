@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use stocktake::guide::Structure;
-use stocktake::session::Value;
+use stocktake::session::{Change, Value};
 use stocktake::store::{Claim, Store, system_clock};
 use stocktake::sync::{read_session_file, verify_against};
 use support::{completed_session, coordinator};
@@ -58,8 +58,7 @@ fn data_with_sessions() -> (tempfile::TempDir, Vec<String>) {
         "anecdotal_only",
     );
     let g = coordinator();
-    let (_, open) = store
-        .create_call(&g, &support::new_call(&[Structure::GbvAor]))
+    let (_, open) = support::create_call(&mut store, &g, &support::new_call(&[Structure::GbvAor]))
         .expect("call");
     (data, vec![a.id, b.id, open[0].id.clone()])
 }
@@ -304,7 +303,11 @@ fn a_revision_completed_then_reopened_before_syncing_is_still_sent() {
     .expect("edit");
     s.complete(&g.guide, store.now()).expect("complete");
     store
-        .complete_revision(&s, &g.guide, &stocktake::outbox::freeze(&s, &g))
+        .apply(&Change::complete(
+            &s,
+            &g.guide,
+            stocktake::interview::freeze(&s, &g),
+        ))
         .expect("r2");
     drop(store);
     let outbox = tempfile::tempdir().expect("outbox");
@@ -376,7 +379,7 @@ fn import_brings_a_file_in_once_and_it_continues_as_the_next_revision() {
     assert_eq!(parent, read_session_file(&file).expect("file").digest);
     store.lock_session(&s.id, Claim::IfFree).expect("lock");
     s.reopen(parent, store.now()).expect("reopen");
-    store.save_header(&s, &g.guide).expect("save");
+    store.apply(&Change::header(&s, &g.guide)).expect("save");
     let back = store.load_session(&s.id).expect("load");
     assert_eq!((back.revision, back.parent), (2, Some(parent)));
     // Imported revisions are not sent again from here.

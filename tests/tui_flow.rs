@@ -43,7 +43,7 @@ fn session(d: &Driver, tab: usize) -> stocktake::session::Session {
         panic!("not in an interview")
     };
     d.store
-        .load_session(&v.tabs[tab].session.id)
+        .load_session(&v.interview.sessions[tab].id)
         .expect("stored")
 }
 
@@ -568,8 +568,8 @@ fn a_full_disk_while_adding_structures_says_so_and_leaves_no_session_held_unseen
     let Screen::Interview(v) = &d.app.screen else {
         panic!("the call is still open")
     };
-    let shown: Vec<String> = v.tabs.iter().map(|t| t.session.id.clone()).collect();
-    let call_id = v.call.id.clone();
+    let shown: Vec<String> = v.session_ids();
+    let call_id = v.call().id.clone();
     let (mut other, _) = Store::open(dir.path(), clock).expect("a second stocktake");
     for id in other.call_sessions(&call_id).expect("sessions") {
         if !shown.contains(&id) {

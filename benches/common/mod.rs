@@ -10,8 +10,9 @@ use std::path::Path;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use stocktake::guide::{Catalog, LoadedGuide, QuestionType, Structure};
-use stocktake::session::{Participant, Session, Value};
-use stocktake::store::{Claim, NewCall, Store, system_clock};
+use stocktake::interview::{NewCall, plan_call};
+use stocktake::session::{Change, Participant, Session, Value};
+use stocktake::store::{Store, system_clock};
 
 pub fn coordinator() -> LoadedGuide {
     Catalog::bundled()
@@ -34,10 +35,17 @@ pub fn answered_session(store: &mut Store, g: &LoadedGuide, i: usize) -> Session
         }],
         consent: Some(true),
     };
-    let (_, mut sessions) = store.create_call(g, &call).expect("call");
-    let mut s = sessions.remove(0);
-    store.lock_session(&s.id, Claim::IfFree).expect("lock");
     let now = store.now();
+    let guide = std::sync::Arc::new(g.clone());
+    let Change::CreateCall {
+        guide,
+        call,
+        mut sessions,
+    } = plan_call(guide, &call, now).expect("call")
+    else {
+        unreachable!("plan_call makes a call")
+    };
+    let mut s = sessions.remove(0);
     for q in g.guide.questions() {
         let v = match q.kind {
             QuestionType::Single => Value::Choice(q.options[i % q.options.len()].value.clone()),
@@ -61,7 +69,14 @@ pub fn answered_session(store: &mut Store, g: &LoadedGuide, i: usize) -> Session
         )
         .expect("note");
     }
-    store.save_all(&s, &g.guide).expect("save");
+    // Created answered, in one transaction, and held.
+    store
+        .apply(&Change::CreateCall {
+            guide,
+            call,
+            sessions: vec![s.clone()],
+        })
+        .expect("save");
     s
 }
 

@@ -3,6 +3,7 @@
 //! (draft → in progress → completed → reopened as a new revision) and progress.
 
 mod answer;
+mod change;
 mod model;
 mod status;
 
@@ -10,6 +11,7 @@ pub use answer::{
     Answer, AnswerError, AnswerStatus, MAX_TEXT_CHARS, Special, Value, format_number, parse_typed,
     validate,
 };
+pub use change::{Change, Header, RevisionFile, Stamp};
 pub use model::{
     Call, Field, GuideRef, Note, Participant, Position, Progress, ROLES, Session, SessionError,
 };

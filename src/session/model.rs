@@ -150,6 +150,38 @@ pub enum SessionError {
 }
 
 impl Session {
+    /// A new draft session of `call` for one structure, with nothing answered yet.
+    pub fn draft(
+        call: &Call,
+        structure: Structure,
+        label: &str,
+        participants: Vec<Participant>,
+        consent: Option<bool>,
+        now: Timestamp,
+    ) -> Session {
+        Session {
+            id: ulid::Ulid::generate().to_string(),
+            call_id: call.id.clone(),
+            guide: call.guide.clone(),
+            response: call.response.clone(),
+            interviewer: call.interviewer.clone(),
+            language: call.language.clone(),
+            structure,
+            structure_label: label.to_string(),
+            participants,
+            consent,
+            status: Status::Draft,
+            revision: 1,
+            parent: None,
+            started_at: now,
+            updated_at: now,
+            completed_at: None,
+            answers: BTreeMap::new(),
+            notes: Vec::new(),
+            position: Position::default(),
+        }
+    }
+
     fn question<'g>(&self, guide: &'g Guide, id: &str) -> Result<&'g Question, SessionError> {
         guide
             .question(id)

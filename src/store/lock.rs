@@ -114,66 +114,14 @@ impl Store {
     ) -> Result<Option<LockHolder>, StoreError> {
         let now = (self.clock)();
         let path = self.path.clone();
-        let me = self.me.clone();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| super::error::classify(&path, e))?;
-        let exists: bool = tx
-            .query_row(
-                "SELECT 1 FROM sessions WHERE id = ?1",
-                [session],
-                |_| Ok(()),
-            )
-            .optional()
-            .map_err(|e| super::error::classify(&path, e))?
-            .is_some();
-        if !exists {
-            return Err(StoreError::NoSuchSession(session.to_string()));
-        }
-        let row: Option<(String, u32, Option<i64>, String, String, String)> = tx
-            .query_row(
-                "SELECT token, pid, process_start, host, user, since FROM session_locks WHERE session_id = ?1",
-                [session],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
-            )
-            .optional()
-            .map_err(|e| super::error::classify(&path, e))?;
-        let mut taken_from = None;
-        if let Some((token, pid, start, host, user, since)) = row
-            && token != me.token
-            && holder_alive(&me, &host, pid, start)
-        {
-            let holder = LockHolder {
-                pid,
-                host,
-                user,
-                since: codec::parse_ts(&since).unwrap_or(now),
-            };
-            if claim == Claim::IfFree {
-                return Err(StoreError::Locked {
-                    session: session.to_string(),
-                    holder,
-                });
-            }
-            taken_from = Some(holder);
-        }
-        tx.execute(
-            "INSERT INTO session_locks (session_id, token, pid, process_start, host, user, since)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (session_id) DO UPDATE SET token = ?2, pid = ?3, process_start = ?4,
-                 host = ?5, user = ?6, since = ?7",
-            params![
-                session,
-                me.token,
-                me.pid,
-                me.start,
-                me.host,
-                me.user,
-                codec::ts(now)
-            ],
-        )
-        .map_err(|e| super::error::classify(&path, e))?;
+        let taken_from = take(&tx, &self.me, session, claim, now).map_err(|e| match e {
+            StoreError::Sqlite { source, .. } => super::error::classify(&path, source),
+            other => other,
+        })?;
         tx.commit().map_err(|e| super::error::classify(&path, e))?;
         self.held.insert(session.to_string());
         Ok(taken_from)
@@ -242,4 +190,76 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Inside a transaction: make this process the writer of `session`. Returns the previous
+/// holder when a live one was taken over. The caller records the session as held once the
+/// transaction commits.
+pub(super) fn take(
+    tx: &rusqlite::Connection,
+    me: &Me,
+    session: &str,
+    claim: Claim,
+    now: Timestamp,
+) -> Result<Option<LockHolder>, StoreError> {
+    let sql = |source| StoreError::Sqlite {
+        path: String::new(),
+        source,
+    };
+    let exists: bool = tx
+        .query_row(
+            "SELECT 1 FROM sessions WHERE id = ?1",
+            [session],
+            |_| Ok(()),
+        )
+        .optional()
+        .map_err(sql)?
+        .is_some();
+    if !exists {
+        return Err(StoreError::NoSuchSession(session.to_string()));
+    }
+    let row: Option<(String, u32, Option<i64>, String, String, String)> = tx
+        .query_row(
+            "SELECT token, pid, process_start, host, user, since FROM session_locks WHERE session_id = ?1",
+            [session],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .optional()
+        .map_err(sql)?;
+    let mut taken_from = None;
+    if let Some((token, pid, start, host, user, since)) = row
+        && token != me.token
+        && holder_alive(me, &host, pid, start)
+    {
+        let holder = LockHolder {
+            pid,
+            host,
+            user,
+            since: codec::parse_ts(&since).unwrap_or(now),
+        };
+        if claim == Claim::IfFree {
+            return Err(StoreError::Locked {
+                session: session.to_string(),
+                holder,
+            });
+        }
+        taken_from = Some(holder);
+    }
+    tx.execute(
+        "INSERT INTO session_locks (session_id, token, pid, process_start, host, user, since)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (session_id) DO UPDATE SET token = ?2, pid = ?3, process_start = ?4,
+             host = ?5, user = ?6, since = ?7",
+        params![
+            session,
+            me.token,
+            me.pid,
+            me.start,
+            me.host,
+            me.user,
+            codec::ts(now)
+        ],
+    )
+    .map_err(sql)?;
+    Ok(taken_from)
 }

@@ -2,14 +2,16 @@
 //! session, answer, note and edit. Each change is its own committed transaction before
 //! the screen says "saved", so killing the program loses at most the keystroke in flight.
 
+mod apply;
 mod codec;
+mod drafts;
 mod error;
 mod lock;
 mod migrate;
 mod privacy;
 mod read;
 mod revisions;
-mod write;
+mod rows;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -19,13 +21,13 @@ use std::time::Duration;
 use jiff::Timestamp;
 use rusqlite::{Connection, OpenFlags};
 
+pub use crate::session::RevisionFile;
 pub use error::{LockHolder, StoreError};
 pub use lock::{Claim, login_name};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
 pub use privacy::Notice;
 pub use read::{HistoryEntry, SessionSummary};
-pub use revisions::{Imported, RevisionFile, SyncRecord, Unsynced};
-pub use write::NewCall;
+pub use revisions::{Imported, SyncRecord, Unsynced};
 
 use error::classify;
 use lock::Me;

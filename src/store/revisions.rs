@@ -8,15 +8,7 @@ use super::Store;
 use super::codec::ts;
 use super::error::{StoreError, classify};
 use crate::guide::{Digest, LoadedGuide};
-use crate::session::{Session, Status};
-
-/// A revision's session file, as it will be written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RevisionFile {
-    pub digest: Digest,
-    pub file_name: String,
-    pub content: Vec<u8>,
-}
+use crate::session::{RevisionFile, Session, Status};
 
 /// A completed revision not yet written to an outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,7 +231,7 @@ impl Store {
             )
             .map_err(sql)?;
         }
-        super::write::write_everything(&tx, s, &guide.guide)?;
+        super::rows::write_everything(&tx, s, &s.stamp(&guide.guide))?;
         tx.execute(
             "INSERT INTO revisions (session_id, revision, digest, file_name, content, completed_at, origin)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'import')",

@@ -1,6 +1,9 @@
 //! The TUI's state and its pure `update`: every key, paste, tick and effect result goes
 //! through [`update`], which changes the state and returns the effects for the loop to
-//! carry out. Nothing here touches the terminal, SQLite or files.
+//! carry out. Nothing here touches the terminal, SQLite or files. The screens below it
+//! return an [`Outcome`]; applying it (switching screens, dialogs, messages) is done here.
+
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use ratatui_textarea::{Input, Key};
@@ -10,6 +13,7 @@ use super::home::Home;
 use super::interview::CallView;
 use super::keymap::{Action, Ctx, lookup};
 use super::msg::{Effect, Event};
+use super::outcome::{Dialog, DialogChoice, Go, Level, Outcome, Then};
 use super::theme::Theme;
 use crate::guide::LoadedGuide;
 use crate::store::Claim;
@@ -18,36 +22,6 @@ pub enum Screen {
     Home,
     NewCall(Box<Form>),
     Interview(Box<CallView>),
-}
-
-/// A question that needs an answer before anything else happens.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dialog {
-    pub title: String,
-    pub body: String,
-    pub choices: Vec<DialogChoice>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct DialogChoice {
-    pub key: char,
-    pub label: &'static str,
-    pub then: Then,
-}
-
-/// What a dialog choice does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Then {
-    Nothing,
-    Effects(Vec<Effect>),
-    CompleteSession,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warn,
-    Error,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +39,7 @@ pub struct App {
     /// How far the help is scrolled, in lines.
     pub help_scroll: u16,
     pub home: Home,
-    pub guides: Vec<LoadedGuide>,
+    pub guides: Vec<Arc<LoadedGuide>>,
     pub theme: Theme,
     pub now: Timestamp,
     pub flash: Option<Flash>,
@@ -78,7 +52,7 @@ pub struct App {
 
 impl App {
     pub fn new(
-        guides: Vec<LoadedGuide>,
+        guides: Vec<Arc<LoadedGuide>>,
         user: String,
         data_path: String,
         theme: Theme,
@@ -139,13 +113,85 @@ impl App {
         }
     }
 
-    pub fn open_call_effect(&self, call_id: &str, session_id: &str) -> Effect {
-        Effect::OpenCall {
-            call_id: call_id.to_string(),
-            session_id: session_id.to_string(),
-            claim: Claim::IfFree,
-            read_only: false,
+    /// Apply what a screen handed back.
+    fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
+        let mut effects = outcome.effects;
+        if let Some((level, text)) = outcome.say {
+            self.say(level, text);
         }
+        if let Some(d) = outcome.ask {
+            self.dialog = Some(d);
+        }
+        match outcome.go {
+            Go::Stay | Go::Close | Go::Question(_) => {}
+            Go::NewCall => {
+                self.screen = Screen::NewCall(Box::new(Form::new(&self.guides, &self.user)));
+            }
+            Go::Home => effects.extend(self.leave(false)),
+        }
+        effects
+    }
+
+    /// Leave the interview (for the list, or quitting). What waits to be saved would be
+    /// lost: ask first.
+    fn leave(&mut self, quit: bool) -> Vec<Effect> {
+        let Screen::Interview(view) = &self.screen else {
+            if quit {
+                self.quit = true;
+                return vec![Effect::Quit];
+            }
+            // The form keeps nothing; the list it returns to is as it was.
+            self.screen = Screen::Home;
+            return Vec::new();
+        };
+        let unsaved = view.unsaved();
+        if !unsaved.is_empty() {
+            let why = unsaved
+                .iter()
+                .find_map(|i| match &view.tabs[*i].save {
+                    super::interview::SaveState::Failed(m) => Some(m.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            self.dialog = Some(Dialog {
+                title: "Not saved yet".into(),
+                body: format!(
+                    "Some of what you typed is not in the store yet: {why}\n\nIt is tried again every second. Stay until the screen says saved, or leave without it."
+                ),
+                choices: vec![
+                    DialogChoice {
+                        key: 's',
+                        label: "stay",
+                        then: Then::Nothing,
+                    },
+                    DialogChoice {
+                        key: 'l',
+                        label: "leave without it",
+                        then: Then::LeaveUnsaved { quit },
+                    },
+                ],
+            });
+            return Vec::new();
+        }
+        self.close_call(quit)
+    }
+
+    /// Give the call back and go to the list (or quit).
+    fn close_call(&mut self, quit: bool) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if let Screen::Interview(view) = &self.screen {
+            effects.push(Effect::CloseCall {
+                sessions: view.session_ids(),
+            });
+        }
+        if quit {
+            self.quit = true;
+            effects.push(Effect::Quit);
+        } else {
+            self.screen = Screen::Home;
+            effects.push(Effect::LoadHome);
+        }
+        effects
     }
 }
 
@@ -157,7 +203,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                 app.flash = None;
             }
             match &mut app.screen {
-                Screen::Interview(view) => view.retry_failed_saves(),
+                Screen::Interview(view) => view.retry(),
                 _ => Vec::new(),
             }
         }
@@ -166,12 +212,13 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             if app.dialog.is_some() || app.help.is_some() {
                 return Vec::new();
             }
+            let now = app.now;
             match &mut app.screen {
                 Screen::Home => app.home.paste(&text),
                 Screen::NewCall(form) => form.paste(&text),
                 Screen::Interview(view) => {
-                    let now = app.now;
-                    return view.paste(&text, now);
+                    let outcome = view.paste(&text, now);
+                    return app.apply(outcome);
                 }
             }
             Vec::new()
@@ -243,17 +290,29 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             });
             Vec::new()
         }
-        Event::Saved { session, at, full } => {
+        Event::Saved { sessions, at } => {
             if let Screen::Interview(view) = &mut app.screen {
-                view.saved(&session, at, full);
+                view.saved(&sessions, at);
             }
             Vec::new()
         }
-        Event::SaveFailed { session, message } => {
+        Event::NotSaved {
+            sessions,
+            message,
+            waiting,
+        } => {
             if let Screen::Interview(view) = &mut app.screen {
-                view.save_failed(&session, &message);
+                view.not_saved(&sessions, &message);
             }
-            app.say(Level::Error, message);
+            let what = if waiting == 1 {
+                "1 change waits".to_string()
+            } else {
+                format!("{waiting} changes wait")
+            };
+            app.say(
+                Level::Error,
+                format!("{message} ({what}, tried again every second)"),
+            );
             Vec::new()
         }
         Event::LockLost { session } => {
@@ -270,23 +329,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             let mut effects = Vec::new();
             if let Screen::Interview(view) = &mut app.screen {
                 view.completed(&session);
-                if view.all_completed() {
-                    effects.push(Effect::CloseCall {
-                        sessions: view.session_ids(),
-                    });
-                    app.screen = Screen::Home;
-                    effects.push(Effect::LoadHome);
+                if view.all_completed() && view.unsaved().is_empty() {
+                    effects.extend(app.close_call(false));
                 }
             }
             app.say(Level::Info, "Session completed");
             effects
-        }
-        Event::Reopened(session) => {
-            if let Screen::Interview(view) = &mut app.screen {
-                view.replace_session(*session);
-            }
-            app.say(Level::Info, "Reopened as a new revision");
-            Vec::new()
         }
         Event::Synced { files, outbox } => {
             app.say(
@@ -309,7 +357,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::SessionAdded(session) => match &mut app.screen {
-            Screen::Interview(view) if view.call.id == session.call_id => {
+            Screen::Interview(view) if view.call().id == session.call_id => {
                 let name = match session.structure {
                     crate::guide::Structure::Other => session.structure_label.clone(),
                     s => s.label("en").to_string(),
@@ -348,15 +396,22 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             Then::CompleteSession => {
                 let now = app.now;
                 match &mut app.screen {
-                    Screen::Interview(view) => match view.complete(now) {
-                        Ok(effects) => effects,
-                        Err(message) => {
-                            app.say(Level::Error, message);
-                            Vec::new()
-                        }
-                    },
+                    Screen::Interview(view) => {
+                        let outcome = view.complete(now);
+                        app.apply(outcome)
+                    }
                     _ => Vec::new(),
                 }
+            }
+            Then::LeaveUnsaved { quit } => {
+                let mut effects = Vec::new();
+                if let Screen::Interview(view) = &app.screen {
+                    effects.push(Effect::Discard {
+                        sessions: view.session_ids(),
+                    });
+                }
+                effects.extend(app.close_call(quit));
+                effects
             }
         };
     }
@@ -365,7 +420,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
     if app.help.is_some() {
         match action {
             Some(Action::Back) => app.help = None,
-            Some(Action::Quit) => return quit(app),
+            Some(Action::Quit) => return app.leave(true),
             Some(Action::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
             Some(Action::Down) => app.help_scroll = app.help_scroll.saturating_add(1),
             _ => {}
@@ -378,58 +433,22 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             app.help_scroll = 0;
             return Vec::new();
         }
-        Some(Action::Quit) => return quit(app),
+        Some(Action::Quit) => return app.leave(true),
         _ => {}
     }
     let now = app.now;
-    match &mut app.screen {
-        Screen::Home => super::home::update(app, input, action),
-        Screen::NewCall(form) => match form.update(input, action, &app.guides) {
-            super::form::Outcome::Stay => Vec::new(),
-            super::form::Outcome::Cancel => {
-                app.screen = Screen::Home;
-                Vec::new()
-            }
-            super::form::Outcome::Create(guide_id, call) => vec![Effect::CreateCall {
-                guide_id,
-                call: *call,
-            }],
-        },
+    let outcome = match &mut app.screen {
+        Screen::Home => app.home.update(input, action),
+        Screen::NewCall(form) => form.update(input, action, &app.guides, now),
         Screen::Interview(view) => {
             let waited = view.pending_digit.is_some();
             let outcome = view.update(input, action, now);
             // "1… a second digit picks 10–17" is stale once that digit stops waiting.
-            if waited && !matches!(outcome, super::interview::Outcome::Say(..)) {
+            if waited && outcome.say.is_none() {
                 app.flash = None;
             }
-            match outcome {
-                super::interview::Outcome::Stay(effects) => effects,
-                super::interview::Outcome::Home(mut effects) => {
-                    app.screen = Screen::Home;
-                    effects.push(Effect::LoadHome);
-                    effects
-                }
-                super::interview::Outcome::Ask(dialog, effects) => {
-                    app.dialog = Some(dialog);
-                    effects
-                }
-                super::interview::Outcome::Say(level, text, effects) => {
-                    app.say(level, text);
-                    effects
-                }
-            }
+            outcome
         }
-    }
-}
-
-fn quit(app: &mut App) -> Vec<Effect> {
-    app.quit = true;
-    let mut effects = Vec::new();
-    if let Screen::Interview(view) = &app.screen {
-        effects.push(Effect::CloseCall {
-            sessions: view.session_ids(),
-        });
-    }
-    effects.push(Effect::Quit);
-    effects
+    };
+    app.apply(outcome)
 }

@@ -19,6 +19,8 @@ pub struct Driver {
     pub app: App,
     pub store: Store,
     pub catalog: Catalog,
+    /// Carries out effects; keeps what could not be saved until it can be.
+    pub runner: super::effects::Runner,
     /// Where completing a session writes its file at once (when an outbox is set), and to
     /// whom it is encrypted.
     pub sending: crate::outbox::Sending,
@@ -27,7 +29,12 @@ pub struct Driver {
 impl Driver {
     pub fn new(store: Store, catalog: Catalog, user: &str, theme: Theme) -> Driver {
         let app = App::new(
-            catalog.guides.clone(),
+            catalog
+                .guides
+                .iter()
+                .cloned()
+                .map(std::sync::Arc::new)
+                .collect(),
             user.to_string(),
             store.path().display().to_string(),
             theme,
@@ -37,6 +44,7 @@ impl Driver {
             app,
             store,
             catalog,
+            runner: super::effects::Runner::default(),
             sending: crate::outbox::Sending::default(),
         };
         d.run(vec![Effect::LoadHome]);
@@ -66,13 +74,10 @@ impl Driver {
                 self.app.quit = true;
                 continue;
             }
-            queue.extend(super::effects::carry_out(
-                e,
-                &mut self.store,
-                &self.app,
-                &self.catalog,
-                &self.sending,
-            ));
+            queue.extend(
+                self.runner
+                    .carry_out(e, &mut self.store, &self.catalog, &self.sending),
+            );
         }
     }
 

@@ -1,132 +1,177 @@
-//! Carrying out effects against the store. No terminal here: the results come back as
-//! events for `update`, so a whole flow can be tested with an in-memory store.
+//! Carrying out effects against the store. No terminal and no screen state here: an effect
+//! carries what it needs, and its results come back as events for `update`, so a whole
+//! flow can be tested with an in-memory store.
+//!
+//! A change that cannot be saved (a full disk, the database busy) waits in an ordered
+//! queue and is tried again as itself; while anything waits, later changes queue behind
+//! it, so the store never gets an older text after a newer one.
 
-use crate::guide::{Catalog, LoadedGuide, QuestionType};
-use crate::session::{Field, Session, Value};
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use crate::guide::Catalog;
+use crate::interview::reopen as reopen_session;
+use crate::outbox::Sending;
+use crate::session::Change;
 use crate::store::{Claim, Store, StoreError};
 
-use super::app::{App, Screen};
 use super::msg::{Effect, Event, OpenedCall};
 
-/// Do one effect; `Effect::Quit` is the loop's and does nothing here.
-pub fn carry_out(
-    effect: Effect,
-    store: &mut Store,
-    app: &App,
-    catalog: &Catalog,
-    sending: &crate::outbox::Sending,
-) -> Vec<Event> {
-    match effect {
-        Effect::Quit => Vec::new(),
-        Effect::LoadHome => match store.summaries() {
-            Ok(rows) => vec![Event::HomeLoaded(rows)],
-            Err(e) => vec![Event::Failed(e.to_string())],
-        },
-        Effect::CreateCall { guide_id, call } => {
-            let Some(guide) = catalog.get(&guide_id) else {
-                return vec![Event::Failed(format!(
-                    "the guide {guide_id} is no longer available"
-                ))];
-            };
-            match create(store, guide, &call) {
-                Ok(opened) => vec![
-                    Event::CallOpened(Box::new(opened)),
-                    Event::HomeLoaded(store.summaries().unwrap_or_default()),
-                ],
-                Err(e) => vec![Event::Failed(e.to_string())],
+#[derive(Default)]
+pub struct Runner {
+    waiting: VecDeque<Change>,
+}
+
+impl Runner {
+    /// How many changes wait to be saved.
+    pub fn waiting(&self) -> usize {
+        self.waiting.len()
+    }
+
+    /// Do one effect; `Effect::Quit` is the loop's and does nothing here.
+    pub fn carry_out(
+        &mut self,
+        effect: Effect,
+        store: &mut Store,
+        catalog: &Catalog,
+        sending: &Sending,
+    ) -> Vec<Event> {
+        match effect {
+            Effect::Quit => Vec::new(),
+            Effect::LoadHome => vec![home(store)],
+            Effect::CreateCall(change) => create(store, change),
+            Effect::OpenCall {
+                call_id,
+                session_id,
+                claim,
+                read_only,
+            } => open(store, catalog, &call_id, &session_id, claim, read_only),
+            Effect::CloseCall { sessions } => {
+                // Nothing can be saved for a session given back.
+                self.waiting
+                    .retain(|c| c.session().is_none_or(|s| !sessions.iter().any(|x| x == s)));
+                let mut events = Vec::new();
+                for s in sessions {
+                    if let Err(e) = store.unlock_session(&s) {
+                        events.push(Event::Failed(format!(
+                            "The session could not be given back: {e}"
+                        )));
+                    }
+                }
+                events
             }
-        }
-        Effect::OpenCall {
-            call_id,
-            session_id,
-            claim,
-            read_only,
-        } => open(store, &call_id, &session_id, claim, read_only),
-        Effect::CloseCall { sessions } => {
-            for s in sessions {
-                let _ = store.unlock_session(&s);
+            Effect::Persist(change) => {
+                self.waiting.push_back(change);
+                self.replay(store, sending)
             }
-            Vec::new()
-        }
-        Effect::SaveAnswer {
-            session,
-            question,
-            field,
-        } => save(store, app, &session, false, |store, s, g| {
-            store.save_answer(s, g, &question, field)
-        }),
-        Effect::SaveNote { session, seq } => save(store, app, &session, false, |store, s, g| {
-            store.save_note(s, g, seq)
-        }),
-        Effect::SavePosition { session } => save(store, app, &session, false, |store, s, _| {
-            store.save_position(s)
-        }),
-        Effect::SaveHeader { session } => save(store, app, &session, false, |store, s, g| {
-            store.save_header(s, g)
-        }),
-        Effect::SaveAll { session } => save(store, app, &session, true, |store, s, g| {
-            store.save_all(s, g)
-        }),
-        Effect::SaveCall => {
-            let Screen::Interview(view) = &app.screen else {
-                return Vec::new();
-            };
-            match store.save_call(&view.call) {
+            Effect::Retry => self.replay(store, sending),
+            Effect::Discard { sessions } => {
+                self.waiting.retain(|c| match c.session() {
+                    Some(s) => !sessions.iter().any(|x| x == s),
+                    None => false,
+                });
+                Vec::new()
+            }
+            Effect::AddSession(change) => match store.apply(&change) {
+                Ok(()) => match change {
+                    Change::AddSession { session, .. } => {
+                        vec![Event::SessionAdded(Box::new(session))]
+                    }
+                    _ => Vec::new(),
+                },
+                Err(e) => vec![Event::Failed(format!("The structure was not added: {e}"))],
+            },
+            Effect::Reopen {
+                call_id,
+                session_id,
+            } => reopen(store, catalog, &call_id, &session_id),
+            Effect::DeleteDraft { session } => match store.delete_draft(&session) {
                 Ok(()) => Vec::new(),
                 Err(e) => vec![Event::Failed(e.to_string())],
-            }
+            },
         }
-        Effect::AddSession {
-            like,
-            structure,
-            label,
-            joined,
-        } => {
-            let Screen::Interview(view) = &app.screen else {
-                return Vec::new();
-            };
-            let Some(tab) = view.tabs.iter().find(|t| t.session.id == like) else {
-                return Vec::new();
-            };
-            // The call's participants, and whoever joined with the structure.
-            let mut like = tab.session.clone();
-            if let Some(p) = joined
-                && !like.participants.contains(&p)
-            {
-                like.participants.push(p);
-            }
-            match add_session(store, &view.guide, &like, structure, &label) {
-                Ok(s) => vec![Event::SessionAdded(Box::new(s))],
-                Err(e) => vec![Event::Failed(format!("The structure was not added: {e}"))],
-            }
-        }
-        Effect::Complete { session } => {
-            let Screen::Interview(view) = &app.screen else {
-                return Vec::new();
-            };
-            let Some(tab) = view.tabs.iter().find(|t| t.session.id == session) else {
-                return Vec::new();
-            };
-            let file = crate::outbox::freeze(&tab.session, &view.guide);
-            let mut events = save(store, app, &session, true, |store, s, g| {
-                store.complete_revision(s, g, &file)
-            });
-            if events.iter().all(|e| matches!(e, Event::Saved { .. })) {
-                events.push(Event::Completed { session });
-                if let Some(dir) = &sending.outbox {
-                    events.push(sync_now(store, dir, &sending.recipients));
+    }
+
+    /// Apply what waits, oldest first, until one fails or none is left.
+    fn replay(&mut self, store: &mut Store, sending: &Sending) -> Vec<Event> {
+        let mut events = Vec::new();
+        let mut saved: Vec<String> = Vec::new();
+        while let Some(change) = self.waiting.front() {
+            match store.apply(change) {
+                Ok(()) => {
+                    let Some(change) = self.waiting.pop_front() else {
+                        break;
+                    };
+                    for s in sessions_of(&change, store) {
+                        if !saved.contains(&s) {
+                            saved.push(s);
+                        }
+                    }
+                    if let Change::Complete { session, .. } = change {
+                        events.push(Event::Completed { session });
+                        if let Some(dir) = &sending.outbox {
+                            events.push(sync_now(store, dir, &sending.recipients));
+                        }
+                    }
+                }
+                Err(StoreError::LockLost { session } | StoreError::NotLocked(session)) => {
+                    // Another stocktake writes this session now: what waits for it cannot
+                    // be saved here any more.
+                    self.waiting
+                        .retain(|c| c.session() != Some(session.as_str()));
+                    events.push(Event::LockLost { session });
+                }
+                Err(e) => {
+                    let stuck = sessions_of(change, store);
+                    saved.retain(|s| !stuck.contains(s));
+                    // Every session with something waiting is not saved.
+                    let mut sessions = Vec::new();
+                    for c in &self.waiting {
+                        for s in sessions_of(c, store) {
+                            if !sessions.contains(&s) {
+                                sessions.push(s);
+                            }
+                        }
+                    }
+                    saved.retain(|s| !sessions.contains(s));
+                    events.push(Event::NotSaved {
+                        sessions,
+                        message: e.to_string(),
+                        waiting: self.waiting.len(),
+                    });
+                    break;
                 }
             }
-            events
         }
-        Effect::Reopen {
-            call_id,
-            session_id,
-        } => reopen(store, &call_id, &session_id),
-        Effect::DeleteDraft { session } => match store.delete_draft(&session) {
-            Ok(()) => Vec::new(),
-            Err(e) => vec![Event::Failed(e.to_string())],
-        },
+        if !saved.is_empty() {
+            // The saved event goes first: a completion's message follows it.
+            events.insert(
+                0,
+                Event::Saved {
+                    sessions: saved,
+                    at: store.now(),
+                },
+            );
+        }
+        events
+    }
+}
+
+/// The sessions a change is about; a call-wide change is about every session of its call.
+fn sessions_of(change: &Change, store: &Store) -> Vec<String> {
+    match change {
+        Change::CallLanguage { call, .. } | Change::CallNote { call, .. } => {
+            store.call_sessions(call).unwrap_or_default()
+        }
+        Change::CreateCall { sessions, .. } => sessions.iter().map(|s| s.id.clone()).collect(),
+        other => other.session().map(str::to_string).into_iter().collect(),
+    }
+}
+
+fn home(store: &Store) -> Event {
+    match store.summaries() {
+        Ok(rows) => Event::HomeLoaded(rows),
+        Err(e) => Event::Failed(e.to_string()),
     }
 }
 
@@ -151,97 +196,34 @@ fn sync_now(
     }
 }
 
-fn save(
-    store: &mut Store,
-    app: &App,
-    session: &str,
-    full: bool,
-    f: impl FnOnce(&mut Store, &Session, &crate::guide::Guide) -> Result<(), StoreError>,
-) -> Vec<Event> {
-    let Screen::Interview(view) = &app.screen else {
-        return Vec::new();
-    };
-    let Some(tab) = view.tabs.iter().find(|t| t.session.id == session) else {
-        return Vec::new();
-    };
-    match f(store, &tab.session, &view.guide.guide) {
-        Ok(()) => vec![Event::Saved {
-            session: session.to_string(),
-            at: store.now(),
-            full,
-        }],
-        Err(StoreError::LockLost { .. }) | Err(StoreError::NotLocked(_)) => vec![Event::LockLost {
-            session: session.to_string(),
-        }],
-        Err(e) => vec![Event::SaveFailed {
-            session: session.to_string(),
-            message: e.to_string(),
-        }],
+fn create(store: &mut Store, change: Change) -> Vec<Event> {
+    if let Err(e) = store.apply(&change) {
+        return vec![Event::Failed(format!("The call was not created: {e}"))];
     }
-}
-
-fn create(
-    store: &mut Store,
-    guide: &LoadedGuide,
-    call: &crate::store::NewCall,
-) -> Result<OpenedCall, StoreError> {
-    let (call_rec, mut sessions) = store.create_call(guide, call)?;
-    for s in &mut sessions {
-        store.lock_session(&s.id, Claim::IfFree)?;
-        // A guide's yes/no question `consent` is the form's consent: ask it once.
-        if let (Some(consent), Some(q)) = (call.consent, guide.guide.question("consent"))
-            && q.kind == QuestionType::YesNo
-        {
-            let now = store.now();
-            s.set_value(&guide.guide, "consent", Value::YesNo(consent), now)?;
-            store.save_answer(s, &guide.guide, "consent", Field::Answer)?;
-        }
-    }
-    Ok(OpenedCall {
-        call: call_rec,
-        guide: guide.clone(),
+    let Change::CreateCall {
+        guide,
+        call,
         sessions,
-        focus: 0,
-        read_only: false,
-        taken_from: None,
-    })
-}
-
-/// A session for a structure that joined the call, held for editing, with the call's
-/// consent as its answer to the guide's consent question (as a new call does).
-fn add_session(
-    store: &mut Store,
-    guide: &LoadedGuide,
-    like: &Session,
-    structure: crate::guide::Structure,
-    label: &str,
-) -> Result<Session, StoreError> {
-    let mut s = store.add_session(guide, like, structure, label)?;
-    store.lock_session(&s.id, Claim::IfFree)?;
-    // What the call's other session recorded, else what the form said.
-    let consent = match like.answers.get("consent").and_then(|a| a.value.as_ref()) {
-        Some(Value::YesNo(v)) => Some(*v),
-        _ => like.consent,
+    } = change
+    else {
+        return Vec::new();
     };
-    if let (Some(consent), Some(q)) = (consent, guide.guide.question("consent"))
-        && q.kind == QuestionType::YesNo
-    {
-        let now = store.now();
-        let saved = s
-            .set_value(&guide.guide, "consent", Value::YesNo(consent), now)
-            .map_err(StoreError::from)
-            .and_then(|()| store.save_answer(&s, &guide.guide, "consent", Field::Answer));
-        if let Err(e) = saved {
-            // Not shown, so not held: the session stays in the call, to open with it later.
-            let _ = store.unlock_session(&s.id);
-            return Err(e);
-        }
-    }
-    Ok(s)
+    vec![
+        Event::CallOpened(Box::new(OpenedCall {
+            call,
+            guide,
+            sessions,
+            focus: 0,
+            read_only: false,
+            taken_from: None,
+        })),
+        home(store),
+    ]
 }
 
 fn open(
     store: &mut Store,
+    catalog: &Catalog,
     call_id: &str,
     session_id: &str,
     claim: Claim,
@@ -259,18 +241,20 @@ fn open(
                         taken_from = taken_from.or(prev);
                         locked.push(id.clone());
                     }
-                    Err(StoreError::Locked { holder, .. }) => {
+                    Err(e) => {
                         // All or nothing: a call is edited by one stocktake.
                         for l in locked {
-                            let _ = store.unlock_session(&l);
+                            store.unlock_session(&l)?;
                         }
-                        return Ok(Err(Event::LockConflict {
-                            call_id: call_id.to_string(),
-                            session_id: session_id.to_string(),
-                            holder,
-                        }));
+                        return match e {
+                            StoreError::Locked { holder, .. } => Ok(Err(Event::LockConflict {
+                                call_id: call_id.to_string(),
+                                session_id: session_id.to_string(),
+                                holder,
+                            })),
+                            other => Err(other),
+                        };
                     }
-                    Err(e) => return Err(e),
                 }
             }
         }
@@ -278,7 +262,12 @@ fn open(
             .iter()
             .map(|id| store.load_session(id))
             .collect::<Result<Vec<_>, _>>()?;
-        let guide = store.load_guide(&call.guide.digest)?;
+        // The catalog's copy when it is the very guide (no second copy in memory), else
+        // the exact text the store kept.
+        let guide = match catalog.by_digest(&call.guide.digest) {
+            Some(g) => Arc::new(g.clone()),
+            None => Arc::new(store.load_guide(&call.guide.digest)?),
+        };
         let focus = ids.iter().position(|id| id == session_id).unwrap_or(0);
         Ok(Ok(OpenedCall {
             call,
@@ -296,7 +285,7 @@ fn open(
     }
 }
 
-fn reopen(store: &mut Store, call_id: &str, session_id: &str) -> Vec<Event> {
+fn reopen(store: &mut Store, catalog: &Catalog, call_id: &str, session_id: &str) -> Vec<Event> {
     let result = (|| -> Result<(), StoreError> {
         store.lock_session(session_id, Claim::IfFree)?;
         let mut s = store.load_session(session_id)?;
@@ -306,12 +295,12 @@ fn reopen(store: &mut Store, call_id: &str, session_id: &str) -> Vec<Event> {
             Some(f) => f.digest,
             None => crate::sync::revision_digest(&s, &guide),
         };
-        s.reopen(parent, store.now())?;
-        store.save_header(&s, &guide.guide)?;
+        let change = reopen_session(&mut s, &guide, parent, store.now())?;
+        store.apply(&change)?;
         store.unlock_session(session_id)
     })();
     match result {
-        Ok(()) => open(store, call_id, session_id, Claim::IfFree, false),
+        Ok(()) => open(store, catalog, call_id, session_id, Claim::IfFree, false),
         Err(StoreError::Locked { holder, .. }) => vec![Event::LockConflict {
             call_id: call_id.to_string(),
             session_id: session_id.to_string(),

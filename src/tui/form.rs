@@ -4,11 +4,17 @@
 
 use ratatui_textarea::Input;
 
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
 use super::keymap::{Action, Ctx};
+use super::msg::Effect;
+use super::outcome::{Go, Level, Outcome};
 use super::text_field::TextField;
 use crate::guide::{LoadedGuide, Structure};
+use crate::interview::{NewCall, default_guide, plan_call};
 use crate::session::{Participant, ROLES};
-use crate::store::NewCall;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormField {
@@ -49,19 +55,17 @@ pub struct Form {
     guide_ids: Vec<String>,
 }
 
-pub enum Outcome {
+/// What a key did to the form.
+pub enum Step {
     Stay,
     Cancel,
-    Create(String, Box<NewCall>),
+    /// The call to create, with the guide (by index) it follows.
+    Create(usize, Box<NewCall>),
 }
 
 impl Form {
-    pub fn new(guides: &[LoadedGuide], user: &str) -> Form {
-        // The coordinator guide is what the task team runs: pre-select it.
-        let guide = guides
-            .iter()
-            .position(|g| g.guide.id == "gpc-attt-coordinator")
-            .unwrap_or(0);
+    pub fn new(guides: &[Arc<LoadedGuide>], user: &str) -> Form {
+        let guide = default_guide(guides);
         Form {
             guide,
             language: 0,
@@ -218,14 +222,32 @@ impl Form {
         self.focus = FormField::Role(self.participants.len() - 1);
     }
 
+    /// A key on the form: the call it creates comes back as an effect.
     pub fn update(
         &mut self,
         input: Input,
         action: Option<Action>,
-        guides: &[LoadedGuide],
+        guides: &[Arc<LoadedGuide>],
+        now: Timestamp,
     ) -> Outcome {
+        match self.step_key(input, action, guides.len()) {
+            Step::Stay => Outcome::stay(),
+            Step::Cancel => Outcome::go(Go::Home),
+            Step::Create(g, call) => {
+                let Some(guide) = guides.get(g) else {
+                    return Outcome::said(Level::Error, "no guide is available");
+                };
+                match plan_call(guide.clone(), &call, now) {
+                    Ok(change) => Outcome::effects(vec![Effect::CreateCall(change)]),
+                    Err(e) => Outcome::said(Level::Error, e.to_string()),
+                }
+            }
+        }
+    }
+
+    pub fn step_key(&mut self, input: Input, action: Option<Action>, guides: usize) -> Step {
         match action {
-            Some(Action::Back) => return Outcome::Cancel,
+            Some(Action::Back) => return Step::Cancel,
             Some(Action::NextField) => self.step(1),
             Some(Action::PrevField) => self.step(-1),
             Some(Action::Left) => self.sideways(-1),
@@ -254,10 +276,10 @@ impl Form {
                 }
             }
         }
-        Outcome::Stay
+        Step::Stay
     }
 
-    fn submit(&mut self, guides: &[LoadedGuide]) -> Outcome {
+    fn submit(&mut self, guides: usize) -> Step {
         self.errors.clear();
         let response = self.response.text().trim().to_string();
         if response.is_empty() {
@@ -280,14 +302,14 @@ impl Form {
             self.errors
                 .push((FormField::Interviewer, "who is interviewing?".into()));
         }
-        let Some(guide) = guides.get(self.guide) else {
+        if self.guide >= guides {
             self.errors
                 .push((FormField::Guide, "no guide is available".into()));
-            return Outcome::Stay;
-        };
+            return Step::Stay;
+        }
         if let Some((first, _)) = self.errors.first() {
             self.focus = *first;
-            return Outcome::Stay;
+            return Step::Stay;
         }
         let structures = Structure::ALL
             .iter()
@@ -311,8 +333,8 @@ impl Form {
                 name: String::new(),
             })
             .collect();
-        Outcome::Create(
-            guide.guide.id.clone(),
+        Step::Create(
+            self.guide,
             Box::new(NewCall {
                 response,
                 interviewer,
@@ -332,22 +354,30 @@ mod tests {
     use crate::tui::keymap::lookup;
     use crate::tui::keys::parse_keys;
 
-    fn press(form: &mut Form, guides: &[LoadedGuide], keys: &str) -> Option<Box<NewCall>> {
+    fn press(form: &mut Form, guides: &[Arc<LoadedGuide>], keys: &str) -> Option<Box<NewCall>> {
         let mut created = None;
         for k in parse_keys(keys).expect("keys") {
             let action = lookup(form.ctx(), &k);
-            match form.update(k, action, guides) {
-                Outcome::Create(_, call) => created = Some(call),
-                Outcome::Cancel => panic!("cancelled"),
-                Outcome::Stay => {}
+            match form.step_key(k, action, guides.len()) {
+                Step::Create(_, call) => created = Some(call),
+                Step::Cancel => panic!("cancelled"),
+                Step::Stay => {}
             }
         }
         created
     }
 
+    fn guides() -> Vec<Arc<LoadedGuide>> {
+        Catalog::bundled()
+            .guides
+            .into_iter()
+            .map(Arc::new)
+            .collect()
+    }
+
     #[test]
     fn a_call_with_two_structures_and_two_participants() {
-        let guides = Catalog::bundled().guides;
+        let guides = guides();
         let mut f = Form::new(&guides, "amina");
         // Response is focused first; then tick CP AOR, fill the participant, add another.
         let call = press(
@@ -375,7 +405,7 @@ mod tests {
 
     #[test]
     fn arrows_walk_along_the_structures_and_space_ticks() {
-        let guides = Catalog::bundled().guides;
+        let guides = guides();
         let mut f = Form::new(&guides, "amina");
         press(&mut f, &guides, "Mali<tab>");
         assert_eq!(f.focus, FormField::Structure(0));
@@ -399,7 +429,7 @@ mod tests {
 
     #[test]
     fn errors_are_inline_and_focus_the_first_one() {
-        let guides = Catalog::bundled().guides;
+        let guides = guides();
         let mut f = Form::new(&guides, "");
         // Untick the protection cluster, tick Other, leave its label empty.
         assert!(press(&mut f, &guides, "<tab><space><tab><tab><tab><space><C-s>").is_none());
@@ -420,7 +450,7 @@ mod tests {
 
     #[test]
     fn language_follows_the_guide_and_cycles() {
-        let guides = Catalog::bundled().guides;
+        let guides = guides();
         let mut f = Form::new(&guides, "amina");
         press(&mut f, &guides, "<S-tab><right>");
         assert_eq!(f.language_code(), "fr");

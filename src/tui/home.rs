@@ -2,10 +2,9 @@
 
 use ratatui_textarea::Input;
 
-use super::app::{App, Dialog, DialogChoice, Level, Screen, Then};
-use super::form::Form;
 use super::keymap::Action;
 use super::msg::Effect;
+use super::outcome::{Dialog, DialogChoice, Go, Level, Outcome, Then};
 use super::text_field::TextField;
 use crate::store::{Claim, SessionSummary};
 
@@ -86,106 +85,122 @@ impl Home {
     }
 }
 
-pub fn update(app: &mut App, input: Input, action: Option<Action>) -> Vec<Effect> {
-    let home = &mut app.home;
-    let n = home.visible().len();
-    match action {
-        Some(Action::Up) => home.cursor = home.cursor.saturating_sub(1),
-        Some(Action::Down) => home.cursor = (home.cursor + 1).min(n.saturating_sub(1)),
-        Some(Action::Top) => home.cursor = 0,
-        Some(Action::Bottom) => home.cursor = n.saturating_sub(1),
-        Some(Action::Filter) => home.filtering = true,
-        Some(Action::Back) if home.filtering => {
-            home.filtering = false;
-            home.filter = TextField::new("", false);
-            home.clamp();
-        }
-        Some(Action::NewCall) => {
-            app.screen = Screen::NewCall(Box::new(Form::new(&app.guides, &app.user)));
-        }
-        Some(Action::Open) => {
-            home.filtering = false;
-            let Some(r) = home.selected().cloned() else {
-                return Vec::new();
-            };
-            if r.status == "completed" {
-                app.dialog = Some(Dialog {
-                    title: "Completed session".into(),
-                    body: format!(
-                        "{} · {} was completed (revision {}).\n\nReopening starts revision {}: the completed one stays as it was sent. Or look at it without changing anything.",
-                        r.response,
-                        structure_label(&r),
-                        r.revision,
-                        r.revision + 1
-                    ),
-                    choices: vec![
-                        DialogChoice {
-                            key: 'r',
-                            label: "reopen",
-                            then: Then::Effects(vec![Effect::Reopen {
-                                call_id: r.call_id.clone(),
-                                session_id: r.id.clone(),
-                            }]),
-                        },
-                        DialogChoice {
-                            key: 'v',
-                            label: "view read-only",
-                            then: Then::Effects(vec![Effect::OpenCall {
-                                call_id: r.call_id.clone(),
-                                session_id: r.id.clone(),
-                                claim: Claim::IfFree,
-                                read_only: true,
-                            }]),
-                        },
-                        DialogChoice {
-                            key: 'c',
-                            label: "cancel",
-                            then: Then::Nothing,
-                        },
-                    ],
-                });
-                return Vec::new();
+impl Home {
+    /// A key on the list. Opening, deleting and starting a new call are for the parent to
+    /// carry out: they come back in the outcome.
+    pub fn update(&mut self, input: Input, action: Option<Action>) -> Outcome {
+        let n = self.visible().len();
+        match action {
+            Some(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
+            Some(Action::Down) => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
+            Some(Action::Top) => self.cursor = 0,
+            Some(Action::Bottom) => self.cursor = n.saturating_sub(1),
+            Some(Action::Filter) => self.filtering = true,
+            Some(Action::Back) if self.filtering => {
+                self.filtering = false;
+                self.filter = TextField::new("", false);
+                self.clamp();
             }
-            return vec![app.open_call_effect(&r.call_id, &r.id)];
-        }
-        Some(Action::Delete) => {
-            let Some(r) = home.selected().cloned() else {
-                return Vec::new();
-            };
-            if r.status != "draft" {
-                app.say(
-                    Level::Warn,
-                    "Only a draft (nothing recorded yet) can be deleted; this session holds answers",
-                );
-                return Vec::new();
+            Some(Action::NewCall) => return Outcome::go(Go::NewCall),
+            Some(Action::Open) => {
+                self.filtering = false;
+                let Some(r) = self.selected() else {
+                    return Outcome::stay();
+                };
+                return open(r);
             }
-            app.dialog = Some(Dialog {
-                title: "Delete draft".into(),
-                body: format!(
-                    "Delete the draft session {} · {}? Nothing was recorded in it.",
-                    r.response, r.structure
-                ),
-                choices: vec![
-                    DialogChoice {
-                        key: 'y',
-                        label: "delete",
-                        then: Then::Effects(vec![
-                            Effect::DeleteDraft { session: r.id },
-                            Effect::LoadHome,
-                        ]),
-                    },
-                    DialogChoice {
-                        key: 'n',
-                        label: "keep",
-                        then: Then::Nothing,
-                    },
-                ],
-            });
+            Some(Action::Delete) => {
+                let Some(r) = self.selected() else {
+                    return Outcome::stay();
+                };
+                return delete(r);
+            }
+            _ if self.filtering && self.filter.input(input) => self.cursor = 0,
+            _ => {}
         }
-        _ if home.filtering && home.filter.input(input) => home.cursor = 0,
-        _ => {}
+        Outcome::stay()
     }
-    Vec::new()
+}
+
+/// Open a session's call; a completed one asks first.
+fn open(r: &SessionSummary) -> Outcome {
+    if r.status != "completed" {
+        return Outcome::effects(vec![Effect::OpenCall {
+            call_id: r.call_id.clone(),
+            session_id: r.id.clone(),
+            claim: Claim::IfFree,
+            read_only: false,
+        }]);
+    }
+    Outcome::asking(Dialog {
+        title: "Completed session".into(),
+        body: format!(
+            "{} · {} was completed (revision {}).\n\nReopening starts revision {}: the completed one stays as it was sent. Or look at it without changing anything.",
+            r.response,
+            structure_label(r),
+            r.revision,
+            r.revision + 1
+        ),
+        choices: vec![
+            DialogChoice {
+                key: 'r',
+                label: "reopen",
+                then: Then::Effects(vec![Effect::Reopen {
+                    call_id: r.call_id.clone(),
+                    session_id: r.id.clone(),
+                }]),
+            },
+            DialogChoice {
+                key: 'v',
+                label: "view read-only",
+                then: Then::Effects(vec![Effect::OpenCall {
+                    call_id: r.call_id.clone(),
+                    session_id: r.id.clone(),
+                    claim: Claim::IfFree,
+                    read_only: true,
+                }]),
+            },
+            DialogChoice {
+                key: 'c',
+                label: "cancel",
+                then: Then::Nothing,
+            },
+        ],
+    })
+}
+
+/// Delete a draft, after confirming; anything else is refused with the reason.
+fn delete(r: &SessionSummary) -> Outcome {
+    if r.status != "draft" {
+        return Outcome::said(
+            Level::Warn,
+            "Only a draft (nothing recorded yet) can be deleted; this session holds answers",
+        );
+    }
+    Outcome::asking(Dialog {
+        title: "Delete draft".into(),
+        body: format!(
+            "Delete the draft session {} · {}? Nothing was recorded in it.",
+            r.response, r.structure
+        ),
+        choices: vec![
+            DialogChoice {
+                key: 'y',
+                label: "delete",
+                then: Then::Effects(vec![
+                    Effect::DeleteDraft {
+                        session: r.id.clone(),
+                    },
+                    Effect::LoadHome,
+                ]),
+            },
+            DialogChoice {
+                key: 'n',
+                label: "keep",
+                then: Then::Nothing,
+            },
+        ],
+    })
 }
 
 fn structure_label(r: &SessionSummary) -> String {

@@ -3,14 +3,17 @@
 //! the terminal: raw mode, the alternate screen, signals, and putting it all back.
 
 pub mod app;
+pub mod asks;
 pub mod driver;
 pub mod effects;
 pub mod form;
 pub mod home;
 pub mod interview;
+pub mod interview_keys;
 pub mod keymap;
 pub mod keys;
 pub mod msg;
+pub mod outcome;
 pub mod panels;
 pub mod screens;
 pub mod text_field;
@@ -95,7 +98,10 @@ pub fn run(
     // Give back every session this process holds before the terminal.
     if let app::Screen::Interview(view) = &driver.app.screen {
         for s in view.session_ids() {
-            let _ = driver.store.unlock_session(&s);
+            // Best effort on the way out: a lock whose process is gone is taken over.
+            if driver.store.unlock_session(&s).is_err() {
+                break;
+            }
         }
     }
     restore_terminal();

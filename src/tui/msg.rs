@@ -1,18 +1,19 @@
 //! What flows through the TUI: events in (keys, pastes, the clock, results of effects)
 //! and effects out (persist, open, quit), which only the loop in `tui/mod.rs` carries out.
+//! An effect carries its data: whoever carries it out needs nothing from the screen.
 
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
 use crate::guide::LoadedGuide;
-use crate::session::{Call, Field, Session};
-use crate::store::{Claim, LockHolder, NewCall, SessionSummary};
+use crate::session::{Call, Change, Session};
+use crate::store::{Claim, LockHolder, SessionSummary};
 
 #[derive(Debug)]
 pub enum Event {
     Key(Input),
     Paste(String),
-    /// The clock, once a second: the call timer, and retrying a failed save.
+    /// The clock, once a second: the call timer, and retrying what could not be saved.
     Tick(Timestamp),
     HomeLoaded(Vec<SessionSummary>),
     CallOpened(Box<OpenedCall>),
@@ -22,24 +23,26 @@ pub enum Event {
         session_id: String,
         holder: LockHolder,
     },
+    /// Every change made to these sessions so far is in the store.
     Saved {
-        session: String,
+        sessions: Vec<String>,
         at: Timestamp,
-        /// The save wrote the whole session (after an earlier failure).
-        full: bool,
     },
-    SaveFailed {
-        session: String,
+    /// Changes of these sessions wait to be saved (`waiting` of them, in order), because
+    /// of `message`; they are tried again, as they are, every second.
+    NotSaved {
+        sessions: Vec<String>,
         message: String,
+        waiting: usize,
     },
     /// Another stocktake took the session over: this one must stop writing.
     LockLost {
         session: String,
     },
+    /// A completion is in the store, with its revision's file.
     Completed {
         session: String,
     },
-    Reopened(Box<Session>),
     /// Completed revisions were written to the outbox.
     Synced {
         files: usize,
@@ -56,7 +59,7 @@ pub enum Event {
 #[derive(Debug)]
 pub struct OpenedCall {
     pub call: Call,
-    pub guide: LoadedGuide,
+    pub guide: std::sync::Arc<LoadedGuide>,
     pub sessions: Vec<Session>,
     /// The tab to show first.
     pub focus: usize,
@@ -68,10 +71,8 @@ pub struct OpenedCall {
 pub enum Effect {
     Quit,
     LoadHome,
-    CreateCall {
-        guide_id: String,
-        call: NewCall,
-    },
+    /// A new call ([`Change::CreateCall`]): created, held and opened, or refused whole.
+    CreateCall(Change),
     OpenCall {
         call_id: String,
         session_id: String,
@@ -82,39 +83,16 @@ pub enum Effect {
     CloseCall {
         sessions: Vec<String>,
     },
-    SaveAnswer {
-        session: String,
-        question: String,
-        field: Field,
+    /// Save one change; one that fails waits, in order, and is tried again as itself.
+    Persist(Change),
+    /// Try again the changes that wait.
+    Retry,
+    /// The interviewer leaves without the changes of these sessions that wait.
+    Discard {
+        sessions: Vec<String>,
     },
-    SaveNote {
-        session: String,
-        seq: u32,
-    },
-    SavePosition {
-        session: String,
-    },
-    /// Status, revision, participants.
-    SaveHeader {
-        session: String,
-    },
-    /// Everything, after a failed save.
-    SaveAll {
-        session: String,
-    },
-    SaveCall,
-    Complete {
-        session: String,
-    },
-    /// A structure joined the call: a new session like `like` (a session of the call),
-    /// with `joined` (its coordinator, when the interviewer named the organisation) added
-    /// to the call's participants.
-    AddSession {
-        like: String,
-        structure: crate::guide::Structure,
-        label: String,
-        joined: Option<crate::session::Participant>,
-    },
+    /// A structure joined the call ([`Change::AddSession`]).
+    AddSession(Change),
     Reopen {
         call_id: String,
         session_id: String,

@@ -1,15 +1,18 @@
 //! The panels that open over the interview: the general notes pad, find a question, review
 //! and complete, the full guidance of a question, and adding a structure that joined late.
+//! A panel sees the interview and where the interviewer is; it returns an [`Outcome`]
+//! (stay, close, go to a question, effects), and the interview screen applies it.
 
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
-use super::app::Level;
-use super::interview::{CallView, Outcome};
+use super::asks::{ask_complete, refused};
 use super::keymap::Action;
 use super::msg::Effect;
+use super::outcome::{Go, Level, Outcome};
 use super::text_field::TextField;
 use crate::guide::Structure;
+use crate::interview::{Interview, coordinator_role};
 
 pub enum Panel {
     Notes(NotesPad),
@@ -18,6 +21,15 @@ pub enum Panel {
     /// Scroll offset.
     Guidance(u16),
     AddStructure(Box<AddStructure>),
+}
+
+/// Where the interviewer is when a panel handles a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At {
+    /// The session shown (index in the call).
+    pub session: usize,
+    /// The question shown (guide order).
+    pub question: usize,
 }
 
 /// A structure that joined the call late: which one, the name of an Other, and the
@@ -33,8 +45,8 @@ pub struct AddStructure {
 }
 
 impl AddStructure {
-    pub fn new(view: &CallView) -> AddStructure {
-        let on_call: Vec<Structure> = view.tabs.iter().map(|t| t.session.structure).collect();
+    pub fn new(iv: &Interview) -> AddStructure {
+        let on_call: Vec<Structure> = iv.sessions.iter().map(|s| s.structure).collect();
         let mut choices: Vec<Structure> = Structure::ALL
             .iter()
             .copied()
@@ -60,14 +72,8 @@ impl AddStructure {
         if organisation.is_empty() {
             return None;
         }
-        let role = match self.chosen() {
-            Structure::ProtectionCluster => "protection_cluster_coordinator",
-            Structure::CpAor => "cp_aor_coordinator",
-            Structure::GbvAor => "gbv_aor_coordinator",
-            Structure::Other => "other",
-        };
         Some(crate::session::Participant {
-            role: role.into(),
+            role: coordinator_role(self.chosen()).into(),
             organisation,
             name: String::new(),
         })
@@ -78,6 +84,51 @@ impl AddStructure {
             .get(self.cursor)
             .copied()
             .unwrap_or(Structure::Other)
+    }
+
+    fn update(
+        &mut self,
+        iv: &Interview,
+        at: At,
+        input: Input,
+        action: Option<Action>,
+        now: Timestamp,
+    ) -> Outcome {
+        match action {
+            Some(Action::Back) => Outcome::go(Go::Close),
+            Some(Action::Up) => {
+                self.cursor = self.cursor.saturating_sub(1);
+                Outcome::stay()
+            }
+            Some(Action::Down) => {
+                self.cursor = (self.cursor + 1).min(self.choices.len().saturating_sub(1));
+                Outcome::stay()
+            }
+            Some(Action::NextField) => {
+                self.on_organisation = !self.on_organisation;
+                Outcome::stay()
+            }
+            Some(Action::Open) => {
+                let structure = self.chosen();
+                let label = self.label.text().trim().to_string();
+                if structure == Structure::Other && label.is_empty() {
+                    return Outcome::said(Level::Warn, "Type the other structure's name first.");
+                }
+                match iv.add_structure(at.session, structure, &label, self.joined(), now) {
+                    Ok(change) => Outcome::go(Go::Close).with(Effect::AddSession(change)),
+                    Err(e) => refused(e),
+                }
+            }
+            _ => {
+                if self.on_organisation {
+                    self.organisation.input(input);
+                } else if self.label.input(input) {
+                    // Typing a name means Other: the choice moves there.
+                    self.cursor = self.choices.len().saturating_sub(1);
+                }
+                Outcome::stay()
+            }
+        }
     }
 }
 
@@ -93,13 +144,129 @@ pub struct NotesPad {
 
 impl NotesPad {
     pub fn new(question: String) -> NotesPad {
-        let mut input = TextField::new("", true);
-        input.set_placeholder("Type a note; Enter starts another");
         NotesPad {
-            input,
+            input: NotesPad::empty_input(),
             editing: None,
             selected: None,
             question,
+        }
+    }
+
+    fn empty_input() -> TextField {
+        let mut input = TextField::new("", true);
+        input.set_placeholder("Type a note; Enter starts another");
+        input
+    }
+
+    fn update(
+        &mut self,
+        iv: &mut Interview,
+        at: At,
+        input: Input,
+        action: Option<Action>,
+        now: Timestamp,
+    ) -> Outcome {
+        let notes = &iv.session(at.session).notes;
+        let count = notes.len();
+        match action {
+            Some(Action::Back) => Outcome::go(Go::Close),
+            Some(Action::Up) => {
+                self.selected = match self.selected {
+                    None if count > 0 => Some(count - 1),
+                    None => None,
+                    Some(i) => Some(i.saturating_sub(1)),
+                };
+                Outcome::stay()
+            }
+            Some(Action::Down) => {
+                self.selected = self.selected.and_then(|i| (i + 1 < count).then_some(i + 1));
+                Outcome::stay()
+            }
+            Some(Action::Submit) => {
+                self.editing = None;
+                self.selected = None;
+                self.input = NotesPad::empty_input();
+                Outcome::stay()
+            }
+            Some(Action::Edit) => {
+                if let Some(n) = self.selected.and_then(|i| notes.get(i)) {
+                    self.editing = Some(n.seq);
+                    self.input = TextField::new(&n.text, true);
+                    self.selected = None;
+                }
+                Outcome::stay()
+            }
+            Some(Action::Attach) => self.attach(iv, at, now),
+            _ => {
+                if iv.may_edit(at.session).is_err() {
+                    return match iv.may_edit(at.session) {
+                        Err(why) if self.input.browse(input) => refused(why),
+                        _ => Outcome::stay(),
+                    };
+                }
+                if self.input.input(input) {
+                    self.typed(iv, at, now)
+                } else {
+                    Outcome::stay()
+                }
+            }
+        }
+    }
+
+    /// Attach the selected note (or the one being typed) to the question the pad was
+    /// opened on, or detach it if it is attached there already.
+    fn attach(&mut self, iv: &mut Interview, at: At, now: Timestamp) -> Outcome {
+        let notes = &iv.session(at.session).notes;
+        let target = self
+            .selected
+            .and_then(|i| notes.get(i))
+            .or_else(|| {
+                self.editing
+                    .and_then(|seq| notes.iter().find(|n| n.seq == seq))
+            })
+            .map(|n| (n.seq, n.question.clone()));
+        let Some((seq, attached)) = target else {
+            return Outcome::said(Level::Info, "Pick a note with ↑ first, or type one.");
+        };
+        let to = if attached.as_deref() == Some(self.question.as_str()) {
+            None
+        } else {
+            Some(self.question.clone())
+        };
+        let change = match iv.attach_note(at.session, seq, to.as_deref(), now) {
+            Ok(c) => c,
+            Err(e) => return refused(e),
+        };
+        // The question's words, not its id: the id means little on a live call.
+        let said = match to {
+            Some(q) => {
+                let words = iv
+                    .guide
+                    .guide
+                    .question(&q)
+                    .map(|x| x.text.get(iv.lang(), iv.default_language()))
+                    .unwrap_or(&q);
+                format!("Note attached to “{}”", crate::neutralise::fit(words, 50))
+            }
+            None => "Note detached".to_string(),
+        };
+        Outcome::said(Level::Info, said).with(Effect::Persist(change))
+    }
+
+    /// The text in the pad changed: a new note on its first key, then that note edited.
+    fn typed(&mut self, iv: &mut Interview, at: At, now: Timestamp) -> Outcome {
+        let text = self.input.text();
+        let result = match self.editing {
+            Some(seq) => iv.edit_note(at.session, seq, &text, now).map(|c| (seq, c)),
+            None if text.trim().is_empty() => return Outcome::stay(),
+            None => iv.add_note(at.session, &text, None, now),
+        };
+        match result {
+            Ok((seq, change)) => {
+                self.editing = Some(seq);
+                Outcome::effects(vec![Effect::Persist(change)])
+            }
+            Err(e) => refused(e),
         }
     }
 }
@@ -112,33 +279,56 @@ pub struct FindPanel {
 }
 
 impl FindPanel {
-    pub fn new(view: &CallView) -> FindPanel {
+    pub fn new(iv: &Interview, session: usize) -> FindPanel {
         let mut f = FindPanel {
             query: TextField::new("", false),
             results: Vec::new(),
             cursor: 0,
         };
-        f.refresh(view);
+        f.refresh(iv, session);
         f
     }
 
-    fn refresh(&mut self, view: &CallView) {
+    fn refresh(&mut self, iv: &Interview, session: usize) {
         let needle = self.query.text().to_lowercase();
         let words: Vec<&str> = needle.split_whitespace().collect();
-        let lang = view.lang();
-        let dl = view.guide.guide.default_language();
-        let qs: Vec<_> = view.guide.guide.questions().collect();
-        self.results = view
-            .visible()
+        let (lang, dl) = (iv.lang(), iv.default_language());
+        self.results = iv
+            .visible(session)
             .into_iter()
             .filter(|i| {
-                let q = qs[*i];
+                let q = iv.question(*i);
                 let hay = format!("{} {} {}", q.id, q.text.get(lang, dl), q.text.get(dl, dl))
                     .to_lowercase();
                 words.iter().all(|w| hay.contains(w))
             })
             .collect();
         self.cursor = self.cursor.min(self.results.len().saturating_sub(1));
+    }
+
+    fn update(&mut self, iv: &Interview, at: At, input: Input, action: Option<Action>) -> Outcome {
+        match action {
+            Some(Action::Back) => Outcome::go(Go::Close),
+            Some(Action::Up) => {
+                self.cursor = self.cursor.saturating_sub(1);
+                Outcome::stay()
+            }
+            Some(Action::Down) => {
+                self.cursor = (self.cursor + 1).min(self.results.len().saturating_sub(1));
+                Outcome::stay()
+            }
+            Some(Action::Open) => match self.results.get(self.cursor) {
+                Some(i) => Outcome::go(Go::Question(*i)),
+                None => Outcome::said(Level::Info, "No question matches."),
+            },
+            _ => {
+                if self.query.input(input) {
+                    self.cursor = 0;
+                    self.refresh(iv, at.session);
+                }
+                Outcome::stay()
+            }
+        }
     }
 }
 
@@ -155,320 +345,117 @@ pub struct ReviewPanel {
     pub cursor: usize,
 }
 
-/// The review list: each section, then its unanswered questions.
-pub fn review_rows(view: &CallView) -> Vec<ReviewRow> {
-    let answers = &view.tab().session.answers;
-    let qs: Vec<_> = view.guide.guide.questions().collect();
-    let visible = view.visible();
+/// The review list of session `i`: each section, then its unanswered questions.
+pub fn review_rows(iv: &Interview, i: usize) -> Vec<ReviewRow> {
+    let answers = &iv.session(i).answers;
+    let visible = iv.visible(i);
     let mut rows = Vec::new();
-    for si in 0..view.guide.guide.sections.len() {
+    for si in 0..iv.guide.guide.sections.len() {
         rows.push(ReviewRow::Section(si));
-        for i in visible.iter().filter(|i| view.section_of(**i) == si) {
-            if !answers.get(&qs[*i].id).is_some_and(|a| a.is_settled()) {
-                rows.push(ReviewRow::Question(*i));
+        for n in visible.iter().filter(|n| iv.section_of(**n) == si) {
+            if !answers
+                .get(&iv.question(*n).id)
+                .is_some_and(|a| a.is_settled())
+            {
+                rows.push(ReviewRow::Question(*n));
             }
         }
     }
     rows
 }
 
-pub fn update(
-    view: &mut CallView,
-    input: Input,
-    action: Option<Action>,
-    now: Timestamp,
-) -> Outcome {
-    let Some(panel) = view.panel.take() else {
-        return Outcome::Stay(Vec::new());
-    };
-    match panel {
-        Panel::AddStructure(mut add) => match action {
-            Some(Action::Back) => Outcome::Stay(Vec::new()),
-            Some(Action::Up) | Some(Action::Down) => {
-                add.cursor = if action == Some(Action::Up) {
-                    add.cursor.saturating_sub(1)
-                } else {
-                    (add.cursor + 1).min(add.choices.len().saturating_sub(1))
-                };
-                view.panel = Some(Panel::AddStructure(add));
-                Outcome::Stay(Vec::new())
-            }
-            Some(Action::NextField) => {
-                add.on_organisation = !add.on_organisation;
-                view.panel = Some(Panel::AddStructure(add));
-                Outcome::Stay(Vec::new())
-            }
-            Some(Action::Open) => {
-                let structure = add.chosen();
-                let label = add.label.text().trim().to_string();
-                let joined = add.joined();
-                if structure == Structure::Other && label.is_empty() {
-                    view.panel = Some(Panel::AddStructure(add));
-                    return Outcome::Say(
-                        Level::Warn,
-                        "Type the other structure's name first.".into(),
-                        Vec::new(),
-                    );
+impl ReviewPanel {
+    fn update(&mut self, iv: &Interview, at: At, action: Option<Action>) -> Outcome {
+        let questions: Vec<usize> = review_rows(iv, at.session)
+            .into_iter()
+            .filter_map(|row| match row {
+                ReviewRow::Question(i) => Some(i),
+                ReviewRow::Section(_) => None,
+            })
+            .collect();
+        let last = questions.len().saturating_sub(1);
+        match action {
+            Some(Action::Back) => Outcome::go(Go::Close),
+            Some(Action::Open) => match questions.get(self.cursor) {
+                Some(i) => Outcome::go(Go::Question(*i)),
+                None => Outcome::stay(),
+            },
+            Some(Action::Complete) => {
+                let outcome = ask_complete(iv, at.session);
+                if outcome.ask.is_some() {
+                    return outcome.then_go(Go::Close);
                 }
-                Outcome::Stay(vec![Effect::AddSession {
-                    like: view.tab().session.id.clone(),
-                    structure,
-                    label,
-                    joined,
-                }])
+                outcome
             }
-            _ => {
+            Some(Action::Up) => self.to(self.cursor.saturating_sub(1)),
+            Some(Action::Down) => self.to((self.cursor + 1).min(last)),
+            Some(Action::Top) => self.to(0),
+            Some(Action::Bottom) => self.to(last),
+            _ => Outcome::stay(),
+        }
+    }
+
+    fn to(&mut self, cursor: usize) -> Outcome {
+        self.cursor = cursor;
+        Outcome::stay()
+    }
+}
+
+impl Panel {
+    pub fn update(
+        &mut self,
+        iv: &mut Interview,
+        at: At,
+        input: Input,
+        action: Option<Action>,
+        now: Timestamp,
+    ) -> Outcome {
+        match self {
+            Panel::AddStructure(add) => add.update(iv, at, input, action, now),
+            Panel::Guidance(scroll) => match action {
+                Some(Action::Back) => Outcome::go(Go::Close),
+                Some(Action::Up) => {
+                    *scroll = scroll.saturating_sub(1);
+                    Outcome::stay()
+                }
+                Some(Action::Down) => {
+                    *scroll = scroll.saturating_add(1);
+                    Outcome::stay()
+                }
+                _ => Outcome::stay(),
+            },
+            Panel::Find(f) => f.update(iv, at, input, action),
+            Panel::Review(r) => r.update(iv, at, action),
+            Panel::Notes(pad) => pad.update(iv, at, input, action, now),
+        }
+    }
+
+    pub fn paste(&mut self, iv: &mut Interview, at: At, text: &str, now: Timestamp) -> Outcome {
+        match self {
+            Panel::Notes(pad) => {
+                if let Err(why) = iv.may_edit(at.session) {
+                    return Outcome::said(Level::Warn, format!("{why}; nothing was pasted"));
+                }
+                if pad.input.paste(text) {
+                    pad.typed(iv, at, now)
+                } else {
+                    Outcome::stay()
+                }
+            }
+            Panel::Find(f) => {
+                f.query.paste(text);
+                f.refresh(iv, at.session);
+                Outcome::stay()
+            }
+            Panel::AddStructure(add) => {
                 if add.on_organisation {
-                    add.organisation.input(input);
-                } else if add.label.input(input) {
-                    // Typing a name means Other: the choice moves there.
+                    add.organisation.paste(text);
+                } else if add.label.paste(text) {
                     add.cursor = add.choices.len().saturating_sub(1);
                 }
-                view.panel = Some(Panel::AddStructure(add));
-                Outcome::Stay(Vec::new())
+                Outcome::stay()
             }
-        },
-        Panel::Guidance(scroll) => {
-            match action {
-                Some(Action::Back) => {}
-                Some(Action::Up) => view.panel = Some(Panel::Guidance(scroll.saturating_sub(1))),
-                Some(Action::Down) => view.panel = Some(Panel::Guidance(scroll.saturating_add(1))),
-                _ => view.panel = Some(Panel::Guidance(scroll)),
-            }
-            Outcome::Stay(Vec::new())
-        }
-        Panel::Find(mut f) => match action {
-            Some(Action::Back) => Outcome::Stay(Vec::new()),
-            Some(Action::Up) => {
-                f.cursor = f.cursor.saturating_sub(1);
-                view.panel = Some(Panel::Find(f));
-                Outcome::Stay(Vec::new())
-            }
-            Some(Action::Down) => {
-                f.cursor = (f.cursor + 1).min(f.results.len().saturating_sub(1));
-                view.panel = Some(Panel::Find(f));
-                Outcome::Stay(Vec::new())
-            }
-            Some(Action::Open) => match f.results.get(f.cursor) {
-                Some(i) => Outcome::Stay(view.goto(*i)),
-                None => {
-                    view.panel = Some(Panel::Find(f));
-                    Outcome::Say(Level::Info, "No question matches.".into(), Vec::new())
-                }
-            },
-            _ => {
-                if f.query.input(input) {
-                    f.cursor = 0;
-                    f.refresh(view);
-                }
-                view.panel = Some(Panel::Find(f));
-                Outcome::Stay(Vec::new())
-            }
-        },
-        Panel::Review(mut r) => {
-            let questions: Vec<usize> = review_rows(view)
-                .into_iter()
-                .filter_map(|row| match row {
-                    ReviewRow::Question(i) => Some(i),
-                    ReviewRow::Section(_) => None,
-                })
-                .collect();
-            match action {
-                Some(Action::Back) => Outcome::Stay(Vec::new()),
-                Some(Action::Open) => match questions.get(r.cursor) {
-                    Some(i) => Outcome::Stay(view.goto(*i)),
-                    None => {
-                        view.panel = Some(Panel::Review(r));
-                        Outcome::Stay(Vec::new())
-                    }
-                },
-                Some(Action::Complete) => {
-                    view.panel = Some(Panel::Review(r));
-                    let outcome = view.ask_complete();
-                    if matches!(outcome, Outcome::Ask(..)) {
-                        view.panel = None;
-                    }
-                    outcome
-                }
-                other => {
-                    let last = questions.len().saturating_sub(1);
-                    r.cursor = match other {
-                        Some(Action::Up) => r.cursor.saturating_sub(1),
-                        Some(Action::Down) => (r.cursor + 1).min(last),
-                        Some(Action::Top) => 0,
-                        Some(Action::Bottom) => last,
-                        _ => r.cursor,
-                    };
-                    view.panel = Some(Panel::Review(r));
-                    Outcome::Stay(Vec::new())
-                }
-            }
-        }
-        Panel::Notes(mut pad) => {
-            let outcome = notes(view, &mut pad, input, action, now);
-            if !matches!(action, Some(Action::Back)) {
-                view.panel = Some(Panel::Notes(pad));
-            }
-            outcome
-        }
-    }
-}
-
-fn notes(
-    view: &mut CallView,
-    pad: &mut NotesPad,
-    input: Input,
-    action: Option<Action>,
-    now: Timestamp,
-) -> Outcome {
-    let count = view.tab().session.notes.len();
-    match action {
-        Some(Action::Back) => Outcome::Stay(Vec::new()),
-        Some(Action::Up) => {
-            pad.selected = match pad.selected {
-                None if count > 0 => Some(count - 1),
-                None => None,
-                Some(i) => Some(i.saturating_sub(1)),
-            };
-            Outcome::Stay(Vec::new())
-        }
-        Some(Action::Down) => {
-            pad.selected = pad.selected.and_then(|i| (i + 1 < count).then_some(i + 1));
-            Outcome::Stay(Vec::new())
-        }
-        Some(Action::Submit) => {
-            pad.editing = None;
-            pad.selected = None;
-            pad.input = NotesPad::new(pad.question.clone()).input;
-            Outcome::Stay(Vec::new())
-        }
-        Some(Action::Edit) => {
-            if let Some(n) = pad.selected.and_then(|i| view.tab().session.notes.get(i)) {
-                pad.editing = Some(n.seq);
-                pad.input = TextField::new(&n.text, true);
-                pad.selected = None;
-            }
-            Outcome::Stay(Vec::new())
-        }
-        Some(Action::Attach) => {
-            let target = pad
-                .selected
-                .and_then(|i| view.tab().session.notes.get(i))
-                .map(|n| (n.seq, n.question.clone()))
-                .or_else(|| {
-                    pad.editing.and_then(|seq| {
-                        view.tab()
-                            .session
-                            .notes
-                            .iter()
-                            .find(|n| n.seq == seq)
-                            .map(|n| (n.seq, n.question.clone()))
-                    })
-                });
-            let Some((seq, attached)) = target else {
-                return Outcome::Say(
-                    Level::Info,
-                    "Pick a note with ↑ first, or type one.".into(),
-                    Vec::new(),
-                );
-            };
-            let to = if attached.as_deref() == Some(pad.question.as_str()) {
-                None
-            } else {
-                Some(pad.question.clone())
-            };
-            let guide = view.guide.clone();
-            let t = &mut view.tabs[view.active];
-            if let Err(e) = t.session.attach_note(seq, to.as_deref(), &guide.guide, now) {
-                return Outcome::Say(Level::Error, e.to_string(), Vec::new());
-            }
-            let session = t.session.id.clone();
-            let save = view.save(Effect::SaveNote { session, seq });
-            // The question's words, not its id: the id means little on a live call.
-            let said = match to {
-                Some(q) => {
-                    let words = guide
-                        .guide
-                        .questions()
-                        .find(|x| x.id == q)
-                        .map(|x| x.text.get(view.lang(), guide.guide.default_language()))
-                        .unwrap_or(&q);
-                    format!("Note attached to “{}”", crate::neutralise::fit(words, 50))
-                }
-                None => "Note detached".to_string(),
-            };
-            Outcome::Say(Level::Info, said, vec![save])
-        }
-        _ => {
-            if pad.input.input(input) {
-                typed_note(view, pad, now)
-            } else {
-                Outcome::Stay(Vec::new())
-            }
-        }
-    }
-}
-
-fn typed_note(view: &mut CallView, pad: &mut NotesPad, now: Timestamp) -> Outcome {
-    let text = pad.input.text();
-    let guide = view.guide.clone();
-    let t = &mut view.tabs[view.active];
-    if t.read_only() || t.session.status == crate::session::Status::Completed {
-        return Outcome::Say(
-            Level::Warn,
-            "Read-only: this note is not saved".into(),
-            Vec::new(),
-        );
-    }
-    let result = match pad.editing {
-        Some(seq) => t.session.edit_note(seq, &text, now).map(|_| seq),
-        None if text.trim().is_empty() => return Outcome::Stay(Vec::new()),
-        None => t.session.add_note(&text, None, &guide.guide, now),
-    };
-    match result {
-        Ok(seq) => {
-            pad.editing = Some(seq);
-            let session = t.session.id.clone();
-            Outcome::Stay(vec![view.save(Effect::SaveNote { session, seq })])
-        }
-        Err(e) => Outcome::Say(Level::Error, e.to_string(), Vec::new()),
-    }
-}
-
-pub fn paste(view: &mut CallView, text: &str, now: Timestamp) -> Vec<Effect> {
-    match view.panel.take() {
-        Some(Panel::Notes(mut pad)) => {
-            let effects = if pad.input.paste(text) {
-                match typed_note(view, &mut pad, now) {
-                    Outcome::Stay(e)
-                    | Outcome::Home(e)
-                    | Outcome::Ask(_, e)
-                    | Outcome::Say(_, _, e) => e,
-                }
-            } else {
-                Vec::new()
-            };
-            view.panel = Some(Panel::Notes(pad));
-            effects
-        }
-        Some(Panel::Find(mut f)) => {
-            f.query.paste(text);
-            f.refresh(view);
-            view.panel = Some(Panel::Find(f));
-            Vec::new()
-        }
-        Some(Panel::AddStructure(mut add)) => {
-            if add.on_organisation {
-                add.organisation.paste(text);
-            } else if add.label.paste(text) {
-                add.cursor = add.choices.len().saturating_sub(1);
-            }
-            view.panel = Some(Panel::AddStructure(add));
-            Vec::new()
-        }
-        other => {
-            view.panel = other;
-            Vec::new()
+            Panel::Review(_) | Panel::Guidance(_) => Outcome::stay(),
         }
     }
 }

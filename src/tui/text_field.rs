@@ -62,6 +62,17 @@ impl TextField {
         self.area.input(input)
     }
 
+    /// Feed a key to a field that must not change (a read-only session): the cursor
+    /// moves, the text stays. True when the key would have changed the text.
+    pub fn browse(&mut self, input: Input) -> bool {
+        let before = self.area.clone();
+        if self.area.input(input) {
+            self.area = before;
+            return true;
+        }
+        false
+    }
+
     /// Insert pasted text: control characters become visible escapes, `\r\n` a newline.
     pub fn paste(&mut self, text: &str) -> bool {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");

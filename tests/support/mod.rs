@@ -7,8 +7,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use jiff::Timestamp;
 use stocktake::guide::{Catalog, LoadedGuide, Structure};
-use stocktake::session::{Participant, Session};
-use stocktake::store::{Clock, NewCall, Store};
+use stocktake::interview::{NewCall, plan_call};
+use stocktake::session::{Call, Change, Participant, Session};
+use stocktake::store::{Clock, Store, StoreError};
 
 /// A clock that stands still until told to move, starting at 2018-03-14T09:00:00Z.
 pub struct TestClock(pub Arc<AtomicI64>);
@@ -57,18 +58,50 @@ pub fn new_call(structures: &[Structure]) -> NewCall {
     }
 }
 
+/// Create a call the way the new-call screen does: planned by the interview, applied by
+/// the store in one transaction, its sessions held for editing.
+pub fn create_call(
+    store: &mut Store,
+    g: &LoadedGuide,
+    call: &NewCall,
+) -> Result<(Call, Vec<Session>), StoreError> {
+    let change = plan_call(Arc::new(g.clone()), call, store.now())?;
+    store.apply(&change)?;
+    match change {
+        Change::CreateCall { call, sessions, .. } => Ok((call, sessions)),
+        other => panic!("plan_call made {other:?}"),
+    }
+}
+
+/// Add a structure that joined the call of `like` late, as the interview screen does.
+pub fn add_session(
+    store: &mut Store,
+    g: &LoadedGuide,
+    like: &Session,
+    structure: Structure,
+    label: &str,
+) -> Result<Session, StoreError> {
+    let call = store.load_call(&like.call_id)?;
+    let iv =
+        stocktake::interview::Interview::new(call, Arc::new(g.clone()), vec![like.clone()], None);
+    let change = iv
+        .add_structure(0, structure, label, None, store.now())
+        .unwrap_or_else(|e| panic!("refused: {e}"));
+    store.apply(&change)?;
+    match change {
+        Change::AddSession { session, .. } => Ok(session),
+        other => panic!("add_structure made {other:?}"),
+    }
+}
+
 /// A store with one call of one protection-cluster session, locked for editing.
 pub fn store_with_session() -> (Store, TestClock, LoadedGuide, Session) {
     let (tc, clock) = TestClock::new();
     let mut store = Store::open_in_memory(clock).expect("in-memory store");
     let g = coordinator();
-    let (_, mut sessions) = store
-        .create_call(&g, &new_call(&[Structure::ProtectionCluster]))
+    let (_, mut sessions) = create_call(&mut store, &g, &new_call(&[Structure::ProtectionCluster]))
         .expect("create call");
     let s = sessions.remove(0);
-    store
-        .lock_session(&s.id, stocktake::store::Claim::IfFree)
-        .expect("lock");
     (store, tc, g, s)
 }
 
@@ -84,11 +117,8 @@ pub fn completed_session(
     let g = coordinator();
     let mut call = new_call(&[structure]);
     call.response = response.to_string();
-    let (_, mut sessions) = store.create_call(&g, &call).expect("call");
+    let (_, mut sessions) = create_call(store, &g, &call).expect("call");
     let mut s = sessions.remove(0);
-    store
-        .lock_session(&s.id, stocktake::store::Claim::IfFree)
-        .expect("lock");
     let now = store.now();
     s.set_value(&g.guide, "consent", Value::YesNo(true), now)
         .expect("consent");
@@ -102,9 +132,9 @@ pub fn completed_session(
     s.set_note(&g.guide, "tip_engagement", "Discussed at length.", now)
         .expect("note");
     s.complete(&g.guide, now).expect("complete");
-    let file = stocktake::outbox::freeze(&s, &g);
+    let file = stocktake::interview::freeze(&s, &g);
     store
-        .complete_revision(&s, &g.guide, &file)
+        .apply(&Change::complete(&s, &g.guide, file))
         .expect("frozen");
     s
 }

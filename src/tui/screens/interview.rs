@@ -9,17 +9,17 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::layout::{cell, fit, width, wrap_at_most};
 use crate::guide::{Question, QuestionType, Structure};
+use crate::session::Session;
 use crate::session::{Field, Special, Status, Value};
 use crate::tui::app::App;
 use crate::tui::interview::{
-    CallView, OptionRow, SaveState, Tab, has_other, is_text_kind, option_rows, row_selected,
+    CallView, OptionRow, SaveState, has_other, is_text_kind, option_rows, row_selected,
 };
 use crate::tui::theme::Theme;
 
 const NAV_WIDTH: u16 = 24;
 
-pub fn structure_name(tab: &Tab, lang: &str) -> String {
-    let s = &tab.session;
+pub fn structure_name(s: &Session, lang: &str) -> String {
     if s.structure == Structure::Other && !s.structure_label.is_empty() {
         s.structure_label.clone()
     } else {
@@ -33,20 +33,22 @@ pub fn structure_name(tab: &Tab, lang: &str) -> String {
 pub fn tab_labels(view: &CallView, lang: &str, room: usize) -> Vec<String> {
     let fits = |labels: &[String]| labels.iter().map(|l| width(l) + 1).sum::<usize>() <= room;
     let progress: Vec<(u32, u32)> = view
-        .tabs
+        .interview
+        .sessions
         .iter()
-        .map(|tb| {
-            let p = tb.session.progress(&view.guide.guide);
+        .map(|s| {
+            let p = s.progress(view.guide());
             (p.answered, p.visible)
         })
         .collect();
     let make = |name_w: Option<usize>, counts: bool| -> Vec<String> {
-        view.tabs
+        view.interview
+            .sessions
             .iter()
             .zip(&progress)
             .enumerate()
-            .map(|(i, (tb, (a, v)))| {
-                let name = structure_name(tb, lang);
+            .map(|(i, (s, (a, v)))| {
+                let name = structure_name(s, lang);
                 let name = match name_w {
                     Some(w) if i != view.active => fit(&name, w),
                     _ => name,
@@ -70,12 +72,13 @@ pub fn tab_labels(view: &CallView, lang: &str, room: usize) -> Vec<String> {
             return labels;
         }
     }
-    view.tabs
+    view.interview
+        .sessions
         .iter()
         .enumerate()
-        .map(|(i, tb)| {
+        .map(|(i, s)| {
             if i == view.active {
-                format!(" {} {} ", i + 1, fit(&structure_name(tb, lang), room / 2))
+                format!(" {} {} ", i + 1, fit(&structure_name(s, lang), room / 2))
             } else {
                 format!(" {} ", i + 1)
             }
@@ -84,7 +87,7 @@ pub fn tab_labels(view: &CallView, lang: &str, room: usize) -> Vec<String> {
 }
 
 fn elapsed(app: &App, view: &CallView) -> String {
-    let secs = (app.now.as_second() - view.call.started_at.as_second()).max(0);
+    let secs = (app.now.as_second() - view.call().started_at.as_second()).max(0);
     let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
     if d > 0 {
         format!("{d}d {h:02}:{m:02}")
@@ -93,13 +96,14 @@ fn elapsed(app: &App, view: &CallView) -> String {
     }
 }
 
-fn save_span(t: &Theme, tab: &Tab) -> Span<'static> {
-    match &tab.save {
-        _ if tab.session.status == Status::Completed => Span::styled("completed", t.ok()),
+fn save_span(t: &Theme, view: &CallView) -> Span<'static> {
+    // Not saved comes first: a completion that is not in the store yet is not complete.
+    match &view.tab().save {
+        SaveState::Failed(_) => Span::styled("✗ NOT SAVED", t.error()),
+        _ if view.session().status == Status::Completed => Span::styled("completed", t.ok()),
+        _ if view.read_only(view.active).is_some() => Span::styled("read-only", t.warn()),
         SaveState::Saved(_) => Span::styled("✓ saved", t.ok()),
         SaveState::Saving => Span::styled("saving…", t.warn()),
-        SaveState::Failed(_) => Span::styled("✗ NOT SAVED", t.error()),
-        SaveState::ReadOnly(_) => Span::styled("read-only", t.warn()),
     }
 }
 
@@ -130,12 +134,16 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         ),
         Span::styled(elapsed(app, view), t.plain()),
         Span::raw(" · "),
-        save_span(t, tab),
+        save_span(t, view),
         Span::raw(" "),
     ];
     let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
     let left_w = (header.width as usize).saturating_sub(right_w + 1);
-    let who = format!(" {} · {}", tab.session.response, structure_name(tab, lang));
+    let who = format!(
+        " {} · {}",
+        view.session().response,
+        structure_name(view.session(), lang)
+    );
     let mut spans = vec![Span::styled(cell(&who, left_w), t.title())];
     spans.push(Span::raw(" "));
     spans.extend(right);
@@ -182,21 +190,21 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
 fn render_nav(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     let t = &app.theme;
     let lang = view.lang();
-    let dl = view.guide.guide.default_language();
+    let dl = view.interview.default_language();
     let tab = view.tab();
-    let vis = tab.session.visibility(&view.guide.guide);
+    let vis = view.session().visibility(view.guide());
     let here = view.section_of(tab.current);
     let w = area.width.saturating_sub(1) as usize;
     let mut lines = Vec::new();
     let mut index = 0;
     let mut current_section_rows = Vec::new();
-    for (si, s) in view.guide.guide.sections.iter().enumerate() {
+    for (si, s) in view.guide().sections.iter().enumerate() {
         let (mut answered, mut shown, mut missing) = (0, 0, false);
         for q in &s.questions {
             if vis.is_visible(&q.id) {
                 shown += 1;
-                let settled = tab
-                    .session
+                let settled = view
+                    .session()
                     .answers
                     .get(&q.id)
                     .is_some_and(|a| a.is_settled());
@@ -237,7 +245,7 @@ fn render_nav(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         .unwrap_or(0);
     let top = super::layout::scroll_to(at, room, rows.len());
     for (i, q) in rows.iter().skip(top).take(room) {
-        let a = tab.session.answers.get(&q.id);
+        let a = view.session().answers.get(&q.id);
         let mark = match a {
             Some(a) if a.is_settled() => "✓",
             _ if q.required => "!",
@@ -265,8 +273,8 @@ fn render_nav(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     );
 }
 
-fn answer_title(q: &Question, tab: &Tab) -> String {
-    let a = tab.session.answers.get(&q.id);
+fn answer_title(q: &Question, view: &CallView) -> String {
+    let a = view.session().answers.get(&q.id);
     let status = match a.and_then(|a| a.special) {
         Some(Special::DontKnow) => " · don't know",
         Some(Special::Declined) => " · declined",
@@ -295,7 +303,7 @@ fn block<'a>(t: &Theme, title: String, focused: bool) -> Block<'a> {
 fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     let t = &app.theme;
     let lang = view.lang();
-    let dl = view.guide.guide.default_language();
+    let dl = view.interview.default_language();
     let tab = view.tab();
     let q = view.question();
     let inner = Rect {
@@ -306,7 +314,7 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     let w = inner.width as usize;
     let h = inner.height as usize;
     let si = view.section_of(tab.current);
-    let section = &view.guide.guide.sections[si];
+    let section = &view.guide().sections[si];
     // Counted among the questions skip logic shows, as the navigator and header count them.
     let in_section: Vec<usize> = view
         .visible()
@@ -396,7 +404,7 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
 
     // The answer.
     let focused = |field: Field| tab.field == field;
-    let answer_block = block(t, answer_title(q, tab), focused(Field::Answer));
+    let answer_block = block(t, answer_title(q, view), focused(Field::Answer));
     let answer_area = answer_block.inner(parts[3]);
     f.render_widget(answer_block, parts[3]);
     if is_text_kind(q) {
@@ -408,7 +416,7 @@ fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
             answer_area,
         );
     } else {
-        let a = tab.session.answers.get(&q.id);
+        let a = view.session().answers.get(&q.id);
         let value: Option<Value> = a.and_then(|a| a.value.clone());
         let special = a.and_then(|a| a.special);
         let top = super::layout::scroll_to(tab.option, answer_area.height as usize, rows.len());

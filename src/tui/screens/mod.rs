@@ -13,8 +13,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::app::{App, Level, Screen};
+use super::app::{App, Screen};
 use super::keymap::hints;
+use super::outcome::Level;
 use layout::{fit, width, wrap};
 
 pub fn render(app: &App, f: &mut Frame) {
@@ -108,7 +109,7 @@ pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn render_dialog(app: &App, d: &super::app::Dialog, f: &mut Frame, area: Rect) {
+fn render_dialog(app: &App, d: &super::outcome::Dialog, f: &mut Frame, area: Rect) {
     let t = &app.theme;
     let w = area.width.clamp(20, 64);
     let inner_w = w.saturating_sub(4) as usize;

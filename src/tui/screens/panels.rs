@@ -13,14 +13,14 @@ use crate::tui::panels::{Panel, ReviewRow, review_rows};
 pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Rect) {
     let t = &app.theme;
     let lang = view.lang();
-    let dl = view.guide.guide.default_language();
+    let dl = view.interview.default_language();
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),
         ..area
     };
     let w = inner.width as usize;
-    let qs: Vec<_> = view.guide.guide.questions().collect();
+    let qs: Vec<_> = view.guide().questions().collect();
     match panel {
         Panel::AddStructure(add) => {
             let b = Block::default().borders(Borders::TOP).title(Span::styled(
@@ -157,10 +157,9 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             f.render_widget(Paragraph::new(lines), list);
         }
         Panel::Review(r) => {
-            let rows = review_rows(view);
-            let tab = view.tab();
-            let missing = tab.session.missing_required(&view.guide.guide).len();
-            let p = tab.session.progress(&view.guide.guide);
+            let rows = review_rows(&view.interview, view.active);
+            let missing = view.session().missing_required(view.guide()).len();
+            let p = view.session().progress(view.guide());
             let head = if missing == 0 {
                 format!(
                     " Review: {}/{} answered · every required question answered: c completes ",
@@ -183,7 +182,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             for row in &rows {
                 match row {
                     ReviewRow::Section(si) => {
-                        let s = &view.guide.guide.sections[*si];
+                        let s = &view.guide().sections[*si];
                         let open = rows.iter().filter(|r| matches!(r, ReviewRow::Question(i) if view.section_of(*i) == *si)).count();
                         let text = if open == 0 {
                             format!("{} {}  ✓ all answered", si + 1, s.title.get(lang, dl))
@@ -219,7 +218,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             );
         }
         Panel::Notes(pad) => {
-            let notes = &view.tab().session.notes;
+            let notes = &view.session().notes;
             let input_h = 4u16.min(inner.height / 2);
             let [list, input] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(input_h + 1)])
@@ -250,11 +249,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 if selected {
                     sel_row = lines.len();
                 }
-                for (k, l) in wrap(&format!("{at}{q} {}", n.text), w)
-                    .into_iter()
-                    .enumerate()
-                {
-                    let _ = k;
+                for l in wrap(&format!("{at}{q} {}", n.text), w) {
                     let style = if pad.selected == Some(i) {
                         t.selected()
                     } else if pad.editing == Some(n.seq) {

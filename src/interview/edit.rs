@@ -1,0 +1,353 @@
+//! The intents that change a session: each checks who may edit, changes the session
+//! through its validating methods, and returns the change that saves exactly that.
+
+use jiff::Timestamp;
+
+use super::{Interview, Refusal};
+use crate::session::{Change, Field, Position, Special, Status, Value, parse_typed};
+
+/// What was typed into an answer's own text field.
+// Made once per key and matched at once: boxing the change would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Typed {
+    /// Saved as the answer (or cleared, when the field is empty).
+    Saved(Change),
+    /// Not a value the question takes (a word in a number field): the last valid value
+    /// stays until this one is.
+    Invalid(crate::session::AnswerError),
+}
+
+impl Interview {
+    fn edit_answer(
+        &mut self,
+        i: usize,
+        q: &str,
+        field: Field,
+        f: impl FnOnce(
+            &mut crate::session::Session,
+            &crate::guide::Guide,
+        ) -> Result<(), crate::session::SessionError>,
+    ) -> Result<Change, Refusal> {
+        self.may_edit(i)?;
+        let guide = &self.guide.guide;
+        let s = &mut self.sessions[i];
+        f(s, guide)?;
+        Ok(Change::answer(s, guide, q, field))
+    }
+
+    pub fn set_value(
+        &mut self,
+        i: usize,
+        q: &str,
+        value: Value,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.edit_answer(i, q, Field::Answer, |s, g| s.set_value(g, q, value, now))
+    }
+
+    pub fn set_special(
+        &mut self,
+        i: usize,
+        q: &str,
+        special: Special,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.edit_answer(i, q, Field::Answer, |s, g| {
+            s.set_special(g, q, special, now)
+        })
+    }
+
+    pub fn clear_answer(&mut self, i: usize, q: &str, now: Timestamp) -> Result<Change, Refusal> {
+        self.edit_answer(i, q, Field::Answer, |s, g| s.clear_answer(g, q, now))
+    }
+
+    /// Tick or untick option `value` of a multiple choice; unticking the last one clears
+    /// the answer.
+    pub fn toggle(
+        &mut self,
+        i: usize,
+        q: &str,
+        value: &str,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        let mut ticked = match self.sessions[i]
+            .answers
+            .get(q)
+            .and_then(|a| a.value.clone())
+        {
+            Some(Value::Choices(vs)) => vs,
+            _ => Vec::new(),
+        };
+        match ticked.iter().position(|v| v == value) {
+            Some(at) => {
+                ticked.remove(at);
+            }
+            None => ticked.push(value.to_string()),
+        }
+        if ticked.is_empty() {
+            self.clear_answer(i, q, now)
+        } else {
+            self.set_value(i, q, Value::Choices(ticked), now)
+        }
+    }
+
+    /// The text of an answer's own field (text, number, date), as typed.
+    pub fn type_answer(
+        &mut self,
+        i: usize,
+        q: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<Typed, Refusal> {
+        self.may_edit(i)?;
+        if text.trim().is_empty() {
+            return self.clear_answer(i, q, now).map(Typed::Saved);
+        }
+        let Some(question) = self.guide.guide.question(q) else {
+            return Err(Refusal::Session(
+                crate::session::SessionError::UnknownQuestion {
+                    guide: self.guide.guide.id.clone(),
+                    question: q.to_string(),
+                },
+            ));
+        };
+        match parse_typed(question, text) {
+            Ok(v) => self.set_value(i, q, v, now).map(Typed::Saved),
+            Err(e) => Ok(Typed::Invalid(e)),
+        }
+    }
+
+    pub fn set_other(
+        &mut self,
+        i: usize,
+        q: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.edit_answer(i, q, Field::Other, |s, g| s.set_other(g, q, text, now))
+    }
+
+    pub fn set_note(
+        &mut self,
+        i: usize,
+        q: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.edit_answer(i, q, Field::Note, |s, g| s.set_note(g, q, text, now))
+    }
+
+    /// A new general note in session `i`; returns its number.
+    pub fn add_note(
+        &mut self,
+        i: usize,
+        text: &str,
+        question: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(u32, Change), Refusal> {
+        self.may_edit(i)?;
+        let guide = &self.guide.guide;
+        let s = &mut self.sessions[i];
+        let seq = s.add_note(text, question, guide, now)?;
+        Ok((seq, Change::note(s, guide, seq)))
+    }
+
+    pub fn edit_note(
+        &mut self,
+        i: usize,
+        seq: u32,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.may_edit(i)?;
+        let guide = &self.guide.guide;
+        let s = &mut self.sessions[i];
+        s.edit_note(seq, text, now)?;
+        Ok(Change::note(s, guide, seq))
+    }
+
+    pub fn attach_note(
+        &mut self,
+        i: usize,
+        seq: u32,
+        question: Option<&str>,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.may_edit(i)?;
+        let guide = &self.guide.guide;
+        let s = &mut self.sessions[i];
+        s.attach_note(seq, question, guide, now)?;
+        Ok(Change::note(s, guide, seq))
+    }
+
+    /// The interviewer is now at `position` of session `i`. Saved for resuming only where
+    /// the session can still change.
+    pub fn move_to(&mut self, i: usize, position: Position) -> Option<Change> {
+        let s = &mut self.sessions[i];
+        s.position = position;
+        (self.may_edit(i).is_ok()).then(|| Change::position(&self.sessions[i]))
+    }
+
+    /// Complete session `i`: every visible required question answered. Its revision is
+    /// frozen as its file in the same change.
+    pub fn complete(&mut self, i: usize, now: Timestamp) -> Result<Change, Refusal> {
+        self.may_edit(i)?;
+        let guide = self.guide.clone();
+        let s = &mut self.sessions[i];
+        s.complete(&guide.guide, now)?;
+        let file = super::freeze(s, &guide);
+        Ok(Change::complete(s, &guide.guide, file))
+    }
+
+    /// Show the call in `language`. Saved (for every session, which are written in it)
+    /// only when this stocktake holds the whole call; otherwise it is only how the guide
+    /// is shown here, and `None` says so.
+    pub fn set_language(&mut self, language: &str) -> Option<Change> {
+        self.call.language = language.to_string();
+        let held = self.all_held();
+        for s in &mut self.sessions {
+            // A completed session keeps the language its file was written in.
+            if held && s.status != Status::Completed {
+                s.language = language.to_string();
+            }
+        }
+        held.then(|| Change::CallLanguage {
+            call: self.call.id.clone(),
+            language: language.to_string(),
+        })
+    }
+
+    /// The next of the guide's languages after the one shown.
+    pub fn next_language(&self) -> String {
+        let langs = &self.guide.guide.languages;
+        let at = langs
+            .iter()
+            .position(|l| *l == self.call.language)
+            .unwrap_or(0);
+        langs
+            .get((at + 1) % langs.len().max(1))
+            .cloned()
+            .unwrap_or_else(|| self.call.language.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::guide::{Catalog, Structure};
+    use crate::interview::{NewCall, plan_call};
+
+    fn interview(read_only: Option<&str>) -> Interview {
+        interview_of("gpc-attt-coordinator", read_only)
+    }
+
+    fn interview_of(guide: &str, read_only: Option<&str>) -> Interview {
+        let g = Arc::new(Catalog::bundled().get(guide).cloned().expect("bundled"));
+        let new = NewCall {
+            response: "Iraq".into(),
+            interviewer: "amina".into(),
+            language: "en".into(),
+            structures: vec![
+                (Structure::ProtectionCluster, String::new()),
+                (Structure::CpAor, String::new()),
+            ],
+            participants: Vec::new(),
+            consent: Some(true),
+        };
+        let Change::CreateCall { call, sessions, .. } =
+            plan_call(g.clone(), &new, Timestamp::UNIX_EPOCH).expect("plan")
+        else {
+            panic!("not a call");
+        };
+        Interview::new(call, g, sessions, read_only.map(str::to_string))
+    }
+
+    #[test]
+    fn an_edit_returns_the_change_that_saves_it() {
+        let mut iv = interview(None);
+        let c = iv
+            .set_value(0, "tip_is_issue", Value::YesNo(true), Timestamp::UNIX_EPOCH)
+            .expect("edit");
+        let Change::Answer {
+            session,
+            question,
+            answer,
+            stamp,
+            ..
+        } = c
+        else {
+            panic!("not an answer: {c:?}");
+        };
+        assert_eq!(session, iv.sessions[0].id);
+        assert_eq!(question, "tip_is_issue");
+        assert_eq!(answer.and_then(|a| a.value), Some(Value::YesNo(true)));
+        assert_eq!(stamp.progress, iv.sessions[0].progress(&iv.guide.guide));
+        assert!(
+            !iv.sessions[1].answers.contains_key("tip_is_issue"),
+            "the other structure is untouched"
+        );
+    }
+
+    #[test]
+    fn nothing_changes_in_a_read_only_or_completed_session() {
+        let mut iv = interview(Some("another stocktake edits it"));
+        let before = iv.sessions[0].clone();
+        assert_eq!(
+            iv.set_note(0, "tip_is_issue", "x", Timestamp::UNIX_EPOCH),
+            Err(Refusal::ReadOnly("another stocktake edits it".into()))
+        );
+        assert_eq!(iv.sessions[0], before);
+        assert_eq!(iv.set_language("fr"), None, "shown in French, not saved");
+        assert_eq!(iv.sessions[0].language, "en");
+
+        let mut iv = interview(None);
+        iv.set_value(
+            0,
+            "tip_engagement",
+            Value::Choice("not_working_not_aware".into()),
+            Timestamp::UNIX_EPOCH,
+        )
+        .expect("classify");
+        assert!(matches!(
+            iv.complete(0, Timestamp::UNIX_EPOCH),
+            Ok(Change::Complete { .. })
+        ));
+        assert_eq!(
+            iv.clear_answer(0, "consent", Timestamp::UNIX_EPOCH),
+            Err(Refusal::Completed)
+        );
+        assert_eq!(
+            iv.move_to(0, Position::default()),
+            None,
+            "a completed session does not move"
+        );
+    }
+
+    #[test]
+    fn typed_numbers_are_checked_before_anything_is_saved() {
+        let mut iv = interview_of("tip-indicators-labour", None);
+        assert!(matches!(
+            iv.type_answer(0, "unpaid_known", "twelve", Timestamp::UNIX_EPOCH),
+            Ok(Typed::Invalid(_))
+        ));
+        assert!(!iv.sessions[0].answers.contains_key("unpaid_known"));
+        assert!(matches!(
+            iv.type_answer(0, "unpaid_known", "12", Timestamp::UNIX_EPOCH),
+            Ok(Typed::Saved(Change::Answer { .. }))
+        ));
+    }
+
+    #[test]
+    fn ticking_the_last_option_off_clears_the_answer() {
+        let mut iv = interview(None);
+        iv.toggle(0, "tip_forms", "forced_labour", Timestamp::UNIX_EPOCH)
+            .expect("tick");
+        let c = iv
+            .toggle(0, "tip_forms", "forced_labour", Timestamp::UNIX_EPOCH)
+            .expect("untick");
+        assert!(matches!(c, Change::Answer { answer: None, .. }));
+    }
+}

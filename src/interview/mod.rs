@@ -1,0 +1,174 @@
+//! The interview below the screen: one call, its sessions (one per structure on the line)
+//! and the guide they follow. Navigation through what skip logic shows, and intents that
+//! check who may edit, change a session and return the [`Change`] that saves it. No
+//! terminal and no store here: the TUI shows an interview, the store applies its changes.
+
+mod call;
+mod edit;
+mod navigate;
+
+use std::sync::Arc;
+
+use crate::guide::{LoadedGuide, Question};
+use crate::session::{Call, Session, SessionError, Status};
+
+pub use call::{NewCall, coordinator_role, default_guide, freeze, plan_call, reopen};
+pub use edit::Typed;
+
+/// Whether a session of the call may be changed here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    Edit,
+    /// Why not: held by another stocktake, taken over, or opened only to look.
+    ReadOnly(String),
+}
+
+/// Why an edit was not made. Nothing changed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Refusal {
+    #[error("Read-only: {0}")]
+    ReadOnly(String),
+    #[error("This session is completed; reopen it from the list (a new revision) to change it")]
+    Completed,
+    #[error("not saved: {0}")]
+    Invalid(crate::session::AnswerError),
+    #[error(transparent)]
+    Session(#[from] SessionError),
+}
+
+pub struct Interview {
+    pub call: Call,
+    pub guide: Arc<LoadedGuide>,
+    /// In the call's tab order.
+    pub sessions: Vec<Session>,
+    access: Vec<Access>,
+    /// (section, question within it) of each question, in guide order.
+    index: Vec<(usize, usize)>,
+}
+
+impl Interview {
+    /// An interview of `sessions` (at least one), editable unless `read_only` says why not.
+    pub fn new(
+        call: Call,
+        guide: Arc<LoadedGuide>,
+        sessions: Vec<Session>,
+        read_only: Option<String>,
+    ) -> Interview {
+        let index = guide
+            .guide
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| (0..s.questions.len()).map(move |qi| (si, qi)))
+            .collect();
+        let access = sessions
+            .iter()
+            .map(|s| match &read_only {
+                None => Access::Edit,
+                Some(_) if s.status == Status::Completed => Access::ReadOnly(
+                    "this session is completed; reopen it from the list (a new revision) to change it"
+                        .into(),
+                ),
+                Some(why) => Access::ReadOnly(why.clone()),
+            })
+            .collect();
+        Interview {
+            call,
+            guide,
+            sessions,
+            access,
+            index,
+        }
+    }
+
+    pub fn session(&self, i: usize) -> &Session {
+        &self.sessions[i]
+    }
+
+    pub fn lang(&self) -> &str {
+        &self.call.language
+    }
+
+    pub fn default_language(&self) -> &str {
+        self.guide.guide.default_language()
+    }
+
+    pub fn access(&self, i: usize) -> &Access {
+        &self.access[i]
+    }
+
+    /// Another stocktake took session `i` over: nothing more may be written here.
+    pub fn lose(&mut self, i: usize, why: &str) {
+        if let Some(a) = self.access.get_mut(i) {
+            *a = Access::ReadOnly(why.to_string());
+        }
+    }
+
+    /// Whether session `i` may be changed now, and why not.
+    pub fn may_edit(&self, i: usize) -> Result<(), Refusal> {
+        if let Access::ReadOnly(why) = &self.access[i] {
+            return Err(Refusal::ReadOnly(why.clone()));
+        }
+        if self.sessions[i].status == Status::Completed {
+            return Err(Refusal::Completed);
+        }
+        Ok(())
+    }
+
+    /// Every session may be written (none read-only; completed ones count, they are held).
+    pub fn all_held(&self) -> bool {
+        self.access.iter().all(|a| *a == Access::Edit)
+    }
+
+    pub fn all_completed(&self) -> bool {
+        self.sessions.iter().all(|s| s.status == Status::Completed)
+    }
+
+    pub fn session_ids(&self) -> Vec<String> {
+        self.sessions.iter().map(|s| s.id.clone()).collect()
+    }
+
+    pub fn position_of(&self, session: &str) -> Option<usize> {
+        self.sessions.iter().position(|s| s.id == session)
+    }
+
+    /// A structure that joined, saved and held: it becomes the call's last session.
+    pub fn push(&mut self, session: Session) -> usize {
+        self.sessions.push(session);
+        self.access.push(Access::Edit);
+        self.sessions.len() - 1
+    }
+
+    /// A session replaced by what the store holds now (reopened as a new revision).
+    pub fn replace(&mut self, session: Session) -> Option<usize> {
+        let i = self.position_of(&session.id)?;
+        self.sessions[i] = session;
+        self.access[i] = Access::Edit;
+        Some(i)
+    }
+
+    /// The question at `index` in guide order (the first one if out of range).
+    pub fn question(&self, index: usize) -> &Question {
+        let (si, qi) = self.index.get(index).copied().unwrap_or((0, 0));
+        &self.guide.guide.sections[si].questions[qi]
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Every question in guide order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.guide.guide.questions()
+    }
+
+    /// Guide-order index of a question id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.questions().position(|q| q.id == id)
+    }
+
+    /// Section of the question at `index`.
+    pub fn section_of(&self, index: usize) -> usize {
+        self.index.get(index).map_or(0, |(si, _)| *si)
+    }
+}

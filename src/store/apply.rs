@@ -1,0 +1,293 @@
+//! The one way in for edits: [`Store::apply`] takes a [`Change`] and makes it one committed
+//! transaction that first checks this process still holds every session it writes, then
+//! writes the rows and the history entry. A change that fails leaves the database as it
+//! was, so the caller can keep it and apply it again later, as it is.
+
+use rusqlite::params;
+
+use super::Store;
+use super::codec::ts;
+use super::error::{StoreError, classify};
+use super::lock::{Claim, take};
+use super::rows::{self, sqlite};
+use crate::guide::LoadedGuide;
+use crate::session::Change;
+
+impl Store {
+    /// Apply one change in one transaction. Creating a call or adding a session also makes
+    /// this process the writer of the new sessions, in the same transaction: either the
+    /// call exists and is held, or nothing happened.
+    pub fn apply(&mut self, change: &Change) -> Result<(), StoreError> {
+        let now = (self.clock)();
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| classify(&path, e))?;
+        let reclassify = |e| match e {
+            StoreError::Sqlite { source, .. } => classify(&path, source),
+            other => other,
+        };
+        // The sessions this change must hold, checked inside the transaction.
+        let needs: Vec<String> = match change {
+            Change::CreateCall { .. } | Change::AddSession { .. } => Vec::new(),
+            Change::CallLanguage { call, .. } | Change::CallNote { call, .. } => {
+                let mut st = tx
+                    .prepare_cached("SELECT id FROM sessions WHERE call_id = ?1 ORDER BY ordinal")
+                    .map_err(|e| classify(&path, e))?;
+                let ids: Vec<String> = st
+                    .query_map([call], |r| r.get(0))
+                    .and_then(|rows| rows.collect())
+                    .map_err(|e| classify(&path, e))?;
+                if ids.is_empty() {
+                    return Err(StoreError::NoSuchSession(call.clone()));
+                }
+                ids
+            }
+            other => other.session().map(str::to_string).into_iter().collect(),
+        };
+        for id in &needs {
+            Store::check_held(&tx, &self.me, self.held.contains(id), id).map_err(reclassify)?;
+        }
+        let claimed = write(&tx, &self.me, change, now).map_err(reclassify)?;
+        tx.commit().map_err(|e| classify(&path, e))?;
+        self.held.extend(claimed);
+        Ok(())
+    }
+}
+
+/// The writes of one change; returns the sessions it made this process hold.
+fn write(
+    tx: &rusqlite::Transaction<'_>,
+    me: &super::lock::Me,
+    change: &Change,
+    now: jiff::Timestamp,
+) -> Result<Vec<String>, StoreError> {
+    match change {
+        Change::CreateCall {
+            guide,
+            call,
+            sessions,
+        } => {
+            insert_guide(tx, guide)?;
+            tx.execute(
+                "INSERT INTO calls (id, guide_digest, response, interviewer, language, started_at, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    call.id,
+                    guide.digest.to_string(),
+                    call.response,
+                    call.interviewer,
+                    call.language,
+                    ts(call.started_at),
+                    call.note
+                ],
+            )
+            .map_err(sqlite)?;
+            let mut claimed = Vec::new();
+            for (ordinal, s) in sessions.iter().enumerate() {
+                rows::insert_session(tx, s, ordinal as u32, &s.stamp(&guide.guide), now)?;
+                take(tx, me, &s.id, Claim::IfFree, now)?;
+                claimed.push(s.id.clone());
+            }
+            Ok(claimed)
+        }
+        Change::AddSession { guide, session } => {
+            insert_guide(tx, guide)?;
+            let ordinal: u32 = tx
+                .query_row(
+                    "SELECT COALESCE(MAX(ordinal) + 1, 0) FROM sessions WHERE call_id = ?1",
+                    [&session.call_id],
+                    |r| r.get(0),
+                )
+                .map_err(sqlite)?;
+            rows::insert_session(tx, session, ordinal, &session.stamp(&guide.guide), now)?;
+            take(tx, me, &session.id, Claim::IfFree, now)?;
+            Ok(vec![session.id.clone()])
+        }
+        Change::Answer {
+            session,
+            question,
+            field,
+            answer,
+            stamp,
+        } => {
+            let old = rows::read_field(tx, session, question, *field)?;
+            let new = rows::field_text(answer.as_ref(), *field);
+            rows::write_answer(tx, session, question, answer.as_ref(), stamp.updated_at)?;
+            rows::write_stamp(tx, session, stamp)?;
+            if old != new {
+                let target = format!("{}:{question}", field.as_str());
+                rows::record(tx, session, &target, &old, &new, now, change.is_typing())?;
+            }
+            Ok(Vec::new())
+        }
+        Change::Note {
+            session,
+            seq,
+            note,
+            stamp,
+        } => {
+            let old = rows::read_note(tx, session, *seq)?;
+            rows::write_note(tx, session, *seq, note.as_ref())?;
+            rows::write_stamp(tx, session, stamp)?;
+            let target = format!("general:{seq}");
+            let (old_text, old_q) = old.unwrap_or_default();
+            let (new_text, new_q) = note
+                .as_ref()
+                .map(|n| (n.text.as_str(), n.question.clone()))
+                .unwrap_or_default();
+            if old_text != new_text {
+                rows::record(
+                    tx,
+                    session,
+                    &target,
+                    &old_text,
+                    new_text,
+                    now,
+                    note.is_some(),
+                )?;
+            }
+            if note.is_some() && old_q != new_q {
+                rows::record(
+                    tx,
+                    session,
+                    &format!("{target}:question"),
+                    old_q.as_deref().unwrap_or(""),
+                    new_q.as_deref().unwrap_or(""),
+                    now,
+                    false,
+                )?;
+            }
+            Ok(Vec::new())
+        }
+        Change::Position { session, position } => {
+            tx.prepare_cached(
+                "UPDATE sessions SET position_question = ?2, position_field = ?3 WHERE id = ?1",
+            )
+            .map_err(sqlite)?
+            .execute(params![session, position.question, position.field.as_str()])
+            .map_err(sqlite)?;
+            Ok(Vec::new())
+        }
+        Change::Header { session, header } => {
+            rows::write_header(tx, session, header, now)?;
+            Ok(Vec::new())
+        }
+        Change::Complete {
+            session,
+            header,
+            file,
+        } => {
+            rows::write_header(tx, session, header, now)?;
+            let completed = header.completed_at.unwrap_or(header.updated_at);
+            tx.execute(
+                "INSERT INTO revisions (session_id, revision, digest, file_name, content, completed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (session_id, revision) DO UPDATE SET digest = ?3, file_name = ?4, content = ?5, completed_at = ?6",
+                params![session, header.revision, file.digest.to_string(), file.file_name, file.content, ts(completed)],
+            )
+            .map_err(sqlite)?;
+            Ok(Vec::new())
+        }
+        Change::CallLanguage { call, language } => {
+            tx.execute(
+                "UPDATE calls SET language = ?2 WHERE id = ?1",
+                params![call, language],
+            )
+            .map_err(sqlite)?;
+            Ok(Vec::new())
+        }
+        Change::CallNote {
+            call,
+            note,
+            ended_at,
+        } => {
+            tx.execute(
+                "UPDATE calls SET note = ?2, ended_at = ?3 WHERE id = ?1",
+                params![call, note, ended_at.map(ts)],
+            )
+            .map_err(sqlite)?;
+            Ok(Vec::new())
+        }
+    }
+}
+
+fn insert_guide(tx: &rusqlite::Connection, guide: &LoadedGuide) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT OR IGNORE INTO guides (digest, id, version, origin, source) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            guide.digest.to_string(),
+            guide.guide.id,
+            guide.guide.version,
+            guide.origin,
+            guide.source
+        ],
+    )
+    .map_err(sqlite)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::Catalog;
+    use crate::session::{Field, Session, Status, Value};
+    use std::sync::Arc;
+
+    fn guide() -> Arc<LoadedGuide> {
+        Arc::new(
+            Catalog::bundled()
+                .get("gpc-attt-coordinator")
+                .cloned()
+                .expect("bundled"),
+        )
+    }
+
+    #[test]
+    fn a_change_to_a_session_not_held_changes_nothing() {
+        let mut store = Store::open_in_memory(super::super::system_clock()).expect("store");
+        let g = guide();
+        let now = store.now();
+        let call = crate::session::Call {
+            id: ulid::Ulid::generate().to_string(),
+            guide: crate::session::GuideRef {
+                id: g.guide.id.clone(),
+                version: g.guide.version.clone(),
+                digest: g.digest,
+            },
+            response: "Iraq".into(),
+            interviewer: "amina".into(),
+            language: "en".into(),
+            started_at: now,
+            ended_at: None,
+            note: String::new(),
+        };
+        let sessions = vec![Session::draft(
+            &call,
+            crate::guide::Structure::CpAor,
+            "",
+            Vec::new(),
+            None,
+            now,
+        )];
+        store
+            .apply(&Change::CreateCall {
+                guide: g.clone(),
+                call,
+                sessions: sessions.clone(),
+            })
+            .expect("created and held");
+        let mut s = sessions[0].clone();
+        store.unlock_session(&s.id).expect("unlock");
+        s.set_value(&g.guide, "consent", Value::YesNo(false), now)
+            .expect("edit");
+        let e = store
+            .apply(&Change::answer(&s, &g.guide, "consent", Field::Answer))
+            .expect_err("not held");
+        assert!(matches!(e, StoreError::NotLocked(_)));
+        let back = store.load_session(&s.id).expect("load");
+        assert_eq!(back.status, Status::Draft);
+        assert!(back.answers.is_empty());
+    }
+}

@@ -1,0 +1,435 @@
+//! What each key does on the interview screen. Edits go through the interview's intents,
+//! which refuse what may not change and return the change to save; this turns a key into
+//! an intent and the intent's result into an [`Outcome`].
+
+use jiff::Timestamp;
+use ratatui_textarea::{Input, Key};
+
+use super::asks::refused;
+use super::interview::{CallView, OptionRow, Tab, option_rows, row_selected};
+use super::keymap::Action;
+use super::msg::Effect;
+use super::outcome::{Go, Level, Outcome};
+use super::panels::{AddStructure, FindPanel, NotesPad, Panel, ReviewPanel};
+use crate::guide::QuestionType;
+use crate::interview::{Refusal, Typed};
+use crate::session::{Change, Field, Special, Value};
+
+impl CallView {
+    pub fn update(&mut self, input: Input, action: Option<Action>, now: Timestamp) -> Outcome {
+        let outcome = self.dispatch(input, action, now);
+        self.saving(&outcome.effects);
+        outcome
+    }
+
+    fn dispatch(&mut self, input: Input, action: Option<Action>, now: Timestamp) -> Outcome {
+        if let Some(panel) = &mut self.panel {
+            let at = super::panels::At {
+                session: self.active,
+                question: self.tabs[self.active].current,
+            };
+            let outcome = panel.update(&mut self.interview, at, input, action, now);
+            return match outcome.go {
+                Go::Close => {
+                    self.panel = None;
+                    outcome.then_go(Go::Stay)
+                }
+                Go::Question(index) => {
+                    self.panel = None;
+                    let moved = self.goto(index);
+                    outcome.then_go(Go::Stay).and(Outcome::effects(moved))
+                }
+                _ => outcome,
+            };
+        }
+        let pending = self.pending_digit.take();
+        if let Some(d) = pending {
+            let digit = matches!(input.key, Key::Char('0'..='9')) && !input.ctrl && !input.alt;
+            // Space or Enter take the option under the cursor, which is d's own.
+            if !digit && action != Some(Action::Select) {
+                if action == Some(Action::Back) {
+                    // Esc takes back the digit, and only that.
+                    return Outcome::stay();
+                }
+                // Any other key means d alone was meant, as on a short list: take it, then
+                // do what the key does (1 then PgDn ticks option 1 and moves on).
+                let first = self.choose(d - 1, now);
+                if first.say.as_ref().is_some_and(|(l, _)| *l != Level::Info) {
+                    return first;
+                }
+                return first.and(self.act(input, action, None, now));
+            }
+        }
+        self.act(input, action, pending, now)
+    }
+
+    /// What a key does in the interview, `pending` the first digit of a two-digit option
+    /// number typed just before.
+    fn act(
+        &mut self,
+        input: Input,
+        action: Option<Action>,
+        pending: Option<usize>,
+        now: Timestamp,
+    ) -> Outcome {
+        let i = self.active;
+        let cur = self.tabs[i].current;
+        match action {
+            Some(Action::NextQuestion) => self.step_question(true),
+            Some(Action::PrevQuestion) => self.step_question(false),
+            Some(Action::NextSection) | Some(Action::PrevSection) => {
+                let forward = action == Some(Action::NextSection);
+                match self.interview.step_section(i, cur, forward) {
+                    Some(n) => Outcome::effects(self.goto(n)),
+                    None => Outcome::said(Level::Info, "No more sections that way."),
+                }
+            }
+            Some(Action::NextUnanswered) => match self.interview.next_unanswered(i, cur) {
+                Some(n) if n == cur => {
+                    Outcome::said(Level::Info, "This is the only unanswered question.")
+                }
+                Some(n) => Outcome::effects(self.goto(n)),
+                None => Outcome::said(
+                    Level::Info,
+                    "Every question shown is answered. Press r to review and complete.",
+                ),
+            },
+            Some(Action::NextField) => Outcome::effects(self.set_field(true)),
+            Some(Action::PrevField) => Outcome::effects(self.set_field(false)),
+            Some(Action::NextTab) | Some(Action::PrevTab) => {
+                let n = self.tabs.len();
+                if n == 1 {
+                    return Outcome::said(Level::Info, "Only one structure on this call.");
+                }
+                self.active = if action == Some(Action::NextTab) {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                Outcome::stay()
+            }
+            Some(Action::NotesPad) => {
+                self.panel = Some(Panel::Notes(NotesPad::new(self.question().id.clone())));
+                Outcome::stay()
+            }
+            Some(Action::Find) => {
+                self.panel = Some(Panel::Find(FindPanel::new(&self.interview, i)));
+                Outcome::stay()
+            }
+            Some(Action::AddStructure) => {
+                if let Some(why) = (0..self.tabs.len()).find_map(|k| self.read_only(k)) {
+                    return Outcome::said(Level::Warn, format!("Cannot add a structure: {why}"));
+                }
+                self.panel = Some(Panel::AddStructure(Box::new(AddStructure::new(
+                    &self.interview,
+                ))));
+                Outcome::stay()
+            }
+            Some(Action::Review) => {
+                self.panel = Some(Panel::Review(ReviewPanel::default()));
+                Outcome::stay()
+            }
+            Some(Action::Guidance) => {
+                self.panel = Some(Panel::Guidance(0));
+                Outcome::stay()
+            }
+            Some(Action::Language) => {
+                let lang = self.interview.next_language();
+                match self.interview.set_language(&lang) {
+                    Some(change) => Outcome::said(Level::Info, format!("Guide language: {lang}"))
+                        .with(Effect::Persist(change)),
+                    None => Outcome::said(
+                        Level::Info,
+                        format!("Guide language: {lang} (shown here only: this call is read-only)"),
+                    ),
+                }
+            }
+            Some(Action::Back) => {
+                let t = &mut self.tabs[i];
+                if t.editing {
+                    t.editing = false;
+                    Outcome::stay()
+                } else {
+                    Outcome::go(Go::Home)
+                }
+            }
+            Some(Action::DontKnow) => self.special(Special::DontKnow, now),
+            Some(Action::Declined) => self.special(Special::Declined, now),
+            Some(Action::NotAsked) => self.special(Special::NotAsked, now),
+            Some(Action::Clear) => {
+                let q = self.question().id.clone();
+                let r = self.interview.clear_answer(i, &q, now);
+                self.edited(r)
+            }
+            Some(Action::Up) | Some(Action::Down) => {
+                let rows = option_rows(self.question()).len();
+                let t = &mut self.tabs[i];
+                if t.field == Field::Answer && rows > 0 {
+                    t.option = if action == Some(Action::Up) {
+                        t.option.saturating_sub(1)
+                    } else {
+                        (t.option + 1).min(rows - 1)
+                    };
+                    Outcome::stay()
+                } else {
+                    Outcome::effects(self.set_field(action == Some(Action::Down)))
+                }
+            }
+            Some(Action::Select) => {
+                let q = self.question().clone();
+                let t = &mut self.tabs[i];
+                if t.is_text_field(&q) {
+                    t.editing = true;
+                    return Outcome::stay();
+                }
+                let option = t.option;
+                self.choose(option, now)
+            }
+            Some(Action::Edit) => {
+                let q = self.question().clone();
+                let t = &mut self.tabs[i];
+                if t.is_text_field(&q) {
+                    t.editing = true;
+                }
+                Outcome::stay()
+            }
+            _ => self.typed(input, pending, now),
+        }
+    }
+
+    fn step_question(&mut self, forward: bool) -> Outcome {
+        let (i, cur) = (self.active, self.tabs[self.active].current);
+        match self.interview.step(i, cur, forward) {
+            Some(n) => Outcome::effects(self.goto(n)),
+            None if forward => Outcome::said(
+                Level::Info,
+                "Last question. Press r to review and complete.",
+            ),
+            None => Outcome::said(Level::Info, "First question."),
+        }
+    }
+
+    fn set_field(&mut self, forward: bool) -> Vec<Effect> {
+        let q = self.question().clone();
+        let t = &mut self.tabs[self.active];
+        let fields = Tab::fields(&q);
+        let at = fields.iter().position(|f| *f == t.field).unwrap_or(0);
+        let n = fields.len();
+        t.field = fields[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+        t.editing = t.is_text_field(&q);
+        self.position_effect()
+    }
+
+    /// A key no binding took: text for the field being edited, or a digit choosing an option.
+    fn typed(&mut self, input: Input, pending: Option<usize>, now: Timestamp) -> Outcome {
+        let q = self.question().clone();
+        let i = self.active;
+        if self.tabs[i].editing {
+            if input.key == Key::Enter
+                && self.tabs[i].field == Field::Answer
+                && q.kind != QuestionType::LongText
+            {
+                // Enter after a short answer moves on: the fastest path on a live call.
+                return self.step_question(true);
+            }
+            let t = &mut self.tabs[i];
+            // ↑ and ↓ at the edge of a text field move to the neighbouring field, so the
+            // arrows alone walk through a question.
+            let field = t.field;
+            let editor = t.editor();
+            let plain = !input.ctrl && !input.alt && !input.shift;
+            if plain && input.key == Key::Down && editor.at_last_line() && field != Field::Note {
+                return Outcome::effects(self.set_field(true));
+            }
+            if plain && input.key == Key::Up && editor.at_first_line() && field != Field::Answer {
+                return Outcome::effects(self.set_field(false));
+            }
+            // Nothing typed into a session that cannot change, not even on screen; the
+            // cursor still moves, to read a long text.
+            if let Err(why) = self.interview.may_edit(i) {
+                if self.tabs[i].editor().browse(input) {
+                    return refused(why);
+                }
+                return Outcome::stay();
+            }
+            return if self.tabs[i].editor().input(input) {
+                self.text_changed(now)
+            } else {
+                Outcome::stay()
+            };
+        }
+        if let Key::Char(c @ '0'..='9') = input.key
+            && !input.ctrl
+            && !input.alt
+            && self.tabs[i].field == Field::Answer
+        {
+            let d = c as usize - '0' as usize;
+            let count = option_rows(&q).len();
+            let n = match pending {
+                Some(first) => first * 10 + d,
+                // 0 is the tenth option, as on a list of ten.
+                None if d == 0 => 10,
+                // On a list of more than ten, a digit that starts a two-digit number waits
+                // for the second, with the cursor on its own option; any other key takes
+                // that option first (see `dispatch`), so 1 then PgDn means option 1 as on a
+                // short list.
+                None if count > 10 && d * 10 <= count => {
+                    self.pending_digit = Some(d);
+                    self.tabs[i].option = d - 1;
+                    return Outcome::said(
+                        Level::Info,
+                        format!(
+                            "{d}… a second digit picks {}–{}; any other key takes {d}; Esc cancels",
+                            d * 10,
+                            (d * 10 + 9).min(count)
+                        ),
+                    );
+                }
+                None => d,
+            };
+            if (1..=count).contains(&n) {
+                self.tabs[i].option = n - 1;
+                return self.choose(n - 1, now);
+            }
+            return Outcome::said(Level::Warn, format!("There is no option {n}"));
+        }
+        Outcome::stay()
+    }
+
+    pub fn paste(&mut self, text: &str, now: Timestamp) -> Outcome {
+        if let Some(panel) = &mut self.panel {
+            let at = super::panels::At {
+                session: self.active,
+                question: self.tabs[self.active].current,
+            };
+            let outcome = panel.paste(&mut self.interview, at, text, now);
+            self.saving(&outcome.effects);
+            return outcome;
+        }
+        let i = self.active;
+        if let Err(why) = self.interview.may_edit(i) {
+            return Outcome::said(Level::Warn, format!("{why}; nothing was pasted"));
+        }
+        let q = self.question().clone();
+        let t = &mut self.tabs[i];
+        if !t.is_text_field(&q) {
+            // Pasting onto a choice means the note: nothing pasted is dropped.
+            t.field = Field::Note;
+        }
+        t.editing = true;
+        if !t.editor().paste(text) {
+            return Outcome::stay();
+        }
+        let outcome = self.text_changed(now);
+        self.saving(&outcome.effects);
+        outcome
+    }
+
+    /// The field being typed in changed: record it in the session and save it.
+    fn text_changed(&mut self, now: Timestamp) -> Outcome {
+        let q = self.question().id.clone();
+        let i = self.active;
+        let t = &mut self.tabs[i];
+        let text = t.editor().text();
+        let result = match t.field {
+            Field::Note => self.interview.set_note(i, &q, &text, now),
+            Field::Other => self.interview.set_other(i, &q, &text, now),
+            Field::Answer => {
+                t.field_error = None;
+                match self.interview.type_answer(i, &q, &text, now) {
+                    Ok(Typed::Saved(change)) => Ok(change),
+                    Ok(Typed::Invalid(e)) => {
+                        self.tabs[i].field_error = Some(format!("not saved: {e}"));
+                        return Outcome::stay();
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        };
+        match result {
+            Ok(change) => Outcome::effects(vec![Effect::Persist(change)]),
+            Err(e) => refused(e),
+        }
+    }
+
+    /// An edit of the answer made by a key (not typing): show what is now recorded.
+    fn edited(&mut self, result: Result<Change, Refusal>) -> Outcome {
+        match result {
+            Ok(change) => {
+                let i = self.active;
+                let q = self.question().clone();
+                let t = &mut self.tabs[i];
+                // Show what is now recorded (a cleared text field, a special status).
+                let (field, editing, option) = (t.field, t.editing, t.option);
+                t.load(&self.interview, i, t.current);
+                let t = &mut self.tabs[i];
+                t.field = field;
+                t.editing = editing && t.is_text_field(&q);
+                t.option = option;
+                Outcome::effects(vec![Effect::Persist(change)])
+            }
+            Err(e) => refused(e),
+        }
+    }
+
+    fn special(&mut self, special: Special, now: Timestamp) -> Outcome {
+        let q = self.question().id.clone();
+        let r = self.interview.set_special(self.active, &q, special, now);
+        let ok = r.is_ok();
+        let outcome = self.edited(r);
+        if ok {
+            return outcome.say(Level::Info, format!("Recorded: {}", special.label()));
+        }
+        outcome
+    }
+
+    /// Choose (or for multi, tick or untick) the option in row `index`.
+    fn choose(&mut self, index: usize, now: Timestamp) -> Outcome {
+        let q = self.question().clone();
+        let i = self.active;
+        let Some(row) = option_rows(&q).get(index).copied() else {
+            return Outcome::stay();
+        };
+        let result = match row {
+            OptionRow::DontKnow => return self.special(Special::DontKnow, now),
+            OptionRow::Yes => self.interview.set_value(i, &q.id, Value::YesNo(true), now),
+            OptionRow::No => self.interview.set_value(i, &q.id, Value::YesNo(false), now),
+            OptionRow::Scale(n) => self.interview.set_value(i, &q.id, Value::Scale(n), now),
+            OptionRow::Choice(c) if q.kind == QuestionType::Single => {
+                let v = Value::Choice(q.options[c].value.clone());
+                self.interview.set_value(i, &q.id, v, now)
+            }
+            OptionRow::Choice(c) => self.interview.toggle(i, &q.id, &q.options[c].value, now),
+        };
+        let ok = result.is_ok();
+        let outcome = self.edited(result);
+        // Choosing an "other" option asks for the specifics at once.
+        if let (true, OptionRow::Choice(c)) = (ok, row) {
+            let a = self.session().answers.get(&q.id);
+            if q.options[c].other && row_selected(&q, &a.and_then(|a| a.value.clone()), None, row) {
+                let t = &mut self.tabs[i];
+                t.field = Field::Other;
+                t.editing = true;
+            }
+        }
+        outcome
+    }
+
+    /// Complete the active session: every visible required question answered.
+    pub fn complete(&mut self, now: Timestamp) -> Outcome {
+        let i = self.active;
+        match self.interview.complete(i, now) {
+            Ok(change) => {
+                self.tabs[i].editing = false;
+                let outcome = Outcome::effects(vec![Effect::Persist(change)]);
+                self.saving(&outcome.effects);
+                outcome
+            }
+            Err(e) => Outcome::said(Level::Error, e.to_string()),
+        }
+    }
+}
