@@ -1,0 +1,194 @@
+//! One test per fixed bug, named after the bug (ripgrep's habit): each failed on the code
+//! before its fix, and keeps the bug from coming back.
+
+mod support;
+
+use std::time::Duration;
+
+use stocktake::guide::Catalog;
+use stocktake::store::Store;
+use stocktake::tui::app::Screen;
+use stocktake::tui::driver::Driver;
+use stocktake::tui::theme::Theme;
+use support::TestClock;
+
+/// The TUI over a store in a folder of its own, as an interviewer runs it.
+fn on_disk() -> (tempfile::TempDir, Driver, stocktake::store::Clock) {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_tc, clock) = TestClock::new();
+    let (store, _) = Store::open(dir.path(), clock.clone()).expect("store");
+    let d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: false });
+    (dir, d, clock)
+}
+
+/// Another connection to the same database, for what a test does behind the program's back.
+fn raw(dir: &tempfile::TempDir) -> rusqlite::Connection {
+    rusqlite::Connection::open(dir.path().join("stocktake.db")).expect("raw connection")
+}
+
+fn count(db: &rusqlite::Connection, sql: &str) -> i64 {
+    db.query_row(sql, [], |r| r.get(0)).expect("count")
+}
+
+#[test]
+fn a_completion_that_fails_to_save_still_leaves_its_revision_to_send() {
+    let (dir, mut d, _) = on_disk();
+    // Consent, then the classification: all the session needs to be completed.
+    d.press("nIraq<C-s>1<C-f>overall<enter>1");
+    // The disk fills just before the interviewer completes.
+    d.store.limit_pages_for_test(Some(0)).expect("cap");
+    d.press("rcy");
+    let s = d.screen(80, 24);
+    assert!(
+        s.contains("NOT SAVED"),
+        "the screen must not say completed: {s}"
+    );
+    assert_eq!(d.store.unsynced().expect("unsynced").len(), 0);
+    // Leaving is not silent about it.
+    d.press("<esc>");
+    assert!(
+        d.screen(80, 24).contains("Not saved yet"),
+        "{}",
+        d.screen(80, 24)
+    );
+    d.press("s");
+    // Space returns: the completion is retried as a completion, with its file.
+    d.store.limit_pages_for_test(None).expect("space returns");
+    d.tick();
+    let waiting = d.store.unsynced().expect("unsynced");
+    assert_eq!(waiting.len(), 1, "the revision waits to be sent");
+    let db = raw(&dir);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM sessions WHERE status = 'completed'"
+        ),
+        1
+    );
+    // The file it is frozen as is the one the next revision will name as its parent.
+    let parsed = stocktake::sync::parse_session_file(&waiting[0].file.content, "frozen")
+        .expect("a valid session file");
+    assert_eq!(parsed.digest, waiting[0].file.digest);
+    // Back on the list, it is marked as waiting to sync.
+    assert!(matches!(d.app.screen, Screen::Home), "{}", d.screen(80, 24));
+    assert!(
+        d.screen(80, 24).contains("↑completed"),
+        "{}",
+        d.screen(80, 24)
+    );
+}
+
+#[test]
+fn a_completion_held_up_by_a_busy_database_is_sent_once_it_is_free() {
+    let (dir, mut d, _) = on_disk();
+    d.press("nIraq<C-s>1<C-f>overall<enter>1");
+    d.store
+        .set_busy_timeout(Duration::from_millis(20))
+        .expect("short wait");
+    let other = raw(&dir);
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("another program holds the write lock");
+    d.press("rcy");
+    assert!(
+        d.screen(80, 24).contains("NOT SAVED"),
+        "{}",
+        d.screen(80, 24)
+    );
+    other.execute_batch("COMMIT").expect("released");
+    d.tick();
+    assert_eq!(d.store.unsynced().expect("unsynced").len(), 1);
+}
+
+#[test]
+fn changing_the_language_of_a_call_held_elsewhere_writes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_tc, clock) = TestClock::new();
+    let (a_store, _) = Store::open(dir.path(), clock.clone()).expect("a");
+    let mut a = Driver::new(a_store, Catalog::bundled(), "amina", Theme { color: false });
+    a.press("nMali<C-s>");
+    let (b_store, _) = Store::open(dir.path(), clock).expect("b");
+    let mut b = Driver::new(b_store, Catalog::bundled(), "bea", Theme { color: false });
+    b.press("<enter>r");
+    assert!(
+        b.screen(80, 24).contains("read-only"),
+        "{}",
+        b.screen(80, 24)
+    );
+    b.press("L");
+    let db = raw(&dir);
+    let lang: String = db
+        .query_row("SELECT language FROM calls", [], |r| r.get(0))
+        .expect("language");
+    assert_eq!(
+        lang, "en",
+        "the call held by the other stocktake is unchanged"
+    );
+    assert!(
+        b.screen(80, 24).contains("shown here only"),
+        "{}",
+        b.screen(80, 24)
+    );
+    // The one holding the call can change it.
+    a.press("L");
+    let lang: String = db
+        .query_row("SELECT language FROM calls", [], |r| r.get(0))
+        .expect("language");
+    assert_eq!(lang, "fr");
+}
+
+#[test]
+fn creating_a_call_is_all_or_nothing() {
+    let (dir, mut d, _) = on_disk();
+    // Holding the second session of the new call fails (as a lock or consent save could).
+    raw(&dir)
+        .execute_batch(
+            "CREATE TRIGGER refuse_second_lock BEFORE INSERT ON session_locks
+             WHEN (SELECT count(*) FROM session_locks) >= 1
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+        )
+        .expect("trigger");
+    d.press("nIraq<tab><tab><space><C-s>");
+    assert!(
+        matches!(d.app.screen, Screen::NewCall(_)),
+        "the form stays, with what was typed: {}",
+        d.screen(80, 24)
+    );
+    let db = raw(&dir);
+    assert_eq!(count(&db, "SELECT count(*) FROM calls"), 0);
+    assert_eq!(count(&db, "SELECT count(*) FROM sessions"), 0);
+    assert_eq!(count(&db, "SELECT count(*) FROM session_locks"), 0);
+    assert!(
+        d.screen(80, 24).contains("not created"),
+        "{}",
+        d.screen(80, 24)
+    );
+    // Once it can work, Ctrl-S again makes one call, not a second.
+    db.execute_batch("DROP TRIGGER refuse_second_lock")
+        .expect("drop");
+    d.press("<C-s>");
+    assert!(matches!(d.app.screen, Screen::Interview(_)));
+    assert_eq!(count(&db, "SELECT count(*) FROM calls"), 1);
+    assert_eq!(count(&db, "SELECT count(*) FROM sessions"), 2);
+    assert_eq!(count(&db, "SELECT count(*) FROM session_locks"), 2);
+}
+
+#[test]
+fn typing_into_a_read_only_session_is_neither_kept_nor_shown() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_tc, clock) = TestClock::new();
+    let (a_store, _) = Store::open(dir.path(), clock.clone()).expect("a");
+    let mut a = Driver::new(a_store, Catalog::bundled(), "amina", Theme { color: false });
+    a.press("nMali<C-s>");
+    let (b_store, _) = Store::open(dir.path(), clock).expect("b");
+    let mut b = Driver::new(b_store, Catalog::bundled(), "bea", Theme { color: false });
+    b.press("<enter>r<tab>");
+    b.press("words that go nowhere");
+    let s = b.screen(80, 24);
+    assert!(!s.contains("words that go nowhere"), "{s}");
+    assert!(s.contains("Read-only"), "{s}");
+    let Screen::Interview(v) = &b.app.screen else {
+        panic!("interview")
+    };
+    assert_eq!(v.tab().note.text(), "");
+}
