@@ -497,7 +497,6 @@ fn a_session_open_elsewhere_asks_and_read_only_refuses_edits() {
         session(&b, 0).answers["consent"].value,
         Some(Value::YesNo(true))
     );
-    let _ = Claim::IfFree;
 }
 
 #[test]

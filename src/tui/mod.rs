@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod asks;
+pub mod bindings;
 pub mod driver;
 pub mod effects;
 pub mod form;

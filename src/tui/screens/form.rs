@@ -177,13 +177,8 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             width: body.width,
             height: 1,
         };
-        let [l, v, e] = Layout::horizontal([
-            Constraint::Length(LABEL),
-            Constraint::Min(10),
-            Constraint::Length(0),
-        ])
-        .areas(line_area);
-        let _ = e;
+        let [l, v] =
+            Layout::horizontal([Constraint::Length(LABEL), Constraint::Min(10)]).areas(line_area);
         let is_focus = focus(*field)
             || matches!(
                 (field, form.focus),

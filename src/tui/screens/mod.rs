@@ -7,6 +7,7 @@ mod home;
 mod interview;
 pub mod layout;
 mod panels;
+mod question;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

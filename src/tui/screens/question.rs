@@ -1,0 +1,284 @@
+//! The question pane of the interview screen: the question and its guidance, the answer
+//! (options, or the text being typed), the specify field and the note.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::layout::{fit, wrap_at_most};
+use crate::guide::{Question, QuestionType};
+use crate::session::{Field, Special, Value};
+use crate::tui::app::App;
+use crate::tui::interview::{
+    CallView, OptionRow, has_other, is_text_kind, option_rows, row_selected,
+};
+use crate::tui::theme::Theme;
+
+fn answer_title(q: &Question, view: &CallView) -> String {
+    let a = view.session().answers.get(&q.id);
+    let status = match a.and_then(|a| a.special) {
+        Some(Special::DontKnow) => " · don't know",
+        Some(Special::Declined) => " · declined",
+        Some(Special::NotAsked) => " · not asked",
+        None => "",
+    };
+    let kind = match q.kind {
+        QuestionType::Multi => " (tick all that apply)",
+        QuestionType::Number => " (a number)",
+        QuestionType::Date => " (YYYY-MM-DD)",
+        _ => "",
+    };
+    format!(" Answer{kind}{status} ")
+}
+
+fn block<'a>(t: &Theme, title: String, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::TOP)
+        .border_style(if focused { t.focus() } else { t.dim() })
+        .title(Span::styled(
+            title,
+            if focused { t.focus() } else { t.dim() },
+        ))
+}
+
+pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let lang = view.lang();
+    let dl = view.interview.default_language();
+    let tab = view.tab();
+    let q = view.question();
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    let w = inner.width as usize;
+    let h = inner.height as usize;
+    let si = view.section_of(tab.current);
+    let section = &view.guide().sections[si];
+    // Counted among the questions skip logic shows, as the navigator and header count them.
+    let in_section: Vec<usize> = view
+        .visible()
+        .into_iter()
+        .filter(|&i| view.section_of(i) == si)
+        .collect();
+    let n_in_section = in_section
+        .iter()
+        .position(|&i| i == tab.current)
+        .map_or(0, |p| p + 1);
+
+    let title = format!(
+        "{} {} · {} of {}{}",
+        si + 1,
+        section.title.get(lang, dl),
+        n_in_section,
+        in_section.len(),
+        if q.required { " · required" } else { "" }
+    );
+    let (q_lines, _) = wrap_at_most(q.text.get(lang, dl), w, 4);
+    let g_max = if h >= 18 { 3 } else { 2 };
+    let g_lines = match &q.guidance {
+        Some(g) => {
+            let mut l = super::layout::wrap(g.get(lang, dl), w);
+            if l.len() > g_max {
+                l.truncate(g_max);
+                if let Some(last) = l.last_mut() {
+                    *last = format!("{} (g: all)", fit(last, w.saturating_sub(9)));
+                }
+            }
+            l
+        }
+        None => Vec::new(),
+    };
+    let rows = option_rows(q);
+    let other = has_other(q);
+    let error_row = usize::from(tab.field_error.is_some());
+    let answer_need = error_row
+        + if is_text_kind(q) {
+            if q.kind == QuestionType::LongText {
+                4
+            } else {
+                1
+            }
+        } else {
+            rows.len()
+        };
+    let fixed = 1 + q_lines.len() + g_lines.len() + 1 + if other { 2 } else { 0 } + 1;
+    let room = h.saturating_sub(fixed);
+    let answer_rows = answer_need.min(room.saturating_sub(2)).max(1);
+    let note_rows = room.saturating_sub(answer_rows).max(1);
+
+    let mut constraints = vec![
+        Constraint::Length(1),
+        Constraint::Length(q_lines.len() as u16),
+        Constraint::Length(g_lines.len() as u16),
+        Constraint::Length(answer_rows as u16 + 1),
+    ];
+    if other {
+        constraints.push(Constraint::Length(2));
+    }
+    constraints.push(Constraint::Length(note_rows as u16 + 1));
+    let parts = Layout::vertical(constraints).split(inner);
+
+    f.render_widget(
+        Paragraph::new(Span::styled(fit(&title, w), t.dim())),
+        parts[0],
+    );
+    f.render_widget(
+        Paragraph::new(
+            q_lines
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, t.question())))
+                .collect::<Vec<_>>(),
+        ),
+        parts[1],
+    );
+    f.render_widget(
+        Paragraph::new(
+            g_lines
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, t.guidance())))
+                .collect::<Vec<_>>(),
+        ),
+        parts[2],
+    );
+
+    // The answer.
+    let focused = |field: Field| tab.field == field;
+    let answer_block = block(t, answer_title(q, view), focused(Field::Answer));
+    let answer_area = answer_block.inner(parts[3]);
+    f.render_widget(answer_block, parts[3]);
+    if is_text_kind(q) {
+        render_text(
+            app,
+            &tab.answer,
+            focused(Field::Answer) && tab.editing,
+            f,
+            answer_area,
+        );
+    } else {
+        let a = view.session().answers.get(&q.id);
+        let value: Option<Value> = a.and_then(|a| a.value.clone());
+        let special = a.and_then(|a| a.special);
+        let top = super::layout::scroll_to(tab.option, answer_area.height as usize, rows.len());
+        let mut lines = Vec::new();
+        for (i, row) in rows
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(answer_area.height as usize)
+        {
+            let on = row_selected(q, &value, special, *row);
+            let mark = match (q.kind, on) {
+                (QuestionType::Multi, true) => "[x]",
+                (QuestionType::Multi, false) => "[ ]",
+                (_, true) => "(•)",
+                (_, false) => "( )",
+            };
+            // What to type for the row: one digit (0 for the tenth) on a list of ten or
+            // fewer, its number on a longer one.
+            let key = match i + 1 {
+                n if rows.len() > 10 => format!("{n:>2}"),
+                n @ 1..=9 => n.to_string(),
+                10 => "0".to_string(),
+                _ => " ".to_string(),
+            };
+            let label = match row {
+                OptionRow::Choice(c) => {
+                    let o = &q.options[*c];
+                    format!(
+                        "{}{}",
+                        o.label.get(lang, dl),
+                        if o.other { " (specify)" } else { "" }
+                    )
+                }
+                OptionRow::Yes => if lang == "fr" { "Oui" } else { "Yes" }.to_string(),
+                OptionRow::No => if lang == "fr" { "Non" } else { "No" }.to_string(),
+                OptionRow::DontKnow => if lang == "fr" {
+                    "Ne sait pas"
+                } else {
+                    "Don't know"
+                }
+                .to_string(),
+                OptionRow::Scale(n) => {
+                    let end = if Some(*n as f64) == q.min {
+                        q.min_label.as_ref().map(|l| l.get(lang, dl).to_string())
+                    } else if Some(*n as f64) == q.max {
+                        q.max_label.as_ref().map(|l| l.get(lang, dl).to_string())
+                    } else {
+                        None
+                    };
+                    match end {
+                        Some(e) => format!("{n}  {e}"),
+                        None => n.to_string(),
+                    }
+                }
+            };
+            let text = fit(&format!("{key} {mark} {label}"), answer_area.width as usize);
+            let style = if i == tab.option && focused(Field::Answer) {
+                t.selected()
+            } else if on {
+                t.chosen()
+            } else {
+                t.plain()
+            };
+            lines.push(Line::from(Span::styled(text, style)));
+        }
+        f.render_widget(Paragraph::new(lines), answer_area);
+    }
+    if let Some(e) = &tab.field_error
+        && answer_area.height >= 2
+    {
+        // Under the field, where the eye is, without covering what was typed.
+        let r = Rect {
+            y: answer_area.y + answer_area.height - 1,
+            height: 1,
+            ..answer_area
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(e, r.width as usize), t.error())),
+            r,
+        );
+    }
+
+    let mut next = 4;
+    if other {
+        let b = block(t, " Specify other ".into(), focused(Field::Other));
+        let a = b.inner(parts[next]);
+        f.render_widget(b, parts[next]);
+        render_text(app, &tab.other, focused(Field::Other) && tab.editing, f, a);
+        next += 1;
+    }
+    let b = block(t, " Note ".into(), focused(Field::Note));
+    let a = b.inner(parts[next]);
+    f.render_widget(b, parts[next]);
+    render_text(app, &tab.note, focused(Field::Note) && tab.editing, f, a);
+}
+
+/// A text field: the live editor when typing in it, else its text, wrapped.
+fn render_text(
+    app: &App,
+    field: &crate::tui::text_field::TextField,
+    editing: bool,
+    f: &mut Frame,
+    area: Rect,
+) {
+    if editing {
+        f.render_widget(field.widget(), area);
+        return;
+    }
+    let t = &app.theme;
+    let text = field.text();
+    if text.is_empty() {
+        f.render_widget(Paragraph::new(Span::styled("…", t.dim())), area);
+        return;
+    }
+    let lines: Vec<Line> = if field.multiline() {
+        let (l, _) = wrap_at_most(&text, area.width as usize, area.height as usize);
+        l.into_iter().map(Line::from).collect()
+    } else {
+        vec![Line::from(fit(&text, area.width as usize))]
+    };
+    f.render_widget(Paragraph::new(lines), area);
+}
