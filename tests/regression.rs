@@ -192,3 +192,52 @@ fn typing_into_a_read_only_session_is_neither_kept_nor_shown() {
     };
     assert_eq!(v.tab().note.text(), "");
 }
+
+#[test]
+fn option_numbers_do_not_stop_at_two_digits() {
+    let dir = tempfile::tempdir().expect("dir");
+    let guides = tempfile::tempdir().expect("guides");
+    let options: Vec<String> = (1..=10_000)
+        .map(|i| format!("  {{ value = \"o{i}\", label = \"Option {i}\" }},"))
+        .collect();
+    std::fs::write(
+        guides.path().join("long.toml"),
+        format!(
+            "id = \"long-list\"\nversion = \"1\"\ntitle = \"A very long list\"\nlanguages = [\"en\"]\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.questions]]\nid = \"pick\"\ntype = \"single\"\ntext = \"Pick one\"\noptions = [\n{}\n]\n",
+            options.join("\n")
+        ),
+    )
+    .expect("guide");
+    let mut catalog = Catalog::discover(&stocktake::guide::GuideDirs {
+        flag: vec![guides.path().to_path_buf()],
+        project: None,
+        config: None,
+    });
+    catalog.guides.retain(|g| g.guide.id == "long-list");
+    let (_tc, clock) = TestClock::new();
+    let (store, _) = Store::open(dir.path(), clock).expect("store");
+    let mut d = Driver::new(store, catalog, "amina", Theme { color: false });
+    d.press("nMali<C-s>");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("interview: {}", d.screen(80, 24))
+    };
+    assert_eq!(v.question().id, "pick", "{}", d.screen(80, 24));
+    d.press("123<pgdn>");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("interview")
+    };
+    let stored = d.store.load_session(&v.session().id).expect("stored");
+    assert_eq!(
+        stored.answers["pick"].value,
+        Some(stocktake::session::Value::Choice("o123".into()))
+    );
+    d.press("<pgup>4567");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("interview")
+    };
+    let stored = d.store.load_session(&v.session().id).expect("stored");
+    assert_eq!(
+        stored.answers["pick"].value,
+        Some(stocktake::session::Value::Choice("o4567".into()))
+    );
+}

@@ -55,9 +55,8 @@ pub struct CallView {
     pub tabs: Vec<Tab>,
     pub active: usize,
     pub panel: Option<Panel>,
-    /// The first digit of a two-digit option number (lists of more than ten options),
-    /// waiting for the second; any other key takes that digit's own option first, Esc
-    /// drops it.
+    /// The digits of an option number typed so far (lists of more than ten options),
+    /// waiting for more; any other key takes that number's own option first, Esc drops it.
     pub pending_digit: Option<usize>,
 }
 

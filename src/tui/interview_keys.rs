@@ -63,8 +63,8 @@ impl CallView {
         self.act(input, action, pending, now)
     }
 
-    /// What a key does in the interview, `pending` the first digit of a two-digit option
-    /// number typed just before.
+    /// What a key does in the interview, `pending` the digits of an option number typed
+    /// just before, waiting for more.
     fn act(
         &mut self,
         input: Input,
@@ -270,27 +270,33 @@ impl CallView {
             let d = c as usize - '0' as usize;
             let count = option_rows(&q).len();
             let n = match pending {
-                Some(first) => first * 10 + d,
+                // Saturating: a long run of digits is simply no option.
+                Some(so_far) => so_far.saturating_mul(10).saturating_add(d),
                 // 0 is the tenth option, as on a list of ten.
                 None if d == 0 => 10,
-                // On a list of more than ten, a digit that starts a two-digit number waits
-                // for the second, with the cursor on its own option; any other key takes
-                // that option first (see `dispatch`), so 1 then PgDn means option 1 as on a
-                // short list.
-                None if count > 10 && d * 10 <= count => {
-                    self.pending_digit = Some(d);
-                    self.tabs[i].option = d - 1;
-                    return Outcome::said(
-                        Level::Info,
-                        format!(
-                            "{d}… a second digit picks {}–{}; any other key takes {d}; Esc cancels",
-                            d * 10,
-                            (d * 10 + 9).min(count)
-                        ),
-                    );
-                }
                 None => d,
             };
+            // On a list of more than ten, a number that more digits could still make into
+            // an option waits for them, with the cursor on its own option; any other key
+            // takes that option first (see `dispatch`), so 1 then PgDn means option 1 as on
+            // a short list, and on a list of 10,000, 1 2 3 then PgDn means option 123.
+            if count > 10 && n >= 1 && n.saturating_mul(10) <= count {
+                self.pending_digit = Some(n);
+                self.tabs[i].option = n - 1;
+                let next = if pending.is_none() {
+                    "a second"
+                } else {
+                    "another"
+                };
+                return Outcome::said(
+                    Level::Info,
+                    format!(
+                        "{n}… {next} digit picks {}–{}; any other key takes {n}; Esc cancels",
+                        n * 10,
+                        (n * 10 + 9).min(count)
+                    ),
+                );
+            }
             if (1..=count).contains(&n) {
                 self.tabs[i].option = n - 1;
                 return self.choose(n - 1, now);
