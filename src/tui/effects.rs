@@ -62,9 +62,9 @@ impl Runner {
             }
             Effect::Persist(change) => {
                 self.waiting.push_back(change);
-                self.replay(store, sending)
+                self.replay(store, sending, &[])
             }
-            Effect::Retry => self.replay(store, sending),
+            Effect::Retry { sessions } => self.replay(store, sending, &sessions),
             Effect::Discard { sessions } => {
                 self.waiting.retain(|c| match c.session() {
                     Some(s) => !sessions.iter().any(|x| x == s),
@@ -92,10 +92,11 @@ impl Runner {
         }
     }
 
-    /// Apply what waits, oldest first, until one fails or none is left.
-    fn replay(&mut self, store: &mut Store, sending: &Sending) -> Vec<Event> {
+    /// Apply what waits, oldest first, until one fails or none is left. `shown` are
+    /// sessions the screen says are not saved: they are saved once nothing of theirs waits.
+    fn replay(&mut self, store: &mut Store, sending: &Sending, shown: &[String]) -> Vec<Event> {
         let mut events = Vec::new();
-        let mut saved: Vec<String> = Vec::new();
+        let mut saved: Vec<String> = shown.to_vec();
         while let Some(change) = self.waiting.front() {
             match store.apply(change) {
                 Ok(()) => {
@@ -122,8 +123,6 @@ impl Runner {
                     events.push(Event::LockLost { session });
                 }
                 Err(e) => {
-                    let stuck = sessions_of(change, store);
-                    saved.retain(|s| !stuck.contains(s));
                     // Every session with something waiting is not saved.
                     let mut sessions = Vec::new();
                     for c in &self.waiting {

@@ -320,13 +320,17 @@ impl CallView {
 
     /// Once a second: whatever waits to be saved is tried again.
     pub fn retry(&mut self) -> Vec<Effect> {
-        if self.unsaved().is_empty() {
+        let unsaved = self.unsaved();
+        if unsaved.is_empty() {
             return Vec::new();
         }
-        for i in self.unsaved() {
-            self.tabs[i].save = SaveState::Saving;
+        let ids = self.interview.session_ids();
+        for i in &unsaved {
+            self.tabs[*i].save = SaveState::Saving;
         }
-        vec![Effect::Retry]
+        vec![Effect::Retry {
+            sessions: unsaved.iter().map(|i| ids[*i].clone()).collect(),
+        }]
     }
 
     /// Effects that save changes mark their tabs as saving.

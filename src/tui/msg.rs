@@ -85,8 +85,10 @@ pub enum Effect {
     },
     /// Save one change; one that fails waits, in order, and is tried again as itself.
     Persist(Change),
-    /// Try again the changes that wait.
-    Retry,
+    /// Try again the changes that wait; these sessions' tabs say not saved.
+    Retry {
+        sessions: Vec<String>,
+    },
     /// The interviewer leaves without the changes of these sessions that wait.
     Discard {
         sessions: Vec<String>,

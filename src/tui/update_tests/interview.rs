@@ -109,7 +109,9 @@ fn the_save_indicator_follows_the_store_and_what_waits_is_retried() {
     // Once a second, what waits is tried again.
     assert_eq!(
         update(&mut a, Event::Tick(Timestamp::UNIX_EPOCH)),
-        vec![Effect::Retry]
+        vec![Effect::Retry {
+            sessions: vec![id.clone()]
+        }]
     );
     update(
         &mut a,
