@@ -545,22 +545,16 @@ fn read_identities(files: &[PathBuf]) -> anyhow::Result<Vec<age::x25519::Identit
 }
 
 fn keys_new(out: &Path) -> anyhow::Result<ExitCode> {
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     let (recipient, text) = crate::sync::new_identity(&now_text());
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(out)
-        .map_err(|e| {
+    // Through a temp file: an identity file is there whole or not at all.
+    crate::fs::write_bytes(out, &crate::fs::NewFile::PRIVATE_NEW, text.as_bytes()).map_err(
+        |e| {
             anyhow::anyhow!(
                 "{}: cannot create the identity file ({e}); an existing one is never overwritten",
                 out.display()
             )
-        })?;
-    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()?;
+        },
+    )?;
     eprintln!(
         "created {} (readable by you alone: keep it safe and backed up; whoever holds it reads every session)",
         out.display()

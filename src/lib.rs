@@ -24,6 +24,7 @@
 pub mod cli;
 pub mod collate;
 pub mod config;
+pub mod fs;
 pub mod guide;
 pub mod neutralise;
 pub mod outbox;

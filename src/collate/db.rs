@@ -2,8 +2,8 @@
 //! (it holds every interview in clear). Writes go through a [`Batch`], one transaction for
 //! many files, which is what makes collating thousands of files fast.
 
-use std::fs::{OpenOptions, Permissions};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs::Permissions;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -62,13 +62,8 @@ impl CollationDb {
             source,
         };
         // Created 0600 before SQLite touches it: it will hold every interview in clear.
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-        {
-            Ok(_) => std::fs::set_permissions(path, Permissions::from_mode(0o600)).map_err(io)?,
+        match crate::fs::write_bytes(path, &crate::fs::NewFile::PRIVATE_NEW, &[]) {
+            Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(io(e)),
         }

@@ -9,9 +9,9 @@ mod model;
 mod svg;
 mod tables;
 
-use std::fs::{DirBuilder, OpenOptions, Permissions};
+use std::fs::{DirBuilder, Permissions};
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
@@ -121,40 +121,21 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError
 }
 
 /// Like [`write_private`], the content written through a buffered writer as it comes.
+/// The temp file has a name of its own, so two reports written into one folder at once
+/// cannot write into each other's.
 pub(crate) fn write_private_with(
     path: &Path,
     content: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> Result<(), ReportError>,
 ) -> Result<(), ReportError> {
-    let err = |e: std::io::Error| ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let tmp = path.with_file_name(format!(
-        ".{}.tmp",
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    ));
-    let _ = std::fs::remove_file(&tmp);
-    let f = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(err)?;
-    f.set_permissions(Permissions::from_mode(0o600))
-        .map_err(err)?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, &f);
-    let written = content(&mut w).and_then(|()| w.flush().map_err(err));
-    drop(w);
-    if let Err(e) = written.and_then(|()| f.sync_all().map_err(err)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
-    })
+    crate::fs::write(
+        path,
+        &crate::fs::NewFile::PRIVATE_REPLACE,
+        |e| ReportError::Write {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        },
+        content,
+    )
 }
 
 fn private_dir(dir: &Path) -> Result<(), ReportError> {
