@@ -54,9 +54,10 @@ pub enum Written {
 
 fn classify(dir: &Path, path: &Path, e: std::io::Error) -> WriteError {
     let d = dir.display().to_string();
-    match e.raw_os_error() {
-        Some(libc::ENOSPC) | Some(libc::EDQUOT) => WriteError::Full { dir: d },
-        Some(libc::EROFS) | Some(libc::EACCES) | Some(libc::EPERM) => WriteError::NotWritable {
+    use rustix::io::Errno;
+    match Errno::from_io_error(&e) {
+        Some(Errno::NOSPC | Errno::DQUOT) => WriteError::Full { dir: d },
+        Some(Errno::ROFS | Errno::ACCESS | Errno::PERM) => WriteError::NotWritable {
             dir: d,
             reason: e.to_string(),
         },
@@ -128,8 +129,7 @@ pub fn clean_stale_temps(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
-    // SAFETY: geteuid cannot fail.
-    let me = unsafe { libc::geteuid() };
+    let me = rustix::process::geteuid().as_raw();
     let hour_ago = SystemTime::now() - Duration::from_secs(3600);
     let mut removed = 0;
     for e in entries.flatten() {
