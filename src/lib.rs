@@ -30,6 +30,7 @@ pub mod neutralise;
 pub mod outbox;
 pub mod report;
 pub mod session;
+pub mod sql;
 pub mod store;
 pub mod sync;
 pub mod tui;

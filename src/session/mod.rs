@@ -7,8 +7,8 @@ mod model;
 mod status;
 
 pub use answer::{
-    Answer, AnswerError, AnswerStatus, MAX_TEXT_CHARS, Special, Value, format_number, parse_typed,
-    validate,
+    Answer, AnswerError, AnswerStatus, MAX_TEXT_CHARS, Special, Value, ValueKind, format_number,
+    parse_typed, validate,
 };
 pub use model::{
     Call, Field, GuideRef, Note, Participant, Position, Progress, ROLES, Session, SessionError,
