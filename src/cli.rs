@@ -664,7 +664,7 @@ fn conflicts(db: &Path) -> anyhow::Result<ExitCode> {
             "session {} · {} · {} · {parent} · {state}",
             neutralise::line(&c.session_id),
             neutralise::line(&first.response),
-            neutralise::line(&first.structure)
+            first.structure.as_str()
         )?;
         let answers: Vec<_> = c
             .members
@@ -679,7 +679,7 @@ fn conflicts(db: &Path) -> anyhow::Result<ExitCode> {
                 None => "—".to_string(),
                 Some(a) => {
                     let mut t = match (&a.value, a.status.as_str()) {
-                        (Some(v), _) => v.replace('\n', ", "),
+                        (Some(v), _) => v.to_text().replace('\n', ", "),
                         (None, s) => format!("[{s}]"),
                     };
                     if !a.other.is_empty() {

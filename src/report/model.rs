@@ -5,8 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::collate::{CollateError, CollationDb, GeneralNote, Head, Quarantined};
+use crate::collate::{AnswerRow, CollateError, CollationDb, GeneralNote, Head, Quarantined};
 use crate::guide::{Guide, Place, Question, QuestionType, Structure, load_guide_str};
+use crate::session::{AnswerStatus, Special, Value, ValueKind};
 
 #[derive(Debug, Clone, Default)]
 pub struct ReportOptions {
@@ -30,15 +31,32 @@ pub struct SessionRow {
     pub answers: BTreeMap<String, Answer>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Answer {
-    pub status: String,
-    pub kind: Option<String>,
-    /// The chosen values (one, or several for multi); empty without an answer.
+    pub status: AnswerStatus,
+    pub kind: Option<ValueKind>,
+    /// The value's text split at newlines: the chosen options of a multi, else one (a
+    /// text's lines); empty without an answer.
     pub values: Vec<String>,
     pub other: String,
     pub note: String,
     pub hidden: bool,
+}
+
+impl From<AnswerRow> for Answer {
+    fn from(a: AnswerRow) -> Answer {
+        Answer {
+            status: a.status,
+            kind: a.value.as_ref().map(Value::kind),
+            values: a
+                .value
+                .map(|v| v.to_text().split('\n').map(str::to_string).collect())
+                .unwrap_or_default(),
+            other: a.other,
+            note: a.note,
+            hidden: a.hidden,
+        }
+    }
 }
 
 /// A row of a distribution: an option, or one of the ways of not answering.
@@ -167,7 +185,7 @@ impl Report {
                 }
             }
             if keep && let Some((_, map)) = current.as_mut() {
-                map.insert(q, a);
+                map.insert(q, Answer::from(a));
             }
         })?;
         if let Some((d, map)) = current {
@@ -194,7 +212,7 @@ impl Report {
                 .iter()
                 .filter(|h| h.row.guide_id == id)
                 .filter_map(|h| {
-                    let structure = Structure::parse(&h.row.structure)?;
+                    let structure = h.row.structure;
                     if options.structure.is_some_and(|s| s != structure) {
                         return None;
                     }
@@ -284,8 +302,8 @@ fn distribution<'a>(
     for a in answers {
         match a {
             Some(a) if a.hidden => continue,
-            Some(a) => match a.status.as_str() {
-                "answered" => {
+            Some(a) => match a.status {
+                AnswerStatus::Answered => {
                     for v in &a.values {
                         match counts.iter_mut().find(|(c, _)| *c == v.as_str()) {
                             Some((_, k)) => *k += 1,
@@ -293,10 +311,10 @@ fn distribution<'a>(
                         }
                     }
                 }
-                "dont_know" => special[0] += 1,
-                "declined" => special[1] += 1,
-                "not_asked" => special[2] += 1,
-                _ => none += 1,
+                AnswerStatus::Special(Special::DontKnow) => special[0] += 1,
+                AnswerStatus::Special(Special::Declined) => special[1] += 1,
+                AnswerStatus::Special(Special::NotAsked) => special[2] += 1,
+                AnswerStatus::Unanswered => none += 1,
             },
             None => none += 1,
         }
@@ -318,16 +336,16 @@ fn distribution<'a>(
         })
         .collect();
     for ((status, label), count) in [
-        ("dont_know", "Don't know"),
-        ("declined", "Declined"),
-        ("not_asked", "Not asked"),
+        (Special::DontKnow, "Don't know"),
+        (Special::Declined, "Declined"),
+        (Special::NotAsked, "Not asked"),
     ]
     .into_iter()
     .zip(special)
     {
         if count > 0 {
             out.push(Count {
-                value: status.into(),
+                value: status.as_str().into(),
                 label: label.into(),
                 count,
                 percent: percent(count, n),
@@ -480,7 +498,7 @@ fn free_texts(
                 }
             };
             if matches!(q.kind, QuestionType::Text | QuestionType::LongText)
-                && a.status == "answered"
+                && a.status == AnswerStatus::Answered
             {
                 push("answer", &a.values.join(" "));
             }
@@ -543,7 +561,7 @@ fn quality(
         .map(|h| {
             (
                 h.row.session_id.clone(),
-                format!("{} · {}", h.row.response, h.row.structure),
+                format!("{} · {}", h.row.response, h.row.structure.as_str()),
             )
         })
         .collect();
@@ -556,8 +574,8 @@ fn quality(
                 .filter(|q| q.required)
                 .filter(|q| match r.answers.get(&q.id) {
                     Some(a) if a.hidden => false,
-                    Some(a) if q.summary => a.status != "answered",
-                    Some(a) => a.status == "unanswered",
+                    Some(a) if q.summary => a.status != AnswerStatus::Answered,
+                    Some(a) => a.status == AnswerStatus::Unanswered,
                     None => true,
                 })
                 .map(|q| q.id.clone())
