@@ -273,22 +273,16 @@ fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for path in files {
         let shown = neutralise::line(&path.display().to_string()).into_owned();
         let result = (|| -> anyhow::Result<String> {
-            let bytes = crate::sync::read_limited(path)?;
-            let f = crate::sync::parse_session_file(&bytes, &shown)?;
-            let digest = f.session.guide.digest;
-            let guide =
-                match catalog.guides.iter().find(|g| g.digest == digest) {
-                    Some(g) => g.clone(),
-                    None => store.load_guide(&digest).map_err(|_| {
-                        crate::sync::ReadError::UnknownGuide {
-                            file: shown.clone(),
-                            id: f.session.guide.id.clone(),
-                            version: f.session.guide.version.clone(),
-                            digest: digest.to_string(),
-                        }
-                    })?,
-                };
-            crate::sync::verify_against(&f, &guide.guide, &guide.digest, &shown)?;
+            let crate::sync::Verified {
+                file: f,
+                guide,
+                bytes,
+            } = crate::sync::read_verified(path, &shown, |digest| {
+                match catalog.guides.iter().find(|g| g.digest == *digest) {
+                    Some(g) => Some(g.clone()),
+                    None => store.load_guide(digest).ok(),
+                }
+            })?;
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
