@@ -30,16 +30,6 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn parse(s: &str) -> Option<Format> {
-        match s.trim() {
-            "html" => Some(Format::Html),
-            "md" | "markdown" => Some(Format::Markdown),
-            "csv" => Some(Format::Csv),
-            "xlsx" => Some(Format::Xlsx),
-            _ => None,
-        }
-    }
-
     /// The name `--format` takes.
     pub fn name(self) -> &'static str {
         match self {
