@@ -1,6 +1,8 @@
 //! End to end: the real binary in tmux, keys sent with `send-keys`, the screen read with
 //! `capture-pane`, and the database checked afterwards. Every wait polls for text with a
-//! deadline; none sleeps and hopes. Each test has its own tmux server (socket).
+//! deadline; none sleeps and hopes. Each test has its own tmux server (socket). One file
+//! past 500 lines on purpose: every flow shares the tmux driver at its top, and cargo
+//! builds each test file as its own binary.
 
 mod support;
 

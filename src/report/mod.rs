@@ -6,8 +6,10 @@ mod escape;
 mod html;
 mod markdown;
 mod model;
+mod quality;
 mod svg;
 mod tables;
+mod texts;
 
 use std::fs::{DirBuilder, Permissions};
 use std::io::Write;

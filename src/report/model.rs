@@ -250,7 +250,7 @@ impl Report {
                 &section_notes,
             ));
         }
-        let quality = quality(db, &heads, &sections)?;
+        let quality = super::quality::quality(db, &heads, &sections)?;
         Ok(Report {
             options,
             sections,
@@ -380,7 +380,7 @@ fn section(
     // The free texts (copies of every note) only HTML and Markdown need: gathered on a
     // second core while this one counts, so the spreadsheet can start sooner.
     let (texts, (summaries, frequencies, crosstabs)) = std::thread::scope(|scope| {
-        let texts = scope.spawn(|| free_texts(&guide, &rows, notes, &lang));
+        let texts = scope.spawn(|| super::texts::free_texts(&guide, &rows, notes, &lang));
         let counts = counts(&guide, &rows, &lang);
         let texts = texts
             .join()
@@ -468,133 +468,4 @@ fn counts(
     // Figure 1) leads; the other summaries follow in guide order.
     summaries.sort_by_key(|d| !guide.question(&d.question).is_some_and(|q| q.required));
     (summaries, frequencies, crosstabs)
-}
-
-/// Free texts, grouped by question, each with who said it.
-fn free_texts(
-    guide: &Guide,
-    rows: &[SessionRow],
-    notes: &[&GeneralNote],
-    lang: &str,
-) -> Vec<(String, Vec<TextItem>)> {
-    let mut texts: Vec<(String, Vec<TextItem>)> = Vec::new();
-    let by_digest: HashMap<&str, &SessionRow> =
-        rows.iter().map(|r| (r.digest.as_str(), r)).collect();
-    for q in guide.questions() {
-        let mut items = Vec::new();
-        for r in rows {
-            let Some(a) = r.answers.get(&q.id) else {
-                continue;
-            };
-            let mut push = |kind, text: &str| {
-                if !text.trim().is_empty() {
-                    items.push(TextItem {
-                        question: q.id.clone(),
-                        kind,
-                        text: text.to_string(),
-                        response: r.response.clone(),
-                        structure: r.structure,
-                    });
-                }
-            };
-            if matches!(q.kind, QuestionType::Text | QuestionType::LongText)
-                && a.status == AnswerStatus::Answered
-            {
-                push("answer", &a.values.join(" "));
-            }
-            push("other", &a.other);
-            push("note", &a.note);
-        }
-        for n in notes {
-            if n.question.as_deref() == Some(q.id.as_str())
-                && let Some(r) = by_digest.get(n.digest.as_str())
-            {
-                items.push(TextItem {
-                    question: q.id.clone(),
-                    kind: "general note",
-                    text: n.text.clone(),
-                    response: r.response.clone(),
-                    structure: r.structure,
-                });
-            }
-        }
-        if !items.is_empty() {
-            texts.push((q.text.get(lang, lang).to_string(), items));
-        }
-    }
-    let loose: Vec<TextItem> = notes
-        .iter()
-        .filter(|n| {
-            n.question
-                .as_ref()
-                .is_none_or(|q| guide.question(q).is_none())
-        })
-        .filter_map(|n| {
-            by_digest.get(n.digest.as_str()).map(|r| TextItem {
-                question: String::new(),
-                kind: "general note",
-                text: n.text.clone(),
-                response: r.response.clone(),
-                structure: r.structure,
-            })
-        })
-        .collect();
-    if !loose.is_empty() {
-        texts.push(("General notes".into(), loose));
-    }
-    texts
-}
-
-fn quality(
-    db: &CollationDb,
-    heads: &[Head],
-    sections: &[GuideSection],
-) -> Result<Quality, CollateError> {
-    let mut by_structure: BTreeMap<Structure, usize> = BTreeMap::new();
-    for r in sections.iter().flat_map(|s| &s.sessions) {
-        *by_structure.entry(r.structure).or_default() += 1;
-    }
-    let conflicts = db.conflicts()?;
-    let unresolved_sessions = heads
-        .iter()
-        .filter(|h| h.unresolved)
-        .map(|h| {
-            (
-                h.row.session_id.clone(),
-                format!("{} · {}", h.row.response, h.row.structure.as_str()),
-            )
-        })
-        .collect();
-    let mut missing_required = Vec::new();
-    for s in sections {
-        for r in &s.sessions {
-            let missing: Vec<String> = s
-                .guide
-                .questions()
-                .filter(|q| q.required)
-                .filter(|q| match r.answers.get(&q.id) {
-                    Some(a) if a.hidden => false,
-                    Some(a) if q.summary => a.status != AnswerStatus::Answered,
-                    Some(a) => a.status == AnswerStatus::Unanswered,
-                    None => true,
-                })
-                .map(|q| q.id.clone())
-                .collect();
-            if !missing.is_empty() {
-                missing_required.push((
-                    format!("{} · {}", r.response, r.structure.as_str()),
-                    missing,
-                ));
-            }
-        }
-    }
-    Ok(Quality {
-        sessions_by_structure: by_structure.into_iter().collect(),
-        revisions: db.revisions()?.len(),
-        conflicts: conflicts.len(),
-        conflicts_resolved: conflicts.iter().filter(|c| c.winner.is_some()).count(),
-        unresolved_sessions,
-        quarantined: db.quarantined()?,
-        missing_required,
-    })
 }

@@ -5,12 +5,13 @@
 mod answer;
 mod model;
 mod status;
+mod value;
 
 pub use answer::{
-    Answer, AnswerError, AnswerStatus, MAX_TEXT_CHARS, Special, Value, ValueKind, format_number,
-    parse_typed, validate,
+    Answer, AnswerError, AnswerStatus, MAX_TEXT_CHARS, Special, parse_typed, validate,
 };
 pub use model::{
     Call, Field, GuideRef, Note, Participant, Position, Progress, ROLES, Session, SessionError,
 };
 pub use status::{Event, IllegalTransition, Status};
+pub use value::{Value, ValueKind, format_number};
