@@ -4,32 +4,46 @@
 //! # Module map and the dependency rule
 //!
 //! ```text
-//! guide  ←  session  ←  store, sync  ←  outbox  ←  tui, cli
+//! guide  ←  session  ←  store, sync  ←  interview, outbox  ←  tui, cli
+//!                          sync  ←  collate  ←  report  ←  cli
 //! ```
 //!
-//! - [`guide`]: the interview guide model, its TOML loader and validation, skip logic.
-//! - [`session`]: calls and sessions, answers validated against the guide, the status machine.
-//! - [`store`]: the local SQLite store: every edit committed, history, locks, privacy.
-//! - [`sync`]: session files: rendering, the verifying reader, the atomic outbox writer.
-//! - [`outbox`]: carries completed revisions from the store into the outbox.
-//! - [`config`]: the optional user config file.
-//! - [`tui`]: the interview screens: state + pure update + view, and the terminal loop.
-//! - [`neutralise`]: makes untrusted text inert before it is shown anywhere.
-//! - `cli`: argument parsing and one small function per subcommand (the binary's edge).
+//! Each module may name (`crate::X`, `super::…::X`) only the modules on its row; the
+//! leaves marked "any module" may be named by all. `tests/architecture.rs` reads this
+//! table and fails on any other edge, and on a `pub mod` missing from it.
+//!
+//! | module | may use | what it owns |
+//! |---|---|---|
+//! | [`neutralise`] | nothing; any module may use it | makes untrusted text inert before it is shown anywhere |
+//! | [`fs`] | nothing; any module may use it | files written whole or not at all, with the mode we choose |
+//! | [`guide`] | | the interview guide model, its TOML loader and validation, skip logic |
+//! | [`session`] | guide | calls and sessions, answers validated against the guide, the status machine |
+//! | [`sql`] | guide, session | SQLite codecs (`ToSql`/`FromSql`) for the domain's types |
+//! | [`store`] | guide, session, sql | the local SQLite store: every edit committed, history, locks, privacy |
+//! | [`sync`] | guide, session | session files: rendering, the verifying reader, the atomic outbox writer |
+//! | [`config`] | guide, sync | the optional user config file |
+//! | `interview` | guide, session, sync, store | the interview's state and rules, no terminal (store's types only: the store never names it) |
+//! | [`outbox`] | guide, session, store, sync | carries completed revisions from the store into the outbox |
+//! | [`collate`] | guide, session, sync, sql | merges session files into the collation database; conflicts; quarantine |
+//! | [`report`] | guide, session, collate | tables, charts, HTML, Markdown, CSV and XLSX from a collation |
+//! | [`tui`] | guide, session, store, sync, config, interview, outbox | the interview screens: state + pure update + view, and the terminal loop |
+//! | [`cli`] | guide, session, store, sync, config, outbox, collate, report, tui | argument parsing and one small function per subcommand (the binary's edge) |
 //!
 //! The domain modules (`guide`, `session`, `store`, `sync`, `collate`, `report`) never
-//! name `ratatui`, `crossterm` or `ratatui_textarea`: a test (`tests/architecture.rs`)
-//! fails if they do. Errors are `thiserror` enums here; `anyhow` lives only in `cli`.
+//! name `ratatui`, `crossterm` or `ratatui_textarea`: the same test fails if they do.
+//! Errors are `thiserror` enums here; `anyhow` lives only in `cli`.
 
 pub mod cli;
 pub mod collate;
 pub mod config;
+pub mod fs;
 pub mod guide;
 pub mod interview;
 pub mod neutralise;
 pub mod outbox;
 pub mod report;
 pub mod session;
+pub mod sql;
 pub mod store;
 pub mod sync;
 pub mod tui;

@@ -86,24 +86,26 @@ fn an_existing_data_dir_open_to_others_is_closed_and_the_user_told() {
     assert_eq!(mode(&dir), 0o700);
 }
 
-#[test]
-fn a_data_dir_owned_by_someone_else_is_refused() {
-    permissive_umask();
-    // SAFETY: geteuid cannot fail.
-    if unsafe { libc::geteuid() } != 0 {
-        eprintln!("skipped: only root can give a folder to another user to test this");
-        return;
+/// Root only (giving a folder to another user): CI runs them with
+/// `cargo test -- --ignored needs_root::`.
+mod needs_root {
+    use super::*;
+
+    #[test]
+    #[ignore = "needs root"]
+    fn a_data_dir_owned_by_someone_else_is_refused() {
+        permissive_umask();
+        let root = tempfile::tempdir().expect("dir");
+        let dir = root.path().join("theirs");
+        std::fs::create_dir(&dir).expect("mkdir");
+        std::os::unix::fs::chown(&dir, Some(65534), Some(65534)).expect("chown to nobody");
+        let (_tc, clock) = TestClock::new();
+        let e = Store::open(&dir, clock).unwrap_err();
+        assert!(matches!(e, StoreError::Insecure { .. }), "{e}");
+        assert!(e.to_string().contains("belongs to another user"), "{e}");
+        assert!(
+            std::fs::read_dir(&dir).expect("list").next().is_none(),
+            "nothing was created in it"
+        );
     }
-    let root = tempfile::tempdir().expect("dir");
-    let dir = root.path().join("theirs");
-    std::fs::create_dir(&dir).expect("mkdir");
-    std::os::unix::fs::chown(&dir, Some(65534), Some(65534)).expect("chown to nobody");
-    let (_tc, clock) = TestClock::new();
-    let e = Store::open(&dir, clock).unwrap_err();
-    assert!(matches!(e, StoreError::Insecure { .. }), "{e}");
-    assert!(e.to_string().contains("belongs to another user"), "{e}");
-    assert!(
-        std::fs::read_dir(&dir).expect("list").next().is_none(),
-        "nothing was created in it"
-    );
 }

@@ -170,76 +170,79 @@ fn a_missing_outbox_changes_nothing_until_it_exists() {
     assert_eq!(files(&outbox).len(), 2);
 }
 
-/// A tmpfs mounted for one test, unmounted when dropped.
-struct Mount(std::path::PathBuf);
+/// Root only (mounting a tmpfs): CI runs them with `cargo test -- --ignored needs_root::`.
+mod needs_root {
+    use super::*;
 
-impl Mount {
-    fn tmpfs(options: &str) -> Option<(tempfile::TempDir, Mount)> {
-        let dir = tempfile::tempdir().expect("dir");
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
-            .arg(dir.path())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-            return None;
+    /// A tmpfs mounted for one test, unmounted when dropped.
+    struct Mount(std::path::PathBuf);
+
+    impl Mount {
+        fn tmpfs(options: &str) -> (tempfile::TempDir, Mount) {
+            let dir = tempfile::tempdir().expect("dir");
+            let ok = Command::new("mount")
+                .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+                .arg(dir.path())
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(
+                ok,
+                "cannot mount a tmpfs (run as root: cargo test -- --ignored needs_root::)"
+            );
+            let m = Mount(dir.path().to_path_buf());
+            (dir, m)
         }
-        let m = Mount(dir.path().to_path_buf());
-        Some((dir, m))
     }
-}
 
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
+    impl Drop for Mount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
     }
-}
 
-#[test]
-fn a_read_only_outbox_is_reported_and_nothing_is_marked_synced() {
-    let (data, _) = data_with_sessions();
-    let Some((dir, _mount)) = Mount::tmpfs("ro,size=1m") else {
-        return;
-    };
-    let out = stocktake(
-        data.path(),
-        &["sync", "--to", &dir.path().display().to_string()],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out).contains("cannot write in the outbox"),
-        "{}",
-        text(&out)
-    );
-    let (store, _) = Store::open(data.path(), system_clock()).expect("store");
-    assert_eq!(store.unsynced().expect("waiting").len(), 2);
-}
+    #[test]
+    #[ignore = "needs root"]
+    fn a_read_only_outbox_is_reported_and_nothing_is_marked_synced() {
+        let (data, _) = data_with_sessions();
+        let (dir, _mount) = Mount::tmpfs("ro,size=1m");
+        let out = stocktake(
+            data.path(),
+            &["sync", "--to", &dir.path().display().to_string()],
+        );
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            text(&out).contains("cannot write in the outbox"),
+            "{}",
+            text(&out)
+        );
+        let (store, _) = Store::open(data.path(), system_clock()).expect("store");
+        assert_eq!(store.unsynced().expect("waiting").len(), 2);
+    }
 
-#[test]
-fn a_full_outbox_leaves_no_partial_file_and_nothing_is_marked_synced() {
-    let (data, _) = data_with_sessions();
-    let Some((dir, _mount)) = Mount::tmpfs("size=8k") else {
-        return;
-    };
-    // Fill it, leaving less room than one session file.
-    let _ = std::fs::write(dir.path().join("filler"), vec![b'x'; 8 * 1024]);
-    let out = stocktake(
-        data.path(),
-        &["sync", "--to", &dir.path().display().to_string()],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out).contains("is full"), "{}", text(&out));
-    let left: Vec<String> = files(dir.path())
-        .into_iter()
-        .filter(|n| n != "filler")
-        .collect();
-    assert!(
-        left.is_empty(),
-        "no temp or partial file may stay: {left:?}"
-    );
-    let (store, _) = Store::open(data.path(), system_clock()).expect("store");
-    assert_eq!(store.unsynced().expect("waiting").len(), 2);
+    #[test]
+    #[ignore = "needs root"]
+    fn a_full_outbox_leaves_no_partial_file_and_nothing_is_marked_synced() {
+        let (data, _) = data_with_sessions();
+        let (dir, _mount) = Mount::tmpfs("size=8k");
+        // Fill it, leaving less room than one session file.
+        let _ = std::fs::write(dir.path().join("filler"), vec![b'x'; 8 * 1024]);
+        let out = stocktake(
+            data.path(),
+            &["sync", "--to", &dir.path().display().to_string()],
+        );
+        assert_eq!(out.status.code(), Some(1));
+        assert!(text(&out).contains("is full"), "{}", text(&out));
+        let left: Vec<String> = files(dir.path())
+            .into_iter()
+            .filter(|n| n != "filler")
+            .collect();
+        assert!(
+            left.is_empty(),
+            "no temp or partial file may stay: {left:?}"
+        );
+        let (store, _) = Store::open(data.path(), system_clock()).expect("store");
+        assert_eq!(store.unsynced().expect("waiting").len(), 2);
+    }
 }
 
 #[test]

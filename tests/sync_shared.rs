@@ -42,39 +42,41 @@ fn session_file(note_len: usize) -> Vec<u8> {
     stocktake::sync::render(&s, &g)
 }
 
-#[test]
-fn files_in_a_setgid_group_folder_are_readable_by_the_group_only() {
-    strict_umask();
-    // SAFETY: geteuid cannot fail.
-    if unsafe { libc::geteuid() } != 0 {
-        eprintln!("skipped: only root can give a folder to another group to test this");
-        return;
+/// Root only (giving a folder to another group): CI runs them with
+/// `cargo test -- --ignored needs_root::`.
+mod needs_root {
+    use super::*;
+
+    #[test]
+    #[ignore = "needs root"]
+    fn files_in_a_setgid_group_folder_are_readable_by_the_group_only() {
+        strict_umask();
+        let dir = tempfile::tempdir().expect("dir");
+        let shared = dir.path().join("outbox");
+        std::fs::create_dir(&shared).expect("mkdir");
+        // The recipe of the README: a group folder, setgid so files inherit its group.
+        std::os::unix::fs::chown(&shared, None, Some(100)).expect("chgrp");
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o2770)).expect("chmod");
+        let bytes = session_file(100);
+        let w = write_file(&shared, "2018-03-14_mali_gbv_aor_X_r1.toml", &bytes).expect("write");
+        let Written::New(path) = w else {
+            panic!("{w:?}")
+        };
+        let m = std::fs::metadata(&path).expect("meta");
+        assert_eq!(m.gid(), 100, "the folder's group");
+        assert_eq!(m.mode() & 0o777, FILE_MODE, "0640 even under umask 077");
+        // No temp file is left for the collators to trip over.
+        let names: Vec<String> = std::fs::read_dir(&shared)
+            .expect("list")
+            .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["2018-03-14_mali_gbv_aor_X_r1.toml"]);
+        // Writing the same revision again is a no-op, not an error.
+        assert!(matches!(
+            write_file(&shared, "2018-03-14_mali_gbv_aor_X_r1.toml", &bytes),
+            Ok(Written::AlreadyThere(_))
+        ));
     }
-    let dir = tempfile::tempdir().expect("dir");
-    let shared = dir.path().join("outbox");
-    std::fs::create_dir(&shared).expect("mkdir");
-    // The recipe of the README: a group folder, setgid so files inherit its group.
-    std::os::unix::fs::chown(&shared, None, Some(100)).expect("chgrp");
-    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o2770)).expect("chmod");
-    let bytes = session_file(100);
-    let w = write_file(&shared, "2018-03-14_mali_gbv_aor_X_r1.toml", &bytes).expect("write");
-    let Written::New(path) = w else {
-        panic!("{w:?}")
-    };
-    let m = std::fs::metadata(&path).expect("meta");
-    assert_eq!(m.gid(), 100, "the folder's group");
-    assert_eq!(m.mode() & 0o777, FILE_MODE, "0640 even under umask 077");
-    // No temp file is left for the collators to trip over.
-    let names: Vec<String> = std::fs::read_dir(&shared)
-        .expect("list")
-        .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(names, ["2018-03-14_mali_gbv_aor_X_r1.toml"]);
-    // Writing the same revision again is a no-op, not an error.
-    assert!(matches!(
-        write_file(&shared, "2018-03-14_mali_gbv_aor_X_r1.toml", &bytes),
-        Ok(Written::AlreadyThere(_))
-    ));
 }
 
 #[test]

@@ -2,14 +2,15 @@
 //! (it holds every interview in clear). Writes go through a [`Batch`], one transaction for
 //! many files, which is what makes collating thousands of files fast.
 
-use std::fs::{OpenOptions, Permissions};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs::Permissions;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::guide::LoadedGuide;
-use crate::sync::{SessionFile, value_type};
+use crate::session::Value;
+use crate::sync::SessionFile;
 
 const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_collation.sql")];
 
@@ -62,13 +63,8 @@ impl CollationDb {
             source,
         };
         // Created 0600 before SQLite touches it: it will hold every interview in clear.
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-        {
-            Ok(_) => std::fs::set_permissions(path, Permissions::from_mode(0o600)).map_err(io)?,
+        match crate::fs::write_bytes(path, &crate::fs::NewFile::PRIVATE_NEW, &[]) {
+            Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(io(e)),
         }
@@ -261,7 +257,7 @@ impl Batch<'_> {
         guide: &LoadedGuide,
     ) -> Result<(), CollateError> {
         let s = &f.session;
-        let d = f.digest.to_string();
+        let d = f.digest;
         let lang = guide.guide.default_language().to_string();
         let e = |source| CollateError::Db {
             path: self.path.clone(),
@@ -271,7 +267,7 @@ impl Batch<'_> {
             .prepare_cached("INSERT OR IGNORE INTO guides (digest, id, version, title, source) VALUES (?1, ?2, ?3, ?4, ?5)")
             .and_then(|mut st| {
                 st.execute(params![
-                    guide.digest.to_string(),
+                    guide.digest,
                     guide.guide.id,
                     guide.guide.version,
                     guide.guide.title.get(&lang, &lang),
@@ -292,11 +288,11 @@ impl Batch<'_> {
                     s.revision,
                     s.parent.map(|p| p.to_string()).unwrap_or_default(),
                     s.call_id,
-                    s.guide.digest.to_string(),
+                    s.guide.digest,
                     s.guide.id,
                     s.guide.version,
                     s.response,
-                    s.structure.as_str(),
+                    s.structure,
                     s.structure_label,
                     s.interviewer,
                     s.language,
@@ -318,17 +314,12 @@ impl Batch<'_> {
             )
             .map_err(e)?;
         for (q, a) in &s.answers {
-            let values = a.skip_values().unwrap_or_default();
-            let (kind, value) = match &a.value {
-                Some(v) => (Some(value_type(v)), Some(values.join("\n"))),
-                None => (None, None),
-            };
             ans.execute(params![
                 rev,
                 q,
-                a.status().as_str(),
-                kind,
-                value,
+                a.status(),
+                a.value.as_ref().map(Value::kind),
+                a.value.as_ref().map(Value::to_text),
                 a.other,
                 a.note,
                 !vis.is_visible(q),

@@ -7,5 +7,7 @@ mod query;
 mod run;
 
 pub use db::{Batch, CollateError, CollationDb, Seen};
-pub use query::{AnswerRow, Conflict, GeneralNote, Head, Quarantined, RevisionRow, short};
+pub use query::{
+    AnswerRow, Conflict, ConflictDiff, GeneralNote, Head, Quarantined, RevisionRow, short,
+};
 pub use run::{Keys, Summary, collate, find_files};

@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rusqlite::params;
 
 use super::db::{CollateError, CollationDb};
+use crate::guide::Structure;
+use crate::session::{AnswerStatus, Value, ValueKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionRow {
@@ -16,7 +18,7 @@ pub struct RevisionRow {
     /// Empty for a first revision.
     pub parent: String,
     pub response: String,
-    pub structure: String,
+    pub structure: Structure,
     pub structure_label: String,
     pub interviewer: String,
     pub completed_at: String,
@@ -42,14 +44,55 @@ pub struct Conflict {
     pub winner: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One answer of one revision, typed as the session file had it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct AnswerRow {
-    pub status: String,
-    pub kind: Option<String>,
-    pub value: Option<String>,
+    pub status: AnswerStatus,
+    pub value: Option<Value>,
     pub other: String,
     pub note: String,
     pub hidden: bool,
+}
+
+impl AnswerRow {
+    /// The same answer, whether or not skip logic hides it now.
+    pub fn same_answer(&self, other: &AnswerRow) -> bool {
+        (self.status, &self.value, &self.other, &self.note)
+            == (other.status, &other.value, &other.other, &other.note)
+    }
+
+    /// Read from the columns `status, type, value, other, note, hidden`, starting at `at`.
+    fn read(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<AnswerRow> {
+        let kind: Option<ValueKind> = r.get(at + 1)?;
+        let text: Option<String> = r.get(at + 2)?;
+        let value = match (kind, text) {
+            (Some(kind), Some(text)) => Some(Value::from_text(kind, &text).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    at + 2,
+                    rusqlite::types::Type::Text,
+                    format!("not a {} value: {text:?}", kind.as_str()).into(),
+                )
+            })?),
+            _ => None,
+        };
+        Ok(AnswerRow {
+            status: r.get(at)?,
+            value,
+            other: r.get(at + 3)?,
+            note: r.get(at + 4)?,
+            hidden: r.get(at + 5)?,
+        })
+    }
+}
+
+/// How the revisions of one conflict differ: what `stocktake conflicts` shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictDiff {
+    /// The questions whose answers are not the same in every revision, by question id,
+    /// each with every revision's answer in the conflict's order (`None`: none recorded).
+    pub differing: Vec<(String, Vec<Option<AnswerRow>>)>,
+    /// Where each revision's file was found, in the conflict's order.
+    pub paths: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,20 +237,40 @@ impl CollationDb {
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([digest], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    AnswerRow {
-                        status: r.get(1)?,
-                        kind: r.get(2)?,
-                        value: r.get(3)?,
-                        other: r.get(4)?,
-                        note: r.get(5)?,
-                        hidden: r.get(6)?,
-                    },
-                ))
+                Ok((r.get::<_, String>(0)?, AnswerRow::read(r, 1)?))
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The questions on which a conflict's revisions disagree, and where each came from.
+    pub fn conflict_diff(&self, c: &Conflict) -> Result<ConflictDiff, CollateError> {
+        let answers: Vec<_> = c
+            .members
+            .iter()
+            .map(|m| self.answers_of(&m.digest))
+            .collect::<Result<_, _>>()?;
+        let mut questions: Vec<&String> = answers.iter().flat_map(|a| a.keys()).collect();
+        questions.sort();
+        questions.dedup();
+        let differing = questions
+            .into_iter()
+            .filter_map(|q| {
+                let each: Vec<Option<AnswerRow>> =
+                    answers.iter().map(|a| a.get(q).cloned()).collect();
+                let same = each.iter().all(|a| match (a, &each[0]) {
+                    (Some(a), Some(b)) => a.same_answer(b),
+                    (a, b) => a.is_none() && b.is_none(),
+                });
+                (!same).then(|| (q.clone(), each))
+            })
+            .collect();
+        let paths = c
+            .members
+            .iter()
+            .map(|m| self.paths_of(&m.digest))
+            .collect::<Result<_, _>>()?;
+        Ok(ConflictDiff { differing, paths })
     }
 
     pub fn paths_of(&self, digest: &str) -> Result<Vec<String>, CollateError> {
@@ -368,7 +431,7 @@ impl CollationDb {
     /// holding every answer (with its revision's 71-character digest) in one list.
     pub fn each_answer(
         &self,
-        each: &mut dyn FnMut(&str, String, crate::report::Answer),
+        each: &mut dyn FnMut(&str, String, AnswerRow),
     ) -> Result<(), CollateError> {
         let mut st = self
             .conn
@@ -378,22 +441,8 @@ impl CollationDb {
             .map_err(|e| self.err(e))?;
         let mut rows = st.query([]).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let read = || -> rusqlite::Result<(&str, String, crate::report::Answer)> {
-                let value: Option<String> = r.get(4)?;
-                Ok((
-                    r.get_ref(0)?.as_str()?,
-                    r.get(1)?,
-                    crate::report::Answer {
-                        status: r.get(2)?,
-                        kind: r.get(3)?,
-                        values: value
-                            .map(|v| v.split('\n').map(str::to_string).collect())
-                            .unwrap_or_default(),
-                        other: r.get(5)?,
-                        note: r.get(6)?,
-                        hidden: r.get(7)?,
-                    },
-                ))
+            let read = || -> rusqlite::Result<(&str, String, AnswerRow)> {
+                Ok((r.get_ref(0)?.as_str()?, r.get(1)?, AnswerRow::read(r, 2)?))
             };
             let (digest, question, answer) = read().map_err(|e| self.err(e))?;
             each(digest, question, answer);

@@ -64,24 +64,24 @@ pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CollateError> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CollateError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CollateError::Io {
-        path: dir.display().to_string(),
-        source,
-    })?;
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            continue;
-        }
-        let Ok(t) = e.file_type() else { continue };
-        let path = e.path();
-        if t.is_dir() {
-            walk(&path, out)?;
-        } else if (t.is_file() || t.is_symlink())
+    // follow_links(false): a symlink to a folder is an entry, never descended into, so
+    // a link back up cannot loop; a symlink to a file is taken, as a file would be.
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for e in entries {
+        let e = e.map_err(|e| CollateError::Io {
+            path: e.path().unwrap_or(dir).display().to_string(),
+            source: e.into(),
+        })?;
+        let t = e.file_type();
+        let name = e.file_name().to_string_lossy();
+        if (t.is_file() || t.is_symlink())
             && (name.ends_with(".toml") || name.ends_with(".toml.age"))
         {
-            out.push(path);
+            out.push(e.into_path());
         }
     }
     Ok(())
@@ -425,5 +425,35 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
                 Outcome::New
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_walk_skips_dot_files_follows_no_folder_link_and_sorts() {
+        let dir = tempfile::tempdir().expect("dir");
+        let root = dir.path();
+        let touch = |p: &str| {
+            let p = root.join(p);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&p, "x").expect("write");
+        };
+        touch("b.toml");
+        touch("a/c.toml.age");
+        touch("a/notes.txt");
+        touch(".stocktake-1-X.tmp");
+        touch(".hidden.toml");
+        touch(".git/d.toml");
+        std::os::unix::fs::symlink(root, root.join("a/loop")).expect("folder link");
+        std::os::unix::fs::symlink(root.join("b.toml"), root.join("e.toml")).expect("link");
+        let found = find_files(&[root.to_path_buf(), root.join("b.toml")]).expect("walk");
+        let names: Vec<String> = found
+            .iter()
+            .map(|p| p.strip_prefix(root).expect("inside").display().to_string())
+            .collect();
+        assert_eq!(names, ["a/c.toml.age", "b.toml", "e.toml"]);
     }
 }

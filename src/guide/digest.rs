@@ -15,12 +15,7 @@ impl Digest {
     }
 
     pub fn hex(&self) -> String {
-        use fmt::Write;
-        let mut s = String::with_capacity(64);
-        for b in self.0 {
-            let _ = write!(s, "{b:02x}");
-        }
-        s
+        hex::encode(self.0)
     }
 
     /// The first 12 hex digits, enough to tell versions apart on screen.
@@ -49,19 +44,14 @@ impl FromStr for Digest {
     type Err = BadDigest;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let hex = s.strip_prefix("sha256:").ok_or(BadDigest)?;
-        if hex.len() != 64 {
+        let digits = s.strip_prefix("sha256:").ok_or(BadDigest)?;
+        // hex also decodes upper case; one spelling per digest keeps digests comparable
+        // as text (file names, the collation database, `resolve` prefixes).
+        if digits.bytes().any(|b| b.is_ascii_uppercase()) {
             return Err(BadDigest);
         }
         let mut out = [0u8; 32];
-        for (i, pair) in hex.as_bytes().chunks(2).enumerate() {
-            let nib = |c: u8| match c {
-                b'0'..=b'9' => Ok(c - b'0'),
-                b'a'..=b'f' => Ok(c - b'a' + 10),
-                _ => Err(BadDigest),
-            };
-            out[i] = (nib(pair[0])? << 4) | nib(pair[1])?;
-        }
+        hex::decode_to_slice(digits, &mut out).map_err(|_| BadDigest)?;
         Ok(Digest(out))
     }
 }
@@ -87,6 +77,12 @@ mod tests {
             "sha256:",
             "md5:00",
             &format!("sha256:{}", "A".repeat(64)),
+            &format!("sha256:{}", "a".repeat(63)),
+            &format!("sha256:{}", "a".repeat(65)),
+            &format!("sha256:{}", "g".repeat(64)),
+            &format!("sha256:{}Ab", "a".repeat(62)),
+            &format!("sha256: {}", "a".repeat(63)),
+            &format!("SHA256:{}", "a".repeat(64)),
         ] {
             assert_eq!(bad.parse::<Digest>(), Err(BadDigest), "{bad}");
         }

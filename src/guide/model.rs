@@ -44,8 +44,23 @@ impl Serialize for Text {
 }
 
 /// The coordination structures a session can be about (DESIGN.md: `respondent.structure`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Its names (`protection_cluster`, …) come from strum alone: files, databases, TOML and
+/// the command line all spell it through `as_str`/`parse`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(into = "&'static str")]
+#[strum(serialize_all = "snake_case")]
 pub enum Structure {
     ProtectionCluster,
     CpAor,
@@ -62,16 +77,11 @@ impl Structure {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Structure::ProtectionCluster => "protection_cluster",
-            Structure::CpAor => "cp_aor",
-            Structure::GbvAor => "gbv_aor",
-            Structure::Other => "other",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Structure> {
-        Structure::ALL.into_iter().find(|k| k.as_str() == s)
+        s.parse().ok()
     }
 
     /// A human name, used in reports ("n = 26 protection clusters") and on screen.
@@ -112,8 +122,9 @@ impl Structure {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::EnumString)]
+#[serde(into = "&'static str")]
+#[strum(serialize_all = "snake_case")]
 pub enum QuestionType {
     Single,
     Multi,
@@ -138,20 +149,11 @@ impl QuestionType {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionType::Single => "single",
-            QuestionType::Multi => "multi",
-            QuestionType::YesNo => "yes_no",
-            QuestionType::Text => "text",
-            QuestionType::LongText => "long_text",
-            QuestionType::Number => "number",
-            QuestionType::Date => "date",
-            QuestionType::Scale => "scale",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<QuestionType> {
-        QuestionType::ALL.into_iter().find(|t| t.as_str() == s)
+        s.parse().ok()
     }
 
     /// Single and multi choice carry an `options` list.

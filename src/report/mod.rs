@@ -6,12 +6,14 @@ mod escape;
 mod html;
 mod markdown;
 mod model;
+mod quality;
 mod svg;
 mod tables;
+mod texts;
 
-use std::fs::{DirBuilder, OpenOptions, Permissions};
+use std::fs::{DirBuilder, Permissions};
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
@@ -30,16 +32,6 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn parse(s: &str) -> Option<Format> {
-        match s.trim() {
-            "html" => Some(Format::Html),
-            "md" | "markdown" => Some(Format::Markdown),
-            "csv" => Some(Format::Csv),
-            "xlsx" => Some(Format::Xlsx),
-            _ => None,
-        }
-    }
-
     /// The name `--format` takes.
     pub fn name(self) -> &'static str {
         match self {
@@ -121,40 +113,21 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError
 }
 
 /// Like [`write_private`], the content written through a buffered writer as it comes.
+/// The temp file has a name of its own, so two reports written into one folder at once
+/// cannot write into each other's.
 pub(crate) fn write_private_with(
     path: &Path,
     content: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> Result<(), ReportError>,
 ) -> Result<(), ReportError> {
-    let err = |e: std::io::Error| ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let tmp = path.with_file_name(format!(
-        ".{}.tmp",
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    ));
-    let _ = std::fs::remove_file(&tmp);
-    let f = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(err)?;
-    f.set_permissions(Permissions::from_mode(0o600))
-        .map_err(err)?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, &f);
-    let written = content(&mut w).and_then(|()| w.flush().map_err(err));
-    drop(w);
-    if let Err(e) = written.and_then(|()| f.sync_all().map_err(err)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
-    })
+    crate::fs::write(
+        path,
+        &crate::fs::NewFile::PRIVATE_REPLACE,
+        |e| ReportError::Write {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        },
+        content,
+    )
 }
 
 fn private_dir(dir: &Path) -> Result<(), ReportError> {

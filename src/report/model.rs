@@ -5,8 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::collate::{CollateError, CollationDb, GeneralNote, Head, Quarantined};
+use crate::collate::{AnswerRow, CollateError, CollationDb, GeneralNote, Head, Quarantined};
 use crate::guide::{Guide, Place, Question, QuestionType, Structure, load_guide_str};
+use crate::session::{AnswerStatus, Special, Value, ValueKind};
 
 #[derive(Debug, Clone, Default)]
 pub struct ReportOptions {
@@ -30,15 +31,32 @@ pub struct SessionRow {
     pub answers: BTreeMap<String, Answer>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Answer {
-    pub status: String,
-    pub kind: Option<String>,
-    /// The chosen values (one, or several for multi); empty without an answer.
+    pub status: AnswerStatus,
+    pub kind: Option<ValueKind>,
+    /// The value's text split at newlines: the chosen options of a multi, else one (a
+    /// text's lines); empty without an answer.
     pub values: Vec<String>,
     pub other: String,
     pub note: String,
     pub hidden: bool,
+}
+
+impl From<AnswerRow> for Answer {
+    fn from(a: AnswerRow) -> Answer {
+        Answer {
+            status: a.status,
+            kind: a.value.as_ref().map(Value::kind),
+            values: a
+                .value
+                .map(|v| v.to_text().split('\n').map(str::to_string).collect())
+                .unwrap_or_default(),
+            other: a.other,
+            note: a.note,
+            hidden: a.hidden,
+        }
+    }
 }
 
 /// A row of a distribution: an option, or one of the ways of not answering.
@@ -167,7 +185,7 @@ impl Report {
                 }
             }
             if keep && let Some((_, map)) = current.as_mut() {
-                map.insert(q, a);
+                map.insert(q, Answer::from(a));
             }
         })?;
         if let Some((d, map)) = current {
@@ -194,7 +212,7 @@ impl Report {
                 .iter()
                 .filter(|h| h.row.guide_id == id)
                 .filter_map(|h| {
-                    let structure = Structure::parse(&h.row.structure)?;
+                    let structure = h.row.structure;
                     if options.structure.is_some_and(|s| s != structure) {
                         return None;
                     }
@@ -232,7 +250,7 @@ impl Report {
                 &section_notes,
             ));
         }
-        let quality = quality(db, &heads, &sections)?;
+        let quality = super::quality::quality(db, &heads, &sections)?;
         Ok(Report {
             options,
             sections,
@@ -284,8 +302,8 @@ fn distribution<'a>(
     for a in answers {
         match a {
             Some(a) if a.hidden => continue,
-            Some(a) => match a.status.as_str() {
-                "answered" => {
+            Some(a) => match a.status {
+                AnswerStatus::Answered => {
                     for v in &a.values {
                         match counts.iter_mut().find(|(c, _)| *c == v.as_str()) {
                             Some((_, k)) => *k += 1,
@@ -293,10 +311,10 @@ fn distribution<'a>(
                         }
                     }
                 }
-                "dont_know" => special[0] += 1,
-                "declined" => special[1] += 1,
-                "not_asked" => special[2] += 1,
-                _ => none += 1,
+                AnswerStatus::Special(Special::DontKnow) => special[0] += 1,
+                AnswerStatus::Special(Special::Declined) => special[1] += 1,
+                AnswerStatus::Special(Special::NotAsked) => special[2] += 1,
+                AnswerStatus::Unanswered => none += 1,
             },
             None => none += 1,
         }
@@ -318,16 +336,16 @@ fn distribution<'a>(
         })
         .collect();
     for ((status, label), count) in [
-        ("dont_know", "Don't know"),
-        ("declined", "Declined"),
-        ("not_asked", "Not asked"),
+        (Special::DontKnow, "Don't know"),
+        (Special::Declined, "Declined"),
+        (Special::NotAsked, "Not asked"),
     ]
     .into_iter()
     .zip(special)
     {
         if count > 0 {
             out.push(Count {
-                value: status.into(),
+                value: status.as_str().into(),
                 label: label.into(),
                 count,
                 percent: percent(count, n),
@@ -362,7 +380,7 @@ fn section(
     // The free texts (copies of every note) only HTML and Markdown need: gathered on a
     // second core while this one counts, so the spreadsheet can start sooner.
     let (texts, (summaries, frequencies, crosstabs)) = std::thread::scope(|scope| {
-        let texts = scope.spawn(|| free_texts(&guide, &rows, notes, &lang));
+        let texts = scope.spawn(|| super::texts::free_texts(&guide, &rows, notes, &lang));
         let counts = counts(&guide, &rows, &lang);
         let texts = texts
             .join()
@@ -450,133 +468,4 @@ fn counts(
     // Figure 1) leads; the other summaries follow in guide order.
     summaries.sort_by_key(|d| !guide.question(&d.question).is_some_and(|q| q.required));
     (summaries, frequencies, crosstabs)
-}
-
-/// Free texts, grouped by question, each with who said it.
-fn free_texts(
-    guide: &Guide,
-    rows: &[SessionRow],
-    notes: &[&GeneralNote],
-    lang: &str,
-) -> Vec<(String, Vec<TextItem>)> {
-    let mut texts: Vec<(String, Vec<TextItem>)> = Vec::new();
-    let by_digest: HashMap<&str, &SessionRow> =
-        rows.iter().map(|r| (r.digest.as_str(), r)).collect();
-    for q in guide.questions() {
-        let mut items = Vec::new();
-        for r in rows {
-            let Some(a) = r.answers.get(&q.id) else {
-                continue;
-            };
-            let mut push = |kind, text: &str| {
-                if !text.trim().is_empty() {
-                    items.push(TextItem {
-                        question: q.id.clone(),
-                        kind,
-                        text: text.to_string(),
-                        response: r.response.clone(),
-                        structure: r.structure,
-                    });
-                }
-            };
-            if matches!(q.kind, QuestionType::Text | QuestionType::LongText)
-                && a.status == "answered"
-            {
-                push("answer", &a.values.join(" "));
-            }
-            push("other", &a.other);
-            push("note", &a.note);
-        }
-        for n in notes {
-            if n.question.as_deref() == Some(q.id.as_str())
-                && let Some(r) = by_digest.get(n.digest.as_str())
-            {
-                items.push(TextItem {
-                    question: q.id.clone(),
-                    kind: "general note",
-                    text: n.text.clone(),
-                    response: r.response.clone(),
-                    structure: r.structure,
-                });
-            }
-        }
-        if !items.is_empty() {
-            texts.push((q.text.get(lang, lang).to_string(), items));
-        }
-    }
-    let loose: Vec<TextItem> = notes
-        .iter()
-        .filter(|n| {
-            n.question
-                .as_ref()
-                .is_none_or(|q| guide.question(q).is_none())
-        })
-        .filter_map(|n| {
-            by_digest.get(n.digest.as_str()).map(|r| TextItem {
-                question: String::new(),
-                kind: "general note",
-                text: n.text.clone(),
-                response: r.response.clone(),
-                structure: r.structure,
-            })
-        })
-        .collect();
-    if !loose.is_empty() {
-        texts.push(("General notes".into(), loose));
-    }
-    texts
-}
-
-fn quality(
-    db: &CollationDb,
-    heads: &[Head],
-    sections: &[GuideSection],
-) -> Result<Quality, CollateError> {
-    let mut by_structure: BTreeMap<Structure, usize> = BTreeMap::new();
-    for r in sections.iter().flat_map(|s| &s.sessions) {
-        *by_structure.entry(r.structure).or_default() += 1;
-    }
-    let conflicts = db.conflicts()?;
-    let unresolved_sessions = heads
-        .iter()
-        .filter(|h| h.unresolved)
-        .map(|h| {
-            (
-                h.row.session_id.clone(),
-                format!("{} · {}", h.row.response, h.row.structure),
-            )
-        })
-        .collect();
-    let mut missing_required = Vec::new();
-    for s in sections {
-        for r in &s.sessions {
-            let missing: Vec<String> = s
-                .guide
-                .questions()
-                .filter(|q| q.required)
-                .filter(|q| match r.answers.get(&q.id) {
-                    Some(a) if a.hidden => false,
-                    Some(a) if q.summary => a.status != "answered",
-                    Some(a) => a.status == "unanswered",
-                    None => true,
-                })
-                .map(|q| q.id.clone())
-                .collect();
-            if !missing.is_empty() {
-                missing_required.push((
-                    format!("{} · {}", r.response, r.structure.as_str()),
-                    missing,
-                ));
-            }
-        }
-    }
-    Ok(Quality {
-        sessions_by_structure: by_structure.into_iter().collect(),
-        revisions: db.revisions()?.len(),
-        conflicts: conflicts.len(),
-        conflicts_resolved: conflicts.iter().filter(|c| c.winner.is_some()).count(),
-        unresolved_sessions,
-        quarantined: db.quarantined()?,
-        missing_required,
-    })
 }

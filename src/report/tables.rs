@@ -10,6 +10,7 @@ use super::ReportError;
 use super::escape::cell;
 use super::model::{GuideSection, Report};
 use crate::guide::QuestionType;
+use crate::session::AnswerStatus;
 
 pub const LONG_COLUMNS: &[(&str, &str)] = &[
     (
@@ -148,7 +149,7 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
         ];
         for q in s.guide.questions() {
             let a = r.answers.get(&q.id);
-            let answered = a.is_some_and(|a| a.status == "answered");
+            let answered = a.is_some_and(|a| a.status == AnswerStatus::Answered);
             match q.kind {
                 QuestionType::Multi => {
                     for o in &q.options {
@@ -159,7 +160,9 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                                 "0"
                             }
                             .into(),
-                            Some(a) if a.status != "unanswered" => format!("[{}]", a.status).into(),
+                            Some(a) if a.status != AnswerStatus::Unanswered => {
+                                format!("[{}]", a.status.as_str()).into()
+                            }
                             _ => "".into(),
                         });
                     }
@@ -169,7 +172,9 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                 }
                 _ => row.push(match a {
                     Some(a) if answered => a.values.join(" ").into(),
-                    Some(a) if a.status != "unanswered" => format!("[{}]", a.status).into(),
+                    Some(a) if a.status != AnswerStatus::Unanswered => {
+                        format!("[{}]", a.status.as_str()).into()
+                    }
                     _ => "".into(),
                 }),
             }

@@ -5,27 +5,16 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+// Re-exported to the rest of `session`, which names `Value` as `answer::Value`.
+pub(super) use super::value::{Value, format_number};
 use crate::guide::{Question, QuestionType};
 
 /// Longest text accepted in any answer, note or specify field (about 30 pages).
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    /// single: one option value
-    Choice(String),
-    /// multi: option values, in the guide's option order
-    Choices(Vec<String>),
-    YesNo(bool),
-    /// text and long_text
-    Text(String),
-    Number(f64),
-    Date(Date),
-    Scale(i64),
-}
-
 /// An answer that is not a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Special {
     DontKnow,
     Declined,
@@ -36,15 +25,11 @@ impl Special {
     pub const ALL: [Special; 3] = [Special::DontKnow, Special::Declined, Special::NotAsked];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Special::DontKnow => "dont_know",
-            Special::Declined => "declined",
-            Special::NotAsked => "not_asked",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Special> {
-        Special::ALL.into_iter().find(|x| x.as_str() == s)
+        s.parse().ok()
     }
 
     pub fn label(self) -> &'static str {
@@ -124,23 +109,9 @@ impl Answer {
             return None;
         }
         Some(match self.value.as_ref()? {
-            Value::Choice(v) => vec![v.clone()],
             Value::Choices(v) => v.clone(),
-            Value::YesNo(b) => vec![if *b { "yes" } else { "no" }.to_string()],
-            Value::Text(t) => vec![t.clone()],
-            Value::Number(n) => vec![format_number(*n)],
-            Value::Date(d) => vec![d.to_string()],
-            Value::Scale(n) => vec![n.to_string()],
+            v => vec![v.to_text()],
         })
-    }
-}
-
-/// Numbers as people write them: no trailing `.0` on whole numbers.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
     }
 }
 

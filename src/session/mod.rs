@@ -6,13 +6,14 @@ mod answer;
 mod change;
 mod model;
 mod status;
+mod value;
 
 pub use answer::{
-    Answer, AnswerError, AnswerStatus, MAX_TEXT_CHARS, Special, Value, format_number, parse_typed,
-    validate,
+    Answer, AnswerError, AnswerStatus, MAX_TEXT_CHARS, Special, parse_typed, validate,
 };
 pub use change::{Change, Header, RevisionFile, Stamp};
 pub use model::{
     Call, Field, GuideRef, Note, Participant, Position, Progress, ROLES, Session, SessionError,
 };
 pub use status::{Event, IllegalTransition, Status};
+pub use value::{Value, ValueKind, format_number};

@@ -53,7 +53,8 @@ pub struct Note {
 }
 
 /// Which part of a question has the focus, so resuming lands in the same field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Field {
     #[default]
     Answer,
@@ -63,17 +64,11 @@ pub enum Field {
 
 impl Field {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Answer => "answer",
-            Field::Other => "other",
-            Field::Note => "note",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Field> {
-        [Field::Answer, Field::Other, Field::Note]
-            .into_iter()
-            .find(|f| f.as_str() == s)
+        s.parse().ok()
     }
 }
 

@@ -3,7 +3,10 @@
 
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// `as_str`/`parse` give the stored name (`in_progress`, from strum); `Display` the
+/// human one (`in progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     /// Created with its call; nothing recorded yet. Only drafts can be deleted.
     Draft,
@@ -46,17 +49,11 @@ fn describe(from: Status, event: Event) -> String {
 
 impl Status {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::InProgress => "in_progress",
-            Status::Completed => "completed",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Status> {
-        [Status::Draft, Status::InProgress, Status::Completed]
-            .into_iter()
-            .find(|x| x.as_str() == s)
+        s.parse().ok()
     }
 
     /// The status after `event`, or why it is not allowed. `Delete` yields the same status:
@@ -76,11 +73,8 @@ impl Status {
 
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Status::Draft => "draft",
-            Status::InProgress => "in progress",
-            Status::Completed => "completed",
-        })
+        // The stored name with spaces: a second list of names could drift from the first.
+        f.write_str(&self.as_str().replace('_', " "))
     }
 }
 
@@ -135,6 +129,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn stored_and_shown_names() {
+        assert_eq!(Status::InProgress.as_str(), "in_progress");
+        assert_eq!(Status::InProgress.to_string(), "in progress");
+        assert_eq!(Status::parse("in_progress"), Some(Status::InProgress));
+        assert_eq!(Status::parse("in progress"), None);
+        assert_eq!(Status::parse("Completed"), None);
     }
 
     #[test]

@@ -31,7 +31,8 @@ impl Me {
     }
 }
 
-/// The user's name: `$USER`, `$LOGNAME`, else the account's name, else the uid.
+/// The user's name: `$USER`, `$LOGNAME`, else the account's name in /etc/passwd, else
+/// the uid.
 pub fn login_name() -> String {
     if let Some(u) = ["USER", "LOGNAME"]
         .iter()
@@ -40,18 +41,20 @@ pub fn login_name() -> String {
     {
         return u;
     }
-    // SAFETY: getpwuid returns null or a pointer to static storage; the name is copied out
-    // at once, before any other call could overwrite it.
-    unsafe {
-        let uid = libc::geteuid();
-        let pw = libc::getpwuid(uid);
-        if pw.is_null() || (*pw).pw_name.is_null() {
-            return format!("uid {uid}");
-        }
-        std::ffi::CStr::from_ptr((*pw).pw_name)
-            .to_string_lossy()
-            .into_owned()
-    }
+    let uid = rustix::process::geteuid().as_raw();
+    // Only local accounts are found this way (no NSS): enough for the rare session with
+    // neither variable set, and the uid is an honest name for the rest.
+    std::fs::read_to_string("/etc/passwd")
+        .ok()
+        .and_then(|passwd| {
+            passwd.lines().find_map(|l| {
+                let mut f = l.split(':');
+                let name = f.next()?;
+                let id = f.nth(1)?;
+                (id.parse() == Ok(uid) && !name.is_empty()).then(|| name.to_string())
+            })
+        })
+        .unwrap_or_else(|| format!("uid {uid}"))
 }
 
 /// Start time of a process in clock ticks since boot (Linux), to tell a reused pid apart.
@@ -63,15 +66,13 @@ fn process_start(pid: u32) -> Option<i64> {
 }
 
 fn hostname() -> String {
-    let mut buf = [0u8; 256];
-    // SAFETY: the buffer is valid for its length; gethostname NUL-terminates within it
-    // or truncates, and we stop at the first NUL either way.
-    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
-    if rc != 0 {
-        return "unknown-host".into();
+    let name = rustix::system::uname();
+    let name = name.nodename().to_string_lossy();
+    if name.is_empty() {
+        "unknown-host".into()
+    } else {
+        name.into_owned()
     }
-    let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
-    String::from_utf8_lossy(&buf[..end]).into_owned()
 }
 
 /// Whether the holder of a lock on this host still runs. On another host we cannot tell,
@@ -80,12 +81,17 @@ fn holder_alive(me: &Me, host: &str, pid: u32, start: Option<i64>) -> bool {
     if host != me.host {
         return true;
     }
-    let Ok(pid_t) = libc::pid_t::try_from(pid) else {
+    let Some(pid_t) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
         return false;
     };
-    // SAFETY: signal 0 only checks that the process exists and may be signalled.
-    let rc = unsafe { libc::kill(pid_t, 0) };
-    let exists = rc == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+    // Signal 0 only checks that the process exists; EPERM means it does, as someone else's.
+    let exists = match rustix::process::test_kill_process(pid_t) {
+        Ok(()) => true,
+        Err(e) => e == rustix::io::Errno::PERM,
+    };
     if !exists {
         return false;
     }

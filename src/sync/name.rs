@@ -6,29 +6,18 @@ use crate::session::Session;
 /// Longest slug of the response (country) in a file name.
 const MAX_SLUG: usize = 40;
 
-/// The response as a file-name-safe ASCII slug: accents dropped, anything else a dash.
+/// The response as a file-name-safe ASCII slug: transliterated to ASCII first (so
+/// "Україна" keeps its country rather than falling back to `response`), then anything
+/// but a letter or digit becomes a dash.
 pub fn slug(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
     let mut out = String::new();
-    for c in s.chars() {
-        let mapped = match c {
-            'a'..='z' | '0'..='9' => Some(c),
-            'A'..='Z' => Some(c.to_ascii_lowercase()),
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
-                Some('a')
-            }
-            'ç' | 'Ç' => Some('c'),
-            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => Some('e'),
-            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => Some('i'),
-            'ñ' | 'Ñ' => Some('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => Some('o'),
-            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => Some('u'),
-            'ý' | 'ÿ' | 'Ý' => Some('y'),
-            _ => None,
-        };
-        match mapped {
-            Some(m) => out.push(m),
-            None if !out.ends_with('-') && !out.is_empty() => out.push('-'),
-            None => {}
+    for c in ascii.chars() {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
         }
         if out.len() >= MAX_SLUG {
             break;
@@ -80,7 +69,10 @@ mod tests {
         assert_eq!(slug("South Sudan"), "south-sudan");
         assert_eq!(slug("Côte d'Ivoire"), "cote-d-ivoire");
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug("南スーダン"), "response");
+        assert_eq!(slug("南スーダン"), "nan-sudan");
+        assert_eq!(slug("Україна"), "ukrayina");
+        assert_eq!(slug("🙂"), "slight-smile");
+        assert_eq!(slug("\u{200b}"), "response");
         assert_eq!(slug(".hidden"), "hidden");
         assert_eq!(slug(&"x".repeat(500)).len(), MAX_SLUG);
         assert_eq!(slug("a\u{0}b/c\\d"), "a-b-c-d");

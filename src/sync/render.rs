@@ -93,7 +93,7 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
         let _ = writeln!(o, "\n[answers.{id}]");
         let _ = writeln!(o, "status = {}", toml_str(a.status().as_str()));
         if let (AnswerStatus::Answered, Some(v)) = (a.status(), &a.value) {
-            let _ = writeln!(o, "type = {}", toml_str(value_type(v)));
+            let _ = writeln!(o, "type = {}", toml_str(v.kind().as_str()));
             let (value, label) = value_and_label(v, q, lang, dl);
             let _ = writeln!(o, "value = {value}");
             if let Some(label) = label {
@@ -125,19 +125,6 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
     o
 }
 
-/// The question type a value belongs to, so a file reads without its guide.
-pub fn value_type(v: &Value) -> &'static str {
-    match v {
-        Value::Choice(_) => "single",
-        Value::Choices(_) => "multi",
-        Value::YesNo(_) => "yes_no",
-        Value::Text(_) => "text",
-        Value::Number(_) => "number",
-        Value::Date(_) => "date",
-        Value::Scale(_) => "scale",
-    }
-}
-
 fn value_and_label(
     v: &Value,
     q: Option<&Question>,
@@ -155,15 +142,13 @@ fn value_and_label(
             let labels: Vec<String> = cs.iter().map(|c| label_of(c)).collect();
             (str_array(cs), Some(str_array(&labels)))
         }
-        Value::YesNo(b) => (toml_str(if *b { "yes" } else { "no" }), None),
-        Value::Text(t) => (toml_str(t), None),
+        Value::YesNo(_) | Value::Text(_) | Value::Date(_) => (toml_str(&v.to_text()), None),
         // TOML integers for whole numbers; otherwise the shortest exact float.
         Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (format_number(*n), None),
         Value::Number(n) => {
             let s = format!("{n:?}");
             (s, None)
         }
-        Value::Date(d) => (toml_str(&d.to_string()), None),
         Value::Scale(n) => (n.to_string(), None),
     }
 }

@@ -1,11 +1,9 @@
 //! Writing a session file into an outbox that other people and tools read (a shared group
-//! folder, a Syncthing folder): a dot-prefixed temp file in the same folder, fsync, a
-//! hard link to the final name (which fails rather than overwrite), fsync of the folder.
+//! folder, a Syncthing folder): through [`crate::fs::write`], a dot-prefixed temp file in
+//! the same folder, fsync, a rename that fails rather than overwrite, fsync of the folder.
 //! A reader never sees half a file, and nothing already there is ever replaced.
 
-use std::fs::{File, OpenOptions, Permissions};
-use std::io::Write;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -14,7 +12,7 @@ use super::name::is_safe_name;
 /// Readable by the folder's group (the collators), by nobody else.
 pub const FILE_MODE: u32 = 0o640;
 const TEMP_PREFIX: &str = ".stocktake-";
-const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_SUFFIX: &str = crate::fs::TEMP_SUFFIX;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -56,9 +54,10 @@ pub enum Written {
 
 fn classify(dir: &Path, path: &Path, e: std::io::Error) -> WriteError {
     let d = dir.display().to_string();
-    match e.raw_os_error() {
-        Some(libc::ENOSPC) | Some(libc::EDQUOT) => WriteError::Full { dir: d },
-        Some(libc::EROFS) | Some(libc::EACCES) | Some(libc::EPERM) => WriteError::NotWritable {
+    use rustix::io::Errno;
+    match Errno::from_io_error(&e) {
+        Some(Errno::NOSPC | Errno::DQUOT) => WriteError::Full { dir: d },
+        Some(Errno::ROFS | Errno::ACCESS | Errno::PERM) => WriteError::NotWritable {
             dir: d,
             reason: e.to_string(),
         },
@@ -94,46 +93,21 @@ pub fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<Written, Write
     if let Ok(m) = std::fs::symlink_metadata(&target) {
         return same_content(&target, &m, bytes);
     }
-    let tmp = dir.join(format!(
-        "{TEMP_PREFIX}{}-{}{TEMP_SUFFIX}",
-        std::process::id(),
-        ulid::Ulid::generate()
-    ));
-    let result = write_temp(dir, &tmp, bytes).and_then(|()| {
-        match std::fs::hard_link(&tmp, &target) {
-            Ok(()) => Ok(Written::New(target.clone())),
-            // Someone wrote the same name meanwhile: the same bytes are fine, others not.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                std::fs::symlink_metadata(&target)
-                    .map_err(|e| classify(dir, &target, e))
-                    .and_then(|m| same_content(&target, &m, bytes))
-            }
-            Err(e) => Err(classify(dir, &target, e)),
+    let how = crate::fs::NewFile {
+        mode: FILE_MODE,
+        existing: crate::fs::Existing::Keep,
+        temp_prefix: TEMP_PREFIX,
+    };
+    match crate::fs::write_bytes(&target, &how, bytes) {
+        Ok(()) => Ok(Written::New(target)),
+        // Someone wrote the same name meanwhile: the same bytes are fine, others not.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::symlink_metadata(&target)
+                .map_err(|e| classify(dir, &target, e))
+                .and_then(|m| same_content(&target, &m, bytes))
         }
-    });
-    let _ = std::fs::remove_file(&tmp);
-    let written = result?;
-    // The new name must survive a crash too: sync the folder entry.
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| classify(dir, dir, e))?;
-    Ok(written)
-}
-
-fn write_temp(dir: &Path, tmp: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(FILE_MODE)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(tmp)
-        .map_err(|e| classify(dir, tmp, e))?;
-    // The umask may have narrowed the mode: the collators' group must be able to read.
-    f.set_permissions(Permissions::from_mode(FILE_MODE))
-        .map_err(|e| classify(dir, tmp, e))?;
-    f.write_all(bytes).map_err(|e| classify(dir, tmp, e))?;
-    f.sync_all().map_err(|e| classify(dir, tmp, e))?;
-    Ok(())
+        Err(e) => Err(classify(dir, &target, e)),
+    }
 }
 
 fn same_content(target: &Path, m: &std::fs::Metadata, bytes: &[u8]) -> Result<Written, WriteError> {
@@ -155,8 +129,7 @@ pub fn clean_stale_temps(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
-    // SAFETY: geteuid cannot fail.
-    let me = unsafe { libc::geteuid() };
+    let me = rustix::process::geteuid().as_raw();
     let hour_ago = SystemTime::now() - Duration::from_secs(3600);
     let mut removed = 0;
     for e in entries.flatten() {

@@ -1,0 +1,214 @@
+//! The command line's definitions (clap): every subcommand, its options and its help.
+
+use std::path::PathBuf;
+
+use clap::builder::PossibleValue;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::guide::Structure;
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "stocktake",
+    version,
+    about = "Capture semi-structured interviews, sync them as files, collate them into a report"
+)]
+pub struct Cli {
+    /// Also look for guides in DIR (repeatable); these win over every other place.
+    #[arg(long = "guides", value_name = "DIR", global = true)]
+    pub guides: Vec<PathBuf>,
+
+    /// Where interviews are kept (default: the XDG data dir, e.g. ~/.local/share/stocktake).
+    #[arg(long, value_name = "DIR", global = true, env = "STOCKTAKE_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Where completed sessions are written as files (else `outbox` in the config file).
+    #[arg(long, value_name = "DIR", global = true, env = "STOCKTAKE_OUTBOX")]
+    pub outbox: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List or validate interview guides.
+    #[command(subcommand)]
+    Guide(GuideCommand),
+    /// List the sessions in the local store, newest call first.
+    Sessions {
+        /// One JSON array, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every completed session revision not yet written into the outbox.
+    Sync {
+        /// The outbox folder (else --outbox, STOCKTAKE_OUTBOX or the config file).
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// Bring session files into the local store, to review them or continue them here.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Merge session files (folders are walked) into a collation database.
+    Collate {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The collation database (created if missing).
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// An age identity file that opens encrypted session files (repeatable; or
+        /// STOCKTAKE_IDENTITY, several separated by `:`).
+        #[arg(
+            long = "identity",
+            value_name = "FILE",
+            env = "STOCKTAKE_IDENTITY",
+            value_delimiter = ':'
+        )]
+        identities: Vec<PathBuf>,
+        /// Quarantine session files that are not encrypted.
+        #[arg(long)]
+        require_encrypted: bool,
+    },
+    /// Create or show the collator's age key.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    /// List conflicts: revisions of a session edited in two places, side by side.
+    Conflicts {
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+    },
+    /// Write the report: summary tables and charts, frequencies, texts, data quality.
+    Report {
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The folder to write into (created private: 0700).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Any of html, md, csv, xlsx, comma-separated (default: all).
+        #[arg(
+            long,
+            value_name = "LIST",
+            value_delimiter = ',',
+            default_value = "html,md,csv,xlsx"
+        )]
+        format: Vec<FormatArg>,
+        /// Only this structure.
+        #[arg(long, value_name = "S")]
+        structure: Option<StructureArg>,
+        /// Only sessions of this guide id.
+        #[arg(long, value_name = "ID")]
+        guide: Option<String>,
+    },
+    /// Pick the revision that wins its conflict (or take the choice back with --undo).
+    Resolve {
+        /// The digest of the winning revision (at least 8 hex digits, as `conflicts` shows).
+        #[arg(value_name = "DIGEST")]
+        digest: String,
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// Take back the choice made in this revision's conflict.
+        #[arg(long)]
+        undo: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create a new identity file (readable by you alone) and print its public recipient.
+    New {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Print the public recipient of an identity file, to put in a guide or config.
+    Show {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuideCommand {
+    /// List the guides found: bundled, ./interview-guides/, the config dir, --guides.
+    List,
+    /// Validate guide files; prints file:line:col: message for each problem, exit 1 if any.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// `--format`: the names are the report's own (`Format::name`), so clap lists and
+/// accepts exactly those, and `markdown` as another name of `md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormatArg(pub Format);
+
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            FormatArg(Format::Html),
+            FormatArg(Format::Markdown),
+            FormatArg(Format::Csv),
+            FormatArg(Format::Xlsx),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let v = PossibleValue::new(self.0.name());
+        Some(match self.0 {
+            Format::Markdown => v.alias("markdown"),
+            _ => v,
+        })
+    }
+}
+
+/// `--structure`: the names of [`Structure`], from the one place they are spelt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StructureArg(pub Structure);
+
+impl ValueEnum for StructureArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [StructureArg; 4] = [
+            StructureArg(Structure::ALL[0]),
+            StructureArg(Structure::ALL[1]),
+            StructureArg(Structure::ALL[2]),
+            StructureArg(Structure::ALL[3]),
+        ];
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_and_structure_is_offered_under_its_own_name() {
+        for f in FormatArg::value_variants() {
+            assert_eq!(FormatArg::from_str(f.0.name(), false), Ok(*f));
+        }
+        assert_eq!(
+            FormatArg::from_str("markdown", false),
+            Ok(FormatArg(Format::Markdown))
+        );
+        assert!(FormatArg::from_str("pdf", false).is_err());
+        let names: Vec<&str> = StructureArg::value_variants()
+            .iter()
+            .map(|s| s.0.as_str())
+            .collect();
+        assert_eq!(names, ["protection_cluster", "cp_aor", "gbv_aor", "other"]);
+    }
+
+    #[test]
+    fn the_definitions_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

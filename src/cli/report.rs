@@ -1,0 +1,69 @@
+//! `stocktake report`: the collation's report in the formats asked for.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{FormatArg, StructureArg, existing_db, now_text};
+use crate::neutralise;
+
+pub(super) fn report(
+    db: &Path,
+    out: &Path,
+    formats: &[FormatArg],
+    structure: Option<StructureArg>,
+    guide: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let mut formats: Vec<crate::report::Format> = formats.iter().map(|f| f.0).collect();
+    // `--format md,markdown` asks for one Markdown report.
+    let mut seen = Vec::new();
+    formats.retain(|f| {
+        let new = !seen.contains(f);
+        seen.push(*f);
+        new
+    });
+    let cdb = existing_db(db)?;
+    cdb.for_one_pass()?;
+    let mut err = io::stderr().lock();
+    // Progress on stderr, a line a step: on a large collation the report takes seconds.
+    let started = std::time::Instant::now();
+    writeln!(err, "reading the collation…")?;
+    let r = crate::report::Report::build(
+        &cdb,
+        crate::report::ReportOptions {
+            structure: structure.map(|s| s.0),
+            guide: guide.map(str::to_string),
+        },
+    )?;
+    if r.sections.is_empty() {
+        writeln!(err, "no sessions match: the report is empty")?;
+    }
+    let sessions: usize = r.sections.iter().map(|s| s.sessions.len()).sum();
+    writeln!(
+        err,
+        "read {} in {:.1} s; writing {}…",
+        crate::report::sessions_count(sessions),
+        started.elapsed().as_secs_f64(),
+        formats
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    drop(err);
+    let written = crate::report::write_reporting(&r, out, &formats, &now_text(), &|f, took| {
+        // From the writer threads; a closed stderr must not stop the report.
+        writeln!(
+            io::stderr(),
+            "{} written in {:.1} s",
+            f.name(),
+            took.as_secs_f64()
+        )
+        .unwrap_or(());
+    })?;
+    let mut out = io::stdout().lock();
+    for p in &written {
+        writeln!(out, "wrote {}", neutralise::line(&p.display().to_string()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

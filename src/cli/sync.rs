@@ -1,0 +1,142 @@
+//! `stocktake sync` (the store's completed revisions into the outbox) and `stocktake
+//! import` (session files into the store).
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Cli, config, open_store, user_message};
+use crate::guide::{Catalog, GuideDirs};
+use crate::neutralise;
+
+/// Where completed sessions go: `sync --to`, else `--outbox` / `STOCKTAKE_OUTBOX`, else the
+/// config file; encrypted to the config file's recipients (and each guide's).
+pub(super) fn sending(cli: &Cli, to: Option<&Path>) -> anyhow::Result<crate::outbox::Sending> {
+    let config = config()?;
+    let outbox = to
+        .or(cli.outbox.as_deref())
+        .map(Path::to_path_buf)
+        .or(config.outbox);
+    let recipients = config
+        .recipients
+        .iter()
+        .map(|r| crate::sync::parse_recipient(r))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(crate::outbox::Sending { outbox, recipients })
+}
+
+pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let sending = sending(cli, to)?;
+    let Some(dir) = sending.outbox.clone() else {
+        anyhow::bail!(
+            "no outbox: say where with `stocktake sync --to DIR`, STOCKTAKE_OUTBOX, or outbox = \"DIR\" in {}",
+            crate::config::config_path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "the config file".into())
+        );
+    };
+    let mut store = open_store(cli.data_dir.as_deref())?;
+    let report = crate::outbox::sync(&mut store, &dir, &sending.recipients)?;
+    let shown = neutralise::line(&dir.display().to_string()).into_owned();
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    for p in &report.written {
+        writeln!(out, "wrote {}", neutralise::line(&p.display().to_string()))?;
+    }
+    for p in &report.already {
+        writeln!(
+            out,
+            "already there: {}",
+            neutralise::line(&p.display().to_string())
+        )?;
+    }
+    if report.cleaned > 0 {
+        writeln!(
+            out,
+            "removed {} unfinished temporary file(s) left by an interrupted sync",
+            report.cleaned
+        )?;
+    }
+    for (name, e) in &report.failed {
+        writeln!(
+            err,
+            "not written: {}: {}",
+            neutralise::line(name),
+            neutralise::line(&e.to_string())
+        )?;
+    }
+    let waiting = store.unsynced()?.len();
+    if !report.is_ok() {
+        writeln!(
+            err,
+            "{waiting} completed session revision(s) still waiting to sync; nothing was lost"
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    if report.written.is_empty() && report.already.is_empty() {
+        writeln!(
+            out,
+            "nothing to sync: every completed session is already written ({shown})"
+        )?;
+    } else {
+        writeln!(out, "{} file(s) written to {shown}", report.written.len())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
+    let mut store = open_store(cli.data_dir.as_deref())?;
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    let mut failed = 0;
+    for path in files {
+        let shown = neutralise::line(&path.display().to_string()).into_owned();
+        let result = (|| -> anyhow::Result<String> {
+            let crate::sync::Verified {
+                file: f,
+                guide,
+                bytes,
+            } = crate::sync::read_verified(path, &shown, |digest| {
+                match catalog.guides.iter().find(|g| g.digest == *digest) {
+                    Some(g) => Some(g.clone()),
+                    None => store.load_guide(digest).ok(),
+                }
+            })?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = crate::store::RevisionFile {
+                digest: f.digest,
+                file_name: name,
+                content: bytes,
+            };
+            let what = match store.import_revision(&guide, &f.session, &file)? {
+                crate::store::Imported::New => "imported".to_string(),
+                crate::store::Imported::Updated { from } => {
+                    format!("imported, replacing revision {from}")
+                }
+                crate::store::Imported::AlreadyHere => "already here, nothing changed".to_string(),
+            };
+            Ok(format!(
+                "{shown}: {what}: {} · {} revision {}",
+                neutralise::line(&f.session.response),
+                f.session.structure.as_str(),
+                f.session.revision
+            ))
+        })();
+        match result {
+            Ok(line) => writeln!(out, "{line}")?,
+            Err(e) => {
+                failed += 1;
+                writeln!(err, "{}", neutralise::block(&user_message(&e)))?;
+            }
+        }
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,84 @@
+//! The report's free texts: every text answer, other-specify text and note, grouped by
+//! question with who said it, then the general notes attached to no question.
+
+use std::collections::HashMap;
+
+use super::model::{SessionRow, TextItem};
+use crate::collate::GeneralNote;
+use crate::guide::{Guide, QuestionType};
+use crate::session::AnswerStatus;
+
+/// Free texts, grouped by question, each with who said it.
+pub(super) fn free_texts(
+    guide: &Guide,
+    rows: &[SessionRow],
+    notes: &[&GeneralNote],
+    lang: &str,
+) -> Vec<(String, Vec<TextItem>)> {
+    let mut texts: Vec<(String, Vec<TextItem>)> = Vec::new();
+    let by_digest: HashMap<&str, &SessionRow> =
+        rows.iter().map(|r| (r.digest.as_str(), r)).collect();
+    for q in guide.questions() {
+        let mut items = Vec::new();
+        for r in rows {
+            let Some(a) = r.answers.get(&q.id) else {
+                continue;
+            };
+            let mut push = |kind, text: &str| {
+                if !text.trim().is_empty() {
+                    items.push(TextItem {
+                        question: q.id.clone(),
+                        kind,
+                        text: text.to_string(),
+                        response: r.response.clone(),
+                        structure: r.structure,
+                    });
+                }
+            };
+            if matches!(q.kind, QuestionType::Text | QuestionType::LongText)
+                && a.status == AnswerStatus::Answered
+            {
+                push("answer", &a.values.join(" "));
+            }
+            push("other", &a.other);
+            push("note", &a.note);
+        }
+        for n in notes {
+            if n.question.as_deref() == Some(q.id.as_str())
+                && let Some(r) = by_digest.get(n.digest.as_str())
+            {
+                items.push(TextItem {
+                    question: q.id.clone(),
+                    kind: "general note",
+                    text: n.text.clone(),
+                    response: r.response.clone(),
+                    structure: r.structure,
+                });
+            }
+        }
+        if !items.is_empty() {
+            texts.push((q.text.get(lang, lang).to_string(), items));
+        }
+    }
+    let loose: Vec<TextItem> = notes
+        .iter()
+        .filter(|n| {
+            n.question
+                .as_ref()
+                .is_none_or(|q| guide.question(q).is_none())
+        })
+        .filter_map(|n| {
+            by_digest.get(n.digest.as_str()).map(|r| TextItem {
+                question: String::new(),
+                kind: "general note",
+                text: n.text.clone(),
+                response: r.response.clone(),
+                structure: r.structure,
+            })
+        })
+        .collect();
+    if !loose.is_empty() {
+        texts.push(("General notes".into(), loose));
+    }
+    texts
+}

@@ -1,0 +1,150 @@
+//! The envelope every session file format shares: a size limit, UTF-8, a first line
+//! `digest = "sha256:…"` covering every byte after it, and a `format` key that says
+//! which reader parses the rest.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::{ReadError, SessionFile, v1};
+use crate::guide::{Digest, line_col};
+use crate::sync::render::FORMAT;
+
+/// A session file larger than this is refused unread.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Read and verify a file from disk, reading no more than the limit allows.
+pub fn read_session_file(path: &Path) -> Result<SessionFile, ReadError> {
+    let bytes = read_limited(path)?;
+    parse_session_file(&bytes, &path.display().to_string())
+}
+
+/// A file's bytes, refusing (without reading it all) one larger than a session file may be.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let file = path.display().to_string();
+    let io = |source| ReadError::Io {
+        file: file.clone(),
+        source,
+    };
+    let f = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path)
+            .map(|m| m.len())
+            .unwrap_or(bytes.len() as u64);
+        return Err(ReadError::TooLarge {
+            file,
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// The digest a file claims and whether its body matches, without parsing the TOML: what
+/// a collator needs to recognise a file it has already seen.
+pub fn check_digest(bytes: &[u8], file: &str) -> Result<Digest, ReadError> {
+    let nl = bytes
+        .iter()
+        .position(|b| *b == b'\n')
+        .ok_or_else(|| ReadError::NoDigest { file: file.into() })?;
+    let first =
+        std::str::from_utf8(&bytes[..nl]).map_err(|_| ReadError::NoDigest { file: file.into() })?;
+    let claimed = first
+        .strip_prefix("digest = \"")
+        .and_then(|r| r.strip_suffix('"'))
+        .and_then(|d| d.parse::<Digest>().ok())
+        .ok_or_else(|| ReadError::NoDigest { file: file.into() })?;
+    let body = &bytes[nl + 1..];
+    if Digest::of(body) != claimed {
+        // Every line we write ends in a newline: a missing one means the copy was cut short.
+        if !body.ends_with(b"\n") {
+            return Err(ReadError::Truncated { file: file.into() });
+        }
+        return Err(ReadError::Tampered { file: file.into() });
+    }
+    Ok(claimed)
+}
+
+pub fn parse_session_file(bytes: &[u8], file: &str) -> Result<SessionFile, ReadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            file: file.into(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = utf8(bytes, file)?;
+    let digest = check_digest(bytes, file)?;
+    parse_checked(text, digest, file)
+}
+
+/// A file's bytes as text, or where they stop being UTF-8.
+fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, ReadError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = e.valid_up_to();
+        let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..good]), good);
+        ReadError::NotUtf8 {
+            file: file.into(),
+            line,
+            col,
+        }
+    })
+}
+
+/// [`parse_session_file`] for bytes whose digest the caller has just checked (the
+/// collator, which hashes every file before it parses any): hashing is a tenth of the
+/// cost of reading a file, and doing it twice was waste.
+pub fn parse_digest_checked(
+    bytes: &[u8],
+    digest: Digest,
+    file: &str,
+) -> Result<SessionFile, ReadError> {
+    parse_checked(utf8(bytes, file)?, digest, file)
+}
+
+/// The reader of the file's `format`: the format line is read first, then only the
+/// reader that knows that format parses the file.
+fn parse_checked(text: &str, digest: Digest, file: &str) -> Result<SessionFile, ReadError> {
+    match format_of(text, file)?.as_str() {
+        FORMAT => v1::parse(text, digest, file),
+        other => Err(ReadError::UnknownFormat {
+            file: file.into(),
+            found: other.into(),
+        }),
+    }
+}
+
+/// The `format` a file names. Every file we write has it on the line after the digest,
+/// as a plain string; any other file is parsed loosely, as generic TOML, to find it.
+fn format_of(text: &str, file: &str) -> Result<String, ReadError> {
+    let second = text.split('\n').nth(1).unwrap_or("");
+    if let Some(name) = second
+        .strip_prefix("format = \"")
+        .and_then(|r| r.strip_suffix('"'))
+        .filter(|n| !n.contains(['"', '\\']))
+    {
+        return Ok(name.to_string());
+    }
+    let table: toml::Table = toml::from_str(text).map_err(|e| syntax(text, file, e))?;
+    match table.get("format").and_then(|v| v.as_str()) {
+        Some(name) => Ok(name.to_string()),
+        None => Err(ReadError::Invalid {
+            file: file.into(),
+            message: "no `format` key".into(),
+        }),
+    }
+}
+
+/// A TOML error as `file:line:col: message`.
+pub(super) fn syntax(text: &str, file: &str, e: toml::de::Error) -> ReadError {
+    let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+    ReadError::Syntax {
+        file: file.into(),
+        line,
+        col,
+        message: e.message().trim().to_string(),
+    }
+}

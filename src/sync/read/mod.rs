@@ -1,0 +1,123 @@
+//! Reading a session file: the envelope every format shares (size limit, UTF-8, the
+//! digest line and its check, then a dispatch on `format`), one module per format
+//! (`v1`), and the checks against the guide. Each failure is a typed error naming the
+//! file.
+
+mod envelope;
+mod v1;
+mod verify;
+
+use crate::guide::Digest;
+use crate::session::Session;
+
+pub use envelope::{
+    MAX_FILE_BYTES, check_digest, parse_digest_checked, parse_session_file, read_limited,
+    read_session_file,
+};
+pub use verify::{Verified, read_verified, verify_against};
+
+use super::render::FORMAT;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{file}: cannot read: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: too large ({size} bytes; a session file is at most {limit})")]
+    TooLarge { file: String, size: u64, limit: u64 },
+    #[error("{file}:{line}:{col}: not UTF-8 text")]
+    NotUtf8 {
+        file: String,
+        line: usize,
+        col: usize,
+    },
+    #[error("{file}:1:1: no digest line: a session file starts with digest = \"sha256:...\"")]
+    NoDigest { file: String },
+    #[error("{file}: truncated: the file ends in the middle of a line (an interrupted copy?)")]
+    Truncated { file: String },
+    #[error("{file}: corrupt or tampered: its content does not match its digest")]
+    Tampered { file: String },
+    #[error("{file}:{line}:{col}: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "{file}: format `{found}` is not one this stocktake reads ({FORMAT}); it may come from a newer stocktake: upgrade to read it"
+    )]
+    UnknownFormat { file: String, found: String },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+    #[error(
+        "{file}: made with guide {id} version {version} ({digest}), which is not known here; add that guide (--guides DIR)"
+    )]
+    UnknownGuide {
+        file: String,
+        id: String,
+        version: String,
+        digest: String,
+    },
+    #[error("{file}: {}", describe_undecryptable(.why))]
+    Encrypted {
+        file: String,
+        why: crate::sync::crypt::Undecryptable,
+    },
+    #[error(
+        "{file}: not encrypted, and this collation requires encrypted files (--require-encrypted)"
+    )]
+    NotEncrypted { file: String },
+    #[error("{file}: answer to `{question}`: {message}")]
+    InvalidAnswer {
+        file: String,
+        question: String,
+        message: String,
+    },
+}
+
+impl ReadError {
+    /// A short reason, for quarantine lists and summaries.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReadError::Io { .. } => "unreadable",
+            ReadError::TooLarge { .. } => "too large",
+            ReadError::NotUtf8 { .. } | ReadError::Syntax { .. } | ReadError::NoDigest { .. } => {
+                "corrupt"
+            }
+            ReadError::Truncated { .. } => "truncated",
+            ReadError::Tampered { .. } => "tampered",
+            ReadError::UnknownFormat { .. } => "unknown format",
+            ReadError::Invalid { .. } => "invalid",
+            ReadError::UnknownGuide { .. } => "unknown guide",
+            ReadError::InvalidAnswer { .. } => "invalid answer",
+            ReadError::Encrypted { why, .. } => match why {
+                crate::sync::crypt::Undecryptable::NotForUs => "not for this collator",
+                crate::sync::crypt::Undecryptable::Damaged(_) => "damaged ciphertext",
+                crate::sync::crypt::Undecryptable::NoIdentity => "no identity",
+                crate::sync::crypt::Undecryptable::TooLarge => "too large",
+            },
+            ReadError::NotEncrypted { .. } => "not encrypted",
+        }
+    }
+}
+
+/// A verified session file: its digest and the session revision it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionFile {
+    pub digest: Digest,
+    pub session: Session,
+}
+
+fn describe_undecryptable(why: &crate::sync::crypt::Undecryptable) -> String {
+    use crate::sync::crypt::Undecryptable::*;
+    match why {
+        NotForUs => "encrypted for another collator: none of the identities given opens it".into(),
+        Damaged(e) => format!("the encrypted file is truncated or altered ({e})"),
+        NoIdentity => "encrypted, and no identity was given to open it (--identity FILE or STOCKTAKE_IDENTITY)".into(),
+        TooLarge => "decrypts to more than a session file may hold".into(),
+    }
+}

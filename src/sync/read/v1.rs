@@ -1,0 +1,303 @@
+//! The `stocktake.session.v1` format: strict TOML with every key known, then typed
+//! values. The envelope has checked the size, the encoding, the digest and the format.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::Deserialize;
+use toml::value::Datetime;
+
+use super::envelope::syntax;
+use super::{ReadError, SessionFile};
+use crate::guide::{Digest, Structure};
+use crate::session::{
+    Answer, AnswerStatus, GuideRef, MAX_TEXT_CHARS, Note, Participant, Position, Session, Status,
+    Value, ValueKind,
+};
+
+/// Parse the text of a v1 file whose digest is `digest`.
+pub(super) fn parse(text: &str, digest: Digest, file: &str) -> Result<SessionFile, ReadError> {
+    // One parse straight into the typed file: a good file (nearly every file) never
+    // becomes a generic table first.
+    let raw = toml::from_str::<RawFile>(text).map_err(|e| syntax(text, file, e))?;
+    let session = build(raw, file)?;
+    Ok(SessionFile { digest, session })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    // Both checked by the envelope before this parse; declared so that they are known.
+    #[serde(rename = "digest")]
+    _digest: String,
+    #[serde(rename = "format")]
+    _format: String,
+    session_id: String,
+    call_id: String,
+    revision: u32,
+    parent: Option<String>,
+    status: String,
+    interviewer: String,
+    language: String,
+    started_at: Datetime,
+    completed_at: Option<Datetime>,
+    guide: RawGuide,
+    respondent: RawRespondent,
+    #[serde(default)]
+    participants: Vec<RawParticipant>,
+    #[serde(default)]
+    answers: BTreeMap<String, RawAnswer>,
+    #[serde(default)]
+    notes: Vec<RawNote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGuide {
+    id: String,
+    version: String,
+    digest: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRespondent {
+    response: String,
+    structure: String,
+    #[serde(default)]
+    structure_label: String,
+    consent: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParticipant {
+    role: String,
+    organisation: String,
+    #[serde(default)]
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnswer {
+    status: String,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    value: Option<toml::Value>,
+    // What the writer showed; a reader takes labels from the guide, and visibility from
+    // skip logic, so both are only checked for their type.
+    #[serde(rename = "label")]
+    _label: Option<toml::Value>,
+    #[serde(default)]
+    other: String,
+    #[serde(default)]
+    note: String,
+    #[serde(rename = "hidden", default)]
+    _hidden: bool,
+    first_changed_at: Option<Datetime>,
+    changed_at: Option<Datetime>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNote {
+    at: Datetime,
+    text: String,
+    question: Option<String>,
+}
+
+fn invalid(file: &str, message: impl Into<String>) -> ReadError {
+    ReadError::Invalid {
+        file: file.into(),
+        message: message.into(),
+    }
+}
+
+fn time(file: &str, what: &str, d: &Datetime) -> Result<Timestamp, ReadError> {
+    d.to_string().parse::<Timestamp>().map_err(|_| {
+        invalid(
+            file,
+            format!("`{what}` = {d} is not a date and time with a time zone"),
+        )
+    })
+}
+
+/// `what` is a closure: naming the field costs a `format!`, paid only for an error.
+fn text(file: &str, what: impl FnOnce() -> String, s: String) -> Result<String, ReadError> {
+    // A char is at least one byte: a short string cannot be too long.
+    if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+        return Err(invalid(
+            file,
+            format!("`{}` is longer than {MAX_TEXT_CHARS} characters", what()),
+        ));
+    }
+    Ok(s)
+}
+
+fn build(raw: RawFile, file: &str) -> Result<Session, ReadError> {
+    let digest = |what: &str, s: &str| {
+        s.parse::<Digest>()
+            .map_err(|_| invalid(file, format!("`{what}` is not a sha256 digest")))
+    };
+    let structure = Structure::parse(&raw.respondent.structure).ok_or_else(|| {
+        invalid(
+            file,
+            format!("unknown structure `{}`", raw.respondent.structure),
+        )
+    })?;
+    let status = Status::parse(&raw.status)
+        .ok_or_else(|| invalid(file, format!("unknown status `{}`", raw.status)))?;
+    if raw.revision == 0 {
+        return Err(invalid(file, "revision must be 1 or more"));
+    }
+    let started_at = time(file, "started_at", &raw.started_at)?;
+    let completed_at = raw
+        .completed_at
+        .as_ref()
+        .map(|d| time(file, "completed_at", d))
+        .transpose()?;
+    let mut answers = BTreeMap::new();
+    let mut latest = completed_at.unwrap_or(started_at);
+    for (q, a) in raw.answers {
+        if !crate::guide::is_identifier(&q) {
+            return Err(invalid(file, format!("`{q}` is not a question id")));
+        }
+        let status = AnswerStatus::parse(&a.status).ok_or_else(|| {
+            invalid(
+                file,
+                format!("answer to `{q}`: unknown status `{}`", a.status),
+            )
+        })?;
+        let value = match (status, a.kind.as_deref(), a.value) {
+            (AnswerStatus::Answered, Some(kind), Some(v)) => Some(decode(file, &q, kind, v)?),
+            (AnswerStatus::Answered, _, _) => {
+                return Err(invalid(
+                    file,
+                    format!("answer to `{q}` is answered but has no `type` and `value`"),
+                ));
+            }
+            (_, _, Some(_)) => {
+                return Err(invalid(
+                    file,
+                    format!("answer to `{q}` has a value but status `{}`", a.status),
+                ));
+            }
+            _ => None,
+        };
+        let first = a
+            .first_changed_at
+            .as_ref()
+            .map(|d| time(file, "first_changed_at", d))
+            .transpose()?;
+        let changed = a
+            .changed_at
+            .as_ref()
+            .map(|d| time(file, "changed_at", d))
+            .transpose()?;
+        if let Some(c) = changed {
+            latest = latest.max(c);
+        }
+        answers.insert(
+            q.clone(),
+            Answer {
+                value,
+                special: match status {
+                    AnswerStatus::Special(s) => Some(s),
+                    _ => None,
+                },
+                other: text(file, || format!("answers.{q}.other"), a.other)?,
+                note: text(file, || format!("answers.{q}.note"), a.note)?,
+                first_changed_at: first,
+                changed_at: changed,
+            },
+        );
+    }
+    let mut notes = Vec::new();
+    for (i, n) in raw.notes.into_iter().enumerate() {
+        let at = time(file, "notes.at", &n.at)?;
+        latest = latest.max(at);
+        notes.push(Note {
+            seq: i as u32 + 1,
+            at,
+            text: text(file, || "notes.text".into(), n.text)?,
+            question: n.question,
+        });
+    }
+    Ok(Session {
+        id: text(file, || "session_id".into(), raw.session_id)?,
+        call_id: text(file, || "call_id".into(), raw.call_id)?,
+        guide: GuideRef {
+            id: raw.guide.id,
+            version: raw.guide.version,
+            digest: digest("guide.digest", &raw.guide.digest)?,
+        },
+        response: text(
+            file,
+            || "respondent.response".into(),
+            raw.respondent.response,
+        )?,
+        interviewer: text(file, || "interviewer".into(), raw.interviewer)?,
+        language: raw.language,
+        structure,
+        structure_label: text(
+            file,
+            || "respondent.structure_label".into(),
+            raw.respondent.structure_label,
+        )?,
+        participants: raw
+            .participants
+            .into_iter()
+            .map(|p| Participant {
+                role: p.role,
+                organisation: p.organisation,
+                name: p.name,
+            })
+            .collect(),
+        consent: raw.respondent.consent,
+        status,
+        revision: raw.revision,
+        parent: raw
+            .parent
+            .as_deref()
+            .map(|p| digest("parent", p))
+            .transpose()?,
+        started_at,
+        updated_at: latest,
+        completed_at,
+        answers,
+        notes,
+        position: Position::default(),
+    })
+}
+
+fn decode(file: &str, q: &str, kind: &str, v: toml::Value) -> Result<Value, ReadError> {
+    let bad = || {
+        invalid(
+            file,
+            format!("answer to `{q}`: a `{kind}` value cannot be {v}"),
+        )
+    };
+    let Some(kind) = ValueKind::parse(kind) else {
+        return Err(bad());
+    };
+    Ok(match (kind, &v) {
+        (ValueKind::Multi, toml::Value::Array(items)) => Value::Choices(
+            items
+                .iter()
+                .map(|i| i.as_str().map(str::to_string).ok_or_else(bad))
+                .collect::<Result<_, _>>()?,
+        ),
+        (ValueKind::Text, toml::Value::String(s)) => {
+            Value::Text(text(file, || format!("answers.{q}.value"), s.clone())?)
+        }
+        // A date, a yes/no and a single choice are strings in their text form.
+        (ValueKind::Single | ValueKind::YesNo | ValueKind::Date, toml::Value::String(s)) => {
+            Value::from_text(kind, s).ok_or_else(bad)?
+        }
+        (ValueKind::Number, toml::Value::Integer(n)) => Value::Number(*n as f64),
+        (ValueKind::Number, toml::Value::Float(f)) if f.is_finite() => Value::Number(*f),
+        (ValueKind::Scale, toml::Value::Integer(n)) => Value::Scale(*n),
+        _ => return Err(bad()),
+    })
+}

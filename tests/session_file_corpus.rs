@@ -1,0 +1,177 @@
+//! Every file of the frozen v1 corpus (`tests/fixtures/session-files/v1/`, written once by
+//! an earlier stocktake and never regenerated) still reads, verifies against its guide,
+//! and says what it said; the encrypted copies open with the corpus's test identity.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use stocktake::guide::Structure;
+use stocktake::session::{AnswerStatus, Special, Status, Value};
+use stocktake::sync::{SessionFile, decrypt, parse_identities, parse_session_file};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-files/v1")
+}
+
+/// Every file, read and verified: by file name.
+fn read_all() -> Vec<(String, SessionFile)> {
+    let identity = std::fs::read_to_string(corpus().join("identity.txt")).expect("identity");
+    let ids = parse_identities(&identity, "identity.txt").expect("parse identity");
+    let mut names: Vec<String> = std::fs::read_dir(corpus())
+        .expect("corpus")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml") || n.ends_with(".toml.age"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(corpus().join(&name)).expect("read");
+            let plain = if name.ends_with(".age") {
+                decrypt(&bytes, &ids).expect("decrypt")
+            } else {
+                bytes
+            };
+            let f = parse_session_file(&plain, &name).unwrap_or_else(|e| panic!("{e}"));
+            let g = support::guide(&f.session.guide.id);
+            stocktake::sync::verify_against(&f, &g.guide, &g.digest, &name)
+                .unwrap_or_else(|e| panic!("{e}"));
+            (name, f)
+        })
+        .collect()
+}
+
+fn find<'a>(all: &'a [(String, SessionFile)], slug: &str, rev: &str) -> &'a SessionFile {
+    &all.iter()
+        .find(|(n, _)| n.contains(slug) && n.ends_with(&format!("_{rev}.toml")))
+        .unwrap_or_else(|| panic!("no {slug} {rev}"))
+        .1
+}
+
+#[test]
+fn every_file_of_the_corpus_reads_and_verifies() {
+    let all = read_all();
+    assert_eq!(all.len(), 8, "six files and two encrypted copies");
+    let guides: std::collections::BTreeSet<&str> = all
+        .iter()
+        .map(|(_, f)| f.session.guide.id.as_str())
+        .collect();
+    assert_eq!(
+        guides.into_iter().collect::<Vec<_>>(),
+        ["gpc-attt-coordinator", "tip-indicators-labour"]
+    );
+    // An encrypted copy holds exactly its plain twin.
+    for (name, f) in all.iter().filter(|(n, _)| n.ends_with(".age")) {
+        let twin = &all
+            .iter()
+            .find(|(n, _)| *n == name.trim_end_matches(".age"))
+            .expect("plain twin")
+            .1;
+        assert_eq!(f, twin, "{name}");
+    }
+}
+
+#[test]
+fn the_corpus_says_what_it_said() {
+    let all = read_all();
+    let ua = find(&all, "ukrayina", "r1");
+    let s = &ua.session;
+    assert_eq!(s.response, "Україна");
+    assert_eq!(s.structure, Structure::ProtectionCluster);
+    assert_eq!(
+        (s.status, s.revision, s.parent),
+        (Status::Completed, 1, None)
+    );
+    assert_eq!(
+        s.answers["populations"].value,
+        Some(Value::Choices(vec![
+            "idps".into(),
+            "host_population".into()
+        ]))
+    );
+    assert_eq!(
+        s.answers["multiple_crises"].status(),
+        AnswerStatus::Special(Special::DontKnow)
+    );
+    assert_eq!(s.answers["baseline"].special, Some(Special::Declined));
+    assert_eq!(
+        s.answers["definition_explained"].special,
+        Some(Special::NotAsked)
+    );
+    assert_eq!(
+        s.answers["tip_forms"].other,
+        "Вербування на будівництво «за кордоном»"
+    );
+    assert_eq!(
+        s.answers["forms_evolution"].value,
+        Some(Value::Text(
+            "Більше випадків після 2022 року.\nA second line, with \"quotes\" and a tab\there."
+                .into()
+        ))
+    );
+    assert_eq!(
+        s.answers["challenges"].status(),
+        AnswerStatus::Unanswered,
+        "a note alone"
+    );
+    let attached: Vec<(Option<&str>, &str)> = s
+        .notes
+        .iter()
+        .map(|n| (n.question.as_deref(), n.text.as_str()))
+        .collect();
+    assert_eq!(
+        attached,
+        [
+            (
+                Some("tip_activities"),
+                "Mentions a GBV hotline that records TIP cases."
+            ),
+            (None, "Line dropped for two minutes at 09:40."),
+        ]
+    );
+    assert_eq!(s.started_at.to_string(), "2018-03-14T09:00:00Z");
+
+    let r2 = &find(&all, "ukrayina", "r2").session;
+    assert_eq!((r2.revision, r2.parent), (2, Some(ua.digest)));
+    assert_eq!(r2.answers["tip_is_issue"].value, Some(Value::YesNo(false)));
+
+    let sd = &find(&all, "lswdn", "r1").session;
+    assert_eq!(
+        (sd.response.as_str(), sd.language.as_str()),
+        ("السودان", "fr")
+    );
+    assert_eq!(sd.interviewer, "élodie");
+
+    let ss = find(&all, "nan-sudan", "r1");
+    let a = &ss.session.answers;
+    assert_eq!(a["offers_frequency"].value, Some(Value::Scale(4)));
+    assert_eq!(
+        a["last_offer"].value,
+        Some(Value::Date(jiff::civil::date(2018, 2, 28)))
+    );
+    assert_eq!(a["unpaid_known"].value, Some(Value::Number(12.0)));
+    assert_eq!(a["approached_by"].other, "a “travel agency”");
+    let ss2 = &find(&all, "nan-sudan", "r2").session;
+    assert_eq!(ss2.parent, Some(ss.digest));
+    assert_eq!(ss2.answers["unpaid_known"].value, Some(Value::Number(2.5)));
+
+    let mm = &find(&all, "mynmr", "r1").session;
+    assert_eq!(mm.structure, Structure::Other);
+    assert_eq!(mm.structure_label, "Groupe de travail protection — Rakhine");
+    assert_eq!(mm.response, "ميانمار / မြန်မာ");
+}
+
+/// The writer still gives these bytes for what they hold: a revision's digest, which the
+/// next revision names as its parent, does not drift.
+#[test]
+fn rendering_the_corpus_again_gives_the_same_bytes() {
+    for (name, f) in read_all().iter().filter(|(n, _)| n.ends_with(".toml")) {
+        let g = support::guide(&f.session.guide.id);
+        let bytes = std::fs::read(corpus().join(name)).expect("read");
+        assert!(
+            stocktake::sync::render(&f.session, &g) == bytes,
+            "{name} renders differently now"
+        );
+    }
+}
