@@ -6,7 +6,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::guide::{Digest, Structure};
-use crate::session::{AnswerStatus, Status, ValueKind};
+use crate::session::{AnswerStatus, Field, Special, Status, ValueKind};
 
 /// A type stored as one of its names.
 macro_rules! by_name {
@@ -26,7 +26,7 @@ macro_rules! by_name {
     )*};
 }
 
-by_name!(Status, Structure, AnswerStatus, ValueKind);
+by_name!(Status, Structure, AnswerStatus, ValueKind, Special, Field);
 
 fn unknown(what: &str, found: &str) -> FromSqlError {
     FromSqlError::Other(format!("not a {what}: `{found}`").into())
@@ -49,7 +49,6 @@ impl FromSql for Digest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::Special;
 
     fn round_trip<T: ToSql + FromSql + PartialEq + std::fmt::Debug>(v: T, stored: &str) {
         let db = rusqlite::Connection::open_in_memory().expect("db");

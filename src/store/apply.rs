@@ -75,7 +75,7 @@ fn write(
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     call.id,
-                    guide.digest.to_string(),
+                    guide.digest,
                     call.response,
                     call.interviewer,
                     call.language,
@@ -166,7 +166,7 @@ fn write(
                 "UPDATE sessions SET position_question = ?2, position_field = ?3 WHERE id = ?1",
             )
             .map_err(sqlite)?
-            .execute(params![session, position.question, position.field.as_str()])
+            .execute(params![session, position.question, position.field])
             .map_err(sqlite)?;
             Ok(Vec::new())
         }
@@ -185,7 +185,7 @@ fn write(
                 "INSERT INTO revisions (session_id, revision, digest, file_name, content, completed_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (session_id, revision) DO UPDATE SET digest = ?3, file_name = ?4, content = ?5, completed_at = ?6",
-                params![session, header.revision, file.digest.to_string(), file.file_name, file.content, ts(completed)],
+                params![session, header.revision, file.digest, file.file_name, file.content, ts(completed)],
             )
             .map_err(sqlite)?;
             Ok(Vec::new())
@@ -217,7 +217,7 @@ fn insert_guide(tx: &rusqlite::Connection, guide: &LoadedGuide) -> Result<(), St
     tx.execute(
         "INSERT OR IGNORE INTO guides (digest, id, version, origin, source) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
-            guide.digest.to_string(),
+            guide.digest,
             guide.guide.id,
             guide.guide.version,
             guide.origin,

@@ -18,7 +18,7 @@ impl Store {
         }
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| classify(&path, e))?;
-        let row: Option<(String, String)> = tx
+        let row: Option<(Status, String)> = tx
             .query_row(
                 "SELECT status, call_id FROM sessions WHERE id = ?1",
                 [session],
@@ -29,7 +29,6 @@ impl Store {
         let Some((status, call)) = row else {
             return Err(StoreError::NoSuchSession(session.to_string()));
         };
-        let status = Status::parse(&status).unwrap_or(Status::InProgress);
         status
             .apply(crate::session::Event::Delete)
             .map_err(|e| StoreError::Session(e.into()))?;

@@ -92,6 +92,13 @@ pub enum StoreError {
 /// Turn a SQLite failure into the error a user can act on.
 pub fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     let path_s = path.display().to_string();
+    // A column our codecs cannot read (a name no stocktake writes): a damaged row.
+    if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = &e {
+        return StoreError::BadRow {
+            path: path_s,
+            what: cause.to_string(),
+        };
+    }
     if let rusqlite::Error::SqliteFailure(f, msg) = &e {
         let reason = msg.clone().unwrap_or_else(|| f.to_string());
         return match f.code {

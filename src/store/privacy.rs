@@ -66,8 +66,7 @@ fn check_existing(
     meta: &std::fs::Metadata,
     notices: &mut Vec<Notice>,
 ) -> Result<(), StoreError> {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
+    let me = rustix::process::geteuid().as_raw();
     if meta.uid() != me {
         return Err(StoreError::Insecure {
             path: dir.display().to_string(),

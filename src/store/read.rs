@@ -6,11 +6,12 @@ use jiff::Timestamp;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::Store;
-use super::codec::{decode_value, parse_ts};
+use super::codec::parse_ts;
 use super::error::{StoreError, classify};
 use crate::guide::{Digest, LoadedGuide, Place, Structure, load_guide_str};
 use crate::session::{
     Answer, Call, Field, GuideRef, Note, Participant, Position, Progress, Session, Special, Status,
+    Value, ValueKind,
 };
 
 /// One line of the sessions list (home screen, `stocktake sessions`).
@@ -65,7 +66,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT origin, source FROM guides WHERE digest = ?1",
-                [digest.to_string()],
+                [digest],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
@@ -88,7 +89,7 @@ impl Store {
                         r.get::<_, String>(0)?,
                         r.get::<_, String>(1)?,
                         r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
+                        r.get::<_, Digest>(3)?,
                         r.get::<_, String>(4)?,
                         r.get::<_, String>(5)?,
                         r.get::<_, String>(6)?,
@@ -106,7 +107,7 @@ impl Store {
             guide: GuideRef {
                 id: row.1,
                 version: row.2,
-                digest: row.3.parse().map_err(|_| self.bad("guide digest"))?,
+                digest: row.3,
             },
             response: row.4,
             interviewer: row.5,
@@ -132,17 +133,17 @@ impl Store {
         let c = |e| classify(&self.path, e);
         type Head = (
             String,
-            String,
+            Structure,
             String,
             Option<bool>,
-            String,
+            Status,
             u32,
-            Option<String>,
+            Option<Digest>,
             String,
             String,
             Option<String>,
             Option<String>,
-            String,
+            Field,
         );
         let head: Head = self
             .conn
@@ -230,18 +231,13 @@ impl Store {
             response: call.response,
             interviewer: call.interviewer,
             language: call.language,
-            structure: Structure::parse(&head.1)
-                .ok_or_else(|| self.bad(format!("structure `{}`", head.1)))?,
+            structure: head.1,
             structure_label: head.2,
             participants,
             consent: head.3,
-            status: Status::parse(&head.4)
-                .ok_or_else(|| self.bad(format!("status `{}`", head.4)))?,
+            status: head.4,
             revision: head.5,
-            parent: head
-                .6
-                .map(|p| p.parse().map_err(|_| self.bad("parent digest")))
-                .transpose()?,
+            parent: head.6,
             started_at: self.time(&head.7)?,
             updated_at: self.time(&head.8)?,
             completed_at: head.9.as_deref().map(|t| self.time(t)).transpose()?,
@@ -249,31 +245,28 @@ impl Store {
             notes,
             position: Position {
                 question: head.10,
-                field: Field::parse(&head.11).unwrap_or_default(),
+                field: head.11,
             },
         })
     }
 
     fn answer_row(&self, r: &Row<'_>) -> rusqlite::Result<Result<(String, Answer), StoreError>> {
         let q: String = r.get(0)?;
-        let kind: Option<String> = r.get(1)?;
+        let kind: Option<ValueKind> = r.get(1)?;
         let value: Option<String> = r.get(2)?;
-        let special: Option<String> = r.get(3)?;
+        let special: Option<Special> = r.get(3)?;
         let first: String = r.get(6)?;
         let last: String = r.get(7)?;
         let value = match (kind, value) {
-            (Some(k), Some(v)) => match decode_value(&k, &v) {
+            (Some(k), Some(v)) => match Value::from_text(k, &v) {
                 Some(v) => Some(v),
-                None => return Ok(Err(self.bad(format!("answer to `{q}`: `{k}` value `{v}`")))),
+                None => {
+                    return Ok(Err(
+                        self.bad(format!("answer to `{q}`: `{}` value `{v}`", k.as_str()))
+                    ));
+                }
             },
             _ => None,
-        };
-        let special = match special {
-            Some(s) => match Special::parse(&s) {
-                Some(x) => Some(x),
-                None => return Ok(Err(self.bad(format!("answer to `{q}`: status `{s}`")))),
-            },
-            None => None,
         };
         let (first, last) = match (self.time(&first), self.time(&last)) {
             (Ok(a), Ok(b)) => (a, b),

@@ -33,26 +33,20 @@ impl Store {
         session: &str,
         revision: u32,
     ) -> Result<Option<RevisionFile>, StoreError> {
-        let row: Option<(String, String, Vec<u8>)> = self
-            .conn
+        self.conn
             .query_row(
                 "SELECT digest, file_name, content FROM revisions WHERE session_id = ?1 AND revision = ?2",
                 params![session, revision],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| {
+                    Ok(RevisionFile {
+                        digest: r.get(0)?,
+                        file_name: r.get(1)?,
+                        content: r.get(2)?,
+                    })
+                },
             )
             .optional()
-            .map_err(|e| classify(&self.path, e))?;
-        row.map(|(d, file_name, content)| {
-            Ok(RevisionFile {
-                digest: d.parse().map_err(|_| StoreError::BadRow {
-                    path: self.path.display().to_string(),
-                    what: format!("revision digest `{d}`"),
-                })?,
-                file_name,
-                content,
-            })
-        })
-        .transpose()
+            .map_err(|e| classify(&self.path, e))
     }
 
     /// Is a revision with this digest already here (completed here or imported)?
@@ -60,7 +54,7 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT 1 FROM revisions WHERE digest = ?1",
-                [digest.to_string()],
+                [digest],
                 |_| Ok(()),
             )
             .optional()
@@ -80,29 +74,20 @@ impl Store {
                  ORDER BY r.completed_at, r.session_id, r.revision",
             )
             .map_err(c)?;
-        let rows: Vec<(String, u32, String, String, Vec<u8>)> = st
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        st.query_map([], |r| {
+            Ok(Unsynced {
+                session_id: r.get(0)?,
+                revision: r.get(1)?,
+                file: RevisionFile {
+                    digest: r.get(2)?,
+                    file_name: r.get(3)?,
+                    content: r.get(4)?,
+                },
             })
-            .map_err(c)?
-            .collect::<Result<_, _>>()
-            .map_err(c)?;
-        rows.into_iter()
-            .map(|(session_id, revision, d, file_name, content)| {
-                Ok(Unsynced {
-                    session_id,
-                    revision,
-                    file: RevisionFile {
-                        digest: d.parse().map_err(|_| StoreError::BadRow {
-                            path: self.path.display().to_string(),
-                            what: format!("revision digest `{d}`"),
-                        })?,
-                        file_name,
-                        content,
-                    },
-                })
-            })
-            .collect()
+        })
+        .map_err(c)?
+        .collect::<Result<_, _>>()
+        .map_err(c)
     }
 
     /// Record that a revision's file is now in `outbox`.
@@ -208,12 +193,12 @@ impl Store {
         let sql = |e| classify(&path, e);
         tx.execute(
             "INSERT OR IGNORE INTO guides (digest, id, version, origin, source) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![guide.digest.to_string(), guide.guide.id, guide.guide.version, guide.origin, guide.source],
+            params![guide.digest, guide.guide.id, guide.guide.version, guide.origin, guide.source],
         )
         .map_err(sql)?;
         tx.execute(
             "INSERT OR IGNORE INTO calls (id, guide_digest, response, interviewer, language, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![s.call_id, guide.digest.to_string(), s.response, s.interviewer, s.language, ts(s.started_at)],
+            params![s.call_id, guide.digest, s.response, s.interviewer, s.language, ts(s.started_at)],
         )
         .map_err(sql)?;
         if local.is_none() {
@@ -227,7 +212,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO sessions (id, call_id, ordinal, structure, status, revision, started_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, 'completed', ?5, ?6, ?6)",
-                params![s.id, s.call_id, ordinal, s.structure.as_str(), s.revision, ts(s.started_at)],
+                params![s.id, s.call_id, ordinal, s.structure, s.revision, ts(s.started_at)],
             )
             .map_err(sql)?;
         }
@@ -238,7 +223,7 @@ impl Store {
             params![
                 s.id,
                 s.revision,
-                file.digest.to_string(),
+                file.digest,
                 file.file_name,
                 file.content,
                 ts(s.completed_at.unwrap_or(s.updated_at))

@@ -5,9 +5,9 @@
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::codec::{encode_value, parse_ts, ts};
+use super::codec::{parse_ts, ts};
 use super::error::StoreError;
-use crate::session::{Answer, Field, Header, Note, Participant, Session, Stamp};
+use crate::session::{Answer, Field, Header, Note, Participant, Session, Stamp, Status};
 
 /// A burst of typing in one field within this many seconds is one history entry.
 const TYPING_BURST_SECS: i64 = 5;
@@ -38,10 +38,10 @@ pub(super) fn insert_session(
             s.id,
             s.call_id,
             ordinal,
-            s.structure.as_str(),
+            s.structure,
             s.structure_label,
             s.consent,
-            stamp.status.as_str(),
+            stamp.status,
             s.revision,
             ts(s.started_at),
             ts(stamp.updated_at),
@@ -85,10 +85,10 @@ pub(super) fn write_everything(
             s.structure_label,
             s.consent,
             s.revision,
-            s.parent.map(|d| d.to_string()),
+            s.parent,
             s.completed_at.map(ts),
             s.position.question,
-            s.position.field.as_str()
+            s.position.field
         ],
     )
     .map_err(sqlite)?;
@@ -124,7 +124,7 @@ pub(super) fn write_stamp(tx: &Connection, session: &str, stamp: &Stamp) -> Resu
         .map_err(sqlite)?
         .execute(params![
             session,
-            stamp.status.as_str(),
+            stamp.status,
             ts(stamp.updated_at),
             p.answered,
             p.visible,
@@ -145,7 +145,7 @@ pub(super) fn write_header(
     h: &Header,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    let (old_status, old_rev): (String, u32) = tx
+    let (old_status, old_rev): (Status, u32) = tx
         .query_row(
             "SELECT status, revision FROM sessions WHERE id = ?1",
             [session],
@@ -171,14 +171,14 @@ pub(super) fn write_header(
             h.structure_label,
             h.consent,
             h.revision,
-            h.parent.map(|d| d.to_string()),
+            h.parent,
             h.completed_at.map(ts)
         ],
     )
     .map_err(sqlite)?;
     write_participants(tx, session, &h.participants)?;
-    if old_status != h.status.as_str() || old_rev != h.revision {
-        let old = format!("{old_status} r{old_rev}");
+    if old_status != h.status || old_rev != h.revision {
+        let old = format!("{} r{old_rev}", old_status.as_str());
         let new = format!("{} r{}", h.status.as_str(), h.revision);
         record(tx, session, "status", &old, &new, now, false)?;
     }
@@ -217,13 +217,8 @@ pub(super) fn write_answer(
             .map_err(sqlite)?;
         return Ok(());
     };
-    let (kind, value) = match &a.value {
-        Some(v) => {
-            let (k, t) = encode_value(v);
-            (Some(k), Some(t))
-        }
-        None => (None, None),
-    };
+    let kind = a.value.as_ref().map(|v| v.kind());
+    let value = a.value.as_ref().map(|v| v.to_text());
     tx.prepare_cached(
         "INSERT INTO answers (session_id, question, value_kind, value, special, other, note, first_changed_at, changed_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -236,7 +231,7 @@ pub(super) fn write_answer(
         question,
         kind,
         value,
-        a.special.map(|x| x.as_str()),
+        a.special,
         a.other,
         a.note,
         ts(a.first_changed_at.unwrap_or(fallback)),
@@ -281,7 +276,7 @@ pub(super) fn field_text(a: Option<&Answer>, field: Field) -> String {
         Field::Other => a.other.clone(),
         Field::Answer => match (&a.special, &a.value) {
             (Some(sp), _) => format!("[{}]", sp.as_str()),
-            (None, Some(v)) => encode_value(v).1,
+            (None, Some(v)) => v.to_text(),
             (None, None) => String::new(),
         },
     }
