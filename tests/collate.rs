@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use stocktake::collate::{CollationDb, collate};
 use stocktake::guide::{Catalog, Structure};
 use stocktake::report::{Format, Report, ReportOptions};
-use support::files::{Factory, bytes, classify, digest};
+use support::files::{Factory, bytes, classify};
 
 fn write(dir: &Path, name: &str, b: &[u8]) -> PathBuf {
     let p = dir.join(name);
@@ -303,7 +303,6 @@ fn a_fork_is_a_conflict_and_the_collator_resolves_it_reversibly() {
         .expect("mali row");
     assert_eq!(mali_row.digest, mali_head);
     assert_ne!(classification("Mali"), ["not_working_not_aware"], "not b1");
-    let _ = digest;
 }
 
 fn stocktake(args: &[&str]) -> std::process::Output {

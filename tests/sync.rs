@@ -247,7 +247,7 @@ mod needs_root {
 
 #[test]
 fn nothing_in_the_outbox_is_ever_overwritten_or_followed() {
-    let (data, ids) = data_with_sessions();
+    let (data, _) = data_with_sessions();
     let outbox = tempfile::tempdir().expect("outbox");
     let victim = tempfile::NamedTempFile::new().expect("victim");
     std::fs::write(victim.path(), "precious").expect("write");
@@ -283,7 +283,6 @@ fn nothing_in_the_outbox_is_ever_overwritten_or_followed() {
         std::fs::read_to_string(outbox.path().join(&waiting[1].file.file_name)).expect("f"),
         "someone else's"
     );
-    let _ = ids;
 }
 
 #[test]

@@ -84,7 +84,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
                 let _ = write!(o, "<th>{} (n = {n})</th>", html(st.label("en")));
             }
             o.push_str("</tr>");
-            for (i, c) in f.rows.iter().enumerate() {
+            for c in &f.rows {
                 let _ = write!(
                     o,
                     "<tr><td>{}</td><td class=n>{} ({}%)</td>",
@@ -92,7 +92,6 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
                     c.count,
                     c.percent
                 );
-                let _ = i;
                 if let Some((_, cells)) = ct.rows.iter().find(|(label, _)| *label == c.label) {
                     for (n, p) in cells {
                         let _ = write!(o, "<td class=n>{n} ({p}%)</td>");

@@ -64,9 +64,8 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
                 o.push_str("---:|");
             }
             o.push('\n');
-            for (i, c) in f.rows.iter().enumerate() {
+            for c in &f.rows {
                 let _ = write!(o, "| {} | {} ({}%) |", md(&c.label), c.count, c.percent);
-                let _ = i;
                 if let Some((_, cells)) = ct.rows.iter().find(|(label, _)| *label == c.label) {
                     for (n, p) in cells {
                         let _ = write!(o, " {n} ({p}%) |");

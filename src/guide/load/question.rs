@@ -1,0 +1,305 @@
+//! Reading one question: its type, texts, who it applies to, its options and bounds.
+
+use super::*;
+
+impl Reader<'_, '_> {
+    pub(super) fn question(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+        langs: &LangSet,
+    ) -> ReadQuestion {
+        self.check_keys(t, QUESTION_KEYS, "a question");
+        let id_span = t.get("id").map(|v| v.span()).unwrap_or(span.clone());
+        let id = self.required_id(t, span, "id", "a question");
+        let what = match &id {
+            Some(id) => format!("question `{id}`"),
+            None => "a question".to_string(),
+        };
+        let kind = match t.get("type") {
+            None => {
+                self.d.error(
+                    span,
+                    format!(
+                        "{what} has no `type`; use one of: {}",
+                        type_names().join(", ")
+                    ),
+                );
+                None
+            }
+            Some(v) => match self.string(v, "type") {
+                None => None,
+                Some(s) => match QuestionType::parse(&s) {
+                    Some(k) => Some(k),
+                    None => {
+                        let names = type_names();
+                        let hint = match suggest(&s, &names) {
+                            Some(c) => format!("did you mean `{c}`?"),
+                            None => format!("use one of: {}", names.join(", ")),
+                        };
+                        self.d
+                            .error(&v.span(), format!("unknown question type `{s}`; {hint}"));
+                        None
+                    }
+                },
+            },
+        };
+        let text = self.required_text(t, span, "text", &what, langs);
+        let guidance = self.optional_text(t, "guidance", langs);
+        let required = self.optional_bool(t, "required").unwrap_or(false);
+        let summary = self.optional_bool(t, "summary").unwrap_or(false);
+        let applies_to = self.applies_to(t);
+        let options = self.options(t, kind, &what, span, langs);
+        let (min, max) = self.bounds(t, kind, &what, span);
+        let min_label = self.optional_text(t, "min_label", langs);
+        let max_label = self.optional_text(t, "max_label", langs);
+        if let Some(k) = kind {
+            for key in ["min_label", "max_label"] {
+                if k != QuestionType::Scale
+                    && let Some(v) = t.get(key)
+                {
+                    self.d.error(
+                        &v.span(),
+                        format!(
+                            "`{key}` only applies to scale questions; {what} is {}",
+                            k.as_str()
+                        ),
+                    );
+                }
+            }
+            if summary
+                && !(k.is_closed() || k == QuestionType::Scale)
+                && let Some(v) = t.get("summary")
+            {
+                self.d.error(
+                    &v.span(),
+                    format!(
+                        "{what} is {}; `summary` charts a distribution, so it needs a single, multi, yes_no or scale question",
+                        k.as_str()
+                    ),
+                );
+            }
+        }
+        let show_if = t.get("show_if").and_then(|v| {
+            let mut spans = ConditionSpans::default();
+            self.condition(v, &mut spans, 0).map(|c| (c, spans))
+        });
+        let closed_values = match kind {
+            Some(QuestionType::YesNo) => vec!["yes".to_string(), "no".to_string()],
+            _ => options.iter().map(|c| c.value.clone()).collect(),
+        };
+        let question = match (&id, kind, text) {
+            (Some(id), Some(kind), Some(text)) => Some(Question {
+                id: id.clone(),
+                kind,
+                text,
+                guidance,
+                required,
+                summary,
+                applies_to,
+                show_if: None,
+                options,
+                min,
+                max,
+                min_label,
+                max_label,
+            }),
+            _ => None,
+        };
+        ReadQuestion {
+            id,
+            id_span,
+            kind,
+            closed_values,
+            show_if,
+            question,
+        }
+    }
+
+    pub(super) fn applies_to(&mut self, t: &DeTable<'_>) -> Vec<Structure> {
+        let Some(v) = t.get("applies_to") else {
+            return Vec::new();
+        };
+        let items = self.string_array(v, "applies_to");
+        if items.is_empty() && matches!(v.get_ref(), DeValue::Array(_)) {
+            self.d.error(
+                &v.span(),
+                "`applies_to` is empty, so the question would never be asked; remove it to ask every structure",
+            );
+        }
+        let names: Vec<&str> = Structure::ALL.iter().map(|s| s.as_str()).collect();
+        let mut out = Vec::new();
+        for (name, s) in items {
+            match Structure::parse(&name) {
+                Some(k) if out.contains(&k) => self.d.error(
+                    &s,
+                    format!("structure `{name}` is listed twice in `applies_to`"),
+                ),
+                Some(k) => out.push(k),
+                None => {
+                    let hint = match suggest(&name, &names) {
+                        Some(c) => format!("did you mean `{c}`?"),
+                        None => format!("use one of: {}", names.join(", ")),
+                    };
+                    self.d.error(
+                        &s,
+                        format!("unknown structure `{name}` in `applies_to`; {hint}"),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn options(
+        &mut self,
+        t: &DeTable<'_>,
+        kind: Option<QuestionType>,
+        what: &str,
+        span: &Range<usize>,
+        langs: &LangSet,
+    ) -> Vec<Choice> {
+        let Some(v) = t.get("options") else {
+            if let Some(k) = kind
+                && k.has_options()
+            {
+                self.d.error(
+                    span,
+                    format!(
+                        "{what} is a {} choice question without `options`; add options = [{{ value = \"...\", label = \"...\" }}, ...]",
+                        k.as_str()
+                    ),
+                );
+            }
+            return Vec::new();
+        };
+        if let Some(k) = kind
+            && !k.has_options()
+        {
+            let extra = if k == QuestionType::YesNo {
+                " (yes_no questions have fixed answers yes and no)"
+            } else {
+                ""
+            };
+            self.d.error(
+                &v.span(),
+                format!(
+                    "`options` only apply to single and multi questions; {what} is {}{extra}",
+                    k.as_str()
+                ),
+            );
+            return Vec::new();
+        }
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(
+                &v.span(),
+                "options",
+                "an array of { value, label } tables",
+                v.get_ref(),
+            );
+            return Vec::new();
+        };
+        if items.is_empty() {
+            self.d.error(
+                &v.span(),
+                format!("{what} has an empty `options` list; a choice needs at least one option"),
+            );
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for item in items {
+            let Some(ot) = self.table(item, "an option", "{ value = \"...\", label = \"...\" }")
+            else {
+                continue;
+            };
+            self.check_keys(ot, OPTION_KEYS, "an option");
+            let value_span = ot.get("value").map(|v| v.span()).unwrap_or(item.span());
+            let value = self.required_id(ot, &item.span(), "value", "an option");
+            let label = self.required_text(ot, &item.span(), "label", "an option", langs);
+            let other = self.optional_bool(ot, "other").unwrap_or(false);
+            if let Some(value) = &value {
+                if let Some(line) = seen.get(value) {
+                    self.d.error(
+                        &value_span,
+                        format!(
+                            "option value `{value}` is used twice in {what} (first on line {line}); values must be unique"
+                        ),
+                    );
+                } else {
+                    let (line, _) = self.d.line_col(value_span.start);
+                    seen.insert(value.clone(), line);
+                }
+            }
+            if let (Some(value), Some(label)) = (value, label) {
+                out.push(Choice {
+                    value,
+                    label,
+                    other,
+                });
+            }
+        }
+        out
+    }
+
+    pub(super) fn bounds(
+        &mut self,
+        t: &DeTable<'_>,
+        kind: Option<QuestionType>,
+        what: &str,
+        span: &Range<usize>,
+    ) -> (Option<f64>, Option<f64>) {
+        let min = t
+            .get("min")
+            .and_then(|v| self.number(v, "min").map(|n| (n, v.span())));
+        let max = t
+            .get("max")
+            .and_then(|v| self.number(v, "max").map(|n| (n, v.span())));
+        match kind {
+            Some(QuestionType::Number) => {}
+            Some(QuestionType::Scale) => {
+                for (key, b) in [("min", &min), ("max", &max)] {
+                    match b {
+                        None if t.get(key).is_none() => self.d.error(
+                            span,
+                            format!("{what} is a scale without `{key}`; a scale needs min and max, e.g. min = 1, max = 5"),
+                        ),
+                        Some((n, s)) if n.fract() != 0.0 => self.d.error(
+                            s,
+                            format!("`{key}` of a scale must be a whole number, not {n}"),
+                        ),
+                        _ => {}
+                    }
+                }
+                if let (Some((lo, _)), Some((hi, s))) = (&min, &max)
+                    && hi - lo > 100.0
+                {
+                    self.d.error(s, format!("a scale from {lo} to {hi} has more than 100 points; use a number question"));
+                }
+            }
+            Some(k) => {
+                for key in ["min", "max"] {
+                    if let Some(v) = t.get(key) {
+                        self.d.error(
+                            &v.span(),
+                            format!(
+                                "`{key}` only applies to number and scale questions; {what} is {}",
+                                k.as_str()
+                            ),
+                        );
+                    }
+                }
+                return (None, None);
+            }
+            None => {}
+        }
+        if let (Some((lo, s)), Some((hi, _))) = (&min, &max)
+            && lo > hi
+        {
+            self.d.error(
+                s,
+                format!("`min` ({lo}) is greater than `max` ({hi}) in {what}"),
+            );
+        }
+        (min.map(|m| m.0), max.map(|m| m.0))
+    }
+}
