@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use stocktake::guide::{
-    Choice, Condition, Guide, Question, QuestionType, Section, Structure, SyncSettings, Test, Text,
-    parse_guide,
+    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
+    SyncSettings, Test, Text, WhenRefused, parse_guide,
 };
 
 fn words() -> impl Strategy<Value = String> {
@@ -181,6 +181,15 @@ fn guide() -> impl Strategy<Value = Guide> {
                     title,
                     languages: vec!["en".to_string(), "fr".to_string()],
                     description,
+                    consent: ConsentRule {
+                        question: None,
+                        // Both rules travel through TOML; which one hardly matters here.
+                        when_refused: if recipients.len() % 2 == 0 {
+                            WhenRefused::NoFreeText
+                        } else {
+                            WhenRefused::KeepLocal
+                        },
+                    },
                     sync: SyncSettings { recipients },
                     sections,
                 }

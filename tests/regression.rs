@@ -324,3 +324,74 @@ fn non_latin_country_names_keep_their_country_in_file_names() {
     distinct.dedup();
     assert_eq!(distinct.len(), names.len(), "{slugs:?}");
 }
+
+/// A new call for Iraq whose participants refused notes being taken (the form's consent
+/// field, ninth after the response, set to No).
+fn call_without_consent(d: &mut Driver) {
+    d.press("nIraq<tab><tab><tab><tab><tab><tab><tab><tab><tab><right><right>");
+    assert!(
+        d.screen(80, 24).contains("Consent to take notes ◀ no ▶"),
+        "{}",
+        d.screen(80, 24)
+    );
+    d.press("<C-s>");
+}
+
+#[test]
+fn a_refused_consent_is_said_on_screen_and_no_free_text_is_recorded() {
+    let (_dir, mut d, _) = on_disk();
+    call_without_consent(&mut d);
+    assert!(
+        d.screen(80, 24).contains("NO CONSENT"),
+        "{}",
+        d.screen(80, 24)
+    );
+    // A note on the consent question, and a general note: refused, and not shown as kept.
+    d.press("<tab>Said they would rather not be quoted");
+    let s = d.screen(80, 24);
+    assert!(s.contains("No consent to take notes"), "{s}");
+    assert!(!s.contains("rather not be quoted"), "{s}");
+    d.press("<esc><C-g>An aside");
+    assert!(
+        !d.screen(80, 24).contains("An aside"),
+        "{}",
+        d.screen(80, 24)
+    );
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("interview")
+    };
+    let stored = d.store.load_session(&v.session().id).expect("stored");
+    assert!(stored.notes.is_empty());
+    assert!(stored.answers.values().all(|a| a.note.is_empty()));
+    // Closed answers are still recorded: the interviewer's classification above all.
+    d.press("<esc><C-f>overall<enter>1");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("interview")
+    };
+    let stored = d.store.load_session(&v.session().id).expect("stored");
+    assert!(stored.answers["tip_engagement"].value.is_some());
+}
+
+#[test]
+fn free_text_typed_before_consent_was_refused_never_leaves_the_machine() {
+    let (_dir, mut d, _) = on_disk();
+    let outbox = tempfile::tempdir().expect("outbox");
+    d.sending.outbox = Some(outbox.path().to_path_buf());
+    d.press("nIraq<C-s>1<tab>The coordinator named a colleague<esc>");
+    d.press("<C-g>Phone number given for a follow-up<esc>");
+    // Consent withdrawn: the answer to the consent question becomes No.
+    d.press("<C-f>agree<enter>2<C-f>overall<enter>1rcy");
+    let files: Vec<_> = std::fs::read_dir(outbox.path())
+        .expect("outbox")
+        .flatten()
+        .collect();
+    assert_eq!(files.len(), 1, "the session was sent");
+    let text = std::fs::read_to_string(files[0].path()).expect("file");
+    assert!(!text.contains("named a colleague"), "{text}");
+    assert!(!text.contains("follow-up"), "{text}");
+    assert!(text.contains("consent = false"), "{text}");
+    // The interviewer's own store keeps what was typed.
+    let Screen::Home = &d.app.screen else {
+        panic!("back on the list: {}", d.screen(80, 24))
+    };
+}

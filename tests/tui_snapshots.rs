@@ -44,6 +44,11 @@ fn states() -> Vec<(&'static str, &'static str)> {
             "nSouth Sudan<C-s><C-f>promising<enter>A CP AOR is writing a TIP manual for front-line workers on child trafficking.<tab>Police family unit asked for a module.",
         ),
         ("interview_special", "nSouth Sudan<C-s><pgdn><A-d>"),
+        // Consent refused on the form: said in the header on every screen of the call.
+        (
+            "interview_no_consent",
+            "nSouth Sudan<tab><tab><tab><tab><tab><tab><tab><tab><tab><right><right><C-s><tab>x",
+        ),
         // Seventeen options: two-digit numbers, 1 waiting for its second digit.
         (
             "interview_long_list",

@@ -17,5 +17,6 @@ pub use digest::{BadDigest, Digest};
 pub use load::{MAX_GUIDE_BYTES, is_identifier, parse_guide};
 pub use logic::{AnswerValues, Visibility, visibility};
 pub use model::{
-    Choice, Condition, Guide, Question, QuestionType, Section, Structure, SyncSettings, Test, Text,
+    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
+    SyncSettings, Test, Text, WhenRefused,
 };

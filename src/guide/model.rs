@@ -265,6 +265,42 @@ pub struct Section {
     pub questions: Vec<Question>,
 }
 
+/// What happens to free text (notes, typed answers, specify fields) when the respondents
+/// did not agree to notes being taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WhenRefused {
+    /// Nothing is typed: the interviewer records closed answers only.
+    #[default]
+    NoFreeText,
+    /// Free text may be typed, stays in the interviewer's own store and never leaves it.
+    KeepLocal,
+}
+
+/// Which question records consent, and the rule when it is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ConsentRule {
+    /// A yes/no question; the new-call form asks it once for every structure on the call.
+    /// `None`: the guide records no consent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    pub when_refused: WhenRefused,
+}
+
+impl ConsentRule {
+    /// The rule a guide has without a `[consent]` table: a yes/no question `consent`, if
+    /// there is one, and no free text when it is answered no.
+    pub fn implied(questions: &[&Question]) -> ConsentRule {
+        ConsentRule {
+            question: questions
+                .iter()
+                .find(|q| q.id == "consent" && q.kind == QuestionType::YesNo)
+                .map(|q| q.id.clone()),
+            when_refused: WhenRefused::NoFreeText,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct SyncSettings {
     /// age X25519 recipients (`age1…`) session files are encrypted to.
@@ -282,6 +318,7 @@ pub struct Guide {
     pub description: Option<Text>,
     #[serde(skip_serializing_if = "SyncSettings::is_empty")]
     pub sync: SyncSettings,
+    pub consent: ConsentRule,
     pub sections: Vec<Section>,
 }
 

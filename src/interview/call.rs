@@ -16,9 +16,6 @@ use crate::session::{
 /// The guide the task team runs, pre-selected for a new call.
 const DEFAULT_GUIDE: &str = "gpc-attt-coordinator";
 
-/// The guide's yes/no question that records consent; the new-call form asks it once.
-const CONSENT: &str = "consent";
-
 /// What the new-call form gathers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewCall {
@@ -56,10 +53,14 @@ fn answer_consent(
     consent: Option<bool>,
     now: Timestamp,
 ) -> Result<(), SessionError> {
-    if let (Some(consent), Some(q)) = (consent, guide.guide.question(CONSENT))
-        && q.kind == QuestionType::YesNo
+    // The guide's consent question (checked to be yes/no when the guide was loaded).
+    if let (Some(consent), Some(q)) = (consent, guide.guide.consent.question.as_deref())
+        && guide
+            .guide
+            .question(q)
+            .is_some_and(|q| q.kind == QuestionType::YesNo)
     {
-        s.set_value(&guide.guide, CONSENT, Value::YesNo(consent), now)?;
+        s.set_value(&guide.guide, q, Value::YesNo(consent), now)?;
     }
     Ok(())
 }
@@ -135,10 +136,7 @@ impl Interview {
         } else {
             ""
         };
-        let consent = match model.answers.get(CONSENT).and_then(|a| a.value.as_ref()) {
-            Some(Value::YesNo(v)) => Some(*v),
-            _ => model.consent,
-        };
+        let consent = model.consent_given(&self.guide.guide);
         let mut call = self.call.clone();
         call.response = model.response.clone();
         call.interviewer = model.interviewer.clone();

@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 
 use super::{Interview, Refusal};
+use crate::guide::QuestionType;
 use crate::session::{Change, Field, Position, Special, Status, Value, parse_typed};
 
 /// What was typed into an answer's own text field.
@@ -101,6 +102,14 @@ impl Interview {
         now: Timestamp,
     ) -> Result<Typed, Refusal> {
         self.may_edit(i)?;
+        let free_text = self
+            .guide
+            .guide
+            .question(q)
+            .is_some_and(|x| matches!(x.kind, QuestionType::Text | QuestionType::LongText));
+        if free_text && !text.trim().is_empty() {
+            self.may_write_text(i)?;
+        }
         if text.trim().is_empty() {
             return self.clear_answer(i, q, now).map(Typed::Saved);
         }
@@ -125,6 +134,9 @@ impl Interview {
         text: &str,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
+        if !text.is_empty() {
+            self.may_write_text(i)?;
+        }
         self.edit_answer(i, q, Field::Other, |s, g| s.set_other(g, q, text, now))
     }
 
@@ -135,6 +147,9 @@ impl Interview {
         text: &str,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
+        if !text.is_empty() {
+            self.may_write_text(i)?;
+        }
         self.edit_answer(i, q, Field::Note, |s, g| s.set_note(g, q, text, now))
     }
 
@@ -146,7 +161,7 @@ impl Interview {
         question: Option<&str>,
         now: Timestamp,
     ) -> Result<(u32, Change), Refusal> {
-        self.may_edit(i)?;
+        self.may_write_text(i)?;
         let guide = &self.guide.guide;
         let s = &mut self.sessions[i];
         let seq = s.add_note(text, question, guide, now)?;
@@ -160,7 +175,12 @@ impl Interview {
         text: &str,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
-        self.may_edit(i)?;
+        // Emptying a note is always allowed: it removes text, it records none.
+        if !text.is_empty() {
+            self.may_write_text(i)?;
+        } else {
+            self.may_edit(i)?;
+        }
         let guide = &self.guide.guide;
         let s = &mut self.sessions[i];
         s.edit_note(seq, text, now)?;
@@ -349,5 +369,75 @@ mod tests {
             .toggle(0, "tip_forms", "forced_labour", Timestamp::UNIX_EPOCH)
             .expect("untick");
         assert!(matches!(c, Change::Answer { answer: None, .. }));
+    }
+}
+
+#[cfg(test)]
+mod consent_tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::guide::{BUNDLED, Catalog, Place, Structure, load_guide_str};
+    use crate::interview::{NewCall, Refusal, plan_call};
+
+    /// An interview whose participants refused notes, on the coordinator guide, or on it
+    /// with `extra` TOML appended (a `[consent]` rule).
+    fn refused(extra: &str) -> Interview {
+        let g = if extra.is_empty() {
+            Catalog::bundled()
+                .get("gpc-attt-coordinator")
+                .cloned()
+                .expect("bundled")
+        } else {
+            let (_, source) = BUNDLED
+                .iter()
+                .find(|(name, _)| name.contains("coordinator"))
+                .expect("bundled source");
+            load_guide_str(format!("{source}\n{extra}"), "test", Place::Flag).expect("guide")
+        };
+        let new = NewCall {
+            response: "Iraq".into(),
+            interviewer: "amina".into(),
+            language: "en".into(),
+            structures: vec![(Structure::CpAor, String::new())],
+            participants: Vec::new(),
+            consent: Some(false),
+        };
+        let g = Arc::new(g);
+        let Change::CreateCall { call, sessions, .. } =
+            plan_call(g.clone(), &new, Timestamp::UNIX_EPOCH).expect("plan")
+        else {
+            panic!("not a call");
+        };
+        Interview::new(call, g, sessions, None)
+    }
+
+    #[test]
+    fn without_consent_free_text_is_refused_and_closed_answers_are_not() {
+        let mut iv = refused("");
+        let t = Timestamp::UNIX_EPOCH;
+        assert!(iv.consent_refused(0));
+        assert_eq!(iv.set_note(0, "baseline", "x", t), Err(Refusal::NoConsent));
+        assert_eq!(iv.add_note(0, "x", None, t).err(), Some(Refusal::NoConsent));
+        assert_eq!(
+            iv.type_answer(0, "promising_practices", "A manual", t),
+            Err(Refusal::NoConsent)
+        );
+        assert!(iv.set_value(0, "baseline", Value::YesNo(true), t).is_ok());
+        // Emptying a field records no text: allowed.
+        assert!(iv.set_note(0, "baseline", "", t).is_ok());
+    }
+
+    #[test]
+    fn a_guide_may_keep_free_text_local_instead() {
+        let mut iv = refused("[consent]\nwhen_refused = \"keep_local\"\n");
+        let t = Timestamp::UNIX_EPOCH;
+        assert!(iv.set_note(0, "baseline", "kept here", t).is_ok());
+        // Kept in the session, never in what is sent.
+        let s = &iv.sessions[0];
+        assert_eq!(s.answers["baseline"].note, "kept here");
+        let sent = s.as_sent(&iv.guide.guide);
+        assert!(!sent.answers.contains_key("baseline"), "{:?}", sent.answers);
+        assert_eq!(sent.consent, Some(false));
     }
 }

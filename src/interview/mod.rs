@@ -32,6 +32,8 @@ pub enum Refusal {
     Completed,
     #[error("not saved: {0}")]
     Invalid(crate::session::AnswerError),
+    #[error("No consent to take notes: free text is not kept. Record the answers only.")]
+    NoConsent,
     #[error(transparent)]
     Session(#[from] SessionError),
 }
@@ -113,6 +115,24 @@ impl Interview {
             return Err(Refusal::Completed);
         }
         Ok(())
+    }
+
+    /// Whether free text (a note, a typed answer, a specify field) may be recorded in
+    /// session `i`: not when consent was refused and the guide keeps nothing then.
+    pub fn may_write_text(&self, i: usize) -> Result<(), Refusal> {
+        self.may_edit(i)?;
+        let guide = &self.guide.guide;
+        if self.sessions[i].consent_refused(guide)
+            && guide.consent.when_refused == crate::guide::WhenRefused::NoFreeText
+        {
+            return Err(Refusal::NoConsent);
+        }
+        Ok(())
+    }
+
+    /// Consent was refused in session `i`: its free text stays on this machine.
+    pub fn consent_refused(&self, i: usize) -> bool {
+        self.sessions[i].consent_refused(&self.guide.guide)
     }
 
     /// Every session may be written (none read-only; completed ones count, they are held).

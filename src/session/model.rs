@@ -350,6 +350,44 @@ impl Session {
             .ok_or(SessionError::UnknownNote(seq))
     }
 
+    /// Whether the respondents agreed to notes being taken: the answer to the guide's
+    /// consent question when there is one, else what the new-call form recorded.
+    pub fn consent_given(&self, guide: &Guide) -> Option<bool> {
+        let answered = guide.consent.question.as_deref().and_then(|q| {
+            match self.answers.get(q).and_then(|a| a.value.as_ref()) {
+                Some(Value::YesNo(b)) => Some(*b),
+                _ => None,
+            }
+        });
+        answered.or(self.consent)
+    }
+
+    /// Consent was refused: no free text of this session may leave the machine.
+    pub fn consent_refused(&self, guide: &Guide) -> bool {
+        self.consent_given(guide) == Some(false)
+    }
+
+    /// The session as it may leave this machine. When consent was refused, no free text
+    /// does: notes, specify texts, typed answers and the notes pad stay in the local store
+    /// only, whatever the guide's rule let the interviewer type.
+    pub fn as_sent(&self, guide: &Guide) -> std::borrow::Cow<'_, Session> {
+        if !self.consent_refused(guide) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut s = self.clone();
+        s.consent = Some(false);
+        s.notes.clear();
+        s.answers.retain(|_, a| {
+            a.note.clear();
+            a.other.clear();
+            if matches!(a.value, Some(Value::Text(_))) {
+                a.value = None;
+            }
+            !a.is_empty()
+        });
+        std::borrow::Cow::Owned(s)
+    }
+
     pub fn visibility(&self, guide: &Guide) -> Visibility {
         let values: BTreeMap<String, Vec<String>> = self
             .answers

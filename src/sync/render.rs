@@ -38,6 +38,9 @@ fn str_array(items: &[String]) -> String {
 /// Everything after the digest line.
 pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
     let g = &guide.guide;
+    // Only what may leave the machine is ever written (no free text without consent).
+    let sent = s.as_sent(g);
+    let s: &Session = &sent;
     let lang = s.language.as_str();
     let dl = g.default_language();
     let mut o = String::new();

@@ -54,7 +54,7 @@ pub fn ask_complete(iv: &Interview, i: usize) -> Outcome {
 /// An edit the interview refused: said, nothing saved.
 pub fn refused(e: Refusal) -> Outcome {
     let level = match e {
-        Refusal::ReadOnly(_) | Refusal::Completed => Level::Warn,
+        Refusal::ReadOnly(_) | Refusal::Completed | Refusal::NoConsent => Level::Warn,
         Refusal::Invalid(_) | Refusal::Session(_) => Level::Error,
     };
     Outcome::said(level, e.to_string())

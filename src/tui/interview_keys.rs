@@ -248,9 +248,9 @@ impl CallView {
             if plain && input.key == Key::Up && editor.at_first_line() && field != Field::Answer {
                 return Outcome::effects(self.set_field(false));
             }
-            // Nothing typed into a session that cannot change, not even on screen; the
-            // cursor still moves, to read a long text.
-            if let Err(why) = self.interview.may_edit(i) {
+            // Nothing typed into a session that cannot change, or free text where consent
+            // was refused, not even on screen; the cursor still moves, to read a long text.
+            if let Err(why) = self.may_type() {
                 if self.tabs[i].editor().browse(input) {
                     return refused(why);
                 }
@@ -317,15 +317,15 @@ impl CallView {
             return outcome;
         }
         let i = self.active;
-        if let Err(why) = self.interview.may_edit(i) {
+        let q = self.question().clone();
+        if !self.tabs[i].is_text_field(&q) {
+            // Pasting onto a choice means the note: nothing pasted is dropped.
+            self.tabs[i].field = Field::Note;
+        }
+        if let Err(why) = self.may_type() {
             return Outcome::said(Level::Warn, format!("{why}; nothing was pasted"));
         }
-        let q = self.question().clone();
         let t = &mut self.tabs[i];
-        if !t.is_text_field(&q) {
-            // Pasting onto a choice means the note: nothing pasted is dropped.
-            t.field = Field::Note;
-        }
         t.editing = true;
         if !t.editor().paste(text) {
             return Outcome::stay();
@@ -333,6 +333,22 @@ impl CallView {
         let outcome = self.text_changed(now);
         self.saving(&outcome.effects);
         outcome
+    }
+
+    /// Whether the field with the focus takes typing now: the session must be editable,
+    /// and free text (not a number or a date) needs consent when the guide says so.
+    fn may_type(&self) -> Result<(), Refusal> {
+        let i = self.active;
+        let q = self.question();
+        let free_text = match self.tabs[i].field {
+            Field::Note | Field::Other => true,
+            Field::Answer => matches!(q.kind, QuestionType::Text | QuestionType::LongText),
+        };
+        if free_text {
+            self.interview.may_write_text(i)
+        } else {
+            self.interview.may_edit(i)
+        }
     }
 
     /// The field being typed in changed: record it in the session and save it.

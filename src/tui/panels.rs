@@ -198,10 +198,11 @@ impl NotesPad {
             }
             Some(Action::Attach) => self.attach(iv, at, now),
             _ => {
-                if iv.may_edit(at.session).is_err() {
-                    return match iv.may_edit(at.session) {
-                        Err(why) if self.input.browse(input) => refused(why),
-                        _ => Outcome::stay(),
+                if let Err(why) = iv.may_write_text(at.session) {
+                    return if self.input.browse(input) {
+                        refused(why)
+                    } else {
+                        Outcome::stay()
                     };
                 }
                 if self.input.input(input) {
@@ -433,7 +434,7 @@ impl Panel {
     pub fn paste(&mut self, iv: &mut Interview, at: At, text: &str, now: Timestamp) -> Outcome {
         match self {
             Panel::Notes(pad) => {
-                if let Err(why) = iv.may_edit(at.session) {
+                if let Err(why) = iv.may_write_text(at.session) {
                     return Outcome::said(Level::Warn, format!("{why}; nothing was pasted"));
                 }
                 if pad.input.paste(text) {

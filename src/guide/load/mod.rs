@@ -14,7 +14,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostics, GuideErrors, suggest};
 use super::model::{
-    Choice, Condition, Guide, Question, QuestionType, Section, Structure, SyncSettings, Test, Text,
+    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
+    SyncSettings, Test, Text, WhenRefused,
 };
 
 /// Guides larger than this are refused before parsing: a real guide is a few dozen KiB.
@@ -29,6 +30,7 @@ const GUIDE_KEYS: &[&str] = &[
     "languages",
     "description",
     "sync",
+    "consent",
     "sections",
 ];
 const SECTION_KEYS: &[&str] = &["id", "title", "guidance", "questions"];
@@ -50,6 +52,7 @@ const QUESTION_KEYS: &[&str] = &[
 const OPTION_KEYS: &[&str] = &["value", "label", "other"];
 const TEST_KEYS: &[&str] = &["question", "any_of", "none_of", "answered"];
 const SYNC_KEYS: &[&str] = &["recipients"];
+const CONSENT_KEYS: &[&str] = &["question", "when_refused"];
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -212,6 +215,7 @@ impl Reader<'_, '_> {
             built.push(s);
         }
         let sections = built;
+        let consent = self.consent(root, &sections);
         Some(Guide {
             id: id?,
             version: version?,
@@ -219,6 +223,7 @@ impl Reader<'_, '_> {
             languages,
             description,
             sync,
+            consent,
             sections,
         })
     }
@@ -279,6 +284,52 @@ impl Reader<'_, '_> {
             }
         }
         SyncSettings { recipients }
+    }
+
+    /// `[consent]`: which yes/no question records consent (default: one called `consent`)
+    /// and what a refusal means for free text.
+    fn consent(&mut self, root: &DeTable<'_>, sections: &[Section]) -> ConsentRule {
+        let questions: Vec<&Question> = sections.iter().flat_map(|s| &s.questions).collect();
+        let implied = ConsentRule::implied(&questions);
+        let Some(v) = root.get("consent") else {
+            return implied;
+        };
+        let Some(t) = self.table(v, "`consent`", "[consent]") else {
+            return implied;
+        };
+        self.check_keys(t, CONSENT_KEYS, "[consent]");
+        let mut rule = implied;
+        if let Some(q) = t.get("question")
+            && let Some(id) = self.string(q, "question")
+        {
+            match questions.iter().find(|x| x.id == id) {
+                Some(x) if x.kind == QuestionType::YesNo => rule.question = Some(id),
+                Some(_) => self.d.error(
+                    &q.span(),
+                    format!("the consent question `{id}` must be a yes_no question"),
+                ),
+                None => self.d.error(
+                    &q.span(),
+                    format!("[consent] names question `{id}`, which the guide does not have"),
+                ),
+            }
+        }
+        if let Some(w) = t.get("when_refused")
+            && let Some(s) = self.string(w, "when_refused")
+        {
+            rule.when_refused = match s.as_str() {
+                "no_free_text" => WhenRefused::NoFreeText,
+                "keep_local" => WhenRefused::KeepLocal,
+                other => {
+                    self.d.error(
+                        &w.span(),
+                        format!("`when_refused` is `{other}`; use \"no_free_text\" (nothing typed is kept) or \"keep_local\" (kept on this machine, never sent)"),
+                    );
+                    rule.when_refused
+                }
+            };
+        }
+        rule
     }
 
     fn section(

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::layout::{cell, fit, width};
-use crate::guide::Structure;
+use crate::guide::{Structure, WhenRefused};
 use crate::session::{Session, Status};
 use crate::tui::app::App;
 use crate::tui::interview::{CallView, SaveState};
@@ -134,7 +134,15 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         save_span(t, view),
         Span::raw(" "),
     ];
-    let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
+    // Consent refused is said all the time, whatever else the screen shows.
+    let consent = view.interview.consent_refused(view.active).then(|| {
+        match view.guide().consent.when_refused {
+            WhenRefused::NoFreeText => " NO CONSENT: no notes ",
+            WhenRefused::KeepLocal => " NO CONSENT: notes stay here ",
+        }
+    });
+    let right_w: usize = right.iter().map(|s| width(&s.content)).sum::<usize>()
+        + consent.map_or(0, |c| width(c) + 1);
     let left_w = (header.width as usize).saturating_sub(right_w + 1);
     let who = format!(
         " {} · {}",
@@ -143,6 +151,10 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     );
     let mut spans = vec![Span::styled(cell(&who, left_w), t.title())];
     spans.push(Span::raw(" "));
+    if let Some(c) = consent {
+        spans.push(Span::styled(c, t.error()));
+        spans.push(Span::raw(" "));
+    }
     spans.extend(right);
     f.render_widget(Paragraph::new(Line::from(spans)), header);
 

@@ -146,7 +146,18 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
 
     // The answer.
     let focused = |field: Field| tab.field == field;
-    let answer_block = block(t, answer_title(q, view), focused(Field::Answer));
+    // Free text is not kept without consent (the guide's rule): said on each text field.
+    let no_text = match view.interview.may_write_text(view.active) {
+        Err(crate::interview::Refusal::NoConsent) => " · not kept: no consent",
+        _ => "",
+    };
+    let answer_title = match q.kind {
+        QuestionType::Text | QuestionType::LongText => {
+            format!("{}{no_text} ", answer_title(q, view).trim_end())
+        }
+        _ => answer_title(q, view),
+    };
+    let answer_block = block(t, answer_title, focused(Field::Answer));
     let answer_area = answer_block.inner(parts[3]);
     f.render_widget(answer_block, parts[3]);
     if is_text_kind(q) {
@@ -244,13 +255,17 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
 
     let mut next = 4;
     if other {
-        let b = block(t, " Specify other ".into(), focused(Field::Other));
+        let b = block(
+            t,
+            format!(" Specify other{no_text} "),
+            focused(Field::Other),
+        );
         let a = b.inner(parts[next]);
         f.render_widget(b, parts[next]);
         render_text(app, &tab.other, focused(Field::Other) && tab.editing, f, a);
         next += 1;
     }
-    let b = block(t, " Note ".into(), focused(Field::Note));
+    let b = block(t, format!(" Note{no_text} "), focused(Field::Note));
     let a = b.inner(parts[next]);
     f.render_widget(b, parts[next]);
     render_text(app, &tab.note, focused(Field::Note) && tab.editing, f, a);
