@@ -15,6 +15,10 @@ pub struct Config {
     /// age recipients (`age1…`) every session file is encrypted to, besides the guide's.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// Names the check before completing a session looks for in notes and typed answers
+    /// (besides the participants' own), e.g. the coordinators of the responses called.
+    #[serde(default)]
+    pub sensitive_names: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -25,7 +29,7 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{col}: {message} (allowed keys: outbox, recipients)")]
+    #[error("{path}:{line}:{col}: {message} (allowed keys: outbox, recipients, sensitive_names)")]
     Invalid {
         path: String,
         line: usize,

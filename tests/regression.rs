@@ -395,3 +395,49 @@ fn free_text_typed_before_consent_was_refused_never_leaves_the_machine() {
         panic!("back on the list: {}", d.screen(80, 24))
     };
 }
+
+#[test]
+fn a_phone_number_in_a_note_is_shown_before_the_session_is_sent() {
+    let (_dir, mut d, _) = on_disk();
+    let outbox = tempfile::tempdir().expect("outbox");
+    d.sending.outbox = Some(outbox.path().to_path_buf());
+    d.press("nIraq<C-s>1<tab>Focal point: call +964 770 123 4567 after 5pm<esc>");
+    d.press("<C-g>Write to focal.point@example.org for the report<esc>");
+    d.press("<C-f>overall<enter>1rc");
+    let s = d.screen(80, 24);
+    assert!(s.contains("Before sending: 2 findings"), "{s}");
+    assert!(s.contains("+964 770 123 4567"), "{s}");
+    // Completing waits until each is decided.
+    d.press("c");
+    assert!(
+        d.screen(80, 24).contains("to decide first"),
+        "{}",
+        d.screen(80, 24)
+    );
+    assert!(
+        std::fs::read_dir(outbox.path())
+            .expect("outbox")
+            .next()
+            .is_none()
+    );
+    // Redact the number, keep the address, then complete.
+    d.press("x");
+    assert!(
+        d.screen(80, 24).contains("1 finding"),
+        "{}",
+        d.screen(80, 24)
+    );
+    d.press("kcy");
+    let files: Vec<_> = std::fs::read_dir(outbox.path())
+        .expect("outbox")
+        .flatten()
+        .collect();
+    assert_eq!(files.len(), 1, "sent once decided: {}", d.screen(80, 24));
+    let text = std::fs::read_to_string(files[0].path()).expect("file");
+    assert!(!text.contains("770 123"), "{text}");
+    assert!(text.contains("call [redacted] after 5pm"), "{text}");
+    assert!(
+        text.contains("focal.point@example.org"),
+        "kept as the interviewer chose"
+    );
+}

@@ -75,6 +75,11 @@ fn states() -> Vec<(&'static str, &'static str)> {
             "nSouth Sudan<tab><tab><space><tab><space><C-s>1+Shelter Cluster<enter>+Education Cluster<enter>",
         ),
         ("review", "nSouth Sudan<C-s>1r"),
+        // Before sending: a phone number and an e-mail address found in the notes.
+        (
+            "guard",
+            "nSouth Sudan<C-s>1<tab>Focal point: call +211 912 345 678 after 5pm<esc><C-g>Write to focal.point@example.org<esc><C-f>overall<enter>1rc<down>",
+        ),
         ("guidance", "nSouth Sudan<C-s><C-f>definition<enter>g"),
         ("help_interview", "nSouth Sudan<C-s>?"),
         (

@@ -580,3 +580,58 @@ fn typing_a_note_sends_few_bytes_per_key_and_never_clears_the_screen() {
     assert_eq!(clears, 0, "the screen was cleared while typing");
     assert!(per_key <= 48.0, "{per_key:.1} bytes per key");
 }
+
+#[test]
+fn consent_refused_and_the_check_before_sending_through_the_real_binary() {
+    let t = Tmux::new("privacy");
+    t.start("s", 80, 24);
+    t.wait_for("s", "No interviews yet");
+    // A call where notes may be taken: a phone number in a note is checked before sending.
+    t.keys("s", &["n"]);
+    t.wait_for("s", "New call");
+    t.type_text("s", "Iraq");
+    t.keys("s", &["C-s"]);
+    t.wait_for("s", "Q 1/28");
+    t.keys("s", &["1", "Tab"]);
+    t.type_text("s", "Call +964 770 123 4567");
+    t.wait_for("s", "+964 770 123 4567");
+    t.escape("s", "Esc home");
+    t.keys("s", &["C-f"]);
+    t.wait_for("s", "Find a question");
+    t.type_text("s", "overall");
+    t.keys("s", &["Enter"]);
+    t.wait_for("s", "Overall, how does this structure engage");
+    t.keys("s", &["1", "r", "c"]);
+    t.wait_for("s", "Before sending: 1 finding to decide");
+    t.keys("s", &["x"]);
+    t.wait_for("s", "Nothing left to check");
+    t.keys("s", &["c"]);
+    t.wait_for("s", "Complete session");
+    t.keys("s", &["y"]);
+    t.wait_for("s", "RESPONSE");
+    // A call whose participants refused: said in the header, and a note is not kept.
+    t.keys("s", &["n"]);
+    t.wait_for("s", "New call");
+    t.type_text("s", "Mali");
+    for _ in 0..9 {
+        t.keys("s", &["Tab"]);
+    }
+    t.keys("s", &["Right", "Right"]);
+    t.wait_for("s", "◀ no ▶");
+    t.keys("s", &["C-s"]);
+    t.wait_for("s", "NO CONSENT");
+    t.keys("s", &["Tab"]);
+    t.type_text("s", "secret");
+    t.wait_for("s", "No consent to take notes");
+    assert!(!t.screen("s").contains("secret"), "{}", t.screen("s"));
+    t.escape("s", "NO CONSENT");
+    t.keys("s", &["q"]);
+    let store = t.store();
+    let rows = store.summaries().expect("list");
+    let iraq = rows.iter().find(|r| r.response == "Iraq").expect("iraq");
+    let s = store.load_session(&iraq.id).expect("iraq");
+    assert_eq!(s.answers["consent"].note, "Call [redacted]");
+    let mali = rows.iter().find(|r| r.response == "Mali").expect("mali");
+    let s = store.load_session(&mali.id).expect("mali");
+    assert!(s.answers.values().all(|a| a.note.is_empty()));
+}

@@ -155,6 +155,7 @@ fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(cli.data_dir.as_deref())?;
     let user = crate::store::login_name();
     let sending = sync::sending(cli, None)?;
-    crate::tui::run(store, catalog, user, sending)?;
+    let names = config()?.sensitive_names;
+    crate::tui::run(store, catalog, user, sending, names)?;
     Ok(ExitCode::SUCCESS)
 }

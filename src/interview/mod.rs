@@ -5,6 +5,7 @@
 
 mod call;
 mod edit;
+pub mod guard;
 mod navigate;
 
 use std::sync::Arc;

@@ -47,6 +47,8 @@ pub struct App {
     pub user: String,
     /// Where the data lives, said in help and after a crash.
     pub data_path: String,
+    /// Names the check before sending looks for in free text (the config's list).
+    pub sensitive_names: Vec<String>,
     pub quit: bool,
 }
 
@@ -70,6 +72,7 @@ impl App {
             flash: None,
             user,
             data_path,
+            sensitive_names: Vec::new(),
             quit: false,
         }
     }
@@ -123,7 +126,7 @@ impl App {
             self.dialog = Some(d);
         }
         match outcome.go {
-            Go::Stay | Go::Close | Go::Question(_) => {}
+            Go::Stay | Go::Close | Go::Question(_) | Go::Guard => {}
             Go::NewCall => {
                 self.screen = Screen::NewCall(Box::new(Form::new(&self.guides, &self.user)));
             }
@@ -234,7 +237,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                 .sessions
                 .iter()
                 .all(|s| s.status == crate::session::Status::Completed);
-            app.screen = Screen::Interview(Box::new(CallView::new(*opened)));
+            let mut view = CallView::new(*opened);
+            view.sensitive_names = app.sensitive_names.clone();
+            app.screen = Screen::Interview(Box::new(view));
             if let Some(h) = taken {
                 app.say(Level::Warn, format!("Took the session over from {h}"));
             } else if read_only && viewing {

@@ -58,6 +58,8 @@ pub struct CallView {
     /// The digits of an option number typed so far (lists of more than ten options),
     /// waiting for more; any other key takes that number's own option first, Esc drops it.
     pub pending_digit: Option<usize>,
+    /// Names the free-text check looks for, besides the participants' (the config's list).
+    pub sensitive_names: Vec<String>,
 }
 
 pub fn option_rows(q: &Question) -> Vec<OptionRow> {
@@ -162,6 +164,16 @@ impl Tab {
         self.editing = is_text_kind(q);
     }
 
+    /// The editors of the question shown rebuilt from what is recorded (after an edit
+    /// made elsewhere, such as a redaction), keeping the focus where it was.
+    pub fn reload(&mut self, iv: &Interview, i: usize) {
+        let (field, editing, option) = (self.field, self.editing, self.option);
+        self.load(iv, i, self.current);
+        self.field = field;
+        self.editing = editing;
+        self.option = option;
+    }
+
     pub fn is_text_field(&self, q: &Question) -> bool {
         match self.field {
             Field::Answer => is_text_kind(q),
@@ -203,6 +215,7 @@ impl CallView {
             tabs,
             panel: None,
             pending_digit: None,
+            sensitive_names: Vec::new(),
         }
     }
 
@@ -278,6 +291,7 @@ impl CallView {
             Some(Panel::Review(_)) => Ctx::Review,
             Some(Panel::Guidance(_)) => Ctx::Guidance,
             Some(Panel::AddStructure(_)) => Ctx::AddStructure,
+            Some(Panel::Guard(_)) => Ctx::Guard,
             None if self.tab().editing => Ctx::InterviewText,
             None => Ctx::Interview,
         }

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use ratatui_textarea::{Input, Key};
 
 use super::asks::refused;
+use super::guard_panel::GuardPanel;
 use super::interview::{CallView, OptionRow, Tab, option_rows, row_selected};
 use super::keymap::Action;
 use super::msg::Effect;
@@ -29,6 +30,11 @@ impl CallView {
                 question: self.tabs[self.active].current,
             };
             let outcome = panel.update(&mut self.interview, at, input, action, now);
+            if matches!(panel, Panel::Guard(_)) {
+                // A redaction changes a text the question pane may be showing.
+                let i = self.active;
+                self.tabs[i].reload(&self.interview, i);
+            }
             return match outcome.go {
                 Go::Close => {
                     self.panel = None;
@@ -38,6 +44,23 @@ impl CallView {
                     self.panel = None;
                     let moved = self.goto(index);
                     outcome.then_go(Go::Stay).and(Outcome::effects(moved))
+                }
+                Go::Guard => {
+                    let guard = GuardPanel::new(self.sensitive_names.clone());
+                    let open = guard.open(&self.interview, self.active).len();
+                    if open == 0 {
+                        // Nothing to check: straight to the question.
+                        self.panel = None;
+                        return crate::tui::asks::ask_complete(&self.interview, self.active);
+                    }
+                    self.panel = Some(Panel::Guard(guard));
+                    Outcome::said(
+                        Level::Warn,
+                        format!(
+                            "Check {} before sending: x redacts, k keeps",
+                            super::guard_panel::findings_count(open)
+                        ),
+                    )
                 }
                 _ => outcome,
             };

@@ -27,10 +27,12 @@ pub enum Ctx {
     Guidance,
     /// Adding a structure that joined the call: a list, and a name for Other.
     AddStructure,
+    /// Before completing: phone numbers, e-mails and names found in the free text.
+    Guard,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 12] = [
+    pub const ALL: [Ctx; 13] = [
         Ctx::Home,
         Ctx::HomeFilter,
         Ctx::Form,
@@ -43,6 +45,7 @@ impl Ctx {
         Ctx::Help,
         Ctx::Guidance,
         Ctx::AddStructure,
+        Ctx::Guard,
     ];
 }
 
@@ -86,6 +89,8 @@ pub enum Action {
     Attach,
     Complete,
     AddStructure,
+    Redact,
+    Keep,
 }
 
 pub struct Binding {

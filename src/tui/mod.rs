@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod driver;
 pub mod effects;
 pub mod form;
+pub mod guard_panel;
 pub mod home;
 pub mod interview;
 pub mod interview_keys;
@@ -59,6 +60,7 @@ pub fn run(
     catalog: Catalog,
     user: String,
     sending: crate::outbox::Sending,
+    sensitive_names: Vec<String>,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([
@@ -95,6 +97,7 @@ pub fn run(
 
     let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
     driver.sending = sending;
+    driver.app.sensitive_names = sensitive_names;
     let result = event_loop(&mut terminal, &mut driver, &stop);
     // Give back every session this process holds before the terminal.
     if let app::Screen::Interview(view) = &driver.app.screen {

@@ -51,6 +51,8 @@ pub enum Go {
     Home,
     /// The new-call form.
     NewCall,
+    /// Close the panel and check the session's free text before completing it.
+    Guard,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

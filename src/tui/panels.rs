@@ -16,6 +16,7 @@ use crate::interview::{Interview, coordinator_role};
 
 pub enum Panel {
     Notes(NotesPad),
+    Guard(super::guard_panel::GuardPanel),
     Find(FindPanel),
     Review(ReviewPanel),
     /// Scroll offset.
@@ -384,7 +385,9 @@ impl ReviewPanel {
             Some(Action::Complete) => {
                 let outcome = ask_complete(iv, at.session);
                 if outcome.ask.is_some() {
-                    return outcome.then_go(Go::Close);
+                    // Before the question, the free text is checked (when there is any
+                    // finding): the interview screen opens that check.
+                    return Outcome::go(Go::Guard);
                 }
                 outcome
             }
@@ -428,6 +431,7 @@ impl Panel {
             Panel::Find(f) => f.update(iv, at, input, action),
             Panel::Review(r) => r.update(iv, at, action),
             Panel::Notes(pad) => pad.update(iv, at, input, action, now),
+            Panel::Guard(g) => g.update(iv, at.session, action, now),
         }
     }
 
@@ -456,7 +460,7 @@ impl Panel {
                 }
                 Outcome::stay()
             }
-            Panel::Review(_) | Panel::Guidance(_) => Outcome::stay(),
+            Panel::Review(_) | Panel::Guidance(_) | Panel::Guard(_) => Outcome::stay(),
         }
     }
 }

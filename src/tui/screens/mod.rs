@@ -2,6 +2,7 @@
 //! every screen shares: the hint bar, the status line, dialogs and the help.
 
 mod form;
+mod guard;
 mod help;
 mod home;
 mod interview;

@@ -22,6 +22,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
     let w = inner.width as usize;
     let qs: Vec<_> = view.guide().questions().collect();
     match panel {
+        Panel::Guard(g) => super::guard::render(app, view, g, f, inner),
         Panel::AddStructure(add) => {
             let b = Block::default().borders(Borders::TOP).title(Span::styled(
                 fit(" Add a structure that joined the call ", w),
