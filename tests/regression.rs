@@ -441,3 +441,44 @@ fn a_phone_number_in_a_note_is_shown_before_the_session_is_sent() {
         "kept as the interviewer chose"
     );
 }
+
+#[test]
+fn a_guide_planted_in_the_working_folder_is_confirmed_before_it_is_used() {
+    let dir = tempfile::tempdir().expect("dir");
+    let planted = tempfile::tempdir().expect("cwd");
+    let (attacker, _) = stocktake::sync::new_identity("now");
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("interview-guides/gpc-attt-coordinator.toml"),
+    )
+    .expect("bundled guide");
+    // Same id, its own recipients: every session would be encrypted to the planter only.
+    let evil = source.replacen(
+        "\n[[sections]]",
+        &format!("\n[sync]\nrecipients = [\"{attacker}\"]\n\n[[sections]]"),
+        1,
+    );
+    std::fs::write(planted.path().join("gpc-attt-coordinator.toml"), evil).expect("plant");
+    let catalog = Catalog::discover(&stocktake::guide::GuideDirs {
+        flag: Vec::new(),
+        project: Some(planted.path().to_path_buf()),
+        config: None,
+    });
+    let (_tc, clock) = TestClock::new();
+    let (store, _) = Store::open(dir.path(), clock.clone()).expect("store");
+    let mut d = Driver::new(store, catalog, "amina", Theme { color: false });
+    d.press("nMali<C-s>");
+    // Nothing is created before the interviewer has seen where the guide comes from.
+    let db = raw(&dir);
+    assert_eq!(count(&db, "SELECT count(*) FROM calls"), 0);
+    let s = d.screen(100, 30);
+    assert!(s.contains("A guide from outside stocktake"), "{s}");
+    assert!(s.contains("replaces the bundled guide"), "{s}");
+    assert!(s.contains(&attacker[..20]), "the recipient is shown: {s}");
+    d.press("c");
+    assert_eq!(count(&db, "SELECT count(*) FROM calls"), 0, "cancelled");
+    // Used once confirmed, and not asked again.
+    d.press("<C-s>u");
+    assert_eq!(count(&db, "SELECT count(*) FROM calls"), 1);
+    d.press("<esc><esc>nIraq<C-s>");
+    assert_eq!(count(&db, "SELECT count(*) FROM calls"), 2, "{}", d.screen(80, 24));
+}

@@ -160,6 +160,18 @@ pub struct Shadowed {
     pub identical: bool,
 }
 
+/// What the user is asked to confirm before using a guide from outside stocktake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trust {
+    /// The file it was read from.
+    pub origin: String,
+    /// It has the id of a bundled guide, and other words.
+    pub replaces_bundled: bool,
+    /// Session files of its sessions are encrypted to these (and only these, besides the
+    /// config's).
+    pub recipients: Vec<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct Catalog {
     /// The winning guide of each id, sorted by id.
@@ -249,6 +261,26 @@ impl Catalog {
             shadowed,
             broken,
         }
+    }
+
+    /// Why `g` should be confirmed by the user before it is used, when it should: it comes
+    /// from a folder anyone could have put it in (`./interview-guides` of wherever stocktake
+    /// was started, or `--guides`), and either replaces the bundled guide of the same id
+    /// with other words, or names recipients that session files will be encrypted to.
+    pub fn trust(&self, g: &LoadedGuide) -> Option<Trust> {
+        if !matches!(g.place, Place::Project | Place::Flag) {
+            return None;
+        }
+        let replaces_bundled = self
+            .all
+            .iter()
+            .any(|b| b.place == Place::Bundled && b.guide.id == g.guide.id && b.digest != g.digest);
+        let recipients = g.guide.sync.recipients.clone();
+        (replaces_bundled || !recipients.is_empty()).then(|| Trust {
+            origin: g.origin.clone(),
+            replaces_bundled,
+            recipients,
+        })
     }
 
     /// The guide with exactly these bytes, whichever place it came from.

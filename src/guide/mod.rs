@@ -9,7 +9,7 @@ mod logic;
 mod model;
 
 pub use catalog::{
-    BUNDLED, Catalog, GuideDirs, LoadError, LoadedGuide, Place, Shadowed, load_guide_file,
+    BUNDLED, Catalog, GuideDirs, LoadError, LoadedGuide, Place, Shadowed, Trust, load_guide_file,
     load_guide_str,
 };
 pub use diagnostic::{GuideErrors, Problem, line_col};

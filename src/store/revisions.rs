@@ -130,6 +130,34 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The user agreed to use this exact guide although it comes from outside stocktake
+    /// and its config dir: asked once.
+    pub fn trust_guide(&mut self, digest: &Digest, origin: &str) -> Result<(), StoreError> {
+        let now = (self.clock)();
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO trusted_guides (digest, origin, confirmed_at) VALUES (?1, ?2, ?3)",
+                params![digest, origin, ts(now)],
+            )
+            .map_err(|e| classify(&self.path, e))?;
+        Ok(())
+    }
+
+    /// Every guide the user agreed to use.
+    pub fn trusted_guides(&self) -> Result<Vec<Digest>, StoreError> {
+        let c = |e| classify(&self.path, e);
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT digest FROM trusted_guides")
+            .map_err(c)?;
+        st.query_map([], |r| r.get(0))
+            .map_err(c)?
+            .collect::<Result<_, _>>()
+            .map_err(c)
+    }
+}
+
 /// What `import_revision` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Imported {

@@ -49,6 +49,10 @@ pub struct App {
     pub data_path: String,
     /// Names the check before sending looks for in free text (the config's list).
     pub sensitive_names: Vec<String>,
+    /// Guides from outside stocktake that must be confirmed before first use, and why.
+    pub trust: Vec<(crate::guide::Digest, crate::guide::Trust)>,
+    /// Those the user confirmed.
+    pub trusted: Vec<crate::guide::Digest>,
     pub quit: bool,
 }
 
@@ -73,6 +77,8 @@ impl App {
             user,
             data_path,
             sensitive_names: Vec::new(),
+            trust: Vec::new(),
+            trusted: Vec::new(),
             quit: false,
         }
     }
@@ -133,6 +139,74 @@ impl App {
             Go::Home => effects.extend(self.leave(false)),
         }
         effects
+    }
+
+    /// Why the guide with `digest` must be confirmed before it is used, if it must still.
+    pub fn untrusted(&self, digest: &crate::guide::Digest) -> Option<&crate::guide::Trust> {
+        if self.trusted.contains(digest) {
+            return None;
+        }
+        self.trust.iter().find(|(d, _)| d == digest).map(|(_, t)| t)
+    }
+
+    /// A new call on a guide from outside stocktake that replaces a bundled one or
+    /// encrypts to its own recipients: asked once, with where it comes from and to whom
+    /// its sessions will be encrypted.
+    fn confirm_guide(&self, mut outcome: Outcome) -> Outcome {
+        let Some(i) = outcome.effects.iter().position(|e| {
+            matches!(
+                e,
+                Effect::CreateCall(crate::session::Change::CreateCall { .. })
+            )
+        }) else {
+            return outcome;
+        };
+        let Effect::CreateCall(crate::session::Change::CreateCall { guide, .. }) =
+            &outcome.effects[i]
+        else {
+            return outcome;
+        };
+        let Some(trust) = self.untrusted(&guide.digest) else {
+            return outcome;
+        };
+        let mut body = format!(
+            "The guide {} comes from {}, not from stocktake itself.",
+            guide.guide.id, trust.origin
+        );
+        if trust.replaces_bundled {
+            body.push_str(" It replaces the bundled guide of the same id, and its words differ.");
+        }
+        if !trust.recipients.is_empty() {
+            body.push_str(&format!(
+                "\n\nEvery session file of it will be encrypted to: {}. Only whoever holds the matching key can read them.",
+                trust.recipients.join(", ")
+            ));
+        }
+        body.push_str("\n\nUse it only if you know who gave it to you. You are asked once.");
+        let effects = vec![
+            Effect::TrustGuide {
+                digest: guide.digest,
+                origin: trust.origin.clone(),
+            },
+            outcome.effects.remove(i),
+        ];
+        outcome.ask = Some(Dialog {
+            title: "A guide from outside stocktake".into(),
+            body: crate::neutralise::block(&body).into_owned(),
+            choices: vec![
+                DialogChoice {
+                    key: 'u',
+                    label: "use it",
+                    then: Then::Effects(effects),
+                },
+                DialogChoice {
+                    key: 'c',
+                    label: "cancel",
+                    then: Then::Nothing,
+                },
+            ],
+        });
+        outcome
     }
 
     /// Leave the interview (for the list, or quitting). What waits to be saved would be
@@ -361,6 +435,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.say(Level::Error, message);
             Vec::new()
         }
+        Event::Trusted(digests) => {
+            app.trusted.extend(digests);
+            Vec::new()
+        }
         Event::SessionAdded(session) => match &mut app.screen {
             Screen::Interview(view) if view.call().id == session.call_id => {
                 let name = match session.structure {
@@ -444,7 +522,10 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
     let now = app.now;
     let outcome = match &mut app.screen {
         Screen::Home => app.home.update(input, action),
-        Screen::NewCall(form) => form.update(input, action, &app.guides, now),
+        Screen::NewCall(form) => {
+            let outcome = form.update(input, action, &app.guides, now);
+            app.confirm_guide(outcome)
+        }
         Screen::Interview(view) => {
             let waited = view.pending_digit.is_some();
             let outcome = view.update(input, action, now);

@@ -28,7 +28,7 @@ pub struct Driver {
 
 impl Driver {
     pub fn new(store: Store, catalog: Catalog, user: &str, theme: Theme) -> Driver {
-        let app = App::new(
+        let mut app = App::new(
             catalog
                 .guides
                 .iter()
@@ -40,6 +40,11 @@ impl Driver {
             theme,
             store.now(),
         );
+        app.trust = catalog
+            .guides
+            .iter()
+            .filter_map(|g| catalog.trust(g).map(|t| (g.digest, t)))
+            .collect();
         let mut d = Driver {
             app,
             store,
@@ -47,7 +52,7 @@ impl Driver {
             runner: super::effects::Runner::default(),
             sending: crate::outbox::Sending::default(),
         };
-        d.run(vec![Effect::LoadHome]);
+        d.run(vec![Effect::LoadHome, Effect::LoadTrusted]);
         d
     }
 

@@ -85,6 +85,14 @@ impl Runner {
                 call_id,
                 session_id,
             } => reopen(store, catalog, &call_id, &session_id),
+            Effect::TrustGuide { digest, origin } => match store.trust_guide(&digest, &origin) {
+                Ok(()) => vec![Event::Trusted(vec![digest])],
+                Err(e) => vec![Event::Failed(e.to_string())],
+            },
+            Effect::LoadTrusted => match store.trusted_guides() {
+                Ok(d) => vec![Event::Trusted(d)],
+                Err(e) => vec![Event::Failed(e.to_string())],
+            },
             Effect::DeleteDraft { session } => match store.delete_draft(&session) {
                 Ok(()) => Vec::new(),
                 Err(e) => vec![Event::Failed(e.to_string())],

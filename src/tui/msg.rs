@@ -54,6 +54,8 @@ pub enum Event {
     Failed(String),
     /// A session for a structure that joined the call, created and held for editing.
     SessionAdded(Box<Session>),
+    /// The guides the user agreed to use although they come from outside stocktake.
+    Trusted(Vec<crate::guide::Digest>),
 }
 
 #[derive(Debug)]
@@ -99,6 +101,13 @@ pub enum Effect {
         call_id: String,
         session_id: String,
     },
+    /// The user agreed to use this guide from outside stocktake (asked once per guide).
+    TrustGuide {
+        digest: crate::guide::Digest,
+        origin: String,
+    },
+    /// Which guides from outside stocktake the user agreed to, for the screens.
+    LoadTrusted,
     DeleteDraft {
         session: String,
     },

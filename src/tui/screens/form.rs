@@ -73,10 +73,27 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     };
 
     let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    // Where a guide from outside stocktake comes from, while it is the one chosen.
+    let origin = app
+        .guides
+        .get(form.guide)
+        .and_then(|g| app.trust.iter().find(|(d, _)| *d == g.digest))
+        .map(|(_, trust)| {
+            let what = if trust.replaces_bundled {
+                "replaces the bundled guide"
+            } else {
+                "not bundled"
+            };
+            format!("  guide from {} ({what})", trust.origin)
+        });
+    let subtitle = match &origin {
+        Some(o) => Span::styled(fit(o, w.saturating_sub(10)), t.warn()),
+        None => Span::styled("  one session per structure on the call", t.dim()),
+    };
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" New call", t.title()),
-            Span::styled("  one session per structure on the call", t.dim()),
+            subtitle,
         ])),
         title,
     );
