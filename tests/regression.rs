@@ -480,5 +480,10 @@ fn a_guide_planted_in_the_working_folder_is_confirmed_before_it_is_used() {
     d.press("<C-s>u");
     assert_eq!(count(&db, "SELECT count(*) FROM calls"), 1);
     d.press("<esc><esc>nIraq<C-s>");
-    assert_eq!(count(&db, "SELECT count(*) FROM calls"), 2, "{}", d.screen(80, 24));
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM calls"),
+        2,
+        "{}",
+        d.screen(80, 24)
+    );
 }

@@ -459,6 +459,9 @@ fn a_full_disk_keeps_the_words_on_screen_and_saves_them_when_space_returns() {
     d.store.limit_pages_for_test(None).expect("space returns");
     d.tick();
     assert!(screen(&d).contains("✓ saved"), "{}", screen(&d));
+    // The footer no longer says the disk is full.
+    assert!(!screen(&d).contains("disk is full"), "{}", screen(&d));
+    assert!(screen(&d).contains("in the store again"), "{}", screen(&d));
     assert_eq!(
         session(&d, 0).answers["consent"].note,
         format!("{words} more")

@@ -29,6 +29,8 @@ pub struct Flash {
     pub text: String,
     pub level: Level,
     pub until: Timestamp,
+    /// It says that changes wait to be saved: replaced as soon as they are.
+    pub not_saved: bool,
 }
 
 pub struct App {
@@ -92,6 +94,7 @@ impl App {
                 .now
                 .checked_add(jiff::SignedDuration::from_secs(secs))
                 .unwrap_or(self.now),
+            not_saved: false,
         });
     }
 
@@ -370,8 +373,14 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::Saved { sessions, at } => {
+            let mut all_saved = false;
             if let Screen::Interview(view) = &mut app.screen {
                 view.saved(&sessions, at);
+                all_saved = view.unsaved().is_empty();
+            }
+            // "The disk is full" must not stay on screen once what waited is in.
+            if all_saved && app.flash.as_ref().is_some_and(|f| f.not_saved) {
+                app.say(Level::Info, "Saved: everything typed is in the store again");
             }
             Vec::new()
         }
@@ -392,6 +401,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                 Level::Error,
                 format!("{message} ({what}, tried again every second)"),
             );
+            if let Some(f) = &mut app.flash {
+                f.not_saved = true;
+            }
             Vec::new()
         }
         Event::LockLost { session } => {
