@@ -487,3 +487,16 @@ fn a_guide_planted_in_the_working_folder_is_confirmed_before_it_is_used() {
         d.screen(80, 24)
     );
 }
+
+#[test]
+fn a_custom_structure_is_named_by_its_label_when_completing() {
+    let (_dir, mut d, _) = on_disk();
+    // Untick the cluster, tick Other and name it.
+    d.press("nIraq<tab><space><tab><tab><tab><space><tab>Protection Sector (South)<C-s>");
+    d.press("1<C-f>overall<enter>1rc");
+    let s = d.screen(100, 30);
+    assert!(
+        s.contains("Mark Iraq · Protection Sector (South) completed?"),
+        "{s}"
+    );
+}

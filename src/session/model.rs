@@ -350,6 +350,17 @@ impl Session {
             .ok_or(SessionError::UnknownNote(seq))
     }
 
+    /// The structure's name as people say it: a custom structure by its own label
+    /// ("Protection Sector (South)"), never as "Other".
+    pub fn structure_name(&self, lang: &str) -> String {
+        match self.structure {
+            Structure::Other if !self.structure_label.trim().is_empty() => {
+                self.structure_label.trim().to_string()
+            }
+            s => s.label(lang).to_string(),
+        }
+    }
+
     /// Whether the respondents agreed to notes being taken: the answer to the guide's
     /// consent question when there is one, else what the new-call form recorded.
     pub fn consent_given(&self, guide: &Guide) -> Option<bool> {

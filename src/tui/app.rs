@@ -453,10 +453,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::SessionAdded(session) => match &mut app.screen {
             Screen::Interview(view) if view.call().id == session.call_id => {
-                let name = match session.structure {
-                    crate::guide::Structure::Other => session.structure_label.clone(),
-                    s => s.label("en").to_string(),
-                };
+                let name = session.structure_name("en");
                 view.add_tab(*session);
                 app.say(
                     Level::Info,

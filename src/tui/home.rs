@@ -181,7 +181,8 @@ fn delete(r: &SessionSummary) -> Outcome {
         title: "Delete draft".into(),
         body: format!(
             "Delete the draft session {} · {}? Nothing was recorded in it.",
-            r.response, r.structure
+            r.response,
+            structure_label(r)
         ),
         choices: vec![
             DialogChoice {
