@@ -19,20 +19,22 @@
 //! | [`guide`] | | the interview guide model, its TOML loader and validation, skip logic |
 //! | [`session`] | guide | calls and sessions, answers validated against the guide, the status machine |
 //! | [`sql`] | guide, session | SQLite codecs (`ToSql`/`FromSql`) for the domain's types |
-//! | [`store`] | guide, session, sql | the local SQLite store: every edit committed, history, locks, privacy |
+//! | [`campaign`] | guide, session, sync | the call campaign: targets, attempts, callbacks, coverage; no store, no terminal |
+//! | [`store`] | guide, session, sql, campaign | the local SQLite store: every edit committed, history, locks, privacy, the campaign |
 //! | [`sync`] | guide, session | session files: rendering, the verifying reader, the atomic outbox writer |
 //! | [`config`] | guide, sync | the optional user config file |
 //! | `interview` | guide, session, sync, store | the interview's state and rules, no terminal (store's types only: the store never names it) |
-//! | [`outbox`] | guide, session, store, sync | carries completed revisions from the store into the outbox |
+//! | [`outbox`] | guide, session, store, sync, campaign | carries completed revisions from the store into the outbox |
 //! | [`collate`] | guide, session, sync, sql | merges session files into the collation database; conflicts; quarantine |
 //! | [`report`] | guide, session, collate | tables, charts, HTML, Markdown, CSV and XLSX from a collation |
-//! | [`tui`] | guide, session, store, sync, config, interview, outbox | the interview screens: state + pure update + view, and the terminal loop |
-//! | [`cli`] | guide, session, store, sync, config, outbox, collate, report, tui | argument parsing and one small function per subcommand (the binary's edge) |
+//! | [`tui`] | guide, session, store, sync, config, interview, outbox, campaign | the interview screens: state + pure update + view, and the terminal loop |
+//! | [`cli`] | guide, session, store, sync, config, outbox, collate, report, tui, campaign | argument parsing and one small function per subcommand (the binary's edge) |
 //!
 //! The domain modules (`guide`, `session`, `store`, `sync`, `collate`, `report`) never
 //! name `ratatui`, `crossterm` or `ratatui_textarea`: the same test fails if they do.
 //! Errors are `thiserror` enums here; `anyhow` lives only in `cli`.
 
+pub mod campaign;
 pub mod cli;
 pub mod collate;
 pub mod config;

@@ -102,5 +102,70 @@ pub fn sync(
             }
         }
     }
+    if report.is_ok() {
+        sync_attempts(store, outbox, recipients, &mut report)?;
+    }
     Ok(report)
+}
+
+/// Write the call attempts logged here and not yet sent, one file each
+/// (`attempt_<id>.toml`, or `.toml.age`), encrypted as session files are: to the config's
+/// recipients and those of the guides of the sessions the attempt produced.
+fn sync_attempts(
+    store: &mut Store,
+    outbox: &Path,
+    recipients: &[age::x25519::Recipient],
+    report: &mut SyncReport,
+) -> Result<(), StoreError> {
+    let shown = outbox.display().to_string();
+    for a in store.unsynced_attempts()? {
+        let mut to: Vec<age::x25519::Recipient> = recipients.to_vec();
+        for s in &a.sessions {
+            if let Ok(session) = store.load_session(s)
+                && let Ok(guide) = store.load_guide(&session.guide.digest)
+            {
+                to.extend(
+                    guide
+                        .guide
+                        .sync
+                        .recipients
+                        .iter()
+                        .filter_map(|r| crate::sync::parse_recipient(r).ok()),
+                );
+            }
+        }
+        let plain = crate::campaign::render_attempt(&a);
+        let base = crate::campaign::attempt_file_name(&a);
+        let (name, content) = if to.is_empty() {
+            (base, plain)
+        } else {
+            match crate::sync::encrypt(&plain, &to) {
+                Ok(c) => (format!("{base}{}", crate::sync::ENCRYPTED_SUFFIX), c),
+                Err(e) => {
+                    report.failed.push((
+                        base.clone(),
+                        WriteError::Io {
+                            path: base,
+                            source: std::io::Error::other(e.to_string()),
+                        },
+                    ));
+                    continue;
+                }
+            }
+        };
+        match write_file(outbox, &name, &content) {
+            Ok(w) => {
+                store.mark_attempt_synced(&a.id, &shown, &name)?;
+                match w {
+                    Written::New(p) => report.written.push(p),
+                    Written::AlreadyThere(p) => report.already.push(p),
+                }
+            }
+            Err(e) => {
+                report.failed.push((name, e));
+                break;
+            }
+        }
+    }
+    Ok(())
 }

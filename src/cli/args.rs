@@ -103,6 +103,9 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         guide: Option<String>,
     },
+    /// The call campaign: who to call, every attempt, callbacks, coverage.
+    #[command(subcommand)]
+    Plan(PlanCommand),
     /// Pick the revision that wins its conflict (or take the choice back with --undo).
     Resolve {
         /// The digest of the winning revision (at least 8 hex digits, as `conflicts` shows).
@@ -113,6 +116,47 @@ pub enum Command {
         /// Take back the choice made in this revision's conflict.
         #[arg(long)]
         undo: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Read the campaign file: a CSV with response, structure, coordinator, organisation,
+    /// contact, timezone, language (other columns kept as notes). All or nothing.
+    Import {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        /// The campaign's rules for trying again (TOML: max_tries, [retry_after]).
+        #[arg(long, value_name = "FILE.toml")]
+        rules: Option<PathBuf>,
+    },
+    /// Every target, what to do first at the top: status, tries, next callback, sessions.
+    List {
+        /// One JSON array, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log an attempt at a target (its id, as `plan list` shows it).
+    Log {
+        #[arg(value_name = "TARGET")]
+        target: String,
+        /// completed, partial, callback, no_answer, busy, line_failed, wrong_contact,
+        /// refused, not_available, ineligible.
+        #[arg(long, value_name = "CODE")]
+        outcome: String,
+        /// When the attempt was made (default: now); your local time, or UTC with Z.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// With --outcome callback: when to call again.
+        #[arg(long, value_name = "TIME")]
+        callback: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Write every pending callback as a calendar (iCalendar, RFC 5545).
+    Calendar {
+        #[arg(long, value_name = "FILE.ics")]
+        out: PathBuf,
     },
 }
 

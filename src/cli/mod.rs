@@ -8,6 +8,7 @@ mod args;
 mod collate;
 mod guide;
 mod keys;
+mod plan;
 mod report;
 mod sessions;
 mod sync;
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, FormatArg, GuideCommand, KeysCommand, StructureArg};
+pub use args::{Cli, Command, FormatArg, GuideCommand, KeysCommand, PlanCommand, StructureArg};
 
 use crate::guide::{Catalog, GuideDirs};
 use crate::neutralise;
@@ -74,6 +75,32 @@ pub fn run() -> ExitCode {
             structure,
             ref guide,
         }) => report::report(db, out, format, structure, guide.as_deref()),
+        Some(Command::Plan(PlanCommand::Import {
+            ref file,
+            ref rules,
+        })) => plan::import(cli.data_dir.as_deref(), file, rules.as_deref()),
+        Some(Command::Plan(PlanCommand::List { json })) => {
+            plan::list(cli.data_dir.as_deref(), json)
+        }
+        Some(Command::Plan(PlanCommand::Log {
+            ref target,
+            ref outcome,
+            ref at,
+            ref callback,
+            ref note,
+        })) => plan::log(
+            cli.data_dir.as_deref(),
+            plan::Log {
+                target,
+                outcome,
+                at: at.as_deref(),
+                callback: callback.as_deref(),
+                note: note.as_deref(),
+            },
+        ),
+        Some(Command::Plan(PlanCommand::Calendar { ref out })) => {
+            plan::calendar(cli.data_dir.as_deref(), out)
+        }
         Some(Command::Resolve {
             ref digest,
             ref db,

@@ -3,6 +3,7 @@
 //! the screen says "saved", so killing the program loses at most the keystroke in flight.
 
 mod apply;
+mod campaign;
 mod codec;
 mod drafts;
 mod error;
@@ -22,6 +23,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::RevisionFile;
+pub use campaign::CampaignImport;
 pub use error::{LockHolder, StoreError};
 pub use lock::{Claim, login_name};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};

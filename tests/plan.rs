@@ -1,0 +1,218 @@
+//! `stocktake plan` through the real binary: a campaign imported from a spreadsheet's CSV,
+//! attempts logged, the list of what to do first, the callbacks calendar, attempt files
+//! written to the outbox.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn stocktake(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(args)
+        .env("STOCKTAKE_DATA_DIR", data)
+        .env("STOCKTAKE_CONFIG", data.join("no-config.toml"))
+        .env("USER", "amina")
+        .env("TZ", "UTC")
+        .output()
+        .expect("run stocktake")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+const CAMPAIGN: &str = "\u{feff}Response;Structure;Coordinator;Organisation;Contact;Timezone;Language;Region\r\n\
+South Sudan;Protection Cluster;Amina Yusuf;UNHCR;+211 912 345 678;Africa/Juba;en;East\r\n\
+South Sudan;CP AOR;;UNICEF;pc-ss@example.org\u{1b}[2J;Africa/Juba;en;East\r\n\
+Iraq;gbv_aor;Dana;UNFPA;skype:dana.k;Asia/Baghdad;ar en;North\r\n";
+
+#[test]
+fn a_campaign_from_import_to_calendar() {
+    let data = tempfile::tempdir().expect("data");
+    let csv = data.path().join("campaign.csv");
+    std::fs::write(&csv, CAMPAIGN).expect("csv");
+    let csv_s = csv.display().to_string();
+    let o = stocktake(data.path(), &["plan", "import", &csv_s]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert_eq!(
+        out,
+        format!("{csv_s}: 3 target(s): 3 new, 0 updated, 0 unchanged\n")
+    );
+    // The same file again changes nothing.
+    let (out, _) = text(&stocktake(data.path(), &["plan", "import", &csv_s]));
+    assert_eq!(
+        out,
+        format!("{csv_s}: 3 target(s): 0 new, 0 updated, 3 unchanged\n")
+    );
+
+    let (out, err) = text(&stocktake(data.path(), &["plan", "list"]));
+    assert!(out.starts_with("TARGET"), "{out}{err}");
+    assert!(out.contains("south-sudan/cp_aor"), "{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "a contact's escape sequence never reaches the terminal"
+    );
+    assert!(out.ends_with("0 done, 3 due now, 0 left\n"), "{out}");
+
+    // A callback in the past is refused; one in the future is logged.
+    let o = stocktake(
+        data.path(),
+        &[
+            "plan",
+            "log",
+            "iraq/gbv_aor",
+            "--outcome",
+            "callback",
+            "--at",
+            "2030-01-01T09:00:00Z",
+            "--callback",
+            "2029-12-31T09:00:00Z",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(
+        text(&o).1.contains("a callback is in the future"),
+        "{}",
+        text(&o).1
+    );
+    let o = stocktake(
+        data.path(),
+        &[
+            "plan",
+            "log",
+            "iraq/gbv_aor",
+            "--outcome",
+            "callback",
+            "--callback",
+            "2099-03-15T07:30:00Z",
+            "--note",
+            "after the HCT",
+        ],
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        out.starts_with("logged: Iraq · GBV AOR: call back (AAPOR 2.21), call back"),
+        "{out}"
+    );
+    assert!(out.contains("(theirs 10:30)"), "Baghdad is UTC+3: {out}");
+    let o = stocktake(
+        data.path(),
+        &["plan", "log", "iraq/gbv", "--outcome", "busy"],
+    );
+    assert!(
+        text(&o)
+            .1
+            .contains("no target `iraq/gbv` in the campaign (did you mean iraq/gbv_aor?)"),
+        "{}",
+        text(&o).1
+    );
+    let o = stocktake(
+        data.path(),
+        &["plan", "log", "iraq/gbv_aor", "--outcome", "hung_up"],
+    );
+    assert!(
+        text(&o)
+            .1
+            .contains("unknown outcome `hung_up`; use one of completed, partial"),
+        "{}",
+        text(&o).1
+    );
+
+    let (out, _) = text(&stocktake(data.path(), &["plan", "list", "--json"]));
+    let list: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let iraq = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|t| t["target"] == "iraq/gbv_aor")
+        .expect("iraq");
+    assert_eq!(iraq["status"], "callback");
+    assert_eq!(iraq["aapor"], "2.21");
+    assert_eq!(iraq["attempts"], 1);
+
+    let ics = data.path().join("callbacks.ics");
+    let o = stocktake(
+        data.path(),
+        &["plan", "calendar", "--out", &ics.display().to_string()],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    let cal = std::fs::read_to_string(&ics).expect("ics");
+    assert_eq!(cal.matches("BEGIN:VEVENT").count(), 1);
+    assert!(
+        cal.contains("DTSTART;TZID=Asia/Baghdad:20990315T103000"),
+        "{cal}"
+    );
+
+    // Attempts leave with the sessions: one file each, in the outbox.
+    let outbox = data.path().join("outbox");
+    std::fs::create_dir(&outbox).expect("outbox");
+    let o = stocktake(
+        data.path(),
+        &["sync", "--to", &outbox.display().to_string()],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    let names: Vec<String> = std::fs::read_dir(&outbox)
+        .expect("outbox")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(
+        names[0].starts_with("attempt_") && names[0].ends_with(".toml"),
+        "{names:?}"
+    );
+    let bytes = std::fs::read(outbox.join(&names[0])).expect("file");
+    let (_, a) = stocktake::campaign::parse_attempt(&bytes, "f").expect("valid attempt file");
+    assert_eq!(a.target, "iraq/gbv_aor");
+}
+
+#[test]
+fn a_bad_campaign_row_changes_nothing_and_a_removed_target_with_attempts_is_kept() {
+    let data = tempfile::tempdir().expect("data");
+    let csv = data.path().join("c.csv");
+    std::fs::write(
+        &csv,
+        "response,structure\nMali,protection_cluster\nMali,cp_aor\n",
+    )
+    .expect("csv");
+    let csv_s = csv.display().to_string();
+    assert!(
+        stocktake(data.path(), &["plan", "import", &csv_s])
+            .status
+            .success()
+    );
+    let o = stocktake(
+        data.path(),
+        &["plan", "log", "mali/cp_aor", "--outcome", "no_answer"],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    // A bad row: refused whole, with where.
+    std::fs::write(
+        &csv,
+        "response,structure,timezone\nMali,protection_cluster,Mars/Olympus\n",
+    )
+    .expect("csv");
+    let o = stocktake(data.path(), &["plan", "import", &csv_s]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o).1,
+        format!(
+            "stocktake: {csv_s}:2: unknown time zone `Mars/Olympus`; use an IANA name such as Africa/Juba or Asia/Baghdad\n"
+        )
+    );
+    let (out, _) = text(&stocktake(data.path(), &["plan", "list"]));
+    assert!(out.contains("mali/cp_aor"), "nothing changed: {out}");
+    // The CP AOR leaves the campaign after an attempt: kept, flagged.
+    std::fs::write(&csv, "response,structure\nMali,protection_cluster\n").expect("csv");
+    let (out, _) = text(&stocktake(data.path(), &["plan", "import", &csv_s]));
+    assert!(
+        out.contains("1 target(s) no longer in the file kept"),
+        "{out}"
+    );
+    let (out, _) = text(&stocktake(data.path(), &["plan", "list"]));
+    assert!(out.contains("mali/cp_aor (removed)"), "{out}");
+}
