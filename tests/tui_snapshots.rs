@@ -20,6 +20,43 @@ fn driver(color: bool) -> Driver {
     Driver::new(store, Catalog::bundled(), "amina", Theme { color })
 }
 
+/// A store with a campaign of four targets, one tried, one with a callback.
+fn driver_with_campaign(color: bool) -> Driver {
+    let (_tc, clock) = TestClock::new();
+    let mut store = Store::open_in_memory(clock).expect("store");
+    let csv = "response,structure,coordinator,organisation,contact,timezone,language\n\
+South Sudan,protection_cluster,Amina Yusuf,UNHCR,+211 912 345 678,Africa/Juba,en\n\
+South Sudan,cp_aor,Joseph,UNICEF,joseph@example.org,Africa/Juba,en\n\
+Iraq,gbv_aor,Dana,UNFPA,skype:dana.k,Asia/Baghdad,ar en\n\
+Mali,other: Cash Working Group,Awa,WFP,,Africa/Bamako,fr\n";
+    let targets = stocktake::campaign::parse_campaign(csv.as_bytes(), "c.csv").expect("campaign");
+    store.import_campaign(&targets, None).expect("import");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color });
+    // Iraq rang out; Mali's coordinator asked to be called in two hours.
+    d.press("p<down><down>o4<up>o3+2h<enter><esc>");
+    d
+}
+
+/// A state: its name, the keys that reach it, and the driver they start from.
+type State = (&'static str, &'static str, fn(bool) -> Driver);
+
+/// Every state, with the driver it starts from.
+fn all_states() -> Vec<State> {
+    let mut v: Vec<State> = states()
+        .into_iter()
+        .map(|(n, k)| (n, k, driver as fn(bool) -> Driver))
+        .collect();
+    for (n, k) in [
+        ("home_campaign", ""),
+        ("plan", "p"),
+        ("plan_log", "po"),
+        ("plan_callback", "po3tomorrow 9:"),
+    ] {
+        v.push((n, k, driver_with_campaign));
+    }
+    v
+}
+
 /// The states a user sees, each reached by keys from an empty store.
 fn states() -> Vec<(&'static str, &'static str)> {
     vec![
@@ -141,8 +178,8 @@ fn style_runs(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
 
 #[test]
 fn every_screen_at_both_sizes() {
-    for (name, keys) in states() {
-        let mut d = driver(true);
+    for (name, keys, start) in all_states() {
+        let mut d = start(true);
         d.press(keys);
         for (w, h) in SIZES {
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), d.screen(w, h));
@@ -171,8 +208,8 @@ fn colour_uses_only_the_16_basic_colours() {
         Color::LightCyan,
         Color::White,
     ];
-    for (name, keys) in states() {
-        let mut d = driver(true);
+    for (name, keys, start) in all_states() {
+        let mut d = start(true);
         d.press(keys);
         let t = d.draw(80, 24);
         for c in t.backend().buffer().content() {
@@ -189,8 +226,8 @@ fn colour_uses_only_the_16_basic_colours() {
 
 #[test]
 fn no_color_uses_no_colour_at_all_and_still_shows_focus() {
-    for (name, keys) in states() {
-        let mut d = driver(false);
+    for (name, keys, start) in all_states() {
+        let mut d = start(false);
         d.press(keys);
         let t = d.draw(80, 24);
         let cells = t.backend().buffer().content();

@@ -635,3 +635,47 @@ fn consent_refused_and_the_check_before_sending_through_the_real_binary() {
     let s = store.load_session(&mali.id).expect("mali");
     assert!(s.answers.values().all(|a| a.note.is_empty()));
 }
+
+#[test]
+fn the_plan_screen_through_the_real_binary() {
+    let t = Tmux::new("plan");
+    let csv = t.path().join("campaign.csv");
+    std::fs::write(
+        &csv,
+        "response;structure;coordinator;organisation;timezone\nSouth Sudan;Protection Cluster;Amina Yusuf;UNHCR;Africa/Juba\nIraq;gbv_aor;Dana;UNFPA;Asia/Baghdad\n",
+    )
+    .expect("csv");
+    let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(["plan", "import", &csv.display().to_string()])
+        .env("STOCKTAKE_DATA_DIR", t.path().join("data"))
+        .env("STOCKTAKE_CONFIG", t.path().join("no-config.toml"))
+        .output()
+        .expect("import");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    t.start("s", 80, 24);
+    t.wait_for("s", "campaign: 0 done, 2 due now, 0 left");
+    t.keys("s", &["p"]);
+    t.wait_for("s", "Campaign · 0 done · 2 due now");
+    t.wait_for("s", "Amina Yusuf · UNHCR");
+    // Busy on the first target (it then waits, below the one not tried); a callback for
+    // the other, now at the top, in two hours.
+    t.keys("s", &["o"]);
+    t.wait_for("s", "Outcome: South Sudan");
+    t.keys("s", &["5"]);
+    t.wait_for("s", "Logged South Sudan · Protection Cluster: busy");
+    t.keys("s", &["g", "o", "3"]);
+    t.wait_for("s", "When should they be called again?");
+    t.type_text("s", "+2h");
+    t.keys("s", &["Enter"]);
+    t.wait_for("s", "Logged Iraq · GBV AOR: call back");
+    t.escape("s", "campaign: 0 done");
+    t.keys("s", &["q"]);
+    let store = t.store();
+    let attempts = store.attempts().expect("attempts");
+    assert_eq!(attempts.len(), 2, "{attempts:?}");
+    assert!(
+        attempts
+            .iter()
+            .any(|a| a.target == "iraq/gbv_aor" && a.callback.is_some())
+    );
+}

@@ -10,6 +10,7 @@ mod import;
 mod outcome;
 mod progress;
 mod target;
+mod when;
 
 pub use calendar::calendar;
 pub use coverage::{Coverage, StructureKey, coverage};
@@ -20,3 +21,4 @@ pub use import::{ImportError, parse_campaign};
 pub use outcome::{Group, Outcome};
 pub use progress::{Progress, State, plan, progress, totals};
 pub use target::{Attempt, DEFAULT_MAX_TRIES, Rules, RulesError, Target, target_id};
+pub use when::parse_when;

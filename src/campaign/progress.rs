@@ -108,14 +108,8 @@ pub fn plan(
         State::Exhausted => 5,
         State::Done(_) => 6,
     };
-    all.sort_by(|a, b| {
-        (order(a), a.next, &a.target.response, &a.target.id).cmp(&(
-            order(b),
-            b.next,
-            &b.target.response,
-            &b.target.id,
-        ))
-    });
+    // Stable: targets alike stay in the campaign file's order, the author's.
+    all.sort_by_key(|p| (order(p), p.next));
     all
 }
 

@@ -6,22 +6,21 @@
 use std::sync::Arc;
 
 use jiff::Timestamp;
-use ratatui_textarea::{Input, Key};
 
 use super::form::Form;
 use super::home::Home;
 use super::interview::CallView;
-use super::keymap::{Action, Ctx, lookup};
-use super::msg::{Effect, Event};
+use super::keymap::{Action, Ctx};
+use super::msg::Effect;
 use super::outcome::{Dialog, DialogChoice, Go, Level, Outcome, Then};
 use super::theme::Theme;
 use crate::guide::LoadedGuide;
-use crate::store::Claim;
 
 pub enum Screen {
     Home,
     NewCall(Box<Form>),
     Interview(Box<CallView>),
+    Plan(Box<super::plan::PlanView>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +54,13 @@ pub struct App {
     pub trust: Vec<(crate::guide::Digest, crate::guide::Trust)>,
     /// Those the user confirmed.
     pub trusted: Vec<crate::guide::Digest>,
+    /// The campaign as last read: the Plan screen, and the totals on the list.
+    pub plan: super::plan::PlanData,
+    /// The campaign targets the call being created is for (the new-call form from the
+    /// Plan screen): they go to the call once it opens.
+    pub call_targets: Vec<crate::campaign::Target>,
+    /// The interviewer's own time zone, for times shown (the system's; UTC in tests).
+    pub tz: jiff::tz::TimeZone,
     pub quit: bool,
 }
 
@@ -81,6 +87,9 @@ impl App {
             sensitive_names: Vec::new(),
             trust: Vec::new(),
             trusted: Vec::new(),
+            plan: Default::default(),
+            call_targets: Vec::new(),
+            tz: jiff::tz::TimeZone::UTC,
             quit: false,
         }
     }
@@ -101,7 +110,12 @@ impl App {
     /// Whether `action` would do something now, so the hint bar only shows keys that work.
     pub fn offers(&self, action: Action) -> bool {
         match (&self.screen, self.ctx()) {
+            (Screen::Home, Ctx::Home) if action == Action::Plan => !self.plan.rows.is_empty(),
             (Screen::Home, Ctx::Home) => self.home.offers(action),
+            (Screen::Plan(view), Ctx::Plan) => match action {
+                Action::Open | Action::LogOutcome | Action::Toggle => view.selected().is_some(),
+                _ => true,
+            },
             (Screen::NewCall(form), Ctx::Form) => form.offers(action),
             _ => true,
         }
@@ -122,11 +136,16 @@ impl App {
             }
             Screen::NewCall(form) => form.ctx(),
             Screen::Interview(view) => view.ctx(),
+            Screen::Plan(view) => match &view.log {
+                Some(l) if l.time.is_some() => Ctx::PlanTime,
+                Some(_) => Ctx::PlanLog,
+                None => Ctx::Plan,
+            },
         }
     }
 
     /// Apply what a screen handed back.
-    fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
+    pub(super) fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
         let mut effects = outcome.effects;
         if let Some((level, text)) = outcome.say {
             self.say(level, text);
@@ -137,7 +156,19 @@ impl App {
         match outcome.go {
             Go::Stay | Go::Close | Go::Question(_) | Go::Guard => {}
             Go::NewCall => {
-                self.screen = Screen::NewCall(Box::new(Form::new(&self.guides, &self.user)));
+                let form = if outcome.from_targets.is_empty() {
+                    Form::new(&self.guides, &self.user)
+                } else {
+                    Form::from_targets(&self.guides, &self.user, &outcome.from_targets)
+                };
+                self.call_targets = outcome.from_targets;
+                self.screen = Screen::NewCall(Box::new(form));
+            }
+            Go::Plan => {
+                let mut view = super::plan::PlanView::default();
+                view.load(self.plan.clone());
+                self.screen = Screen::Plan(Box::new(view));
+                effects.push(Effect::LoadPlan);
             }
             Go::Home => effects.extend(self.leave(false)),
         }
@@ -155,7 +186,7 @@ impl App {
     /// A new call on a guide from outside stocktake that replaces a bundled one or
     /// encrypts to its own recipients: asked once, with where it comes from and to whom
     /// its sessions will be encrypted.
-    fn confirm_guide(&self, mut outcome: Outcome) -> Outcome {
+    pub(super) fn confirm_guide(&self, mut outcome: Outcome) -> Outcome {
         let Some(i) = outcome.effects.iter().position(|e| {
             matches!(
                 e,
@@ -214,13 +245,14 @@ impl App {
 
     /// Leave the interview (for the list, or quitting). What waits to be saved would be
     /// lost: ask first.
-    fn leave(&mut self, quit: bool) -> Vec<Effect> {
+    pub(super) fn leave(&mut self, quit: bool) -> Vec<Effect> {
         let Screen::Interview(view) = &self.screen else {
             if quit {
                 self.quit = true;
                 return vec![Effect::Quit];
             }
             // The form keeps nothing; the list it returns to is as it was.
+            self.call_targets.clear();
             self.screen = Screen::Home;
             return Vec::new();
         };
@@ -253,13 +285,33 @@ impl App {
             });
             return Vec::new();
         }
-        self.close_call(quit)
+        self.finish_call(quit)
     }
 
-    /// Give the call back and go to the list (or quit).
-    fn close_call(&mut self, quit: bool) -> Vec<Effect> {
+    /// Leave the call: a call from campaign targets first says how it ended (asked when
+    /// some of its sessions are not completed), then the call is given back.
+    pub(super) fn finish_call(&mut self, quit: bool) -> Vec<Effect> {
+        if let Screen::Interview(view) = &self.screen
+            && super::call_end::needs_asking(view)
+        {
+            self.dialog = Some(super::call_end::ask(quit));
+            return Vec::new();
+        }
+        self.close_call(quit, Some(crate::campaign::Outcome::Partial))
+    }
+
+    /// Give the call back and go to the list (or quit), logging an attempt per campaign
+    /// target of the call: completed where its session is, `rest` for the others.
+    pub(super) fn close_call(
+        &mut self,
+        quit: bool,
+        rest: Option<crate::campaign::Outcome>,
+    ) -> Vec<Effect> {
         let mut effects = Vec::new();
         if let Screen::Interview(view) = &self.screen {
+            if let Some(rest) = rest {
+                effects.extend(super::call_end::attempts(view, rest, &self.user, self.now));
+            }
             effects.push(Effect::CloseCall {
                 sessions: view.session_ids(),
             });
@@ -270,280 +322,8 @@ impl App {
         } else {
             self.screen = Screen::Home;
             effects.push(Effect::LoadHome);
+            effects.push(Effect::LoadPlan);
         }
         effects
     }
-}
-
-pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
-    match event {
-        Event::Tick(now) => {
-            app.now = now;
-            if app.flash.as_ref().is_some_and(|f| f.until <= now) {
-                app.flash = None;
-            }
-            match &mut app.screen {
-                Screen::Interview(view) => view.retry(),
-                _ => Vec::new(),
-            }
-        }
-        Event::Key(input) => key(app, input),
-        Event::Paste(text) => {
-            if app.dialog.is_some() || app.help.is_some() {
-                return Vec::new();
-            }
-            let now = app.now;
-            match &mut app.screen {
-                Screen::Home => app.home.paste(&text),
-                Screen::NewCall(form) => form.paste(&text),
-                Screen::Interview(view) => {
-                    let outcome = view.paste(&text, now);
-                    return app.apply(outcome);
-                }
-            }
-            Vec::new()
-        }
-        Event::HomeLoaded(rows) => {
-            app.home.load(rows);
-            Vec::new()
-        }
-        Event::CallOpened(opened) => {
-            let taken = opened.taken_from.clone();
-            let read_only = opened.read_only;
-            let viewing = opened
-                .sessions
-                .iter()
-                .all(|s| s.status == crate::session::Status::Completed);
-            let mut view = CallView::new(*opened);
-            view.sensitive_names = app.sensitive_names.clone();
-            app.screen = Screen::Interview(Box::new(view));
-            if let Some(h) = taken {
-                app.say(Level::Warn, format!("Took the session over from {h}"));
-            } else if read_only && viewing {
-                app.say(
-                    Level::Info,
-                    "Viewing a completed call: nothing can change here",
-                );
-            } else if read_only {
-                app.say(
-                    Level::Warn,
-                    "Read-only: another stocktake edits this session",
-                );
-            }
-            Vec::new()
-        }
-        Event::LockConflict {
-            call_id,
-            session_id,
-            holder,
-        } => {
-            app.dialog = Some(Dialog {
-                title: "Session open elsewhere".into(),
-                body: format!(
-                    "This session is being edited by {holder}.\n\nOpen it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save."
-                ),
-                choices: vec![
-                    DialogChoice {
-                        key: 'r',
-                        label: "read-only",
-                        then: Then::Effects(vec![Effect::OpenCall {
-                            call_id: call_id.clone(),
-                            session_id: session_id.clone(),
-                            claim: Claim::IfFree,
-                            read_only: true,
-                        }]),
-                    },
-                    DialogChoice {
-                        key: 't',
-                        label: "take over",
-                        then: Then::Effects(vec![Effect::OpenCall {
-                            call_id,
-                            session_id,
-                            claim: Claim::TakeOver,
-                            read_only: false,
-                        }]),
-                    },
-                    DialogChoice {
-                        key: 'c',
-                        label: "cancel",
-                        then: Then::Nothing,
-                    },
-                ],
-            });
-            Vec::new()
-        }
-        Event::Saved { sessions, at } => {
-            let mut all_saved = false;
-            if let Screen::Interview(view) = &mut app.screen {
-                view.saved(&sessions, at);
-                all_saved = view.unsaved().is_empty();
-            }
-            // "The disk is full" must not stay on screen once what waited is in.
-            if all_saved && app.flash.as_ref().is_some_and(|f| f.not_saved) {
-                app.say(Level::Info, "Saved: everything typed is in the store again");
-            }
-            Vec::new()
-        }
-        Event::NotSaved {
-            sessions,
-            message,
-            waiting,
-        } => {
-            if let Screen::Interview(view) = &mut app.screen {
-                view.not_saved(&sessions, &message);
-            }
-            let what = if waiting == 1 {
-                "1 change waits".to_string()
-            } else {
-                format!("{waiting} changes wait")
-            };
-            app.say(
-                Level::Error,
-                format!("{message} ({what}, tried again every second)"),
-            );
-            if let Some(f) = &mut app.flash {
-                f.not_saved = true;
-            }
-            Vec::new()
-        }
-        Event::LockLost { session } => {
-            if let Screen::Interview(view) = &mut app.screen {
-                view.lock_lost(&session);
-            }
-            app.say(
-                Level::Error,
-                "Another stocktake took this session over: read-only now. Your screen still shows your last words.",
-            );
-            Vec::new()
-        }
-        Event::Completed { session } => {
-            let mut effects = Vec::new();
-            if let Screen::Interview(view) = &mut app.screen {
-                view.completed(&session);
-                if view.all_completed() && view.unsaved().is_empty() {
-                    effects.extend(app.close_call(false));
-                }
-            }
-            app.say(Level::Info, "Session completed");
-            effects
-        }
-        Event::Synced { files, outbox } => {
-            app.say(
-                Level::Info,
-                format!(
-                    "Session completed and written to the outbox ({files} file(s) in {outbox})"
-                ),
-            );
-            Vec::new()
-        }
-        Event::SyncFailed(message) => {
-            app.say(
-                Level::Warn,
-                format!("Session completed, but not written to the outbox: {message}"),
-            );
-            Vec::new()
-        }
-        Event::Failed(message) => {
-            app.say(Level::Error, message);
-            Vec::new()
-        }
-        Event::Trusted(digests) => {
-            app.trusted.extend(digests);
-            Vec::new()
-        }
-        Event::SessionAdded(session) => match &mut app.screen {
-            Screen::Interview(view) if view.call().id == session.call_id => {
-                let name = session.structure_name("en");
-                view.add_tab(*session);
-                app.say(
-                    Level::Info,
-                    format!("{name} added to the call, in its own tab (Ctrl-T switches)"),
-                );
-                Vec::new()
-            }
-            // The call was left meanwhile: give the new session back.
-            _ => vec![Effect::CloseCall {
-                sessions: vec![session.id.clone()],
-            }],
-        },
-    }
-}
-
-fn key(app: &mut App, input: Input) -> Vec<Effect> {
-    if let Some(d) = &app.dialog {
-        let Key::Char(c) = input.key else {
-            if input.key == Key::Esc {
-                app.dialog = None;
-            }
-            return Vec::new();
-        };
-        let Some(choice) = d.choices.iter().find(|ch| ch.key == c.to_ascii_lowercase()) else {
-            return Vec::new();
-        };
-        let then = choice.then.clone();
-        app.dialog = None;
-        return match then {
-            Then::Nothing => Vec::new(),
-            Then::Effects(e) => e,
-            Then::CompleteSession => {
-                let now = app.now;
-                match &mut app.screen {
-                    Screen::Interview(view) => {
-                        let outcome = view.complete(now);
-                        app.apply(outcome)
-                    }
-                    _ => Vec::new(),
-                }
-            }
-            Then::LeaveUnsaved { quit } => {
-                let mut effects = Vec::new();
-                if let Screen::Interview(view) = &app.screen {
-                    effects.push(Effect::Discard {
-                        sessions: view.session_ids(),
-                    });
-                }
-                effects.extend(app.close_call(quit));
-                effects
-            }
-        };
-    }
-    let ctx = app.ctx();
-    let action = lookup(ctx, &input);
-    if app.help.is_some() {
-        match action {
-            Some(Action::Back) => app.help = None,
-            Some(Action::Quit) => return app.leave(true),
-            Some(Action::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
-            Some(Action::Down) => app.help_scroll = app.help_scroll.saturating_add(1),
-            _ => {}
-        }
-        return Vec::new();
-    }
-    match action {
-        Some(Action::Help) => {
-            app.help = Some(ctx);
-            app.help_scroll = 0;
-            return Vec::new();
-        }
-        Some(Action::Quit) => return app.leave(true),
-        _ => {}
-    }
-    let now = app.now;
-    let outcome = match &mut app.screen {
-        Screen::Home => app.home.update(input, action),
-        Screen::NewCall(form) => {
-            let outcome = form.update(input, action, &app.guides, now);
-            app.confirm_guide(outcome)
-        }
-        Screen::Interview(view) => {
-            let waited = view.pending_digit.is_some();
-            let outcome = view.update(input, action, now);
-            // "1… a second digit picks 10–17" is stale once that digit stops waiting.
-            if waited && outcome.say.is_none() {
-                app.flash = None;
-            }
-            outcome
-        }
-    };
-    app.apply(outcome)
 }

@@ -8,10 +8,11 @@ use std::collections::VecDeque;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::app::{App, update};
+use super::app::App;
 use super::keys::parse_keys;
 use super::msg::{Effect, Event};
 use super::theme::Theme;
+use super::update::update;
 use crate::guide::Catalog;
 use crate::store::Store;
 
@@ -52,7 +53,11 @@ impl Driver {
             runner: super::effects::Runner::default(),
             sending: crate::outbox::Sending::default(),
         };
-        d.run(vec![Effect::LoadHome, Effect::LoadTrusted]);
+        d.run(vec![
+            Effect::LoadHome,
+            Effect::LoadTrusted,
+            Effect::LoadPlan,
+        ]);
         d
     }
 

@@ -89,6 +89,15 @@ impl Runner {
                 Ok(()) => vec![Event::Trusted(vec![digest])],
                 Err(e) => vec![Event::Failed(e.to_string())],
             },
+            Effect::LoadPlan => vec![plan(store)],
+            Effect::LogAttempt(a) => {
+                let mut events = match store.log_attempt(&a) {
+                    Ok(()) => Vec::new(),
+                    Err(e) => vec![Event::Failed(format!("The attempt was not logged: {e}"))],
+                };
+                events.push(plan(store));
+                events
+            }
             Effect::LoadTrusted => match store.trusted_guides() {
                 Ok(d) => vec![Event::Trusted(d)],
                 Err(e) => vec![Event::Failed(e.to_string())],
@@ -172,6 +181,22 @@ fn sessions_of(change: &Change, store: &Store) -> Vec<String> {
         }
         Change::CreateCall { sessions, .. } => sessions.iter().map(|s| s.id.clone()).collect(),
         other => other.session().map(str::to_string).into_iter().collect(),
+    }
+}
+
+fn plan(store: &Store) -> Event {
+    let data = (|| -> Result<super::plan::PlanData, StoreError> {
+        let rows = crate::campaign::plan(
+            &store.targets()?,
+            &store.attempts()?,
+            &store.campaign_rules()?,
+            store.now(),
+        );
+        Ok(super::plan::PlanData { rows })
+    })();
+    match data {
+        Ok(d) => Event::PlanLoaded(Box::new(d)),
+        Err(e) => Event::Failed(format!("The campaign cannot be read: {e}")),
     }
 }
 

@@ -85,6 +85,47 @@ impl Form {
         }
     }
 
+    /// The form of a call to campaign `targets` (one response): the response, the
+    /// structures ticked, a participant per coordinator, a language they speak.
+    pub fn from_targets(
+        guides: &[Arc<LoadedGuide>],
+        user: &str,
+        targets: &[crate::campaign::Target],
+    ) -> Form {
+        let mut f = Form::new(guides, user);
+        let Some(first) = targets.first() else {
+            return f;
+        };
+        f.response = TextField::new(&first.response, false);
+        f.structures = [false; 4];
+        f.participants.clear();
+        for t in targets {
+            if let Some(i) = Structure::ALL.iter().position(|s| *s == t.structure) {
+                f.structures[i] = true;
+            }
+            if t.structure == Structure::Other {
+                f.other_label = TextField::new(&t.structure_label, false);
+            }
+            let role = crate::interview::coordinator_role(t.structure);
+            f.participants.push(ParticipantRow {
+                role: ROLES.iter().position(|(r, _)| *r == role).unwrap_or(0),
+                organisation: TextField::new(&t.organisation, false),
+            });
+        }
+        // The first language of theirs the guide has.
+        if let Some(langs) = f.languages.get(f.guide) {
+            let theirs = targets.iter().flat_map(|t| &t.languages);
+            if let Some(i) = theirs
+                .filter_map(|l| langs.iter().position(|g| g == l))
+                .next()
+            {
+                f.language = i;
+            }
+        }
+        f.focus = FormField::Consent;
+        f
+    }
+
     /// The fields in the order Tab visits them.
     pub fn fields(&self) -> Vec<FormField> {
         let mut f = vec![FormField::Guide, FormField::Language, FormField::Response];

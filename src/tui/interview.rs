@@ -60,6 +60,8 @@ pub struct CallView {
     pub pending_digit: Option<usize>,
     /// Names the free-text check looks for, besides the participants' (the config's list).
     pub sensitive_names: Vec<String>,
+    /// The campaign targets the call was started from: an attempt is logged for each.
+    pub from_targets: Vec<crate::campaign::Target>,
 }
 
 pub fn option_rows(q: &Question) -> Vec<OptionRow> {
@@ -216,6 +218,7 @@ impl CallView {
             panel: None,
             pending_digit: None,
             sensitive_names: Vec::new(),
+            from_targets: Vec::new(),
         }
     }
 

@@ -29,10 +29,16 @@ pub enum Ctx {
     AddStructure,
     /// Before completing: phone numbers, e-mails and names found in the free text.
     Guard,
+    /// The campaign: targets, what to do first.
+    Plan,
+    /// Choosing the outcome of an attempt.
+    PlanLog,
+    /// Typing the time of a callback.
+    PlanTime,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 13] = [
+    pub const ALL: [Ctx; 16] = [
         Ctx::Home,
         Ctx::HomeFilter,
         Ctx::Form,
@@ -46,6 +52,9 @@ impl Ctx {
         Ctx::Guidance,
         Ctx::AddStructure,
         Ctx::Guard,
+        Ctx::Plan,
+        Ctx::PlanLog,
+        Ctx::PlanTime,
     ];
 }
 
@@ -91,6 +100,8 @@ pub enum Action {
     AddStructure,
     Redact,
     Keep,
+    Plan,
+    LogOutcome,
 }
 
 pub struct Binding {

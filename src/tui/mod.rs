@@ -5,6 +5,7 @@
 pub mod app;
 pub mod asks;
 pub mod bindings;
+pub mod call_end;
 pub mod driver;
 pub mod effects;
 pub mod form;
@@ -17,9 +18,11 @@ pub mod keys;
 pub mod msg;
 pub mod outcome;
 pub mod panels;
+pub mod plan;
 pub mod screens;
 pub mod text_field;
 pub mod theme;
+pub mod update;
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -98,6 +101,7 @@ pub fn run(
     let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
     driver.sending = sending;
     driver.app.sensitive_names = sensitive_names;
+    driver.app.tz = jiff::tz::TimeZone::system();
     let result = event_loop(&mut terminal, &mut driver, &stop);
     // Give back every session this process holds before the terminal.
     if let app::Screen::Interview(view) = &driver.app.screen {

@@ -56,6 +56,8 @@ pub enum Event {
     SessionAdded(Box<Session>),
     /// The guides the user agreed to use although they come from outside stocktake.
     Trusted(Vec<crate::guide::Digest>),
+    /// The campaign, where each target stands.
+    PlanLoaded(Box<super::plan::PlanData>),
 }
 
 #[derive(Debug)]
@@ -108,6 +110,10 @@ pub enum Effect {
     },
     /// Which guides from outside stocktake the user agreed to, for the screens.
     LoadTrusted,
+    /// The campaign's targets and attempts, for the Plan screen and the list's totals.
+    LoadPlan,
+    /// An attempt at a target, logged (and sent with the session files).
+    LogAttempt(crate::campaign::Attempt),
     DeleteDraft {
         session: String,
     },

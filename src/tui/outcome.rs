@@ -36,6 +36,12 @@ pub enum Then {
     LeaveUnsaved {
         quit: bool,
     },
+    /// Leave a call started from campaign targets, logging `outcome` for those whose
+    /// session is not completed (`None`: log nothing for them).
+    EndCall {
+        outcome: Option<crate::campaign::Outcome>,
+        quit: bool,
+    },
 }
 
 /// Where the screen goes after the key.
@@ -51,6 +57,8 @@ pub enum Go {
     Home,
     /// The new-call form.
     NewCall,
+    /// The campaign's Plan screen.
+    Plan,
     /// Close the panel and check the session's free text before completing it.
     Guard,
 }
@@ -61,6 +69,8 @@ pub struct Outcome {
     pub say: Option<(Level, String)>,
     pub ask: Option<Dialog>,
     pub go: Go,
+    /// With `Go::NewCall`: the campaign targets the call is for (the form filled in).
+    pub from_targets: Vec<crate::campaign::Target>,
 }
 
 impl Outcome {
@@ -119,6 +129,11 @@ impl Outcome {
                 self.go
             } else {
                 next.go
+            },
+            from_targets: if next.from_targets.is_empty() {
+                self.from_targets
+            } else {
+                next.from_targets
             },
         }
     }

@@ -59,6 +59,16 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(vec![
             Span::styled(" stocktake ", t.title()),
             Span::styled(format!("· {count}"), t.dim()),
+            // The campaign, once there is one: how many targets are done, due and left.
+            Span::styled(
+                if app.plan.rows.is_empty() {
+                    String::new()
+                } else {
+                    let (done, due, left) = app.plan.totals();
+                    format!(" · campaign: {done} done, {due} due now, {left} left")
+                },
+                t.plain(),
+            ),
         ])),
         title,
     );

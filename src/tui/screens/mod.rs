@@ -8,6 +8,7 @@ mod home;
 mod interview;
 pub mod layout;
 mod panels;
+mod plan;
 mod question;
 
 use ratatui::Frame;
@@ -32,6 +33,7 @@ pub fn render(app: &App, f: &mut Frame) {
         Screen::Home => home::render(app, f, main),
         Screen::NewCall(form) => form::render(app, form, f, main),
         Screen::Interview(view) => interview::render(app, view, f, main),
+        Screen::Plan(view) => plan::render(app, view, f, main),
     }
     render_status(app, f, status);
     render_hints(app, f, hints_row);

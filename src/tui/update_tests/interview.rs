@@ -2,9 +2,10 @@
 
 use jiff::Timestamp;
 
-use super::super::app::{App, Screen, update};
+use super::super::app::{App, Screen};
 use super::super::interview::SaveState;
 use super::super::msg::{Effect, Event};
+use super::super::update::update;
 use super::{in_interview, keys, save_state, session_id};
 use crate::guide::Structure;
 use crate::session::{Change, Field, Participant, Value};
@@ -70,7 +71,8 @@ fn every_edit_carries_what_it_saves_and_moving_saves_the_place() {
             Effect::CloseCall {
                 sessions: vec![id.clone()]
             },
-            Effect::LoadHome
+            Effect::LoadHome,
+            Effect::LoadPlan
         ]
     );
     assert!(matches!(a.screen, Screen::Home));
@@ -153,7 +155,8 @@ fn leaving_with_changes_not_saved_asks_first() {
                 sessions: vec![id.clone()]
             },
             Effect::CloseCall { sessions: vec![id] },
-            Effect::LoadHome
+            Effect::LoadHome,
+            Effect::LoadPlan
         ]
     );
     assert!(matches!(a.screen, Screen::Home));

@@ -7,11 +7,12 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use super::app::{App, Screen, update};
+use super::app::{App, Screen};
 use super::interview::SaveState;
 use super::keys::parse_keys;
 use super::msg::{Effect, Event, OpenedCall};
 use super::theme::Theme;
+use super::update::update;
 use crate::guide::{Catalog, Structure};
 use crate::interview::{NewCall, plan_call};
 use crate::session::{Change, Participant};

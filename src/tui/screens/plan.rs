@@ -1,0 +1,242 @@
+//! The Plan screen: the campaign's targets, what to do first at the top, with the next
+//! call in the interviewer's time and the respondent's; the chosen target's details at
+//! the bottom; logging an outcome in a box over it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::layout::{cell, fit, scroll_to};
+use crate::campaign::{Outcome, Progress, State};
+use crate::tui::app::App;
+use crate::tui::plan::PlanView;
+
+fn status(p: &Progress) -> String {
+    match p.state {
+        State::Done(o) => o.label().to_string(),
+        State::Due if p.callback => "callback due".into(),
+        State::Due => "due".into(),
+        State::NotTried => "not tried".into(),
+        State::Waiting if p.callback => "callback".into(),
+        State::Waiting => "waiting".into(),
+        State::Exhausted => "tried enough".into(),
+        State::NeedsContact => "new contact?".into(),
+    }
+}
+
+/// The next call: "Thu 14:00 (theirs 17:00)".
+fn next(app: &App, p: &Progress) -> String {
+    let Some(t) = p.next else {
+        return String::new();
+    };
+    let here = t
+        .to_zoned_datetime(app.tz.clone())
+        .strftime("%a %H:%M")
+        .to_string();
+    match p
+        .target
+        .timezone
+        .as_deref()
+        .and_then(|z| jiff::tz::TimeZone::get(z).ok())
+    {
+        Some(tz) => format!(
+            "{here} (theirs {})",
+            t.to_zoned_datetime(tz).strftime("%H:%M")
+        ),
+        None => here,
+    }
+}
+
+pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let w = area.width as usize;
+    let [title, header, body, details] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let (done, due, left) = view.data.totals();
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" Campaign ", t.title()),
+            Span::styled(
+                fit(
+                    &format!("· {done} done · {due} due now · {left} left"),
+                    w.saturating_sub(11),
+                ),
+                t.plain(),
+            ),
+        ])),
+        title,
+    );
+    if view.data.rows.is_empty() {
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::from(" No campaign yet. Import its file from a terminal:"),
+                Line::from(Span::styled(
+                    "   stocktake plan import CAMPAIGN.csv",
+                    t.key(),
+                )),
+                Line::from(Span::styled(
+                    " (columns response, structure, coordinator, organisation, contact, timezone, language)",
+                    t.dim(),
+                )),
+            ]),
+            body,
+        );
+        return;
+    }
+    // Columns shrink to 80: the target takes what the others leave.
+    let (st, tries, nx) = (13, 5, 24);
+    let tw = w.saturating_sub(st + tries + nx + 8).max(12);
+    let row = |mark: &str, target: &str, s: &str, n: &str, x: &str| {
+        format!(
+            "{mark}{} {} {} {}",
+            cell(target, tw),
+            cell(s, st),
+            cell(n, tries),
+            fit(x, nx)
+        )
+    };
+    f.render_widget(
+        Paragraph::new(Span::styled(
+            row("     ", "TARGET", "STATUS", "TRIES", "NEXT CALL"),
+            t.dim(),
+        )),
+        header,
+    );
+    let height = body.height as usize;
+    let top = scroll_to(view.cursor, height, view.data.rows.len());
+    let mut lines = Vec::new();
+    for (i, p) in view.data.rows.iter().enumerate().skip(top).take(height) {
+        let here = i == view.cursor;
+        let tick = if view.ticked.contains(&p.target.id) {
+            "[x]"
+        } else {
+            "[ ]"
+        };
+        let mark = format!("{}{tick} ", if here { "▸" } else { " " });
+        let mut name = p.target.name();
+        if p.target.removed {
+            name.push_str(" (removed)");
+        }
+        let text = row(
+            &mark,
+            &name,
+            &status(p),
+            &p.attempts.to_string(),
+            &next(app, p),
+        );
+        let style = if here {
+            t.selected()
+        } else {
+            match p.state {
+                State::Due => t.warn(),
+                State::Done(_) => t.dim(),
+                _ => t.plain(),
+            }
+        };
+        lines.push(Line::from(Span::styled(fit(&text, w), style)));
+    }
+    f.render_widget(Paragraph::new(lines), body);
+    if let Some(p) = view.selected() {
+        let tg = &p.target;
+        let who: Vec<&str> = [
+            tg.coordinator.as_str(),
+            tg.organisation.as_str(),
+            tg.contact.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+        let mut second = Vec::new();
+        if let Some(z) = &tg.timezone {
+            let theirs = jiff::tz::TimeZone::get(z)
+                .map(|tz| app.now.to_zoned_datetime(tz).strftime("%H:%M").to_string())
+                .unwrap_or_default();
+            second.push(format!("{z}: {theirs} there now"));
+        }
+        if !tg.languages.is_empty() {
+            second.push(tg.languages.join(" "));
+        }
+        if let Some(b) = p.best {
+            second.push(format!("AAPOR {} {}", b.aapor().0, b.aapor().1));
+        }
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(
+                    fit(&format!(" {}", who.join(" · ")), w),
+                    t.plain(),
+                )),
+                Line::from(Span::styled(
+                    fit(&format!(" {}", second.join(" · ")), w),
+                    t.dim(),
+                )),
+            ]),
+            details,
+        );
+    }
+    if let Some(log) = &view.log {
+        render_log(app, log, f, area);
+    }
+}
+
+fn render_log(app: &App, log: &crate::tui::plan::LogPanel, f: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let w = area.width.clamp(20, 52);
+    let inner = w.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    match &log.time {
+        None => {
+            for (i, o) in Outcome::ALL.iter().enumerate() {
+                let key = if i == 9 { 0 } else { i + 1 };
+                let text = fit(&format!("{key} {}", o.label()), inner);
+                lines.push(Line::from(Span::styled(
+                    text,
+                    if i == log.cursor {
+                        t.selected()
+                    } else {
+                        t.plain()
+                    },
+                )));
+            }
+        }
+        Some(_) => {
+            lines.push(Line::from(fit("When should they be called again?", inner)));
+            lines.push(Line::from(Span::styled(
+                fit("Their time when a clock time is typed.", inner),
+                t.dim(),
+            )));
+            lines.push(Line::default());
+            lines.push(Line::default());
+            if let Some(e) = &log.error {
+                lines.push(Line::from(Span::styled(fit(e, inner), t.error())));
+            }
+        }
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = super::popup(area, w, h);
+    f.render_widget(Clear, r);
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(
+                " {} ",
+                fit(&format!("Outcome: {}", log.target.name()), inner)
+            ),
+            t.title(),
+        ))
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let body = block.inner(r);
+    f.render_widget(Paragraph::new(lines).block(block), r);
+    if let Some(field) = &log.time {
+        let input = Rect {
+            y: body.y + 3,
+            height: 1,
+            ..body
+        };
+        f.render_widget(field.widget(), input);
+    }
+}
