@@ -377,3 +377,38 @@ fn a_killed_holder_not_yet_reaped_does_not_hold_the_session_lock() {
     holder.wait().expect("reaped at last");
     assert_eq!(taken.expect("a zombie holds nothing"), None);
 }
+
+/// Issue 20.13: `min = nan` was read as no minimum at all, so the guide passed its check
+/// and its number question took any value.
+#[test]
+fn a_guide_whose_bound_is_not_a_number_fails_its_check() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, text) = stocktake::guide::BUNDLED[1];
+    let file = dir.path().join("nan.toml");
+    for (bound, with) in [
+        ("min = 0\nmax = 100000", "min = nan\nmax = 100000"),
+        ("min = 0\nmax = 100000", "min = 0\nmax = inf"),
+    ] {
+        assert!(
+            text.contains(bound),
+            "the guide has a bounded number question"
+        );
+        std::fs::write(&file, text.replacen(bound, with, 1)).expect("write");
+        let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            .args(["guide", "check"])
+            .arg(&file)
+            .env("STOCKTAKE_CONFIG", "/nonexistent")
+            .output()
+            .expect("run");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{with}: {said}");
+        assert!(
+            said.contains("nan.toml:") && said.contains("finite number"),
+            "{said}"
+        );
+    }
+}
