@@ -4,6 +4,7 @@
 //! file.
 
 mod envelope;
+mod fields;
 mod v1;
 mod verify;
 
@@ -14,6 +15,7 @@ pub use envelope::{
     MAX_FILE_BYTES, check_digest, parse_digest_checked, parse_session_file, read_limited,
     read_session_file,
 };
+pub use fields::MAX_REVISION;
 pub use verify::{Verified, read_verified, verify_against};
 
 use super::render::FORMAT;
@@ -53,6 +55,23 @@ pub enum ReadError {
     UnknownFormat { file: String, found: String },
     #[error("{file}: {message}")]
     Invalid { file: String, message: String },
+    #[error("{file}:{line}:{col}: {message}")]
+    InvalidAt {
+        file: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "{file}: claims guide {claimed_id} version {claimed_version}, but its guide digest names {id} version {version}; the digest decides which guide a file was made with, so this file was altered or made by a tool that mislabels guides: ask its sender for the file stocktake wrote"
+    )]
+    GuideMismatch {
+        file: String,
+        claimed_id: String,
+        claimed_version: String,
+        id: String,
+        version: String,
+    },
     #[error(
         "{file}: made with guide {id} version {version} ({digest}), which is not known here; add that guide (--guides DIR)"
     )]
@@ -91,7 +110,8 @@ impl ReadError {
             ReadError::Truncated { .. } => "truncated",
             ReadError::Tampered { .. } => "tampered",
             ReadError::UnknownFormat { .. } => "unknown format",
-            ReadError::Invalid { .. } => "invalid",
+            ReadError::Invalid { .. } | ReadError::InvalidAt { .. } => "invalid",
+            ReadError::GuideMismatch { .. } => "guide mismatch",
             ReadError::UnknownGuide { .. } => "unknown guide",
             ReadError::InvalidAnswer { .. } => "invalid answer",
             ReadError::Encrypted { why, .. } => match why {
