@@ -12,6 +12,7 @@ use stocktake::guide::{Digest, Structure};
 use stocktake::session::Value;
 use support::files::{Factory, bytes};
 
+mod digest_line;
 mod fields;
 
 /// Collate the folder `dir` into `db` with the bundled guides, as a library caller would:

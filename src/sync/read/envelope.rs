@@ -46,17 +46,17 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// The digest a file claims and whether its body matches, without parsing the TOML: what
 /// a collator needs to recognise a file it has already seen.
 pub fn check_digest(bytes: &[u8], file: &str) -> Result<Digest, ReadError> {
+    let no_digest = || why_no_digest(bytes, file);
     let nl = bytes
         .iter()
         .position(|b| *b == b'\n')
-        .ok_or_else(|| ReadError::NoDigest { file: file.into() })?;
-    let first =
-        std::str::from_utf8(&bytes[..nl]).map_err(|_| ReadError::NoDigest { file: file.into() })?;
+        .ok_or_else(no_digest)?;
+    let first = std::str::from_utf8(&bytes[..nl]).map_err(|_| no_digest())?;
     let claimed = first
         .strip_prefix("digest = \"")
         .and_then(|r| r.strip_suffix('"'))
         .and_then(|d| d.parse::<Digest>().ok())
-        .ok_or_else(|| ReadError::NoDigest { file: file.into() })?;
+        .ok_or_else(no_digest)?;
     let body = &bytes[nl + 1..];
     if Digest::of(body) != claimed {
         // Every line we write ends in a newline: a missing one means the copy was cut short.
@@ -66,6 +66,47 @@ pub fn check_digest(bytes: &[u8], file: &str) -> Result<Digest, ReadError> {
         return Err(ReadError::Tampered { file: file.into() });
     }
     Ok(claimed)
+}
+
+/// A file without a digest line, said as precisely as its first line allows: the ways a
+/// file sent through mail, an editor or a Windows share damages the line are named.
+fn why_no_digest(bytes: &[u8], file: &str) -> ReadError {
+    let damaged = |col: usize, message: &str| ReadError::DamagedDigestLine {
+        file: file.into(),
+        line: 1,
+        col,
+        message: message.into(),
+    };
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        return damaged(
+            1,
+            "the file starts with a byte-order mark (U+FEFF), which a session file never has: an editor or a transfer added it; collate the original file",
+        );
+    }
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    if let Some(stripped) = first.strip_suffix(b"\r") {
+        return damaged(
+            stripped.len() + 1,
+            "the file has Windows line endings (CRLF), and a session file's lines end in LF only: it was converted in transit (a mail client, a Windows share, git's autocrlf); collate the original file",
+        );
+    }
+    let text = String::from_utf8_lossy(first);
+    if let Some(d) = text
+        .strip_prefix("digest = \"")
+        .and_then(|r| r.strip_suffix('"'))
+    {
+        let hex = d.strip_prefix("sha256:").unwrap_or(d);
+        if hex.len() == 64
+            && hex.bytes().all(|b| b.is_ascii_hexdigit())
+            && hex.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            return damaged(
+                "digest = \"sha256:".len() + 1,
+                "the digest is in upper case, and a session file's digest is 64 lower-case hex digits: the line was edited; collate the original file",
+            );
+        }
+    }
+    ReadError::NoDigest { file: file.into() }
 }
 
 pub fn parse_session_file(bytes: &[u8], file: &str) -> Result<SessionFile, ReadError> {

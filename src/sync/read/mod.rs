@@ -38,6 +38,13 @@ pub enum ReadError {
     },
     #[error("{file}:1:1: no digest line: a session file starts with digest = \"sha256:...\"")]
     NoDigest { file: String },
+    #[error("{file}:{line}:{col}: {message}")]
+    DamagedDigestLine {
+        file: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
     #[error("{file}: truncated: the file ends in the middle of a line (an interrupted copy?)")]
     Truncated { file: String },
     #[error("{file}: corrupt or tampered: its content does not match its digest")]
@@ -104,9 +111,10 @@ impl ReadError {
         match self {
             ReadError::Io { .. } => "unreadable",
             ReadError::TooLarge { .. } => "too large",
-            ReadError::NotUtf8 { .. } | ReadError::Syntax { .. } | ReadError::NoDigest { .. } => {
-                "corrupt"
-            }
+            ReadError::NotUtf8 { .. }
+            | ReadError::Syntax { .. }
+            | ReadError::NoDigest { .. }
+            | ReadError::DamagedDigestLine { .. } => "corrupt",
             ReadError::Truncated { .. } => "truncated",
             ReadError::Tampered { .. } => "tampered",
             ReadError::UnknownFormat { .. } => "unknown format",
