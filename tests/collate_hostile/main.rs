@@ -14,6 +14,7 @@ use support::files::{Factory, bytes};
 
 mod digest_line;
 mod fields;
+mod stanzas;
 
 /// Collate the folder `dir` into `db` with the bundled guides, as a library caller would:
 /// the summary, what is in quarantine after it, and the database.

@@ -127,6 +127,10 @@ impl ReadError {
                 crate::sync::crypt::Undecryptable::Damaged(_) => "damaged ciphertext",
                 crate::sync::crypt::Undecryptable::NoIdentity => "no identity",
                 crate::sync::crypt::Undecryptable::TooLarge => "too large",
+                crate::sync::crypt::Undecryptable::TooManyRecipients { .. } => {
+                    "too many recipients"
+                }
+                crate::sync::crypt::Undecryptable::HeaderTooLarge { .. } => "damaged ciphertext",
             },
             ReadError::NotEncrypted { .. } => "not encrypted",
         }
@@ -147,5 +151,13 @@ fn describe_undecryptable(why: &crate::sync::crypt::Undecryptable) -> String {
         Damaged(e) => format!("the encrypted file is truncated or altered ({e})"),
         NoIdentity => "encrypted, and no identity was given to open it (--identity FILE or STOCKTAKE_IDENTITY)".into(),
         TooLarge => "decrypts to more than a session file may hold".into(),
+        TooManyRecipients { found } => format!(
+            "the encrypted file's header has {found} recipient stanzas, and stocktake reads at most {} (a file for a collator names a handful): refused unread, as a file made to stall a collation would be",
+            crate::sync::crypt::MAX_STANZAS
+        ),
+        HeaderTooLarge { bytes } => format!(
+            "the encrypted file's header is {bytes} bytes long, and stocktake reads at most {}: refused unread, the file is damaged or made to stall a collation",
+            crate::sync::crypt::MAX_HEADER_BYTES
+        ),
     }
 }
