@@ -12,7 +12,10 @@ use crate::guide::LoadedGuide;
 use crate::session::Value;
 use crate::sync::SessionFile;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_collation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_collation.sql"),
+    include_str!("migrations/0002_seen_identity.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum CollateError {
@@ -45,11 +48,39 @@ pub struct CollationDb {
     pub(super) path: PathBuf,
 }
 
-/// What a path was found to be, cached by size and modification time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seen {
+/// Which version of a file is on disk: its size and modification time, which `cp -p`
+/// copies, and its inode and change time, which no copy can set. -1 where unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
     pub size: i64,
     pub mtime_ns: i64,
+    pub ctime_ns: i64,
+    pub ino: i64,
+}
+
+impl FileId {
+    pub const UNKNOWN: FileId = FileId {
+        size: -1,
+        mtime_ns: -1,
+        ctime_ns: -1,
+        ino: -1,
+    };
+
+    pub fn of(m: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId {
+            size: m.size() as i64,
+            mtime_ns: m.mtime() * 1_000_000_000 + m.mtime_nsec(),
+            ctime_ns: m.ctime() * 1_000_000_000 + m.ctime_nsec(),
+            ino: m.ino() as i64,
+        }
+    }
+}
+
+/// What a path was last found to hold, by the version of the file on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub id: FileId,
     pub digest: Option<String>,
     /// `imported`, or the quarantine kind.
     pub outcome: String,
@@ -150,13 +181,13 @@ impl CollationDb {
 
 /// Many writes, one transaction.
 pub struct Batch<'a> {
-    tx: Transaction<'a>,
+    pub(super) tx: Transaction<'a>,
     path: String,
     now: String,
 }
 
 impl Batch<'_> {
-    fn err(&self, source: rusqlite::Error) -> CollateError {
+    pub(super) fn err(&self, source: rusqlite::Error) -> CollateError {
         CollateError::Db {
             path: self.path.clone(),
             source,
@@ -172,14 +203,20 @@ impl Batch<'_> {
 
     pub fn seen(&self, path: &str) -> Result<Option<Seen>, CollateError> {
         self.tx
-            .prepare_cached("SELECT size, mtime_ns, digest, outcome FROM seen WHERE path = ?1")
+            .prepare_cached(
+                "SELECT size, mtime_ns, ctime_ns, ino, digest, outcome FROM seen WHERE path = ?1",
+            )
             .and_then(|mut st| {
                 st.query_row([path], |r| {
                     Ok(Seen {
-                        size: r.get(0)?,
-                        mtime_ns: r.get(1)?,
-                        digest: r.get(2)?,
-                        outcome: r.get(3)?,
+                        id: FileId {
+                            size: r.get(0)?,
+                            mtime_ns: r.get(1)?,
+                            ctime_ns: r.get(2)?,
+                            ino: r.get(3)?,
+                        },
+                        digest: r.get(4)?,
+                        outcome: r.get(5)?,
                     })
                 })
                 .optional()
@@ -190,10 +227,20 @@ impl Batch<'_> {
     pub fn set_seen(&self, path: &str, seen: &Seen) -> Result<(), CollateError> {
         self.tx
             .prepare_cached(
-                "INSERT INTO seen (path, size, mtime_ns, digest, outcome) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (path) DO UPDATE SET size = ?2, mtime_ns = ?3, digest = ?4, outcome = ?5",
+                "INSERT INTO seen (path, size, mtime_ns, ctime_ns, ino, digest, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (path) DO UPDATE SET size = ?2, mtime_ns = ?3, ctime_ns = ?4, ino = ?5, digest = ?6, outcome = ?7",
             )
-            .and_then(|mut st| st.execute(params![path, seen.size, seen.mtime_ns, seen.digest, seen.outcome]))
+            .and_then(|mut st| {
+                st.execute(params![
+                    path,
+                    seen.id.size,
+                    seen.id.mtime_ns,
+                    seen.id.ctime_ns,
+                    seen.id.ino,
+                    seen.digest,
+                    seen.outcome
+                ])
+            })
             .map(|_| ())
             .map_err(|e| self.err(e))
     }

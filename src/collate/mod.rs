@@ -3,11 +3,15 @@
 //! and every file that fails verification is quarantined with its reason.
 
 mod db;
+mod heal;
 mod query;
 mod run;
+mod walk;
 
-pub use db::{Batch, CollateError, CollationDb, Seen};
+pub use db::{Batch, CollateError, CollationDb, FileId, Seen};
+pub use heal::Cleared;
 pub use query::{
     AnswerRow, Conflict, ConflictDiff, GeneralNote, Head, Quarantined, RevisionRow, short,
 };
-pub use run::{Keys, Summary, collate, find_files};
+pub use run::{Keys, Summary, collate};
+pub use walk::{Found, find_files};

@@ -14,6 +14,8 @@ use support::files::{Factory, bytes};
 
 mod digest_line;
 mod fields;
+mod odd_files;
+mod quarantine;
 mod stanzas;
 
 /// Collate the folder `dir` into `db` with the bundled guides, as a library caller would:

@@ -20,27 +20,80 @@ pub fn read_session_file(path: &Path) -> Result<SessionFile, ReadError> {
 
 /// A file's bytes, refusing (without reading it all) one larger than a session file may be.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_regular(path, MAX_FILE_BYTES, MAX_FILE_BYTES).map(|(bytes, _)| bytes)
+}
+
+/// What a path is when it is not a regular file, for people.
+fn kind_of(t: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "an unknown kind of file"
+    }
+}
+
+/// The bytes of the regular file at `path` (a symlink is followed to one), at most
+/// `limit` of them, and the metadata of the file that was read. A FIFO would block the
+/// open until a writer comes and `/dev/zero` never ends, and either can stand in for a
+/// file between a `stat` and an `open`: so the open never blocks, the opened file's own
+/// metadata decides, and the limit applies to what is read, whatever the size said.
+/// `shown_limit` is the limit a refusal names (a session file's, for ciphertext too).
+pub fn read_regular(
+    path: &Path,
+    limit: u64,
+    shown_limit: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
+    use std::os::unix::fs::OpenOptionsExt;
     let file = path.display().to_string();
     let io = |source| ReadError::Io {
         file: file.clone(),
         source,
     };
-    let f = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    f.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+    let not_regular = |t| ReadError::NotRegular {
+        file: file.clone(),
+        what: kind_of(t),
+    };
+    // Asked first so that a device is never opened at all (opening some has effects).
+    let before = std::fs::metadata(path).map_err(io)?;
+    if !before.is_file() {
+        return Err(not_regular(before.file_type()));
+    }
+    let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits() as i32)
+        .open(path)
         .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let size = std::fs::metadata(path)
-            .map(|m| m.len())
-            .unwrap_or(bytes.len() as u64);
+    let meta = f.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_regular(meta.file_type()));
+    }
+    if meta.len() > limit {
         return Err(ReadError::TooLarge {
             file,
-            size,
-            limit: MAX_FILE_BYTES,
+            size: meta.len(),
+            limit: shown_limit,
         });
     }
-    Ok(bytes)
+    let mut bytes = Vec::new();
+    f.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            file,
+            size: meta.len().max(bytes.len() as u64),
+            limit: shown_limit,
+        });
+    }
+    Ok((bytes, meta))
 }
 
 /// The digest a file claims and whether its body matches, without parsing the TOML: what

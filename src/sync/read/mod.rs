@@ -13,7 +13,7 @@ use crate::session::Session;
 
 pub use envelope::{
     MAX_FILE_BYTES, check_digest, parse_digest_checked, parse_session_file, read_limited,
-    read_session_file,
+    read_regular, read_session_file,
 };
 pub use fields::MAX_REVISION;
 pub use verify::{Verified, read_verified, verify_against};
@@ -28,6 +28,10 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{file}: is {what}, not a regular file: only regular files are read; take it out of the folder"
+    )]
+    NotRegular { file: String, what: &'static str },
     #[error("{file}: too large ({size} bytes; a session file is at most {limit})")]
     TooLarge { file: String, size: u64, limit: u64 },
     #[error("{file}:{line}:{col}: not UTF-8 text")]
@@ -111,6 +115,7 @@ impl ReadError {
         match self {
             ReadError::Io { .. } => "unreadable",
             ReadError::TooLarge { .. } => "too large",
+            ReadError::NotRegular { .. } => "not a regular file",
             ReadError::NotUtf8 { .. }
             | ReadError::Syntax { .. }
             | ReadError::NoDigest { .. }
