@@ -31,8 +31,11 @@ pub struct RevisionRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head {
     pub row: RevisionRow,
-    /// The session has a conflict no one resolved: this head was picked by rule (highest
-    /// revision, then latest completion, then digest), and the report says so.
+    /// More than one revision could be current (a conflict no one resolved, or a revision
+    /// whose parent never arrived): this head was picked by rule, and the report says so.
+    /// The rule never reads the revision number a file claims, which anyone who can write
+    /// to the outbox can set: a chain that reaches a first revision wins over one that
+    /// does not, then the longer chain, then the latest completion, then the digest.
     pub unresolved: bool,
 }
 
@@ -210,21 +213,17 @@ impl CollationDb {
                         .is_none_or(|k| k.iter().all(|k| out.contains(k.digest.as_str())))
                 })
                 .collect();
-            let unresolved_conflict = children.iter().any(|(p, k)| {
-                k.len() > 1 && !winners.contains_key(&(session.clone(), p.to_string()))
-            });
+            let depth = chain_depths(&revs);
+            let rank =
+                |r: &RevisionRow| depth.get(r.digest.as_str()).copied().unwrap_or((false, 0));
             let Some(best) = leaves.iter().max_by(|a, b| {
-                (a.revision, &a.completed_at, &b.digest).cmp(&(
-                    b.revision,
-                    &b.completed_at,
-                    &a.digest,
-                ))
+                (rank(a), &a.completed_at, &b.digest).cmp(&(rank(b), &b.completed_at, &a.digest))
             }) else {
                 continue;
             };
             heads.push(Head {
                 row: (*best).clone(),
-                unresolved: unresolved_conflict && leaves.len() > 1,
+                unresolved: leaves.len() > 1,
             });
         }
         Ok(heads)
@@ -402,6 +401,41 @@ impl CollationDb {
         .map_err(|e| self.err(e))?;
         Ok(())
     }
+}
+
+/// For each revision of one session: whether its chain reaches a first revision through
+/// `parent` links among the revisions known, and how many revisions the chain has up to
+/// and including it. Computed from the links alone, never from claimed revision numbers.
+fn chain_depths(revs: &[RevisionRow]) -> HashMap<&str, (bool, u32)> {
+    let by_digest: HashMap<&str, &RevisionRow> =
+        revs.iter().map(|r| (r.digest.as_str(), r)).collect();
+    let mut depth: HashMap<&str, (bool, u32)> = HashMap::new();
+    for r in revs {
+        // Up the chain to a first revision, a missing parent, or one already known; then
+        // down again. A chain cannot loop (each digest covers its parent's), but a bound
+        // on the walk costs nothing.
+        let mut path: Vec<&str> = Vec::new();
+        let mut at = r;
+        let base = loop {
+            if let Some(known) = depth.get(at.digest.as_str()) {
+                break *known;
+            }
+            path.push(at.digest.as_str());
+            if at.parent.is_empty() {
+                break (true, 0);
+            }
+            match by_digest.get(at.parent.as_str()) {
+                Some(p) if path.len() <= revs.len() => at = p,
+                _ => break (false, 0),
+            }
+        };
+        let (rooted, mut d) = base;
+        for digest in path.into_iter().rev() {
+            d += 1;
+            depth.insert(digest, (rooted, d));
+        }
+    }
+    depth
 }
 
 /// A digest as people compare them: the first 12 hex digits.

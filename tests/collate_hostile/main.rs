@@ -14,6 +14,7 @@ use support::files::{Factory, bytes};
 
 mod digest_line;
 mod fields;
+mod forgery;
 mod odd_files;
 mod quarantine;
 mod stanzas;
