@@ -6,7 +6,9 @@ use std::fs::Permissions;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::lock::{BUSY_WAIT, sql_error};
 
 use crate::guide::LoadedGuide;
 use crate::session::Value;
@@ -41,11 +43,22 @@ pub enum CollateError {
     },
     #[error("{path}: {message}")]
     Refused { path: String, message: String },
+    #[error(
+        "{path}: another stocktake kept the database busy for over {} s; nothing was changed: try again when it has finished",
+        BUSY_WAIT.as_secs()
+    )]
+    Busy { path: String },
+    #[error(
+        "{path}: another collation is still running on it after {waited} s; nothing was changed: run this one again when that one has ended"
+    )]
+    Running { path: String, waited: u64 },
 }
 
 pub struct CollationDb {
     pub(super) conn: Connection,
     pub(super) path: PathBuf,
+    /// Held while this process collates into the database: see [`CollationDb::lock_for_collation`].
+    pub(super) collating: Option<std::fs::File>,
 }
 
 /// Which version of a file is on disk: its size and modification time, which `cp -p`
@@ -99,20 +112,23 @@ impl CollationDb {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(io(e)),
         }
-        let db = |source| CollateError::Db {
-            path: shown.clone(),
-            source,
-        };
+        let db = |source| sql_error(shown.clone(), source);
         let mut conn = Connection::open(path).map_err(db)?;
+        // Another stocktake may hold the database for a moment (a resolve, a collation's
+        // batch, a first open creating the tables): wait for it rather than fail.
+        conn.busy_timeout(BUSY_WAIT).map_err(db)?;
+        let too_new = |found: u32| {
+            (found > MIGRATIONS.len() as u32).then(|| CollateError::TooNew {
+                path: shown.clone(),
+                found,
+                supported: MIGRATIONS.len() as u32,
+            })
+        };
         let found: u32 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(db)?;
-        if found > MIGRATIONS.len() as u32 {
-            return Err(CollateError::TooNew {
-                path: shown,
-                found,
-                supported: MIGRATIONS.len() as u32,
-            });
+        if let Some(e) = too_new(found) {
+            return Err(e);
         }
         // Bigger pages for a database written in bulk: a quarter of the writes. Only takes
         // effect on a new, empty database.
@@ -126,23 +142,44 @@ impl CollationDb {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
         )
         .map_err(db)?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            let tx = conn.transaction().map_err(db)?;
-            tx.execute_batch(sql).map_err(db)?;
-            tx.pragma_update(None, "user_version", i as u32 + 1)
+        if found < MIGRATIONS.len() as u32 {
+            // One writer at a time, and the version read again once it is ours: two first
+            // opens of a new database cannot both create its tables.
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            let found: u32 = tx
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(db)?;
+            if let Some(e) = too_new(found) {
+                return Err(e);
+            }
+            for sql in MIGRATIONS.iter().skip(found as usize) {
+                tx.execute_batch(sql).map_err(db)?;
+            }
+            tx.pragma_update(None, "user_version", MIGRATIONS.len() as u32)
                 .map_err(db)?;
             tx.commit().map_err(db)?;
         }
         for companion in ["-wal", "-shm"] {
             let mut p = path.as_os_str().to_owned();
             p.push(companion);
-            if Path::new(&p).exists() {
-                let _ = std::fs::set_permissions(&p, Permissions::from_mode(0o600));
+            // SQLite gives these the database's own mode; this narrows one an older
+            // stocktake left wider. One owned by another collator is theirs to keep.
+            match std::fs::set_permissions(&p, Permissions::from_mode(0o600)) {
+                Ok(()) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied
+                    ) => {}
+                Err(e) => return Err(io(e)),
             }
         }
         Ok(CollationDb {
             conn,
             path: path.to_path_buf(),
+            collating: None,
         })
     }
 
@@ -159,18 +196,15 @@ impl CollationDb {
     }
 
     pub(super) fn err(&self, source: rusqlite::Error) -> CollateError {
-        CollateError::Db {
-            path: self.path.display().to_string(),
-            source,
-        }
+        sql_error(self.path.display().to_string(), source)
     }
 
     pub fn batch(&mut self, now: &str) -> Result<Batch<'_>, CollateError> {
         let path = self.path.display().to_string();
-        let tx = self.conn.transaction().map_err(|source| CollateError::Db {
-            path: path.clone(),
-            source,
-        })?;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|source| sql_error(path.clone(), source))?;
         Ok(Batch {
             tx,
             path,
@@ -188,17 +222,12 @@ pub struct Batch<'a> {
 
 impl Batch<'_> {
     pub(super) fn err(&self, source: rusqlite::Error) -> CollateError {
-        CollateError::Db {
-            path: self.path.clone(),
-            source,
-        }
+        sql_error(self.path.clone(), source)
     }
 
     pub fn commit(self) -> Result<(), CollateError> {
         let path = self.path.clone();
-        self.tx
-            .commit()
-            .map_err(|source| CollateError::Db { path, source })
+        self.tx.commit().map_err(|source| sql_error(path, source))
     }
 
     pub fn seen(&self, path: &str) -> Result<Option<Seen>, CollateError> {
@@ -306,10 +335,7 @@ impl Batch<'_> {
         let s = &f.session;
         let d = f.digest;
         let lang = guide.guide.default_language().to_string();
-        let e = |source| CollateError::Db {
-            path: self.path.clone(),
-            source,
-        };
+        let e = |source| sql_error(self.path.clone(), source);
         self.tx
             .prepare_cached("INSERT OR IGNORE INTO guides (digest, id, version, title, source) VALUES (?1, ?2, ?3, ?4, ?5)")
             .and_then(|mut st| {

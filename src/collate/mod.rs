@@ -4,12 +4,14 @@
 
 mod db;
 mod heal;
+mod lock;
 mod query;
 mod run;
 mod walk;
 
 pub use db::{Batch, CollateError, CollationDb, FileId, Seen};
 pub use heal::Cleared;
+pub use lock::{BUSY_WAIT, PATIENCE};
 pub use query::{
     AnswerRow, Conflict, ConflictDiff, GeneralNote, Head, Quarantined, RevisionRow, short,
 };

@@ -345,10 +345,11 @@ impl CollationDb {
                     short(&r.digest)
                 ),
             })?;
-        let tx = self.conn.transaction().map_err(|e| CollateError::Db {
-            path: String::new(),
-            source: e,
-        })?;
+        let shown = self.path.display().to_string();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
         tx.execute(
             "INSERT INTO resolutions (session_id, parent, winner, at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (session_id, parent) DO UPDATE SET winner = ?3, at = ?4",
@@ -371,19 +372,17 @@ impl CollationDb {
     /// Take back the choice made in the conflict `digest` is in.
     pub fn unresolve(&mut self, digest: &str, now: &str) -> Result<(), CollateError> {
         let r = self.find_revision(digest)?;
-        let tx = self.conn.transaction().map_err(|e| CollateError::Db {
-            path: String::new(),
-            source: e,
-        })?;
+        let shown = self.path.display().to_string();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
         let n = tx
             .execute(
                 "DELETE FROM resolutions WHERE session_id = ?1 AND parent = ?2",
                 params![r.session_id, r.parent],
             )
-            .map_err(|e| CollateError::Db {
-                path: String::new(),
-                source: e,
-            })?;
+            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
         if n == 0 {
             return Err(CollateError::Refused {
                 path: self.path.display().to_string(),

@@ -99,6 +99,8 @@ pub fn collate(
     now: &str,
     progress: &mut dyn FnMut(usize, usize, &Summary),
 ) -> Result<Summary, CollateError> {
+    // One collation at a time: a caller that wants to say it waits takes the lock first.
+    db.lock_for_collation(super::PATIENCE, &mut || {})?;
     let found = find_files(paths)?;
     let total = found.files.len();
     let mut summary = Summary {

@@ -12,6 +12,7 @@ use stocktake::guide::{Digest, Structure};
 use stocktake::session::Value;
 use support::files::{Factory, bytes};
 
+mod concurrency;
 mod digest_line;
 mod fields;
 mod forgery;
