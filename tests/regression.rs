@@ -500,3 +500,91 @@ fn a_custom_structure_is_named_by_its_label_when_completing() {
         "{s}"
     );
 }
+
+/// Issue 20.12: a stocktake killed but not yet reaped by its parent is a zombie: its pid
+/// still answers signal 0 and its start time is unchanged, yet it will never write again.
+#[test]
+fn a_killed_holder_not_yet_reaped_does_not_hold_the_session_lock() {
+    use stocktake::guide::Structure;
+    use stocktake::store::Claim;
+    let dir = tempfile::tempdir().expect("dir");
+    let (_tc, clock) = TestClock::new();
+    let g = support::coordinator();
+    let id = {
+        let (mut a, _) = Store::open(dir.path(), clock.clone()).expect("a");
+        let (_, sessions) = support::create_call(
+            &mut a,
+            &g,
+            &support::new_call(&[Structure::ProtectionCluster]),
+        )
+        .expect("call");
+        sessions[0].id.clone()
+    };
+    let mut holder = Command::new("sleep").arg("60").spawn().expect("spawn");
+    let pid = holder.id();
+    let stat = || std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The start time (field 22) is what the lock row records; read it while it runs.
+    let fields = |s: &str| -> Vec<String> {
+        s.rsplit_once(')')
+            .map(|(_, rest)| rest.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let start: i64 = fields(&stat())[19].parse().expect("start time");
+    holder.kill().expect("kill");
+    // Killed, and deliberately not waited for: it stays a zombie until the wait below.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while fields(&stat()).first().map(String::as_str) != Some("Z") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never became a zombie"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").expect("hostname");
+    rusqlite::Connection::open(dir.path().join("stocktake.db"))
+        .expect("raw")
+        .execute(
+            "INSERT INTO session_locks (session_id, token, pid, process_start, host, user, since) VALUES (?1, 'zombie', ?2, ?3, ?4, 'amina', '2018-03-14T09:00:00Z')",
+            rusqlite::params![id, pid, start, host.trim()],
+        )
+        .expect("the zombie's lock");
+    let (mut b, _) = Store::open(dir.path(), clock).expect("b");
+    let taken = b.lock_session(&id, Claim::IfFree);
+    holder.wait().expect("reaped at last");
+    assert_eq!(taken.expect("a zombie holds nothing"), None);
+}
+
+/// Issue 20.13: `min = nan` was read as no minimum at all, so the guide passed its check
+/// and its number question took any value.
+#[test]
+fn a_guide_whose_bound_is_not_a_number_fails_its_check() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, text) = stocktake::guide::BUNDLED[1];
+    let file = dir.path().join("nan.toml");
+    for (bound, with) in [
+        ("min = 0\nmax = 100000", "min = nan\nmax = 100000"),
+        ("min = 0\nmax = 100000", "min = 0\nmax = inf"),
+    ] {
+        assert!(
+            text.contains(bound),
+            "the guide has a bounded number question"
+        );
+        std::fs::write(&file, text.replacen(bound, with, 1)).expect("write");
+        let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            .args(["guide", "check"])
+            .arg(&file)
+            .env("STOCKTAKE_CONFIG", "/nonexistent")
+            .output()
+            .expect("run");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{with}: {said}");
+        assert!(
+            said.contains("nan.toml:") && said.contains("finite number"),
+            "{said}"
+        );
+    }
+}

@@ -66,6 +66,9 @@ fn session(edits: &[Edit], structure: Structure, response: &str) -> Session {
             }
         }
     }
+    // Only completed revisions travel as files; the edits above are what they carry.
+    s.status = stocktake::session::Status::Completed;
+    s.completed_at = Some(tc.now());
     s
 }
 

@@ -651,7 +651,11 @@ fn the_plan_screen_through_the_real_binary() {
         .env("STOCKTAKE_CONFIG", t.path().join("no-config.toml"))
         .output()
         .expect("import");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     t.start("s", 80, 24);
     t.wait_for("s", "campaign: 0 done, 2 due now, 0 left");
     t.keys("s", &["p"]);

@@ -29,6 +29,12 @@ pub(super) fn collate(
     };
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     let mut cdb = crate::collate::CollationDb::open(db)?;
+    cdb.lock_for_collation(crate::collate::PATIENCE, &mut || {
+        eprintln!(
+            "another collation is running on {}; waiting for it to end…",
+            neutralise::line(&db.display().to_string())
+        );
+    })?;
     let mut err = io::stderr();
     let tty = err.is_terminal();
     let started = std::time::Instant::now();

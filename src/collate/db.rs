@@ -6,13 +6,18 @@ use std::fs::Permissions;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::lock::{BUSY_WAIT, sql_error};
 
 use crate::guide::LoadedGuide;
 use crate::session::Value;
 use crate::sync::SessionFile;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_collation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_collation.sql"),
+    include_str!("migrations/0002_seen_identity.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum CollateError {
@@ -38,18 +43,57 @@ pub enum CollateError {
     },
     #[error("{path}: {message}")]
     Refused { path: String, message: String },
+    #[error(
+        "{path}: another stocktake kept the database busy for over {} s; nothing was changed: try again when it has finished",
+        BUSY_WAIT.as_secs()
+    )]
+    Busy { path: String },
+    #[error(
+        "{path}: another collation is still running on it after {waited} s; nothing was changed: run this one again when that one has ended"
+    )]
+    Running { path: String, waited: u64 },
 }
 
 pub struct CollationDb {
     pub(super) conn: Connection,
     pub(super) path: PathBuf,
+    /// Held while this process collates into the database: see [`CollationDb::lock_for_collation`].
+    pub(super) collating: Option<std::fs::File>,
 }
 
-/// What a path was found to be, cached by size and modification time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seen {
+/// Which version of a file is on disk: its size and modification time, which `cp -p`
+/// copies, and its inode and change time, which no copy can set. -1 where unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
     pub size: i64,
     pub mtime_ns: i64,
+    pub ctime_ns: i64,
+    pub ino: i64,
+}
+
+impl FileId {
+    pub const UNKNOWN: FileId = FileId {
+        size: -1,
+        mtime_ns: -1,
+        ctime_ns: -1,
+        ino: -1,
+    };
+
+    pub fn of(m: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId {
+            size: m.size() as i64,
+            mtime_ns: m.mtime() * 1_000_000_000 + m.mtime_nsec(),
+            ctime_ns: m.ctime() * 1_000_000_000 + m.ctime_nsec(),
+            ino: m.ino() as i64,
+        }
+    }
+}
+
+/// What a path was last found to hold, by the version of the file on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub id: FileId,
     pub digest: Option<String>,
     /// `imported`, or the quarantine kind.
     pub outcome: String,
@@ -68,20 +112,23 @@ impl CollationDb {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(io(e)),
         }
-        let db = |source| CollateError::Db {
-            path: shown.clone(),
-            source,
-        };
+        let db = |source| sql_error(shown.clone(), source);
         let mut conn = Connection::open(path).map_err(db)?;
+        // Another stocktake may hold the database for a moment (a resolve, a collation's
+        // batch, a first open creating the tables): wait for it rather than fail.
+        conn.busy_timeout(BUSY_WAIT).map_err(db)?;
+        let too_new = |found: u32| {
+            (found > MIGRATIONS.len() as u32).then(|| CollateError::TooNew {
+                path: shown.clone(),
+                found,
+                supported: MIGRATIONS.len() as u32,
+            })
+        };
         let found: u32 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(db)?;
-        if found > MIGRATIONS.len() as u32 {
-            return Err(CollateError::TooNew {
-                path: shown,
-                found,
-                supported: MIGRATIONS.len() as u32,
-            });
+        if let Some(e) = too_new(found) {
+            return Err(e);
         }
         // Bigger pages for a database written in bulk: a quarter of the writes. Only takes
         // effect on a new, empty database.
@@ -95,23 +142,44 @@ impl CollationDb {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
         )
         .map_err(db)?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            let tx = conn.transaction().map_err(db)?;
-            tx.execute_batch(sql).map_err(db)?;
-            tx.pragma_update(None, "user_version", i as u32 + 1)
+        if found < MIGRATIONS.len() as u32 {
+            // One writer at a time, and the version read again once it is ours: two first
+            // opens of a new database cannot both create its tables.
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            let found: u32 = tx
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(db)?;
+            if let Some(e) = too_new(found) {
+                return Err(e);
+            }
+            for sql in MIGRATIONS.iter().skip(found as usize) {
+                tx.execute_batch(sql).map_err(db)?;
+            }
+            tx.pragma_update(None, "user_version", MIGRATIONS.len() as u32)
                 .map_err(db)?;
             tx.commit().map_err(db)?;
         }
         for companion in ["-wal", "-shm"] {
             let mut p = path.as_os_str().to_owned();
             p.push(companion);
-            if Path::new(&p).exists() {
-                let _ = std::fs::set_permissions(&p, Permissions::from_mode(0o600));
+            // SQLite gives these the database's own mode; this narrows one an older
+            // stocktake left wider. One owned by another collator is theirs to keep.
+            match std::fs::set_permissions(&p, Permissions::from_mode(0o600)) {
+                Ok(()) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied
+                    ) => {}
+                Err(e) => return Err(io(e)),
             }
         }
         Ok(CollationDb {
             conn,
             path: path.to_path_buf(),
+            collating: None,
         })
     }
 
@@ -128,18 +196,15 @@ impl CollationDb {
     }
 
     pub(super) fn err(&self, source: rusqlite::Error) -> CollateError {
-        CollateError::Db {
-            path: self.path.display().to_string(),
-            source,
-        }
+        sql_error(self.path.display().to_string(), source)
     }
 
     pub fn batch(&mut self, now: &str) -> Result<Batch<'_>, CollateError> {
         let path = self.path.display().to_string();
-        let tx = self.conn.transaction().map_err(|source| CollateError::Db {
-            path: path.clone(),
-            source,
-        })?;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|source| sql_error(path.clone(), source))?;
         Ok(Batch {
             tx,
             path,
@@ -150,36 +215,37 @@ impl CollationDb {
 
 /// Many writes, one transaction.
 pub struct Batch<'a> {
-    tx: Transaction<'a>,
+    pub(super) tx: Transaction<'a>,
     path: String,
     now: String,
 }
 
 impl Batch<'_> {
-    fn err(&self, source: rusqlite::Error) -> CollateError {
-        CollateError::Db {
-            path: self.path.clone(),
-            source,
-        }
+    pub(super) fn err(&self, source: rusqlite::Error) -> CollateError {
+        sql_error(self.path.clone(), source)
     }
 
     pub fn commit(self) -> Result<(), CollateError> {
         let path = self.path.clone();
-        self.tx
-            .commit()
-            .map_err(|source| CollateError::Db { path, source })
+        self.tx.commit().map_err(|source| sql_error(path, source))
     }
 
     pub fn seen(&self, path: &str) -> Result<Option<Seen>, CollateError> {
         self.tx
-            .prepare_cached("SELECT size, mtime_ns, digest, outcome FROM seen WHERE path = ?1")
+            .prepare_cached(
+                "SELECT size, mtime_ns, ctime_ns, ino, digest, outcome FROM seen WHERE path = ?1",
+            )
             .and_then(|mut st| {
                 st.query_row([path], |r| {
                     Ok(Seen {
-                        size: r.get(0)?,
-                        mtime_ns: r.get(1)?,
-                        digest: r.get(2)?,
-                        outcome: r.get(3)?,
+                        id: FileId {
+                            size: r.get(0)?,
+                            mtime_ns: r.get(1)?,
+                            ctime_ns: r.get(2)?,
+                            ino: r.get(3)?,
+                        },
+                        digest: r.get(4)?,
+                        outcome: r.get(5)?,
                     })
                 })
                 .optional()
@@ -190,10 +256,20 @@ impl Batch<'_> {
     pub fn set_seen(&self, path: &str, seen: &Seen) -> Result<(), CollateError> {
         self.tx
             .prepare_cached(
-                "INSERT INTO seen (path, size, mtime_ns, digest, outcome) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (path) DO UPDATE SET size = ?2, mtime_ns = ?3, digest = ?4, outcome = ?5",
+                "INSERT INTO seen (path, size, mtime_ns, ctime_ns, ino, digest, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (path) DO UPDATE SET size = ?2, mtime_ns = ?3, ctime_ns = ?4, ino = ?5, digest = ?6, outcome = ?7",
             )
-            .and_then(|mut st| st.execute(params![path, seen.size, seen.mtime_ns, seen.digest, seen.outcome]))
+            .and_then(|mut st| {
+                st.execute(params![
+                    path,
+                    seen.id.size,
+                    seen.id.mtime_ns,
+                    seen.id.ctime_ns,
+                    seen.id.ino,
+                    seen.digest,
+                    seen.outcome
+                ])
+            })
             .map(|_| ())
             .map_err(|e| self.err(e))
     }
@@ -259,10 +335,7 @@ impl Batch<'_> {
         let s = &f.session;
         let d = f.digest;
         let lang = guide.guide.default_language().to_string();
-        let e = |source| CollateError::Db {
-            path: self.path.clone(),
-            source,
-        };
+        let e = |source| sql_error(self.path.clone(), source);
         self.tx
             .prepare_cached("INSERT OR IGNORE INTO guides (digest, id, version, title, source) VALUES (?1, ?2, ?3, ?4, ?5)")
             .and_then(|mut st| {
@@ -288,9 +361,9 @@ impl Batch<'_> {
                     s.revision,
                     s.parent.map(|p| p.to_string()).unwrap_or_default(),
                     s.call_id,
-                    s.guide.digest,
-                    s.guide.id,
-                    s.guide.version,
+                    guide.digest,
+                    guide.guide.id,
+                    guide.guide.version,
                     s.response,
                     s.structure,
                     s.structure_label,

@@ -2,12 +2,18 @@
 //! each session's revisions form a chain, conflicts are kept and resolved by the collator,
 //! and every file that fails verification is quarantined with its reason.
 
+mod chain;
 mod db;
+mod heal;
+mod lock;
 mod query;
 mod run;
+mod walk;
 
-pub use db::{Batch, CollateError, CollationDb, Seen};
-pub use query::{
-    AnswerRow, Conflict, ConflictDiff, GeneralNote, Head, Quarantined, RevisionRow, short,
-};
-pub use run::{Keys, Summary, collate, find_files};
+pub use chain::{Conflict, Head};
+pub use db::{Batch, CollateError, CollationDb, FileId, Seen};
+pub use heal::Cleared;
+pub use lock::{BUSY_WAIT, PATIENCE};
+pub use query::{AnswerRow, ConflictDiff, GeneralNote, Quarantined, RevisionRow, short};
+pub use run::{Keys, Summary, collate};
+pub use walk::{Found, find_files};

@@ -1,11 +1,12 @@
-//! What the collation database says: the head of each session's chain of revisions, the
-//! conflicts (two revisions with the same parent) and how the collator resolved them,
-//! and the files in quarantine.
+//! What the collation database says: its revisions and their answers, how a conflict's
+//! revisions differ and the collator's choice in it, and the files in quarantine. The
+//! chains themselves (heads, conflicts) are in `chain.rs`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use rusqlite::params;
 
+use super::chain::Conflict;
 use super::db::{CollateError, CollationDb};
 use crate::guide::Structure;
 use crate::session::{AnswerStatus, Value, ValueKind};
@@ -25,23 +26,6 @@ pub struct RevisionRow {
     pub guide_id: String,
     pub guide_version: String,
     pub guide_digest: String,
-}
-
-/// The current state of one session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Head {
-    pub row: RevisionRow,
-    /// The session has a conflict no one resolved: this head was picked by rule (highest
-    /// revision, then latest completion, then digest), and the report says so.
-    pub unresolved: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    pub session_id: String,
-    pub parent: String,
-    pub members: Vec<RevisionRow>,
-    pub winner: Option<String>,
 }
 
 /// One answer of one revision, typed as the session file had it.
@@ -131,103 +115,6 @@ impl CollationDb {
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
-    }
-
-    fn winners(&self) -> Result<HashMap<(String, String), String>, CollateError> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT session_id, parent, winner FROM resolutions")
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
-    }
-
-    /// Two or more revisions of a session that name the same parent.
-    pub fn conflicts(&self) -> Result<Vec<Conflict>, CollateError> {
-        let winners = self.winners()?;
-        let mut groups: BTreeMap<(String, String), Vec<RevisionRow>> = BTreeMap::new();
-        for r in self.revisions()? {
-            groups
-                .entry((r.session_id.clone(), r.parent.clone()))
-                .or_default()
-                .push(r);
-        }
-        Ok(groups
-            .into_iter()
-            .filter(|(_, m)| m.len() > 1)
-            .map(|((session_id, parent), members)| Conflict {
-                winner: winners.get(&(session_id.clone(), parent.clone())).cloned(),
-                session_id,
-                parent,
-                members,
-            })
-            .collect())
-    }
-
-    /// The head of every session: the leaf of its chain, after the collator's choices.
-    pub fn heads(&self) -> Result<Vec<Head>, CollateError> {
-        let winners = self.winners()?;
-        let mut by_session: BTreeMap<String, Vec<RevisionRow>> = BTreeMap::new();
-        for r in self.revisions()? {
-            by_session.entry(r.session_id.clone()).or_default().push(r);
-        }
-        let mut heads = Vec::new();
-        for (session, revs) in by_session {
-            let mut children: HashMap<&str, Vec<&RevisionRow>> = HashMap::new();
-            for r in &revs {
-                children.entry(r.parent.as_str()).or_default().push(r);
-            }
-            // A resolved conflict's losers, and everything built on them, drop out.
-            let mut out: HashSet<&str> = HashSet::new();
-            for (parent, kids) in &children {
-                if let Some(w) = winners.get(&(session.clone(), parent.to_string())) {
-                    let mut stack: Vec<&str> = kids
-                        .iter()
-                        .filter(|k| k.digest != *w)
-                        .map(|k| k.digest.as_str())
-                        .collect();
-                    while let Some(d) = stack.pop() {
-                        if out.insert(d) {
-                            stack.extend(
-                                children
-                                    .get(d)
-                                    .into_iter()
-                                    .flatten()
-                                    .map(|k| k.digest.as_str()),
-                            );
-                        }
-                    }
-                }
-            }
-            let leaves: Vec<&RevisionRow> = revs
-                .iter()
-                .filter(|r| !out.contains(r.digest.as_str()))
-                .filter(|r| {
-                    children
-                        .get(r.digest.as_str())
-                        .is_none_or(|k| k.iter().all(|k| out.contains(k.digest.as_str())))
-                })
-                .collect();
-            let unresolved_conflict = children.iter().any(|(p, k)| {
-                k.len() > 1 && !winners.contains_key(&(session.clone(), p.to_string()))
-            });
-            let Some(best) = leaves.iter().max_by(|a, b| {
-                (a.revision, &a.completed_at, &b.digest).cmp(&(
-                    b.revision,
-                    &b.completed_at,
-                    &a.digest,
-                ))
-            }) else {
-                continue;
-            };
-            heads.push(Head {
-                row: (*best).clone(),
-                unresolved: unresolved_conflict && leaves.len() > 1,
-            });
-        }
-        Ok(heads)
     }
 
     pub fn answers_of(&self, digest: &str) -> Result<BTreeMap<String, AnswerRow>, CollateError> {
@@ -346,10 +233,11 @@ impl CollationDb {
                     short(&r.digest)
                 ),
             })?;
-        let tx = self.conn.transaction().map_err(|e| CollateError::Db {
-            path: String::new(),
-            source: e,
-        })?;
+        let shown = self.path.display().to_string();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
         tx.execute(
             "INSERT INTO resolutions (session_id, parent, winner, at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (session_id, parent) DO UPDATE SET winner = ?3, at = ?4",
@@ -372,19 +260,17 @@ impl CollationDb {
     /// Take back the choice made in the conflict `digest` is in.
     pub fn unresolve(&mut self, digest: &str, now: &str) -> Result<(), CollateError> {
         let r = self.find_revision(digest)?;
-        let tx = self.conn.transaction().map_err(|e| CollateError::Db {
-            path: String::new(),
-            source: e,
-        })?;
+        let shown = self.path.display().to_string();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
         let n = tx
             .execute(
                 "DELETE FROM resolutions WHERE session_id = ?1 AND parent = ?2",
                 params![r.session_id, r.parent],
             )
-            .map_err(|e| CollateError::Db {
-                path: String::new(),
-                source: e,
-            })?;
+            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
         if n == 0 {
             return Err(CollateError::Refused {
                 path: self.path.display().to_string(),

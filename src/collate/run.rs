@@ -1,12 +1,20 @@
-//! `stocktake collate`: walk folders, recognise files already seen without parsing them,
-//! verify and import the rest, quarantine what fails, and count what happened.
+//! `stocktake collate`: walk folders, recognise files imported before without reading
+//! them, verify and import the rest (a file quarantined before is always read again: what
+//! kept it out may be gone), quarantine what fails, clear what healed, count it all.
 
-use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::path::PathBuf;
 
-use super::db::{Batch, CollateError, CollationDb, Seen};
+use super::db::{Batch, CollateError, CollationDb, FileId, Seen};
+use super::heal::{Cleared, Looked};
+use super::walk::{find_files, key_of, root_key, unreadable_reason};
 use crate::guide::{Catalog, Digest};
-use crate::sync::{MAX_FILE_BYTES, ReadError, check_digest, parse_digest_checked, verify_against};
+use crate::sync::{
+    MAX_FILE_BYTES, ReadError, check_digest, parse_digest_checked, read_regular, verify_against,
+};
+
+/// The quarantine kind of a folder that could not be walked.
+pub(super) const UNREADABLE_FOLDER: &str = "unreadable folder";
 
 /// Files per transaction: large enough to be fast, small enough to show progress.
 const BATCH: usize = 500;
@@ -23,6 +31,8 @@ pub struct Summary {
     /// A revision with the same parent as another: kept, and listed as a conflict.
     pub conflicting: usize,
     pub quarantined: usize,
+    /// Entries of earlier runs that this one cleared.
+    pub cleared: Cleared,
 }
 
 impl std::fmt::Display for Summary {
@@ -31,7 +41,11 @@ impl std::fmt::Display for Summary {
             f,
             "{} file(s): {} new, {} updated, {} already present, {} conflicting, {} quarantined",
             self.files, self.new, self.updated, self.duplicate, self.conflicting, self.quarantined
-        )
+        )?;
+        if self.cleared.total() > 0 {
+            write!(f, "; cleared from quarantine: {}", self.cleared)?;
+        }
+        Ok(())
     }
 }
 
@@ -43,67 +57,24 @@ enum Outcome {
     Quarantined,
 }
 
-/// Every session file under `paths`: files as given, folders walked. Dot files (temp files
-/// of a writer at work) are skipped; folder symlinks are not followed, so no loop.
-pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CollateError> {
-    let mut out = Vec::new();
-    for p in paths {
-        let m = std::fs::metadata(p).map_err(|source| CollateError::Io {
-            path: p.display().to_string(),
-            source,
-        })?;
-        if m.is_dir() {
-            walk(p, &mut out)?;
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CollateError> {
-    // follow_links(false): a symlink to a folder is an entry, never descended into, so
-    // a link back up cannot loop; a symlink to a file is taken, as a file would be.
-    let entries = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .min_depth(1)
-        .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
-    for e in entries {
-        let e = e.map_err(|e| CollateError::Io {
-            path: e.path().unwrap_or(dir).display().to_string(),
-            source: e.into(),
-        })?;
-        let t = e.file_type();
-        let name = e.file_name().to_string_lossy();
-        if (t.is_file() || t.is_symlink())
-            && (name.ends_with(".toml") || name.ends_with(".toml.age"))
-        {
-            out.push(e.into_path());
-        }
-    }
-    Ok(())
-}
-
-/// A file to read, with what identifies its version on disk.
+/// A file to read, and the key the database knows its path by.
 struct Todo {
     path: PathBuf,
     key: String,
-    size: i64,
-    mtime_ns: i64,
 }
 
-/// A file read, hashed, parsed and verified off the main thread.
+/// A file read, hashed, parsed and verified off the main thread, with the version of the
+/// file that was read (from the opened file, not from an earlier `stat`).
 enum Prepared {
     Bad {
         todo: Todo,
+        id: FileId,
         digest: Option<String>,
         error: ReadError,
     },
     Good {
         todo: Todo,
+        id: FileId,
         digest: String,
         file: Box<crate::sync::SessionFile>,
         guide: Digest,
@@ -128,55 +99,45 @@ pub fn collate(
     now: &str,
     progress: &mut dyn FnMut(usize, usize, &Summary),
 ) -> Result<Summary, CollateError> {
-    let files = find_files(paths)?;
-    let total = files.len();
+    // One collation at a time: a caller that wants to say it waits takes the lock first.
+    db.lock_for_collation(super::PATIENCE, &mut || {})?;
+    let found = find_files(paths)?;
+    let total = found.files.len();
     let mut summary = Summary {
         files: total,
         ..Summary::default()
     };
-    // Pass 1, cheap: a file unchanged since an earlier run keeps its conclusion unread.
+    let before = db.quarantine_paths()?;
+    let roots: Vec<String> = paths.iter().map(|p| root_key(p)).collect();
+    let mut visited = HashSet::new();
+    let mut failed = Vec::new();
+    // Pass 1, cheap: a file imported before and unchanged since is known unread. Only an
+    // import is kept so: any other outcome (no identity, an unknown guide, unreadable, a
+    // copy caught half-written) may have a cause this run no longer has.
     let mut todo = Vec::new();
     {
         let batch = db.batch(now)?;
-        for path in files {
-            let key = std::fs::canonicalize(&path)
-                .unwrap_or_else(|_| path.clone())
-                .display()
-                .to_string();
-            let Ok(meta) = std::fs::metadata(&path) else {
-                todo.push(Todo {
-                    path,
-                    key,
-                    size: -1,
-                    mtime_ns: -1,
-                });
-                continue;
-            };
-            let (size, mtime_ns) = (
-                meta.len() as i64,
-                meta.mtime() * 1_000_000_000 + meta.mtime_nsec(),
-            );
-            if let Some(seen) = batch.seen(&key)?
-                && seen.size == size
-                && seen.mtime_ns == mtime_ns
+        for (dir, e) in &found.unreadable {
+            let key = key_of(dir);
+            batch.quarantine(&key, None, UNREADABLE_FOLDER, &unreadable_reason(dir, e))?;
+            summary.quarantined += 1;
+            visited.insert(key.clone());
+            failed.push(key);
+        }
+        for path in found.files {
+            let key = key_of(&path);
+            visited.insert(key.clone());
+            if let Ok(meta) = std::fs::metadata(&path)
+                && let Some(seen) = batch.seen(&key)?
+                && seen.outcome == "imported"
+                && seen.id == FileId::of(&meta)
+                && let Some(d) = &seen.digest
+                && batch.has_revision(d)?
             {
-                if seen.outcome != "imported" {
-                    summary.quarantined += 1;
-                    continue;
-                }
-                if let Some(d) = &seen.digest
-                    && batch.has_revision(d)?
-                {
-                    summary.duplicate += 1;
-                    continue;
-                }
+                summary.duplicate += 1;
+                continue;
             }
-            todo.push(Todo {
-                path,
-                key,
-                size,
-                mtime_ns,
-            });
+            todo.push(Todo { path, key });
         }
         batch.commit()?;
     }
@@ -233,6 +194,16 @@ pub fn collate(
         }
         batch.commit()
     })?;
+    let batch = db.batch(now)?;
+    summary.cleared = batch.heal(
+        &before,
+        &Looked {
+            roots: &roots,
+            visited: &visited,
+            failed: &failed,
+        },
+    )?;
+    batch.commit()?;
     let done = summary.new
         + summary.updated
         + summary.duplicate
@@ -244,24 +215,6 @@ pub fn collate(
 
 fn prepare(todo: Todo, catalog: &Catalog, keys: &Keys) -> Prepared {
     let shown = todo.path.display().to_string();
-    let bad = |todo, digest, error| Prepared::Bad {
-        todo,
-        digest,
-        error,
-    };
-    if todo.size < 0 {
-        let error = match std::fs::metadata(&todo.path) {
-            Err(source) => ReadError::Io {
-                file: shown,
-                source,
-            },
-            Ok(_) => ReadError::Invalid {
-                file: shown,
-                message: "changed while being read".into(),
-            },
-        };
-        return bad(todo, None, error);
-    }
     let encrypted = shown.ends_with(crate::sync::ENCRYPTED_SUFFIX);
     // age adds 16 bytes per 64 KiB chunk and a header: allow for them, no more.
     let limit = if encrypted {
@@ -269,41 +222,22 @@ fn prepare(todo: Todo, catalog: &Catalog, keys: &Keys) -> Prepared {
     } else {
         MAX_FILE_BYTES
     };
-    if todo.size as u64 > limit {
-        let size = todo.size as u64;
-        return bad(
-            todo,
-            None,
-            ReadError::TooLarge {
-                file: shown,
-                size,
-                limit: MAX_FILE_BYTES,
-            },
-        );
-    }
-    let bytes = match std::fs::read(&todo.path) {
-        Ok(b) if b.len() as u64 <= limit => b,
-        Ok(b) => {
-            return bad(
+    let (bytes, id) = match read_regular(&todo.path, limit, MAX_FILE_BYTES) {
+        Ok((bytes, meta)) => (bytes, FileId::of(&meta)),
+        Err(error) => {
+            return Prepared::Bad {
                 todo,
-                None,
-                ReadError::TooLarge {
-                    file: shown,
-                    size: b.len() as u64,
-                    limit: MAX_FILE_BYTES,
-                },
-            );
+                id: FileId::UNKNOWN,
+                digest: None,
+                error,
+            };
         }
-        Err(source) => {
-            return bad(
-                todo,
-                None,
-                ReadError::Io {
-                    file: shown,
-                    source,
-                },
-            );
-        }
+    };
+    let bad = |todo, digest, error| Prepared::Bad {
+        todo,
+        id,
+        digest,
+        error,
     };
     let bytes = if encrypted {
         match crate::sync::decrypt(&bytes, &keys.identities) {
@@ -336,6 +270,7 @@ fn prepare(todo: Todo, catalog: &Catalog, keys: &Keys) -> Prepared {
     match verified {
         Ok((file, guide)) => Prepared::Good {
             todo,
+            id,
             digest,
             file: Box::new(file),
             guide,
@@ -348,6 +283,7 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
     match p {
         Prepared::Bad {
             todo,
+            id,
             digest,
             error,
         } => {
@@ -361,8 +297,7 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
                 batch.set_seen(
                     &todo.key,
                     &Seen {
-                        size: todo.size,
-                        mtime_ns: todo.mtime_ns,
+                        id,
                         digest: digest.clone(),
                         outcome: "imported".into(),
                     },
@@ -378,8 +313,7 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
             batch.set_seen(
                 &todo.key,
                 &Seen {
-                    size: todo.size,
-                    mtime_ns: todo.mtime_ns,
+                    id,
                     digest,
                     outcome: error.kind().into(),
                 },
@@ -388,13 +322,13 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
         }
         Prepared::Good {
             todo,
+            id,
             digest,
             file,
             guide,
         } => {
             let seen = Seen {
-                size: todo.size,
-                mtime_ns: todo.mtime_ns,
+                id,
                 digest: Some(digest.clone()),
                 outcome: "imported".into(),
             };
@@ -425,35 +359,5 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
                 Outcome::New
             })
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_walk_skips_dot_files_follows_no_folder_link_and_sorts() {
-        let dir = tempfile::tempdir().expect("dir");
-        let root = dir.path();
-        let touch = |p: &str| {
-            let p = root.join(p);
-            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&p, "x").expect("write");
-        };
-        touch("b.toml");
-        touch("a/c.toml.age");
-        touch("a/notes.txt");
-        touch(".stocktake-1-X.tmp");
-        touch(".hidden.toml");
-        touch(".git/d.toml");
-        std::os::unix::fs::symlink(root, root.join("a/loop")).expect("folder link");
-        std::os::unix::fs::symlink(root.join("b.toml"), root.join("e.toml")).expect("link");
-        let found = find_files(&[root.to_path_buf(), root.join("b.toml")]).expect("walk");
-        let names: Vec<String> = found
-            .iter()
-            .map(|p| p.strip_prefix(root).expect("inside").display().to_string())
-            .collect();
-        assert_eq!(names, ["a/c.toml.age", "b.toml", "e.toml"]);
     }
 }

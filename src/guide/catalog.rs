@@ -5,6 +5,7 @@
 
 use std::fmt;
 use std::io::Read;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::{GuideErrors, line_col};
@@ -85,7 +86,19 @@ pub fn load_guide_file(path: &Path, place: Place) -> Result<LoadedGuide, LoadErr
         path: shown.clone(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
+    // Never blocks: a FIFO opened plainly waits for a writer forever. The opened file's
+    // own type decides, so nothing can swap in between a check and the open.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags((rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32)
+        .open(path)
+        .map_err(io)?;
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, a FIFO or a device); a guide is a .toml file",
+        )));
+    }
     let mut bytes = Vec::new();
     // Read one byte past the limit rather than trusting metadata: a FIFO or /dev/zero
     // has no size but must not exhaust memory.

@@ -57,12 +57,26 @@ pub fn login_name() -> String {
         .unwrap_or_else(|| format!("uid {uid}"))
 }
 
+/// The fields of `/proc/PID/stat` after the command name, starting with the state
+/// (field 3). The command name (field 2) may hold spaces and parentheses: count from the
+/// last ')'.
+fn proc_stat(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = stat.get(stat.rfind(')')? + 1..)?;
+    Some(rest.split_whitespace().map(str::to_string).collect())
+}
+
 /// Start time of a process in clock ticks since boot (Linux), to tell a reused pid apart.
 fn process_start(pid: u32) -> Option<i64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    rest.split(' ').nth(19)?.parse().ok()
+    proc_stat(pid)?.get(19)?.parse().ok()
+}
+
+/// A zombie (`Z`: killed, not yet reaped by its parent) or a dying process (`X`) still
+/// has its pid and start time, but will never write again.
+fn is_dead_or_zombie(pid: u32) -> bool {
+    proc_stat(pid)
+        .and_then(|f| f.first().cloned())
+        .is_some_and(|state| state == "Z" || state == "X")
 }
 
 fn hostname() -> String {
@@ -92,7 +106,7 @@ fn holder_alive(me: &Me, host: &str, pid: u32, start: Option<i64>) -> bool {
         Ok(()) => true,
         Err(e) => e == rustix::io::Errno::PERM,
     };
-    if !exists {
+    if !exists || is_dead_or_zombie(pid) {
         return false;
     }
     match (start, process_start(pid)) {

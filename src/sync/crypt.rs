@@ -12,6 +12,16 @@ use super::read::MAX_FILE_BYTES;
 /// The file-name suffix of an encrypted session file.
 pub const SUFFIX: &str = ".age";
 
+/// Recipient stanzas read in one file's header. A file for a collator names a handful
+/// (the guide's recipients and the config's); age tries every stanza with every identity
+/// and its header parsing grows with their square, so an unbounded count lets one
+/// planted file stall a collation for minutes. 64 is ten times any real team.
+pub const MAX_STANZAS: usize = 64;
+
+/// Bytes of header read: 64 stanzas of the largest kind age writes (ssh-rsa, about
+/// 700 bytes) fit with room to spare; X25519 stanzas are about 100 bytes.
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
+
 #[derive(Debug, thiserror::Error)]
 pub enum CryptError {
     #[error("`{0}` is not an age recipient; it should look like age1… (see stocktake keys new)")]
@@ -35,6 +45,10 @@ pub enum Undecryptable {
     NoIdentity,
     /// Decrypts to more than a session file may be.
     TooLarge,
+    /// The header names more recipients than any real file: refused before age reads it.
+    TooManyRecipients { found: usize },
+    /// The header is longer than any real file's.
+    HeaderTooLarge { bytes: usize },
 }
 
 pub fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, CryptError> {
@@ -86,6 +100,28 @@ pub fn encrypt(plain: &[u8], recipients: &[age::x25519::Recipient]) -> Result<Ve
     Ok(out)
 }
 
+/// The binary age header is `age-encryption.org/v1`, one `-> ` line (and body) per
+/// recipient stanza, then `--- MAC`: count the stanzas before age parses any, so the work
+/// spent on one file is bounded by [`MAX_STANZAS`] and [`MAX_HEADER_BYTES`].
+fn check_header(cipher: &[u8]) -> Result<(), Undecryptable> {
+    let end = find(cipher, b"\n--- ").unwrap_or(cipher.len());
+    let header = &cipher[..end];
+    let found = header.windows(4).filter(|w| *w == b"\n-> ").count();
+    if found > MAX_STANZAS {
+        return Err(Undecryptable::TooManyRecipients { found });
+    }
+    if header.len() > MAX_HEADER_BYTES {
+        return Err(Undecryptable::HeaderTooLarge {
+            bytes: header.len(),
+        });
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 /// Decrypt, reading at most one byte more than a session file may hold.
 pub fn decrypt(
     cipher: &[u8],
@@ -94,6 +130,7 @@ pub fn decrypt(
     if identities.is_empty() {
         return Err(Undecryptable::NoIdentity);
     }
+    check_header(cipher)?;
     let d =
         age::Decryptor::new_buffered(cipher).map_err(|e| Undecryptable::Damaged(e.to_string()))?;
     let reader = d
@@ -143,6 +180,52 @@ mod tests {
             Err(Undecryptable::Damaged(_))
         ));
         assert_eq!(decrypt(&cipher, &[]), Err(Undecryptable::NoIdentity));
+    }
+
+    #[test]
+    fn a_header_past_its_bounds_is_refused_before_age_reads_it() {
+        let (recipient, text) = new_identity("now");
+        let ids = parse_identities(&text, "id.txt").expect("identity");
+        let r = parse_recipient(&recipient).expect("recipient");
+        let cipher = encrypt(b"digest = \"...\"\n", &[r]).expect("encrypt");
+        let at = cipher
+            .windows(4)
+            .position(|w| w == b"\n-> ")
+            .expect("a stanza")
+            + 1;
+        let with = |stanza: &[u8], n: usize| {
+            let mut out = cipher[..at].to_vec();
+            for _ in 0..n {
+                out.extend(stanza);
+            }
+            out.extend(&cipher[at..]);
+            out
+        };
+        let stanza = b"-> X25519 AAAA\nAAAA\n";
+        let found = |c: &[u8]| c.windows(4).filter(|w| *w == b"\n-> ").count();
+        // At the bound, age reads it (and finds the header altered); past it, it does not.
+        let at_bound = with(stanza, MAX_STANZAS - found(&cipher));
+        assert!(matches!(
+            decrypt(&at_bound, &ids),
+            Err(Undecryptable::Damaged(_))
+        ));
+        let past = with(stanza, MAX_STANZAS + 1 - found(&cipher));
+        assert_eq!(
+            decrypt(&past, &ids),
+            Err(Undecryptable::TooManyRecipients {
+                found: MAX_STANZAS + 1
+            })
+        );
+        let long_body = [
+            b"-> X25519 AAAA\n".as_slice(),
+            &[b'A'; MAX_HEADER_BYTES],
+            b"\n",
+        ]
+        .concat();
+        assert!(matches!(
+            decrypt(&with(&long_body, 1), &ids),
+            Err(Undecryptable::HeaderTooLarge { .. })
+        ));
     }
 
     #[test]

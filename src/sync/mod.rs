@@ -14,8 +14,9 @@ pub use crypt::{
 };
 pub use name::{file_name, is_safe_name, slug};
 pub use read::{
-    MAX_FILE_BYTES, ReadError, SessionFile, Verified, check_digest, parse_digest_checked,
-    parse_session_file, read_limited, read_session_file, read_verified, verify_against,
+    MAX_FILE_BYTES, MAX_REVISION, ReadError, SessionFile, Verified, check_digest,
+    parse_digest_checked, parse_session_file, read_limited, read_regular, read_session_file,
+    read_verified, verify_against,
 };
 pub use render::{FORMAT, render, render_body, revision_digest, toml_str};
 pub use write::{FILE_MODE, WriteError, Written, clean_stale_temps, write_file};

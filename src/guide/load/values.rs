@@ -65,12 +65,20 @@ impl Reader<'_, '_> {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                 .ok()
                 .map(|n| n as f64),
-            DeValue::Float(f) => f
-                .as_str()
-                .replace('_', "")
-                .parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite()),
+            // nan and inf are TOML floats, but no bound: said, not read as "no bound".
+            DeValue::Float(f) => {
+                let n = f.as_str().replace('_', "").parse::<f64>().ok();
+                if n.is_none_or(|n| !n.is_finite()) {
+                    self.d.error(
+                        &v.span(),
+                        format!(
+                            "`{key}` = {} is not a finite number; write one like 0 or 2.5",
+                            f.as_str()
+                        ),
+                    );
+                }
+                n.filter(|n| n.is_finite())
+            }
             other => {
                 self.wrong_type(&v.span(), key, "a number", other);
                 None

@@ -20,43 +20,96 @@ pub fn read_session_file(path: &Path) -> Result<SessionFile, ReadError> {
 
 /// A file's bytes, refusing (without reading it all) one larger than a session file may be.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_regular(path, MAX_FILE_BYTES, MAX_FILE_BYTES).map(|(bytes, _)| bytes)
+}
+
+/// What a path is when it is not a regular file, for people.
+fn kind_of(t: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "an unknown kind of file"
+    }
+}
+
+/// The bytes of the regular file at `path` (a symlink is followed to one), at most
+/// `limit` of them, and the metadata of the file that was read. A FIFO would block the
+/// open until a writer comes and `/dev/zero` never ends, and either can stand in for a
+/// file between a `stat` and an `open`: so the open never blocks, the opened file's own
+/// metadata decides, and the limit applies to what is read, whatever the size said.
+/// `shown_limit` is the limit a refusal names (a session file's, for ciphertext too).
+pub fn read_regular(
+    path: &Path,
+    limit: u64,
+    shown_limit: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
+    use std::os::unix::fs::OpenOptionsExt;
     let file = path.display().to_string();
     let io = |source| ReadError::Io {
         file: file.clone(),
         source,
     };
-    let f = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    f.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+    let not_regular = |t| ReadError::NotRegular {
+        file: file.clone(),
+        what: kind_of(t),
+    };
+    // Asked first so that a device is never opened at all (opening some has effects).
+    let before = std::fs::metadata(path).map_err(io)?;
+    if !before.is_file() {
+        return Err(not_regular(before.file_type()));
+    }
+    let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits() as i32)
+        .open(path)
         .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let size = std::fs::metadata(path)
-            .map(|m| m.len())
-            .unwrap_or(bytes.len() as u64);
+    let meta = f.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_regular(meta.file_type()));
+    }
+    if meta.len() > limit {
         return Err(ReadError::TooLarge {
             file,
-            size,
-            limit: MAX_FILE_BYTES,
+            size: meta.len(),
+            limit: shown_limit,
         });
     }
-    Ok(bytes)
+    let mut bytes = Vec::new();
+    f.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            file,
+            size: meta.len().max(bytes.len() as u64),
+            limit: shown_limit,
+        });
+    }
+    Ok((bytes, meta))
 }
 
 /// The digest a file claims and whether its body matches, without parsing the TOML: what
 /// a collator needs to recognise a file it has already seen.
 pub fn check_digest(bytes: &[u8], file: &str) -> Result<Digest, ReadError> {
+    let no_digest = || why_no_digest(bytes, file);
     let nl = bytes
         .iter()
         .position(|b| *b == b'\n')
-        .ok_or_else(|| ReadError::NoDigest { file: file.into() })?;
-    let first =
-        std::str::from_utf8(&bytes[..nl]).map_err(|_| ReadError::NoDigest { file: file.into() })?;
+        .ok_or_else(no_digest)?;
+    let first = std::str::from_utf8(&bytes[..nl]).map_err(|_| no_digest())?;
     let claimed = first
         .strip_prefix("digest = \"")
         .and_then(|r| r.strip_suffix('"'))
         .and_then(|d| d.parse::<Digest>().ok())
-        .ok_or_else(|| ReadError::NoDigest { file: file.into() })?;
+        .ok_or_else(no_digest)?;
     let body = &bytes[nl + 1..];
     if Digest::of(body) != claimed {
         // Every line we write ends in a newline: a missing one means the copy was cut short.
@@ -66,6 +119,47 @@ pub fn check_digest(bytes: &[u8], file: &str) -> Result<Digest, ReadError> {
         return Err(ReadError::Tampered { file: file.into() });
     }
     Ok(claimed)
+}
+
+/// A file without a digest line, said as precisely as its first line allows: the ways a
+/// file sent through mail, an editor or a Windows share damages the line are named.
+fn why_no_digest(bytes: &[u8], file: &str) -> ReadError {
+    let damaged = |col: usize, message: &str| ReadError::DamagedDigestLine {
+        file: file.into(),
+        line: 1,
+        col,
+        message: message.into(),
+    };
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        return damaged(
+            1,
+            "the file starts with a byte-order mark (U+FEFF), which a session file never has: an editor or a transfer added it; collate the original file",
+        );
+    }
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    if let Some(stripped) = first.strip_suffix(b"\r") {
+        return damaged(
+            stripped.len() + 1,
+            "the file has Windows line endings (CRLF), and a session file's lines end in LF only: it was converted in transit (a mail client, a Windows share, git's autocrlf); collate the original file",
+        );
+    }
+    let text = String::from_utf8_lossy(first);
+    if let Some(d) = text
+        .strip_prefix("digest = \"")
+        .and_then(|r| r.strip_suffix('"'))
+    {
+        let hex = d.strip_prefix("sha256:").unwrap_or(d);
+        if hex.len() == 64
+            && hex.bytes().all(|b| b.is_ascii_hexdigit())
+            && hex.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            return damaged(
+                "digest = \"sha256:".len() + 1,
+                "the digest is in upper case, and a session file's digest is 64 lower-case hex digits: the line was edited; collate the original file",
+            );
+        }
+    }
+    ReadError::NoDigest { file: file.into() }
 }
 
 pub fn parse_session_file(bytes: &[u8], file: &str) -> Result<SessionFile, ReadError> {

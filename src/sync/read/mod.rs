@@ -4,6 +4,7 @@
 //! file.
 
 mod envelope;
+mod fields;
 mod v1;
 mod verify;
 
@@ -12,8 +13,9 @@ use crate::session::Session;
 
 pub use envelope::{
     MAX_FILE_BYTES, check_digest, parse_digest_checked, parse_session_file, read_limited,
-    read_session_file,
+    read_regular, read_session_file,
 };
+pub use fields::MAX_REVISION;
 pub use verify::{Verified, read_verified, verify_against};
 
 use super::render::FORMAT;
@@ -26,6 +28,10 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{file}: is {what}, not a regular file: only regular files are read; take it out of the folder"
+    )]
+    NotRegular { file: String, what: &'static str },
     #[error("{file}: too large ({size} bytes; a session file is at most {limit})")]
     TooLarge { file: String, size: u64, limit: u64 },
     #[error("{file}:{line}:{col}: not UTF-8 text")]
@@ -36,6 +42,13 @@ pub enum ReadError {
     },
     #[error("{file}:1:1: no digest line: a session file starts with digest = \"sha256:...\"")]
     NoDigest { file: String },
+    #[error("{file}:{line}:{col}: {message}")]
+    DamagedDigestLine {
+        file: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
     #[error("{file}: truncated: the file ends in the middle of a line (an interrupted copy?)")]
     Truncated { file: String },
     #[error("{file}: corrupt or tampered: its content does not match its digest")]
@@ -53,6 +66,23 @@ pub enum ReadError {
     UnknownFormat { file: String, found: String },
     #[error("{file}: {message}")]
     Invalid { file: String, message: String },
+    #[error("{file}:{line}:{col}: {message}")]
+    InvalidAt {
+        file: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "{file}: claims guide {claimed_id} version {claimed_version}, but its guide digest names {id} version {version}; the digest decides which guide a file was made with, so this file was altered or made by a tool that mislabels guides: ask its sender for the file stocktake wrote"
+    )]
+    GuideMismatch {
+        file: String,
+        claimed_id: String,
+        claimed_version: String,
+        id: String,
+        version: String,
+    },
     #[error(
         "{file}: made with guide {id} version {version} ({digest}), which is not known here; add that guide (--guides DIR)"
     )]
@@ -85,13 +115,16 @@ impl ReadError {
         match self {
             ReadError::Io { .. } => "unreadable",
             ReadError::TooLarge { .. } => "too large",
-            ReadError::NotUtf8 { .. } | ReadError::Syntax { .. } | ReadError::NoDigest { .. } => {
-                "corrupt"
-            }
+            ReadError::NotRegular { .. } => "not a regular file",
+            ReadError::NotUtf8 { .. }
+            | ReadError::Syntax { .. }
+            | ReadError::NoDigest { .. }
+            | ReadError::DamagedDigestLine { .. } => "corrupt",
             ReadError::Truncated { .. } => "truncated",
             ReadError::Tampered { .. } => "tampered",
             ReadError::UnknownFormat { .. } => "unknown format",
-            ReadError::Invalid { .. } => "invalid",
+            ReadError::Invalid { .. } | ReadError::InvalidAt { .. } => "invalid",
+            ReadError::GuideMismatch { .. } => "guide mismatch",
             ReadError::UnknownGuide { .. } => "unknown guide",
             ReadError::InvalidAnswer { .. } => "invalid answer",
             ReadError::Encrypted { why, .. } => match why {
@@ -99,6 +132,10 @@ impl ReadError {
                 crate::sync::crypt::Undecryptable::Damaged(_) => "damaged ciphertext",
                 crate::sync::crypt::Undecryptable::NoIdentity => "no identity",
                 crate::sync::crypt::Undecryptable::TooLarge => "too large",
+                crate::sync::crypt::Undecryptable::TooManyRecipients { .. } => {
+                    "too many recipients"
+                }
+                crate::sync::crypt::Undecryptable::HeaderTooLarge { .. } => "damaged ciphertext",
             },
             ReadError::NotEncrypted { .. } => "not encrypted",
         }
@@ -119,5 +156,13 @@ fn describe_undecryptable(why: &crate::sync::crypt::Undecryptable) -> String {
         Damaged(e) => format!("the encrypted file is truncated or altered ({e})"),
         NoIdentity => "encrypted, and no identity was given to open it (--identity FILE or STOCKTAKE_IDENTITY)".into(),
         TooLarge => "decrypts to more than a session file may hold".into(),
+        TooManyRecipients { found } => format!(
+            "the encrypted file's header has {found} recipient stanzas, and stocktake reads at most {} (a file for a collator names a handful): refused unread, as a file made to stall a collation would be",
+            crate::sync::crypt::MAX_STANZAS
+        ),
+        HeaderTooLarge { bytes } => format!(
+            "the encrypted file's header is {bytes} bytes long, and stocktake reads at most {}: refused unread, the file is damaged or made to stall a collation",
+            crate::sync::crypt::MAX_HEADER_BYTES
+        ),
     }
 }

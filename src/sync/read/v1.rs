@@ -7,12 +7,15 @@ use jiff::Timestamp;
 use serde::Deserialize;
 use toml::value::Datetime;
 
+use toml::Spanned;
+
 use super::envelope::syntax;
+use super::fields::{self, At};
 use super::{ReadError, SessionFile};
 use crate::guide::{Digest, Structure};
 use crate::session::{
-    Answer, AnswerStatus, GuideRef, MAX_TEXT_CHARS, Note, Participant, Position, Session, Status,
-    Value, ValueKind,
+    Answer, AnswerStatus, GuideRef, MAX_TEXT_CHARS, Note, Participant, Position, Session, Value,
+    ValueKind,
 };
 
 /// Parse the text of a v1 file whose digest is `digest`.
@@ -20,7 +23,7 @@ pub(super) fn parse(text: &str, digest: Digest, file: &str) -> Result<SessionFil
     // One parse straight into the typed file: a good file (nearly every file) never
     // becomes a generic table first.
     let raw = toml::from_str::<RawFile>(text).map_err(|e| syntax(text, file, e))?;
-    let session = build(raw, file)?;
+    let session = build(raw, &At { file, text })?;
     Ok(SessionFile { digest, session })
 }
 
@@ -32,11 +35,11 @@ struct RawFile {
     _digest: String,
     #[serde(rename = "format")]
     _format: String,
-    session_id: String,
-    call_id: String,
-    revision: u32,
+    session_id: Spanned<String>,
+    call_id: Spanned<String>,
+    revision: Spanned<u32>,
     parent: Option<String>,
-    status: String,
+    status: Spanned<String>,
     interviewer: String,
     language: String,
     started_at: Datetime,
@@ -72,7 +75,7 @@ struct RawRespondent {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawParticipant {
-    role: String,
+    role: Spanned<String>,
     organisation: String,
     #[serde(default)]
     name: String,
@@ -115,12 +118,7 @@ fn invalid(file: &str, message: impl Into<String>) -> ReadError {
 }
 
 fn time(file: &str, what: &str, d: &Datetime) -> Result<Timestamp, ReadError> {
-    d.to_string().parse::<Timestamp>().map_err(|_| {
-        invalid(
-            file,
-            format!("`{what}` = {d} is not a date and time with a time zone"),
-        )
-    })
+    fields::time(what, d).map_err(|message| invalid(file, message))
 }
 
 /// `what` is a closure: naming the field costs a `format!`, paid only for an error.
@@ -135,7 +133,8 @@ fn text(file: &str, what: impl FnOnce() -> String, s: String) -> Result<String, 
     Ok(s)
 }
 
-fn build(raw: RawFile, file: &str) -> Result<Session, ReadError> {
+fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
+    let file = at.file;
     let digest = |what: &str, s: &str| {
         s.parse::<Digest>()
             .map_err(|_| invalid(file, format!("`{what}` is not a sha256 digest")))
@@ -146,10 +145,31 @@ fn build(raw: RawFile, file: &str) -> Result<Session, ReadError> {
             format!("unknown structure `{}`", raw.respondent.structure),
         )
     })?;
-    let status = Status::parse(&raw.status)
-        .ok_or_else(|| invalid(file, format!("unknown status `{}`", raw.status)))?;
-    if raw.revision == 0 {
-        return Err(invalid(file, "revision must be 1 or more"));
+    let id = at.ulid("session_id", raw.session_id)?;
+    let call_id = at.ulid("call_id", raw.call_id)?;
+    let status = at.status(raw.status)?;
+    let revision = at.revision(raw.revision)?;
+    if !crate::guide::is_identifier(&raw.guide.id) {
+        return Err(invalid(
+            file,
+            format!(
+                "`guide.id` = {:?} is not a guide id (lower-case letters, digits, - and _)",
+                raw.guide.id.chars().take(64).collect::<String>()
+            ),
+        ));
+    }
+    let mut participants = Vec::with_capacity(raw.participants.len());
+    for (i, p) in raw.participants.into_iter().enumerate() {
+        let n = i + 1;
+        participants.push(Participant {
+            role: at.role(&format!("participants[{n}].role"), p.role)?,
+            organisation: text(
+                file,
+                || format!("participants[{n}].organisation"),
+                p.organisation,
+            )?,
+            name: text(file, || format!("participants[{n}].name"), p.name)?,
+        });
     }
     let started_at = time(file, "started_at", &raw.started_at)?;
     let completed_at = raw
@@ -225,11 +245,11 @@ fn build(raw: RawFile, file: &str) -> Result<Session, ReadError> {
         });
     }
     Ok(Session {
-        id: text(file, || "session_id".into(), raw.session_id)?,
-        call_id: text(file, || "call_id".into(), raw.call_id)?,
+        id,
+        call_id,
         guide: GuideRef {
             id: raw.guide.id,
-            version: raw.guide.version,
+            version: text(file, || "guide.version".into(), raw.guide.version)?,
             digest: digest("guide.digest", &raw.guide.digest)?,
         },
         response: text(
@@ -238,25 +258,17 @@ fn build(raw: RawFile, file: &str) -> Result<Session, ReadError> {
             raw.respondent.response,
         )?,
         interviewer: text(file, || "interviewer".into(), raw.interviewer)?,
-        language: raw.language,
+        language: text(file, || "language".into(), raw.language)?,
         structure,
         structure_label: text(
             file,
             || "respondent.structure_label".into(),
             raw.respondent.structure_label,
         )?,
-        participants: raw
-            .participants
-            .into_iter()
-            .map(|p| Participant {
-                role: p.role,
-                organisation: p.organisation,
-                name: p.name,
-            })
-            .collect(),
+        participants,
         consent: raw.respondent.consent,
         status,
-        revision: raw.revision,
+        revision,
         parent: raw
             .parent
             .as_deref()
@@ -295,7 +307,14 @@ fn decode(file: &str, q: &str, kind: &str, v: toml::Value) -> Result<Value, Read
         (ValueKind::Single | ValueKind::YesNo | ValueKind::Date, toml::Value::String(s)) => {
             Value::from_text(kind, s).ok_or_else(bad)?
         }
-        (ValueKind::Number, toml::Value::Integer(n)) => Value::Number(*n as f64),
+        (ValueKind::Number, toml::Value::Integer(n)) => {
+            Value::Number(fields::exact_number(*n).ok_or_else(|| {
+                invalid(
+                    file,
+                    format!("answer to `{q}`: {}", fields::number_too_large(*n)),
+                )
+            })?)
+        }
         (ValueKind::Number, toml::Value::Float(f)) if f.is_finite() => Value::Number(*f),
         (ValueKind::Scale, toml::Value::Integer(n)) => Value::Scale(*n),
         _ => return Err(bad()),

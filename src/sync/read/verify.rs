@@ -55,6 +55,30 @@ pub fn verify_against(
             digest: s.guide.digest.to_string(),
         });
     }
+    // The digest decides the guide; a file that names another id or version would be
+    // verified against one guide and reported under another.
+    if (s.guide.id.as_str(), s.guide.version.as_str())
+        != (guide.id.as_str(), guide.version.as_str())
+    {
+        return Err(ReadError::GuideMismatch {
+            file: file.into(),
+            claimed_id: s.guide.id.clone(),
+            claimed_version: s.guide.version.chars().take(64).collect(),
+            id: guide.id.clone(),
+            version: guide.version.clone(),
+        });
+    }
+    if !guide.languages.contains(&s.language) {
+        return Err(ReadError::Invalid {
+            file: file.into(),
+            message: format!(
+                "`language` = {:?} is not a language of guide {} ({})",
+                s.language.chars().take(64).collect::<String>(),
+                guide.id,
+                guide.languages.join(", ")
+            ),
+        });
+    }
     for (q, a) in &s.answers {
         let Some(question) = guide.question(q) else {
             return Err(ReadError::InvalidAnswer {

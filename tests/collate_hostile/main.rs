@@ -2,6 +2,7 @@
 //! is quarantined with its reason and the run goes on; valid files whose texts carry
 //! terminal escapes, HTML and spreadsheet formulas come out inert in every output.
 
+#[path = "../support/mod.rs"]
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -10,6 +11,38 @@ use std::process::Command;
 use stocktake::guide::{Digest, Structure};
 use stocktake::session::Value;
 use support::files::{Factory, bytes};
+
+mod concurrency;
+mod digest_line;
+mod fields;
+mod forgery;
+mod odd_files;
+mod quarantine;
+mod stanzas;
+
+/// Collate the folder `dir` into `db` with the bundled guides, as a library caller would:
+/// the summary, what is in quarantine after it, and the database.
+fn collate_in_process(
+    dir: &Path,
+    db: &Path,
+) -> (
+    stocktake::collate::Summary,
+    Vec<stocktake::collate::Quarantined>,
+    stocktake::collate::CollationDb,
+) {
+    let mut cdb = stocktake::collate::CollationDb::open(db).expect("db");
+    let summary = stocktake::collate::collate(
+        &mut cdb,
+        &[dir.to_path_buf()],
+        &stocktake::guide::Catalog::bundled(),
+        &Default::default(),
+        "t",
+        &mut |_, _, _| {},
+    )
+    .expect("collate");
+    let quarantined = cdb.quarantined().expect("quarantine");
+    (summary, quarantined, cdb)
+}
 
 /// A body with a correct digest line, whatever the body says.
 fn with_digest(body: &str) -> Vec<u8> {

@@ -1,0 +1,155 @@
+//! Finding the session files under the paths a collator names: files as given, folders
+//! walked. A folder that cannot be read (permissions, a path past the system's limit) is
+//! an entry of its own, reported, while the walk goes on; nothing is opened here.
+
+use std::path::{Path, PathBuf};
+
+use super::db::CollateError;
+
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Candidate session files, sorted, each once.
+    pub files: Vec<PathBuf>,
+    /// Folders that could not be read, with why.
+    pub unreadable: Vec<(PathBuf, std::io::Error)>,
+}
+
+/// Every session file under `paths`: files as given, folders walked. Dot files (temp files
+/// of a writer at work) are skipped; folder symlinks are not followed, so no loop. A path
+/// given that does not exist is an error: it is the collator's typo, not the outbox's.
+pub fn find_files(paths: &[PathBuf]) -> Result<Found, CollateError> {
+    let mut found = Found::default();
+    for p in paths {
+        let m = std::fs::metadata(p).map_err(|source| CollateError::Io {
+            path: p.display().to_string(),
+            source,
+        })?;
+        if m.is_dir() {
+            walk(p, &mut found);
+        } else {
+            found.files.push(p.clone());
+        }
+    }
+    found.files.sort();
+    found.files.dedup();
+    Ok(found)
+}
+
+fn walk(dir: &Path, found: &mut Found) {
+    // follow_links(false): a symlink to a folder is an entry, never descended into, so
+    // a link back up cannot loop; a symlink to a file is taken, as a file would be.
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for e in entries {
+        let e = match e {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                found.unreadable.push((path, e.into()));
+                continue;
+            }
+        };
+        let t = e.file_type();
+        let name = e.file_name().to_string_lossy();
+        if !t.is_dir() && (name.ends_with(".toml") || name.ends_with(".toml.age")) {
+            found.files.push(e.into_path());
+        }
+    }
+}
+
+/// The key a path is known by in the database: absolute, its folder resolved, its own
+/// name kept, so one file reached two ways is one entry and a symlink is its own entry.
+pub fn key_of(path: &Path) -> String {
+    let resolved = match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            std::fs::canonicalize(parent).ok().map(|p| p.join(name))
+        }
+        _ => std::fs::canonicalize(path).ok(),
+    };
+    resolved
+        .or_else(|| std::path::absolute(path).ok())
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// A folder given to collate, as the keys of what is under it start.
+pub fn root_key(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Why a folder was not walked, and what to do, as a quarantine reason says it.
+pub fn unreadable_reason(path: &Path, e: &std::io::Error) -> String {
+    let shown = path.display();
+    if e.raw_os_error() == Some(rustix::io::Errno::NAMETOOLONG.raw_os_error()) {
+        format!(
+            "{shown}: the folder's path is longer than the system allows; its files were not collated: move them to a shorter path"
+        )
+    } else {
+        format!(
+            "{shown}: cannot read the folder ({e}); its files were not collated: give the collator read access to it"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_walk_skips_dot_files_follows_no_folder_link_and_sorts() {
+        let dir = tempfile::tempdir().expect("dir");
+        let root = dir.path();
+        let touch = |p: &str| {
+            let p = root.join(p);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&p, "x").expect("write");
+        };
+        touch("b.toml");
+        touch("a/c.toml.age");
+        touch("a/notes.txt");
+        touch(".stocktake-1-X.tmp");
+        touch(".hidden.toml");
+        touch(".git/d.toml");
+        std::os::unix::fs::symlink(root, root.join("a/loop")).expect("folder link");
+        std::os::unix::fs::symlink(root.join("b.toml"), root.join("e.toml")).expect("link");
+        let found = find_files(&[root.to_path_buf(), root.join("b.toml")]).expect("walk");
+        let names: Vec<String> = found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).expect("inside").display().to_string())
+            .collect();
+        assert_eq!(names, ["a/c.toml.age", "b.toml", "e.toml"]);
+        assert!(found.unreadable.is_empty());
+    }
+
+    #[test]
+    fn a_symlink_keeps_its_own_key_and_two_spellings_of_a_path_share_one() {
+        let dir = tempfile::tempdir().expect("dir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        std::fs::write(root.join("a.toml"), "x").expect("write");
+        std::os::unix::fs::symlink(root.join("a.toml"), root.join("l.toml")).expect("link");
+        std::fs::create_dir(root.join("sub")).expect("mkdir");
+        assert_eq!(
+            key_of(&root.join("l.toml")),
+            root.join("l.toml").display().to_string()
+        );
+        assert_eq!(
+            key_of(&root.join("sub/../a.toml")),
+            root.join("a.toml").display().to_string()
+        );
+    }
+}

@@ -1,0 +1,157 @@
+//! The bounds the v1 format sets on fields beyond their TOML types: ids that are ULIDs,
+//! participant roles from the known list, a completed status, revisions no real chain
+//! reaches, integers an f64 holds exactly, times stocktake can hold. Each refusal names
+//! the field, and its line and column where the parser kept them.
+
+use std::ops::Range;
+
+use jiff::Timestamp;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::ReadError;
+use crate::guide::line_col;
+use crate::session::{ROLES, Status};
+
+/// Sessions are reopened a few times, never a million: a bigger revision is forged or
+/// broken, and a bound keeps `revision + 1` far from overflowing anywhere downstream.
+pub const MAX_REVISION: u32 = 1_000_000;
+
+/// The largest integer an f64 (what a number answer is) holds exactly: 2^53.
+const MAX_EXACT_INTEGER: u64 = 1 << 53;
+
+/// A value as an error message quotes it: escaped, and cut short when long.
+fn shown(v: &str) -> String {
+    const SHOWN: usize = 32;
+    let chars = v.chars().count();
+    if chars > SHOWN {
+        let head: String = v.chars().take(SHOWN).collect();
+        format!("{head:?}… ({chars} characters)")
+    } else {
+        format!("{v:?}")
+    }
+}
+
+/// Where in the file a refusal points.
+pub(super) struct At<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+impl At<'_> {
+    fn invalid(&self, span: Range<usize>, message: String) -> ReadError {
+        let (line, col) = line_col(self.text, span.start);
+        ReadError::InvalidAt {
+            file: self.file.into(),
+            line,
+            col,
+            message,
+        }
+    }
+
+    /// A ULID in its canonical form: 26 upper-case Crockford base32 characters, the
+    /// first at most 7 (128 bits). Ids key sessions and name files, so one spelling only.
+    pub fn ulid(&self, what: &str, v: Spanned<String>) -> Result<String, ReadError> {
+        let span = v.span();
+        let v = v.into_inner();
+        let crockford =
+            |b: u8| b.is_ascii_digit() || (b.is_ascii_uppercase() && !b"ILOU".contains(&b));
+        if v.len() == 26 && v.bytes().all(crockford) && v.as_bytes()[0] <= b'7' {
+            return Ok(v);
+        }
+        let upper = v.to_ascii_uppercase();
+        let message = if upper != v
+            && upper.len() == 26
+            && upper.bytes().all(crockford)
+            && upper.as_bytes()[0] <= b'7'
+        {
+            format!(
+                "`{what}` = {} is a ULID in lower case; the format has ids in upper case ({upper})",
+                shown(&v)
+            )
+        } else {
+            format!(
+                "`{what}` = {} is not a ULID: expected 26 characters of 0-9 and A-Z except I, L, O and U, the first 0-7 (like 01M8J1GE2XBNDT60WBMX0CPVFK)",
+                shown(&v)
+            )
+        };
+        Err(self.invalid(span, message))
+    }
+
+    pub fn role(&self, what: &str, v: Spanned<String>) -> Result<String, ReadError> {
+        if ROLES.iter().any(|(r, _)| *r == v.get_ref()) {
+            return Ok(v.into_inner());
+        }
+        let known: Vec<&str> = ROLES.iter().map(|(r, _)| *r).collect();
+        Err(self.invalid(
+            v.span(),
+            format!(
+                "`{what}` = {} is not a participant role: one of {} (use `other`, and the organisation, for anyone else)",
+                shown(v.get_ref()),
+                known.join(", ")
+            ),
+        ))
+    }
+
+    /// Only completed revisions are written: a file in any other state was not made by
+    /// `stocktake sync`, and a collator must not count a half-done interview.
+    pub fn status(&self, v: Spanned<String>) -> Result<Status, ReadError> {
+        match Status::parse(v.get_ref()) {
+            Some(Status::Completed) => Ok(Status::Completed),
+            Some(_) => Err(self.invalid(
+                v.span(),
+                format!(
+                    "`status` = {}: only a completed revision travels as a file; ask its sender to complete the session and sync again",
+                    shown(v.get_ref())
+                ),
+            )),
+            None => Err(self.invalid(
+                v.span(),
+                format!(
+                    "unknown status {}: a session file's status is \"completed\"",
+                    shown(v.get_ref())
+                ),
+            )),
+        }
+    }
+
+    pub fn revision(&self, v: Spanned<u32>) -> Result<u32, ReadError> {
+        match *v.get_ref() {
+            0 => Err(self.invalid(v.span(), "revision must be 1 or more".into())),
+            n if n > MAX_REVISION => Err(self.invalid(
+                v.span(),
+                format!(
+                    "`revision` = {n} is more than {MAX_REVISION}: no session is reopened that often, so the file is forged or broken"
+                ),
+            )),
+            n => Ok(n),
+        }
+    }
+}
+
+/// An integer answer as the f64 it becomes, refusing one the f64 would round.
+pub(super) fn exact_number(n: i64) -> Option<f64> {
+    (n.unsigned_abs() <= MAX_EXACT_INTEGER).then_some(n as f64)
+}
+
+pub(super) fn number_too_large(n: i64) -> String {
+    format!(
+        "{n} is too large to be held exactly (a number answer is at most {MAX_EXACT_INTEGER} either side of 0)"
+    )
+}
+
+/// A TOML offset datetime as a timestamp. Every such time is valid RFC 3339, but jiff
+/// (and so stocktake) holds times only up to 9999-12-30T22:00:00Z, so that any of them
+/// can be shown in any time zone; a later one is refused as what it is.
+pub(super) fn time(what: &str, d: &Datetime) -> Result<Timestamp, String> {
+    d.to_string().parse::<Timestamp>().map_err(|_| {
+        if d.date.is_some() && d.time.is_some() && d.offset.is_some() {
+            let last = Timestamp::from_second(Timestamp::MAX.as_second()).unwrap_or(Timestamp::MAX);
+            format!(
+                "`{what}` = {d} is later than {last}, the last time stocktake can hold; an interview's times are earlier"
+            )
+        } else {
+            format!("`{what}` = {d} is not a date and time with a time zone (like 2018-03-14T09:00:00Z)")
+        }
+    })
+}
