@@ -129,6 +129,9 @@ pub enum PlanCommand {
         /// The campaign's rules for trying again (TOML: max_tries, [retry_after]).
         #[arg(long, value_name = "FILE.toml")]
         rules: Option<PathBuf>,
+        /// For the collator: the campaign a collation database reports coverage of.
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
     },
     /// Every target, what to do first at the top: status, tries, next callback, sessions.
     List {

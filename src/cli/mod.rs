@@ -78,7 +78,11 @@ pub fn run() -> ExitCode {
         Some(Command::Plan(PlanCommand::Import {
             ref file,
             ref rules,
-        })) => plan::import(cli.data_dir.as_deref(), file, rules.as_deref()),
+            ref db,
+        })) => match db {
+            Some(db) => plan::import_for_collation(db, file),
+            None => plan::import(cli.data_dir.as_deref(), file, rules.as_deref()),
+        },
         Some(Command::Plan(PlanCommand::List { json })) => {
             plan::list(cli.data_dir.as_deref(), json)
         }

@@ -58,6 +58,28 @@ pub(super) fn import(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The collator's copy of the campaign: the targets a collation's coverage is of.
+pub(super) fn import_for_collation(db: &Path, file: &Path) -> anyhow::Result<ExitCode> {
+    let shown = neutralise::line(&file.display().to_string()).into_owned();
+    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
+    let targets = parse_campaign(&bytes, &shown)?;
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such collation database; run stocktake collate first",
+            neutralise::line(&db.display().to_string())
+        );
+    }
+    let mut cdb = crate::collate::CollationDb::open(db)?;
+    cdb.set_targets(&targets)?;
+    writeln!(
+        io::stdout().lock(),
+        "{shown}: {} target(s): the coverage of {} is of this campaign",
+        targets.len(),
+        neutralise::line(&db.display().to_string())
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// A time as the interviewer and the respondent each read it.
 fn when(t: Timestamp, target: &Target) -> String {
     let here = t

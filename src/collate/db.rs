@@ -17,6 +17,7 @@ use crate::sync::SessionFile;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_collation.sql"),
     include_str!("migrations/0002_seen_identity.sql"),
+    include_str!("migrations/0003_campaign.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -223,6 +224,11 @@ pub struct Batch<'a> {
 impl Batch<'_> {
     pub(super) fn err(&self, source: rusqlite::Error) -> CollateError {
         sql_error(self.path.clone(), source)
+    }
+
+    /// When this batch was started, as every row it writes records it.
+    pub(super) fn now_text(&self) -> &str {
+        &self.now
     }
 
     pub fn commit(self) -> Result<(), CollateError> {

@@ -2,6 +2,7 @@
 //! each session's revisions form a chain, conflicts are kept and resolved by the collator,
 //! and every file that fails verification is quarantined with its reason.
 
+mod campaign;
 mod chain;
 mod db;
 mod heal;

@@ -31,6 +31,8 @@ pub struct Summary {
     /// A revision with the same parent as another: kept, and listed as a conflict.
     pub conflicting: usize,
     pub quarantined: usize,
+    /// Call attempts (attempt files) the campaign did not have.
+    pub attempts: usize,
     /// Entries of earlier runs that this one cleared.
     pub cleared: Cleared,
 }
@@ -42,6 +44,9 @@ impl std::fmt::Display for Summary {
             "{} file(s): {} new, {} updated, {} already present, {} conflicting, {} quarantined",
             self.files, self.new, self.updated, self.duplicate, self.conflicting, self.quarantined
         )?;
+        if self.attempts > 0 {
+            write!(f, "; {} call attempt(s)", self.attempts)?;
+        }
         if self.cleared.total() > 0 {
             write!(f, "; cleared from quarantine: {}", self.cleared)?;
         }
@@ -50,6 +55,8 @@ impl std::fmt::Display for Summary {
 }
 
 enum Outcome {
+    /// A call attempt of the campaign.
+    Attempt,
     New,
     Updated,
     Duplicate,
@@ -71,6 +78,13 @@ enum Prepared {
         id: FileId,
         digest: Option<String>,
         error: ReadError,
+    },
+    /// A call attempt's file (the campaign), not a session's.
+    Attempt {
+        todo: Todo,
+        id: FileId,
+        digest: String,
+        attempt: Box<crate::campaign::Attempt>,
     },
     Good {
         todo: Todo,
@@ -132,7 +146,7 @@ pub fn collate(
                 && seen.outcome == "imported"
                 && seen.id == FileId::of(&meta)
                 && let Some(d) = &seen.digest
-                && batch.has_revision(d)?
+                && (batch.has_revision(d)? || batch.has_attempt(d)?)
             {
                 summary.duplicate += 1;
                 continue;
@@ -173,6 +187,7 @@ pub fn collate(
                 break;
             };
             match apply(&batch, p, catalog)? {
+                Outcome::Attempt => summary.attempts += 1,
                 Outcome::New => summary.new += 1,
                 Outcome::Updated => summary.updated += 1,
                 Outcome::Duplicate => summary.duplicate += 1,
@@ -184,7 +199,8 @@ pub fn collate(
                 batch.commit()?;
                 batch = db.batch(now)?;
                 in_batch = 0;
-                let done = summary.new
+                let done = summary.attempts
+                    + summary.new
                     + summary.updated
                     + summary.duplicate
                     + summary.conflicting
@@ -204,7 +220,8 @@ pub fn collate(
         },
     )?;
     batch.commit()?;
-    let done = summary.new
+    let done = summary.attempts
+        + summary.new
         + summary.updated
         + summary.duplicate
         + summary.conflicting
@@ -254,6 +271,17 @@ fn prepare(todo: Todo, catalog: &Catalog, keys: &Keys) -> Prepared {
         Err(e) => return bad(todo, None, e),
     };
     let digest = checked.to_string();
+    if crate::campaign::is_attempt_file(&bytes) {
+        return match crate::campaign::parse_attempt(&bytes, &shown) {
+            Ok((_, attempt)) => Prepared::Attempt {
+                todo,
+                id,
+                digest,
+                attempt: Box::new(attempt),
+            },
+            Err(e) => bad(todo, Some(digest), e),
+        };
+    }
     let verified = parse_digest_checked(&bytes, checked, &shown).and_then(|f| {
         let guide =
             catalog
@@ -319,6 +347,28 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
                 },
             )?;
             Ok(Outcome::Quarantined)
+        }
+        Prepared::Attempt {
+            todo,
+            id,
+            digest,
+            attempt,
+        } => {
+            let new = batch.insert_attempt(&digest, &attempt)?;
+            batch.release(&todo.key)?;
+            batch.set_seen(
+                &todo.key,
+                &Seen {
+                    id,
+                    digest: Some(digest),
+                    outcome: "imported".into(),
+                },
+            )?;
+            Ok(if new {
+                Outcome::Attempt
+            } else {
+                Outcome::Duplicate
+            })
         }
         Prepared::Good {
             todo,
