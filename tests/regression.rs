@@ -324,3 +324,67 @@ fn non_latin_country_names_keep_their_country_in_file_names() {
     distinct.dedup();
     assert_eq!(distinct.len(), names.len(), "{slugs:?}");
 }
+
+#[test]
+fn zero_width_tag_and_direction_characters_pass_into_html_markdown_and_the_terminal() {
+    use stocktake::neutralise;
+    use stocktake::report::{escape_html, escape_markdown};
+    // A zero-width space, a right-to-left mark, a word joiner and a tag character.
+    let sly = "Ju\u{200b}ba\u{200f} \u{2060}hid\u{e0041}den";
+    for (shown, what) in [
+        (neutralise::line(sly).into_owned(), "terminal"),
+        (neutralise::fit(sly, 80), "fitted"),
+        (escape_html(sly), "HTML"),
+        (escape_markdown(sly), "Markdown"),
+    ] {
+        for c in ['\u{200b}', '\u{200f}', '\u{2060}', '\u{e0041}'] {
+            assert!(
+                !shown.contains(c),
+                "{what}: {c:?} passed through: {shown:?}"
+            );
+        }
+        assert!(
+            shown.contains("200b"),
+            "{what}: shown, not dropped: {shown}"
+        );
+    }
+}
+
+#[test]
+fn bare_urls_become_links_in_markdown() {
+    let md = stocktake::report::escape_markdown(
+        "report at https://evil.example/x or www.evil.example, mail a@evil.example",
+    );
+    for autolink in ["https://", "www.evil", "a@evil"] {
+        assert!(!md.contains(autolink), "{autolink} would be linked: {md}");
+    }
+}
+
+#[test]
+fn csv_cells_starting_with_a_space_a_newline_or_a_fullwidth_sign_are_not_prefixed() {
+    for f in [
+        " =1+1",
+        "\n=1+1",
+        "\u{ff1d}1+1",
+        "\u{ff0b}1",
+        "\u{ff0d}1",
+        "\u{ff20}A1",
+    ] {
+        assert!(
+            stocktake::report::cell(f).starts_with('\''),
+            "{f:?} could be read as a formula"
+        );
+    }
+}
+
+#[test]
+fn heavy_combining_characters_widen_a_fitted_line() {
+    use unicode_width::UnicodeWidthStr;
+    // One letter carrying 60 marks: a terminal spills them into the next cells.
+    let zalgo = format!("Mal{}i", "\u{336}".repeat(60));
+    let f = stocktake::neutralise::fit(&zalgo, 30);
+    let marks = f.chars().filter(|c| *c == '\u{336}').count();
+    assert!(marks <= 4, "{marks} marks kept");
+    assert!(f.ends_with('…'), "the cut is visible: {f}");
+    assert!(f.width() <= 30);
+}

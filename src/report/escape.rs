@@ -4,10 +4,15 @@
 use std::borrow::Cow;
 
 /// A cell a spreadsheet will not take for a formula: text starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return gets a leading apostrophe (OWASP's advice).
+/// `@`, a tab, a carriage return or a newline (OWASP's advice), with a space (spreadsheets
+/// trim it and read what follows as a formula), or with a fullwidth `＝ ＋ － ＠` (which
+/// some spreadsheets fold to their ASCII forms) gets a leading apostrophe.
 pub fn cell(s: &str) -> Cow<'_, str> {
     match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
+        Some(
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | ' ' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}'
+            | '\u{ff20}',
+        ) => Cow::Owned(format!("'{s}")),
         _ => Cow::Borrowed(s),
     }
 }
@@ -30,7 +35,8 @@ pub fn html(s: &str) -> String {
 }
 
 /// Text for a Markdown table cell or paragraph: syntax characters escaped, HTML inert,
-/// one line.
+/// one line, and no bare URL or e-mail address a renderer would turn into a link
+/// (GitHub's autolinks start at `scheme:`, `www.` and `@`).
 pub fn markdown(s: &str) -> String {
     let flat = s.replace(['\n', '\r'], " ");
     let s = crate::neutralise::line(&flat);
@@ -38,10 +44,11 @@ pub fn markdown(s: &str) -> String {
     for c in s.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
-            | '~' => {
+            | '~' | ':' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
+            '.' if out.to_ascii_lowercase().ends_with("www") => out.push_str("\\."),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -64,6 +71,12 @@ mod tests {
             "@SUM(A1)",
             "\tx",
             "\rx",
+            "\nx",
+            " =1+1",
+            "\u{ff1d}1+1",
+            "\u{ff0b}1",
+            "\u{ff0d}1",
+            "\u{ff20}SUM(A1)",
         ] {
             assert!(cell(f).starts_with('\''), "{f}");
         }
@@ -79,8 +92,16 @@ mod tests {
         );
         assert_eq!(
             markdown("a|b *c* [l](javascript:x) <i>"),
-            "a\\|b \\*c\\* \\[l\\]\\(javascript:x\\) &lt;i&gt;"
+            "a\\|b \\*c\\* \\[l\\]\\(javascript\\:x\\) &lt;i&gt;"
         );
         assert!(!html("\u{1b}]0;t\u{7}").contains('\u{1b}'));
+        assert_eq!(
+            markdown("see https://x.org, www.y.org or me@z.org"),
+            "see https\\://x.org, www\\.y.org or me\\@z.org"
+        );
+        // Invisible and direction characters are shown, in Markdown and in HTML.
+        // Rendered, that reads a\u{200b}b.
+        assert_eq!(markdown("a\u{200b}b"), r"a\\u\{200b\}b");
+        assert_eq!(html("a\u{202e}b\u{200f}"), "a\\u{202e}b\\u{200f}");
     }
 }
