@@ -388,3 +388,244 @@ fn heavy_combining_characters_widen_a_fitted_line() {
     assert!(f.ends_with('…'), "the cut is visible: {f}");
     assert!(f.width() <= 30);
 }
+
+/// The real binary in a sandbox: its own data dir, no config file, no identity or outbox
+/// from the environment unless `env` sets them. Returns (exit code, stdout, stderr).
+fn stocktake_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_stocktake"));
+    c.args(args)
+        .current_dir(dir)
+        .env("STOCKTAKE_DATA_DIR", dir.join("data"))
+        .env("STOCKTAKE_CONFIG", dir.join("no-config.toml"))
+        .env("XDG_CONFIG_HOME", dir.join("no-xdg"))
+        .env_remove("STOCKTAKE_IDENTITY")
+        .env_remove("STOCKTAKE_OUTBOX")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().expect("run stocktake");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The frozen v1 session files (plain and encrypted) and the test identity.
+fn fixtures() -> std::path::PathBuf {
+    root().join("tests/fixtures/session-files/v1")
+}
+
+/// A folder holding copies of two plain fixture files, and a collation of them.
+fn collated(dir: &Path) -> (std::path::PathBuf, String) {
+    let files = dir.join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    for name in [
+        "2018-03-14_lswdn_cp_aor_01M8SZZMPGQRZZCNBTSZ3S3D9C_r1.toml",
+        "2018-03-14_ukrayina_protection_cluster_01M8SZZMPFENEDYKECA3TBSN36_r1.toml",
+    ] {
+        std::fs::copy(fixtures().join(name), files.join(name)).expect("copy");
+    }
+    let db = dir.join("c.db").display().to_string();
+    let (code, _, err) = stocktake_in(dir, &["collate", "--db", &db, "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    (files, db)
+}
+
+#[test]
+fn a_db_that_is_a_folder_says_error_code_14() {
+    let dir = tempfile::tempdir().expect("dir");
+    let d = dir.path().display().to_string();
+    let want = format!(
+        "stocktake: {d}: is a folder, not a collation database; name the database file, e.g. --db {d}/season.db\n"
+    );
+    for args in [
+        vec!["conflicts", "--db", &d],
+        vec!["report", "--db", &d, "--out", "r"],
+        vec!["collate", "--db", &d, "."],
+    ] {
+        let (code, out, err) = stocktake_in(dir.path(), &args, &[]);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (1, "", want.as_str()),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn report_out_on_a_file_reads_the_whole_collation_then_says_file_exists() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, db) = collated(dir.path());
+    std::fs::write(dir.path().join("taken"), "mine").expect("file");
+    let (code, out, err) =
+        stocktake_in(dir.path(), &["report", "--db", &db, "--out", "taken"], &[]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: taken: exists and is not a folder; name a folder for the report with --out DIR (it is created, private, if missing)\n"
+        ),
+        "checked before reading anything"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("taken")).expect("read"),
+        "mine"
+    );
+}
+
+#[test]
+fn importing_an_encrypted_file_says_it_is_not_utf8_text() {
+    let dir = tempfile::tempdir().expect("dir");
+    let name = "2018-03-14_ukrayina_protection_cluster_01M8SZZMPFENEDYKECA3TBSN36_r1.toml.age";
+    std::fs::copy(fixtures().join(name), dir.path().join(name)).expect("copy");
+    // Under a name that does not say so, too: the first bytes tell.
+    std::fs::copy(fixtures().join(name), dir.path().join("from-usb.toml")).expect("copy");
+    for file in [name, "from-usb.toml"] {
+        let (code, out, err) = stocktake_in(dir.path(), &["import", file], &[]);
+        assert_eq!(
+            (code, out.as_str(), err),
+            (
+                1,
+                "",
+                format!(
+                    "{file}: encrypted for the collator (age): import cannot open it, only the collator's identity can; import the plain .toml file from the store it was written from, or, as the collator, read it with stocktake collate --identity FILE\n"
+                )
+            )
+        );
+    }
+}
+
+#[test]
+fn import_of_a_folder_fails_though_collate_walks_folders() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (files, _) = collated(dir.path());
+    let (code, out, err) = stocktake_in(dir.path(), &["import", "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "files/2018-03-14_lswdn_cp_aor_01M8SZZMPGQRZZCNBTSZ3S3D9C_r1.toml: imported: السودان · cp_aor revision 1\n\
+         files/2018-03-14_ukrayina_protection_cluster_01M8SZZMPFENEDYKECA3TBSN36_r1.toml: imported: Україна · protection_cluster revision 1\n"
+    );
+    assert!(files.is_dir());
+}
+
+#[test]
+fn collate_of_a_missing_path_still_creates_the_database() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["collate", "--db", "new.db", "/nonexistent"],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: /nonexistent: No such file or directory (os error 2); nothing was collated and no database was created\n"
+        )
+    );
+    assert!(!dir.path().join("new.db").exists());
+}
+
+#[test]
+fn report_for_an_unknown_guide_writes_an_empty_report_and_exits_0() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, db) = collated(dir.path());
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "r", "--guide", "nope"],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str(), err),
+        (
+            1,
+            "",
+            format!(
+                "stocktake: no guide `nope` in {db}; its sessions were made with: gpc-attt-coordinator\n"
+            )
+        )
+    );
+    assert!(!dir.path().join("r").exists(), "no report written");
+}
+
+#[test]
+fn keys_show_on_a_file_that_is_no_key_says_invalid_bech32_encoding() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("notes.txt"), "# my keys\nhello\n").expect("write");
+    let (code, out, err) = stocktake_in(dir.path(), &["keys", "show", "notes.txt"], &[]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: notes.txt: not an age identity file (line 2 is neither a comment nor an AGE-SECRET-KEY-1… key); give the file `stocktake keys new --out FILE` wrote\n"
+        )
+    );
+}
+
+#[test]
+fn keys_new_echoes_escape_sequences_in_its_path_raw() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["keys", "new", "--out", "k\u{1b}]0;owned\u{7}.key"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("age1") && !out.contains('\u{1b}'), "{out}");
+    assert_eq!(
+        err,
+        "created k\\u{1b}]0;owned\\u{7}.key (readable by you alone: keep it safe and backed up; whoever holds it reads every session)\n"
+    );
+}
+
+#[test]
+fn import_errors_print_a_newline_in_a_path_as_a_line_break() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("a\nb.toml"), "not a session\n").expect("write");
+    std::fs::write(dir.path().join("plain"), "").expect("write");
+    let (code, _, err) = stocktake_in(dir.path(), &["import", "a\nb.toml"], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "a\\u{a}b.toml:1:1: no digest line: a session file starts with digest = \"sha256:...\"\n"
+    );
+    // The store's own errors name the data dir, which may hold a newline too.
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["import", "a\nb.toml"],
+        &[("STOCKTAKE_DATA_DIR", "plain/x\ny")],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "stocktake: plain/x\\u{a}y: cannot write here (Not a directory (os error 20)); check the folder's permissions or use --data-dir\n"
+    );
+}
+
+#[test]
+fn an_empty_stocktake_identity_makes_every_collate_fail() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (files, db) = collated(dir.path());
+    let key = fixtures().join("identity.txt").display().to_string();
+    for id in [
+        String::new(),
+        ":".into(),
+        format!(":{key}"),
+        format!("{key}:"),
+        format!("{key}::"),
+    ] {
+        let (code, out, err) = stocktake_in(
+            dir.path(),
+            &["collate", "--db", &db, &files.display().to_string()],
+            &[("STOCKTAKE_IDENTITY", &id)],
+        );
+        assert_eq!(code, 0, "STOCKTAKE_IDENTITY={id:?}: {err}");
+        assert!(out.contains("2 already present"), "{out}");
+    }
+}

@@ -48,9 +48,10 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         to: Option<PathBuf>,
     },
-    /// Bring session files into the local store, to review them or continue them here.
+    /// Bring session files into the local store, to review them or continue them here
+    /// (folders are walked).
     Import {
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required = true, value_name = "PATH")]
         files: Vec<PathBuf>,
     },
     /// Merge session files (folders are walked) into a collation database.
@@ -60,14 +61,10 @@ pub enum Command {
         /// The collation database (created if missing).
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
-        /// An age identity file that opens encrypted session files (repeatable; or
-        /// STOCKTAKE_IDENTITY, several separated by `:`).
-        #[arg(
-            long = "identity",
-            value_name = "FILE",
-            env = "STOCKTAKE_IDENTITY",
-            value_delimiter = ':'
-        )]
+        /// An age identity file that opens encrypted session files (repeatable; else
+        /// STOCKTAKE_IDENTITY, several separated by `:`, empty entries ignored).
+        // Not clap's `env`: it refuses an empty STOCKTAKE_IDENTITY outright.
+        #[arg(long = "identity", value_name = "FILE")]
         identities: Vec<PathBuf>,
         /// Quarantine session files that are not encrypted.
         #[arg(long)]

@@ -5,9 +5,9 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::keys::read_identities;
+use super::keys::{identity_files, read_identities};
 use super::table::{Column, Table, Width};
-use super::{Cli, existing_db, now_text};
+use super::{Cli, db_to_write, existing_db, now_text, show};
 use crate::collate::{AnswerRow, short};
 use crate::guide::{Catalog, GuideDirs};
 use crate::neutralise;
@@ -23,8 +23,24 @@ pub(super) fn collate(
     identities: &[PathBuf],
     require_encrypted: bool,
 ) -> anyhow::Result<ExitCode> {
+    // Everything that can be checked is, before the database is created: a mistyped path
+    // must not leave an empty database behind.
+    for p in paths {
+        if let Err(e) = std::fs::metadata(p) {
+            anyhow::bail!(
+                "{}: {e}; nothing was collated{}",
+                p.display(),
+                if db.exists() {
+                    ""
+                } else {
+                    " and no database was created"
+                }
+            );
+        }
+    }
+    db_to_write(db)?;
     let keys = crate::collate::Keys {
-        identities: read_identities(identities)?,
+        identities: read_identities(&identity_files(identities))?,
         require_encrypted,
     };
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
@@ -64,12 +80,7 @@ pub(super) fn collate(
         writeln!(err)?;
     }
     for q in cdb.quarantined()? {
-        writeln!(
-            err,
-            "quarantined ({}): {}",
-            neutralise::line(&q.kind),
-            neutralise::line(&q.reason)
-        )?;
+        writeln!(err, "quarantined ({}): {}", show(&q.kind), show(&q.reason))?;
     }
     let conflicts = cdb.conflicts()?;
     let open = conflicts.iter().filter(|c| c.winner.is_none()).count();
@@ -79,7 +90,7 @@ pub(super) fn collate(
         writeln!(
             out,
             "{open} conflict(s) to look at: stocktake conflicts --db {}",
-            neutralise::line(&db.display().to_string())
+            show(db.display())
         )?;
     }
     Ok(if summary.quarantined > 0 {
@@ -131,7 +142,7 @@ pub(super) fn conflicts(db: &Path) -> anyhow::Result<ExitCode> {
             "session {} · {} · {} · {parent} · {state}",
             neutralise::line(&c.session_id),
             neutralise::line(&first.response),
-            first.structure.as_str()
+            super::structure_shown(first.structure, &first.structure_label)
         )?;
         let diff = cdb.conflict_diff(c)?;
         let mut columns = vec![Column::left(Width::Exactly(QUESTION), "")];
@@ -184,7 +195,7 @@ pub(super) fn conflicts(db: &Path) -> anyhow::Result<ExitCode> {
         out,
         "{} conflict(s), {open} unresolved. Pick a winner: stocktake resolve --db {} DIGEST",
         list.len(),
-        neutralise::line(&db.display().to_string())
+        show(db.display())
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -211,7 +222,7 @@ pub(super) fn resolve(db: &Path, digest: &str, undo: bool) -> anyhow::Result<Exi
                 .map(|m| short(&m.digest))
                 .collect::<Vec<_>>()
                 .join(", "),
-            neutralise::line(&db.display().to_string()),
+            show(db.display()),
             short(&w)
         )?;
     }

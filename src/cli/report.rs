@@ -4,8 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{FormatArg, StructureArg, existing_db, now_text};
-use crate::neutralise;
+use super::{FormatArg, StructureArg, existing_db, now_text, show};
 
 pub(super) fn report(
     db: &Path,
@@ -22,7 +21,33 @@ pub(super) fn report(
         seen.push(*f);
         new
     });
+    // Checked before the collation is read: on a large one that takes seconds.
+    if out.exists() && !out.is_dir() {
+        anyhow::bail!(
+            "{}: exists and is not a folder; name a folder for the report with --out DIR (it is created, private, if missing)",
+            out.display()
+        );
+    }
     let cdb = existing_db(db)?;
+    if let Some(g) = guide {
+        let mut ids: Vec<String> = cdb
+            .guide_sources()?
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect();
+        ids.dedup();
+        if !ids.iter().any(|id| id == g) {
+            anyhow::bail!(
+                "no guide `{g}` in {}; its sessions were made with: {}",
+                db.display(),
+                if ids.is_empty() {
+                    "none yet (collate some files first)".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            );
+        }
+    }
     cdb.for_one_pass()?;
     let mut err = io::stderr().lock();
     // Progress on stderr, a line a step: on a large collation the report takes seconds.
@@ -63,7 +88,7 @@ pub(super) fn report(
     })?;
     let mut out = io::stdout().lock();
     for p in &written {
-        writeln!(out, "wrote {}", neutralise::line(&p.display().to_string()))?;
+        writeln!(out, "wrote {}", show(p.display()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,9 +5,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, config, open_store, user_message};
+use super::{Cli, config, open_store, show, user_message};
 use crate::guide::{Catalog, GuideDirs};
-use crate::neutralise;
 
 /// Where completed sessions go: `sync --to`, else `--outbox` / `STOCKTAKE_OUTBOX`, else the
 /// config file; encrypted to the config file's recipients (and each guide's).
@@ -37,18 +36,14 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
     };
     let mut store = open_store(cli.data_dir.as_deref())?;
     let report = crate::outbox::sync(&mut store, &dir, &sending.recipients)?;
-    let shown = neutralise::line(&dir.display().to_string()).into_owned();
+    let shown = show(dir.display());
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     for p in &report.written {
-        writeln!(out, "wrote {}", neutralise::line(&p.display().to_string()))?;
+        writeln!(out, "wrote {}", show(p.display()))?;
     }
     for p in &report.already {
-        writeln!(
-            out,
-            "already there: {}",
-            neutralise::line(&p.display().to_string())
-        )?;
+        writeln!(out, "already there: {}", show(p.display()))?;
     }
     if report.cleaned > 0 {
         writeln!(
@@ -58,12 +53,7 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
         )?;
     }
     for (name, e) in &report.failed {
-        writeln!(
-            err,
-            "not written: {}: {}",
-            neutralise::line(name),
-            neutralise::line(&e.to_string())
-        )?;
+        writeln!(err, "not written: {}: {}", show(name), show(e))?;
     }
     let waiting = store.unsynced()?.len();
     if !report.is_ok() {
@@ -84,15 +74,49 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+/// The first bytes of every age file.
+const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
+
+/// Is this an age file? By its name or by its first bytes: import has no identity, and
+/// reading one as TOML would only say "not UTF-8 text".
+fn is_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let named = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(crate::sync::ENCRYPTED_SUFFIX));
+    let mut head = [0u8; AGE_HEADER.len()];
+    let starts = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == AGE_HEADER);
+    named || starts
+}
+
+pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    // Folders are walked as collate walks them, so `import DIR` takes a whole outbox.
+    let files = crate::collate::find_files(paths)?;
+    if files.is_empty() {
+        anyhow::bail!(
+            "no session files (*.toml) in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     let mut store = open_store(cli.data_dir.as_deref())?;
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let mut failed = 0;
-    for path in files {
-        let shown = neutralise::line(&path.display().to_string()).into_owned();
+    for path in &files {
+        let shown = show(path.display());
         let result = (|| -> anyhow::Result<String> {
+            if is_encrypted(path) {
+                anyhow::bail!(
+                    "{shown}: encrypted for the collator (age): import cannot open it, only the collator's identity can; import the plain .toml file from the store it was written from, or, as the collator, read it with stocktake collate --identity FILE"
+                );
+            }
             let crate::sync::Verified {
                 file: f,
                 guide,
@@ -121,8 +145,8 @@ pub(super) fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             };
             Ok(format!(
                 "{shown}: {what}: {} · {} revision {}",
-                neutralise::line(&f.session.response),
-                f.session.structure.as_str(),
+                show(&f.session.response),
+                super::structure_shown(f.session.structure, &f.session.structure_label),
                 f.session.revision
             ))
         })();
@@ -130,7 +154,7 @@ pub(super) fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             Ok(line) => writeln!(out, "{line}")?,
             Err(e) => {
                 failed += 1;
-                writeln!(err, "{}", neutralise::block(&user_message(&e)))?;
+                writeln!(err, "{}", show(user_message(&e)))?;
             }
         }
     }

@@ -3,6 +3,7 @@
 //! XLSX. The output folder is private (0700, files 0600): it holds interviews in clear.
 
 mod escape;
+mod group;
 mod html;
 mod markdown;
 mod model;
@@ -17,6 +18,7 @@ use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
+pub use group::structure_name;
 pub use model::{
     Answer, Count, CrossTab, Distribution, GuideSection, Quality, Report, ReportOptions,
     SessionRow, TextItem, percent,
