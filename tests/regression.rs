@@ -629,3 +629,281 @@ fn an_empty_stocktake_identity_makes_every_collate_fail() {
         assert!(out.contains("2 already present"), "{out}");
     }
 }
+
+/// The sheet names of a workbook and every text it holds, read by Python's standard
+/// library: a reader independent of the writer.
+fn xlsx_contents(xlsx: &Path) -> (Vec<String>, Vec<String>) {
+    const READ: &str = r#"
+import json, sys, zipfile
+import xml.etree.ElementTree as ET
+NS = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+names = [s.get('name') for s in ET.fromstring(z.read('xl/workbook.xml')).iter(NS + 'sheet')]
+texts = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    for si in ET.fromstring(z.read('xl/sharedStrings.xml')).iter(NS + 'si'):
+        texts.append(''.join(t.text or '' for t in si.iter(NS + 't')))
+print(json.dumps([names, texts]))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", READ])
+        .arg(xlsx)
+        .output()
+        .expect("python3 reads the xlsx");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// Session files of the coordinator guide, one per (response, structure), each changed
+/// by `edit`, written into `dir/files`; and a collation database of them.
+fn collated_sessions(
+    dir: &Path,
+    sessions: &[(&str, stocktake::guide::Structure)],
+    edit: &dyn Fn(&mut stocktake::session::Session, &stocktake::guide::Guide, jiff::Timestamp),
+) -> String {
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    for (i, (response, structure)) in sessions.iter().enumerate() {
+        let s = f.session(response, *structure, "anecdotal_only");
+        let s = f.revise(&s, edit);
+        std::fs::write(files.join(format!("s{i}.toml")), support::files::bytes(&s)).expect("write");
+    }
+    let db = dir.join("c.db").display().to_string();
+    let (code, _, err) = stocktake_in(dir, &["collate", "--db", &db, "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    db
+}
+
+#[test]
+fn a_note_of_32768_characters_makes_report_xlsx_fail() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_sessions(
+        dir.path(),
+        &[("Chad", Structure::ProtectionCluster)],
+        &|s, g, now| {
+            s.set_note(g, "tip_engagement", &"n".repeat(32_768), now)
+                .expect("a note the format allows");
+        },
+    );
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "r", "--format", "xlsx,csv"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, texts) = xlsx_contents(&dir.path().join("r/report.xlsx"));
+    let cut = texts
+        .iter()
+        .find(|t| t.starts_with("nnnn"))
+        .expect("the note is in the workbook");
+    assert!(cut.encode_utf16().count() <= 32_767, "{}", cut.len());
+    assert!(cut.ends_with(" … [cut: the whole text is in long.csv]"));
+    let csv = std::fs::read_to_string(dir.path().join("r/long.csv")).expect("csv");
+    assert!(csv.contains(&"n".repeat(32_768)), "the CSV has it whole");
+}
+
+#[test]
+fn sixteen_thousand_options_make_report_xlsx_fail() {
+    let dir = tempfile::tempdir().expect("dir");
+    let guides = dir.path().join("guides");
+    std::fs::create_dir(&guides).expect("mkdir");
+    let options: Vec<String> = (0..16_400)
+        .map(|i| format!("{{ value = \"o{i}\", label = \"Option {i}\" }}"))
+        .collect();
+    let toml = format!(
+        "id = \"wide\"\nversion = \"1\"\ntitle = \"Wide\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.questions]]\nid = \"many\"\ntype = \"multi\"\ntext = \"Which?\"\noptions = [{}]\n",
+        options.join(", ")
+    );
+    std::fs::write(guides.join("wide.toml"), &toml).expect("guide");
+    let g =
+        stocktake::guide::load_guide_file(&guides.join("wide.toml"), stocktake::guide::Place::Flag)
+            .expect("a valid guide");
+    let (_tc, clock) = TestClock::new();
+    let mut store = Store::open_in_memory(clock).expect("store");
+    let (_, mut ss) = support::create_call(
+        &mut store,
+        &g,
+        &support::new_call(&[stocktake::guide::Structure::CpAor]),
+    )
+    .expect("call");
+    let mut s = ss.remove(0);
+    let now = store.now();
+    let chosen = (0..16_400).step_by(7).map(|i| format!("o{i}")).collect();
+    s.set_value(
+        &g.guide,
+        "many",
+        stocktake::session::Value::Choices(chosen),
+        now,
+    )
+    .expect("answer");
+    s.complete(&g.guide, now).expect("complete");
+    std::fs::create_dir(dir.path().join("files")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("files/w.toml"),
+        stocktake::sync::render(&s, &g),
+    )
+    .expect("file");
+    let guides_arg = guides.display().to_string();
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["--guides", &guides_arg, "collate", "--db", "c.db", "files"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", "c.db", "--out", "r", "--format", "xlsx"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (names, texts) = xlsx_contents(&dir.path().join("r/report.xlsx"));
+    assert_eq!(names, ["Summary", "Long", "Wide", "Columns"]);
+    assert!(
+        texts.iter().any(|t| t
+            == "This table has 16408 columns, more than the 16384 a sheet holds: it is whole in wide.csv (stocktake report --format csv)."),
+        "the Wide sheet says where the table is"
+    );
+}
+
+#[test]
+fn more_rows_than_a_sheet_holds_make_report_xlsx_fail() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_sessions(
+        dir.path(),
+        &[
+            ("Chad", Structure::ProtectionCluster),
+            ("Mali", Structure::CpAor),
+            ("Niger", Structure::GbvAor),
+        ],
+        &|_, _, _| {},
+    );
+    let cdb = stocktake::collate::CollationDb::open(Path::new(&db)).expect("db");
+    let report = stocktake::report::Report::build(&cdb, Default::default()).expect("report");
+    let questions = report.sections[0].guide.questions().count();
+    // Sheets of 50 rows stand for Excel's 1,048,576: a million rows take minutes to write.
+    let limits = stocktake::report::XlsxLimits {
+        rows: 50,
+        ..stocktake::report::XlsxLimits::EXCEL
+    };
+    let xlsx = dir.path().join("r.xlsx");
+    stocktake::report::write_xlsx_within(&xlsx, &report, &limits).expect("written");
+    let (names, _) = xlsx_contents(&xlsx);
+    let long: Vec<&String> = names.iter().filter(|n| n.starts_with("Long")).collect();
+    // 3 × questions rows and a header on each sheet of 50: 49 rows a sheet.
+    assert_eq!(long.len(), (3 * questions).div_ceil(49), "{names:?}");
+    assert_eq!(long[0], "Long 1");
+    assert_eq!(long[1], "Long 2");
+}
+
+#[test]
+fn report_out_on_an_existing_folder_changes_its_mode_to_0700() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, db) = collated(dir.path());
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).expect("mkdir");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).expect("chmod");
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "shared", "--format", "html"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::metadata(&shared).expect("meta").mode() & 0o7777,
+        0o1777
+    );
+    assert!(
+        err.starts_with("note: shared is open to others (mode 1777): they can list it and replace or remove the files in it; its report files are readable by you alone (0600), and the folder is left as it is (a folder stocktake creates is 0700)\n"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::metadata(shared.join("report.html"))
+            .expect("meta")
+            .mode()
+            & 0o777,
+        0o600
+    );
+    // A folder it creates is private.
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "new/r", "--format", "html"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::metadata(dir.path().join("new/r"))
+            .expect("meta")
+            .mode()
+            & 0o777,
+        0o700
+    );
+}
+
+#[test]
+fn a_planted_charts_symlink_makes_the_svgs_land_elsewhere() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, db) = collated(dir.path());
+    let (code, _, err) = stocktake_in(dir.path(), &["report", "--db", &db, "--out", "r"], &[]);
+    assert_eq!(code, 0, "{err}");
+    // Someone swaps the charts folder for a link to a folder of theirs.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    std::fs::remove_dir_all(dir.path().join("r/charts")).expect("rm");
+    std::os::unix::fs::symlink(&elsewhere, dir.path().join("r/charts")).expect("link");
+    let (code, out, err) = stocktake_in(dir.path(), &["report", "--db", &db, "--out", "r"], &[]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        std::fs::read_dir(&elsewhere).expect("list").count(),
+        0,
+        "nothing lands there"
+    );
+    assert_eq!(
+        std::fs::metadata(&elsewhere).expect("meta").mode() & 0o777,
+        0o777
+    );
+    assert_eq!(
+        err.lines().last(),
+        Some(
+            "stocktake: md not written: r/charts: is a symbolic link where the report keeps its charts; stocktake never writes through it: remove it and write the report again; removed the earlier r/report.md so that it cannot pass for this report"
+        )
+    );
+    assert!(
+        !dir.path().join("r/report.md").exists(),
+        "no stale report.md"
+    );
+    assert!(
+        out.contains("wrote r/report.html"),
+        "the other formats are written: {out}"
+    );
+}
+
+#[test]
+fn a_collation_database_created_through_a_dangling_symlink_gets_0644() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (files, _) = collated(dir.path());
+    std::os::unix::fs::symlink("real.db", dir.path().join("link.db")).expect("link");
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["collate", "--db", "link.db", &files.display().to_string()],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: link.db: is a symbolic link to real.db, which does not exist; stocktake creates a collation database only under its real name (private, 0600): give --db real.db\n"
+        )
+    );
+    assert!(!dir.path().join("real.db").exists());
+}

@@ -50,6 +50,10 @@ pub(super) fn report(
     }
     cdb.for_one_pass()?;
     let mut err = io::stderr().lock();
+    // The folder too is made ready before the collation is read.
+    for n in crate::report::prepare_folder(out)? {
+        writeln!(err, "note: {}", show(n))?;
+    }
     // Progress on stderr, a line a step: on a large collation the report takes seconds.
     let started = std::time::Instant::now();
     writeln!(err, "reading the collation…")?;
@@ -76,7 +80,7 @@ pub(super) fn report(
             .join(", ")
     )?;
     drop(err);
-    let written = crate::report::write_reporting(&r, out, &formats, &now_text(), &|f, took| {
+    let outcome = crate::report::write_reporting(&r, out, &formats, &now_text(), &|f, took| {
         // From the writer threads; a closed stderr must not stop the report.
         writeln!(
             io::stderr(),
@@ -87,8 +91,41 @@ pub(super) fn report(
         .unwrap_or(());
     })?;
     let mut out = io::stdout().lock();
-    for p in &written {
+    for p in &outcome.written {
         writeln!(out, "wrote {}", show(p.display()))?;
     }
-    Ok(ExitCode::SUCCESS)
+    for p in &outcome.pruned {
+        writeln!(
+            out,
+            "removed {} (left from an earlier report, not part of this one)",
+            show(p.display())
+        )?;
+    }
+    let mut err = io::stderr().lock();
+    for f in &outcome.failed {
+        let removed = if f.removed.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; removed the earlier {} so that it cannot pass for this report",
+                f.removed
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        writeln!(
+            err,
+            "stocktake: {} not written: {}{}",
+            f.format.name(),
+            show(&f.error),
+            show(removed)
+        )?;
+    }
+    Ok(if outcome.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
