@@ -81,7 +81,7 @@ fn the_report_reproduces_figure_1() {
         .summaries
         .iter()
         .find(|d| {
-            d.question == "tip_engagement" && d.structure == Some(Structure::ProtectionCluster)
+            d.question == "tip_engagement" && d.structure() == Some(Structure::ProtectionCluster)
         })
         .expect("Figure 1");
     assert_eq!(fig.denominator(), "n = 26 protection clusters");
@@ -107,7 +107,7 @@ fn the_report_reproduces_figure_1() {
     let cp = s
         .summaries
         .iter()
-        .find(|d| d.question == "tip_engagement" && d.structure == Some(Structure::CpAor))
+        .find(|d| d.question == "tip_engagement" && d.structure() == Some(Structure::CpAor))
         .expect("cp");
     assert_eq!((cp.n, cp.rows[0].percent), (2, 100));
     // And the rendered report says it the same way.
@@ -139,7 +139,7 @@ fn the_report_reproduces_figure_1() {
         &db,
         ReportOptions {
             structure: Some(Structure::CpAor),
-            guide: None,
+            ..ReportOptions::default()
         },
     )
     .expect("cp");
@@ -546,7 +546,12 @@ fn cross_tabs_line_up_by_answer_even_when_only_one_structure_said_dont_know() {
         ct.rows
             .iter()
             .find(|(l, _)| l == label)
-            .map(|(_, cells)| cells.clone())
+            .map(|(_, cells)| {
+                cells
+                    .iter()
+                    .map(|c| (c.count, c.percent))
+                    .collect::<Vec<_>>()
+            })
             .expect(label)
     };
     // Columns: protection cluster, then CP AOR.

@@ -907,3 +907,243 @@ fn a_collation_database_created_through_a_dangling_symlink_gets_0644() {
     );
     assert!(!dir.path().join("real.db").exists());
 }
+
+/// Completed coordinator sessions, each (response, structure, custom label,
+/// classification), written into `dir/files` and collated into `dir/c.db`.
+fn collated_plan(dir: &Path, plan: &[(&str, stocktake::guide::Structure, &str, &str)]) -> String {
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    for (i, (response, structure, label, engagement)) in plan.iter().enumerate() {
+        let mut s = f.session(response, *structure, engagement);
+        s.structure_label = label.to_string();
+        std::fs::write(files.join(format!("s{i}.toml")), support::files::bytes(&s)).expect("write");
+    }
+    let db = dir.join("c.db").display().to_string();
+    let (code, _, err) = stocktake_in(dir, &["collate", "--db", &db, "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    db
+}
+
+fn csv_of(path: &Path) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .expect("csv")
+        .records()
+        .map(|r| r.expect("record").iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn questions_hidden_by_skip_logic_are_exported_as_not_hidden_and_counted_as_no_answer() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    // tip_is_issue is left unanswered: tip_forms, groups_affected and forms_evolution
+    // are hidden, and the collation has no row for them.
+    let db = collated_plan(
+        dir.path(),
+        &[("Mali", Structure::GbvAor, "", "anecdotal_only")],
+    );
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "r", "--format", "csv,md"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let long = csv_of(&dir.path().join("r/long.csv"));
+    let col = |name: &str| long[0].iter().position(|c| c == name).expect(name);
+    let (q, hidden) = (col("question_id"), col("hidden"));
+    for id in ["tip_forms", "groups_affected", "forms_evolution"] {
+        let row = long.iter().find(|r| r[q] == id).expect(id);
+        assert_eq!(row[hidden], "1", "{id} was not asked");
+    }
+    let row = long.iter().find(|r| r[q] == "tip_is_issue").expect("asked");
+    assert_eq!(row[hidden], "0");
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    let forms = md
+        .split("#### ")
+        .find(|s| s.starts_with("Which forms of trafficking"))
+        .expect("the tip_forms table");
+    assert!(forms.contains("| answer | all (n = 0) |"), "{forms}");
+    assert!(!forms.contains("No answer"), "{forms}");
+    assert!(
+        forms.contains(
+            r"_hidden for 1 session \(skip logic, or not for that structure\): not in n \(GBV AOR 1\)._"
+        ),
+        "{forms}"
+    );
+}
+
+#[test]
+fn custom_other_structures_are_reported_as_one_other() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_plan(
+        dir.path(),
+        &[
+            (
+                "Chad",
+                Structure::Other,
+                "Protection Sector (South)",
+                "anecdotal_only",
+            ),
+            (
+                "Chad",
+                Structure::Other,
+                " protection sector  (SOUTH)",
+                "mechanism_in_place",
+            ),
+            (
+                "Iraq",
+                Structure::Other,
+                "Cash Working Group",
+                "anecdotal_only",
+            ),
+            ("Iraq", Structure::ProtectionCluster, "", "anecdotal_only"),
+        ],
+    );
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "r", "--format", "csv,md"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    assert!(
+        md.contains(r"| Protection Cluster (n = 1) | Cash Working Group (n = 1) | Protection Sector \(South\) (n = 2) |"),
+        "{md}"
+    );
+    assert!(md.contains("#### Overall, how does this structure engage with trafficking in persons? — Protection Sector \\(South\\)"));
+    assert!(
+        md.contains("| n = 2 sessions of Protection Sector \\(South\\) | count | % |"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("— Other\n") && !md.contains(" Other (n = "),
+        "no custom structure is merged into Other: {md}"
+    );
+    let summary = csv_of(&dir.path().join("r/summary.csv"));
+    let groups: std::collections::BTreeSet<(String, String)> = summary[1..]
+        .iter()
+        .map(|r| (r[3].clone(), r[4].clone()))
+        .collect();
+    assert_eq!(
+        groups.into_iter().collect::<Vec<_>>(),
+        [
+            ("other".to_string(), "Cash Working Group".to_string()),
+            ("other".into(), "Protection Sector (South)".into()),
+            ("protection_cluster".into(), String::new()),
+        ]
+    );
+}
+
+#[test]
+fn quotes_are_attributed_to_the_response_and_the_structure() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_plan(
+        dir.path(),
+        &[(
+            "South Sudan",
+            Structure::ProtectionCluster,
+            "",
+            "anecdotal_only",
+        )],
+    );
+    let quote = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["report", "--db", &db, "--out", "r", "--format", "md"];
+        all.extend(args);
+        let (code, _, err) = stocktake_in(dir.path(), &all, env);
+        assert_eq!(code, 0, "{err}");
+        let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+        let at = md
+            .find("> Discussed at length.")
+            .expect("the note is quoted");
+        md[at..].lines().nth(2).unwrap_or_default().to_string()
+    };
+    // By default the least that still says something: the type of structure.
+    assert_eq!(quote(&[], &[]), "> — Protection Cluster · note");
+    assert_eq!(quote(&["--attribution", "none"], &[]), "> — note");
+    assert_eq!(
+        quote(&["--attribution", "response"], &[]),
+        "> — South Sudan · Protection Cluster · note"
+    );
+    // A config file can set another default; the flag still wins.
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "attribution = \"none\"\n").expect("config");
+    let c = config.display().to_string();
+    assert_eq!(quote(&[], &[("STOCKTAKE_CONFIG", &c)]), "> — note");
+    assert_eq!(
+        quote(&["--attribution", "structure"], &[("STOCKTAKE_CONFIG", &c)]),
+        "> — Protection Cluster · note"
+    );
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    assert!(
+        !md.contains("South Sudan"),
+        "the response is named nowhere: {md}"
+    );
+}
+
+#[test]
+fn small_cells_in_a_table_by_structure_single_out_one_person() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_plan(
+        dir.path(),
+        &[
+            ("A", Structure::ProtectionCluster, "", "mechanism_in_place"),
+            ("B", Structure::ProtectionCluster, "", "mechanism_in_place"),
+            ("C", Structure::ProtectionCluster, "", "mechanism_in_place"),
+            ("D", Structure::ProtectionCluster, "", "mechanism_in_place"),
+            ("E", Structure::ProtectionCluster, "", "anecdotal_only"),
+            ("F", Structure::GbvAor, "", "mechanism_in_place"),
+        ],
+    );
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &[
+            "report",
+            "--db",
+            &db,
+            "--out",
+            "r",
+            "--format",
+            "csv,md",
+            "--min-cell",
+            "3",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let summary = csv_of(&dir.path().join("r/summary.csv"));
+    let rows: Vec<&Vec<String>> = summary
+        .iter()
+        .filter(|r| r[1] == "tip_engagement" && r[3] == "protection_cluster")
+        .collect();
+    let cell = |value: &str| {
+        let r = rows.iter().find(|r| r[7] == value).expect(value);
+        (r[9].clone(), r[10].clone())
+    };
+    assert_eq!(cell("anecdotal_only"), ("x".to_string(), String::new()));
+    assert_eq!(
+        cell("mechanism_in_place"),
+        ("4".to_string(), "80".to_string())
+    );
+    // The one anecdotal session could be worked out from n = 5 and the rest: one more
+    // cell of the column is hidden.
+    assert_eq!(rows.iter().filter(|r| r[9] == "x").count(), 2, "{rows:?}");
+    // The lone GBV AOR is a table of one person: nothing of it is shown.
+    assert!(
+        summary
+            .iter()
+            .filter(|r| r[1] == "tip_engagement" && r[3] == "gbv_aor")
+            .all(|r| r[9] == "x" || r[9] == "0"),
+        "{summary:?}"
+    );
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    assert!(
+        md.contains(r"_x: not shown, fewer than 3 sessions, or a count hidden so that none under 3 can be worked out from the totals \(--min-cell 3\)._"),
+        "a footnote says what the mark means"
+    );
+}

@@ -6,7 +6,7 @@ use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::guide::Structure;
-use crate::report::Format;
+use crate::report::{Attribution, Format};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -99,6 +99,15 @@ pub enum Command {
         /// Only sessions of this guide id.
         #[arg(long, value_name = "ID")]
         guide: Option<String>,
+        /// Who the quotes are attributed to: none, structure (its type only; the
+        /// default, else `attribution` in the config file) or response (the response and
+        /// the structure, which often names a person).
+        #[arg(long, value_name = "LEVEL")]
+        attribution: Option<AttributionArg>,
+        /// Show no count of sessions under K in the tables and charts (and none that
+        /// would give one away); default: `min_cell` in the config file, else none.
+        #[arg(long = "min-cell", value_name = "K")]
+        min_cell: Option<usize>,
     },
     /// Pick the revision that wins its conflict (or take the choice back with --undo).
     Resolve {
@@ -159,6 +168,24 @@ impl ValueEnum for FormatArg {
             Format::Markdown => v.alias("markdown"),
             _ => v,
         })
+    }
+}
+
+/// `--attribution`: the names of [`Attribution`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttributionArg(pub Attribution);
+
+impl ValueEnum for AttributionArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            AttributionArg(Attribution::None),
+            AttributionArg(Attribution::Structure),
+            AttributionArg(Attribution::Response),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.name()))
     }
 }
 

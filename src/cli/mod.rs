@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, FormatArg, GuideCommand, KeysCommand, StructureArg};
+pub use args::{AttributionArg, Cli, Command, FormatArg, GuideCommand, KeysCommand, StructureArg};
 
 use crate::guide::{Catalog, GuideDirs};
 use crate::neutralise;
@@ -95,7 +95,19 @@ pub fn run() -> ExitCode {
             ref format,
             structure,
             ref guide,
-        }) => report::report(db, out, format, structure, guide.as_deref()),
+            attribution,
+            min_cell,
+        }) => report::report(
+            db,
+            out,
+            format,
+            report::Filters {
+                structure,
+                guide: guide.as_deref(),
+                attribution,
+                min_cell,
+            },
+        ),
         Some(Command::Resolve {
             ref digest,
             ref db,

@@ -4,15 +4,39 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{FormatArg, StructureArg, existing_db, now_text, show};
+use super::{AttributionArg, FormatArg, StructureArg, config, existing_db, now_text, show};
+use crate::report::Attribution;
+
+/// What the report covers and how much it says about who said what.
+pub(super) struct Filters<'a> {
+    pub structure: Option<StructureArg>,
+    pub guide: Option<&'a str>,
+    pub attribution: Option<AttributionArg>,
+    pub min_cell: Option<usize>,
+}
 
 pub(super) fn report(
     db: &Path,
     out: &Path,
     formats: &[FormatArg],
-    structure: Option<StructureArg>,
-    guide: Option<&str>,
+    filters: Filters<'_>,
 ) -> anyhow::Result<ExitCode> {
+    let Filters {
+        structure,
+        guide,
+        attribution,
+        min_cell,
+    } = filters;
+    // The flags win over the config file; the config was checked when it was read.
+    let config = config()?;
+    let attribution = attribution.map(|a| a.0).unwrap_or_else(|| {
+        config
+            .attribution
+            .as_deref()
+            .and_then(Attribution::parse)
+            .unwrap_or_default()
+    });
+    let min_cell = min_cell.or(config.min_cell).unwrap_or(0);
     let mut formats: Vec<crate::report::Format> = formats.iter().map(|f| f.0).collect();
     // `--format md,markdown` asks for one Markdown report.
     let mut seen = Vec::new();
@@ -62,6 +86,8 @@ pub(super) fn report(
         crate::report::ReportOptions {
             structure: structure.map(|s| s.0),
             guide: guide.map(str::to_string),
+            attribution,
+            min_cell,
         },
     )?;
     if r.sections.is_empty() {

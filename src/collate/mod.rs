@@ -8,6 +8,7 @@ mod run;
 
 pub use db::{Batch, CollateError, CollationDb, Seen};
 pub use query::{
-    AnswerRow, Conflict, ConflictDiff, GeneralNote, Head, Quarantined, RevisionRow, short,
+    AnswerRow, CollatedGuide, Conflict, ConflictDiff, GeneralNote, Head, Quarantined, RevisionRow,
+    short,
 };
 pub use run::{Keys, Summary, collate, find_files};

@@ -413,7 +413,38 @@ pub fn short(digest: &str) -> String {
         .collect()
 }
 
+/// A guide a collated file was made with, as the collation keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollatedGuide {
+    pub digest: String,
+    pub id: String,
+    pub version: String,
+    /// The guide file's text.
+    pub source: String,
+}
+
 impl CollationDb {
+    /// Every guide a collated file was made with, by id and version.
+    pub fn guides(&self) -> Result<Vec<CollatedGuide>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT digest, id, version, source FROM guides ORDER BY id, version, digest",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(CollatedGuide {
+                    digest: r.get(0)?,
+                    id: r.get(1)?,
+                    version: r.get(2)?,
+                    source: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// (id, version, source) of every guide a collated file was made with.
     pub fn guide_sources(&self) -> Result<Vec<(String, String, String)>, CollateError> {
         let mut st = self

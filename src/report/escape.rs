@@ -41,14 +41,25 @@ pub fn markdown(s: &str) -> String {
     let flat = s.replace(['\n', '\r'], " ");
     let s = crate::neutralise::line(&flat);
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let ends_with = |out: &str, word: &str| {
+        out.len() >= word.len()
+            && out.as_bytes()[out.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+    };
+    for (i, c) in s.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
-            | '~' | ':' | '@' => {
+            | '~' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
-            '.' if out.to_ascii_lowercase().ends_with("www") => out.push_str("\\."),
+            // The starts of autolinks: `scheme://`, `mailto:`, `xmpp:`, `www.`.
+            ':' if s[i + 1..].starts_with("//")
+                || ends_with(&out, "mailto")
+                || ends_with(&out, "xmpp") =>
+            {
+                out.push_str("\\:")
+            }
+            '.' if ends_with(&out, "www") => out.push_str("\\."),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -92,12 +103,12 @@ mod tests {
         );
         assert_eq!(
             markdown("a|b *c* [l](javascript:x) <i>"),
-            "a\\|b \\*c\\* \\[l\\]\\(javascript\\:x\\) &lt;i&gt;"
+            "a\\|b \\*c\\* \\[l\\]\\(javascript:x\\) &lt;i&gt;"
         );
         assert!(!html("\u{1b}]0;t\u{7}").contains('\u{1b}'));
         assert_eq!(
-            markdown("see https://x.org, www.y.org or me@z.org"),
-            "see https\\://x.org, www\\.y.org or me\\@z.org"
+            markdown("see https://x.org, www.y.org, mailto:me@z.org at 09:40"),
+            "see https\\://x.org, www\\.y.org, mailto\\:me\\@z.org at 09:40"
         );
         // Invisible and direction characters are shown, in Markdown and in HTML.
         // Rendered, that reads a\u{200b}b.

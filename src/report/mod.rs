@@ -3,12 +3,15 @@
 //! XLSX. The output folder is created private (0700, files 0600): it holds interviews in
 //! clear.
 
+mod build;
+mod counts;
 mod escape;
 mod group;
 mod html;
 mod markdown;
 mod model;
 mod quality;
+mod suppress;
 mod svg;
 mod tables;
 mod texts;
@@ -19,10 +22,10 @@ use std::io::Write;
 use std::path::Path;
 
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
-pub use group::structure_name;
+pub use group::{Group, structure_name};
 pub use model::{
-    Answer, Count, CrossTab, Distribution, GuideSection, Quality, Report, ReportOptions,
-    SessionRow, TextItem, percent,
+    Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
+    ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
 pub use tables::{Emit, LONG_COLUMNS, collect_rows, long_rows, summary_rows, wide_rows};
 pub use write::{Failure, Outcome, prepare_folder, write, write_reporting};
@@ -95,6 +98,15 @@ impl std::fmt::Write for Text<'_> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
         self.push_str(s);
         Ok(())
+    }
+}
+
+/// What the report says its quotes are attributed to.
+pub(crate) fn attribution_said(a: Attribution) -> &'static str {
+    match a {
+        Attribution::None => "no one (--attribution none)",
+        Attribution::Structure => "the type of structure only (--attribution structure)",
+        Attribution::Response => "the response and the structure (--attribution response)",
     }
 }
 

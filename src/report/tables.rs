@@ -24,7 +24,10 @@ pub const LONG_COLUMNS: &[(&str, &str)] = &[
     ("digest", "the SHA-256 of the session file it came from"),
     ("response", "country or humanitarian response"),
     ("structure", "protection_cluster, cp_aor, gbv_aor or other"),
-    ("structure_label", "the name of an `other` structure"),
+    (
+        "structure_label",
+        "the name of an `other` structure, as the report groups it (spaces and case aside, one spelling)",
+    ),
     ("interviewer", "who interviewed"),
     ("guide_id", "the interview guide"),
     ("guide_version", "its version for this session"),
@@ -49,7 +52,7 @@ pub const LONG_COLUMNS: &[(&str, &str)] = &[
     ("note", "the interviewer's note on the question"),
     (
         "hidden",
-        "1 when skip logic did not ask the question of this session",
+        "1 when the question was not asked of this session (skip logic given its answers, or not for its structure), whether or not a row holds an answer",
     ),
 ];
 
@@ -94,7 +97,7 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     &r.digest,
                     &r.response,
                     r.structure.as_str(),
-                    &r.structure_label,
+                    r.group.custom_label(),
                     &r.interviewer,
                     &s.guide.id,
                     &r.guide_version,
@@ -108,11 +111,7 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     &labels,
                     a.map_or("", |a| a.other.as_str()),
                     a.map_or("", |a| a.note.as_str()),
-                    if a.is_some_and(|a| a.hidden) {
-                        "1"
-                    } else {
-                        "0"
-                    },
+                    if r.is_hidden(&q.id) { "1" } else { "0" },
                 ])?;
             }
         }
@@ -142,7 +141,7 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
             revision.as_str().into(),
             r.response.as_str().into(),
             r.structure.as_str().into(),
-            r.structure_label.as_str().into(),
+            r.group.custom_label().into(),
             r.interviewer.as_str().into(),
             r.guide_version.as_str().into(),
             r.completed_at.as_str().into(),
@@ -150,6 +149,16 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
         for q in s.guide.questions() {
             let a = r.answers.get(&q.id);
             let answered = a.is_some_and(|a| a.status == AnswerStatus::Answered);
+            if r.is_hidden(&q.id) {
+                let columns = match q.kind {
+                    QuestionType::Multi => {
+                        q.options.len() + usize::from(q.options.iter().any(|o| o.other))
+                    }
+                    _ => 1,
+                };
+                row.extend(std::iter::repeat_n(Cow::Borrowed("[hidden]"), columns));
+                continue;
+            }
             match q.kind {
                 QuestionType::Multi => {
                     for o in &q.options {
@@ -184,14 +193,17 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
     Ok(())
 }
 
-/// The summary distributions, header first.
+/// The summary distributions, header first. Suppressed counts read `x`, with no
+/// percentage.
 pub fn summary_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> {
     emit(&[
         "guide",
         "question_id",
         "question",
         "structure",
+        "structure_label",
         "n",
+        "hidden",
         "value",
         "label",
         "count",
@@ -200,16 +212,26 @@ pub fn summary_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> 
     for s in &report.sections {
         for d in &s.summaries {
             for c in &d.rows {
+                let (structure, label) = d
+                    .group
+                    .as_ref()
+                    .map_or(("all", ""), |g| (g.structure.as_str(), g.custom_label()));
                 emit(&[
                     &s.guide.id,
                     &d.question,
                     &d.text,
-                    d.structure.map_or("all", |s| s.as_str()),
+                    structure,
+                    label,
                     &d.n.to_string(),
+                    &d.hidden.to_string(),
                     &c.value,
                     &c.label,
-                    &c.count.to_string(),
-                    &c.percent.to_string(),
+                    &report.count_text(c.count, c.suppressed),
+                    &if c.suppressed {
+                        String::new()
+                    } else {
+                        c.percent.to_string()
+                    },
                 ])?;
             }
         }

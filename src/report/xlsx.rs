@@ -257,7 +257,7 @@ fn columns_sheet(limits: &XlsxLimits) -> Vec<Vec<String>> {
         (
             "Wide",
             "<question_id>",
-            "the answer; [dont_know], [declined], [not_asked] for those; empty when not asked",
+            "the answer; [dont_know], [declined], [not_asked] for those; [hidden] when the question was not asked of the session (skip logic, or not for its structure); empty when not answered",
         ),
         (
             "Wide",
@@ -272,7 +272,17 @@ fn columns_sheet(limits: &XlsxLimits) -> Vec<Vec<String>> {
         (
             "Summary",
             "n",
-            "the denominator: sessions of that structure asked the question",
+            "the denominator: sessions of that structure asked the question (skip logic showed it); sessions it was hidden for are not in n",
+        ),
+        (
+            "Summary",
+            "hidden",
+            "sessions of that structure the question was hidden for (skip logic, or not for that structure)",
+        ),
+        (
+            "Summary",
+            "count",
+            "sessions that gave this answer; x when suppressed (report --min-cell K): fewer than K, or a count hidden so that none under K can be worked out from the totals; its percent is then empty",
         ),
         (
             "Summary",
