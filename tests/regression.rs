@@ -1147,3 +1147,155 @@ fn small_cells_in_a_table_by_structure_single_out_one_person() {
         "a footnote says what the mark means"
     );
 }
+
+/// A data dir in `dir/data` holding one completed session of South Sudan's protection
+/// cluster; returns its session id.
+fn data_with_a_completed_session(dir: &Path) -> String {
+    let (mut store, _) =
+        Store::open(&dir.join("data"), stocktake::store::system_clock()).expect("store");
+    support::completed_session(
+        &mut store,
+        "South Sudan",
+        stocktake::guide::Structure::ProtectionCluster,
+        "mechanism_in_place",
+    )
+    .id
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn encrypted_file_names_leak_country_structure_and_date() {
+    let dir = tempfile::tempdir().expect("dir");
+    let id = data_with_a_completed_session(dir.path());
+    let key = fixtures().join("identity.txt").display().to_string();
+    let (code, recipient, err) = stocktake_in(dir.path(), &["keys", "show", &key], &[]);
+    assert_eq!(code, 0, "{err}");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("recipients = [\"{}\"]\n", recipient.trim()),
+    )
+    .expect("config");
+    std::fs::create_dir(dir.path().join("outbox")).expect("mkdir");
+    let c = config.display().to_string();
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["sync", "--to", "outbox"],
+        &[("STOCKTAKE_CONFIG", &c)],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        names_in(&dir.path().join("outbox")),
+        [format!("{id}_r1.toml.age")]
+    );
+}
+
+#[test]
+fn sync_to_a_folder_that_does_not_exist_says_nothing_to_sync() {
+    let dir = tempfile::tempdir().expect("dir");
+    data_with_a_completed_session(dir.path());
+    std::fs::create_dir(dir.path().join("outbox")).expect("mkdir");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--to", "outbox"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = stocktake_in(dir.path(), &["sync", "--to", "usb"], &[]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: the outbox usb does not exist; create it (mkdir usb), or choose another with --to DIR or STOCKTAKE_OUTBOX; nothing was written\n"
+        )
+    );
+}
+
+#[test]
+fn sync_says_nothing_of_where_each_revision_went_and_cannot_write_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let id = data_with_a_completed_session(dir.path());
+    for d in ["outbox", "usb"] {
+        std::fs::create_dir(dir.path().join(d)).expect("mkdir");
+    }
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--to", "outbox"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let name = names_in(&dir.path().join("outbox")).remove(0);
+    // Nothing new: it says where and when each revision went.
+    let (code, out, _) = stocktake_in(dir.path(), &["sync", "--to", "usb"], &[]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(
+        lines[0],
+        "nothing new to sync into usb: every completed revision is already written:"
+    );
+    let prefix = format!("  South Sudan · protection_cluster r1: {name} in outbox, ");
+    assert!(lines[1].starts_with(&prefix), "{out}");
+    assert!(
+        lines[1][prefix.len()..].parse::<jiff::Timestamp>().is_ok(),
+        "when: {out}"
+    );
+    assert_eq!(
+        lines[2],
+        "to write them all again (a copy on a USB stick, or encrypted now): stocktake sync --again --to DIR"
+    );
+    // --again writes them, byte for byte, and again changes nothing.
+    let (code, out, err) = stocktake_in(dir.path(), &["sync", "--again", "--to", "usb"], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, format!("wrote usb/{name}\n1 file(s) written to usb\n"));
+    assert_eq!(
+        std::fs::read(dir.path().join("usb").join(&name)).expect("copy"),
+        std::fs::read(dir.path().join("outbox").join(&name)).expect("first")
+    );
+    let (code, out, _) = stocktake_in(dir.path(), &["sync", "--again", "--to", "usb"], &[]);
+    assert_eq!(
+        (code, out),
+        (
+            0,
+            format!("already there: usb/{name}\n0 file(s) written to usb\n")
+        )
+    );
+    // A different file under the name is left alone.
+    std::fs::write(dir.path().join("usb").join(&name), "someone else's").expect("plant");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--again", "--to", "usb"], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(&format!(
+            "not written: {name}: usb/{name} already exists with other content; it was left alone"
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("usb").join(&name)).expect("read"),
+        "someone else's"
+    );
+    assert!(name.contains(&id));
+}
+
+#[test]
+fn sync_warns_nothing_when_it_writes_plain_files_into_a_folder_others_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    data_with_a_completed_session(dir.path());
+    let open = dir.path().join("open");
+    std::fs::create_dir(&open).expect("mkdir");
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--to", "open"], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "warning: 1 session file(s) written in clear to open (mode 0755): every user of this machine can list it, and the files are readable by the folder's group; encrypt them (recipients in the config or the guide), or use a drop folder the interviewers cannot read (README, \"A shared outbox on a server\")\n"
+    );
+    // A folder of one's own says nothing.
+    let mine = dir.path().join("mine");
+    std::fs::create_dir(&mine).expect("mkdir");
+    std::fs::set_permissions(&mine, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--again", "--to", "mine"], &[]);
+    assert_eq!((code, err.as_str()), (0, ""));
+}

@@ -47,6 +47,11 @@ pub enum Command {
         /// The outbox folder (else --outbox, STOCKTAKE_OUTBOX or the config file).
         #[arg(long, value_name = "DIR")]
         to: Option<PathBuf>,
+        /// Write every revision completed here again, written before or not (a copy on
+        /// a USB stick, or encrypted after turning encryption on); a different file
+        /// under the same name is never replaced.
+        #[arg(long)]
+        again: bool,
     },
     /// Bring session files into the local store, to review them or continue them here
     /// (folders are walked).

@@ -78,7 +78,7 @@ pub fn run() -> ExitCode {
         Some(Command::Guide(GuideCommand::List)) => guide::list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { ref files })) => guide::check(files),
         Some(Command::Sessions { json }) => sessions::sessions(cli.data_dir.as_deref(), json),
-        Some(Command::Sync { ref to }) => sync::sync(&cli, to.as_deref()),
+        Some(Command::Sync { ref to, again }) => sync::sync(&cli, to.as_deref(), again),
         Some(Command::Import { ref files }) => sync::import(&cli, files),
         Some(Command::Collate {
             ref paths,

@@ -24,7 +24,7 @@ pub(super) fn sending(cli: &Cli, to: Option<&Path>) -> anyhow::Result<crate::out
     Ok(crate::outbox::Sending { outbox, recipients })
 }
 
-pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub(super) fn sync(cli: &Cli, to: Option<&Path>, again: bool) -> anyhow::Result<ExitCode> {
     let sending = sending(cli, to)?;
     let Some(dir) = sending.outbox.clone() else {
         anyhow::bail!(
@@ -35,7 +35,32 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
         );
     };
     let mut store = open_store(cli.data_dir.as_deref())?;
-    let report = crate::outbox::sync(&mut store, &dir, &sending.recipients)?;
+    // Before writing anything: with nothing waiting, a mistyped folder would otherwise be
+    // answered "nothing to sync".
+    let waiting = match store.unsynced()?.len() {
+        0 => String::new(),
+        n => format!(", {n} completed session revision(s) still waiting to sync"),
+    };
+    match std::fs::metadata(&dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            anyhow::bail!(
+                "the outbox {} does not exist; create it (mkdir {}), or choose another with --to DIR or STOCKTAKE_OUTBOX; nothing was written{waiting}",
+                dir.display(),
+                dir.display()
+            )
+        }
+        Ok(m) if !m.is_dir() => anyhow::bail!(
+            "the outbox {} is not a folder; choose a folder with --to DIR; nothing was written{waiting}",
+            dir.display()
+        ),
+        _ => {}
+    }
+    let which = if again {
+        crate::outbox::Which::Again
+    } else {
+        crate::outbox::Which::Waiting
+    };
+    let report = crate::outbox::sync_which(&mut store, &dir, &sending.recipients, which)?;
     let shown = show(dir.display());
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
@@ -55,6 +80,20 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
     for (name, e) in &report.failed {
         writeln!(err, "not written: {}: {}", show(name), show(e))?;
     }
+    if report.plain > 0
+        && let Some(x) = crate::outbox::exposure(&dir)
+    {
+        let who = if x.everyone {
+            "every user of this machine can list it".to_string()
+        } else {
+            format!("the members of group {} can list it", show(&x.group))
+        };
+        writeln!(
+            err,
+            "warning: {} session file(s) written in clear to {shown} (mode {:04o}): {who}, and the files are readable by the folder's group; encrypt them (recipients in the config or the guide), or use a drop folder the interviewers cannot read (README, \"A shared outbox on a server\")",
+            report.plain, x.mode
+        )?;
+    }
     let waiting = store.unsynced()?.len();
     if !report.is_ok() {
         writeln!(
@@ -64,10 +103,40 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     if report.written.is_empty() && report.already.is_empty() {
-        writeln!(
-            out,
-            "nothing to sync: every completed session is already written ({shown})"
-        )?;
+        let sent = crate::outbox::sent(&store)?;
+        if sent.is_empty() {
+            writeln!(
+                out,
+                "nothing to sync: no session completed in this store yet ({})",
+                show(store.path().display())
+            )?;
+        } else {
+            writeln!(
+                out,
+                "nothing new to sync into {shown}: every completed revision is already written:"
+            )?;
+            for s in &sent {
+                let structure = match crate::guide::Structure::parse(&s.structure) {
+                    Some(st) => super::structure_shown(st, &s.structure_label),
+                    None => show(&s.structure),
+                };
+                if let Some(r) = &s.record {
+                    writeln!(
+                        out,
+                        "  {} · {structure} r{}: {} in {}, {}",
+                        show(&s.response),
+                        s.revision,
+                        show(&r.file_name),
+                        show(&r.outbox),
+                        show(&r.written_at)
+                    )?;
+                }
+            }
+            writeln!(
+                out,
+                "to write them all again (a copy on a USB stick, or encrypted now): stocktake sync --again --to DIR"
+            )?;
+        }
     } else {
         writeln!(out, "{} file(s) written to {shown}", report.written.len())?;
     }
