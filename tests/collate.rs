@@ -360,13 +360,13 @@ fn the_command_line_exits_0_2_or_1_and_shows_conflicts_side_by_side() {
     );
     assert!(
         text.contains("tip_engagement")
-            && text.contains("anecdotal_only")
-            && text.contains("mechanism_in_place"),
-        "{text}"
+            && text.contains("Aware of anecdotal information on TIP prevalence")
+            && text.contains("Mechanisms in place, e.g. a TIP working group"),
+        "labels, not codes: {text}"
     );
     let digest = text
         .lines()
-        .find(|l| l.contains(" from "))
+        .find(|l| l.contains(", completed "))
         .and_then(|l| l.split_whitespace().next())
         .expect("a digest");
     let out = stocktake(&["resolve", "--db", &db, digest]);

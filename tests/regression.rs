@@ -1299,3 +1299,162 @@ fn sync_warns_nothing_when_it_writes_plain_files_into_a_folder_others_can_read()
     let (code, _, err) = stocktake_in(dir.path(), &["sync", "--again", "--to", "mine"], &[]);
     assert_eq!((code, err.as_str()), (0, ""));
 }
+
+#[test]
+fn conflicts_show_codes_cut_notes_and_still_say_pick_a_winner_once_resolved() {
+    use stocktake::session::Value;
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    let b1 = f.session(
+        "Mali",
+        stocktake::guide::Structure::GbvAor,
+        "not_working_not_aware",
+    );
+    let x = f.revise(&b1, support::files::classify("anecdotal_only"));
+    let long_note =
+        "The working group meets monthly in Bamako and reports to the cluster; ".repeat(4);
+    let y = f.revise(&b1, |s, g, now| {
+        s.set_value(
+            g,
+            "tip_engagement",
+            Value::Choice("mechanism_in_place".into()),
+            now,
+        )
+        .expect("edit");
+        s.set_note(g, "tip_engagement", &long_note, now)
+            .expect("note");
+        s.set_value(g, "tip_is_issue", Value::YesNo(true), now)
+            .expect("edit");
+    });
+    for (name, s) in [("b1", &b1), ("x", &x), ("y", &y)] {
+        std::fs::write(files.join(format!("{name}.toml")), support::files::bytes(s))
+            .expect("write");
+    }
+    let (code, _, err) = stocktake_in(dir.path(), &["collate", "--db", "c.db", "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let (dx, dy) = (
+        stocktake::collate::short(&support::files::digest(&x).to_string()),
+        stocktake::collate::short(&support::files::digest(&y).to_string()),
+    );
+    let (code, out, _) = stocktake_in(dir.path(), &["conflicts", "--db", "c.db"], &[]);
+    assert_eq!(code, 0);
+    // Each revision on its own line: who made it, when, and where its file came from.
+    for (d, when, file) in [(&dx, "09:02", "x.toml"), (&dy, "09:03", "y.toml")] {
+        let line = out
+            .lines()
+            .position(|l| l.starts_with(&format!("  {d}  revision 2, completed 2018-03-14T{when}:00Z, interviewer amina (as the file records it), collated ")))
+            .unwrap_or_else(|| panic!("{d}: {out}"));
+        let from = out.lines().nth(line + 1).unwrap_or_default();
+        assert!(
+            from.trim_start().starts_with("from /")
+                && from.contains(&format!("/files/{file} (file owner: ")),
+            "{out}"
+        );
+    }
+    // Labels from the guide, not codes; the question's own words.
+    assert!(out.contains("  tip_engagement: Overall, how does this structure engage with trafficking in persons?\n"), "{out}");
+    assert!(out.contains(&format!("    {dx}  Aware of anecdotal information on TIP prevalence · note: Discussed at length.\n")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "    {dy}  Mechanisms in place, e.g. a TIP working group · note: The working"
+        )),
+        "{out}"
+    );
+    let issue = out
+        .split("\n\n")
+        .find(|p| p.starts_with("  tip_is_issue: "))
+        .expect("tip_is_issue differs");
+    assert!(
+        issue.contains(&format!("    {dx}  (no answer recorded)")),
+        "{issue}"
+    );
+    assert!(issue.contains(&format!("    {dy}  Yes")), "{issue}");
+    assert!(
+        !out.contains("anecdotal_only") && !out.contains("mechanism_in_place"),
+        "{out}"
+    );
+    // Cut to a line, and whole with --full.
+    assert!(!out.contains(long_note.trim_end()), "{out}");
+    let (_, full, _) = stocktake_in(dir.path(), &["conflicts", "--db", "c.db", "--full"], &[]);
+    assert!(full.contains(long_note.trim_end()), "{full}");
+    // One answer from the other revision; the report takes it, and undo gives it back.
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["resolve", "--db", "c.db", "--answer", "tip_engagement", &dx],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "tip_engagement: the report uses the answer of {dx}, whichever revision is kept (undo: stocktake resolve --undo --db c.db --answer tip_engagement {dx})\nthis conflict still needs the revision to keep: stocktake resolve --db c.db DIGEST\n"
+        )
+    );
+    let engagement = || {
+        let cdb = stocktake::collate::CollationDb::open(&dir.path().join("c.db")).expect("db");
+        let r = stocktake::report::Report::build(&cdb, Default::default()).expect("report");
+        let row = &r.sections[0].sessions[0];
+        (
+            row.answers["tip_engagement"].values.clone(),
+            row.answers.contains_key("tip_is_issue"),
+        )
+    };
+    // y is the head by rule (completed later); its tip_is_issue stays, its classification
+    // is x's.
+    assert_eq!(engagement(), (vec!["anecdotal_only".to_string()], true));
+    let (code, out, _) = stocktake_in(dir.path(), &["resolve", "--db", "c.db", &dy], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!(
+            "{dy} is kept over {dx}; the report uses it (undo: stocktake resolve --undo --db c.db {dy})\nthis conflict is resolved; no conflict is left\n"
+        )
+    );
+    assert_eq!(engagement(), (vec!["anecdotal_only".to_string()], true));
+    let (_, out, _) = stocktake_in(dir.path(), &["conflicts", "--db", "c.db"], &[]);
+    assert!(
+        out.contains("  resolved: ") && out.contains("  ✓ chosen"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("1 conflict(s), all resolved: nothing left to do (to take a choice back: stocktake resolve --undo --db c.db DIGEST)\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Pick a winner"), "{out}");
+    let (code, out, _) = stocktake_in(
+        dir.path(),
+        &[
+            "resolve",
+            "--db",
+            "c.db",
+            "--undo",
+            "--answer",
+            "tip_engagement",
+            &dx,
+        ],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            0,
+            "tip_engagement: the choice is taken back; the answer comes from the revision kept again\nthis conflict is resolved; no conflict is left\n"
+        )
+    );
+    assert_eq!(engagement(), (vec!["mechanism_in_place".to_string()], true));
+    // Nothing to choose where the revisions agree.
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["resolve", "--db", "c.db", "--answer", "consent", &dx],
+        &[],
+    );
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "stocktake: c.db: the revisions of this conflict do not differ on `consent`: nothing to choose; they differ on tip_engagement, tip_is_issue\n"
+        )
+    );
+}

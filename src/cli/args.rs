@@ -78,10 +78,14 @@ pub enum Command {
     /// Create or show the collator's age key.
     #[command(subcommand)]
     Keys(KeysCommand),
-    /// List conflicts: revisions of a session edited in two places, side by side.
+    /// List conflicts: revisions of a session edited in two places, who made each and
+    /// where it came from, and the answers they differ on.
     Conflicts {
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
+        /// Every text whole, not cut to the width of a line.
+        #[arg(long)]
+        full: bool,
     },
     /// Write the report: summary tables and charts, frequencies, texts, data quality.
     Report {
@@ -114,16 +118,21 @@ pub enum Command {
         #[arg(long = "min-cell", value_name = "K")]
         min_cell: Option<usize>,
     },
-    /// Pick the revision that wins its conflict (or take the choice back with --undo).
+    /// Pick the revision to keep in its conflict, or with --answer the revision one
+    /// answer comes from (--undo takes either back).
     Resolve {
-        /// The digest of the winning revision (at least 8 hex digits, as `conflicts` shows).
+        /// The revision's digest (at least 8 hex digits, as `conflicts` shows).
         #[arg(value_name = "DIGEST")]
         digest: String,
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
-        /// Take back the choice made in this revision's conflict.
+        /// Take back the choice made in this revision's conflict (with --answer: that
+        /// answer's choice only).
         #[arg(long)]
         undo: bool,
+        /// Use this question's answer from DIGEST, whichever revision is kept.
+        #[arg(long, value_name = "QUESTION")]
+        answer: Option<String>,
     },
 }
 

@@ -7,6 +7,7 @@
 
 mod args;
 mod collate;
+mod conflicts;
 mod guide;
 mod keys;
 mod report;
@@ -88,7 +89,7 @@ pub fn run() -> ExitCode {
         }) => collate::collate(&cli, paths, db, identities, require_encrypted),
         Some(Command::Keys(KeysCommand::New { ref out })) => keys::new(out),
         Some(Command::Keys(KeysCommand::Show { ref file })) => keys::show_key(file),
-        Some(Command::Conflicts { ref db }) => collate::conflicts(db),
+        Some(Command::Conflicts { ref db, full }) => conflicts::conflicts(db, full),
         Some(Command::Report {
             ref db,
             ref out,
@@ -112,7 +113,8 @@ pub fn run() -> ExitCode {
             ref digest,
             ref db,
             undo,
-        }) => collate::resolve(db, digest, undo),
+            ref answer,
+        }) => conflicts::resolve(db, digest, undo, answer.as_deref()),
         None => tui(&cli),
     };
     match result {

@@ -12,7 +12,10 @@ use crate::guide::LoadedGuide;
 use crate::session::Value;
 use crate::sync::SessionFile;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_collation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_collation.sql"),
+    include_str!("migrations/0002_answer_choices.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum CollateError {

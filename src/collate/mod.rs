@@ -4,6 +4,7 @@
 
 mod db;
 mod query;
+mod resolve;
 mod run;
 
 pub use db::{Batch, CollateError, CollationDb, Seen};
@@ -11,4 +12,5 @@ pub use query::{
     AnswerRow, CollatedGuide, Conflict, ConflictDiff, GeneralNote, Head, Quarantined, RevisionRow,
     short,
 };
+pub use resolve::AnswerChoice;
 pub use run::{Keys, Summary, collate, find_files};

@@ -44,6 +44,37 @@ fn hidden_questions(section: &Guide, own: &Guide, row: &SessionRow) -> BTreeSet<
         .collect()
 }
 
+/// The collator's answer choices (`stocktake resolve --answer`) applied to the heads they
+/// concern: a head that is one of the conflict's revisions takes the chosen revision's
+/// answer (or its lack of one). A later revision built on the conflict is the newest
+/// word, and no choice applies to it. Returns, per head digest, what was taken from where.
+fn apply_choices(
+    db: &CollationDb,
+    heads: &[Head],
+    answers_by: &mut HashMap<String, BTreeMap<String, Answer>>,
+) -> Result<HashMap<String, Vec<(String, String)>>, CollateError> {
+    let mut chosen: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for c in db.answer_choices()? {
+        let Some(head) = heads
+            .iter()
+            .find(|h| h.row.session_id == c.session_id && h.row.parent == c.parent)
+        else {
+            continue;
+        };
+        let answer = db.answers_of(&c.source)?.remove(&c.question);
+        let answers = answers_by.entry(head.row.digest.clone()).or_default();
+        match answer {
+            Some(a) => answers.insert(c.question.clone(), Answer::from(a)),
+            None => answers.remove(&c.question),
+        };
+        chosen
+            .entry(head.row.digest.clone())
+            .or_default()
+            .push((c.question, c.source));
+    }
+    Ok(chosen)
+}
+
 impl Report {
     pub fn build(db: &CollationDb, options: ReportOptions) -> Result<Report, CollateError> {
         let heads: Vec<Head> = db.heads()?;
@@ -71,6 +102,7 @@ impl Report {
         if let Some((d, map)) = current {
             answers_by.insert(d, map);
         }
+        let chosen = apply_choices(db, &heads, &mut answers_by)?;
         // Every guide by digest (each session's hidden questions come from its own), and
         // each guide id reported with its newest version's wording; older versions'
         // sessions are merged in by question id.
@@ -115,6 +147,7 @@ impl Report {
                         unresolved: h.unresolved,
                         answers: answers_by.remove(&h.row.digest).unwrap_or_default(),
                         hidden: BTreeSet::new(),
+                        chosen: chosen.get(&h.row.digest).cloned().unwrap_or_default(),
                     };
                     let own = by_digest.get(&h.row.guide_digest).unwrap_or(&guide);
                     row.hidden = hidden_questions(&guide, own, &row);

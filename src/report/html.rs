@@ -196,6 +196,19 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         }
         o.push_str("</table>");
     }
+    if !q.answers_chosen.is_empty() {
+        o.push_str("<p>Answers taken from another revision of a conflict (<code>stocktake resolve --answer</code>):</p><ul>");
+        for (who, question, from) in &q.answers_chosen {
+            let _ = write!(
+                o,
+                "<li>{}: {} from {}</li>",
+                html(who),
+                html(question),
+                html(from)
+            );
+        }
+        o.push_str("</ul>");
+    }
     if !q.missing_required.is_empty() {
         o.push_str("<p>Sessions with required questions unanswered:</p><ul>");
         for (who, qs) in &q.missing_required {

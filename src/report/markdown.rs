@@ -160,6 +160,15 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
     for f in &q.quarantined {
         let _ = writeln!(o, "- quarantined ({}): {}", md(&f.kind), md(&f.reason));
     }
+    for (who, question, from) in &q.answers_chosen {
+        let _ = writeln!(
+            o,
+            "- answer taken from another revision: {}: {} from {}",
+            md(who),
+            md(question),
+            md(from)
+        );
+    }
     for (who, qs) in &q.missing_required {
         let _ = writeln!(
             o,

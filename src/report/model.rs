@@ -78,6 +78,9 @@ pub struct SessionRow {
     /// not for its structure, or not in its guide's version. Whether or not it has an
     /// answer to them (the collation keeps only the questions touched).
     pub hidden: BTreeSet<String>,
+    /// Questions whose answer the collator took from another revision of the head's
+    /// conflict (`stocktake resolve --answer`): (question, digest of that revision).
+    pub chosen: Vec<(String, String)>,
 }
 
 impl SessionRow {
@@ -209,6 +212,8 @@ pub struct Quality {
     pub quarantined: Vec<Quarantined>,
     /// (who, questions) for heads missing required answers.
     pub missing_required: Vec<(String, Vec<String>)>,
+    /// (who, question, short digest of the revision its answer was taken from).
+    pub answers_chosen: Vec<(String, String, String)>,
 }
 
 #[derive(Debug, Clone)]

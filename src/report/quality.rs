@@ -35,8 +35,12 @@ pub(super) fn quality(
         })
         .collect();
     let mut missing_required = Vec::new();
+    let mut answers_chosen = Vec::new();
     for s in sections {
         for r in &s.sessions {
+            for (q, source) in &r.chosen {
+                answers_chosen.push((who(options, r), q.clone(), crate::collate::short(source)));
+            }
             let missing: Vec<String> = s
                 .guide
                 .questions()
@@ -61,5 +65,6 @@ pub(super) fn quality(
         unresolved_sessions,
         quarantined: db.quarantined()?,
         missing_required,
+        answers_chosen,
     })
 }

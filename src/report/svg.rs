@@ -114,6 +114,7 @@ mod tests {
                 unresolved_sessions: Vec::new(),
                 quarantined: Vec::new(),
                 missing_required: Vec::new(),
+                answers_chosen: Vec::new(),
             },
         };
         let svg = chart(&d, "A <title> & more", &r);
