@@ -19,7 +19,15 @@ pub struct Config {
     /// (besides the participants' own), e.g. the coordinators of the responses called.
     #[serde(default)]
     pub sensitive_names: Vec<String>,
+    /// The report's default `--attribution`: one of [`ATTRIBUTION_LEVELS`].
+    pub attribution: Option<String>,
+    /// The report's default `--min-cell`.
+    pub min_cell: Option<usize>,
 }
+
+/// The names `report --attribution` takes (`report::Attribution`; the config may not
+/// name the report module, and `tests/cli_report.rs` checks the two agree).
+pub const ATTRIBUTION_LEVELS: [&str; 3] = ["none", "structure", "response"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -29,7 +37,9 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{col}: {message} (allowed keys: outbox, recipients, sensitive_names)")]
+    #[error(
+        "{path}:{line}:{col}: {message} (allowed keys: outbox, recipients, sensitive_names, attribution, min_cell)"
+    )]
     Invalid {
         path: String,
         line: usize,
@@ -81,6 +91,21 @@ impl Config {
                 });
             }
         }
+        if let Some(a) = &config.attribution
+            && !ATTRIBUTION_LEVELS.contains(&a.as_str())
+        {
+            let at = text.find("attribution").unwrap_or(0);
+            let (line, col) = line_col(&text, at);
+            return Err(ConfigError::Invalid {
+                path: path.display().to_string(),
+                line,
+                col,
+                message: format!(
+                    "attribution `{a}` is not one of {}",
+                    ATTRIBUTION_LEVELS.join(", ")
+                ),
+            });
+        }
         Ok(config)
     }
 }
@@ -94,6 +119,26 @@ mod tests {
         assert_eq!(
             Config::load(Path::new("/nonexistent/config.toml")).expect("ok"),
             Config::default()
+        );
+    }
+
+    #[test]
+    fn report_defaults_are_read_and_checked() {
+        let dir = tempfile::tempdir().expect("dir");
+        let p = dir.path().join("config.toml");
+        std::fs::write(&p, "attribution = \"none\"\nmin_cell = 5\n").expect("write");
+        let c = Config::load(&p).expect("ok");
+        assert_eq!(
+            (c.attribution.as_deref(), c.min_cell),
+            (Some("none"), Some(5))
+        );
+        std::fs::write(&p, "min_cell = 5\nattribution = \"names\"\n").expect("write");
+        let e = Config::load(&p).expect_err("bad level");
+        assert!(
+            e.to_string().contains(
+                "config.toml:2:1: attribution `names` is not one of none, structure, response"
+            ),
+            "{e}"
         );
     }
 

@@ -89,10 +89,14 @@ pub fn write<E>(
         Existing::Replace => tmp.persist(path),
     }
     .map_err(|e| io_error(e.error))?;
-    // The new name must survive a crash too.
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(&io_error)
+    // The new name must survive a crash too. A drop folder its writers may not list
+    // (mode 3773: write, never read) cannot be opened to fsync it: the file itself is on
+    // disk, and its name follows with the filesystem's next commit.
+    match File::open(dir) {
+        Ok(d) => d.sync_all().map_err(&io_error),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Ok(()),
+        Err(e) => Err(io_error(e)),
+    }
 }
 
 /// [`write`] with the bytes already in hand.

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! guide  ←  session  ←  store, sync  ←  interview, outbox  ←  tui, cli
-//!                          sync  ←  collate  ←  report  ←  cli
+//!                  sync, campaign  ←  collate  ←  report  ←  cli
 //! ```
 //!
 //! Each module may name (`crate::X`, `super::…::X`) only the modules on its row; the
@@ -25,12 +25,12 @@
 //! | [`config`] | guide, sync | the optional user config file |
 //! | `interview` | guide, session, sync, store | the interview's state and rules, no terminal (store's types only: the store never names it) |
 //! | [`outbox`] | guide, session, store, sync, campaign | carries completed revisions from the store into the outbox |
-//! | [`collate`] | guide, session, sync, sql | merges session files into the collation database; conflicts; quarantine |
-//! | [`report`] | guide, session, collate | tables, charts, HTML, Markdown, CSV and XLSX from a collation |
+//! | [`collate`] | guide, session, sync, sql, campaign | merges session files into the collation database; conflicts; quarantine |
+//! | [`report`] | guide, session, collate, campaign | tables, charts, HTML, Markdown, CSV and XLSX from a collation |
 //! | [`tui`] | guide, session, store, sync, config, interview, outbox, campaign | the interview screens: state + pure update + view, and the terminal loop |
 //! | [`cli`] | guide, session, store, sync, config, outbox, collate, report, tui, campaign | argument parsing and one small function per subcommand (the binary's edge) |
 //!
-//! The domain modules (`guide`, `session`, `store`, `sync`, `collate`, `report`) never
+//! The domain modules (`guide`, `session`, `campaign`, `store`, `sync`, `collate`, `report`) never
 //! name `ratatui`, `crossterm` or `ratatui_textarea`: the same test fails if they do.
 //! Errors are `thiserror` enums here; `anyhow` lives only in `cli`.
 

@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-const DOMAIN: &[&str] = &["guide", "session", "store", "sync", "collate", "report"];
+const DOMAIN: &[&str] = &[
+    "guide", "session", "campaign", "store", "sync", "collate", "report",
+];
 const TERMINAL: &[&str] = &["ratatui", "crossterm", "ratatui_textarea"];
 
 fn src() -> PathBuf {

@@ -588,3 +588,1137 @@ fn a_guide_whose_bound_is_not_a_number_fails_its_check() {
         );
     }
 }
+
+#[test]
+fn zero_width_tag_and_direction_characters_pass_into_html_markdown_and_the_terminal() {
+    use stocktake::neutralise;
+    use stocktake::report::{escape_html, escape_markdown};
+    // A zero-width space, a right-to-left mark, a word joiner and a tag character.
+    let sly = "Ju\u{200b}ba\u{200f} \u{2060}hid\u{e0041}den";
+    for (shown, what) in [
+        (neutralise::line(sly).into_owned(), "terminal"),
+        (neutralise::fit(sly, 80), "fitted"),
+        (escape_html(sly), "HTML"),
+        (escape_markdown(sly), "Markdown"),
+    ] {
+        for c in ['\u{200b}', '\u{200f}', '\u{2060}', '\u{e0041}'] {
+            assert!(
+                !shown.contains(c),
+                "{what}: {c:?} passed through: {shown:?}"
+            );
+        }
+        assert!(
+            shown.contains("200b"),
+            "{what}: shown, not dropped: {shown}"
+        );
+    }
+}
+
+#[test]
+fn bare_urls_become_links_in_markdown() {
+    let md = stocktake::report::escape_markdown(
+        "report at https://evil.example/x or www.evil.example, mail a@evil.example",
+    );
+    for autolink in ["https://", "www.evil", "a@evil"] {
+        assert!(!md.contains(autolink), "{autolink} would be linked: {md}");
+    }
+}
+
+#[test]
+fn csv_cells_starting_with_a_space_a_newline_or_a_fullwidth_sign_are_not_prefixed() {
+    for f in [
+        " =1+1",
+        "\n=1+1",
+        "\u{ff1d}1+1",
+        "\u{ff0b}1",
+        "\u{ff0d}1",
+        "\u{ff20}A1",
+    ] {
+        assert!(
+            stocktake::report::cell(f).starts_with('\''),
+            "{f:?} could be read as a formula"
+        );
+    }
+}
+
+#[test]
+fn heavy_combining_characters_widen_a_fitted_line() {
+    use unicode_width::UnicodeWidthStr;
+    // One letter carrying 60 marks: a terminal spills them into the next cells.
+    let zalgo = format!("Mal{}i", "\u{336}".repeat(60));
+    let f = stocktake::neutralise::fit(&zalgo, 30);
+    let marks = f.chars().filter(|c| *c == '\u{336}').count();
+    assert!(marks <= 4, "{marks} marks kept");
+    assert!(f.ends_with('…'), "the cut is visible: {f}");
+    assert!(f.width() <= 30);
+}
+
+/// The real binary in a sandbox: its own data dir, no config file, no identity or outbox
+/// from the environment unless `env` sets them. Returns (exit code, stdout, stderr).
+fn stocktake_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_stocktake"));
+    c.args(args)
+        .current_dir(dir)
+        .env("STOCKTAKE_DATA_DIR", dir.join("data"))
+        .env("STOCKTAKE_CONFIG", dir.join("no-config.toml"))
+        .env("XDG_CONFIG_HOME", dir.join("no-xdg"))
+        .env_remove("STOCKTAKE_IDENTITY")
+        .env_remove("STOCKTAKE_OUTBOX")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().expect("run stocktake");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The frozen v1 session files (plain and encrypted) and the test identity.
+fn fixtures() -> std::path::PathBuf {
+    root().join("tests/fixtures/session-files/v1")
+}
+
+/// A folder holding copies of two plain fixture files, and a collation of them.
+fn collated(dir: &Path) -> (std::path::PathBuf, String) {
+    let files = dir.join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    for name in [
+        "2018-03-14_lswdn_cp_aor_01M8SZZMPGQRZZCNBTSZ3S3D9C_r1.toml",
+        "2018-03-14_ukrayina_protection_cluster_01M8SZZMPFENEDYKECA3TBSN36_r1.toml",
+    ] {
+        std::fs::copy(fixtures().join(name), files.join(name)).expect("copy");
+    }
+    let db = dir.join("c.db").display().to_string();
+    let (code, _, err) = stocktake_in(dir, &["collate", "--db", &db, "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    (files, db)
+}
+
+#[test]
+fn a_db_that_is_a_folder_says_error_code_14() {
+    let dir = tempfile::tempdir().expect("dir");
+    let d = dir.path().display().to_string();
+    let want = format!(
+        "stocktake: {d}: is a folder, not a collation database; name the database file, e.g. --db {d}/season.db\n"
+    );
+    for args in [
+        vec!["conflicts", "--db", &d],
+        vec!["report", "--db", &d, "--out", "r"],
+        vec!["collate", "--db", &d, "."],
+    ] {
+        let (code, out, err) = stocktake_in(dir.path(), &args, &[]);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (1, "", want.as_str()),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn report_out_on_a_file_reads_the_whole_collation_then_says_file_exists() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, db) = collated(dir.path());
+    std::fs::write(dir.path().join("taken"), "mine").expect("file");
+    let (code, out, err) =
+        stocktake_in(dir.path(), &["report", "--db", &db, "--out", "taken"], &[]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: taken: exists and is not a folder; name a folder for the report with --out DIR (it is created, private, if missing)\n"
+        ),
+        "checked before reading anything"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("taken")).expect("read"),
+        "mine"
+    );
+}
+
+#[test]
+fn importing_an_encrypted_file_says_it_is_not_utf8_text() {
+    let dir = tempfile::tempdir().expect("dir");
+    let name = "2018-03-14_ukrayina_protection_cluster_01M8SZZMPFENEDYKECA3TBSN36_r1.toml.age";
+    std::fs::copy(fixtures().join(name), dir.path().join(name)).expect("copy");
+    // Under a name that does not say so, too: the first bytes tell.
+    std::fs::copy(fixtures().join(name), dir.path().join("from-usb.toml")).expect("copy");
+    for file in [name, "from-usb.toml"] {
+        let (code, out, err) = stocktake_in(dir.path(), &["import", file], &[]);
+        assert_eq!(
+            (code, out.as_str(), err),
+            (
+                1,
+                "",
+                format!(
+                    "{file}: encrypted for the collator (age): import cannot open it, only the collator's identity can; import the plain .toml file from the store it was written from, or, as the collator, read it with stocktake collate --identity FILE\n"
+                )
+            )
+        );
+    }
+}
+
+#[test]
+fn import_of_a_folder_fails_though_collate_walks_folders() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (files, _) = collated(dir.path());
+    let (code, out, err) = stocktake_in(dir.path(), &["import", "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "files/2018-03-14_lswdn_cp_aor_01M8SZZMPGQRZZCNBTSZ3S3D9C_r1.toml: imported: السودان · cp_aor revision 1\n\
+         files/2018-03-14_ukrayina_protection_cluster_01M8SZZMPFENEDYKECA3TBSN36_r1.toml: imported: Україна · protection_cluster revision 1\n"
+    );
+    assert!(files.is_dir());
+}
+
+#[test]
+fn collate_of_a_missing_path_still_creates_the_database() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["collate", "--db", "new.db", "/nonexistent"],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: /nonexistent: No such file or directory (os error 2); nothing was collated and no database was created\n"
+        )
+    );
+    assert!(!dir.path().join("new.db").exists());
+}
+
+#[test]
+fn report_for_an_unknown_guide_writes_an_empty_report_and_exits_0() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, db) = collated(dir.path());
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "r", "--guide", "nope"],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str(), err),
+        (
+            1,
+            "",
+            format!(
+                "stocktake: no guide `nope` in {db}; its sessions were made with: gpc-attt-coordinator\n"
+            )
+        )
+    );
+    assert!(!dir.path().join("r").exists(), "no report written");
+}
+
+#[test]
+fn keys_show_on_a_file_that_is_no_key_says_invalid_bech32_encoding() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("notes.txt"), "# my keys\nhello\n").expect("write");
+    let (code, out, err) = stocktake_in(dir.path(), &["keys", "show", "notes.txt"], &[]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: notes.txt: not an age identity file (line 2 is neither a comment nor an AGE-SECRET-KEY-1… key); give the file `stocktake keys new --out FILE` wrote\n"
+        )
+    );
+}
+
+#[test]
+fn keys_new_echoes_escape_sequences_in_its_path_raw() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["keys", "new", "--out", "k\u{1b}]0;owned\u{7}.key"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("age1") && !out.contains('\u{1b}'), "{out}");
+    assert_eq!(
+        err,
+        "created k\\u{1b}]0;owned\\u{7}.key (readable by you alone: keep it safe and backed up; whoever holds it reads every session)\n"
+    );
+}
+
+#[test]
+fn import_errors_print_a_newline_in_a_path_as_a_line_break() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("a\nb.toml"), "not a session\n").expect("write");
+    std::fs::write(dir.path().join("plain"), "").expect("write");
+    let (code, _, err) = stocktake_in(dir.path(), &["import", "a\nb.toml"], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "a\\u{a}b.toml:1:1: no digest line: a session file starts with digest = \"sha256:...\"\n"
+    );
+    // The store's own errors name the data dir, which may hold a newline too.
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["import", "a\nb.toml"],
+        &[("STOCKTAKE_DATA_DIR", "plain/x\ny")],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "stocktake: plain/x\\u{a}y: cannot write here (Not a directory (os error 20)); check the folder's permissions or use --data-dir\n"
+    );
+}
+
+#[test]
+fn an_empty_stocktake_identity_makes_every_collate_fail() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (files, db) = collated(dir.path());
+    let key = fixtures().join("identity.txt").display().to_string();
+    for id in [
+        String::new(),
+        ":".into(),
+        format!(":{key}"),
+        format!("{key}:"),
+        format!("{key}::"),
+    ] {
+        let (code, out, err) = stocktake_in(
+            dir.path(),
+            &["collate", "--db", &db, &files.display().to_string()],
+            &[("STOCKTAKE_IDENTITY", &id)],
+        );
+        assert_eq!(code, 0, "STOCKTAKE_IDENTITY={id:?}: {err}");
+        assert!(out.contains("2 already present"), "{out}");
+    }
+}
+
+/// The sheet names of a workbook and every text it holds, read by Python's standard
+/// library: a reader independent of the writer.
+fn xlsx_contents(xlsx: &Path) -> (Vec<String>, Vec<String>) {
+    const READ: &str = r#"
+import json, sys, zipfile
+import xml.etree.ElementTree as ET
+NS = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+names = [s.get('name') for s in ET.fromstring(z.read('xl/workbook.xml')).iter(NS + 'sheet')]
+texts = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    for si in ET.fromstring(z.read('xl/sharedStrings.xml')).iter(NS + 'si'):
+        texts.append(''.join(t.text or '' for t in si.iter(NS + 't')))
+print(json.dumps([names, texts]))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", READ])
+        .arg(xlsx)
+        .output()
+        .expect("python3 reads the xlsx");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// Session files of the coordinator guide, one per (response, structure), each changed
+/// by `edit`, written into `dir/files`; and a collation database of them.
+fn collated_sessions(
+    dir: &Path,
+    sessions: &[(&str, stocktake::guide::Structure)],
+    edit: &dyn Fn(&mut stocktake::session::Session, &stocktake::guide::Guide, jiff::Timestamp),
+) -> String {
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    for (i, (response, structure)) in sessions.iter().enumerate() {
+        let s = f.session(response, *structure, "anecdotal_only");
+        let s = f.revise(&s, edit);
+        std::fs::write(files.join(format!("s{i}.toml")), support::files::bytes(&s)).expect("write");
+    }
+    let db = dir.join("c.db").display().to_string();
+    let (code, _, err) = stocktake_in(dir, &["collate", "--db", &db, "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    db
+}
+
+#[test]
+fn a_note_of_32768_characters_makes_report_xlsx_fail() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_sessions(
+        dir.path(),
+        &[("Chad", Structure::ProtectionCluster)],
+        &|s, g, now| {
+            s.set_note(g, "tip_engagement", &"n".repeat(32_768), now)
+                .expect("a note the format allows");
+        },
+    );
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "r", "--format", "xlsx,csv"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, texts) = xlsx_contents(&dir.path().join("r/report.xlsx"));
+    let cut = texts
+        .iter()
+        .find(|t| t.starts_with("nnnn"))
+        .expect("the note is in the workbook");
+    assert!(cut.encode_utf16().count() <= 32_767, "{}", cut.len());
+    assert!(cut.ends_with(" … [cut: the whole text is in long.csv]"));
+    let csv = std::fs::read_to_string(dir.path().join("r/long.csv")).expect("csv");
+    assert!(csv.contains(&"n".repeat(32_768)), "the CSV has it whole");
+}
+
+#[test]
+fn sixteen_thousand_options_make_report_xlsx_fail() {
+    let dir = tempfile::tempdir().expect("dir");
+    let guides = dir.path().join("guides");
+    std::fs::create_dir(&guides).expect("mkdir");
+    let options: Vec<String> = (0..16_400)
+        .map(|i| format!("{{ value = \"o{i}\", label = \"Option {i}\" }}"))
+        .collect();
+    let toml = format!(
+        "id = \"wide\"\nversion = \"1\"\ntitle = \"Wide\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.questions]]\nid = \"many\"\ntype = \"multi\"\ntext = \"Which?\"\noptions = [{}]\n",
+        options.join(", ")
+    );
+    std::fs::write(guides.join("wide.toml"), &toml).expect("guide");
+    let g =
+        stocktake::guide::load_guide_file(&guides.join("wide.toml"), stocktake::guide::Place::Flag)
+            .expect("a valid guide");
+    let (_tc, clock) = TestClock::new();
+    let mut store = Store::open_in_memory(clock).expect("store");
+    let (_, mut ss) = support::create_call(
+        &mut store,
+        &g,
+        &support::new_call(&[stocktake::guide::Structure::CpAor]),
+    )
+    .expect("call");
+    let mut s = ss.remove(0);
+    let now = store.now();
+    let chosen = (0..16_400).step_by(7).map(|i| format!("o{i}")).collect();
+    s.set_value(
+        &g.guide,
+        "many",
+        stocktake::session::Value::Choices(chosen),
+        now,
+    )
+    .expect("answer");
+    s.complete(&g.guide, now).expect("complete");
+    std::fs::create_dir(dir.path().join("files")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("files/w.toml"),
+        stocktake::sync::render(&s, &g),
+    )
+    .expect("file");
+    let guides_arg = guides.display().to_string();
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["--guides", &guides_arg, "collate", "--db", "c.db", "files"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", "c.db", "--out", "r", "--format", "xlsx"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (names, texts) = xlsx_contents(&dir.path().join("r/report.xlsx"));
+    assert_eq!(names, ["Summary", "Long", "Wide", "Columns"]);
+    assert!(
+        texts.iter().any(|t| t
+            == "This table has 16408 columns, more than the 16384 a sheet holds: it is whole in wide.csv (stocktake report --format csv)."),
+        "the Wide sheet says where the table is"
+    );
+}
+
+#[test]
+fn more_rows_than_a_sheet_holds_make_report_xlsx_fail() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_sessions(
+        dir.path(),
+        &[
+            ("Chad", Structure::ProtectionCluster),
+            ("Mali", Structure::CpAor),
+            ("Niger", Structure::GbvAor),
+        ],
+        &|_, _, _| {},
+    );
+    let cdb = stocktake::collate::CollationDb::open(Path::new(&db)).expect("db");
+    let report = stocktake::report::Report::build(&cdb, Default::default()).expect("report");
+    let questions = report.sections[0].guide.questions().count();
+    // Sheets of 50 rows stand for Excel's 1,048,576: a million rows take minutes to write.
+    let limits = stocktake::report::XlsxLimits {
+        rows: 50,
+        ..stocktake::report::XlsxLimits::EXCEL
+    };
+    let xlsx = dir.path().join("r.xlsx");
+    stocktake::report::write_xlsx_within(&xlsx, &report, &limits).expect("written");
+    let (names, _) = xlsx_contents(&xlsx);
+    let long: Vec<&String> = names.iter().filter(|n| n.starts_with("Long")).collect();
+    // 3 × questions rows and a header on each sheet of 50: 49 rows a sheet.
+    assert_eq!(long.len(), (3 * questions).div_ceil(49), "{names:?}");
+    assert_eq!(long[0], "Long 1");
+    assert_eq!(long[1], "Long 2");
+}
+
+#[test]
+fn report_out_on_an_existing_folder_changes_its_mode_to_0700() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, db) = collated(dir.path());
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).expect("mkdir");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).expect("chmod");
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "shared", "--format", "html"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::metadata(&shared).expect("meta").mode() & 0o7777,
+        0o1777
+    );
+    assert!(
+        err.starts_with("note: shared is open to others (mode 1777): they can list it and replace or remove the files in it; its report files are readable by you alone (0600), and the folder is left as it is (a folder stocktake creates is 0700)\n"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::metadata(shared.join("report.html"))
+            .expect("meta")
+            .mode()
+            & 0o777,
+        0o600
+    );
+    // A folder it creates is private.
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "new/r", "--format", "html"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::metadata(dir.path().join("new/r"))
+            .expect("meta")
+            .mode()
+            & 0o777,
+        0o700
+    );
+}
+
+#[test]
+fn a_planted_charts_symlink_makes_the_svgs_land_elsewhere() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, db) = collated(dir.path());
+    let (code, _, err) = stocktake_in(dir.path(), &["report", "--db", &db, "--out", "r"], &[]);
+    assert_eq!(code, 0, "{err}");
+    // Someone swaps the charts folder for a link to a folder of theirs.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    std::fs::remove_dir_all(dir.path().join("r/charts")).expect("rm");
+    std::os::unix::fs::symlink(&elsewhere, dir.path().join("r/charts")).expect("link");
+    let (code, out, err) = stocktake_in(dir.path(), &["report", "--db", &db, "--out", "r"], &[]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        std::fs::read_dir(&elsewhere).expect("list").count(),
+        0,
+        "nothing lands there"
+    );
+    assert_eq!(
+        std::fs::metadata(&elsewhere).expect("meta").mode() & 0o777,
+        0o777
+    );
+    assert_eq!(
+        err.lines().last(),
+        Some(
+            "stocktake: md not written: r/charts: is a symbolic link where the report keeps its charts; stocktake never writes through it: remove it and write the report again; removed the earlier r/report.md so that it cannot pass for this report"
+        )
+    );
+    assert!(
+        !dir.path().join("r/report.md").exists(),
+        "no stale report.md"
+    );
+    assert!(
+        out.contains("wrote r/report.html"),
+        "the other formats are written: {out}"
+    );
+}
+
+#[test]
+fn a_collation_database_created_through_a_dangling_symlink_gets_0644() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (files, _) = collated(dir.path());
+    std::os::unix::fs::symlink("real.db", dir.path().join("link.db")).expect("link");
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["collate", "--db", "link.db", &files.display().to_string()],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: link.db: is a symbolic link to real.db, which does not exist; stocktake creates a collation database only under its real name (private, 0600): give --db real.db\n"
+        )
+    );
+    assert!(!dir.path().join("real.db").exists());
+}
+
+/// Completed coordinator sessions, each (response, structure, custom label,
+/// classification), written into `dir/files` and collated into `dir/c.db`.
+fn collated_plan(dir: &Path, plan: &[(&str, stocktake::guide::Structure, &str, &str)]) -> String {
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    for (i, (response, structure, label, engagement)) in plan.iter().enumerate() {
+        let mut s = f.session(response, *structure, engagement);
+        s.structure_label = label.to_string();
+        std::fs::write(files.join(format!("s{i}.toml")), support::files::bytes(&s)).expect("write");
+    }
+    let db = dir.join("c.db").display().to_string();
+    let (code, _, err) = stocktake_in(dir, &["collate", "--db", &db, "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    db
+}
+
+fn csv_of(path: &Path) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .expect("csv")
+        .records()
+        .map(|r| r.expect("record").iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn questions_hidden_by_skip_logic_are_exported_as_not_hidden_and_counted_as_no_answer() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    // tip_is_issue is left unanswered: tip_forms, groups_affected and forms_evolution
+    // are hidden, and the collation has no row for them.
+    let db = collated_plan(
+        dir.path(),
+        &[("Mali", Structure::GbvAor, "", "anecdotal_only")],
+    );
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "r", "--format", "csv,md"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let long = csv_of(&dir.path().join("r/long.csv"));
+    let col = |name: &str| long[0].iter().position(|c| c == name).expect(name);
+    let (q, hidden) = (col("question_id"), col("hidden"));
+    for id in ["tip_forms", "groups_affected", "forms_evolution"] {
+        let row = long.iter().find(|r| r[q] == id).expect(id);
+        assert_eq!(row[hidden], "1", "{id} was not asked");
+    }
+    let row = long.iter().find(|r| r[q] == "tip_is_issue").expect("asked");
+    assert_eq!(row[hidden], "0");
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    let forms = md
+        .split("#### ")
+        .find(|s| s.starts_with("Which forms of trafficking"))
+        .expect("the tip_forms table");
+    assert!(forms.contains("| answer | all (n = 0) |"), "{forms}");
+    assert!(!forms.contains("No answer"), "{forms}");
+    assert!(
+        forms.contains(
+            r"_hidden for 1 session \(skip logic, or not for that structure\): not in n \(GBV AOR 1\)._"
+        ),
+        "{forms}"
+    );
+}
+
+#[test]
+fn custom_other_structures_are_reported_as_one_other() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_plan(
+        dir.path(),
+        &[
+            (
+                "Chad",
+                Structure::Other,
+                "Protection Sector (South)",
+                "anecdotal_only",
+            ),
+            (
+                "Chad",
+                Structure::Other,
+                " protection sector  (SOUTH)",
+                "mechanism_in_place",
+            ),
+            (
+                "Iraq",
+                Structure::Other,
+                "Cash Working Group",
+                "anecdotal_only",
+            ),
+            ("Iraq", Structure::ProtectionCluster, "", "anecdotal_only"),
+        ],
+    );
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["report", "--db", &db, "--out", "r", "--format", "csv,md"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    assert!(
+        md.contains(r"| Protection Cluster (n = 1) | Cash Working Group (n = 1) | Protection Sector \(South\) (n = 2) |"),
+        "{md}"
+    );
+    assert!(md.contains("#### Overall, how does this structure engage with trafficking in persons? — Protection Sector \\(South\\)"));
+    assert!(
+        md.contains("| n = 2 sessions of Protection Sector \\(South\\) | count | % |"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("— Other\n") && !md.contains(" Other (n = "),
+        "no custom structure is merged into Other: {md}"
+    );
+    let summary = csv_of(&dir.path().join("r/summary.csv"));
+    let groups: std::collections::BTreeSet<(String, String)> = summary[1..]
+        .iter()
+        .map(|r| (r[3].clone(), r[4].clone()))
+        .collect();
+    assert_eq!(
+        groups.into_iter().collect::<Vec<_>>(),
+        [
+            ("other".to_string(), "Cash Working Group".to_string()),
+            ("other".into(), "Protection Sector (South)".into()),
+            ("protection_cluster".into(), String::new()),
+        ]
+    );
+}
+
+#[test]
+fn quotes_are_attributed_to_the_response_and_the_structure() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_plan(
+        dir.path(),
+        &[(
+            "South Sudan",
+            Structure::ProtectionCluster,
+            "",
+            "anecdotal_only",
+        )],
+    );
+    let quote = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["report", "--db", &db, "--out", "r", "--format", "md"];
+        all.extend(args);
+        let (code, _, err) = stocktake_in(dir.path(), &all, env);
+        assert_eq!(code, 0, "{err}");
+        let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+        let at = md
+            .find("> Discussed at length.")
+            .expect("the note is quoted");
+        md[at..].lines().nth(2).unwrap_or_default().to_string()
+    };
+    // By default the least that still says something: the type of structure.
+    assert_eq!(quote(&[], &[]), "> — Protection Cluster · note");
+    assert_eq!(quote(&["--attribution", "none"], &[]), "> — note");
+    assert_eq!(
+        quote(&["--attribution", "response"], &[]),
+        "> — South Sudan · Protection Cluster · note"
+    );
+    // A config file can set another default; the flag still wins.
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "attribution = \"none\"\n").expect("config");
+    let c = config.display().to_string();
+    assert_eq!(quote(&[], &[("STOCKTAKE_CONFIG", &c)]), "> — note");
+    assert_eq!(
+        quote(&["--attribution", "structure"], &[("STOCKTAKE_CONFIG", &c)]),
+        "> — Protection Cluster · note"
+    );
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    assert!(
+        !md.contains("South Sudan"),
+        "the response is named nowhere: {md}"
+    );
+}
+
+#[test]
+fn small_cells_in_a_table_by_structure_single_out_one_person() {
+    use stocktake::guide::Structure;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collated_plan(
+        dir.path(),
+        &[
+            ("A", Structure::ProtectionCluster, "", "mechanism_in_place"),
+            ("B", Structure::ProtectionCluster, "", "mechanism_in_place"),
+            ("C", Structure::ProtectionCluster, "", "mechanism_in_place"),
+            ("D", Structure::ProtectionCluster, "", "mechanism_in_place"),
+            ("E", Structure::ProtectionCluster, "", "anecdotal_only"),
+            ("F", Structure::GbvAor, "", "mechanism_in_place"),
+        ],
+    );
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &[
+            "report",
+            "--db",
+            &db,
+            "--out",
+            "r",
+            "--format",
+            "csv,md",
+            "--min-cell",
+            "3",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let summary = csv_of(&dir.path().join("r/summary.csv"));
+    let rows: Vec<&Vec<String>> = summary
+        .iter()
+        .filter(|r| r[1] == "tip_engagement" && r[3] == "protection_cluster")
+        .collect();
+    let cell = |value: &str| {
+        let r = rows.iter().find(|r| r[7] == value).expect(value);
+        (r[9].clone(), r[10].clone())
+    };
+    assert_eq!(cell("anecdotal_only"), ("x".to_string(), String::new()));
+    assert_eq!(
+        cell("mechanism_in_place"),
+        ("4".to_string(), "80".to_string())
+    );
+    // The one anecdotal session could be worked out from n = 5 and the rest: one more
+    // cell of the column is hidden.
+    assert_eq!(rows.iter().filter(|r| r[9] == "x").count(), 2, "{rows:?}");
+    // The lone GBV AOR is a table of one person: nothing of it is shown.
+    assert!(
+        summary
+            .iter()
+            .filter(|r| r[1] == "tip_engagement" && r[3] == "gbv_aor")
+            .all(|r| r[9] == "x" || r[9] == "0"),
+        "{summary:?}"
+    );
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    assert!(
+        md.contains(r"_x: not shown, fewer than 3 sessions, or a count hidden so that none under 3 can be worked out from the totals \(--min-cell 3\)._"),
+        "a footnote says what the mark means"
+    );
+}
+
+/// A data dir in `dir/data` holding one completed session of South Sudan's protection
+/// cluster; returns its session id.
+fn data_with_a_completed_session(dir: &Path) -> String {
+    let (mut store, _) =
+        Store::open(&dir.join("data"), stocktake::store::system_clock()).expect("store");
+    support::completed_session(
+        &mut store,
+        "South Sudan",
+        stocktake::guide::Structure::ProtectionCluster,
+        "mechanism_in_place",
+    )
+    .id
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn encrypted_file_names_leak_country_structure_and_date() {
+    let dir = tempfile::tempdir().expect("dir");
+    let id = data_with_a_completed_session(dir.path());
+    let key = fixtures().join("identity.txt").display().to_string();
+    let (code, recipient, err) = stocktake_in(dir.path(), &["keys", "show", &key], &[]);
+    assert_eq!(code, 0, "{err}");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("recipients = [\"{}\"]\n", recipient.trim()),
+    )
+    .expect("config");
+    std::fs::create_dir(dir.path().join("outbox")).expect("mkdir");
+    let c = config.display().to_string();
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["sync", "--to", "outbox"],
+        &[("STOCKTAKE_CONFIG", &c)],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        names_in(&dir.path().join("outbox")),
+        [format!("{id}_r1.toml.age")]
+    );
+}
+
+#[test]
+fn sync_to_a_folder_that_does_not_exist_says_nothing_to_sync() {
+    let dir = tempfile::tempdir().expect("dir");
+    data_with_a_completed_session(dir.path());
+    std::fs::create_dir(dir.path().join("outbox")).expect("mkdir");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--to", "outbox"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = stocktake_in(dir.path(), &["sync", "--to", "usb"], &[]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "stocktake: the outbox usb does not exist; create it (mkdir usb), or choose another with --to DIR or STOCKTAKE_OUTBOX; nothing was written\n"
+        )
+    );
+}
+
+#[test]
+fn sync_says_nothing_of_where_each_revision_went_and_cannot_write_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let id = data_with_a_completed_session(dir.path());
+    for d in ["outbox", "usb"] {
+        std::fs::create_dir(dir.path().join(d)).expect("mkdir");
+    }
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--to", "outbox"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let name = names_in(&dir.path().join("outbox")).remove(0);
+    // Nothing new: it says where and when each revision went.
+    let (code, out, _) = stocktake_in(dir.path(), &["sync", "--to", "usb"], &[]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(
+        lines[0],
+        "nothing new to sync into usb: every completed revision is already written:"
+    );
+    let prefix = format!("  South Sudan · protection_cluster r1: {name} in outbox, ");
+    assert!(lines[1].starts_with(&prefix), "{out}");
+    assert!(
+        lines[1][prefix.len()..].parse::<jiff::Timestamp>().is_ok(),
+        "when: {out}"
+    );
+    assert_eq!(
+        lines[2],
+        "to write them all again (a copy on a USB stick, or encrypted now): stocktake sync --again --to DIR"
+    );
+    // --again writes them, byte for byte, and again changes nothing.
+    let (code, out, err) = stocktake_in(dir.path(), &["sync", "--again", "--to", "usb"], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, format!("wrote usb/{name}\n1 file(s) written to usb\n"));
+    assert_eq!(
+        std::fs::read(dir.path().join("usb").join(&name)).expect("copy"),
+        std::fs::read(dir.path().join("outbox").join(&name)).expect("first")
+    );
+    let (code, out, _) = stocktake_in(dir.path(), &["sync", "--again", "--to", "usb"], &[]);
+    assert_eq!(
+        (code, out),
+        (
+            0,
+            format!("already there: usb/{name}\n0 file(s) written to usb\n")
+        )
+    );
+    // A different file under the name is left alone.
+    std::fs::write(dir.path().join("usb").join(&name), "someone else's").expect("plant");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--again", "--to", "usb"], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(&format!(
+            "not written: {name}: usb/{name} already exists with other content; it was left alone"
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("usb").join(&name)).expect("read"),
+        "someone else's"
+    );
+    assert!(name.contains(&id));
+}
+
+#[test]
+fn sync_warns_nothing_when_it_writes_plain_files_into_a_folder_others_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    data_with_a_completed_session(dir.path());
+    let open = dir.path().join("open");
+    std::fs::create_dir(&open).expect("mkdir");
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--to", "open"], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "warning: 1 session file(s) written in clear to open (mode 0755): every user of this machine can list it, and the files are readable by the folder's group; encrypt them (recipients in the config or the guide), or use a drop folder the interviewers cannot read (README, \"A shared outbox on a server\")\n"
+    );
+    // A folder of one's own says nothing.
+    let mine = dir.path().join("mine");
+    std::fs::create_dir(&mine).expect("mkdir");
+    std::fs::set_permissions(&mine, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--again", "--to", "mine"], &[]);
+    assert_eq!((code, err.as_str()), (0, ""));
+}
+
+#[test]
+fn conflicts_show_codes_cut_notes_and_still_say_pick_a_winner_once_resolved() {
+    use stocktake::session::Value;
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    let b1 = f.session(
+        "Mali",
+        stocktake::guide::Structure::GbvAor,
+        "not_working_not_aware",
+    );
+    let x = f.revise(&b1, support::files::classify("anecdotal_only"));
+    let long_note =
+        "The working group meets monthly in Bamako and reports to the cluster; ".repeat(4);
+    let y = f.revise(&b1, |s, g, now| {
+        s.set_value(
+            g,
+            "tip_engagement",
+            Value::Choice("mechanism_in_place".into()),
+            now,
+        )
+        .expect("edit");
+        s.set_note(g, "tip_engagement", &long_note, now)
+            .expect("note");
+        s.set_value(g, "tip_is_issue", Value::YesNo(true), now)
+            .expect("edit");
+    });
+    for (name, s) in [("b1", &b1), ("x", &x), ("y", &y)] {
+        std::fs::write(files.join(format!("{name}.toml")), support::files::bytes(s))
+            .expect("write");
+    }
+    let (code, _, err) = stocktake_in(dir.path(), &["collate", "--db", "c.db", "files"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let (dx, dy) = (
+        stocktake::collate::short(&support::files::digest(&x).to_string()),
+        stocktake::collate::short(&support::files::digest(&y).to_string()),
+    );
+    let (code, out, _) = stocktake_in(dir.path(), &["conflicts", "--db", "c.db"], &[]);
+    assert_eq!(code, 0);
+    // Each revision on its own line: who made it, when, and where its file came from.
+    for (d, when, file) in [(&dx, "09:02", "x.toml"), (&dy, "09:03", "y.toml")] {
+        let line = out
+            .lines()
+            .position(|l| l.starts_with(&format!("  {d}  revision 2, completed 2018-03-14T{when}:00Z, interviewer amina (as the file records it), collated ")))
+            .unwrap_or_else(|| panic!("{d}: {out}"));
+        let from = out.lines().nth(line + 1).unwrap_or_default();
+        assert!(
+            from.trim_start().starts_with("from /")
+                && from.contains(&format!("/files/{file} (file owner: ")),
+            "{out}"
+        );
+    }
+    // Labels from the guide, not codes; the question's own words.
+    assert!(out.contains("  tip_engagement: Overall, how does this structure engage with trafficking in persons?\n"), "{out}");
+    assert!(out.contains(&format!("    {dx}  Aware of anecdotal information on TIP prevalence · note: Discussed at length.\n")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "    {dy}  Mechanisms in place, e.g. a TIP working group · note: The working"
+        )),
+        "{out}"
+    );
+    let issue = out
+        .split("\n\n")
+        .find(|p| p.starts_with("  tip_is_issue: "))
+        .expect("tip_is_issue differs");
+    assert!(
+        issue.contains(&format!("    {dx}  (no answer recorded)")),
+        "{issue}"
+    );
+    assert!(issue.contains(&format!("    {dy}  Yes")), "{issue}");
+    assert!(
+        !out.contains("anecdotal_only") && !out.contains("mechanism_in_place"),
+        "{out}"
+    );
+    // Cut to a line, and whole with --full.
+    assert!(!out.contains(long_note.trim_end()), "{out}");
+    let (_, full, _) = stocktake_in(dir.path(), &["conflicts", "--db", "c.db", "--full"], &[]);
+    assert!(full.contains(long_note.trim_end()), "{full}");
+    // One answer from the other revision; the report takes it, and undo gives it back.
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["resolve", "--db", "c.db", "--answer", "tip_engagement", &dx],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "tip_engagement: the report uses the answer of {dx}, whichever revision is kept (undo: stocktake resolve --undo --db c.db --answer tip_engagement {dx})\nthis conflict still needs the revision to keep: stocktake resolve --db c.db DIGEST\n"
+        )
+    );
+    let engagement = || {
+        let cdb = stocktake::collate::CollationDb::open(&dir.path().join("c.db")).expect("db");
+        let r = stocktake::report::Report::build(&cdb, Default::default()).expect("report");
+        let row = &r.sections[0].sessions[0];
+        (
+            row.answers["tip_engagement"].values.clone(),
+            row.answers.contains_key("tip_is_issue"),
+        )
+    };
+    // y is the head by rule (completed later); its tip_is_issue stays, its classification
+    // is x's.
+    assert_eq!(engagement(), (vec!["anecdotal_only".to_string()], true));
+    let (code, out, _) = stocktake_in(dir.path(), &["resolve", "--db", "c.db", &dy], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!(
+            "{dy} is kept over {dx}; the report uses it (undo: stocktake resolve --undo --db c.db {dy})\nthis conflict is resolved; no conflict is left\n"
+        )
+    );
+    assert_eq!(engagement(), (vec!["anecdotal_only".to_string()], true));
+    let (_, out, _) = stocktake_in(dir.path(), &["conflicts", "--db", "c.db"], &[]);
+    assert!(
+        out.contains("  resolved: ") && out.contains("  ✓ chosen"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("1 conflict(s), all resolved: nothing left to do (to take a choice back: stocktake resolve --undo --db c.db DIGEST)\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Pick a winner"), "{out}");
+    let (code, out, _) = stocktake_in(
+        dir.path(),
+        &[
+            "resolve",
+            "--db",
+            "c.db",
+            "--undo",
+            "--answer",
+            "tip_engagement",
+            &dx,
+        ],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            0,
+            "tip_engagement: the choice is taken back; the answer comes from the revision kept again\nthis conflict is resolved; no conflict is left\n"
+        )
+    );
+    assert_eq!(engagement(), (vec!["mechanism_in_place".to_string()], true));
+    // Nothing to choose where the revisions agree.
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["resolve", "--db", "c.db", "--answer", "consent", &dx],
+        &[],
+    );
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "stocktake: c.db: the revisions of this conflict do not differ on `consent`: nothing to choose; they differ on tip_engagement, tip_is_issue\n"
+        )
+    );
+}

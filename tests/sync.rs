@@ -110,7 +110,11 @@ fn sync_writes_each_completed_revision_once_as_a_verifiable_file() {
         &["sync", "--to", &outbox.path().display().to_string()],
     );
     assert!(again.status.success());
-    assert!(text(&again).contains("nothing to sync"), "{}", text(&again));
+    assert!(
+        text(&again).contains("nothing new to sync"),
+        "{}",
+        text(&again)
+    );
     assert_eq!(files(outbox.path()), names);
     let table = stocktake(data.path(), &["sessions"]);
     assert!(!text(&table).contains("(to sync)"), "{}", text(&table));

@@ -6,7 +6,7 @@ use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::guide::Structure;
-use crate::report::Format;
+use crate::report::{Attribution, Format};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,10 +47,16 @@ pub enum Command {
         /// The outbox folder (else --outbox, STOCKTAKE_OUTBOX or the config file).
         #[arg(long, value_name = "DIR")]
         to: Option<PathBuf>,
+        /// Write every revision completed here again, written before or not (a copy on
+        /// a USB stick, or encrypted after turning encryption on); a different file
+        /// under the same name is never replaced.
+        #[arg(long)]
+        again: bool,
     },
-    /// Bring session files into the local store, to review them or continue them here.
+    /// Bring session files into the local store, to review them or continue them here
+    /// (folders are walked).
     Import {
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required = true, value_name = "PATH")]
         files: Vec<PathBuf>,
     },
     /// Merge session files (folders are walked) into a collation database.
@@ -60,14 +66,10 @@ pub enum Command {
         /// The collation database (created if missing).
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
-        /// An age identity file that opens encrypted session files (repeatable; or
-        /// STOCKTAKE_IDENTITY, several separated by `:`).
-        #[arg(
-            long = "identity",
-            value_name = "FILE",
-            env = "STOCKTAKE_IDENTITY",
-            value_delimiter = ':'
-        )]
+        /// An age identity file that opens encrypted session files (repeatable; else
+        /// STOCKTAKE_IDENTITY, several separated by `:`, empty entries ignored).
+        // Not clap's `env`: it refuses an empty STOCKTAKE_IDENTITY outright.
+        #[arg(long = "identity", value_name = "FILE")]
         identities: Vec<PathBuf>,
         /// Quarantine session files that are not encrypted.
         #[arg(long)]
@@ -76,10 +78,14 @@ pub enum Command {
     /// Create or show the collator's age key.
     #[command(subcommand)]
     Keys(KeysCommand),
-    /// List conflicts: revisions of a session edited in two places, side by side.
+    /// List conflicts: revisions of a session edited in two places, who made each and
+    /// where it came from, and the answers they differ on.
     Conflicts {
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
+        /// Every text whole, not cut to the width of a line.
+        #[arg(long)]
+        full: bool,
     },
     /// Write the report: summary tables and charts, frequencies, texts, data quality.
     Report {
@@ -102,20 +108,34 @@ pub enum Command {
         /// Only sessions of this guide id.
         #[arg(long, value_name = "ID")]
         guide: Option<String>,
+        /// Who the quotes are attributed to: none, structure (its type only; the
+        /// default, else `attribution` in the config file) or response (the response and
+        /// the structure, which often names a person).
+        #[arg(long, value_name = "LEVEL")]
+        attribution: Option<AttributionArg>,
+        /// Show no count of sessions under K in the tables and charts (and none that
+        /// would give one away); default: `min_cell` in the config file, else none.
+        #[arg(long = "min-cell", value_name = "K")]
+        min_cell: Option<usize>,
     },
     /// The call campaign: who to call, every attempt, callbacks, coverage.
     #[command(subcommand)]
     Plan(PlanCommand),
-    /// Pick the revision that wins its conflict (or take the choice back with --undo).
+    /// Pick the revision to keep in its conflict, or with --answer the revision one
+    /// answer comes from (--undo takes either back).
     Resolve {
-        /// The digest of the winning revision (at least 8 hex digits, as `conflicts` shows).
+        /// The revision's digest (at least 8 hex digits, as `conflicts` shows).
         #[arg(value_name = "DIGEST")]
         digest: String,
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
-        /// Take back the choice made in this revision's conflict.
+        /// Take back the choice made in this revision's conflict (with --answer: that
+        /// answer's choice only).
         #[arg(long)]
         undo: bool,
+        /// Use this question's answer from DIGEST, whichever revision is kept.
+        #[arg(long, value_name = "QUESTION")]
+        answer: Option<String>,
     },
 }
 
@@ -209,6 +229,24 @@ impl ValueEnum for FormatArg {
             Format::Markdown => v.alias("markdown"),
             _ => v,
         })
+    }
+}
+
+/// `--attribution`: the names of [`Attribution`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttributionArg(pub Attribution);
+
+impl ValueEnum for AttributionArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            AttributionArg(Attribution::None),
+            AttributionArg(Attribution::Structure),
+            AttributionArg(Attribution::Response),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.name()))
     }
 }
 

@@ -4,9 +4,31 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::show;
 use super::table::{Align, Column, Table, Width};
-use crate::guide::{Catalog, GuideDirs, Place, load_guide_file};
+use crate::guide::{Catalog, GuideDirs, LoadError, Place, load_guide_file};
 use crate::neutralise;
+
+/// A guide's problems, one line each, every part shown safely: a newline inside a file
+/// name must not pass for the start of the next problem.
+fn problem_lines(e: &LoadError) -> Vec<String> {
+    match e {
+        LoadError::Invalid(g) => g
+            .problems
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}:{}:{}: {}",
+                    show(&g.origin),
+                    p.line,
+                    p.col,
+                    show(&p.message)
+                )
+            })
+            .collect(),
+        e => vec![show(e)],
+    }
+}
 
 pub(super) fn list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::discover(&GuideDirs::standard(flag_dirs.to_vec()));
@@ -51,18 +73,16 @@ pub(super) fn list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
         writeln!(
             err,
             "note: {} (version {}) from {} is {why}; using the one from {} (--guides, then ./interview-guides, then the config dir, then bundled)",
-            neutralise::line(&s.id),
-            neutralise::line(&s.version),
-            neutralise::line(&s.origin),
-            neutralise::line(&s.by),
+            show(&s.id),
+            show(&s.version),
+            show(&s.origin),
+            show(&s.by),
         )?;
     }
     for e in &catalog.broken {
-        writeln!(
-            err,
-            "warning: skipped {}",
-            neutralise::block(&e.to_string())
-        )?;
+        for line in problem_lines(e) {
+            writeln!(err, "warning: skipped {line}")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -76,16 +96,18 @@ pub(super) fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             Ok(g) => writeln!(
                 out,
                 "{}: ok: {} version {}, {} sections, {} questions, {}",
-                neutralise::line(&f.display().to_string()),
-                neutralise::line(&g.guide.id),
-                neutralise::line(&g.guide.version),
+                show(f.display()),
+                show(&g.guide.id),
+                show(&g.guide.version),
                 g.guide.sections.len(),
                 g.guide.question_count(),
                 g.digest,
             )?,
             Err(e) => {
                 failed += 1;
-                writeln!(err, "{}", neutralise::block(&e.to_string()))?;
+                for line in problem_lines(&e) {
+                    writeln!(err, "{line}")?;
+                }
             }
         }
     }

@@ -1,19 +1,66 @@
 //! `stocktake keys new` and `stocktake keys show`: the collator's age identity.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::now_text;
+use super::{now_text, show};
 
-/// Every identity in the files named (empty names, from an empty STOCKTAKE_IDENTITY
-/// entry, are skipped).
+/// An identity file holds a key or two and comments; anything larger is not one.
+const MAX_IDENTITY_BYTES: u64 = 64 * 1024;
+
+/// The identity files to use: `--identity` when given, else `STOCKTAKE_IDENTITY` split at
+/// `:`. Empty entries (an empty variable, a leading, trailing or doubled `:`) name no file
+/// and are skipped.
+pub(super) fn identity_files(flags: &[PathBuf]) -> Vec<PathBuf> {
+    let from_env;
+    let all = if flags.is_empty() {
+        from_env = std::env::var_os("STOCKTAKE_IDENTITY")
+            .map(|v| std::env::split_paths(&v).collect::<Vec<_>>())
+            .unwrap_or_default();
+        &from_env
+    } else {
+        flags
+    };
+    all.iter()
+        .filter(|f| !f.as_os_str().is_empty())
+        .cloned()
+        .collect()
+}
+
+/// Every identity in the files named.
 pub(super) fn read_identities(files: &[PathBuf]) -> anyhow::Result<Vec<age::x25519::Identity>> {
     let mut out = Vec::new();
-    for f in files.iter().filter(|f| !f.as_os_str().is_empty()) {
+    for f in files {
         let shown = f.display().to_string();
-        let text = std::fs::read_to_string(f)
+        let mut bytes = Vec::new();
+        std::fs::File::open(f)
+            .and_then(|file| file.take(MAX_IDENTITY_BYTES + 1).read_to_end(&mut bytes))
             .map_err(|e| anyhow::anyhow!("{shown}: cannot read the identity: {e}"))?;
+        let not_one = |why: &str| {
+            anyhow::anyhow!(
+                "{shown}: not an age identity file ({why}); give the file `stocktake keys new --out FILE` wrote"
+            )
+        };
+        if bytes.len() as u64 > MAX_IDENTITY_BYTES {
+            return Err(not_one("far too large"));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| not_one("not text"))?;
+        // age's own message for a line that is no key is "invalid Bech32 encoding": say
+        // which line, and what an identity file looks like.
+        let keys = text
+            .lines()
+            .map(str::trim)
+            .enumerate()
+            .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'));
+        for (i, l) in keys {
+            if !l.to_ascii_uppercase().starts_with("AGE-SECRET-KEY-1") {
+                return Err(not_one(&format!(
+                    "line {} is neither a comment nor an AGE-SECRET-KEY-1… key",
+                    i + 1
+                )));
+            }
+        }
         out.extend(crate::sync::parse_identities(&text, &shown)?);
     }
     Ok(out)
@@ -33,13 +80,13 @@ pub(super) fn new(out: &Path) -> anyhow::Result<ExitCode> {
     writeln!(
         io::stderr(),
         "created {} (readable by you alone: keep it safe and backed up; whoever holds it reads every session)",
-        out.display()
+        show(out.display())
     )?;
     writeln!(io::stdout(), "{recipient}")?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn show(file: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn show_key(file: &Path) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     for id in read_identities(&[file.to_path_buf()])? {
         writeln!(out, "{}", id.to_public())?;

@@ -1,11 +1,13 @@
 //! The binary's edge: the clap definitions (`args`), one file per command group, and the
 //! dispatch, where a reader that went away (`stocktake … | head -1`) ends the program
-//! quietly, as ripgrep and git do. Everything printed that came from a file goes through
-//! [`crate::neutralise`]; everything is printed with `writeln!`, never `println!`, which
-//! panics on a closed pipe.
+//! quietly, as ripgrep and git do. Every path and value printed goes through [`show`]
+//! (or [`crate::neutralise`] for a table cell fitted to a width), so a file name or a
+//! session's text can never drive the terminal; everything is printed with `writeln!`,
+//! never `println!`, which panics on a closed pipe.
 
 mod args;
 mod collate;
+mod conflicts;
 mod guide;
 mod keys;
 mod plan;
@@ -20,11 +22,34 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, FormatArg, GuideCommand, KeysCommand, PlanCommand, StructureArg};
+pub use args::{
+    AttributionArg, Cli, Command, FormatArg, GuideCommand, KeysCommand, PlanCommand, StructureArg,
+};
 
 use crate::guide::{Catalog, GuideDirs};
 use crate::neutralise;
 use crate::store::{Store, default_data_dir, system_clock};
+
+/// A path or value as the command line prints it: on one line, control characters,
+/// newlines and invisible characters as visible escapes (`\\u{1b}`, `\\u{a}`). The one way
+/// anything that came from a user, a file or the environment reaches the terminal.
+pub(crate) fn show(x: impl std::fmt::Display) -> String {
+    neutralise::line(&x.to_string()).into_owned()
+}
+
+/// A structure as the command line names it: its code (`protection_cluster`, the name
+/// `--structure` takes), and for a custom `other` structure its own label as well
+/// (`other: Protection Sector (South)`), as the report groups it.
+pub(crate) fn structure_shown(structure: crate::guide::Structure, label: &str) -> String {
+    match structure {
+        crate::guide::Structure::Other if !label.trim().is_empty() => format!(
+            "{}: {}",
+            structure.as_str(),
+            show(crate::report::structure_name(structure, label))
+        ),
+        s => s.as_str().to_string(),
+    }
+}
 
 /// The error and its causes on one line, each cause once: our error types already name
 /// their cause in their message, so `{:#}` would say it twice.
@@ -57,7 +82,7 @@ pub fn run() -> ExitCode {
         Some(Command::Guide(GuideCommand::List)) => guide::list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { ref files })) => guide::check(files),
         Some(Command::Sessions { json }) => sessions::sessions(cli.data_dir.as_deref(), json),
-        Some(Command::Sync { ref to }) => sync::sync(&cli, to.as_deref()),
+        Some(Command::Sync { ref to, again }) => sync::sync(&cli, to.as_deref(), again),
         Some(Command::Import { ref files }) => sync::import(&cli, files),
         Some(Command::Collate {
             ref paths,
@@ -66,15 +91,27 @@ pub fn run() -> ExitCode {
             require_encrypted,
         }) => collate::collate(&cli, paths, db, identities, require_encrypted),
         Some(Command::Keys(KeysCommand::New { ref out })) => keys::new(out),
-        Some(Command::Keys(KeysCommand::Show { ref file })) => keys::show(file),
-        Some(Command::Conflicts { ref db }) => collate::conflicts(db),
+        Some(Command::Keys(KeysCommand::Show { ref file })) => keys::show_key(file),
+        Some(Command::Conflicts { ref db, full }) => conflicts::conflicts(db, full),
         Some(Command::Report {
             ref db,
             ref out,
             ref format,
             structure,
             ref guide,
-        }) => report::report(db, out, format, structure, guide.as_deref()),
+            attribution,
+            min_cell,
+        }) => report::report(
+            db,
+            out,
+            format,
+            report::Filters {
+                structure,
+                guide: guide.as_deref(),
+                attribution,
+                min_cell,
+            },
+        ),
         Some(Command::Plan(PlanCommand::Import {
             ref file,
             ref rules,
@@ -109,7 +146,8 @@ pub fn run() -> ExitCode {
             ref digest,
             ref db,
             undo,
-        }) => collate::resolve(db, digest, undo),
+            ref answer,
+        }) => conflicts::resolve(db, digest, undo, answer.as_deref()),
         None => tui(&cli),
     };
     match result {
@@ -117,12 +155,7 @@ pub fn run() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // With stderr gone as well there is no one left to tell; the exit code says it.
-            writeln!(
-                io::stderr(),
-                "stocktake: {}",
-                neutralise::block(&user_message(&e))
-            )
-            .unwrap_or(());
+            writeln!(io::stderr(), "stocktake: {}", show(user_message(&e))).unwrap_or(());
             ExitCode::FAILURE
         }
     }
@@ -148,7 +181,7 @@ fn open_store(data_dir: Option<&Path>) -> anyhow::Result<Store> {
     let (store, notices) = Store::open(&dir, system_clock())?;
     let mut err = io::stderr().lock();
     for n in notices {
-        writeln!(err, "note: {}", neutralise::line(&n.0))?;
+        writeln!(err, "note: {}", show(&n.0))?;
     }
     Ok(store)
 }
@@ -160,8 +193,21 @@ fn now_text() -> String {
         .to_string()
 }
 
+/// A `--db` that names a folder: SQLite would only say "Error code 14".
+fn not_a_folder(db: &Path) -> anyhow::Result<()> {
+    if db.is_dir() {
+        anyhow::bail!(
+            "{}: is a folder, not a collation database; name the database file, e.g. --db {}",
+            db.display(),
+            db.join("season.db").display()
+        );
+    }
+    Ok(())
+}
+
 /// The collation database a command reads, which must be there already.
 fn existing_db(db: &Path) -> anyhow::Result<crate::collate::CollationDb> {
+    not_a_folder(db)?;
     if !db.exists() {
         anyhow::bail!(
             "{}: no such collation database; run stocktake collate first",
@@ -169,6 +215,28 @@ fn existing_db(db: &Path) -> anyhow::Result<crate::collate::CollationDb> {
         );
     }
     Ok(crate::collate::CollationDb::open(db)?)
+}
+
+/// The collation database `collate` writes: an existing one, or a new one it may create
+/// here. A symlink to nothing is refused: SQLite would create its target with the
+/// umask's mode (0644), readable by everyone, where the database must be 0600.
+fn db_to_write(db: &Path) -> anyhow::Result<()> {
+    not_a_folder(db)?;
+    if let Ok(m) = std::fs::symlink_metadata(db)
+        && m.file_type().is_symlink()
+        && !db.exists()
+    {
+        let link = std::fs::read_link(db).unwrap_or_default();
+        // A relative link is relative to its own folder, not to where stocktake runs.
+        let target = db.parent().map_or(link.clone(), |d| d.join(&link));
+        anyhow::bail!(
+            "{}: is a symbolic link to {}, which does not exist; stocktake creates a collation database only under its real name (private, 0600): give --db {}",
+            db.display(),
+            target.display(),
+            target.display()
+        );
+    }
+    Ok(())
 }
 
 /// With no subcommand: the interview screens.

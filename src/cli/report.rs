@@ -4,16 +4,39 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{FormatArg, StructureArg, existing_db, now_text};
-use crate::neutralise;
+use super::{AttributionArg, FormatArg, StructureArg, config, existing_db, now_text, show};
+use crate::report::Attribution;
+
+/// What the report covers and how much it says about who said what.
+pub(super) struct Filters<'a> {
+    pub structure: Option<StructureArg>,
+    pub guide: Option<&'a str>,
+    pub attribution: Option<AttributionArg>,
+    pub min_cell: Option<usize>,
+}
 
 pub(super) fn report(
     db: &Path,
     out: &Path,
     formats: &[FormatArg],
-    structure: Option<StructureArg>,
-    guide: Option<&str>,
+    filters: Filters<'_>,
 ) -> anyhow::Result<ExitCode> {
+    let Filters {
+        structure,
+        guide,
+        attribution,
+        min_cell,
+    } = filters;
+    // The flags win over the config file; the config was checked when it was read.
+    let config = config()?;
+    let attribution = attribution.map(|a| a.0).unwrap_or_else(|| {
+        config
+            .attribution
+            .as_deref()
+            .and_then(Attribution::parse)
+            .unwrap_or_default()
+    });
+    let min_cell = min_cell.or(config.min_cell).unwrap_or(0);
     let mut formats: Vec<crate::report::Format> = formats.iter().map(|f| f.0).collect();
     // `--format md,markdown` asks for one Markdown report.
     let mut seen = Vec::new();
@@ -22,9 +45,39 @@ pub(super) fn report(
         seen.push(*f);
         new
     });
+    // Checked before the collation is read: on a large one that takes seconds.
+    if out.exists() && !out.is_dir() {
+        anyhow::bail!(
+            "{}: exists and is not a folder; name a folder for the report with --out DIR (it is created, private, if missing)",
+            out.display()
+        );
+    }
     let cdb = existing_db(db)?;
+    if let Some(g) = guide {
+        let mut ids: Vec<String> = cdb
+            .guide_sources()?
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect();
+        ids.dedup();
+        if !ids.iter().any(|id| id == g) {
+            anyhow::bail!(
+                "no guide `{g}` in {}; its sessions were made with: {}",
+                db.display(),
+                if ids.is_empty() {
+                    "none yet (collate some files first)".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            );
+        }
+    }
     cdb.for_one_pass()?;
     let mut err = io::stderr().lock();
+    // The folder too is made ready before the collation is read.
+    for n in crate::report::prepare_folder(out)? {
+        writeln!(err, "note: {}", show(n))?;
+    }
     // Progress on stderr, a line a step: on a large collation the report takes seconds.
     let started = std::time::Instant::now();
     writeln!(err, "reading the collation…")?;
@@ -33,6 +86,8 @@ pub(super) fn report(
         crate::report::ReportOptions {
             structure: structure.map(|s| s.0),
             guide: guide.map(str::to_string),
+            attribution,
+            min_cell,
         },
     )?;
     if r.sections.is_empty() {
@@ -51,7 +106,7 @@ pub(super) fn report(
             .join(", ")
     )?;
     drop(err);
-    let written = crate::report::write_reporting(&r, out, &formats, &now_text(), &|f, took| {
+    let outcome = crate::report::write_reporting(&r, out, &formats, &now_text(), &|f, took| {
         // From the writer threads; a closed stderr must not stop the report.
         writeln!(
             io::stderr(),
@@ -62,8 +117,41 @@ pub(super) fn report(
         .unwrap_or(());
     })?;
     let mut out = io::stdout().lock();
-    for p in &written {
-        writeln!(out, "wrote {}", neutralise::line(&p.display().to_string()))?;
+    for p in &outcome.written {
+        writeln!(out, "wrote {}", show(p.display()))?;
     }
-    Ok(ExitCode::SUCCESS)
+    for p in &outcome.pruned {
+        writeln!(
+            out,
+            "removed {} (left from an earlier report, not part of this one)",
+            show(p.display())
+        )?;
+    }
+    let mut err = io::stderr().lock();
+    for f in &outcome.failed {
+        let removed = if f.removed.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; removed the earlier {} so that it cannot pass for this report",
+                f.removed
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        writeln!(
+            err,
+            "stocktake: {} not written: {}{}",
+            f.format.name(),
+            show(&f.error),
+            show(removed)
+        )?;
+    }
+    Ok(if outcome.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -4,8 +4,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::open_store;
 use super::table::{Column, Table, Width};
+use super::{open_store, show};
 use crate::neutralise;
 
 pub(super) fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
@@ -19,11 +19,7 @@ pub(super) fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<Ex
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "No sessions yet in {}.",
-            neutralise::line(&store.path().display().to_string())
-        )?;
+        writeln!(out, "No sessions yet in {}.", show(store.path().display()))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut table: Vec<[String; 9]> = vec![
@@ -41,10 +37,10 @@ pub(super) fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<Ex
         .map(String::from),
     ];
     table.extend(rows.iter().map(|r| {
-        let structure = if r.structure_label.is_empty() {
-            r.structure.clone()
-        } else {
-            format!("{}: {}", r.structure, r.structure_label)
+        // A custom structure by its own label, as the report groups it.
+        let structure = match crate::guide::Structure::parse(&r.structure) {
+            Some(s) => super::structure_shown(s, &r.structure_label),
+            None => r.structure.clone(),
         };
         [
             r.id.clone(),

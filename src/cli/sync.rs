@@ -5,9 +5,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, config, open_store, user_message};
+use super::{Cli, config, open_store, show, user_message};
 use crate::guide::{Catalog, GuideDirs};
-use crate::neutralise;
 
 /// Where completed sessions go: `sync --to`, else `--outbox` / `STOCKTAKE_OUTBOX`, else the
 /// config file; encrypted to the config file's recipients (and each guide's).
@@ -25,7 +24,7 @@ pub(super) fn sending(cli: &Cli, to: Option<&Path>) -> anyhow::Result<crate::out
     Ok(crate::outbox::Sending { outbox, recipients })
 }
 
-pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub(super) fn sync(cli: &Cli, to: Option<&Path>, again: bool) -> anyhow::Result<ExitCode> {
     let sending = sending(cli, to)?;
     let Some(dir) = sending.outbox.clone() else {
         anyhow::bail!(
@@ -36,19 +35,40 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
         );
     };
     let mut store = open_store(cli.data_dir.as_deref())?;
-    let report = crate::outbox::sync(&mut store, &dir, &sending.recipients)?;
-    let shown = neutralise::line(&dir.display().to_string()).into_owned();
+    // Before writing anything: with nothing waiting, a mistyped folder would otherwise be
+    // answered "nothing to sync".
+    let waiting = match store.unsynced()?.len() {
+        0 => String::new(),
+        n => format!(", {n} completed session revision(s) still waiting to sync"),
+    };
+    match std::fs::metadata(&dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            anyhow::bail!(
+                "the outbox {} does not exist; create it (mkdir {}), or choose another with --to DIR or STOCKTAKE_OUTBOX; nothing was written{waiting}",
+                dir.display(),
+                dir.display()
+            )
+        }
+        Ok(m) if !m.is_dir() => anyhow::bail!(
+            "the outbox {} is not a folder; choose a folder with --to DIR; nothing was written{waiting}",
+            dir.display()
+        ),
+        _ => {}
+    }
+    let which = if again {
+        crate::outbox::Which::Again
+    } else {
+        crate::outbox::Which::Waiting
+    };
+    let report = crate::outbox::sync_which(&mut store, &dir, &sending.recipients, which)?;
+    let shown = show(dir.display());
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     for p in &report.written {
-        writeln!(out, "wrote {}", neutralise::line(&p.display().to_string()))?;
+        writeln!(out, "wrote {}", show(p.display()))?;
     }
     for p in &report.already {
-        writeln!(
-            out,
-            "already there: {}",
-            neutralise::line(&p.display().to_string())
-        )?;
+        writeln!(out, "already there: {}", show(p.display()))?;
     }
     if report.cleaned > 0 {
         writeln!(
@@ -58,11 +78,20 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
         )?;
     }
     for (name, e) in &report.failed {
+        writeln!(err, "not written: {}: {}", show(name), show(e))?;
+    }
+    if report.plain > 0
+        && let Some(x) = crate::outbox::exposure(&dir)
+    {
+        let who = if x.everyone {
+            "every user of this machine can list it".to_string()
+        } else {
+            format!("the members of group {} can list it", show(&x.group))
+        };
         writeln!(
             err,
-            "not written: {}: {}",
-            neutralise::line(name),
-            neutralise::line(&e.to_string())
+            "warning: {} session file(s) written in clear to {shown} (mode {:04o}): {who}, and the files are readable by the folder's group; encrypt them (recipients in the config or the guide), or use a drop folder the interviewers cannot read (README, \"A shared outbox on a server\")",
+            report.plain, x.mode
         )?;
     }
     let waiting = store.unsynced()?.len();
@@ -74,25 +103,111 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     if report.written.is_empty() && report.already.is_empty() {
-        writeln!(
-            out,
-            "nothing to sync: every completed session is already written ({shown})"
-        )?;
+        let sent = crate::outbox::sent(&store)?;
+        if sent.is_empty() {
+            writeln!(
+                out,
+                "nothing to sync: no session completed in this store yet ({})",
+                show(store.path().display())
+            )?;
+        } else {
+            writeln!(
+                out,
+                "nothing new to sync into {shown}: every completed revision is already written:"
+            )?;
+            for s in &sent {
+                let structure = match crate::guide::Structure::parse(&s.structure) {
+                    Some(st) => super::structure_shown(st, &s.structure_label),
+                    None => show(&s.structure),
+                };
+                if let Some(r) = &s.record {
+                    writeln!(
+                        out,
+                        "  {} · {structure} r{}: {} in {}, {}",
+                        show(&s.response),
+                        s.revision,
+                        show(&r.file_name),
+                        show(&r.outbox),
+                        show(&r.written_at)
+                    )?;
+                }
+            }
+            writeln!(
+                out,
+                "to write them all again (a copy on a USB stick, or encrypted now): stocktake sync --again --to DIR"
+            )?;
+        }
     } else {
         writeln!(out, "{} file(s) written to {shown}", report.written.len())?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+/// The first bytes of every age file.
+const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
+
+/// Is this an age file? By its name or by its first bytes: import has no identity, and
+/// reading one as TOML would only say "not UTF-8 text".
+fn is_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let named = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(crate::sync::ENCRYPTED_SUFFIX));
+    let mut head = [0u8; AGE_HEADER.len()];
+    let starts = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == AGE_HEADER);
+    named || starts
+}
+
+/// Only the head is read: the file may be anything, of any size.
+fn starts_as_attempt_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(256);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(256).read_to_end(&mut head))
+        .is_ok_and(|_| crate::campaign::is_attempt_file(&head))
+}
+
+pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    // Folders are walked as collate walks them, so `import DIR` takes a whole outbox.
+    let found = crate::collate::find_files(paths)?;
+    let mut failed = 0;
+    for (dir, why) in &found.unreadable {
+        failed += 1;
+        eprintln!(
+            "stocktake: {}: cannot read this folder: {why}",
+            show(dir.display())
+        );
+    }
+    let files = found.files;
+    if files.is_empty() && failed == 0 {
+        anyhow::bail!(
+            "no session files (*.toml) in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     let mut store = open_store(cli.data_dir.as_deref())?;
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    let mut failed = 0;
-    for path in files {
-        let shown = neutralise::line(&path.display().to_string()).into_owned();
+    for path in &files {
+        let shown = show(path.display());
         let result = (|| -> anyhow::Result<String> {
+            if is_encrypted(path) {
+                anyhow::bail!(
+                    "{shown}: encrypted for the collator (age): import cannot open it, only the collator's identity can; import the plain .toml file from the store it was written from, or, as the collator, read it with stocktake collate --identity FILE"
+                );
+            }
+            if starts_as_attempt_file(path) {
+                return Ok(format!(
+                    "{shown}: a call attempt file, for the collator: nothing to import"
+                ));
+            }
             let crate::sync::Verified {
                 file: f,
                 guide,
@@ -121,8 +236,8 @@ pub(super) fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             };
             Ok(format!(
                 "{shown}: {what}: {} · {} revision {}",
-                neutralise::line(&f.session.response),
-                f.session.structure.as_str(),
+                show(&f.session.response),
+                super::structure_shown(f.session.structure, &f.session.structure_label),
                 f.session.revision
             ))
         })();
@@ -130,7 +245,7 @@ pub(super) fn import(cli: &Cli, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             Ok(line) => writeln!(out, "{line}")?,
             Err(e) => {
                 failed += 1;
-                writeln!(err, "{}", neutralise::block(&user_message(&e)))?;
+                writeln!(err, "{}", show(user_message(&e)))?;
             }
         }
     }

@@ -1,7 +1,10 @@
-//! The one table printer of the command line (`guide list`, `sessions`, `conflicts`):
-//! columns padded by characters, each with its alignment and the gap before it.
+//! The one table printer of the command line (`guide list`, `sessions`): columns padded
+//! to the terminal width of their cells (a CJK character takes two columns), each with
+//! its alignment and the gap before it.
 
 use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -13,8 +16,6 @@ pub enum Align {
 pub enum Width {
     /// As wide as the widest cell of the rows printed together.
     Widest,
-    /// Padded to this many characters; a longer cell is printed whole (fit it first).
-    Exactly(usize),
     /// Not padded: the last column of a line that may run long.
     Natural,
 }
@@ -56,10 +57,9 @@ impl Table<'_> {
                 Width::Widest => rows
                     .iter()
                     .filter_map(|r| r.as_ref().get(i))
-                    .map(|cell| cell.chars().count())
+                    .map(|cell| cell.width())
                     .max()
                     .unwrap_or(0),
-                Width::Exactly(n) => n,
                 Width::Natural => 0,
             })
             .collect();
@@ -67,7 +67,7 @@ impl Table<'_> {
             let mut line = String::from(self.indent);
             for ((cell, c), w) in r.as_ref().iter().zip(self.columns).zip(&widths) {
                 line.push_str(c.gap);
-                let pad = w.saturating_sub(cell.chars().count());
+                let pad = w.saturating_sub(cell.width());
                 if c.align == Align::Right {
                     line.extend(std::iter::repeat_n(' ', pad));
                 }
@@ -121,20 +121,19 @@ mod tests {
     }
 
     #[test]
-    fn fixed_columns_keep_their_padding_and_let_long_cells_through() {
+    fn wide_characters_take_two_columns() {
         let cols = [
-            Column::left(Width::Exactly(4), ""),
-            Column::left(Width::Exactly(3), " "),
-            Column::left(Width::Exactly(3), ""),
+            Column::left(Width::Widest, ""),
+            Column::left(Width::Natural, " "),
         ];
         let t = Table {
             columns: &cols,
-            indent: "  ",
-            trim: false,
+            indent: "",
+            trim: true,
         };
         assert_eq!(
-            print(&t, &[row(&["abcdef", "x", "y"])]),
-            "  abcdef x  y  \n"
+            print(&t, &[row(&["南スーダン", "x"]), row(&["Mali", "y"])]),
+            "南スーダン x\nMali       y\n"
         );
     }
 }

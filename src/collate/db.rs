@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_collation.sql"),
     include_str!("migrations/0002_seen_identity.sql"),
     include_str!("migrations/0003_campaign.sql"),
+    include_str!("migrations/0004_answer_choices.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

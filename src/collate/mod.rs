@@ -8,6 +8,7 @@ mod db;
 mod heal;
 mod lock;
 mod query;
+mod resolve;
 mod run;
 mod walk;
 
@@ -15,6 +16,9 @@ pub use chain::{Conflict, Head};
 pub use db::{Batch, CollateError, CollationDb, FileId, Seen};
 pub use heal::Cleared;
 pub use lock::{BUSY_WAIT, PATIENCE};
-pub use query::{AnswerRow, ConflictDiff, GeneralNote, Quarantined, RevisionRow, short};
+pub use query::{
+    AnswerRow, CollatedGuide, ConflictDiff, GeneralNote, Quarantined, RevisionRow, short,
+};
+pub use resolve::AnswerChoice;
 pub use run::{Keys, Summary, collate};
 pub use walk::{Found, find_files};

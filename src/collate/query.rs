@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::params;
-
 use super::chain::Conflict;
 use super::db::{CollateError, CollationDb};
 use crate::guide::Structure;
@@ -77,6 +75,8 @@ pub struct ConflictDiff {
     pub differing: Vec<(String, Vec<Option<AnswerRow>>)>,
     /// Where each revision's file was found, in the conflict's order.
     pub paths: Vec<Vec<String>>,
+    /// When this database first saw each revision, in the conflict's order.
+    pub imported: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +157,24 @@ impl CollationDb {
             .iter()
             .map(|m| self.paths_of(&m.digest))
             .collect::<Result<_, _>>()?;
-        Ok(ConflictDiff { differing, paths })
+        let imported = c
+            .members
+            .iter()
+            .map(|m| self.imported_at(&m.digest))
+            .collect::<Result<_, _>>()?;
+        Ok(ConflictDiff {
+            differing,
+            paths,
+            imported,
+        })
+    }
+
+    /// When this database first saw the revision.
+    pub fn imported_at(&self, digest: &str) -> Result<String, CollateError> {
+        self.conn
+            .prepare_cached("SELECT imported_at FROM revisions WHERE digest = ?1")
+            .and_then(|mut st| st.query_row([digest], |r| r.get(0)))
+            .map_err(|e| self.err(e))
     }
 
     pub fn paths_of(&self, digest: &str) -> Result<Vec<String>, CollateError> {
@@ -187,107 +204,6 @@ impl CollationDb {
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
-
-    /// The one revision a digest (or a prefix of at least 8 hex digits) names.
-    pub fn find_revision(&self, digest: &str) -> Result<RevisionRow, CollateError> {
-        let want = digest.trim().trim_start_matches("sha256:");
-        let refused = |message: String| CollateError::Refused {
-            path: self.path.display().to_string(),
-            message,
-        };
-        if want.len() < 8 || !want.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(refused(format!(
-                "`{digest}` is not a digest: give at least 8 hex digits (see stocktake conflicts)"
-            )));
-        }
-        let matches: Vec<RevisionRow> = self
-            .revisions()?
-            .into_iter()
-            .filter(|r| {
-                r.digest
-                    .trim_start_matches("sha256:")
-                    .starts_with(&want.to_ascii_lowercase())
-            })
-            .collect();
-        match matches.len() {
-            1 => Ok(matches.into_iter().next().expect("one")),
-            0 => Err(refused(format!("no revision has a digest starting {want}"))),
-            n => Err(refused(format!(
-                "{n} revisions start with {want}: give more digits"
-            ))),
-        }
-    }
-
-    /// Pick `digest` as the winner of the conflict it is in. Recorded, and reversible with
-    /// [`CollationDb::unresolve`].
-    pub fn resolve(&mut self, digest: &str, now: &str) -> Result<Conflict, CollateError> {
-        let r = self.find_revision(digest)?;
-        let conflict = self
-            .conflicts()?
-            .into_iter()
-            .find(|c| c.session_id == r.session_id && c.parent == r.parent)
-            .ok_or_else(|| CollateError::Refused {
-                path: self.path.display().to_string(),
-                message: format!(
-                    "revision {} is not in a conflict: nothing to resolve",
-                    short(&r.digest)
-                ),
-            })?;
-        let shown = self.path.display().to_string();
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
-        tx.execute(
-            "INSERT INTO resolutions (session_id, parent, winner, at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (session_id, parent) DO UPDATE SET winner = ?3, at = ?4",
-            params![r.session_id, r.parent, r.digest, now],
-        )
-        .and_then(|_| {
-            tx.execute(
-                "INSERT INTO resolution_log (session_id, parent, winner, action, at) VALUES (?1, ?2, ?3, 'pick', ?4)",
-                params![r.session_id, r.parent, r.digest, now],
-            )
-        })
-        .and_then(|_| tx.commit())
-        .map_err(|e| self.err(e))?;
-        Ok(Conflict {
-            winner: Some(r.digest),
-            ..conflict
-        })
-    }
-
-    /// Take back the choice made in the conflict `digest` is in.
-    pub fn unresolve(&mut self, digest: &str, now: &str) -> Result<(), CollateError> {
-        let r = self.find_revision(digest)?;
-        let shown = self.path.display().to_string();
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
-        let n = tx
-            .execute(
-                "DELETE FROM resolutions WHERE session_id = ?1 AND parent = ?2",
-                params![r.session_id, r.parent],
-            )
-            .map_err(|e| super::lock::sql_error(shown.clone(), e))?;
-        if n == 0 {
-            return Err(CollateError::Refused {
-                path: self.path.display().to_string(),
-                message: format!(
-                    "no choice was made in the conflict of revision {}",
-                    short(&r.digest)
-                ),
-            });
-        }
-        tx.execute(
-            "INSERT INTO resolution_log (session_id, parent, winner, action, at) VALUES (?1, ?2, ?3, 'undo', ?4)",
-            params![r.session_id, r.parent, r.digest, now],
-        )
-        .and_then(|_| tx.commit())
-        .map_err(|e| self.err(e))?;
-        Ok(())
-    }
 }
 
 /// A digest as people compare them: the first 12 hex digits.
@@ -299,7 +215,38 @@ pub fn short(digest: &str) -> String {
         .collect()
 }
 
+/// A guide a collated file was made with, as the collation keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollatedGuide {
+    pub digest: String,
+    pub id: String,
+    pub version: String,
+    /// The guide file's text.
+    pub source: String,
+}
+
 impl CollationDb {
+    /// Every guide a collated file was made with, by id and version.
+    pub fn guides(&self) -> Result<Vec<CollatedGuide>, CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT digest, id, version, source FROM guides ORDER BY id, version, digest",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(CollatedGuide {
+                    digest: r.get(0)?,
+                    id: r.get(1)?,
+                    version: r.get(2)?,
+                    source: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// (id, version, source) of every guide a collated file was made with.
     pub fn guide_sources(&self) -> Result<Vec<(String, String, String)>, CollateError> {
         let mut st = self

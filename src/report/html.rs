@@ -10,21 +10,39 @@ use super::svg::chart;
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}\
-td.n{text-align:right}h2{border-bottom:2px solid #2a6f97;padding-bottom:.2rem}.muted{color:#666}blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #ccc}";
+td.n{text-align:right}h2{border-bottom:2px solid #2a6f97;padding-bottom:.2rem}.muted{color:#666}blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #ccc}\
+caption{caption-side:bottom;text-align:left;color:#666;font-size:.9em}";
 
-fn dist_table(out: &mut Text<'_>, d: &Distribution) {
+/// The notes under a table: who it was hidden for, and what a suppressed cell means.
+fn captions(r: &Report, hidden: Option<String>, suppressed: bool) -> String {
+    let mut notes: Vec<String> = hidden.into_iter().collect();
+    if suppressed {
+        notes.push(r.suppression_note());
+    }
+    if notes.is_empty() {
+        return String::new();
+    }
+    format!("<caption>{}</caption>", html(&notes.join(" ")))
+}
+
+fn dist_table(out: &mut Text<'_>, r: &Report, d: &Distribution) {
     let _ = write!(
         out,
-        "<table><tr><th>{}</th><th>count</th><th>%</th></tr>",
+        "<table>{}<tr><th>{}</th><th>count</th><th>%</th></tr>",
+        captions(r, d.hidden_note(), d.rows.iter().any(|c| c.suppressed)),
         html(&d.denominator())
     );
     for c in &d.rows {
+        let pct = if c.suppressed {
+            String::new()
+        } else {
+            format!("{}%", c.percent)
+        };
         let _ = write!(
             out,
-            "<tr><td>{}</td><td class=n>{}</td><td class=n>{}%</td></tr>",
+            "<tr><td>{}</td><td class=n>{}</td><td class=n>{pct}</td></tr>",
             html(&c.label),
-            c.count,
-            c.percent
+            html(&r.count_text(c.count, c.suppressed)),
         );
     }
     out.push_str("</table>");
@@ -46,6 +64,14 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
     if let Some(g) = &r.options.guide {
         let _ = write!(o, " · guide: {}", html(g));
     }
+    let _ = write!(
+        o,
+        " · quotes attributed to: {}",
+        html(super::attribution_said(r.options.attribution))
+    );
+    if r.options.min_cell > 1 {
+        let _ = write!(o, " · counts under {} suppressed", r.options.min_cell);
+    }
     o.push_str("</p>");
     for s in &r.sections {
         let lang = s.guide.default_language();
@@ -66,36 +92,53 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
             let title = format!(
                 "{} — {}",
                 d.text,
-                d.structure.map_or("all structures", |s| s.label("en"))
+                d.group.as_ref().map_or("all structures", |g| g.name())
             );
             // The chart carries the title and the denominator.
-            o.push_str(&chart(d, &title));
-            dist_table(o, d);
+            o.push_str(&chart(d, &title, r));
+            dist_table(o, r, d);
         }
         o.push_str("<h3>Every choice question, by structure</h3>");
         for (f, ct) in s.frequencies.iter().zip(&s.crosstabs) {
+            let suppressed = f.rows.iter().any(|c| c.suppressed);
+            let hidden = (f.hidden > 0).then(|| {
+                let per: Vec<String> = ct
+                    .groups
+                    .iter()
+                    .zip(&ct.hidden)
+                    .filter(|(_, h)| **h > 0)
+                    .map(|(g, h)| format!("{} {h}", g.name()))
+                    .collect();
+                format!(
+                    "{} ({}).",
+                    super::hidden_note(f.hidden).unwrap_or_default(),
+                    per.join(", ")
+                )
+            });
             let _ = write!(
                 o,
-                "<h4>{}</h4><table><tr><th>answer</th><th>all ({})</th>",
+                "<h4>{}</h4><table>{}<tr><th>answer</th><th>all (n = {})</th>",
                 html(&f.text),
+                captions(r, hidden, suppressed),
                 f.n
             );
-            for (st, n) in ct.structures.iter().zip(&ct.n) {
-                let _ = write!(o, "<th>{} (n = {n})</th>", html(st.label("en")));
+            for (g, n) in ct.groups.iter().zip(&ct.n) {
+                let _ = write!(o, "<th>{} (n = {n})</th>", html(g.name()));
             }
             o.push_str("</tr>");
-            for c in &f.rows {
+            for (c, (_, cells)) in f.rows.iter().zip(&ct.rows) {
                 let _ = write!(
                     o,
-                    "<tr><td>{}</td><td class=n>{} ({}%)</td>",
+                    "<tr><td>{}</td><td class=n>{}</td>",
                     html(&c.label),
-                    c.count,
-                    c.percent
+                    html(&r.cell_text(c.count, c.percent, c.suppressed))
                 );
-                if let Some((_, cells)) = ct.rows.iter().find(|(label, _)| *label == c.label) {
-                    for (n, p) in cells {
-                        let _ = write!(o, "<td class=n>{n} ({p}%)</td>");
-                    }
+                for cell in cells {
+                    let _ = write!(
+                        o,
+                        "<td class=n>{}</td>",
+                        html(&r.cell_text(cell.count, cell.percent, cell.suppressed))
+                    );
                 }
                 o.push_str("</tr>");
             }
@@ -105,27 +148,29 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         for (title, items) in &s.texts {
             let _ = write!(o, "<h4>{}</h4>", html(title));
             for t in items {
+                let by = if t.by.is_empty() {
+                    t.kind.to_string()
+                } else {
+                    format!("{} · {}", html(&t.by), t.kind)
+                };
                 let _ = write!(
                     o,
-                    "<blockquote>{}<br><span class=muted>{} · {} · {}</span></blockquote>",
+                    "<blockquote>{}<br><span class=muted>{by}</span></blockquote>",
                     html(&t.text).replace('\n', "<br>"),
-                    html(&t.response),
-                    html(t.structure.label("en")),
-                    t.kind
                 );
             }
         }
     }
     let q = &r.quality;
     o.push_str("<h2>Data quality</h2><table><tr><th>structure</th><th>sessions</th></tr>");
-    for (s, n) in &q.sessions_by_structure {
+    for (g, n) in &q.sessions_by_group {
         let _ = write!(
             o,
             "<tr><td>{}</td><td class=n>{n}</td></tr>",
-            html(s.label("en"))
+            html(g.name())
         );
     }
-    let heads: usize = q.sessions_by_structure.iter().map(|(_, n)| n).sum();
+    let heads: usize = q.sessions_by_group.iter().map(|(_, n)| n).sum();
     let _ = write!(
         o,
         "</table><p>Sessions by status: completed {heads} (only completed revisions are sent, so every collated session is one). {} revisions in the database; {} conflict(s), {} resolved.</p>",
@@ -150,6 +195,19 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
             );
         }
         o.push_str("</table>");
+    }
+    if !q.answers_chosen.is_empty() {
+        o.push_str("<p>Answers taken from another revision of a conflict (<code>stocktake resolve --answer</code>):</p><ul>");
+        for (who, question, from) in &q.answers_chosen {
+            let _ = write!(
+                o,
+                "<li>{}: {} from {}</li>",
+                html(who),
+                html(question),
+                html(from)
+            );
+        }
+        o.push_str("</ul>");
     }
     if !q.missing_required.is_empty() {
         o.push_str("<p>Sessions with required questions unanswered:</p><ul>");

@@ -7,10 +7,29 @@ use super::Text;
 use super::escape::markdown as md;
 use super::model::Report;
 
+/// The notes under a table: who it was hidden for, and what a suppressed cell means.
+fn footnotes(o: &mut Text<'_>, r: &Report, hidden: Option<String>, suppressed: bool) {
+    if let Some(h) = hidden {
+        let _ = writeln!(o, "\n_{}_", md(&h));
+    }
+    if suppressed {
+        let _ = writeln!(o, "\n_{}_", md(&r.suppression_note()));
+    }
+}
+
 /// The report into `o`; returns the charts to write: (file name under charts/, SVG).
 pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, String)> {
     let mut charts = Vec::new();
-    let _ = writeln!(o, "# stocktake report\n\nGenerated {}\n", md(generated));
+    let _ = write!(o, "# stocktake report\n\nGenerated {}", md(generated));
+    let _ = write!(
+        o,
+        " · quotes attributed to: {}",
+        md(super::attribution_said(r.options.attribution))
+    );
+    if r.options.min_cell > 1 {
+        let _ = write!(o, " · counts under {} suppressed", r.options.min_cell);
+    }
+    o.push_str("\n\n");
     for s in &r.sections {
         let lang = s.guide.default_language();
         let _ = writeln!(o, "## {}\n", md(s.guide.title.get(lang, lang)));
@@ -26,16 +45,16 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             versions.join(", ")
         );
         for d in &s.summaries {
-            let structure = d.structure.map_or("all structures", |s| s.label("en"));
+            let structure = d.group.as_ref().map_or("all structures", |g| g.name());
             let name = format!(
                 "{}_{}_{}.svg",
                 s.guide.id,
                 d.question,
-                d.structure.map_or("all", |s| s.as_str())
+                d.group.as_ref().map_or("all".to_string(), |g| g.tag())
             );
             charts.push((
                 name.clone(),
-                super::svg::chart(d, &format!("{} — {structure}", d.text)),
+                super::svg::chart(d, &format!("{} — {structure}", d.text), r),
             ));
             let _ = writeln!(
                 o,
@@ -49,59 +68,87 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
                 md(&d.denominator())
             );
             for c in &d.rows {
-                let _ = writeln!(o, "| {} | {} | {}% |", md(&c.label), c.count, c.percent);
+                let pct = if c.suppressed {
+                    String::new()
+                } else {
+                    format!("{}%", c.percent)
+                };
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {pct} |",
+                    md(&c.label),
+                    md(&r.count_text(c.count, c.suppressed))
+                );
             }
+            footnotes(o, r, d.hidden_note(), d.rows.iter().any(|c| c.suppressed));
             o.push('\n');
         }
         let _ = writeln!(o, "### Every choice question, by structure\n");
         for (f, ct) in s.frequencies.iter().zip(&s.crosstabs) {
             let _ = write!(o, "#### {}\n\n| answer | all (n = {}) |", md(&f.text), f.n);
-            for (st, n) in ct.structures.iter().zip(&ct.n) {
-                let _ = write!(o, " {} (n = {n}) |", md(st.label("en")));
+            for (g, n) in ct.groups.iter().zip(&ct.n) {
+                let _ = write!(o, " {} (n = {n}) |", md(g.name()));
             }
             let _ = write!(o, "\n|---|---:|");
-            for _ in &ct.structures {
+            for _ in &ct.groups {
                 o.push_str("---:|");
             }
             o.push('\n');
-            for c in &f.rows {
-                let _ = write!(o, "| {} | {} ({}%) |", md(&c.label), c.count, c.percent);
-                if let Some((_, cells)) = ct.rows.iter().find(|(label, _)| *label == c.label) {
-                    for (n, p) in cells {
-                        let _ = write!(o, " {n} ({p}%) |");
-                    }
+            for (c, (_, cells)) in f.rows.iter().zip(&ct.rows) {
+                let _ = write!(
+                    o,
+                    "| {} | {} |",
+                    md(&c.label),
+                    md(&r.cell_text(c.count, c.percent, c.suppressed))
+                );
+                for cell in cells {
+                    let _ = write!(
+                        o,
+                        " {} |",
+                        md(&r.cell_text(cell.count, cell.percent, cell.suppressed))
+                    );
                 }
                 o.push('\n');
             }
+            let hidden = (f.hidden > 0).then(|| {
+                let per: Vec<String> = ct
+                    .groups
+                    .iter()
+                    .zip(&ct.hidden)
+                    .filter(|(_, h)| **h > 0)
+                    .map(|(g, h)| format!("{} {h}", g.name()))
+                    .collect();
+                format!(
+                    "{} ({}).",
+                    super::hidden_note(f.hidden).unwrap_or_default(),
+                    per.join(", ")
+                )
+            });
+            footnotes(o, r, hidden, f.rows.iter().any(|c| c.suppressed));
             o.push('\n');
         }
         let _ = writeln!(o, "### What was said\n");
         for (title, items) in &s.texts {
             let _ = writeln!(o, "#### {}\n", md(title));
             for t in items {
-                let _ = writeln!(
-                    o,
-                    "> {}\n>\n> — {} · {} · {}\n",
-                    md(&t.text),
-                    md(&t.response),
-                    md(t.structure.label("en")),
-                    t.kind
-                );
+                let by = if t.by.is_empty() {
+                    t.kind.to_string()
+                } else {
+                    format!("{} · {}", md(&t.by), t.kind)
+                };
+                let _ = writeln!(o, "> {}\n>\n> — {by}\n", md(&t.text));
             }
         }
     }
     let q = &r.quality;
     let _ = writeln!(o, "## Data quality\n\n| structure | sessions |\n|---|---:|");
-    for (s, n) in &q.sessions_by_structure {
-        let _ = writeln!(o, "| {} | {n} |", md(s.label("en")));
+    for (g, n) in &q.sessions_by_group {
+        let _ = writeln!(o, "| {} | {n} |", md(g.name()));
     }
     let _ = writeln!(
         o,
         "\nSessions by status: completed {} (only completed revisions are sent). {} revisions in the database; {} conflict(s), {} resolved; {} file(s) in quarantine.\n",
-        q.sessions_by_structure
-            .iter()
-            .map(|(_, n)| n)
-            .sum::<usize>(),
+        q.sessions_by_group.iter().map(|(_, n)| n).sum::<usize>(),
         q.revisions,
         q.conflicts,
         q.conflicts_resolved,
@@ -112,6 +159,15 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
     }
     for f in &q.quarantined {
         let _ = writeln!(o, "- quarantined ({}): {}", md(&f.kind), md(&f.reason));
+    }
+    for (who, question, from) in &q.answers_chosen {
+        let _ = writeln!(
+            o,
+            "- answer taken from another revision: {}: {} from {}",
+            md(who),
+            md(question),
+            md(from)
+        );
     }
     for (who, qs) in &q.missing_required {
         let _ = writeln!(

@@ -1,27 +1,35 @@
 //! Reports from a collation database: the Figure-1 style distributions, frequency tables
 //! and cross-tabs, free texts, data quality; as HTML, Markdown (with SVG charts), CSV and
-//! XLSX. The output folder is private (0700, files 0600): it holds interviews in clear.
+//! XLSX. The output folder is created private (0700, files 0600): it holds interviews in
+//! clear.
 
+mod build;
+mod counts;
 mod escape;
+mod group;
 mod html;
 mod markdown;
 mod model;
 mod quality;
+mod suppress;
 mod svg;
 mod tables;
 mod texts;
+mod write;
+mod xlsx;
 
-use std::fs::{DirBuilder, Permissions};
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
+pub use group::{Group, structure_name};
 pub use model::{
-    Answer, Count, CrossTab, Distribution, GuideSection, Quality, Report, ReportOptions,
-    SessionRow, TextItem, percent,
+    Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
+    ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
 pub use tables::{Emit, LONG_COLUMNS, collect_rows, long_rows, summary_rows, wide_rows};
+pub use write::{Failure, Outcome, prepare_folder, write, write_reporting};
+pub use xlsx::{XlsxLimits, write_xlsx_within};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -93,6 +101,15 @@ impl std::fmt::Write for Text<'_> {
     }
 }
 
+/// What the report says its quotes are attributed to.
+pub(crate) fn attribution_said(a: Attribution) -> &'static str {
+    match a {
+        Attribution::None => "no one (--attribution none)",
+        Attribution::Structure => "the type of structure only (--attribution structure)",
+        Attribution::Response => "the response and the structure (--attribution response)",
+    }
+}
+
 /// "1 session", "2 sessions".
 pub(crate) fn sessions_count(n: usize) -> String {
     if n == 1 {
@@ -130,131 +147,13 @@ pub(crate) fn write_private_with(
     )
 }
 
-fn private_dir(dir: &Path) -> Result<(), ReportError> {
-    let err = |e: std::io::Error| ReportError::Write {
-        path: dir.display().to_string(),
-        message: e.to_string(),
-    };
-    DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .map_err(err)?;
-    std::fs::set_permissions(dir, Permissions::from_mode(0o700)).map_err(err)
-}
-
-/// Write the report in `formats` into `out`; returns the files written.
-///
-/// Each format is written on its own thread: they only read the report, and on a large
-/// collation the spreadsheet alone takes seconds the others need not wait for.
-pub fn write(
-    report: &Report,
-    out: &Path,
-    formats: &[Format],
-    generated: &str,
-) -> Result<Vec<PathBuf>, ReportError> {
-    write_reporting(report, out, formats, generated, &|_, _| {})
-}
-
-/// [`write`], calling `done(format, time it took)` as each format is finished, from the
-/// thread that wrote it: on a large collation the formats take seconds, and the collator
-/// should see them arrive.
-pub fn write_reporting(
-    report: &Report,
-    out: &Path,
-    formats: &[Format],
-    generated: &str,
-    done: &(dyn Fn(Format, std::time::Duration) + Sync),
-) -> Result<Vec<PathBuf>, ReportError> {
-    private_dir(out)?;
-    let results: Vec<Result<Vec<PathBuf>, ReportError>> = std::thread::scope(|scope| {
-        let running: Vec<_> = formats
-            .iter()
-            .map(|&f| {
-                scope.spawn(move || {
-                    let started = std::time::Instant::now();
-                    let written = write_format(report, out, f, generated);
-                    if written.is_ok() {
-                        done(f, started.elapsed());
-                    }
-                    written
-                })
-            })
-            .collect();
-        running
-            .into_iter()
-            .map(|t| {
-                t.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    let mut written = Vec::new();
-    for r in results {
-        written.extend(r?);
+/// `_<guide id>` after the CSV names when the report has several guides.
+pub(crate) fn section_suffix(report: &Report, s: &GuideSection) -> String {
+    if report.sections.len() > 1 {
+        format!("_{}", s.guide.id)
+    } else {
+        String::new()
     }
-    Ok(written)
-}
-
-fn write_format(
-    report: &Report,
-    out: &Path,
-    format: Format,
-    generated: &str,
-) -> Result<Vec<PathBuf>, ReportError> {
-    let mut written = Vec::new();
-    match format {
-        Format::Html => {
-            let p = out.join("report.html");
-            write_private_with(&p, |w| {
-                let mut text = Text::new(w);
-                html::render(&mut text, report, generated);
-                text.finish(&p)
-            })?;
-            written.push(p);
-        }
-        Format::Markdown => {
-            let p = out.join("report.md");
-            let mut charts = Vec::new();
-            write_private_with(&p, |w| {
-                let mut text = Text::new(w);
-                charts = markdown::render(&mut text, report, generated);
-                text.finish(&p)
-            })?;
-            let dir = out.join("charts");
-            private_dir(&dir)?;
-            for (name, svg) in charts {
-                let c = dir.join(name);
-                write_private(&c, svg.as_bytes())?;
-                written.push(c);
-            }
-            written.push(p);
-        }
-        Format::Csv => {
-            let p = out.join("summary.csv");
-            tables::write_csv(&p, |e| summary_rows(report, e))?;
-            written.push(p);
-            for s in &report.sections {
-                let suffix = if report.sections.len() > 1 {
-                    format!("_{}", s.guide.id)
-                } else {
-                    String::new()
-                };
-                let p = out.join(format!("long{suffix}.csv"));
-                tables::write_csv(&p, |e| long_rows(s, e))?;
-                written.push(p);
-                let p = out.join(format!("wide{suffix}.csv"));
-                tables::write_csv(&p, |e| wide_rows(s, e))?;
-                written.push(p);
-            }
-        }
-        Format::Xlsx => {
-            let p = out.join("report.xlsx");
-            tables::write_xlsx(&p, report)?;
-            written.push(p);
-        }
-    }
-    Ok(written)
 }
 
 #[cfg(test)]

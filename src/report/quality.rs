@@ -1,43 +1,51 @@
-//! The report's data quality: sessions per structure, revisions, conflicts and how many
-//! are resolved, sessions whose head was picked by rule, quarantined files, and heads
-//! missing required answers.
+//! The report's data quality: sessions per group, revisions, conflicts and how many are
+//! resolved, sessions whose head was picked by rule, quarantined files, and heads
+//! missing required answers. Sessions are named at the report's attribution level.
 
 use std::collections::BTreeMap;
 
-use super::model::{GuideSection, Quality};
+use super::build::who;
+use super::group::{Group, Groups};
+use super::model::{Attribution, GuideSection, Quality, ReportOptions};
 use crate::collate::{CollateError, CollationDb, Head};
-use crate::guide::Structure;
 use crate::session::AnswerStatus;
 
 pub(super) fn quality(
     db: &CollationDb,
     heads: &[Head],
     sections: &[GuideSection],
+    options: &ReportOptions,
+    groups: &Groups,
 ) -> Result<Quality, CollateError> {
-    let mut by_structure: BTreeMap<Structure, usize> = BTreeMap::new();
+    let mut by_group: BTreeMap<Group, usize> = BTreeMap::new();
     for r in sections.iter().flat_map(|s| &s.sessions) {
-        *by_structure.entry(r.structure).or_default() += 1;
+        *by_group.entry(r.group.clone()).or_default() += 1;
     }
     let conflicts = db.conflicts()?;
     let unresolved_sessions = heads
         .iter()
         .filter(|h| h.unresolved)
         .map(|h| {
-            (
-                h.row.session_id.clone(),
-                format!("{} · {}", h.row.response, h.row.structure.as_str()),
-            )
+            let g = groups.of(h.row.structure, &h.row.structure_label);
+            let what = match options.attribution {
+                Attribution::Response => format!("{} · {}", h.row.response, g.name()),
+                _ => g.type_name().to_string(),
+            };
+            (h.row.session_id.clone(), what)
         })
         .collect();
     let mut missing_required = Vec::new();
+    let mut answers_chosen = Vec::new();
     for s in sections {
         for r in &s.sessions {
+            for (q, source) in &r.chosen {
+                answers_chosen.push((who(options, r), q.clone(), crate::collate::short(source)));
+            }
             let missing: Vec<String> = s
                 .guide
                 .questions()
-                .filter(|q| q.required)
+                .filter(|q| q.required && !r.is_hidden(&q.id))
                 .filter(|q| match r.answers.get(&q.id) {
-                    Some(a) if a.hidden => false,
                     Some(a) if q.summary => a.status != AnswerStatus::Answered,
                     Some(a) => a.status == AnswerStatus::Unanswered,
                     None => true,
@@ -45,20 +53,18 @@ pub(super) fn quality(
                 .map(|q| q.id.clone())
                 .collect();
             if !missing.is_empty() {
-                missing_required.push((
-                    format!("{} · {}", r.response, r.structure.as_str()),
-                    missing,
-                ));
+                missing_required.push((who(options, r), missing));
             }
         }
     }
     Ok(Quality {
-        sessions_by_structure: by_structure.into_iter().collect(),
+        sessions_by_group: by_group.into_iter().collect(),
         revisions: db.revisions()?.len(),
         conflicts: conflicts.len(),
         conflicts_resolved: conflicts.iter().filter(|c| c.winner.is_some()).count(),
         unresolved_sessions,
         quarantined: db.quarantined()?,
         missing_required,
+        answers_chosen,
     })
 }

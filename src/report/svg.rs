@@ -4,16 +4,18 @@
 use std::fmt::Write;
 
 use super::escape::html;
-use super::model::Distribution;
+use super::model::{Distribution, Report};
 
 const WIDTH: u32 = 720;
 const LABEL: u32 = 330;
 const BAR: u32 = 300;
 const ROW: u32 = 26;
 
-pub fn chart(d: &Distribution, title: &str) -> String {
+/// The chart of `d`; a suppressed count (see [`Report::count_text`]) has no bar.
+pub fn chart(d: &Distribution, title: &str, r: &Report) -> String {
     let rows = d.rows.len() as u32;
-    let top = 48;
+    let hidden = d.hidden_note();
+    let top = if hidden.is_some() { 64 } else { 48 };
     let height = top + rows * ROW + 16;
     let mut s = String::new();
     let _ = write!(
@@ -31,6 +33,9 @@ pub fn chart(d: &Distribution, title: &str) -> String {
         r##"<text x="0" y="36" fill="#555">{}</text>"##,
         html(&d.denominator())
     );
+    if let Some(h) = hidden {
+        let _ = write!(s, r##"<text x="0" y="52" fill="#555">{}</text>"##, html(&h));
+    }
     for (i, c) in d.rows.iter().enumerate() {
         let y = top + i as u32 * ROW;
         // Shortened with an ellipsis, never silently: the table below has the whole label.
@@ -42,7 +47,11 @@ pub fn chart(d: &Distribution, title: &str) -> String {
             y + 16,
             html(&label)
         );
-        let w = BAR * c.percent.min(100) / 100;
+        let w = if c.suppressed {
+            0
+        } else {
+            BAR * c.percent.min(100) / 100
+        };
         let _ = write!(
             s,
             r##"<rect x="{LABEL}" y="{}" width="{BAR}" height="{}" fill="#eee"/>"##,
@@ -55,13 +64,17 @@ pub fn chart(d: &Distribution, title: &str) -> String {
             y + 4,
             ROW - 8
         );
+        let figure = if c.suppressed {
+            r.count_text(c.count, true)
+        } else {
+            format!("{}% ({})", c.percent, c.count)
+        };
         let _ = write!(
             s,
-            r#"<text x="{}" y="{}">{}% ({})</text>"#,
+            r#"<text x="{}" y="{}">{}</text>"#,
             LABEL + BAR + 8,
             y + 16,
-            c.percent,
-            c.count
+            html(&figure)
         );
     }
     s.push_str("</svg>\n");
@@ -79,16 +92,32 @@ mod tests {
             question: "q".into(),
             text: "Q".into(),
             kind: crate::guide::QuestionType::Single,
-            structure: None,
+            group: None,
             n: 4,
+            hidden: 0,
             rows: vec![Count {
                 value: "v".into(),
                 label: "Aware of anti-trafficking efforts, not discussed in the cluster <b>".into(),
                 count: 1,
                 percent: 25,
+                suppressed: false,
             }],
         };
-        let svg = chart(&d, "A <title> & more");
+        let r = Report {
+            options: Default::default(),
+            sections: Vec::new(),
+            quality: crate::report::Quality {
+                sessions_by_group: Vec::new(),
+                revisions: 0,
+                conflicts: 0,
+                conflicts_resolved: 0,
+                unresolved_sessions: Vec::new(),
+                quarantined: Vec::new(),
+                missing_required: Vec::new(),
+                answers_chosen: Vec::new(),
+            },
+        };
+        let svg = chart(&d, "A <title> & more", &r);
         assert!(
             svg.contains("Aware of anti-trafficking efforts, not discus…"),
             "{svg}"

@@ -24,7 +24,10 @@ pub const LONG_COLUMNS: &[(&str, &str)] = &[
     ("digest", "the SHA-256 of the session file it came from"),
     ("response", "country or humanitarian response"),
     ("structure", "protection_cluster, cp_aor, gbv_aor or other"),
-    ("structure_label", "the name of an `other` structure"),
+    (
+        "structure_label",
+        "the name of an `other` structure, as the report groups it (spaces and case aside, one spelling)",
+    ),
     ("interviewer", "who interviewed"),
     ("guide_id", "the interview guide"),
     ("guide_version", "its version for this session"),
@@ -49,11 +52,11 @@ pub const LONG_COLUMNS: &[(&str, &str)] = &[
     ("note", "the interviewer's note on the question"),
     (
         "hidden",
-        "1 when skip logic did not ask the question of this session",
+        "1 when the question was not asked of this session (skip logic given its answers, or not for its structure), whether or not a row holds an answer",
     ),
 ];
 
-const META: &[&str] = &[
+pub(super) const META: &[&str] = &[
     "session_id",
     "revision",
     "response",
@@ -94,7 +97,7 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     &r.digest,
                     &r.response,
                     r.structure.as_str(),
-                    &r.structure_label,
+                    r.group.custom_label(),
                     &r.interviewer,
                     &s.guide.id,
                     &r.guide_version,
@@ -108,11 +111,7 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     &labels,
                     a.map_or("", |a| a.other.as_str()),
                     a.map_or("", |a| a.note.as_str()),
-                    if a.is_some_and(|a| a.hidden) {
-                        "1"
-                    } else {
-                        "0"
-                    },
+                    if r.is_hidden(&q.id) { "1" } else { "0" },
                 ])?;
             }
         }
@@ -142,7 +141,7 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
             revision.as_str().into(),
             r.response.as_str().into(),
             r.structure.as_str().into(),
-            r.structure_label.as_str().into(),
+            r.group.custom_label().into(),
             r.interviewer.as_str().into(),
             r.guide_version.as_str().into(),
             r.completed_at.as_str().into(),
@@ -150,6 +149,16 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
         for q in s.guide.questions() {
             let a = r.answers.get(&q.id);
             let answered = a.is_some_and(|a| a.status == AnswerStatus::Answered);
+            if r.is_hidden(&q.id) {
+                let columns = match q.kind {
+                    QuestionType::Multi => {
+                        q.options.len() + usize::from(q.options.iter().any(|o| o.other))
+                    }
+                    _ => 1,
+                };
+                row.extend(std::iter::repeat_n(Cow::Borrowed("[hidden]"), columns));
+                continue;
+            }
             match q.kind {
                 QuestionType::Multi => {
                     for o in &q.options {
@@ -184,14 +193,17 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
     Ok(())
 }
 
-/// The summary distributions, header first.
+/// The summary distributions, header first. Suppressed counts read `x`, with no
+/// percentage.
 pub fn summary_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> {
     emit(&[
         "guide",
         "question_id",
         "question",
         "structure",
+        "structure_label",
         "n",
+        "hidden",
         "value",
         "label",
         "count",
@@ -200,25 +212,32 @@ pub fn summary_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> 
     for s in &report.sections {
         for d in &s.summaries {
             for c in &d.rows {
+                let (structure, label) = d
+                    .group
+                    .as_ref()
+                    .map_or(("all", ""), |g| (g.structure.as_str(), g.custom_label()));
                 emit(&[
                     &s.guide.id,
                     &d.question,
                     &d.text,
-                    d.structure.map_or("all", |s| s.as_str()),
+                    structure,
+                    label,
                     &d.n.to_string(),
+                    &d.hidden.to_string(),
                     &c.value,
                     &c.label,
-                    &c.count.to_string(),
-                    &c.percent.to_string(),
+                    &report.count_text(c.count, c.suppressed),
+                    &if c.suppressed {
+                        String::new()
+                    } else {
+                        c.percent.to_string()
+                    },
                 ])?;
             }
         }
     }
     Ok(())
 }
-
-/// A table, ready to produce its rows into a sink.
-type Table<'a> = Box<dyn Fn(Emit<'_>) -> Result<(), ReportError> + 'a>;
 
 /// Every row of a table, for tests and small reports.
 pub fn collect_rows(table: impl FnOnce(Emit<'_>) -> Result<(), ReportError>) -> Vec<Vec<String>> {
@@ -236,7 +255,7 @@ pub fn collect_rows(table: impl FnOnce(Emit<'_>) -> Result<(), ReportError>) -> 
 }
 
 /// Is this cell a plain number (written as one, never neutralised)?
-fn number(s: &str) -> Option<f64> {
+pub(super) fn number(s: &str) -> Option<f64> {
     s.parse::<f64>().ok().filter(|n| {
         n.is_finite() && !s.starts_with('+') && !s.contains(['e', 'E', 'i', 'I', 'n', 'N'])
     })
@@ -271,128 +290,6 @@ pub fn write_csv(
         })?;
         w.flush().map_err(|e| ReportError::Write {
             path: shown.clone(),
-            message: e.to_string(),
-        })
-    })
-}
-
-pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), ReportError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let err = |e: rust_xlsxwriter::XlsxError| ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let mut wb = Workbook::new();
-    // Deflate dominated the XLSX time at the default level 6. With shared strings (below)
-    // level 3 still gives a smaller file (32 MB for 10,000 sessions) than the inline strings
-    // at level 6 did (48 MB), in two thirds of the time.
-    wb.set_zip_compression_level(3);
-    // Low-memory sheets spill their cells to temp files: keep them in the private report folder.
-    if let Some(dir) = path.parent() {
-        wb.set_tempdir(dir).map_err(err)?;
-    }
-    let bold = Format::new().set_bold();
-    let mut cols = vec![vec![
-        "sheet".to_string(),
-        "column".to_string(),
-        "meaning".to_string(),
-    ]];
-    cols.extend(
-        LONG_COLUMNS
-            .iter()
-            .map(|(c, m)| vec!["Long".into(), c.to_string(), m.to_string()]),
-    );
-    cols.extend(
-        META.iter()
-            .map(|c| vec!["Wide".into(), c.to_string(), "as in Long".into()]),
-    );
-    cols.push(vec![
-        "Wide".into(),
-        "<question_id>".into(),
-        "the answer; [dont_know], [declined], [not_asked] for those; empty when not asked".into(),
-    ]);
-    cols.push(vec![
-        "Wide".into(),
-        "<question_id>.<option>".into(),
-        "multi-choice: 1 when the option was chosen, 0 when not".into(),
-    ]);
-    cols.push(vec![
-        "Wide".into(),
-        "<question_id>.other_text".into(),
-        "what was specified for the `other` option".into(),
-    ]);
-    cols.push(vec![
-        "Summary".into(),
-        "n".into(),
-        "the denominator: sessions of that structure asked the question".into(),
-    ]);
-    cols.push(vec![
-        "Summary".into(),
-        "percent".into(),
-        "count / n, rounded half away from zero".into(),
-    ]);
-    cols.push(vec![
-        "any".into(),
-        "(apostrophe)".into(),
-        "a text starting with = + - @ gets a leading ' so no spreadsheet runs it".into(),
-    ]);
-    let mut sheets: Vec<(String, Table<'_>)> = vec![(
-        "Summary".into(),
-        Box::new(|e: Emit<'_>| summary_rows(report, e)),
-    )];
-    for (k, s) in report.sections.iter().enumerate() {
-        let suffix = if report.sections.len() > 1 {
-            format!(" {}", k + 1)
-        } else {
-            String::new()
-        };
-        sheets.push((
-            format!("Long{suffix}"),
-            Box::new(move |e: Emit<'_>| long_rows(s, e)),
-        ));
-        sheets.push((
-            format!("Wide{suffix}"),
-            Box::new(move |e: Emit<'_>| wide_rows(s, e)),
-        ));
-    }
-    let cols_ref = &cols;
-    sheets.push((
-        "Columns".into(),
-        Box::new(move |e: Emit<'_>| {
-            cols_ref
-                .iter()
-                .try_for_each(|r| e(&r.iter().map(String::as_str).collect::<Vec<_>>()))
-        }),
-    ));
-    for (name, table) in sheets {
-        // Low-memory sheets stream their rows to a temporary file as they come, like
-        // constant-memory ones, but keep a shared string table: the long sheet repeats each
-        // question's text, section and session fields on every row, and writing each once
-        // halves the XML that has to be deflated.
-        let ws = wb.add_worksheet_with_low_memory().map_err(err)?;
-        ws.set_name(&name).map_err(err)?;
-        let mut i: u32 = 0;
-        table(&mut |r: &[&str]| {
-            for (j, &c) in r.iter().enumerate() {
-                let col = j as u16;
-                if i == 0 {
-                    ws.write_string_with_format(i, col, c, &bold).map_err(err)?;
-                } else if let Some(n) = number(c) {
-                    ws.write_number(i, col, n).map_err(err)?;
-                } else {
-                    // A string cell is never evaluated; the apostrophe keeps it inert even
-                    // when copied into a formula bar.
-                    ws.write_string(i, col, cell(c)).map_err(err)?;
-                }
-            }
-            i += 1;
-            Ok(())
-        })?;
-    }
-    super::write_private_with(path, |w| {
-        let bytes = wb.save_to_buffer().map_err(err)?;
-        std::io::Write::write_all(w, &bytes).map_err(|e| ReportError::Write {
-            path: path.display().to_string(),
             message: e.to_string(),
         })
     })

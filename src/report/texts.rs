@@ -1,12 +1,23 @@
 //! The report's free texts: every text answer, other-specify text and note, grouped by
-//! question with who said it, then the general notes attached to no question.
+//! question with who said it (as far as the attribution level allows), then the general
+//! notes attached to no question.
 
 use std::collections::HashMap;
 
-use super::model::{SessionRow, TextItem};
+use super::model::{Attribution, SessionRow, TextItem};
 use crate::collate::GeneralNote;
 use crate::guide::{Guide, QuestionType};
 use crate::session::AnswerStatus;
+
+/// Who said it, at `level`: nothing, the structure's type, or the response and the
+/// structure (a custom one by its label).
+fn by(r: &SessionRow, level: Attribution) -> String {
+    match level {
+        Attribution::None => String::new(),
+        Attribution::Structure => r.group.type_name().to_string(),
+        Attribution::Response => format!("{} · {}", r.response, r.group.name()),
+    }
+}
 
 /// Free texts, grouped by question, each with who said it.
 pub(super) fn free_texts(
@@ -14,6 +25,7 @@ pub(super) fn free_texts(
     rows: &[SessionRow],
     notes: &[&GeneralNote],
     lang: &str,
+    level: Attribution,
 ) -> Vec<(String, Vec<TextItem>)> {
     let mut texts: Vec<(String, Vec<TextItem>)> = Vec::new();
     let by_digest: HashMap<&str, &SessionRow> =
@@ -30,8 +42,7 @@ pub(super) fn free_texts(
                         question: q.id.clone(),
                         kind,
                         text: text.to_string(),
-                        response: r.response.clone(),
-                        structure: r.structure,
+                        by: by(r, level),
                     });
                 }
             };
@@ -51,8 +62,7 @@ pub(super) fn free_texts(
                     question: q.id.clone(),
                     kind: "general note",
                     text: n.text.clone(),
-                    response: r.response.clone(),
-                    structure: r.structure,
+                    by: by(r, level),
                 });
             }
         }
@@ -72,8 +82,7 @@ pub(super) fn free_texts(
                 question: String::new(),
                 kind: "general note",
                 text: n.text.clone(),
-                response: r.response.clone(),
-                structure: r.structure,
+                by: by(r, level),
             })
         })
         .collect();

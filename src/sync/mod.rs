@@ -12,7 +12,7 @@ pub use crypt::{
     CryptError, SUFFIX as ENCRYPTED_SUFFIX, Undecryptable, decrypt, encrypt, new_identity,
     parse_identities, parse_recipient,
 };
-pub use name::{file_name, is_safe_name, slug};
+pub use name::{encrypted_file_name, file_name, is_safe_name, slug};
 pub use read::{
     MAX_FILE_BYTES, MAX_REVISION, ReadError, SessionFile, Verified, check_digest,
     parse_digest_checked, parse_session_file, read_limited, read_regular, read_session_file,

@@ -1,5 +1,7 @@
 //! Session file names: `<date>_<country-slug>_<structure>_<session-id>_r<revision>.toml`,
-//! ASCII only, never a path: a hostile country name cannot leave the folder.
+//! ASCII only, never a path: a hostile country name cannot leave the folder. An encrypted
+//! file is named by its session id and revision alone, `<session-id>_r<revision>.toml.age`:
+//! the date, country and structure are what the encryption is there to protect.
 
 use crate::session::Session;
 
@@ -31,16 +33,29 @@ pub fn slug(s: &str) -> String {
     }
 }
 
+/// A session id as a file name may hold it. Session ids are ULIDs we made, but a file
+/// read from elsewhere could carry anything.
+fn safe_id(id: &str) -> String {
+    id.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(32)
+        .collect()
+}
+
+/// The file name of an encrypted session revision: nothing the ciphertext hides.
+pub fn encrypted_file_name(session_id: &str, revision: u32) -> String {
+    format!(
+        "{}_r{revision}.toml{}",
+        safe_id(session_id),
+        super::crypt::SUFFIX
+    )
+}
+
 /// The file name of a session revision.
 pub fn file_name(s: &Session) -> String {
     let when = s.completed_at.unwrap_or(s.started_at);
     let date = when.strftime("%Y-%m-%d");
-    // Session ids are ULIDs we made, but a file read from elsewhere could carry anything.
-    let id: String =
-        s.id.chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .take(32)
-            .collect();
+    let id = safe_id(&s.id);
     format!(
         "{date}_{}_{}_{id}_r{}.toml",
         slug(&s.response),
@@ -76,6 +91,19 @@ mod tests {
         assert_eq!(slug(".hidden"), "hidden");
         assert_eq!(slug(&"x".repeat(500)).len(), MAX_SLUG);
         assert_eq!(slug("a\u{0}b/c\\d"), "a-b-c-d");
+    }
+
+    #[test]
+    fn encrypted_names_say_nothing_the_ciphertext_hides() {
+        assert_eq!(
+            encrypted_file_name("01JD8M5W6T3Q8Z3V4X2K9P7R1N", 2),
+            "01JD8M5W6T3Q8Z3V4X2K9P7R1N_r2.toml.age"
+        );
+        assert_eq!(encrypted_file_name("../../x", 1), "x_r1.toml.age");
+        assert!(is_safe_name(&encrypted_file_name(
+            "01JD8M5W6T3Q8Z3V4X2K9P7R1N",
+            9
+        )));
     }
 
     #[test]

@@ -1,0 +1,214 @@
+//! Building a [`Report`] from the collation database: each session's head and its
+//! answers, which questions were not asked of it (skip logic, computed from the guide of
+//! its own version and the head's answers: the collation keeps only the questions
+//! touched), its group, and then per guide the counts and the free texts.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use super::counts::counts;
+use super::group::Groups;
+use super::model::{Answer, Attribution, GuideSection, Report, ReportOptions, SessionRow};
+use crate::collate::{CollateError, CollationDb, GeneralNote, Head};
+use crate::guide::{Guide, Place, load_guide_str, visibility};
+use crate::session::AnswerStatus;
+
+fn version_key(v: &str) -> Vec<(u64, String)> {
+    v.split(['.', '-'])
+        .map(|p| (p.parse::<u64>().unwrap_or(0), p.to_string()))
+        .collect()
+}
+
+/// Who a session is, at the report's attribution level: for the data quality list.
+pub(super) fn who(options: &ReportOptions, r: &SessionRow) -> String {
+    match options.attribution {
+        Attribution::Response => format!("{} · {}", r.response, r.group.name()),
+        Attribution::Structure => format!("{}, session {}", r.group.type_name(), r.session_id),
+        Attribution::None => format!("session {}", r.session_id),
+    }
+}
+
+/// The questions of `section` not asked of a session with these answers: hidden by the
+/// skip logic of its own guide version, not for its structure, or not in that version.
+fn hidden_questions(section: &Guide, own: &Guide, row: &SessionRow) -> BTreeSet<String> {
+    let values: BTreeMap<String, Vec<String>> = row
+        .answers
+        .iter()
+        .filter(|(_, a)| a.status == AnswerStatus::Answered && !a.values.is_empty())
+        .map(|(q, a)| (q.clone(), a.values.clone()))
+        .collect();
+    let vis = visibility(own, row.structure, &values);
+    section
+        .questions()
+        .filter(|q| own.question(&q.id).is_none() || !vis.is_visible(&q.id))
+        .map(|q| q.id.clone())
+        .collect()
+}
+
+/// The collator's answer choices (`stocktake resolve --answer`) applied to the heads they
+/// concern: a head that is one of the conflict's revisions takes the chosen revision's
+/// answer (or its lack of one). A later revision built on the conflict is the newest
+/// word, and no choice applies to it. Returns, per head digest, what was taken from where.
+fn apply_choices(
+    db: &CollationDb,
+    heads: &[Head],
+    answers_by: &mut HashMap<String, BTreeMap<String, Answer>>,
+) -> Result<HashMap<String, Vec<(String, String)>>, CollateError> {
+    let mut chosen: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for c in db.answer_choices()? {
+        let Some(head) = heads
+            .iter()
+            .find(|h| h.row.session_id == c.session_id && h.row.parent == c.parent)
+        else {
+            continue;
+        };
+        let answer = db.answers_of(&c.source)?.remove(&c.question);
+        let answers = answers_by.entry(head.row.digest.clone()).or_default();
+        match answer {
+            Some(a) => answers.insert(c.question.clone(), Answer::from(a)),
+            None => answers.remove(&c.question),
+        };
+        chosen
+            .entry(head.row.digest.clone())
+            .or_default()
+            .push((c.question, c.source));
+    }
+    Ok(chosen)
+}
+
+impl Report {
+    pub fn build(db: &CollationDb, options: ReportOptions) -> Result<Report, CollateError> {
+        let heads: Vec<Head> = db.heads()?;
+        let notes = db.all_notes()?;
+        let head_set: HashSet<&str> = heads.iter().map(|h| h.row.digest.as_str()).collect();
+        let mut answers_by: HashMap<String, BTreeMap<String, Answer>> = HashMap::new();
+        // A revision's answers arrive together: decide once per revision whether it is a
+        // head, and keep only those.
+        let mut current: Option<(String, BTreeMap<String, Answer>)> = None;
+        let mut keep = false;
+        db.each_answer(&mut |digest, q, a| {
+            if current.as_ref().is_none_or(|(d, _)| d != digest) {
+                if let Some((d, map)) = current.take() {
+                    answers_by.insert(d, map);
+                }
+                keep = head_set.contains(digest);
+                if keep {
+                    current = Some((digest.to_string(), BTreeMap::new()));
+                }
+            }
+            if keep && let Some((_, map)) = current.as_mut() {
+                map.insert(q, Answer::from(a));
+            }
+        })?;
+        if let Some((d, map)) = current {
+            answers_by.insert(d, map);
+        }
+        let chosen = apply_choices(db, &heads, &mut answers_by)?;
+        // Every guide by digest (each session's hidden questions come from its own), and
+        // each guide id reported with its newest version's wording; older versions'
+        // sessions are merged in by question id.
+        let mut by_digest: HashMap<String, Guide> = HashMap::new();
+        let mut by_id: BTreeMap<String, Vec<(String, Guide)>> = BTreeMap::new();
+        for g in db.guides()? {
+            if let Ok(l) = load_guide_str(g.source, &format!("collated:{}", g.id), Place::Bundled) {
+                by_digest.insert(g.digest, l.guide.clone());
+                by_id.entry(g.id).or_default().push((g.version, l.guide));
+            }
+        }
+        let groups = Groups::new(
+            heads
+                .iter()
+                .map(|h| (h.row.structure, h.row.structure_label.as_str())),
+        );
+        let mut sections = Vec::new();
+        for (id, mut versions) in by_id {
+            if options.guide.as_ref().is_some_and(|g| *g != id) {
+                continue;
+            }
+            versions.sort_by_key(|(v, _)| version_key(v));
+            let Some((_, guide)) = versions.last().cloned() else {
+                continue;
+            };
+            let rows: Vec<SessionRow> = heads
+                .iter()
+                .filter(|h| h.row.guide_id == id)
+                .filter(|h| options.structure.is_none_or(|s| s == h.row.structure))
+                .map(|h| {
+                    let mut row = SessionRow {
+                        digest: h.row.digest.clone(),
+                        session_id: h.row.session_id.clone(),
+                        revision: h.row.revision,
+                        response: h.row.response.clone(),
+                        structure: h.row.structure,
+                        structure_label: h.row.structure_label.clone(),
+                        group: groups.of(h.row.structure, &h.row.structure_label),
+                        interviewer: h.row.interviewer.clone(),
+                        completed_at: h.row.completed_at.clone(),
+                        guide_version: h.row.guide_version.clone(),
+                        unresolved: h.unresolved,
+                        answers: answers_by.remove(&h.row.digest).unwrap_or_default(),
+                        hidden: BTreeSet::new(),
+                        chosen: chosen.get(&h.row.digest).cloned().unwrap_or_default(),
+                    };
+                    let own = by_digest.get(&h.row.guide_digest).unwrap_or(&guide);
+                    row.hidden = hidden_questions(&guide, own, &row);
+                    row
+                })
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let mut version_counts: BTreeMap<String, usize> = BTreeMap::new();
+            for r in &rows {
+                *version_counts.entry(r.guide_version.clone()).or_default() += 1;
+            }
+            let digests: HashSet<&str> = rows.iter().map(|r| r.digest.as_str()).collect();
+            let section_notes: Vec<_> = notes
+                .iter()
+                .filter(|n| digests.contains(n.digest.as_str()))
+                .collect();
+            sections.push(section(
+                guide,
+                version_counts.into_iter().collect(),
+                rows,
+                &section_notes,
+                &options,
+            ));
+        }
+        let quality = super::quality::quality(db, &heads, &sections, &options, &groups)?;
+        Ok(Report {
+            options,
+            sections,
+            quality,
+        })
+    }
+}
+
+fn section(
+    guide: Guide,
+    versions: Vec<(String, usize)>,
+    rows: Vec<SessionRow>,
+    notes: &[&GeneralNote],
+    options: &ReportOptions,
+) -> GuideSection {
+    let lang = guide.default_language().to_string();
+    // The free texts (copies of every note) only HTML and Markdown need: gathered on a
+    // second core while this one counts, so the spreadsheet can start sooner.
+    let (texts, (summaries, frequencies, crosstabs)) = std::thread::scope(|scope| {
+        let texts = scope
+            .spawn(|| super::texts::free_texts(&guide, &rows, notes, &lang, options.attribution));
+        let counts = counts(&guide, &rows, &lang, options.min_cell);
+        let texts = texts
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (texts, counts)
+    });
+    GuideSection {
+        guide,
+        versions,
+        sessions: rows,
+        summaries,
+        frequencies,
+        crosstabs,
+        texts,
+    }
+}

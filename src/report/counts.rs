@@ -1,0 +1,223 @@
+//! The counts of a guide section: every choice question's distribution per group and over
+//! all sessions, the summary distributions among them, and the cross-tabs by group. A
+//! session the question was hidden for is out of its denominator and counted apart.
+
+use super::group::Group;
+use super::model::{Answer, Cell, Count, CrossTab, Distribution, SessionRow, percent};
+use super::suppress::suppress;
+use crate::guide::{Guide, Question, QuestionType};
+use crate::session::{AnswerStatus, Special};
+
+pub(super) fn label_of(q: &Question, value: &str, lang: &str) -> String {
+    match q.kind {
+        QuestionType::YesNo => match value {
+            "yes" => "Yes".into(),
+            "no" => "No".into(),
+            v => v.into(),
+        },
+        _ => q
+            .option(value)
+            .map(|o| o.label.get(lang, lang).to_string())
+            .unwrap_or_else(|| value.to_string()),
+    }
+}
+
+/// The values a distribution lists, in the guide's order.
+fn values_of(q: &Question) -> Vec<String> {
+    match q.kind {
+        QuestionType::Scale => {
+            let (lo, hi) = (q.min.unwrap_or(1.0) as i64, q.max.unwrap_or(5.0) as i64);
+            (lo..=hi).map(|n| n.to_string()).collect()
+        }
+        _ => q.closed_values().into_iter().map(str::to_string).collect(),
+    }
+}
+
+/// One session's part in a question's counts: its answer, or that it was not asked.
+type Seen<'a> = (bool, Option<&'a Answer>);
+
+fn distribution<'a>(
+    q: &Question,
+    lang: &str,
+    answers: impl Iterator<Item = Seen<'a>>,
+    group: Option<Group>,
+) -> Distribution {
+    // One pass over the sessions' answers to this question. A question has a handful of
+    // values: a list searched in place beats hashing each one.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let (mut n, mut none, mut hidden) = (0, 0, 0);
+    let mut special = [0usize; 3];
+    for (is_hidden, a) in answers {
+        if is_hidden {
+            hidden += 1;
+            continue;
+        }
+        match a {
+            Some(a) => match a.status {
+                AnswerStatus::Answered => {
+                    for v in &a.values {
+                        match counts.iter_mut().find(|(c, _)| *c == v.as_str()) {
+                            Some((_, k)) => *k += 1,
+                            None => counts.push((v.as_str(), 1)),
+                        }
+                    }
+                }
+                AnswerStatus::Special(Special::DontKnow) => special[0] += 1,
+                AnswerStatus::Special(Special::Declined) => special[1] += 1,
+                AnswerStatus::Special(Special::NotAsked) => special[2] += 1,
+                AnswerStatus::Unanswered => none += 1,
+            },
+            None => none += 1,
+        }
+        n += 1;
+    }
+    let count = |value: String, label: String, count: usize| Count {
+        value,
+        label,
+        count,
+        percent: percent(count, n),
+        suppressed: false,
+    };
+    let mut out: Vec<Count> = values_of(q)
+        .into_iter()
+        .map(|v| {
+            let k = counts
+                .iter()
+                .find(|(c, _)| *c == v.as_str())
+                .map_or(0, |(_, k)| *k);
+            count(v.clone(), label_of(q, &v, lang), k)
+        })
+        .collect();
+    for ((status, label), k) in [
+        (Special::DontKnow, "Don't know"),
+        (Special::Declined, "Declined"),
+        (Special::NotAsked, "Not asked"),
+    ]
+    .into_iter()
+    .zip(special)
+    {
+        if k > 0 {
+            out.push(count(status.as_str().into(), label.into(), k));
+        }
+    }
+    if none > 0 {
+        out.push(count("unanswered".into(), "No answer".into(), none));
+    }
+    Distribution {
+        question: q.id.clone(),
+        text: q.text.get(lang, lang).to_string(),
+        kind: q.kind,
+        group,
+        n,
+        hidden,
+        rows: out,
+    }
+}
+
+/// A guide section's summary distributions, frequency tables and cross-tabs, with cells
+/// under `min_cell` suppressed alike in all three (they show the same counts).
+pub(super) fn counts(
+    guide: &Guide,
+    rows: &[SessionRow],
+    lang: &str,
+    min_cell: usize,
+) -> (Vec<Distribution>, Vec<Distribution>, Vec<CrossTab>) {
+    let mut groups: Vec<Group> = rows.iter().map(|r| r.group.clone()).collect();
+    groups.sort();
+    groups.dedup();
+    let mut summaries = Vec::new();
+    let mut frequencies = Vec::new();
+    let mut crosstabs = Vec::new();
+    for q in guide.questions() {
+        let closed = q.kind.is_closed() || q.kind == QuestionType::Scale;
+        if !closed {
+            continue;
+        }
+        // Each session's answer looked up once, then counted per group and overall.
+        let column: Vec<(&Group, Seen<'_>)> = rows
+            .iter()
+            .map(|r| (&r.group, (r.is_hidden(&q.id), r.answers.get(&q.id))))
+            .collect();
+        // Computed once per group; the summary tables and the cross-tab share them.
+        let mut per: Vec<Distribution> = groups
+            .iter()
+            .map(|g| {
+                let of = column.iter().filter(|(s, _)| *s == g).map(|(_, a)| *a);
+                distribution(q, lang, of, Some(g.clone()))
+            })
+            .collect();
+        let mut all = distribution(q, lang, column.iter().map(|(_, a)| *a), None);
+        // Rows by value: a "don't know" row exists only where someone said it.
+        let mut values: Vec<(String, String)> = Vec::new();
+        for d in std::iter::once(&all).chain(&per) {
+            for c in &d.rows {
+                if !values.iter().any(|(v, _)| *v == c.value) {
+                    values.push((c.value.clone(), c.label.clone()));
+                }
+            }
+        }
+        // The grid every table of this question is cut from: a row per value, the
+        // overall column first.
+        let grid: Vec<Vec<usize>> = values
+            .iter()
+            .map(|(value, _)| {
+                std::iter::once(&all)
+                    .chain(&per)
+                    .map(|d| {
+                        d.rows
+                            .iter()
+                            .find(|c| c.value == *value)
+                            .map_or(0, |c| c.count)
+                    })
+                    .collect()
+            })
+            .collect();
+        let hide = suppress(&grid, min_cell);
+        for (col, d) in std::iter::once(&mut all).chain(per.iter_mut()).enumerate() {
+            for c in &mut d.rows {
+                if let Some(r) = values.iter().position(|(v, _)| *v == c.value) {
+                    c.suppressed = hide[r][col];
+                }
+            }
+        }
+        let ct_rows = values
+            .iter()
+            .enumerate()
+            .map(|(r, (value, label))| {
+                let cells = per
+                    .iter()
+                    .enumerate()
+                    .map(|(col, d)| {
+                        let (count, percent) = d
+                            .rows
+                            .iter()
+                            .find(|c| c.value == *value)
+                            .map_or((0, 0), |c| (c.count, c.percent));
+                        Cell {
+                            count,
+                            percent,
+                            suppressed: hide[r][col + 1],
+                        }
+                    })
+                    .collect();
+                (label.clone(), cells)
+            })
+            .collect();
+        crosstabs.push(CrossTab {
+            question: q.id.clone(),
+            text: q.text.get(lang, lang).to_string(),
+            groups: groups.clone(),
+            rows: ct_rows,
+            n: per.iter().map(|d| d.n).collect(),
+            hidden: per.iter().map(|d| d.hidden).collect(),
+        });
+        if q.summary {
+            summaries.extend(per);
+        }
+        frequencies.push(all);
+    }
+    // The interviewer's classification (a required summary question: the seed report's
+    // Figure 1) leads; the other summaries follow in guide order.
+    summaries.sort_by_key(|d| !guide.question(&d.question).is_some_and(|q| q.required));
+    (summaries, frequencies, crosstabs)
+}

@@ -1,0 +1,334 @@
+//! Writing a report into its folder: the folder made private when stocktake creates it and
+//! left as it is when it exists; each format on its own thread; a format that fails
+//! takes its earlier files with it, so nothing stale passes for this report; files of a
+//! format left over from an earlier report (a chart, a guide's CSV) are removed too.
+//! Nothing inside the folder is followed through a symlink.
+
+use std::fs::DirBuilder;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+use std::path::{Path, PathBuf};
+
+use super::model::Report;
+use super::{Format, ReportError, html, markdown, tables};
+
+/// What writing the report did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub written: Vec<PathBuf>,
+    /// Formats that could not be written, each with the files of an earlier report it
+    /// removed so that they cannot pass for this one.
+    pub failed: Vec<Failure>,
+    /// Earlier files of a written format this report no longer has (removed).
+    pub pruned: Vec<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct Failure {
+    pub format: Format,
+    pub error: ReportError,
+    pub removed: Vec<PathBuf>,
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> ReportError + '_ {
+    move |e| ReportError::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Make `out` ready for a report: created private (0700, and any missing parent) when it
+/// is missing; an existing folder is never changed (`--out /tmp` must not take `/tmp`
+/// from its other users). Returns a notice when others can get into an existing one.
+pub fn prepare_folder(out: &Path) -> Result<Vec<String>, ReportError> {
+    match std::fs::metadata(out) {
+        Ok(m) if m.is_dir() => {
+            let mode = m.mode() & 0o7777;
+            let mut notes = Vec::new();
+            if mode & 0o077 != 0 {
+                let what = if mode & 0o022 != 0 {
+                    "list it and replace or remove the files in it"
+                } else {
+                    "list it"
+                };
+                notes.push(format!(
+                    "{} is open to others (mode {:04o}): they can {what}; its report files are readable by you alone (0600), and the folder is left as it is (a folder stocktake creates is 0700)",
+                    out.display(),
+                    mode
+                ));
+            }
+            Ok(notes)
+        }
+        Ok(_) => Err(ReportError::Write {
+            path: out.display().to_string(),
+            message: "exists and is not a folder; name a folder for the report with --out DIR"
+                .into(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(out)
+                .map_err(io_error(out))?;
+            Ok(Vec::new())
+        }
+        Err(e) => Err(io_error(out)(e)),
+    }
+}
+
+/// A folder of our own inside the report folder (`charts/`): made 0700 when missing; a
+/// symlink or anything else under its name is refused, never followed.
+fn own_subfolder(dir: &Path) -> Result<(), ReportError> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_dir() => Ok(()),
+        Ok(m) => Err(ReportError::Write {
+            path: dir.display().to_string(),
+            message: format!(
+                "is {} where the report keeps its charts; stocktake never writes through it: remove it and write the report again",
+                if m.file_type().is_symlink() {
+                    "a symbolic link"
+                } else {
+                    "not a folder"
+                }
+            ),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => DirBuilder::new()
+            .mode(0o700)
+            .create(dir)
+            .map_err(io_error(dir)),
+        Err(e) => Err(io_error(dir)(e)),
+    }
+}
+
+/// Is `name` a file this format writes, in this report or an earlier one?
+fn belongs_to(format: Format, name: &str) -> bool {
+    let guide_csv = |stem: &str| {
+        name.strip_prefix(stem)
+            .and_then(|r| r.strip_suffix(".csv"))
+            .is_some_and(|id| {
+                id.is_empty()
+                    || id.strip_prefix('_').is_some_and(|id| {
+                        !id.is_empty()
+                            && id
+                                .bytes()
+                                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                    })
+            })
+    };
+    match format {
+        Format::Html => name == "report.html",
+        Format::Markdown => name == "report.md",
+        Format::Csv => name == "summary.csv" || guide_csv("long") || guide_csv("wide"),
+        Format::Xlsx => name == "report.xlsx",
+    }
+}
+
+/// The regular files (never what a symlink points to) of `format` already in `out`, and
+/// for Markdown the SVGs in `charts/`.
+fn existing_files(out: &Path, format: Format) -> Vec<PathBuf> {
+    let files_in = |dir: &Path, keep: &dyn Fn(&str) -> bool| -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter(|e| keep(&e.file_name().to_string_lossy()))
+            .map(|e| e.path())
+            .collect()
+    };
+    let mut found = files_in(out, &|n| belongs_to(format, n));
+    let charts = out.join("charts");
+    if format == Format::Markdown
+        && std::fs::symlink_metadata(&charts).is_ok_and(|m| m.file_type().is_dir())
+    {
+        found.extend(files_in(&charts, &|n| n.ends_with(".svg")));
+    }
+    found.sort();
+    found
+}
+
+fn remove_all(files: &[PathBuf]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .filter(|p| std::fs::remove_file(p).is_ok())
+        .cloned()
+        .collect()
+}
+
+/// Write the report in `formats` into `out` (see [`prepare_folder`]); `done(format, time)`
+/// is called from the thread that wrote each format as it is finished: on a large
+/// collation the formats take seconds, and the collator should see them arrive.
+///
+/// Each format is written on its own thread: they only read the report, and the
+/// spreadsheet alone takes seconds the others need not wait for. A format that fails
+/// does not stop the others.
+pub fn write_reporting(
+    report: &Report,
+    out: &Path,
+    formats: &[Format],
+    generated: &str,
+    done: &(dyn Fn(Format, std::time::Duration) + Sync),
+) -> Result<Outcome, ReportError> {
+    prepare_folder(out)?;
+    let results: Vec<(Format, Result<Vec<PathBuf>, ReportError>)> = std::thread::scope(|scope| {
+        let running: Vec<_> = formats
+            .iter()
+            .map(|&f| {
+                scope.spawn(move || {
+                    let started = std::time::Instant::now();
+                    let written = write_format(report, out, f, generated);
+                    if written.is_ok() {
+                        done(f, started.elapsed());
+                    }
+                    (f, written)
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut outcome = Outcome::default();
+    for (format, result) in results {
+        let before = existing_files(out, format);
+        match result {
+            Ok(files) => {
+                let stale: Vec<PathBuf> =
+                    before.into_iter().filter(|p| !files.contains(p)).collect();
+                outcome.pruned.extend(remove_all(&stale));
+                outcome.written.extend(files);
+            }
+            Err(error) => outcome.failed.push(Failure {
+                format,
+                error,
+                removed: remove_all(&before),
+            }),
+        }
+    }
+    Ok(outcome)
+}
+
+/// [`write_reporting`] without progress, failing on the first format that failed.
+pub fn write(
+    report: &Report,
+    out: &Path,
+    formats: &[Format],
+    generated: &str,
+) -> Result<Vec<PathBuf>, ReportError> {
+    let outcome = write_reporting(report, out, formats, generated, &|_, _| {})?;
+    match outcome.failed.into_iter().next() {
+        Some(f) => Err(f.error),
+        None => Ok(outcome.written),
+    }
+}
+
+fn write_format(
+    report: &Report,
+    out: &Path,
+    format: Format,
+    generated: &str,
+) -> Result<Vec<PathBuf>, ReportError> {
+    let mut written = Vec::new();
+    match format {
+        Format::Html => {
+            let p = out.join("report.html");
+            super::write_private_with(&p, |w| {
+                let mut text = super::Text::new(w);
+                html::render(&mut text, report, generated);
+                text.finish(&p)
+            })?;
+            written.push(p);
+        }
+        Format::Markdown => {
+            // The charts' folder first: a report.md whose charts cannot be written is not
+            // written either.
+            let dir = out.join("charts");
+            own_subfolder(&dir)?;
+            let p = out.join("report.md");
+            let mut charts = Vec::new();
+            super::write_private_with(&p, |w| {
+                let mut text = super::Text::new(w);
+                charts = markdown::render(&mut text, report, generated);
+                text.finish(&p)
+            })?;
+            for (name, svg) in charts {
+                let c = dir.join(name);
+                super::write_private(&c, svg.as_bytes())?;
+                written.push(c);
+            }
+            written.push(p);
+        }
+        Format::Csv => {
+            let p = out.join("summary.csv");
+            tables::write_csv(&p, |e| tables::summary_rows(report, e))?;
+            written.push(p);
+            for s in &report.sections {
+                let suffix = super::section_suffix(report, s);
+                let p = out.join(format!("long{suffix}.csv"));
+                tables::write_csv(&p, |e| tables::long_rows(s, e))?;
+                written.push(p);
+                let p = out.join(format!("wide{suffix}.csv"));
+                tables::write_csv(&p, |e| tables::wide_rows(s, e))?;
+                written.push(p);
+            }
+        }
+        Format::Xlsx => {
+            let p = out.join("report.xlsx");
+            super::xlsx::write_xlsx(&p, report)?;
+            written.push(p);
+        }
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_formats_own_file_names_are_claimed() {
+        for (f, name) in [
+            (Format::Csv, "long.csv"),
+            (Format::Csv, "wide_tip-indicators-labour.csv"),
+            (Format::Csv, "summary.csv"),
+            (Format::Html, "report.html"),
+            (Format::Markdown, "report.md"),
+            (Format::Xlsx, "report.xlsx"),
+        ] {
+            assert!(belongs_to(f, name), "{name}");
+        }
+        for (f, name) in [
+            (Format::Csv, "longer.csv"),
+            (Format::Csv, "long_.csv"),
+            (Format::Csv, "my notes.csv"),
+            (Format::Csv, "long_a b.csv"),
+            (Format::Html, "report.html.bak"),
+            (Format::Xlsx, "report.md"),
+        ] {
+            assert!(!belongs_to(f, name), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_existing_folder_keeps_its_mode_and_a_new_one_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let open = dir.path().join("open");
+        std::fs::create_dir(&open).expect("mkdir");
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o1777)).expect("chmod");
+        let notes = prepare_folder(&open).expect("ready");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("mode 1777"), "{notes:?}");
+        assert_eq!(
+            std::fs::metadata(&open).expect("meta").mode() & 0o7777,
+            0o1777
+        );
+        let new = dir.path().join("a/b");
+        assert!(prepare_folder(&new).expect("made").is_empty());
+        assert_eq!(std::fs::metadata(&new).expect("meta").mode() & 0o777, 0o700);
+    }
+}

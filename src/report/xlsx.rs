@@ -1,0 +1,339 @@
+//! The workbook: the Summary, a Long and a Wide sheet per guide, and a Columns sheet that
+//! explains them. Excel's limits are the workbook's: a sheet holds 1,048,576 rows and
+//! 16,384 columns, a cell 32,767 characters. A table longer than a sheet continues on the
+//! next (`Long 1`, `Long 2`, …); a table wider than a sheet is left to its CSV, with a note
+//! in its sheet; a text longer than a cell is cut with a mark saying where it is whole.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+use super::ReportError;
+use super::escape::cell;
+use super::model::Report;
+use super::tables::{Emit, LONG_COLUMNS, META, long_rows, number, summary_rows, wide_rows};
+
+/// What one sheet and one cell may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XlsxLimits {
+    /// Rows of a sheet, its header included.
+    pub rows: u32,
+    pub columns: u16,
+    /// UTF-16 code units of a cell's text, as Excel counts them.
+    pub cell: usize,
+}
+
+impl XlsxLimits {
+    pub const EXCEL: XlsxLimits = XlsxLimits {
+        rows: 1_048_576,
+        columns: 16_384,
+        cell: 32_767,
+    };
+}
+
+/// A table, ready to produce its rows into a sink.
+type Table<'a> = Box<dyn Fn(Emit<'_>) -> Result<(), ReportError> + 'a>;
+
+pub fn write_xlsx(path: &Path, report: &Report) -> Result<(), ReportError> {
+    write_xlsx_within(path, report, &XlsxLimits::EXCEL)
+}
+
+/// [`write_xlsx`] within other limits than Excel's: how the tests reach them without
+/// writing a million rows.
+#[doc(hidden)]
+pub fn write_xlsx_within(
+    path: &Path,
+    report: &Report,
+    limits: &XlsxLimits,
+) -> Result<(), ReportError> {
+    let err = |e: XlsxError| ReportError::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let mut wb = Workbook::new();
+    // Deflate dominated the XLSX time at the default level 6. With shared strings (below)
+    // level 3 still gives a smaller file (32 MB for 10,000 sessions) than the inline strings
+    // at level 6 did (48 MB), in two thirds of the time.
+    wb.set_zip_compression_level(3);
+    // Low-memory sheets spill their cells to temp files: keep them in the private report folder.
+    if let Some(dir) = path.parent() {
+        wb.set_tempdir(dir).map_err(err)?;
+    }
+    let cols = columns_sheet(limits);
+    let mut sheets: Vec<(String, String, Table<'_>)> = vec![(
+        "Summary".into(),
+        "summary.csv".into(),
+        Box::new(|e: Emit<'_>| summary_rows(report, e)),
+    )];
+    for (k, s) in report.sections.iter().enumerate() {
+        let number = if report.sections.len() > 1 {
+            format!(" {}", k + 1)
+        } else {
+            String::new()
+        };
+        let suffix = super::section_suffix(report, s);
+        sheets.push((
+            format!("Long{number}"),
+            format!("long{suffix}.csv"),
+            Box::new(move |e: Emit<'_>| long_rows(s, e)),
+        ));
+        sheets.push((
+            format!("Wide{number}"),
+            format!("wide{suffix}.csv"),
+            Box::new(move |e: Emit<'_>| wide_rows(s, e)),
+        ));
+    }
+    let cols_ref = &cols;
+    sheets.push((
+        "Columns".into(),
+        String::new(),
+        Box::new(move |e: Emit<'_>| {
+            cols_ref
+                .iter()
+                .try_for_each(|r| e(&r.iter().map(String::as_str).collect::<Vec<_>>()))
+        }),
+    ));
+    let bold = Format::new().set_bold();
+    let mut count = 0;
+    for (name, csv, table) in sheets {
+        let mut sheet = Sheet {
+            wb: &mut wb,
+            bold: &bold,
+            limits,
+            base: name,
+            csv,
+            first: count,
+            current: count,
+            part: 1,
+            row: 0,
+            header: Vec::new(),
+            too_wide: false,
+        };
+        sheet.add(&sheet.base.clone()).map_err(err)?;
+        table(&mut |r: &[&str]| sheet.row(r).map_err(err))?;
+        count = sheet.current + 1;
+    }
+    super::write_private_with(path, |w| {
+        let bytes = wb.save_to_buffer().map_err(err)?;
+        std::io::Write::write_all(w, &bytes).map_err(|e| ReportError::Write {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+    })
+}
+
+/// One table being written, across as many sheets as its rows need.
+struct Sheet<'a> {
+    wb: &'a mut Workbook,
+    bold: &'a Format,
+    limits: &'a XlsxLimits,
+    base: String,
+    /// Where the table is whole: named in the marks of cut cells and wide tables.
+    csv: String,
+    first: usize,
+    current: usize,
+    part: u32,
+    /// The next row of the current sheet.
+    row: u32,
+    header: Vec<String>,
+    too_wide: bool,
+}
+
+impl Sheet<'_> {
+    fn add(&mut self, name: &str) -> Result<(), XlsxError> {
+        // Low-memory sheets stream their rows to a temporary file as they come, like
+        // constant-memory ones, but keep a shared string table: the long sheet repeats each
+        // question's text, section and session fields on every row, and writing each once
+        // halves the XML that has to be deflated.
+        self.wb.add_worksheet_with_low_memory()?.set_name(name)?;
+        Ok(())
+    }
+
+    /// `Long 2` after `Long`; `Long 2.2` after `Long 2` (the second guide's sheet).
+    fn part_name(&self, part: u32) -> String {
+        if self.base.ends_with(|c: char| c.is_ascii_digit()) {
+            format!("{}.{part}", self.base)
+        } else {
+            format!("{} {part}", self.base)
+        }
+    }
+
+    fn row(&mut self, r: &[&str]) -> Result<(), XlsxError> {
+        if self.too_wide {
+            return Ok(());
+        }
+        if self.header.is_empty() {
+            self.header = r.iter().map(|c| c.to_string()).collect();
+            if r.len() > usize::from(self.limits.columns) {
+                self.too_wide = true;
+                let note = format!(
+                    "This table has {} columns, more than the {} a sheet holds: it is whole in {} (stocktake report --format csv).",
+                    r.len(),
+                    self.limits.columns,
+                    self.csv
+                );
+                let ws = self.wb.worksheet_from_index(self.current)?;
+                ws.write_string_with_format(0, 0, "note", self.bold)?;
+                ws.write_string(1, 0, note)?;
+                return Ok(());
+            }
+        } else if self.row >= self.limits.rows {
+            self.part += 1;
+            if self.part == 2 {
+                let first = self.part_name(1);
+                self.wb.worksheet_from_index(self.first)?.set_name(first)?;
+            }
+            self.add(&self.part_name(self.part))?;
+            self.current += 1;
+            self.row = 0;
+            let header = std::mem::take(&mut self.header);
+            let cells: Vec<&str> = header.iter().map(String::as_str).collect();
+            self.write(&cells)?;
+            self.header = header;
+        }
+        self.write(r)
+    }
+
+    fn write(&mut self, r: &[&str]) -> Result<(), XlsxError> {
+        let i = self.row;
+        let header = i == 0;
+        let ws = self.wb.worksheet_from_index(self.current)?;
+        for (j, &c) in r.iter().enumerate() {
+            let col = j as u16;
+            if header {
+                ws.write_string_with_format(i, col, c, self.bold)?;
+            } else if let Some(n) = number(c) {
+                ws.write_number(i, col, n)?;
+            } else {
+                // A string cell is never evaluated; the apostrophe keeps it inert even
+                // when copied into a formula bar.
+                ws.write_string(i, col, fit(cell(c), self.limits.cell, &self.csv))?;
+            }
+        }
+        self.row += 1;
+        Ok(())
+    }
+}
+
+/// A text cut to `limit` UTF-16 units when longer, ending in a mark that says so and
+/// where the whole text is.
+fn fit<'a>(text: Cow<'a, str>, limit: usize, csv: &str) -> Cow<'a, str> {
+    if text.encode_utf16().count() <= limit {
+        return text;
+    }
+    let mark = format!(" … [cut: the whole text is in {csv}]");
+    let room = limit.saturating_sub(mark.encode_utf16().count());
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() > room {
+            break;
+        }
+        out.push(c);
+        used += c.len_utf16();
+    }
+    out.push_str(&mark);
+    Cow::Owned(out)
+}
+
+/// The Columns sheet: what every column of every sheet means.
+fn columns_sheet(limits: &XlsxLimits) -> Vec<Vec<String>> {
+    let mut cols = vec![vec![
+        "sheet".to_string(),
+        "column".to_string(),
+        "meaning".to_string(),
+    ]];
+    cols.extend(
+        LONG_COLUMNS
+            .iter()
+            .map(|(c, m)| vec!["Long".into(), c.to_string(), m.to_string()]),
+    );
+    cols.extend(
+        META.iter()
+            .map(|c| vec!["Wide".into(), c.to_string(), "as in Long".into()]),
+    );
+    for (sheet, column, meaning) in [
+        (
+            "Wide",
+            "<question_id>",
+            "the answer; [dont_know], [declined], [not_asked] for those; [hidden] when the question was not asked of the session (skip logic, or not for its structure); empty when not answered",
+        ),
+        (
+            "Wide",
+            "<question_id>.<option>",
+            "multi-choice: 1 when the option was chosen, 0 when not",
+        ),
+        (
+            "Wide",
+            "<question_id>.other_text",
+            "what was specified for the `other` option",
+        ),
+        (
+            "Summary",
+            "n",
+            "the denominator: sessions of that structure asked the question (skip logic showed it); sessions it was hidden for are not in n",
+        ),
+        (
+            "Summary",
+            "hidden",
+            "sessions of that structure the question was hidden for (skip logic, or not for that structure)",
+        ),
+        (
+            "Summary",
+            "count",
+            "sessions that gave this answer; x when suppressed (report --min-cell K): fewer than K, or a count hidden so that none under K can be worked out from the totals; its percent is then empty",
+        ),
+        (
+            "Summary",
+            "percent",
+            "count / n, rounded half away from zero",
+        ),
+        (
+            "any",
+            "(apostrophe)",
+            "a text starting with = + - @, a space, a tab or a line break (or a fullwidth ＝ ＋ － ＠) gets a leading ' so no spreadsheet runs it",
+        ),
+    ] {
+        cols.push(vec![sheet.into(), column.into(), meaning.into()]);
+    }
+    cols.push(vec![
+        "any".into(),
+        "… [cut: …]".into(),
+        format!(
+            "a text longer than a cell holds ({} characters) is cut and ends with this mark; the CSV named in it has the whole text",
+            limits.cell
+        ),
+    ]);
+    cols.push(vec![
+        "Long, Wide, Summary".into(),
+        "(sheets)".into(),
+        format!(
+            "a table longer than a sheet holds ({} rows) continues on the next sheet (Long 1, Long 2, …), each with the header; one wider than {} columns is in its CSV only",
+            limits.rows, limits.columns
+        ),
+    ]);
+    cols
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_to_the_limit_with_a_mark() {
+        let long = "é".repeat(40_000);
+        let f = fit(Cow::Borrowed(&long), 32_767, "long.csv");
+        assert!(f.encode_utf16().count() <= 32_767);
+        assert!(
+            f.ends_with(" … [cut: the whole text is in long.csv]"),
+            "{}",
+            &f[f.len() - 60..]
+        );
+        // Astral characters count twice, as Excel counts them.
+        let emoji = "🙂".repeat(20);
+        let f = fit(Cow::Borrowed(&emoji), 50, "x.csv");
+        assert!(f.encode_utf16().count() <= 50, "{f}");
+        assert_eq!(fit(Cow::Borrowed("short"), 10, "x.csv"), "short");
+    }
+}
