@@ -80,7 +80,7 @@ fn campaign_after(db: &Path, runs: &[&Path]) -> (Vec<Attempt>, String) {
             .map(|x| (&x.target.id, x.state, x.next))
             .collect::<Vec<_>>(),
         c.groups,
-        c.rr1(),
+        c.rate(stocktake::campaign::Rate::Rr1),
         c.attempts
     );
     (attempts, summary)

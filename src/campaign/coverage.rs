@@ -44,11 +44,7 @@ impl Coverage {
         (self.completes() > 0).then(|| self.attempts as f64 / self.completes() as f64)
     }
 
-    fn ratio(num: usize, den: usize) -> Option<f64> {
-        (den > 0).then(|| num as f64 / den as f64)
-    }
-
-    /// Eligible and unknown-eligibility targets: the denominator of RR1, RR2 and REF1.
+    /// Eligible and unknown-eligibility targets: the denominator of RR1, RR2, REF1, CON1.
     fn base(&self) -> usize {
         [
             Group::Complete,
@@ -64,37 +60,72 @@ impl Coverage {
         .sum()
     }
 
-    /// AAPOR RR1: I / ((I+P) + (R+NC+O) + (UH+UO)).
-    pub fn rr1(&self) -> Option<f64> {
-        Coverage::ratio(self.completes(), self.base())
+    /// A rate's numerator and denominator, in targets.
+    pub fn parts(&self, rate: Rate) -> (usize, usize) {
+        let i = self.completes();
+        let p = self.count(Group::Partial);
+        let r = self.count(Group::Refusal);
+        let o = self.count(Group::Other);
+        match rate {
+            Rate::Rr1 => (i, self.base()),
+            Rate::Rr2 => (i + p, self.base()),
+            Rate::Coop1 => (i, i + p + r + o),
+            Rate::Ref1 => (r, self.base()),
+            Rate::Con1 => (i + p + r + o, self.base()),
+        }
     }
 
-    /// AAPOR RR2: (I+P) / the same.
-    pub fn rr2(&self) -> Option<f64> {
-        Coverage::ratio(self.completes() + self.count(Group::Partial), self.base())
+    /// The rate, when its denominator is not zero.
+    pub fn rate(&self, rate: Rate) -> Option<f64> {
+        let (num, den) = self.parts(rate);
+        (den > 0).then(|| num as f64 / den as f64)
+    }
+}
+
+/// AAPOR's outcome rates (Standard Definitions), as a report states them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rate {
+    Rr1,
+    Rr2,
+    Coop1,
+    Ref1,
+    Con1,
+}
+
+impl Rate {
+    pub const ALL: [Rate; 5] = [Rate::Rr1, Rate::Rr2, Rate::Coop1, Rate::Ref1, Rate::Con1];
+
+    /// "RR1".
+    pub fn name(self) -> &'static str {
+        match self {
+            Rate::Rr1 => "RR1",
+            Rate::Rr2 => "RR2",
+            Rate::Coop1 => "COOP1",
+            Rate::Ref1 => "REF1",
+            Rate::Con1 => "CON1",
+        }
     }
 
-    /// AAPOR COOP1: I / ((I+P) + R + O).
-    pub fn coop1(&self) -> Option<f64> {
-        let den = self.completes()
-            + self.count(Group::Partial)
-            + self.count(Group::Refusal)
-            + self.count(Group::Other);
-        Coverage::ratio(self.completes(), den)
+    /// What it measures, in words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Rate::Rr1 => "response rate: complete interviews",
+            Rate::Rr2 => "response rate: complete and partial interviews",
+            Rate::Coop1 => "cooperation rate: interviews of the targets reached",
+            Rate::Ref1 => "refusal rate",
+            Rate::Con1 => "contact rate: targets reached at all",
+        }
     }
 
-    /// AAPOR REF1: R / ((I+P) + (R+NC+O) + (UH+UO)).
-    pub fn ref1(&self) -> Option<f64> {
-        Coverage::ratio(self.count(Group::Refusal), self.base())
-    }
-
-    /// AAPOR CON1: ((I+P) + R + O) / ((I+P) + R + O + NC + (UH+UO)).
-    pub fn con1(&self) -> Option<f64> {
-        let reached = self.completes()
-            + self.count(Group::Partial)
-            + self.count(Group::Refusal)
-            + self.count(Group::Other);
-        Coverage::ratio(reached, self.base())
+    /// AAPOR's formula, with I, P, R, NC, O, UH and UO as its groups.
+    pub fn formula(self) -> &'static str {
+        match self {
+            Rate::Rr1 => "I / ((I+P) + (R+NC+O) + (UH+UO))",
+            Rate::Rr2 => "(I+P) / ((I+P) + (R+NC+O) + (UH+UO))",
+            Rate::Coop1 => "I / ((I+P) + R + O)",
+            Rate::Ref1 => "R / ((I+P) + (R+NC+O) + (UH+UO))",
+            Rate::Con1 => "((I+P) + R + O) / ((I+P) + (R+NC+O) + (UH+UO))",
+        }
     }
 }
 
@@ -190,11 +221,12 @@ mod tests {
         );
         let c = coverage(&p, &tries);
         // I=1, P=1, R=1, UH=1 (e never tried), not eligible 1.
-        assert_eq!(c.rr1(), Some(0.25));
-        assert_eq!(c.rr2(), Some(0.5));
-        assert_eq!(c.coop1(), Some(1.0 / 3.0));
-        assert_eq!(c.ref1(), Some(0.25));
-        assert_eq!(c.con1(), Some(0.75));
+        assert_eq!(c.rate(Rate::Rr1), Some(0.25));
+        assert_eq!(c.rate(Rate::Rr2), Some(0.5));
+        assert_eq!(c.rate(Rate::Coop1), Some(1.0 / 3.0));
+        assert_eq!(c.rate(Rate::Ref1), Some(0.25));
+        assert_eq!(c.rate(Rate::Con1), Some(0.75));
+        assert_eq!(c.parts(Rate::Coop1), (1, 3));
         assert_eq!(c.attempts_per_complete(), Some(5.0));
         assert_eq!(c.finals[&None], 1, "e was never tried");
     }

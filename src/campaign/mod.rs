@@ -13,7 +13,7 @@ mod target;
 mod when;
 
 pub use calendar::calendar;
-pub use coverage::{Coverage, StructureKey, coverage};
+pub use coverage::{Coverage, Rate, StructureKey, coverage};
 pub use file::{
     FORMAT as ATTEMPTS_FORMAT, attempt_file_name, is_attempt_file, parse_attempt, render_attempt,
 };

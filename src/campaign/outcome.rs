@@ -60,6 +60,22 @@ pub enum Group {
     NotEligible,
 }
 
+impl Group {
+    /// The letter AAPOR's formulas use: I, P, R, NC, O, UH, UO; NE for not eligible.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Group::Complete => "I",
+            Group::Partial => "P",
+            Group::Refusal => "R",
+            Group::NonContact => "NC",
+            Group::Other => "O",
+            Group::UnknownHousehold => "UH",
+            Group::UnknownOther => "UO",
+            Group::NotEligible => "NE",
+        }
+    }
+}
+
 impl Outcome {
     pub const ALL: [Outcome; 10] = [
         Outcome::Completed,

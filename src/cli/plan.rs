@@ -63,19 +63,22 @@ pub(super) fn import_for_collation(db: &Path, file: &Path) -> anyhow::Result<Exi
     let shown = neutralise::line(&file.display().to_string()).into_owned();
     let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
     let targets = parse_campaign(&bytes, &shown)?;
-    if !db.exists() {
-        anyhow::bail!(
-            "{}: no such collation database; run stocktake collate first",
-            neutralise::line(&db.display().to_string())
-        );
-    }
+    // The campaign may well come before the first files: the database is made as
+    // collate makes it.
+    super::db_to_write(db)?;
+    let new = !db.exists();
     let mut cdb = crate::collate::CollationDb::open(db)?;
     cdb.set_targets(&targets)?;
     writeln!(
         io::stdout().lock(),
-        "{shown}: {} target(s): the coverage of {} is of this campaign",
+        "{shown}: {} target(s): the coverage of {}{} is of this campaign",
         targets.len(),
-        neutralise::line(&db.display().to_string())
+        neutralise::line(&db.display().to_string()),
+        if new {
+            " (a new collation database)"
+        } else {
+            ""
+        }
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -88,6 +88,7 @@ pub(super) fn report(
             guide: guide.map(str::to_string),
             attribution,
             min_cell,
+            now: Some(jiff::Timestamp::now()),
         },
     )?;
     if r.sections.is_empty() {

@@ -24,6 +24,10 @@ pub struct RevisionRow {
     pub guide_id: String,
     pub guide_version: String,
     pub guide_digest: String,
+    /// The call it was part of: the sessions of one call share it.
+    pub call_id: String,
+    /// `Some(false)`: the participants refused notes being taken.
+    pub consent: Option<bool>,
 }
 
 /// One answer of one revision, typed as the session file had it.
@@ -92,7 +96,7 @@ impl CollationDb {
             .conn
             .prepare_cached(
                 "SELECT digest, session_id, revision, parent, response, structure, structure_label, interviewer,
-                        coalesce(completed_at, ''), guide_id, guide_version, guide_digest
+                        coalesce(completed_at, ''), guide_id, guide_version, guide_digest, call_id, consent
                  FROM revisions ORDER BY session_id, revision, digest",
             )
             .map_err(|e| self.err(e))?;
@@ -111,6 +115,8 @@ impl CollationDb {
                     guide_id: r.get(9)?,
                     guide_version: r.get(10)?,
                     guide_digest: r.get(11)?,
+                    call_id: r.get(12)?,
+                    consent: r.get(13)?,
                 })
             })
             .map_err(|e| self.err(e))?;

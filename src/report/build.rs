@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::counts::counts;
-use super::group::Groups;
+use super::group::{Group, Groups};
 use super::model::{Answer, Attribution, GuideSection, Report, ReportOptions, SessionRow};
 use crate::collate::{CollateError, CollationDb, GeneralNote, Head};
 use crate::guide::{Guide, Place, load_guide_str, visibility};
@@ -114,11 +114,26 @@ impl Report {
                 by_id.entry(g.id).or_default().push((g.version, l.guide));
             }
         }
+        let targets = db.targets()?;
+        let attempts = db.attempts()?;
+        // Targets' own spellings of a custom structure count towards how a group is shown.
         let groups = Groups::new(
             heads
                 .iter()
-                .map(|h| (h.row.structure, h.row.structure_label.as_str())),
+                .map(|h| (h.row.structure, h.row.structure_label.as_str()))
+                .chain(
+                    targets
+                        .iter()
+                        .map(|t| (t.structure, t.structure_label.as_str())),
+                ),
         );
+        let coverage = super::coverage::coverage(&targets, &attempts, &heads, &options, &groups);
+        let targeted: BTreeMap<Group, usize> = coverage
+            .campaign
+            .iter()
+            .flat_map(|c| &c.by_group)
+            .map(|g| (g.group.clone(), g.targeted))
+            .collect();
         let mut sections = Vec::new();
         for (id, mut versions) in by_id {
             if options.guide.as_ref().is_some_and(|g| *g != id) {
@@ -148,6 +163,7 @@ impl Report {
                         answers: answers_by.remove(&h.row.digest).unwrap_or_default(),
                         hidden: BTreeSet::new(),
                         chosen: chosen.get(&h.row.digest).cloned().unwrap_or_default(),
+                        consent: h.row.consent,
                     };
                     let own = by_digest.get(&h.row.guide_digest).unwrap_or(&guide);
                     row.hidden = hidden_questions(&guide, own, &row);
@@ -172,11 +188,13 @@ impl Report {
                 rows,
                 &section_notes,
                 &options,
+                &targeted,
             ));
         }
-        let quality = super::quality::quality(db, &heads, &sections, &options, &groups)?;
+        let quality = super::quality::quality(db, &heads, &sections, &options, &groups, &targeted)?;
         Ok(Report {
             options,
+            coverage,
             sections,
             quality,
         })
@@ -189,6 +207,7 @@ fn section(
     rows: Vec<SessionRow>,
     notes: &[&GeneralNote],
     options: &ReportOptions,
+    targeted: &BTreeMap<Group, usize>,
 ) -> GuideSection {
     let lang = guide.default_language().to_string();
     // The free texts (copies of every note) only HTML and Markdown need: gathered on a
@@ -196,7 +215,7 @@ fn section(
     let (texts, (summaries, frequencies, crosstabs)) = std::thread::scope(|scope| {
         let texts = scope
             .spawn(|| super::texts::free_texts(&guide, &rows, notes, &lang, options.attribution));
-        let counts = counts(&guide, &rows, &lang, options.min_cell);
+        let counts = counts(&guide, &rows, &lang, options.min_cell, targeted);
         let texts = texts
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -2,6 +2,8 @@
 //! all sessions, the summary distributions among them, and the cross-tabs by group. A
 //! session the question was hidden for is out of its denominator and counted apart.
 
+use std::collections::BTreeMap;
+
 use super::group::Group;
 use super::model::{Answer, Cell, Count, CrossTab, Distribution, SessionRow, percent};
 use super::suppress::suppress;
@@ -110,21 +112,26 @@ fn distribution<'a>(
         group,
         n,
         hidden,
+        targeted: None,
         rows: out,
     }
 }
 
 /// A guide section's summary distributions, frequency tables and cross-tabs, with cells
 /// under `min_cell` suppressed alike in all three (they show the same counts).
+/// `targeted`: the campaign's targets per group (empty without a campaign). A targeted
+/// group with no session still gets its column, `n = 0 … of 5 targeted`, for every
+/// question that applies to its structure: never silently absent.
 pub(super) fn counts(
     guide: &Guide,
     rows: &[SessionRow],
     lang: &str,
     min_cell: usize,
+    targeted: &BTreeMap<Group, usize>,
 ) -> (Vec<Distribution>, Vec<Distribution>, Vec<CrossTab>) {
-    let mut groups: Vec<Group> = rows.iter().map(|r| r.group.clone()).collect();
-    groups.sort();
-    groups.dedup();
+    let mut seen: Vec<Group> = rows.iter().map(|r| r.group.clone()).collect();
+    seen.sort();
+    seen.dedup();
     let mut summaries = Vec::new();
     let mut frequencies = Vec::new();
     let mut crosstabs = Vec::new();
@@ -133,6 +140,14 @@ pub(super) fn counts(
         if !closed {
             continue;
         }
+        let mut groups = seen.clone();
+        groups.extend(
+            targeted
+                .iter()
+                .filter(|(g, n)| **n > 0 && q.applies(g.structure) && !seen.contains(g))
+                .map(|(g, _)| g.clone()),
+        );
+        groups.sort();
         // Each session's answer looked up once, then counted per group and overall.
         let column: Vec<(&Group, Seen<'_>)> = rows
             .iter()
@@ -143,10 +158,19 @@ pub(super) fn counts(
             .iter()
             .map(|g| {
                 let of = column.iter().filter(|(s, _)| *s == g).map(|(_, a)| *a);
-                distribution(q, lang, of, Some(g.clone()))
+                let mut d = distribution(q, lang, of, Some(g.clone()));
+                d.targeted = targeted.get(g).copied().filter(|n| *n > 0);
+                d
             })
             .collect();
         let mut all = distribution(q, lang, column.iter().map(|(_, a)| *a), None);
+        // The targets of the structures the question was put to.
+        let of_all: usize = per
+            .iter()
+            .filter(|d| d.structure().is_some_and(|s| q.applies(s)))
+            .filter_map(|d| d.targeted)
+            .sum();
+        all.targeted = (of_all > 0).then_some(of_all);
         // Rows by value: a "don't know" row exists only where someone said it.
         let mut values: Vec<(String, String)> = Vec::new();
         for d in std::iter::once(&all).chain(&per) {
@@ -210,6 +234,8 @@ pub(super) fn counts(
             rows: ct_rows,
             n: per.iter().map(|d| d.n).collect(),
             hidden: per.iter().map(|d| d.hidden).collect(),
+            targeted: per.iter().map(|d| d.targeted).collect(),
+            all_targeted: all.targeted,
         });
         if q.summary {
             summaries.extend(per);

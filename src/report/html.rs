@@ -48,6 +48,55 @@ fn dist_table(out: &mut Text<'_>, r: &Report, d: &Distribution) {
     out.push_str("</table>");
 }
 
+/// The Coverage section, first: who was to be interviewed, and who was.
+fn coverage(o: &mut Text<'_>, r: &Report) {
+    let c = &r.coverage;
+    o.push_str("<h2>Coverage</h2>");
+    if let Some(said) = c.no_campaign() {
+        let _ = write!(o, "<p>{}</p>", html(&said));
+    }
+    if let Some(k) = &c.campaign {
+        let _ = write!(o, "<p>{}</p>", html(&k.headline()));
+        for t in k.tables(&|n, s| r.count_text(n, s)) {
+            let _ = write!(o, "<h3>{}</h3><table>", html(&t.title));
+            if let Some(n) = &t.note {
+                let _ = write!(o, "<caption>{}</caption>", html(n));
+            }
+            o.push_str("<tr>");
+            for h in &t.header {
+                let _ = write!(o, "<th>{}</th>", html(h));
+            }
+            o.push_str("</tr>");
+            for row in &t.rows {
+                o.push_str("<tr>");
+                for (cell, numeric) in row.iter().zip(&t.numeric) {
+                    let class = if *numeric { " class=n" } else { "" };
+                    let _ = write!(o, "<td{class}>{}</td>", html(cell));
+                }
+                o.push_str("</tr>");
+            }
+            o.push_str("</table>");
+        }
+        let reasons = r.options.attribution == super::Attribution::Response;
+        if let Some(names) = k.not_reached(reasons) {
+            let _ = write!(o, "<p>{}</p>", html(&names));
+        }
+        let notes = k.notes();
+        if !notes.is_empty() {
+            o.push_str("<ul>");
+            for n in notes {
+                let _ = write!(o, "<li>{}</li>", html(&n));
+            }
+            o.push_str("</ul>");
+        }
+    }
+    let _ = write!(
+        o,
+        "<h3>On the calls</h3><p>{}</p>",
+        html(&c.calls.sentence())
+    );
+}
+
 pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
     let _ = write!(
         o,
@@ -73,6 +122,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         let _ = write!(o, " · counts under {} suppressed", r.options.min_cell);
     }
     o.push_str("</p>");
+    coverage(o, r);
     for s in &r.sections {
         let lang = s.guide.default_language();
         let _ = write!(
@@ -117,13 +167,12 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
             });
             let _ = write!(
                 o,
-                "<h4>{}</h4><table>{}<tr><th>answer</th><th>all (n = {})</th>",
+                "<h4>{}</h4><table>{}<tr><th>answer</th>",
                 html(&f.text),
                 captions(r, hidden, suppressed),
-                f.n
             );
-            for (g, n) in ct.groups.iter().zip(&ct.n) {
-                let _ = write!(o, "<th>{} (n = {n})</th>", html(g.name()));
+            for (name, n) in ct.headings(f.n) {
+                let _ = write!(o, "<th>{} ({n})</th>", html(name));
             }
             o.push_str("</tr>");
             for (c, (_, cells)) in f.rows.iter().zip(&ct.rows) {
@@ -206,6 +255,13 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
                 html(question),
                 html(from)
             );
+        }
+        o.push_str("</ul>");
+    }
+    if !q.consent_refused.is_empty() {
+        o.push_str("<p>Sessions whose participants refused notes being taken (no free text of theirs left the interviewer's machine):</p><ul>");
+        for who in &q.consent_refused {
+            let _ = write!(o, "<li>{}</li>", html(who));
         }
         o.push_str("</ul>");
     }

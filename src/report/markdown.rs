@@ -17,6 +17,46 @@ fn footnotes(o: &mut Text<'_>, r: &Report, hidden: Option<String>, suppressed: b
     }
 }
 
+/// The Coverage section, first: who was to be interviewed, and who was.
+fn coverage(o: &mut Text<'_>, r: &Report) {
+    let c = &r.coverage;
+    let _ = writeln!(o, "## Coverage\n");
+    if let Some(said) = c.no_campaign() {
+        let _ = writeln!(o, "{}\n", md(&said));
+    }
+    if let Some(k) = &c.campaign {
+        let _ = writeln!(o, "{}\n", md(&k.headline()));
+        for t in k.tables(&|n, s| r.count_text(n, s)) {
+            let _ = writeln!(o, "### {}\n", md(&t.title));
+            let head: Vec<String> = t.header.iter().map(|h| md(h)).collect();
+            let _ = writeln!(o, "| {} |", head.join(" | "));
+            let rule: Vec<&str> = t
+                .numeric
+                .iter()
+                .map(|n| if *n { "---:" } else { "---" })
+                .collect();
+            let _ = writeln!(o, "|{}|", rule.join("|"));
+            for row in &t.rows {
+                let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
+                let _ = writeln!(o, "| {} |", cells.join(" | "));
+            }
+            if let Some(n) = &t.note {
+                let _ = writeln!(o, "\n_{}_", md(n));
+            }
+            o.push('\n');
+        }
+        let reasons = r.options.attribution == crate::report::Attribution::Response;
+        if let Some(names) = k.not_reached(reasons) {
+            let _ = writeln!(o, "{}\n", md(&names));
+        }
+        for n in k.notes() {
+            let _ = writeln!(o, "- {}", md(&n));
+        }
+        o.push('\n');
+    }
+    let _ = writeln!(o, "### On the calls\n\n{}\n", md(&c.calls.sentence()));
+}
+
 /// The report into `o`; returns the charts to write: (file name under charts/, SVG).
 pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, String)> {
     let mut charts = Vec::new();
@@ -30,6 +70,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
         let _ = write!(o, " · counts under {} suppressed", r.options.min_cell);
     }
     o.push_str("\n\n");
+    coverage(o, r);
     for s in &r.sections {
         let lang = s.guide.default_language();
         let _ = writeln!(o, "## {}\n", md(s.guide.title.get(lang, lang)));
@@ -85,9 +126,9 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
         }
         let _ = writeln!(o, "### Every choice question, by structure\n");
         for (f, ct) in s.frequencies.iter().zip(&s.crosstabs) {
-            let _ = write!(o, "#### {}\n\n| answer | all (n = {}) |", md(&f.text), f.n);
-            for (g, n) in ct.groups.iter().zip(&ct.n) {
-                let _ = write!(o, " {} (n = {n}) |", md(g.name()));
+            let _ = write!(o, "#### {}\n\n| answer |", md(&f.text));
+            for (name, n) in ct.headings(f.n) {
+                let _ = write!(o, " {} ({n}) |", md(name));
             }
             let _ = write!(o, "\n|---|---:|");
             for _ in &ct.groups {
@@ -167,6 +208,13 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             md(who),
             md(question),
             md(from)
+        );
+    }
+    for who in &q.consent_refused {
+        let _ = writeln!(
+            o,
+            "- consent refused: {} (no free text of theirs left the interviewer's machine)",
+            md(who)
         );
     }
     for (who, qs) in &q.missing_required {

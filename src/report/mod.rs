@@ -5,6 +5,7 @@
 
 mod build;
 mod counts;
+mod coverage;
 mod escape;
 mod group;
 mod html;
@@ -21,13 +22,19 @@ mod xlsx;
 use std::io::Write;
 use std::path::Path;
 
+pub use coverage::{
+    Calls, CampaignCoverage, Coverage, GroupCoverage, Reason, TargetLine, aapor_of,
+};
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
 pub use group::{Group, structure_name};
 pub use model::{
     Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
     ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
-pub use tables::{Emit, LONG_COLUMNS, collect_rows, long_rows, summary_rows, wide_rows};
+pub use tables::{
+    COVERAGE_COLUMNS, Emit, LONG_COLUMNS, collect_rows, coverage_rows, long_rows, summary_rows,
+    wide_rows,
+};
 pub use write::{Failure, Outcome, prepare_folder, write, write_reporting};
 pub use xlsx::{XlsxLimits, write_xlsx_within};
 

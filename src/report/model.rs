@@ -56,6 +56,9 @@ pub struct ReportOptions {
     /// Counts of sessions from 1 to `min_cell - 1` are suppressed in every table of
     /// counts (0 or 1: nothing is).
     pub min_cell: usize,
+    /// When the report is made: attempts logged later than this come from a clock ahead
+    /// of the collator's, and are said. `None`: not checked.
+    pub now: Option<jiff::Timestamp>,
 }
 
 /// One session's current state, as the report counts it.
@@ -81,11 +84,18 @@ pub struct SessionRow {
     /// Questions whose answer the collator took from another revision of the head's
     /// conflict (`stocktake resolve --answer`): (question, digest of that revision).
     pub chosen: Vec<(String, String)>,
+    /// What the session file says of consent: `None` when it was not asked; `Some(false)`,
+    /// the participants refused notes being taken and the session carries no free text.
+    pub consent: Option<bool>,
 }
 
 impl SessionRow {
     pub fn is_hidden(&self, question: &str) -> bool {
         self.hidden.contains(question)
+    }
+
+    pub fn consent_refused(&self) -> bool {
+        self.consent == Some(false)
     }
 }
 
@@ -139,6 +149,9 @@ pub struct Distribution {
     pub n: usize,
     /// Sessions it was hidden for: not in `n`.
     pub hidden: usize,
+    /// The campaign's targets for this group (for all groups: of the structures it was
+    /// put to), when the collation has a campaign.
+    pub targeted: Option<usize>,
     pub rows: Vec<Count>,
 }
 
@@ -147,17 +160,26 @@ impl Distribution {
         self.group.as_ref().map(|g| g.structure)
     }
 
-    /// "n = 26 protection clusters".
+    /// "n = 26 protection clusters", "n = 26 protection clusters of 31 targeted".
     pub fn denominator(&self) -> String {
-        match &self.group {
+        let n = match &self.group {
             Some(g) => format!("n = {}", g.count(self.n)),
             None => format!("n = {}", super::sessions_count(self.n)),
-        }
+        };
+        with_targets(n, self.targeted)
     }
 
     /// "hidden for 3 sessions (not in n)", when it was hidden for any.
     pub fn hidden_note(&self) -> Option<String> {
         hidden_note(self.hidden)
+    }
+}
+
+/// "n = 26 protection clusters" and, with a campaign, " of 31 targeted".
+pub fn with_targets(n: String, targeted: Option<usize>) -> String {
+    match targeted {
+        Some(t) => format!("{n} of {t} targeted"),
+        None => n,
     }
 }
 
@@ -169,6 +191,23 @@ pub fn hidden_note(hidden: usize) -> Option<String> {
             super::sessions_count(hidden)
         )
     })
+}
+
+impl CrossTab {
+    /// The column headings after "answer", as (name, denominator): ("all", "n = 40 of 52
+    /// targeted"), then ("Protection Cluster", "n = 26 of 31 targeted"), …; `n` is the all
+    /// column's. The name is the part to escape: it may come from a session file.
+    pub fn headings(&self, n: usize) -> Vec<(&str, String)> {
+        std::iter::once(("all", with_targets(format!("n = {n}"), self.all_targeted)))
+            .chain(
+                self.groups
+                    .iter()
+                    .zip(&self.n)
+                    .zip(&self.targeted)
+                    .map(|((g, n), t)| (g.name(), with_targets(format!("n = {n}"), *t))),
+            )
+            .collect()
+    }
 }
 
 /// One cell of a cross-tab.
@@ -188,6 +227,9 @@ pub struct CrossTab {
     pub rows: Vec<(String, Vec<Cell>)>,
     pub n: Vec<usize>,
     pub hidden: Vec<usize>,
+    /// Targets per group, and over all groups, when the collation has a campaign.
+    pub targeted: Vec<Option<usize>>,
+    pub all_targeted: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -200,7 +242,7 @@ pub struct TextItem {
     pub by: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Quality {
     pub sessions_by_group: Vec<(Group, usize)>,
     pub revisions: usize,
@@ -214,6 +256,9 @@ pub struct Quality {
     pub missing_required: Vec<(String, Vec<String>)>,
     /// (who, question, short digest of the revision its answer was taken from).
     pub answers_chosen: Vec<(String, String, String)>,
+    /// Sessions whose participants refused notes being taken (who): their free text
+    /// never left the interviewer's machine, so they add nothing to "What was said".
+    pub consent_refused: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -231,6 +276,7 @@ pub struct GuideSection {
 #[derive(Debug, Clone)]
 pub struct Report {
     pub options: ReportOptions,
+    pub coverage: super::coverage::Coverage,
     pub sections: Vec<GuideSection>,
     pub quality: Quality,
 }

@@ -8,6 +8,7 @@ use super::build::who;
 use super::group::{Group, Groups};
 use super::model::{Attribution, GuideSection, Quality, ReportOptions};
 use crate::collate::{CollateError, CollationDb, Head};
+use crate::guide::Structure;
 use crate::session::AnswerStatus;
 
 pub(super) fn quality(
@@ -16,10 +17,26 @@ pub(super) fn quality(
     sections: &[GuideSection],
     options: &ReportOptions,
     groups: &Groups,
+    targeted: &BTreeMap<Group, usize>,
 ) -> Result<Quality, CollateError> {
-    let mut by_group: BTreeMap<Group, usize> = BTreeMap::new();
+    // The three named structures and every targeted one are listed, with no session or
+    // not: a structure no one reached must not be silently absent.
+    let mut by_group: BTreeMap<Group, usize> = [
+        Structure::ProtectionCluster,
+        Structure::CpAor,
+        Structure::GbvAor,
+    ]
+    .into_iter()
+    .filter(|s| options.structure.is_none_or(|o| o == *s))
+    .map(|s| (Group::named(s), 0))
+    .chain(targeted.keys().map(|g| (g.clone(), 0)))
+    .collect();
+    let mut consent_refused = Vec::new();
     for r in sections.iter().flat_map(|s| &s.sessions) {
         *by_group.entry(r.group.clone()).or_default() += 1;
+        if r.consent_refused() {
+            consent_refused.push(who(options, r));
+        }
     }
     let conflicts = db.conflicts()?;
     let unresolved_sessions = heads
@@ -66,5 +83,6 @@ pub(super) fn quality(
         quarantined: db.quarantined()?,
         missing_required,
         answers_chosen,
+        consent_refused,
     })
 }

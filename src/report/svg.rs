@@ -95,6 +95,7 @@ mod tests {
             group: None,
             n: 4,
             hidden: 0,
+            targeted: None,
             rows: vec![Count {
                 value: "v".into(),
                 label: "Aware of anti-trafficking efforts, not discussed in the cluster <b>".into(),
@@ -105,17 +106,9 @@ mod tests {
         };
         let r = Report {
             options: Default::default(),
+            coverage: Default::default(),
             sections: Vec::new(),
-            quality: crate::report::Quality {
-                sessions_by_group: Vec::new(),
-                revisions: 0,
-                conflicts: 0,
-                conflicts_resolved: 0,
-                unresolved_sessions: Vec::new(),
-                quarantined: Vec::new(),
-                missing_required: Vec::new(),
-                answers_chosen: Vec::new(),
-            },
+            quality: Default::default(),
         };
         let svg = chart(&d, "A <title> & more", &r);
         assert!(

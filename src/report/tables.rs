@@ -54,6 +54,10 @@ pub const LONG_COLUMNS: &[(&str, &str)] = &[
         "hidden",
         "1 when the question was not asked of this session (skip logic given its answers, or not for its structure), whether or not a row holds an answer",
     ),
+    (
+        "consent",
+        "no when the participants refused notes being taken (the session then carries no free text), yes when they agreed, empty when not asked",
+    ),
 ];
 
 pub(super) const META: &[&str] = &[
@@ -65,6 +69,7 @@ pub(super) const META: &[&str] = &[
     "interviewer",
     "guide_version",
     "completed_at",
+    "consent",
 ];
 
 /// Where a table's rows go, one at a time.
@@ -78,6 +83,7 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
     emit(&LONG_COLUMNS.iter().map(|(c, _)| *c).collect::<Vec<_>>())?;
     for r in &s.sessions {
         let revision = r.revision.to_string();
+        let consent = consent_of(r);
         for sec in &s.guide.sections {
             for q in &sec.questions {
                 let a = r.answers.get(&q.id);
@@ -112,11 +118,21 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     a.map_or("", |a| a.other.as_str()),
                     a.map_or("", |a| a.note.as_str()),
                     if r.is_hidden(&q.id) { "1" } else { "0" },
+                    consent,
                 ])?;
             }
         }
     }
     Ok(())
+}
+
+/// The `consent` column: `no` for a refusal.
+fn consent_of(r: &super::model::SessionRow) -> &'static str {
+    match r.consent {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
 }
 
 /// The wide table for one guide section, header first.
@@ -145,6 +161,7 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
             r.interviewer.as_str().into(),
             r.guide_version.as_str().into(),
             r.completed_at.as_str().into(),
+            consent_of(r).into(),
         ];
         for q in s.guide.questions() {
             let a = r.answers.get(&q.id);
@@ -208,6 +225,7 @@ pub fn summary_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> 
         "label",
         "count",
         "percent",
+        "targeted",
     ])?;
     for s in &report.sections {
         for d in &s.summaries {
@@ -232,12 +250,84 @@ pub fn summary_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> 
                     } else {
                         c.percent.to_string()
                     },
+                    &d.targeted.map_or(String::new(), |t| t.to_string()),
                 ])?;
             }
         }
     }
     Ok(())
 }
+
+/// The Coverage table: one row per target of the campaign, header first; only the
+/// header without a campaign.
+pub fn coverage_rows(report: &Report, emit: Emit<'_>) -> Result<(), ReportError> {
+    emit(&[
+        "response",
+        "structure",
+        "structure_label",
+        "reached",
+        "disposition",
+        "aapor_code",
+        "aapor_disposition",
+        "attempts",
+        "sessions",
+        "removed",
+    ])?;
+    let Some(c) = &report.coverage.campaign else {
+        return Ok(());
+    };
+    for l in &c.lines {
+        let (code, name) = l.aapor();
+        emit(&[
+            &l.response,
+            l.group.structure.as_str(),
+            l.group.custom_label(),
+            if l.reached() { "1" } else { "0" },
+            l.outcome.map_or("never_tried", |o| o.as_str()),
+            code,
+            name,
+            &l.attempts.to_string(),
+            &l.sessions.to_string(),
+            if l.removed { "1" } else { "0" },
+        ])?;
+    }
+    Ok(())
+}
+
+/// The columns of the Coverage table, with what they mean.
+pub const COVERAGE_COLUMNS: &[(&str, &str)] = &[
+    (
+        "response",
+        "the target's response, as the campaign file names it",
+    ),
+    ("structure", "protection_cluster, cp_aor, gbv_aor or other"),
+    ("structure_label", "the name of an `other` structure"),
+    (
+        "reached",
+        "1 when an interview is in the collation or an attempt was logged completed",
+    ),
+    (
+        "disposition",
+        "the outcome of its attempts that says most (completed, ineligible, partial, refused, callback, not_available, wrong_contact, line_failed, busy, no_answer), or never_tried",
+    ),
+    (
+        "aapor_code",
+        "the AAPOR final disposition code of that outcome (docs/campaign.md)",
+    ),
+    ("aapor_disposition", "the AAPOR name of that code"),
+    (
+        "attempts",
+        "attempts logged for the target, from every interviewer (an interview with none logged counts as one)",
+    ),
+    (
+        "sessions",
+        "sessions of its response and structure in the collation",
+    ),
+    (
+        "removed",
+        "1 when a later campaign file left it out after attempts were logged",
+    ),
+];
 
 /// Every row of a table, for tests and small reports.
 pub fn collect_rows(table: impl FnOnce(Emit<'_>) -> Result<(), ReportError>) -> Vec<Vec<String>> {

@@ -117,7 +117,12 @@ fn belongs_to(format: Format, name: &str) -> bool {
     match format {
         Format::Html => name == "report.html",
         Format::Markdown => name == "report.md",
-        Format::Csv => name == "summary.csv" || guide_csv("long") || guide_csv("wide"),
+        Format::Csv => {
+            name == "summary.csv"
+                || name == "coverage.csv"
+                || guide_csv("long")
+                || guide_csv("wide")
+        }
         Format::Xlsx => name == "report.xlsx",
     }
 }
@@ -263,6 +268,9 @@ fn write_format(
             written.push(p);
         }
         Format::Csv => {
+            let p = out.join("coverage.csv");
+            tables::write_csv(&p, |e| tables::coverage_rows(report, e))?;
+            written.push(p);
             let p = out.join("summary.csv");
             tables::write_csv(&p, |e| tables::summary_rows(report, e))?;
             written.push(p);
@@ -295,6 +303,7 @@ mod tests {
             (Format::Csv, "long.csv"),
             (Format::Csv, "wide_tip-indicators-labour.csv"),
             (Format::Csv, "summary.csv"),
+            (Format::Csv, "coverage.csv"),
             (Format::Html, "report.html"),
             (Format::Markdown, "report.md"),
             (Format::Xlsx, "report.xlsx"),

@@ -12,7 +12,10 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use super::ReportError;
 use super::escape::cell;
 use super::model::Report;
-use super::tables::{Emit, LONG_COLUMNS, META, long_rows, number, summary_rows, wide_rows};
+use super::tables::{
+    COVERAGE_COLUMNS, Emit, LONG_COLUMNS, META, coverage_rows, long_rows, number, summary_rows,
+    wide_rows,
+};
 
 /// What one sheet and one cell may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,11 +64,18 @@ pub fn write_xlsx_within(
         wb.set_tempdir(dir).map_err(err)?;
     }
     let cols = columns_sheet(limits);
-    let mut sheets: Vec<(String, String, Table<'_>)> = vec![(
-        "Summary".into(),
-        "summary.csv".into(),
-        Box::new(|e: Emit<'_>| summary_rows(report, e)),
-    )];
+    let mut sheets: Vec<(String, String, Table<'_>)> = vec![
+        (
+            "Coverage".into(),
+            "coverage.csv".into(),
+            Box::new(|e: Emit<'_>| coverage_rows(report, e)),
+        ),
+        (
+            "Summary".into(),
+            "summary.csv".into(),
+            Box::new(|e: Emit<'_>| summary_rows(report, e)),
+        ),
+    ];
     for (k, s) in report.sections.iter().enumerate() {
         let number = if report.sections.len() > 1 {
             format!(" {}", k + 1)
@@ -245,6 +255,11 @@ fn columns_sheet(limits: &XlsxLimits) -> Vec<Vec<String>> {
         "meaning".to_string(),
     ]];
     cols.extend(
+        COVERAGE_COLUMNS
+            .iter()
+            .map(|(c, m)| vec!["Coverage".into(), c.to_string(), m.to_string()]),
+    );
+    cols.extend(
         LONG_COLUMNS
             .iter()
             .map(|(c, m)| vec!["Long".into(), c.to_string(), m.to_string()]),
@@ -273,6 +288,11 @@ fn columns_sheet(limits: &XlsxLimits) -> Vec<Vec<String>> {
             "Summary",
             "n",
             "the denominator: sessions of that structure asked the question (skip logic showed it); sessions it was hidden for are not in n",
+        ),
+        (
+            "Summary",
+            "targeted",
+            "the campaign's targets of that structure (for all: of the structures the question is put to); empty without a campaign",
         ),
         (
             "Summary",

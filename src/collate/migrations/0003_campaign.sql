@@ -1,6 +1,6 @@
 -- Schema version 3: the call campaign, for the report's coverage. Attempts come from the
 -- interviewers' attempt files (merged by attempt id: the same attempt from two copies is
--- one), targets from the campaign file given to `collate --campaign`.
+-- one), targets from the campaign file given to `stocktake plan import FILE --db DB`.
 CREATE TABLE attempts (
     id          TEXT PRIMARY KEY,
     digest      TEXT NOT NULL UNIQUE,
