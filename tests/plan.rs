@@ -168,6 +168,43 @@ fn a_campaign_from_import_to_calendar() {
     let bytes = std::fs::read(outbox.join(&names[0])).expect("file");
     let (_, a) = stocktake::campaign::parse_attempt(&bytes, "f").expect("valid attempt file");
     assert_eq!(a.target, "iraq/gbv_aor");
+
+    // A second interviewer takes the first one's attempts into her own Plan: the callback
+    // is hers to keep now, and hers never to send again.
+    let bea = tempfile::tempdir().expect("bea");
+    assert!(
+        stocktake(bea.path(), &["plan", "import", &csv_s])
+            .status
+            .success()
+    );
+    let folder = outbox.display().to_string();
+    let (out, err) = text(&stocktake(bea.path(), &["import", &folder]));
+    assert!(
+        out.contains(": call attempt imported: iraq/gbv_aor · call back at "),
+        "{out}{err}"
+    );
+    let (out, _) = text(&stocktake(bea.path(), &["import", &folder]));
+    assert!(
+        out.contains("call attempt already here, nothing changed"),
+        "{out}"
+    );
+    let (out, _) = text(&stocktake(bea.path(), &["plan", "list", "--json"]));
+    let list: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let iraq = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|t| t["target"] == "iraq/gbv_aor")
+        .expect("iraq");
+    assert_eq!(
+        (&iraq["status"], &iraq["attempts"]),
+        (&"callback".into(), &1.into())
+    );
+    let hers = bea.path().join("outbox");
+    std::fs::create_dir(&hers).expect("outbox");
+    let o = stocktake(bea.path(), &["sync", "--to", &hers.display().to_string()]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert_eq!(std::fs::read_dir(&hers).expect("outbox").count(), 0);
 }
 
 #[test]

@@ -167,7 +167,8 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
         let id = target_id(&response, structure, &label);
         if let Some(first) = lines.get(&id) {
             bad(format!(
-                "{response} · {} is already on line {first}",
+                "{} · {} is already on line {first}",
+                crate::neutralise::line(&response),
                 if label.is_empty() {
                     structure.short_label("en").to_string()
                 } else {

@@ -262,7 +262,24 @@ pub(super) fn log(data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCod
     })?;
     let now = Timestamp::now();
     let at = l.at.map(|s| time(s, "at")).transpose()?.unwrap_or(now);
-    let callback = l.callback.map(|s| time(s, "callback")).transpose()?;
+    // As on the Plan screen: "+2h", "tomorrow 9:00", a clock time in the respondent's own
+    // zone (they say "call me at three"), or an exact time.
+    let theirs = target
+        .timezone
+        .as_deref()
+        .and_then(|z| jiff::tz::TimeZone::get(z).ok())
+        .unwrap_or_else(jiff::tz::TimeZone::system);
+    let callback = l
+        .callback
+        .map(|s| match s.parse::<Timestamp>() {
+            Ok(t) => Ok(t),
+            Err(_) => crate::campaign::parse_when(s, at.max(now), &theirs).map_err(|e| {
+                anyhow::anyhow!(
+                    "--callback {e} (clock times are the respondent's; or give one with its zone, 2018-03-15T11:30:00Z)"
+                )
+            }),
+        })
+        .transpose()?;
     match (outcome, callback) {
         (Outcome::Callback, None) => {
             anyhow::bail!("a callback needs its time: --callback 2018-03-15T14:30")

@@ -169,6 +169,31 @@ fn starts_as_attempt_file(path: &Path) -> bool {
         .is_ok_and(|_| crate::campaign::is_attempt_file(&head))
 }
 
+/// Another interviewer's call attempt, into this store's campaign: their callbacks and
+/// outcomes then show on the Plan screen. It is theirs to send, so it is never synced
+/// from here.
+fn import_attempt(
+    store: &mut crate::store::Store,
+    path: &Path,
+    shown: &str,
+) -> anyhow::Result<String> {
+    let max = crate::sync::MAX_FILE_BYTES;
+    let (bytes, _) = crate::sync::read_regular(path, max, max)?;
+    let (_, a) = crate::campaign::parse_attempt(&bytes, shown)?;
+    let new = store.import_attempts(std::slice::from_ref(&a))? > 0;
+    Ok(format!(
+        "{shown}: call attempt {}: {} · {} at {}",
+        if new {
+            "imported"
+        } else {
+            "already here, nothing changed"
+        },
+        show(&a.target),
+        a.outcome.label(),
+        a.at
+    ))
+}
+
 pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     // Folders are walked as collate walks them, so `import DIR` takes a whole outbox.
     let found = crate::collate::find_files(paths)?;
@@ -204,9 +229,7 @@ pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 );
             }
             if starts_as_attempt_file(path) {
-                return Ok(format!(
-                    "{shown}: a call attempt file, for the collator: nothing to import"
-                ));
+                return import_attempt(&mut store, path, &shown);
             }
             let crate::sync::Verified {
                 file: f,
