@@ -1722,3 +1722,57 @@ fn conflicts_show_codes_cut_notes_and_still_say_pick_a_winner_once_resolved() {
         )
     );
 }
+
+#[test]
+fn reopening_a_session_at_revision_1000000_writes_a_revision_no_reader_accepts() {
+    // A file at the bound imports (readers accept up to 1,000,000), as one from a
+    // forger or a broken tool would.
+    let dir = tempfile::tempdir().expect("dir");
+    let mut f = support::files::Factory::new();
+    let mut s = f.session("Chad", stocktake::guide::Structure::CpAor, "anecdotal_only");
+    s.revision = stocktake::session::MAX_REVISION;
+    let file = dir.path().join("at-the-bound.toml");
+    std::fs::write(&file, support::files::bytes(&s)).expect("write");
+    let (code, _, err) = stocktake_in(dir.path(), &["import", "at-the-bound.toml"], &[]);
+    assert_eq!(code, 0, "{err}");
+
+    let (_tc, clock) = TestClock::new();
+    let (store, _) = Store::open(&dir.path().join("data"), clock).expect("store");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: false });
+    d.press("<enter>");
+    let asked = d.screen(80, 24);
+    assert!(!asked.contains("Reopening starts revision"), "{asked}");
+    assert!(asked.contains("cannot be reopened"), "{asked}");
+    // The key is not offered; and a list shown before the session got there (another
+    // stocktake imported it meanwhile) still leads to a refusal, with the session as it
+    // came in and not left held by this stocktake.
+    d.press("r");
+    d.press("c");
+    d.run(vec![stocktake::tui::msg::Effect::Reopen {
+        call_id: s.call_id.clone(),
+        session_id: s.id.clone(),
+    }]);
+    let said = d.screen(200, 24);
+    assert!(
+        said.contains("this session is at revision 1000000, the last one a session file can carry"),
+        "{said}"
+    );
+    let stored = d.store.load_session(&s.id).expect("stored");
+    assert_eq!(
+        (stored.status, stored.revision),
+        (stocktake::session::Status::Completed, 1_000_000)
+    );
+    let db = rusqlite::Connection::open(dir.path().join("data/stocktake.db")).expect("raw");
+    assert_eq!(count(&db, "SELECT count(*) FROM session_locks"), 0);
+    // The session itself refuses to go past the bound, whoever asks.
+    let g = support::coordinator();
+    let mut at = stored.clone();
+    let e =
+        stocktake::interview::reopen(&mut at, &g, support::files::digest(&stored), d.store.now())
+            .expect_err("past the bound");
+    assert_eq!(
+        e.to_string(),
+        "this session is at revision 1000000, the last one a session file can carry (a reader refuses any later one): it cannot be reopened. Look at it read-only; to record more, start a new call"
+    );
+    assert_eq!(at.revision, 1_000_000, "nothing changed");
+}

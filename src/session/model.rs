@@ -91,6 +91,11 @@ pub struct Call {
     pub note: String,
 }
 
+/// The last revision a session file may carry: no session is reopened that often, and the
+/// bound keeps `revision + 1` far from overflowing. Readers refuse any later revision, so a
+/// session at it cannot be reopened: its next revision could never be sent or collated.
+pub const MAX_REVISION: u32 = 1_000_000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub id: String,
@@ -142,6 +147,10 @@ pub enum SessionError {
     UnknownNote(u32),
     #[error("question `{0}` has no \"other\" option to specify")]
     NoOtherOption(String),
+    #[error(
+        "this session is at revision {MAX_REVISION}, the last one a session file can carry (a reader refuses any later one): it cannot be reopened. Look at it read-only; to record more, start a new call"
+    )]
+    LastRevision,
 }
 
 impl Session {
@@ -461,7 +470,11 @@ impl Session {
     /// Start the next revision of a completed session; `parent` is the digest of the
     /// session file of the revision being replaced.
     pub fn reopen(&mut self, parent: Digest, now: Timestamp) -> Result<(), SessionError> {
-        self.status = self.status.apply(Event::Reopen)?;
+        let status = self.status.apply(Event::Reopen)?;
+        if self.revision >= MAX_REVISION {
+            return Err(SessionError::LastRevision);
+        }
+        self.status = status;
         self.revision += 1;
         self.parent = Some(parent);
         self.completed_at = None;

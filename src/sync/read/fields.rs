@@ -13,9 +13,9 @@ use super::ReadError;
 use crate::guide::line_col;
 use crate::session::{ROLES, Status};
 
-/// Sessions are reopened a few times, never a million: a bigger revision is forged or
-/// broken, and a bound keeps `revision + 1` far from overflowing anywhere downstream.
-pub const MAX_REVISION: u32 = 1_000_000;
+// The session owns the bound, so that what reopening refuses to start and what a reader
+// refuses to read can never drift apart.
+pub use crate::session::MAX_REVISION;
 
 /// The largest integer an f64 (what a number answer is) holds exactly: 2^53.
 const MAX_EXACT_INTEGER: u64 = 1 << 53;
