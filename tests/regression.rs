@@ -1776,3 +1776,120 @@ fn reopening_a_session_at_revision_1000000_writes_a_revision_no_reader_accepts()
     );
     assert_eq!(at.revision, 1_000_000, "nothing changed");
 }
+
+#[test]
+fn a_stocktake_db_symlink_has_its_target_chmodded_while_the_message_says_nothing_changed() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let mode = |p: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(p).expect("metadata").mode() & 0o777
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let elsewhere = dir.path().join("notes.txt");
+    std::fs::write(&elsewhere, "someone else's file").expect("write");
+    std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    symlink(&elsewhere, data.join("stocktake.db")).expect("link");
+
+    let (code, _, err) = stocktake_in(dir.path(), &["sessions"], &[]);
+    assert_eq!(
+        (code, err),
+        (
+            1,
+            format!(
+                "stocktake: {}/stocktake.db: this is a symbolic link to {}; stocktake does not follow links to its database files, so that it never changes or writes a file elsewhere. Nothing was changed. Move that file here in the link's place\n",
+                data.display(),
+                elsewhere.display()
+            )
+        )
+    );
+    assert_eq!(mode(&elsewhere), 0o644, "its target is left as it was");
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).expect("read"),
+        "someone else's file"
+    );
+
+    // A link to nothing would have SQLite create its target; a link in place of the
+    // write-ahead log would have the interviews written through it.
+    std::fs::remove_file(data.join("stocktake.db")).expect("unlink");
+    let nowhere = dir.path().join("nowhere.db");
+    symlink(&nowhere, data.join("stocktake.db")).expect("link");
+    let (_tc, clock) = TestClock::new();
+    let e = Store::open(&data, clock.clone()).expect_err("a link to nothing");
+    assert!(
+        e.to_string().contains("which does not exist; stocktake does not follow links to its database files. Nothing was changed. Remove the link"),
+        "{e}"
+    );
+    assert!(!nowhere.exists());
+    std::fs::remove_file(data.join("stocktake.db")).expect("unlink");
+    let wal = dir.path().join("wal");
+    std::fs::write(&wal, "").expect("write");
+    symlink(&wal, data.join("stocktake.db-wal")).expect("link");
+    let e = Store::open(&data, clock).expect_err("a link for the log");
+    assert!(
+        e.to_string().starts_with(&format!(
+            "{}/stocktake.db-wal: this is a symbolic link to",
+            data.display()
+        )),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read(&wal).expect("read").len(),
+        0,
+        "nothing written through it"
+    );
+    assert!(
+        !data.join("stocktake.db").exists(),
+        "nor a database created"
+    );
+}
+
+#[test]
+fn a_named_pipe_as_stocktake_db_fails_with_disk_io_error_code_266() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    std::fs::set_permissions(&data, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let fifo = data.join("stocktake.db");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let (code, _, err) = stocktake_in(dir.path(), &["sessions"], &[]);
+    assert_eq!(
+        (code, err),
+        (
+            1,
+            format!(
+                "stocktake: {}: this is a named pipe (FIFO), not a database file; nothing was changed. Move it out of the data folder, or choose another with --data-dir\n",
+                fifo.display()
+            )
+        )
+    );
+    // "Nothing was changed" holds for the folder too: it was not closed on the way.
+    let mode = std::os::unix::fs::MetadataExt::mode(&std::fs::metadata(&data).expect("meta"));
+    assert_eq!(mode & 0o777, 0o755);
+}
+
+#[test]
+fn a_data_dir_that_is_a_link_has_its_target_closed_under_the_links_name() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).expect("mkdir");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let (_tc, clock) = TestClock::new();
+    let (_store, notices) = Store::open(&link, clock).expect("open");
+    let real = std::fs::canonicalize(&real).expect("canonical");
+    assert_eq!(
+        notices,
+        vec![stocktake::store::Notice(format!(
+            "{}: the data folder this link leads to ({}) was open to other users (mode 755); it is now 0700, readable by you alone",
+            link.display(),
+            real.display()
+        ))]
+    );
+}
