@@ -1893,3 +1893,58 @@ fn a_data_dir_that_is_a_link_has_its_target_closed_under_the_links_name() {
         ))]
     );
 }
+
+/// A session file's body with its digest line made to match, whatever the body says.
+fn with_digest(body: &str) -> Vec<u8> {
+    format!(
+        "digest = \"{}\"\n{body}",
+        stocktake::guide::Digest::of(body.as_bytes())
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_forged_file_that_says_consent_was_refused_brings_its_free_text_into_the_collation() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    // A genuine session with a note, then the same file saying consent was refused.
+    let s = f.session("Chad", stocktake::guide::Structure::CpAor, "anecdotal_only");
+    let text = String::from_utf8(support::files::bytes(&s)).expect("utf8");
+    let (_, body) = text.split_once('\n').expect("digest line");
+    assert!(body.contains("note = \"Discussed at length.\""), "{body}");
+    let forged = body
+        .replacen("consent = true", "consent = false", 1)
+        .replacen(
+            "[answers.consent]\nstatus = \"answered\"\ntype = \"yes_no\"\nvalue = \"yes\"",
+            "[answers.consent]\nstatus = \"answered\"\ntype = \"yes_no\"\nvalue = \"no\"",
+            1,
+        );
+    assert_ne!(forged, body);
+    std::fs::write(files.join("forged.toml"), with_digest(&forged)).expect("write");
+    // The same session refused consent for real: what stocktake sends still comes in.
+    let mut refused = f.session(
+        "Mali",
+        stocktake::guide::Structure::GbvAor,
+        "anecdotal_only",
+    );
+    refused.answers.get_mut("consent").expect("answered").value =
+        Some(stocktake::session::Value::YesNo(false));
+    std::fs::write(files.join("refused.toml"), support::files::bytes(&refused)).expect("write");
+
+    let (code, out, err) = stocktake_in(dir.path(), &["collate", "--db", "c.db", "files"], &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains(
+            "quarantined (free text without consent): files/forged.toml: says consent to take notes was refused, yet carries free text in `answers.tip_engagement.note`; stocktake never sends free text without consent, so this file was altered or made by another tool, and none of it is read: ask its sender for the file stocktake wrote\n"
+        ),
+        "{err}"
+    );
+    assert!(out.contains("1 new"), "{out}");
+    let db = rusqlite::Connection::open(dir.path().join("c.db")).expect("db");
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM answers WHERE note != ''"),
+        0
+    );
+}

@@ -408,6 +408,24 @@ impl Session {
         std::borrow::Cow::Owned(s)
     }
 
+    /// The first field holding free text, named as a session file names it: exactly what
+    /// `as_sent` takes out when consent was refused, so that a reader can refuse a file
+    /// that says consent was refused yet carries any (a file stocktake never writes).
+    pub fn free_text_field(&self) -> Option<String> {
+        for (q, a) in &self.answers {
+            if !a.note.is_empty() {
+                return Some(format!("answers.{q}.note"));
+            }
+            if !a.other.is_empty() {
+                return Some(format!("answers.{q}.other"));
+            }
+            if matches!(a.value, Some(Value::Text(_))) {
+                return Some(format!("answers.{q}.value"));
+            }
+        }
+        (!self.notes.is_empty()).then(|| "[[notes]]".to_string())
+    }
+
     pub fn visibility(&self, guide: &Guide) -> Visibility {
         let values: BTreeMap<String, Vec<String>> = self
             .answers

@@ -101,6 +101,10 @@ pub enum ReadError {
         "{file}: not encrypted, and this collation requires encrypted files (--require-encrypted)"
     )]
     NotEncrypted { file: String },
+    #[error(
+        "{file}: says consent to take notes was refused, yet carries free text in `{field}`; stocktake never sends free text without consent, so this file was altered or made by another tool, and none of it is read: ask its sender for the file stocktake wrote"
+    )]
+    FreeTextWithoutConsent { file: String, field: String },
     #[error("{file}: answer to `{question}`: {message}")]
     InvalidAnswer {
         file: String,
@@ -127,6 +131,7 @@ impl ReadError {
             ReadError::GuideMismatch { .. } => "guide mismatch",
             ReadError::UnknownGuide { .. } => "unknown guide",
             ReadError::InvalidAnswer { .. } => "invalid answer",
+            ReadError::FreeTextWithoutConsent { .. } => "free text without consent",
             ReadError::Encrypted { why, .. } => match why {
                 crate::sync::crypt::Undecryptable::NotForUs => "not for this collator",
                 crate::sync::crypt::Undecryptable::Damaged(_) => "damaged ciphertext",
