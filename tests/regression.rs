@@ -1948,3 +1948,97 @@ fn a_forged_file_that_says_consent_was_refused_brings_its_free_text_into_the_col
         0
     );
 }
+
+#[test]
+fn a_field_a_megabyte_long_is_quoted_whole_in_its_quarantine_reason_on_every_collate() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    let s = f.session("Chad", stocktake::guide::Structure::CpAor, "anecdotal_only");
+    let text = String::from_utf8(support::files::bytes(&s)).expect("utf8");
+    let (_, body) = text.split_once('\n').expect("digest line");
+    let big = "a".repeat(1_000_000);
+    let consent = "[answers.consent]\nstatus = \"answered\"\ntype = \"yes_no\"\nvalue = \"yes\"";
+    assert!(body.contains(consent), "{body}");
+    let forged = [
+        (
+            "format",
+            body.replacen(
+                "format = \"stocktake.session.v1\"",
+                &format!("format = \"{big}\""),
+                1,
+            ),
+        ),
+        (
+            "structure",
+            body.replacen(
+                "structure = \"cp_aor\"",
+                &format!("structure = \"{big}\""),
+                1,
+            ),
+        ),
+        (
+            "status",
+            body.replacen(
+                consent,
+                &consent.replace("\"answered\"", &format!("\"{big}\"")),
+                1,
+            ),
+        ),
+        (
+            "type",
+            body.replacen(
+                consent,
+                &consent.replace("\"yes_no\"", &format!("\"{big}\"")),
+                1,
+            ),
+        ),
+        (
+            "value",
+            body.replacen(
+                consent,
+                &consent.replace("\"yes\"", &format!("\"{big}\"")),
+                1,
+            ),
+        ),
+        (
+            "question",
+            body.replacen("[answers.consent]", &format!("[answers.{big}]"), 1),
+        ),
+        (
+            "option",
+            body.replacen(
+                "value = \"anecdotal_only\"",
+                &format!("value = \"{big}\""),
+                1,
+            ),
+        ),
+        (
+            "note-question",
+            format!(
+                "{body}\n[[notes]]\nat = 2018-03-14T09:15:25Z\ntext = \"x\"\nquestion = \"{big}\"\n"
+            ),
+        ),
+    ];
+    for (name, b) in &forged {
+        assert_ne!(b, body, "{name}: the forgery took");
+        std::fs::write(files.join(format!("{name}.toml")), with_digest(b)).expect("write");
+    }
+    let (code, _, err) = stocktake_in(dir.path(), &["collate", "--db", "c.db", "files"], &[]);
+    assert_eq!(code, 2, "{}", &err[..err.len().min(2_000)]);
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.starts_with("quarantined ("))
+            .count(),
+        forged.len(),
+        "{}",
+        &err[..err.len().min(2_000)]
+    );
+    assert!(err.len() < 4_000, "{} bytes on stderr", err.len());
+    assert!(
+        err.contains("… (1000000 characters)"),
+        "the cut says how long it was: {}",
+        &err[..err.len().min(2_000)]
+    );
+}

@@ -60,8 +60,10 @@ pub enum ReadError {
         col: usize,
         message: String,
     },
+    // Cut when shown: whatever a file says its format is, it is printed on every collate.
     #[error(
-        "{file}: format `{found}` is not one this stocktake reads ({FORMAT}); it may come from a newer stocktake: upgrade to read it"
+        "{file}: format `{}` is not one this stocktake reads ({FORMAT}); it may come from a newer stocktake: upgrade to read it",
+        fields::cut(.found)
     )]
     UnknownFormat { file: String, found: String },
     #[error("{file}: {message}")]
