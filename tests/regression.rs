@@ -1722,3 +1722,323 @@ fn conflicts_show_codes_cut_notes_and_still_say_pick_a_winner_once_resolved() {
         )
     );
 }
+
+#[test]
+fn reopening_a_session_at_revision_1000000_writes_a_revision_no_reader_accepts() {
+    // A file at the bound imports (readers accept up to 1,000,000), as one from a
+    // forger or a broken tool would.
+    let dir = tempfile::tempdir().expect("dir");
+    let mut f = support::files::Factory::new();
+    let mut s = f.session("Chad", stocktake::guide::Structure::CpAor, "anecdotal_only");
+    s.revision = stocktake::session::MAX_REVISION;
+    let file = dir.path().join("at-the-bound.toml");
+    std::fs::write(&file, support::files::bytes(&s)).expect("write");
+    let (code, _, err) = stocktake_in(dir.path(), &["import", "at-the-bound.toml"], &[]);
+    assert_eq!(code, 0, "{err}");
+
+    let (_tc, clock) = TestClock::new();
+    let (store, _) = Store::open(&dir.path().join("data"), clock).expect("store");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: false });
+    d.press("<enter>");
+    let asked = d.screen(80, 24);
+    assert!(!asked.contains("Reopening starts revision"), "{asked}");
+    assert!(asked.contains("cannot be reopened"), "{asked}");
+    // The key is not offered; and a list shown before the session got there (another
+    // stocktake imported it meanwhile) still leads to a refusal, with the session as it
+    // came in and not left held by this stocktake.
+    d.press("r");
+    d.press("c");
+    d.run(vec![stocktake::tui::msg::Effect::Reopen {
+        call_id: s.call_id.clone(),
+        session_id: s.id.clone(),
+    }]);
+    let said = d.screen(200, 24);
+    assert!(
+        said.contains("this session is at revision 1000000, the last one a session file can carry"),
+        "{said}"
+    );
+    let stored = d.store.load_session(&s.id).expect("stored");
+    assert_eq!(
+        (stored.status, stored.revision),
+        (stocktake::session::Status::Completed, 1_000_000)
+    );
+    let db = rusqlite::Connection::open(dir.path().join("data/stocktake.db")).expect("raw");
+    assert_eq!(count(&db, "SELECT count(*) FROM session_locks"), 0);
+    // The session itself refuses to go past the bound, whoever asks.
+    let g = support::coordinator();
+    let mut at = stored.clone();
+    let e =
+        stocktake::interview::reopen(&mut at, &g, support::files::digest(&stored), d.store.now())
+            .expect_err("past the bound");
+    assert_eq!(
+        e.to_string(),
+        "this session is at revision 1000000, the last one a session file can carry (a reader refuses any later one): it cannot be reopened. Look at it read-only; to record more, start a new call"
+    );
+    assert_eq!(at.revision, 1_000_000, "nothing changed");
+}
+
+#[test]
+fn a_stocktake_db_symlink_has_its_target_chmodded_while_the_message_says_nothing_changed() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let mode = |p: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(p).expect("metadata").mode() & 0o777
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let elsewhere = dir.path().join("notes.txt");
+    std::fs::write(&elsewhere, "someone else's file").expect("write");
+    std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    symlink(&elsewhere, data.join("stocktake.db")).expect("link");
+
+    let (code, _, err) = stocktake_in(dir.path(), &["sessions"], &[]);
+    assert_eq!(
+        (code, err),
+        (
+            1,
+            format!(
+                "stocktake: {}/stocktake.db: this is a symbolic link to {}; stocktake does not follow links to its database files, so that it never changes or writes a file elsewhere. Nothing was changed. Move that file here in the link's place\n",
+                data.display(),
+                elsewhere.display()
+            )
+        )
+    );
+    assert_eq!(mode(&elsewhere), 0o644, "its target is left as it was");
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).expect("read"),
+        "someone else's file"
+    );
+
+    // A link to nothing would have SQLite create its target; a link in place of the
+    // write-ahead log would have the interviews written through it.
+    std::fs::remove_file(data.join("stocktake.db")).expect("unlink");
+    let nowhere = dir.path().join("nowhere.db");
+    symlink(&nowhere, data.join("stocktake.db")).expect("link");
+    let (_tc, clock) = TestClock::new();
+    let e = Store::open(&data, clock.clone()).expect_err("a link to nothing");
+    assert!(
+        e.to_string().contains("which does not exist; stocktake does not follow links to its database files. Nothing was changed. Remove the link"),
+        "{e}"
+    );
+    assert!(!nowhere.exists());
+    std::fs::remove_file(data.join("stocktake.db")).expect("unlink");
+    let wal = dir.path().join("wal");
+    std::fs::write(&wal, "").expect("write");
+    symlink(&wal, data.join("stocktake.db-wal")).expect("link");
+    let e = Store::open(&data, clock).expect_err("a link for the log");
+    assert!(
+        e.to_string().starts_with(&format!(
+            "{}/stocktake.db-wal: this is a symbolic link to",
+            data.display()
+        )),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read(&wal).expect("read").len(),
+        0,
+        "nothing written through it"
+    );
+    assert!(
+        !data.join("stocktake.db").exists(),
+        "nor a database created"
+    );
+}
+
+#[test]
+fn a_named_pipe_as_stocktake_db_fails_with_disk_io_error_code_266() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    std::fs::set_permissions(&data, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let fifo = data.join("stocktake.db");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let (code, _, err) = stocktake_in(dir.path(), &["sessions"], &[]);
+    assert_eq!(
+        (code, err),
+        (
+            1,
+            format!(
+                "stocktake: {}: this is a named pipe (FIFO), not a database file; nothing was changed. Move it out of the data folder, or choose another with --data-dir\n",
+                fifo.display()
+            )
+        )
+    );
+    // "Nothing was changed" holds for the folder too: it was not closed on the way.
+    let mode = std::os::unix::fs::MetadataExt::mode(&std::fs::metadata(&data).expect("meta"));
+    assert_eq!(mode & 0o777, 0o755);
+}
+
+#[test]
+fn a_data_dir_that_is_a_link_has_its_target_closed_under_the_links_name() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).expect("mkdir");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let (_tc, clock) = TestClock::new();
+    let (_store, notices) = Store::open(&link, clock).expect("open");
+    let real = std::fs::canonicalize(&real).expect("canonical");
+    assert_eq!(
+        notices,
+        vec![stocktake::store::Notice(format!(
+            "{}: the data folder this link leads to ({}) was open to other users (mode 755); it is now 0700, readable by you alone",
+            link.display(),
+            real.display()
+        ))]
+    );
+}
+
+/// A session file's body with its digest line made to match, whatever the body says.
+fn with_digest(body: &str) -> Vec<u8> {
+    format!(
+        "digest = \"{}\"\n{body}",
+        stocktake::guide::Digest::of(body.as_bytes())
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_forged_file_that_says_consent_was_refused_brings_its_free_text_into_the_collation() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    // A genuine session with a note, then the same file saying consent was refused.
+    let s = f.session("Chad", stocktake::guide::Structure::CpAor, "anecdotal_only");
+    let text = String::from_utf8(support::files::bytes(&s)).expect("utf8");
+    let (_, body) = text.split_once('\n').expect("digest line");
+    assert!(body.contains("note = \"Discussed at length.\""), "{body}");
+    let forged = body
+        .replacen("consent = true", "consent = false", 1)
+        .replacen(
+            "[answers.consent]\nstatus = \"answered\"\ntype = \"yes_no\"\nvalue = \"yes\"",
+            "[answers.consent]\nstatus = \"answered\"\ntype = \"yes_no\"\nvalue = \"no\"",
+            1,
+        );
+    assert_ne!(forged, body);
+    std::fs::write(files.join("forged.toml"), with_digest(&forged)).expect("write");
+    // The same session refused consent for real: what stocktake sends still comes in.
+    let mut refused = f.session(
+        "Mali",
+        stocktake::guide::Structure::GbvAor,
+        "anecdotal_only",
+    );
+    refused.answers.get_mut("consent").expect("answered").value =
+        Some(stocktake::session::Value::YesNo(false));
+    std::fs::write(files.join("refused.toml"), support::files::bytes(&refused)).expect("write");
+
+    let (code, out, err) = stocktake_in(dir.path(), &["collate", "--db", "c.db", "files"], &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains(
+            "quarantined (free text without consent): files/forged.toml: says consent to take notes was refused, yet carries free text in `answers.tip_engagement.note`; stocktake never sends free text without consent, so this file was altered or made by another tool, and none of it is read: ask its sender for the file stocktake wrote\n"
+        ),
+        "{err}"
+    );
+    assert!(out.contains("1 new"), "{out}");
+    let db = rusqlite::Connection::open(dir.path().join("c.db")).expect("db");
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM answers WHERE note != ''"),
+        0
+    );
+}
+
+#[test]
+fn a_field_a_megabyte_long_is_quoted_whole_in_its_quarantine_reason_on_every_collate() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    let mut f = support::files::Factory::new();
+    let s = f.session("Chad", stocktake::guide::Structure::CpAor, "anecdotal_only");
+    let text = String::from_utf8(support::files::bytes(&s)).expect("utf8");
+    let (_, body) = text.split_once('\n').expect("digest line");
+    let big = "a".repeat(1_000_000);
+    let consent = "[answers.consent]\nstatus = \"answered\"\ntype = \"yes_no\"\nvalue = \"yes\"";
+    assert!(body.contains(consent), "{body}");
+    let forged = [
+        (
+            "format",
+            body.replacen(
+                "format = \"stocktake.session.v1\"",
+                &format!("format = \"{big}\""),
+                1,
+            ),
+        ),
+        (
+            "structure",
+            body.replacen(
+                "structure = \"cp_aor\"",
+                &format!("structure = \"{big}\""),
+                1,
+            ),
+        ),
+        (
+            "status",
+            body.replacen(
+                consent,
+                &consent.replace("\"answered\"", &format!("\"{big}\"")),
+                1,
+            ),
+        ),
+        (
+            "type",
+            body.replacen(
+                consent,
+                &consent.replace("\"yes_no\"", &format!("\"{big}\"")),
+                1,
+            ),
+        ),
+        (
+            "value",
+            body.replacen(
+                consent,
+                &consent.replace("\"yes\"", &format!("\"{big}\"")),
+                1,
+            ),
+        ),
+        (
+            "question",
+            body.replacen("[answers.consent]", &format!("[answers.{big}]"), 1),
+        ),
+        (
+            "option",
+            body.replacen(
+                "value = \"anecdotal_only\"",
+                &format!("value = \"{big}\""),
+                1,
+            ),
+        ),
+        (
+            "note-question",
+            format!(
+                "{body}\n[[notes]]\nat = 2018-03-14T09:15:25Z\ntext = \"x\"\nquestion = \"{big}\"\n"
+            ),
+        ),
+    ];
+    for (name, b) in &forged {
+        assert_ne!(b, body, "{name}: the forgery took");
+        std::fs::write(files.join(format!("{name}.toml")), with_digest(b)).expect("write");
+    }
+    let (code, _, err) = stocktake_in(dir.path(), &["collate", "--db", "c.db", "files"], &[]);
+    assert_eq!(code, 2, "{}", &err[..err.len().min(2_000)]);
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.starts_with("quarantined ("))
+            .count(),
+        forged.len(),
+        "{}",
+        &err[..err.len().min(2_000)]
+    );
+    assert!(err.len() < 4_000, "{} bytes on stderr", err.len());
+    assert!(
+        err.contains("… (1000000 characters)"),
+        "the cut says how long it was: {}",
+        &err[..err.len().min(2_000)]
+    );
+}

@@ -440,4 +440,39 @@ mod consent_tests {
         assert!(!sent.answers.contains_key("baseline"), "{:?}", sent.answers);
         assert_eq!(sent.consent, Some(false));
     }
+
+    /// A reader refuses what `as_sent` takes out: each kind of free text is found, under
+    /// the name the file gives it, and none is left in what is sent.
+    #[test]
+    fn the_free_text_a_reader_refuses_is_what_is_kept_from_sending() {
+        const T: Timestamp = Timestamp::UNIX_EPOCH;
+        type Write = fn(&mut Interview);
+        let kinds: [(&str, Write); 4] = [
+            ("answers.baseline.note", |iv| {
+                iv.set_note(0, "baseline", "kept here", T).expect("note");
+            }),
+            ("answers.tip_forms.other", |iv| {
+                iv.set_other(0, "tip_forms", "begging", T).expect("other");
+            }),
+            ("answers.promising_practices.value", |iv| {
+                iv.type_answer(0, "promising_practices", "A manual", T)
+                    .expect("text");
+            }),
+            ("[[notes]]", |iv| {
+                iv.add_note(0, "an aside", None, T).expect("note");
+            }),
+        ];
+        for (field, write) in kinds {
+            let mut iv = refused("[consent]\nwhen_refused = \"keep_local\"\n");
+            assert_eq!(iv.sessions[0].free_text_field(), None, "{field}");
+            write(&mut iv);
+            let s = &iv.sessions[0];
+            assert_eq!(s.free_text_field().as_deref(), Some(field));
+            assert_eq!(
+                s.as_sent(&iv.guide.guide).free_text_field(),
+                None,
+                "{field}"
+            );
+        }
+    }
 }

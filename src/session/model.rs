@@ -91,6 +91,11 @@ pub struct Call {
     pub note: String,
 }
 
+/// The last revision a session file may carry: no session is reopened that often, and the
+/// bound keeps `revision + 1` far from overflowing. Readers refuse any later revision, so a
+/// session at it cannot be reopened: its next revision could never be sent or collated.
+pub const MAX_REVISION: u32 = 1_000_000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub id: String,
@@ -142,6 +147,10 @@ pub enum SessionError {
     UnknownNote(u32),
     #[error("question `{0}` has no \"other\" option to specify")]
     NoOtherOption(String),
+    #[error(
+        "this session is at revision {MAX_REVISION}, the last one a session file can carry (a reader refuses any later one): it cannot be reopened. Look at it read-only; to record more, start a new call"
+    )]
+    LastRevision,
 }
 
 impl Session {
@@ -399,6 +408,24 @@ impl Session {
         std::borrow::Cow::Owned(s)
     }
 
+    /// The first field holding free text, named as a session file names it: exactly what
+    /// `as_sent` takes out when consent was refused, so that a reader can refuse a file
+    /// that says consent was refused yet carries any (a file stocktake never writes).
+    pub fn free_text_field(&self) -> Option<String> {
+        for (q, a) in &self.answers {
+            if !a.note.is_empty() {
+                return Some(format!("answers.{q}.note"));
+            }
+            if !a.other.is_empty() {
+                return Some(format!("answers.{q}.other"));
+            }
+            if matches!(a.value, Some(Value::Text(_))) {
+                return Some(format!("answers.{q}.value"));
+            }
+        }
+        (!self.notes.is_empty()).then(|| "[[notes]]".to_string())
+    }
+
     pub fn visibility(&self, guide: &Guide) -> Visibility {
         let values: BTreeMap<String, Vec<String>> = self
             .answers
@@ -461,7 +488,11 @@ impl Session {
     /// Start the next revision of a completed session; `parent` is the digest of the
     /// session file of the revision being replaced.
     pub fn reopen(&mut self, parent: Digest, now: Timestamp) -> Result<(), SessionError> {
-        self.status = self.status.apply(Event::Reopen)?;
+        let status = self.status.apply(Event::Reopen)?;
+        if self.revision >= MAX_REVISION {
+            return Err(SessionError::LastRevision);
+        }
+        self.status = status;
         self.revision += 1;
         self.parent = Some(parent);
         self.completed_at = None;

@@ -73,8 +73,9 @@ pub fn default_data_dir() -> Option<PathBuf> {
 impl Store {
     /// Open (creating if needed) the store in `data_dir`, private to this user.
     pub fn open(data_dir: &Path, clock: Clock) -> Result<(Store, Vec<Notice>), StoreError> {
-        let notices = privacy::prepare_dir(data_dir)?;
         let path = data_dir.join(DB_FILE);
+        privacy::refuse_odd_files(&path)?;
+        let notices = privacy::prepare_dir(data_dir)?;
         privacy::prepare_file(&path)?;
         let conn = Connection::open_with_flags(
             &path,
@@ -82,10 +83,8 @@ impl Store {
         )
         .map_err(|e| classify(&path, e))?;
         let store = Store::setup(conn, path.clone(), clock)?;
-        for companion in ["-wal", "-shm"] {
-            let mut p = path.clone().into_os_string();
-            p.push(companion);
-            privacy::tighten(Path::new(&p))?;
+        for companion in privacy::companions(&path) {
+            privacy::tighten(&companion)?;
         }
         Ok((store, notices))
     }

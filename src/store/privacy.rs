@@ -4,7 +4,7 @@
 
 use std::fs::{DirBuilder, OpenOptions, Permissions};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::error::StoreError;
 
@@ -45,16 +45,21 @@ pub fn prepare_dir(dir: &Path) -> Result<Vec<Notice>, StoreError> {
         Err(e) => return Err(io(dir, e)),
         Ok(meta) => {
             if meta.file_type().is_symlink() {
-                // Follow it, but the target must pass the same checks.
+                // Follow it (a data dir kept elsewhere is the user's choice), but the
+                // target must pass the same checks, and a change to it is said as one.
                 let target = std::fs::metadata(dir).map_err(|e| io(dir, e))?;
-                check_existing(dir, &target, &mut notices)?;
+                let shown = match std::fs::canonicalize(dir) {
+                    Ok(t) => format!("the data folder this link leads to ({})", t.display()),
+                    Err(_) => "the data folder this link leads to".into(),
+                };
+                check_existing(dir, &target, &shown, &mut notices)?;
             } else if !meta.is_dir() {
                 return Err(StoreError::Insecure {
                     path: dir.display().to_string(),
                     problem: "this is a file, not a folder; choose another --data-dir".into(),
                 });
             } else {
-                check_existing(dir, &meta, &mut notices)?;
+                check_existing(dir, &meta, "the data folder", &mut notices)?;
             }
         }
     }
@@ -64,6 +69,7 @@ pub fn prepare_dir(dir: &Path) -> Result<Vec<Notice>, StoreError> {
 fn check_existing(
     dir: &Path,
     meta: &std::fs::Metadata,
+    shown: &str,
     notices: &mut Vec<Notice>,
 ) -> Result<(), StoreError> {
     let me = rustix::process::geteuid().as_raw();
@@ -80,15 +86,29 @@ fn check_existing(
     if mode & 0o077 != 0 {
         std::fs::set_permissions(dir, Permissions::from_mode(0o700)).map_err(|e| io(dir, e))?;
         notices.push(Notice(format!(
-            "{}: the data folder was open to other users (mode {mode:o}); it is now 0700, readable by you alone",
+            "{}: {shown} was open to other users (mode {mode:o}); it is now 0700, readable by you alone",
             dir.display()
         )));
     }
     Ok(())
 }
 
+/// The names SQLite gives the companions of database `path`.
+pub fn companions(path: &Path) -> [PathBuf; 2] {
+    ["-wal", "-shm"].map(|suffix| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    })
+}
+
 /// Create the database file 0600 before SQLite opens it, so it is never wider even briefly.
+/// The database and its companions must be files of their own, checked before SQLite
+/// follows a link to write interviews somewhere else.
 pub fn prepare_file(path: &Path) -> Result<(), StoreError> {
+    for companion in companions(path) {
+        tighten(&companion)?;
+    }
     match OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -96,20 +116,96 @@ pub fn prepare_file(path: &Path) -> Result<(), StoreError> {
         .open(path)
     {
         Ok(_) => {}
+        // O_EXCL does not follow a link: a link, even to nothing, is "already there".
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(io(path, e)),
     }
     tighten(path)
 }
 
+/// Refuse a database file or companion that is a link or not a file, before anything
+/// (the data folder's mode included) is changed: an error that says nothing was changed
+/// must be true. Whatever cannot be looked at is left to the steps that follow.
+pub fn refuse_odd_files(path: &Path) -> Result<(), StoreError> {
+    for p in std::iter::once(path.to_path_buf()).chain(companions(path)) {
+        if let Ok(m) = std::fs::symlink_metadata(&p) {
+            own_file(&p, &m)?;
+        }
+    }
+    Ok(())
+}
+
+/// A link is refused, not followed: changing the mode of its target would change a file
+/// that is not the store's, while the user is told nothing changed.
+fn own_file(path: &Path, m: &std::fs::Metadata) -> Result<(), StoreError> {
+    if m.file_type().is_symlink() {
+        return Err(link_refused(path));
+    }
+    if !m.is_file() {
+        return Err(StoreError::Insecure {
+            path: path.display().to_string(),
+            problem: format!(
+                "this is {}, not a database file; nothing was changed. Move it out of the data folder, or choose another with --data-dir",
+                kind(&m.file_type())
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Make a database file (or its -wal / -shm companion) 0600 if it exists.
 pub fn tighten(path: &Path) -> Result<(), StoreError> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.mode() & 0o077 != 0 => {
-            std::fs::set_permissions(path, Permissions::from_mode(0o600)).map_err(|e| io(path, e))
+    match std::fs::symlink_metadata(path) {
+        Ok(m) => {
+            own_file(path, &m)?;
+            // The data folder is ours and closed to others (`prepare_dir`): nobody else
+            // can swap the file for a link between the look and the change.
+            if m.mode() & 0o077 != 0 {
+                std::fs::set_permissions(path, Permissions::from_mode(0o600))
+                    .map_err(|e| io(path, e))?;
+            }
+            Ok(())
         }
-        Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(io(path, e)),
+    }
+}
+
+fn link_refused(path: &Path) -> StoreError {
+    let what = match std::fs::read_link(path) {
+        Ok(target) => {
+            let resolved = path.parent().unwrap_or(Path::new("")).join(&target);
+            if std::fs::symlink_metadata(&resolved).is_ok() {
+                format!(
+                    "a symbolic link to {}; stocktake does not follow links to its database files, so that it never changes or writes a file elsewhere. Nothing was changed. Move that file here in the link's place",
+                    target.display()
+                )
+            } else {
+                format!(
+                    "a symbolic link to {}, which does not exist; stocktake does not follow links to its database files. Nothing was changed. Remove the link, and stocktake creates its file here",
+                    target.display()
+                )
+            }
+        }
+        Err(_) => "a symbolic link; stocktake does not follow links to its database files. Nothing was changed. Put the file itself in the link's place".into(),
+    };
+    StoreError::Insecure {
+        path: path.display().to_string(),
+        problem: format!("this is {what}"),
+    }
+}
+
+fn kind(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
     }
 }

@@ -320,16 +320,21 @@ fn open(
 fn reopen(store: &mut Store, catalog: &Catalog, call_id: &str, session_id: &str) -> Vec<Event> {
     let result = (|| -> Result<(), StoreError> {
         store.lock_session(session_id, Claim::IfFree)?;
-        let mut s = store.load_session(session_id)?;
-        let guide = store.load_guide(&s.guide.digest)?;
-        // The parent is the file the revision was frozen as when it was completed.
-        let parent = match store.revision_file(&s.id, s.revision)? {
-            Some(f) => f.digest,
-            None => crate::sync::revision_digest(&s, &guide),
-        };
-        let change = reopen_session(&mut s, &guide, parent, store.now())?;
-        store.apply(&change)?;
-        store.unlock_session(session_id)
+        let reopened = (|| -> Result<(), StoreError> {
+            let mut s = store.load_session(session_id)?;
+            let guide = store.load_guide(&s.guide.digest)?;
+            // The parent is the file the revision was frozen as when it was completed.
+            let parent = match store.revision_file(&s.id, s.revision)? {
+                Some(f) => f.digest,
+                None => crate::sync::revision_digest(&s, &guide),
+            };
+            let change = reopen_session(&mut s, &guide, parent, store.now())?;
+            store.apply(&change)
+        })();
+        // Given back whether or not the reopen went through: a refused one must not leave
+        // the session held here, or every other stocktake is told it is open in this one.
+        let unlocked = store.unlock_session(session_id);
+        reopened.and(unlocked)
     })();
     match result {
         Ok(()) => open(store, catalog, call_id, session_id, Claim::IfFree, false),

@@ -6,6 +6,7 @@ use super::keymap::Action;
 use super::msg::Effect;
 use super::outcome::{Dialog, DialogChoice, Go, Level, Outcome, Then};
 use super::text_field::TextField;
+use crate::session::MAX_REVISION;
 use crate::store::{Claim, SessionSummary};
 
 #[derive(Debug)]
@@ -132,6 +133,34 @@ fn open(r: &SessionSummary) -> Outcome {
             read_only: false,
         }]);
     }
+    let view = DialogChoice {
+        key: 'v',
+        label: "view read-only",
+        then: Then::Effects(vec![Effect::OpenCall {
+            call_id: r.call_id.clone(),
+            session_id: r.id.clone(),
+            claim: Claim::IfFree,
+            read_only: true,
+        }]),
+    };
+    let cancel = DialogChoice {
+        key: 'c',
+        label: "cancel",
+        then: Then::Nothing,
+    };
+    // Offering a reopen that the session then refuses would be a choice that is not one.
+    if r.revision >= MAX_REVISION {
+        return Outcome::asking(Dialog {
+            title: "Completed session".into(),
+            body: format!(
+                "{} · {} was completed (revision {}), the last revision a session file can carry: it cannot be reopened. Look at it without changing anything; to record more, start a new call.",
+                r.response,
+                structure_label(r),
+                r.revision,
+            ),
+            choices: vec![view, cancel],
+        });
+    }
     Outcome::asking(Dialog {
         title: "Completed session".into(),
         body: format!(
@@ -150,21 +179,8 @@ fn open(r: &SessionSummary) -> Outcome {
                     session_id: r.id.clone(),
                 }]),
             },
-            DialogChoice {
-                key: 'v',
-                label: "view read-only",
-                then: Then::Effects(vec![Effect::OpenCall {
-                    call_id: r.call_id.clone(),
-                    session_id: r.id.clone(),
-                    claim: Claim::IfFree,
-                    read_only: true,
-                }]),
-            },
-            DialogChoice {
-                key: 'c',
-                label: "cancel",
-                then: Then::Nothing,
-            },
+            view,
+            cancel,
         ],
     })
 }

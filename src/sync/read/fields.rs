@@ -13,15 +13,16 @@ use super::ReadError;
 use crate::guide::line_col;
 use crate::session::{ROLES, Status};
 
-/// Sessions are reopened a few times, never a million: a bigger revision is forged or
-/// broken, and a bound keeps `revision + 1` far from overflowing anywhere downstream.
-pub const MAX_REVISION: u32 = 1_000_000;
+// The session owns the bound, so that what reopening refuses to start and what a reader
+// refuses to read can never drift apart.
+pub use crate::session::MAX_REVISION;
 
 /// The largest integer an f64 (what a number answer is) holds exactly: 2^53.
 const MAX_EXACT_INTEGER: u64 = 1 << 53;
 
-/// A value as an error message quotes it: escaped, and cut short when long.
-fn shown(v: &str) -> String {
+/// A value as an error message quotes it: escaped, and cut short when long (a refusal is
+/// printed on every collate and kept in the quarantine: a file must not fill either).
+pub(super) fn shown(v: &str) -> String {
     const SHOWN: usize = 32;
     let chars = v.chars().count();
     if chars > SHOWN {
@@ -29,6 +30,18 @@ fn shown(v: &str) -> String {
         format!("{head:?}… ({chars} characters)")
     } else {
         format!("{v:?}")
+    }
+}
+
+/// [`shown`] for text quoted as it is, such as a TOML value already in its own syntax.
+pub(super) fn cut(v: &str) -> String {
+    const SHOWN: usize = 32;
+    let chars = v.chars().count();
+    if chars > SHOWN {
+        let head: String = v.chars().take(SHOWN).collect();
+        format!("{head}… ({chars} characters)")
+    } else {
+        v.to_string()
     }
 }
 

@@ -60,8 +60,10 @@ pub enum ReadError {
         col: usize,
         message: String,
     },
+    // Cut when shown: whatever a file says its format is, it is printed on every collate.
     #[error(
-        "{file}: format `{found}` is not one this stocktake reads ({FORMAT}); it may come from a newer stocktake: upgrade to read it"
+        "{file}: format `{}` is not one this stocktake reads ({FORMAT}); it may come from a newer stocktake: upgrade to read it",
+        fields::cut(.found)
     )]
     UnknownFormat { file: String, found: String },
     #[error("{file}: {message}")]
@@ -101,6 +103,10 @@ pub enum ReadError {
         "{file}: not encrypted, and this collation requires encrypted files (--require-encrypted)"
     )]
     NotEncrypted { file: String },
+    #[error(
+        "{file}: says consent to take notes was refused, yet carries free text in `{field}`; stocktake never sends free text without consent, so this file was altered or made by another tool, and none of it is read: ask its sender for the file stocktake wrote"
+    )]
+    FreeTextWithoutConsent { file: String, field: String },
     #[error("{file}: answer to `{question}`: {message}")]
     InvalidAnswer {
         file: String,
@@ -127,6 +133,7 @@ impl ReadError {
             ReadError::GuideMismatch { .. } => "guide mismatch",
             ReadError::UnknownGuide { .. } => "unknown guide",
             ReadError::InvalidAnswer { .. } => "invalid answer",
+            ReadError::FreeTextWithoutConsent { .. } => "free text without consent",
             ReadError::Encrypted { why, .. } => match why {
                 crate::sync::crypt::Undecryptable::NotForUs => "not for this collator",
                 crate::sync::crypt::Undecryptable::Damaged(_) => "damaged ciphertext",

@@ -142,7 +142,10 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
     let structure = Structure::parse(&raw.respondent.structure).ok_or_else(|| {
         invalid(
             file,
-            format!("unknown structure `{}`", raw.respondent.structure),
+            format!(
+                "unknown structure {}: a structure is protection_cluster, cp_aor, gbv_aor or other",
+                fields::shown(&raw.respondent.structure)
+            ),
         )
     })?;
     let id = at.ulid("session_id", raw.session_id)?;
@@ -181,12 +184,18 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
     let mut latest = completed_at.unwrap_or(started_at);
     for (q, a) in raw.answers {
         if !crate::guide::is_identifier(&q) {
-            return Err(invalid(file, format!("`{q}` is not a question id")));
+            return Err(invalid(
+                file,
+                format!("{} is not a question id", fields::shown(&q)),
+            ));
         }
         let status = AnswerStatus::parse(&a.status).ok_or_else(|| {
             invalid(
                 file,
-                format!("answer to `{q}`: unknown status `{}`", a.status),
+                format!(
+                    "answer to `{q}`: unknown status {}",
+                    fields::shown(&a.status)
+                ),
             )
         })?;
         let value = match (status, a.kind.as_deref(), a.value) {
@@ -235,6 +244,17 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
     }
     let mut notes = Vec::new();
     for (i, n) in raw.notes.into_iter().enumerate() {
+        if let Some(q) = &n.question
+            && !crate::guide::is_identifier(q)
+        {
+            return Err(invalid(
+                file,
+                format!(
+                    "`notes.question` = {} is not a question id",
+                    fields::shown(q)
+                ),
+            ));
+        }
         let at = time(file, "notes.at", &n.at)?;
         latest = latest.max(at);
         notes.push(Note {
@@ -285,26 +305,49 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
 
 fn decode(file: &str, q: &str, kind: &str, v: toml::Value) -> Result<Value, ReadError> {
     let bad = || {
+        let value = match &v {
+            toml::Value::String(s) => fields::shown(s),
+            other => fields::cut(&other.to_string()),
+        };
         invalid(
             file,
-            format!("answer to `{q}`: a `{kind}` value cannot be {v}"),
+            format!(
+                "answer to `{q}`: a `{}` value cannot be {value}",
+                fields::cut(kind)
+            ),
         )
     };
     let Some(kind) = ValueKind::parse(kind) else {
         return Err(bad());
     };
+    // Option values are ids in every guide: a value that is not one can match no option,
+    // and is refused here, where it can be quoted cut short.
+    let option = |o: &str| {
+        if crate::guide::is_identifier(o) {
+            Ok(o.to_string())
+        } else {
+            Err(invalid(
+                file,
+                format!(
+                    "answer to `{q}`: {} is not an option value (lower-case letters, digits, - and _)",
+                    fields::shown(o)
+                ),
+            ))
+        }
+    };
     Ok(match (kind, &v) {
         (ValueKind::Multi, toml::Value::Array(items)) => Value::Choices(
             items
                 .iter()
-                .map(|i| i.as_str().map(str::to_string).ok_or_else(bad))
+                .map(|i| i.as_str().ok_or_else(bad).and_then(option))
                 .collect::<Result<_, _>>()?,
         ),
+        (ValueKind::Single, toml::Value::String(s)) => Value::Choice(option(s)?),
         (ValueKind::Text, toml::Value::String(s)) => {
             Value::Text(text(file, || format!("answers.{q}.value"), s.clone())?)
         }
-        // A date, a yes/no and a single choice are strings in their text form.
-        (ValueKind::Single | ValueKind::YesNo | ValueKind::Date, toml::Value::String(s)) => {
+        // A date and a yes/no are strings in their text form.
+        (ValueKind::YesNo | ValueKind::Date, toml::Value::String(s)) => {
             Value::from_text(kind, s).ok_or_else(bad)?
         }
         (ValueKind::Number, toml::Value::Integer(n)) => {

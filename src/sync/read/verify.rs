@@ -39,7 +39,8 @@ pub fn read_verified(
 }
 
 /// Check every answer of a file against its guide: option values it offers, numbers in
-/// range, the right kind of value. A guide with another digest is not this file's guide.
+/// range, the right kind of value, no free text when consent was refused. A guide with
+/// another digest is not this file's guide.
 pub fn verify_against(
     f: &SessionFile,
     guide: &Guide,
@@ -112,6 +113,16 @@ pub fn verify_against(
                 message: "a note is attached to a question the guide does not have".into(),
             });
         }
+    }
+    // The writer's rule (`Session::as_sent`) read back: what it never sends, a genuine
+    // file never holds, and such text must not reach a collation or report.
+    if s.consent_refused(guide)
+        && let Some(field) = s.free_text_field()
+    {
+        return Err(ReadError::FreeTextWithoutConsent {
+            file: file.into(),
+            field,
+        });
     }
     Ok(())
 }
