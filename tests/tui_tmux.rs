@@ -642,7 +642,7 @@ fn the_plan_screen_through_the_real_binary() {
     let csv = t.path().join("campaign.csv");
     std::fs::write(
         &csv,
-        "response;structure;coordinator;organisation;timezone\nSouth Sudan;Protection Cluster;Amina Yusuf;UNHCR;Africa/Juba\nIraq;gbv_aor;Dana;UNFPA;Asia/Baghdad\n",
+        "response;structure;coordinator;organisation;timezone;contact\nSouth Sudan;Protection Cluster;Amina Yusuf;UNHCR;Africa/Juba;+211 912\u{1b}[2J\nIraq;gbv_aor;Dana;UNFPA;Asia/Baghdad;dana@example.org\n",
     )
     .expect("csv");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
@@ -661,6 +661,8 @@ fn the_plan_screen_through_the_real_binary() {
     t.keys("s", &["p"]);
     t.wait_for("s", "Campaign · 0 done · 2 due now");
     t.wait_for("s", "Amina Yusuf · UNHCR");
+    // A contact's escape sequence is shown, not obeyed.
+    t.wait_for("s", "+211 912\\u{1b}[2J");
     // Busy on the first target (it then waits, below the one not tried); a callback for
     // the other, now at the top, in two hours.
     t.keys("s", &["o"]);
