@@ -11,14 +11,26 @@ use stocktake::session::{AnswerStatus, Special, Status, Value};
 use stocktake::sync::{SessionFile, decrypt, parse_identities, parse_session_file};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-files/v1")
+    corpus_of("v1")
 }
 
-/// Every file, read and verified: by file name.
+fn corpus_of(version: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/session-files")
+        .join(version)
+}
+
+/// Every file of v1, read and verified: by file name.
 fn read_all() -> Vec<(String, SessionFile)> {
+    read_version("v1")
+}
+
+/// Every file of one version's corpus, read and verified (the test identity is v1's).
+fn read_version(version: &str) -> Vec<(String, SessionFile)> {
     let identity = std::fs::read_to_string(corpus().join("identity.txt")).expect("identity");
     let ids = parse_identities(&identity, "identity.txt").expect("parse identity");
-    let mut names: Vec<String> = std::fs::read_dir(corpus())
+    let dir = corpus_of(version);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("corpus")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".toml") || n.ends_with(".toml.age"))
@@ -27,7 +39,7 @@ fn read_all() -> Vec<(String, SessionFile)> {
     names
         .into_iter()
         .map(|name| {
-            let bytes = std::fs::read(corpus().join(&name)).expect("read");
+            let bytes = std::fs::read(dir.join(&name)).expect("read");
             let plain = if name.ends_with(".age") {
                 decrypt(&bytes, &ids).expect("decrypt")
             } else {
@@ -174,4 +186,29 @@ fn rendering_the_corpus_again_gives_the_same_bytes() {
             "{name} renders differently now"
         );
     }
+}
+
+#[test]
+fn the_v2_corpus_reads_and_keeps_its_sensitive_marks() {
+    let all = read_version("v2");
+    assert_eq!(all.len(), 2, "one file and its encrypted copy");
+    assert_eq!(
+        all[0].1, all[1].1,
+        "the encrypted copy holds its plain twin"
+    );
+    let s = &all[0].1.session;
+    assert_eq!(s.response, "العراق");
+    let consent = &s.answers["consent"];
+    assert!(consent.sensitive, "the note with the number is marked");
+    assert!(consent.note.contains("+964 770 123 4567"));
+    assert!(!s.answers["tip_engagement"].sensitive);
+    assert_eq!(s.notes.len(), 1);
+    assert!(s.notes[0].sensitive && s.notes[0].text.contains("focal.point@example.org"));
+    let (name, f) = &all[0];
+    let g = support::guide(&f.session.guide.id);
+    let bytes = std::fs::read(corpus_of("v2").join(name)).expect("read");
+    assert!(
+        stocktake::sync::render(&f.session, &g) == bytes,
+        "{name} renders differently now"
+    );
 }

@@ -37,6 +37,7 @@ fn session_file(note_len: usize) -> Vec<u8> {
             at: s.started_at,
             text: "said out of order ".repeat(5_000),
             question: None,
+            sensitive: false,
         });
     }
     stocktake::sync::render(&s, &g)

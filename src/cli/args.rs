@@ -117,6 +117,10 @@ pub enum Command {
         /// would give one away); default: `min_cell` in the config file, else none.
         #[arg(long = "min-cell", value_name = "K")]
         min_cell: Option<usize>,
+        /// Put in the free texts interviewers marked sensitive (by default they are left
+        /// out, and the tables say `[sensitive]` where they were).
+        #[arg(long = "include-sensitive")]
+        include_sensitive: bool,
     },
     /// The call campaign: who to call, every attempt, callbacks, coverage.
     #[command(subcommand)]

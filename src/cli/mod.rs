@@ -101,6 +101,7 @@ pub fn run() -> ExitCode {
             ref guide,
             attribution,
             min_cell,
+            include_sensitive,
         }) => report::report(
             db,
             out,
@@ -110,6 +111,7 @@ pub fn run() -> ExitCode {
                 guide: guide.as_deref(),
                 attribution,
                 min_cell,
+                include_sensitive,
             },
         ),
         Some(Command::Plan(PlanCommand::Import {

@@ -13,6 +13,7 @@ pub(super) struct Filters<'a> {
     pub guide: Option<&'a str>,
     pub attribution: Option<AttributionArg>,
     pub min_cell: Option<usize>,
+    pub include_sensitive: bool,
 }
 
 pub(super) fn report(
@@ -26,6 +27,7 @@ pub(super) fn report(
         guide,
         attribution,
         min_cell,
+        include_sensitive,
     } = filters;
     // The flags win over the config file; the config was checked when it was read.
     let config = config()?;
@@ -89,6 +91,7 @@ pub(super) fn report(
             attribution,
             min_cell,
             now: Some(jiff::Timestamp::now()),
+            include_sensitive,
         },
     )?;
     if r.sections.is_empty() {

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_seen_identity.sql"),
     include_str!("migrations/0003_campaign.sql"),
     include_str!("migrations/0004_answer_choices.sql"),
+    include_str!("migrations/0005_sensitive.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -389,8 +390,8 @@ impl Batch<'_> {
         let mut ans = self
             .tx
             .prepare_cached(
-                "INSERT INTO answers (rev, question, status, type, value, other, note, hidden, changed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO answers (rev, question, status, type, value, other, note, hidden, changed_at, sensitive)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )
             .map_err(e)?;
         for (q, a) in &s.answers {
@@ -403,19 +404,27 @@ impl Batch<'_> {
                 a.other,
                 a.note,
                 !vis.is_visible(q),
-                a.changed_at.map(|t| t.to_string())
+                a.changed_at.map(|t| t.to_string()),
+                a.sensitive
             ])
             .map_err(e)?;
         }
         let mut notes = self
             .tx
             .prepare_cached(
-                "INSERT INTO notes (rev, seq, at, text, question) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO notes (rev, seq, at, text, question, sensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )
             .map_err(e)?;
         for n in &s.notes {
             notes
-                .execute(params![rev, n.seq, n.at.to_string(), n.text, n.question])
+                .execute(params![
+                    rev,
+                    n.seq,
+                    n.at.to_string(),
+                    n.text,
+                    n.question,
+                    n.sensitive
+                ])
                 .map_err(e)?;
         }
         let mut parts = self

@@ -38,6 +38,8 @@ pub struct AnswerRow {
     pub other: String,
     pub note: String,
     pub hidden: bool,
+    /// Its free text was marked sensitive by the interviewer.
+    pub sensitive: bool,
 }
 
 impl AnswerRow {
@@ -47,7 +49,8 @@ impl AnswerRow {
             == (other.status, &other.value, &other.other, &other.note)
     }
 
-    /// Read from the columns `status, type, value, other, note, hidden`, starting at `at`.
+    /// Read from the columns `status, type, value, other, note, hidden, sensitive`,
+    /// starting at `at`.
     fn read(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<AnswerRow> {
         let kind: Option<ValueKind> = r.get(at + 1)?;
         let text: Option<String> = r.get(at + 2)?;
@@ -67,6 +70,7 @@ impl AnswerRow {
             other: r.get(at + 3)?,
             note: r.get(at + 4)?,
             hidden: r.get(at + 5)?,
+            sensitive: r.get(at + 6)?,
         })
     }
 }
@@ -126,7 +130,7 @@ impl CollationDb {
     pub fn answers_of(&self, digest: &str) -> Result<BTreeMap<String, AnswerRow>, CollateError> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT a.question, a.status, a.type, a.value, a.other, a.note, a.hidden FROM answers a JOIN revisions r ON r.id = a.rev WHERE r.digest = ?1")
+            .prepare_cached("SELECT a.question, a.status, a.type, a.value, a.other, a.note, a.hidden, a.sensitive FROM answers a JOIN revisions r ON r.id = a.rev WHERE r.digest = ?1")
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([digest], |r| {
@@ -275,7 +279,7 @@ impl CollationDb {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT r.digest, a.question, a.status, a.type, a.value, a.other, a.note, a.hidden FROM answers a JOIN revisions r ON r.id = a.rev ORDER BY a.rev, a.question",
+                "SELECT r.digest, a.question, a.status, a.type, a.value, a.other, a.note, a.hidden, a.sensitive FROM answers a JOIN revisions r ON r.id = a.rev ORDER BY a.rev, a.question",
             )
             .map_err(|e| self.err(e))?;
         let mut rows = st.query([]).map_err(|e| self.err(e))?;
@@ -293,7 +297,7 @@ impl CollationDb {
     pub fn all_notes(&self) -> Result<Vec<GeneralNote>, CollateError> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT r.digest, n.at, n.text, n.question FROM notes n JOIN revisions r ON r.id = n.rev ORDER BY r.digest, n.seq")
+            .prepare_cached("SELECT r.digest, n.at, n.text, n.question, n.sensitive FROM notes n JOIN revisions r ON r.id = n.rev ORDER BY r.digest, n.seq")
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([], |r| {
@@ -302,6 +306,7 @@ impl CollationDb {
                     at: r.get(1)?,
                     text: r.get(2)?,
                     question: r.get(3)?,
+                    sensitive: r.get(4)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -317,4 +322,6 @@ pub struct GeneralNote {
     pub text: String,
     /// The question it is attached to, if any.
     pub question: Option<String>,
+    /// Marked sensitive by the interviewer.
+    pub sensitive: bool,
 }

@@ -187,6 +187,34 @@ impl Interview {
         Ok(Change::note(s, guide, seq))
     }
 
+    /// Mark the free text of question `q` in session `i` sensitive (or not).
+    pub fn set_answer_sensitive(
+        &mut self,
+        i: usize,
+        q: &str,
+        sensitive: bool,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.edit_answer(i, q, Field::Note, |s, _| {
+            s.set_answer_sensitive(q, sensitive, now)
+        })
+    }
+
+    /// Mark general note `seq` of session `i` sensitive (or not).
+    pub fn set_note_sensitive(
+        &mut self,
+        i: usize,
+        seq: u32,
+        sensitive: bool,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.may_edit(i)?;
+        let guide = &self.guide.guide;
+        let s = &mut self.sessions[i];
+        s.set_note_sensitive(seq, sensitive, now)?;
+        Ok(Change::note(s, guide, seq))
+    }
+
     pub fn attach_note(
         &mut self,
         i: usize,
@@ -369,6 +397,54 @@ mod tests {
             .toggle(0, "tip_forms", "forced_labour", Timestamp::UNIX_EPOCH)
             .expect("untick");
         assert!(matches!(c, Change::Answer { answer: None, .. }));
+    }
+}
+
+#[cfg(test)]
+mod sensitive_tests {
+    use super::*;
+    use crate::guide::Catalog;
+
+    #[test]
+    fn marking_sensitive_is_an_edit_that_carries_the_mark() {
+        let g = std::sync::Arc::new(
+            Catalog::bundled()
+                .get("gpc-attt-coordinator")
+                .cloned()
+                .expect("bundled"),
+        );
+        let new = crate::interview::NewCall {
+            response: "Iraq".into(),
+            interviewer: "amina".into(),
+            language: "en".into(),
+            structures: vec![(crate::guide::Structure::CpAor, String::new())],
+            participants: Vec::new(),
+            consent: Some(true),
+        };
+        let t = Timestamp::UNIX_EPOCH;
+        let Change::CreateCall { call, sessions, .. } =
+            crate::interview::plan_call(g.clone(), &new, t).expect("plan")
+        else {
+            panic!("not a call");
+        };
+        let mut iv = Interview::new(call, g, sessions, None);
+        assert!(
+            iv.set_answer_sensitive(0, "baseline", true, t).is_err(),
+            "nothing recorded, nothing to mark"
+        );
+        iv.set_note(0, "baseline", "call +964 770 123 4567", t)
+            .expect("note");
+        let c = iv
+            .set_answer_sensitive(0, "baseline", true, t)
+            .expect("mark");
+        assert!(matches!(c, Change::Answer { answer: Some(ref a), .. } if a.sensitive));
+        let (seq, _) = iv.add_note(0, "e-mail me", None, t).expect("pad");
+        let c = iv.set_note_sensitive(0, seq, true, t).expect("mark");
+        assert!(matches!(c, Change::Note { note: Some(ref n), .. } if n.sensitive));
+        assert!(iv.sessions[0].has_sensitive());
+        // Taking the text away leaves nothing marked behind.
+        iv.set_note(0, "baseline", "", t).expect("empty");
+        assert!(!iv.sessions[0].answers.contains_key("baseline"));
     }
 }
 

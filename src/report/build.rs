@@ -75,10 +75,43 @@ fn apply_choices(
     Ok(chosen)
 }
 
+/// The free texts marked sensitive among the heads': left out (the tables say where)
+/// unless `include`. Returns how many there are.
+fn sensitive_texts(
+    answers_by: &mut HashMap<String, BTreeMap<String, Answer>>,
+    notes: &mut Vec<GeneralNote>,
+    heads: &HashSet<&str>,
+    include: bool,
+) -> usize {
+    let notes_marked = notes
+        .iter()
+        .filter(|n| n.sensitive && heads.contains(n.digest.as_str()))
+        .count();
+    if include {
+        let answers: usize = answers_by
+            .values()
+            .flat_map(|m| m.values())
+            .filter(|a| a.sensitive)
+            .map(|a| {
+                let mut copy = a.clone();
+                copy.withhold()
+            })
+            .sum();
+        return answers + notes_marked;
+    }
+    notes.retain(|n| !n.sensitive);
+    let answers: usize = answers_by
+        .values_mut()
+        .flat_map(|m| m.values_mut())
+        .map(Answer::withhold)
+        .sum();
+    answers + notes_marked
+}
+
 impl Report {
     pub fn build(db: &CollationDb, options: ReportOptions) -> Result<Report, CollateError> {
         let heads: Vec<Head> = db.heads()?;
-        let notes = db.all_notes()?;
+        let mut notes = db.all_notes()?;
         let head_set: HashSet<&str> = heads.iter().map(|h| h.row.digest.as_str()).collect();
         let mut answers_by: HashMap<String, BTreeMap<String, Answer>> = HashMap::new();
         // A revision's answers arrive together: decide once per revision whether it is a
@@ -103,6 +136,12 @@ impl Report {
             answers_by.insert(d, map);
         }
         let chosen = apply_choices(db, &heads, &mut answers_by)?;
+        let sensitive = sensitive_texts(
+            &mut answers_by,
+            &mut notes,
+            &head_set,
+            options.include_sensitive,
+        );
         // Every guide by digest (each session's hidden questions come from its own), and
         // each guide id reported with its newest version's wording; older versions'
         // sessions are merged in by question id.
@@ -191,7 +230,9 @@ impl Report {
                 &targeted,
             ));
         }
-        let quality = super::quality::quality(db, &heads, &sections, &options, &groups, &targeted)?;
+        let mut quality =
+            super::quality::quality(db, &heads, &sections, &options, &groups, &targeted)?;
+        quality.sensitive = (sensitive, options.include_sensitive);
         Ok(Report {
             options,
             coverage,

@@ -121,6 +121,9 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
     if r.options.min_cell > 1 {
         let _ = write!(o, " · counts under {} suppressed", r.options.min_cell);
     }
+    if let Some(s) = r.sensitive_said() {
+        let _ = write!(o, " · {}", html(&s));
+    }
     o.push_str("</p>");
     coverage(o, r);
     for s in &r.sections {

@@ -69,6 +69,9 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
     if r.options.min_cell > 1 {
         let _ = write!(o, " · counts under {} suppressed", r.options.min_cell);
     }
+    if let Some(s) = r.sensitive_said() {
+        let _ = write!(o, " · {}", md(&s));
+    }
     o.push_str("\n\n");
     coverage(o, r);
     for s in &r.sections {

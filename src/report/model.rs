@@ -59,6 +59,8 @@ pub struct ReportOptions {
     /// When the report is made: attempts logged later than this come from a clock ahead
     /// of the collator's, and are said. `None`: not checked.
     pub now: Option<jiff::Timestamp>,
+    /// Put in the free texts the interviewers marked sensitive (left out by default).
+    pub include_sensitive: bool,
 }
 
 /// One session's current state, as the report counts it.
@@ -108,11 +110,56 @@ pub struct Answer {
     pub values: Vec<String>,
     pub other: String,
     pub note: String,
+    /// The interviewer marked its free text sensitive.
+    pub sensitive: bool,
+    /// Which of its texts the report leaves out (marked sensitive, and not asked for):
+    /// the tables say `[sensitive]` there.
+    pub withheld: Withheld,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Withheld {
+    pub value: bool,
+    pub other: bool,
+    pub note: bool,
+}
+
+impl Withheld {
+    pub fn count(self) -> usize {
+        usize::from(self.value) + usize::from(self.other) + usize::from(self.note)
+    }
+}
+
+/// What the tables show in place of a text left out.
+pub const WITHHELD: &str = "[sensitive]";
+
+impl Answer {
+    /// Leave its free text out, when marked sensitive: what a report does unless asked.
+    /// Returns how many texts were left out.
+    pub fn withhold(&mut self) -> usize {
+        if !self.sensitive {
+            return 0;
+        }
+        let text = self.kind == Some(ValueKind::Text) && !self.values.is_empty();
+        self.withheld = Withheld {
+            value: text,
+            other: !self.other.is_empty(),
+            note: !self.note.is_empty(),
+        };
+        if text {
+            self.values.clear();
+        }
+        self.other.clear();
+        self.note.clear();
+        self.withheld.count()
+    }
 }
 
 impl From<AnswerRow> for Answer {
     fn from(a: AnswerRow) -> Answer {
         Answer {
+            sensitive: a.sensitive,
+            withheld: Withheld::default(),
             status: a.status,
             kind: a.value.as_ref().map(Value::kind),
             values: a
@@ -259,6 +306,8 @@ pub struct Quality {
     /// Sessions whose participants refused notes being taken (who): their free text
     /// never left the interviewer's machine, so they add nothing to "What was said".
     pub consent_refused: Vec<String>,
+    /// Texts marked sensitive: (how many there are, whether the report includes them).
+    pub sensitive: (usize, bool),
 }
 
 #[derive(Debug, Clone)]
@@ -310,6 +359,25 @@ impl Report {
         } else {
             format!("{count} ({percent}%)")
         }
+    }
+
+    /// What the report did with the texts interviewers marked sensitive, when there are
+    /// any: said at the top, where a reader looks first.
+    pub fn sensitive_said(&self) -> Option<String> {
+        let (n, included) = self.quality.sensitive;
+        let texts = if n == 1 { "1 text" } else { "texts" };
+        let count = if n == 1 {
+            String::new()
+        } else {
+            format!("{n} ")
+        };
+        (n > 0).then(|| {
+            if included {
+                format!("{count}{texts} marked sensitive by the interviewers included (--include-sensitive), each marked")
+            } else {
+                format!("{count}{texts} marked sensitive by the interviewers left out ({WITHHELD} in the tables; --include-sensitive puts them in)")
+            }
+        })
     }
 
     /// What the suppression mark means, for the footnote under a table that has one.

@@ -84,5 +84,7 @@ pub(super) fn quality(
         missing_required,
         answers_chosen,
         consent_refused,
+        // Set by the builder, which decides what is left out.
+        sensitive: (0, false),
     })
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::ReportError;
 use super::escape::cell;
-use super::model::{GuideSection, Report};
+use super::model::{GuideSection, Report, WITHHELD};
 use crate::guide::QuestionType;
 use crate::session::AnswerStatus;
 
@@ -97,6 +97,11 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                 } else {
                     labels.join(";")
                 };
+                let withheld = a.map(|a| a.withheld).unwrap_or_default();
+                fn shown(left_out: bool, text: &str) -> &str {
+                    if left_out { WITHHELD } else { text }
+                }
+                let value = values.join(";");
                 emit(&[
                     &r.session_id,
                     &revision,
@@ -113,10 +118,10 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     q.text.get(&lang, &lang),
                     q.kind.as_str(),
                     a.map_or("unanswered", |a| a.status.as_str()),
-                    &values.join(";"),
+                    shown(withheld.value, &value),
                     &labels,
-                    a.map_or("", |a| a.other.as_str()),
-                    a.map_or("", |a| a.note.as_str()),
+                    shown(withheld.other, a.map_or("", |a| a.other.as_str())),
+                    shown(withheld.note, a.map_or("", |a| a.note.as_str())),
                     if r.is_hidden(&q.id) { "1" } else { "0" },
                     consent,
                 ])?;
@@ -193,10 +198,15 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                         });
                     }
                     if q.options.iter().any(|o| o.other) {
-                        row.push(a.map_or("", |a| a.other.as_str()).into());
+                        row.push(match a {
+                            Some(a) if a.withheld.other => WITHHELD.into(),
+                            Some(a) => a.other.as_str().into(),
+                            None => "".into(),
+                        });
                     }
                 }
                 _ => row.push(match a {
+                    Some(a) if a.withheld.value => WITHHELD.into(),
                     Some(a) if answered => a.values.join(" ").into(),
                     Some(a) if a.status != AnswerStatus::Unanswered => {
                         format!("[{}]", a.status.as_str()).into()

@@ -19,6 +19,16 @@ fn by(r: &SessionRow, level: Attribution) -> String {
     }
 }
 
+/// A kind of text, said to be marked sensitive (only in a report that includes them).
+fn marked(kind: &'static str) -> &'static str {
+    match kind {
+        "answer" => "answer, marked sensitive",
+        "other" => "other, marked sensitive",
+        "note" => "note, marked sensitive",
+        _ => "general note, marked sensitive",
+    }
+}
+
 /// Free texts, grouped by question, each with who said it.
 pub(super) fn free_texts(
     guide: &Guide,
@@ -40,7 +50,7 @@ pub(super) fn free_texts(
                 if !text.trim().is_empty() {
                     items.push(TextItem {
                         question: q.id.clone(),
-                        kind,
+                        kind: if a.sensitive { marked(kind) } else { kind },
                         text: text.to_string(),
                         by: by(r, level),
                     });
@@ -60,7 +70,11 @@ pub(super) fn free_texts(
             {
                 items.push(TextItem {
                     question: q.id.clone(),
-                    kind: "general note",
+                    kind: if n.sensitive {
+                        marked("general note")
+                    } else {
+                        "general note"
+                    },
                     text: n.text.clone(),
                     by: by(r, level),
                 });
@@ -80,7 +94,11 @@ pub(super) fn free_texts(
         .filter_map(|n| {
             by_digest.get(n.digest.as_str()).map(|r| TextItem {
                 question: String::new(),
-                kind: "general note",
+                kind: if n.sensitive {
+                    marked("general note")
+                } else {
+                    "general note"
+                },
                 text: n.text.clone(),
                 by: by(r, level),
             })

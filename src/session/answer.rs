@@ -77,6 +77,9 @@ pub struct Answer {
     /// The "specify" text of an `other = true` option.
     pub other: String,
     pub note: String,
+    /// The interviewer marked its free text (note, specify text, typed answer) sensitive:
+    /// it travels to the collator, marked, and stays out of reports unless asked for.
+    pub sensitive: bool,
     pub first_changed_at: Option<Timestamp>,
     pub changed_at: Option<Timestamp>,
 }

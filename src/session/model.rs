@@ -50,6 +50,9 @@ pub struct Note {
     pub at: Timestamp,
     pub text: String,
     pub question: Option<String>,
+    /// Marked sensitive by the interviewer: travels marked, left out of reports unless
+    /// asked for.
+    pub sensitive: bool,
 }
 
 /// Which part of a question has the focus, so resuming lands in the same field.
@@ -151,6 +154,8 @@ pub enum SessionError {
         "this session is at revision {MAX_REVISION}, the last one a session file can carry (a reader refuses any later one): it cannot be reopened. Look at it read-only; to record more, start a new call"
     )]
     LastRevision,
+    #[error("question `{0}` has nothing recorded to mark sensitive")]
+    NothingToMark(String),
 }
 
 impl Session {
@@ -323,8 +328,46 @@ impl Session {
             at: now,
             text: text.to_string(),
             question: question.map(str::to_string),
+            sensitive: false,
         });
         Ok(seq)
+    }
+
+    /// Mark (or unmark) the free text of question `qid` sensitive: its note, specify
+    /// text and typed answer together. A question with nothing recorded has nothing to
+    /// mark.
+    pub fn set_answer_sensitive(
+        &mut self,
+        qid: &str,
+        sensitive: bool,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        if !self.answers.contains_key(qid) {
+            return Err(SessionError::NothingToMark(qid.to_string()));
+        }
+        self.edit(now)?;
+        if let Some(a) = self.answers.get_mut(qid) {
+            a.sensitive = sensitive;
+        }
+        Ok(())
+    }
+
+    /// Mark (or unmark) general note `seq` sensitive.
+    pub fn set_note_sensitive(
+        &mut self,
+        seq: u32,
+        sensitive: bool,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        let i = self.note_index(seq)?;
+        self.edit(now)?;
+        self.notes[i].sensitive = sensitive;
+        Ok(())
+    }
+
+    /// Any text marked sensitive: the session file then needs the format that says so.
+    pub fn has_sensitive(&self) -> bool {
+        self.answers.values().any(|a| a.sensitive) || self.notes.iter().any(|n| n.sensitive)
     }
 
     /// Change a general note's text; it keeps the time it was first taken.
@@ -400,6 +443,7 @@ impl Session {
         s.answers.retain(|_, a| {
             a.note.clear();
             a.other.clear();
+            a.sensitive = false;
             if matches!(a.value, Some(Value::Text(_))) {
                 a.value = None;
             }

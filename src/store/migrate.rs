@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_revisions_and_sync.sql"),
     include_str!("migrations/0004_trusted_guides.sql"),
     include_str!("migrations/0005_campaign.sql"),
+    include_str!("migrations/0006_sensitive.sql"),
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -196,7 +196,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT question, value_kind, value, special, other, note, first_changed_at, changed_at
+                "SELECT question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive
                  FROM answers WHERE session_id = ?1",
             )
             .map_err(c)?;
@@ -210,7 +210,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT seq, at, text, question FROM notes WHERE session_id = ?1 ORDER BY seq",
+                "SELECT seq, at, text, question, sensitive FROM notes WHERE session_id = ?1 ORDER BY seq",
             )
             .map_err(c)?;
         let mut rows = st.query([id]).map_err(c)?;
@@ -221,6 +221,7 @@ impl Store {
                 at: self.time(&at)?,
                 text: r.get(2).map_err(c)?,
                 question: r.get(3).map_err(c)?,
+                sensitive: r.get(4).map_err(c)?,
             });
         }
 
@@ -279,6 +280,7 @@ impl Store {
                 special,
                 other: r.get(4)?,
                 note: r.get(5)?,
+                sensitive: r.get(8)?,
                 first_changed_at: Some(first),
                 changed_at: Some(last),
             },

@@ -220,10 +220,10 @@ pub(super) fn write_answer(
     let kind = a.value.as_ref().map(|v| v.kind());
     let value = a.value.as_ref().map(|v| v.to_text());
     tx.prepare_cached(
-        "INSERT INTO answers (session_id, question, value_kind, value, special, other, note, first_changed_at, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        "INSERT INTO answers (session_id, question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (session_id, question) DO UPDATE SET value_kind = ?3, value = ?4, special = ?5,
-             other = ?6, note = ?7, first_changed_at = ?8, changed_at = ?9",
+             other = ?6, note = ?7, first_changed_at = ?8, changed_at = ?9, sensitive = ?10",
     )
     .map_err(sqlite)?
     .execute(params![
@@ -235,7 +235,8 @@ pub(super) fn write_answer(
         a.other,
         a.note,
         ts(a.first_changed_at.unwrap_or(fallback)),
-        ts(a.changed_at.unwrap_or(fallback))
+        ts(a.changed_at.unwrap_or(fallback)),
+        a.sensitive
     ])
     .map_err(sqlite)?;
     Ok(())
@@ -251,11 +252,11 @@ pub(super) fn write_note(
     match n {
         Some(n) => tx
             .prepare_cached(
-                "INSERT INTO notes (session_id, seq, at, text, question) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (session_id, seq) DO UPDATE SET text = ?4, question = ?5",
+                "INSERT INTO notes (session_id, seq, at, text, question, sensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (session_id, seq) DO UPDATE SET text = ?4, question = ?5, sensitive = ?6",
             )
             .map_err(sqlite)?
-            .execute(params![session, seq, ts(n.at), n.text, n.question]),
+            .execute(params![session, seq, ts(n.at), n.text, n.question, n.sensitive]),
         None => tx
             .prepare_cached("DELETE FROM notes WHERE session_id = ?1 AND seq = ?2")
             .map_err(sqlite)?

@@ -1,5 +1,8 @@
-//! Rendering a session revision as a session file (`stocktake.session.v1`): the exact
-//! bytes, in a stable order, so the same revision always gives the same file and digest.
+//! Rendering a session revision as a session file: the exact bytes, in a stable order, so
+//! the same revision always gives the same file and digest. A revision is written in the
+//! oldest format that can say all of it: `stocktake.session.v1`, or `v2` when some of its
+//! text is marked sensitive (the only thing v2 adds), so that a collator who has not
+//! upgraded still reads every other file.
 
 use std::fmt::Write;
 
@@ -7,6 +10,8 @@ use crate::guide::{Digest, LoadedGuide, Question};
 use crate::session::{AnswerStatus, Session, Value, format_number};
 
 pub const FORMAT: &str = "stocktake.session.v1";
+/// v1 with `sensitive = true` on answers and notes the interviewer marked.
+pub const FORMAT_V2: &str = "stocktake.session.v2";
 
 /// A TOML basic string: every control character escaped, so a file is one line per key
 /// and can be read safely by anything.
@@ -44,7 +49,8 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
     let lang = s.language.as_str();
     let dl = g.default_language();
     let mut o = String::new();
-    let _ = writeln!(o, "format = {}", toml_str(FORMAT));
+    let format = if s.has_sensitive() { FORMAT_V2 } else { FORMAT };
+    let _ = writeln!(o, "format = {}", toml_str(format));
     let _ = writeln!(o, "session_id = {}", toml_str(&s.id));
     let _ = writeln!(o, "call_id = {}", toml_str(&s.call_id));
     let _ = writeln!(o, "revision = {}", s.revision);
@@ -109,6 +115,9 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
         if !a.note.is_empty() {
             let _ = writeln!(o, "note = {}", toml_str(&a.note));
         }
+        if a.sensitive {
+            let _ = writeln!(o, "sensitive = true");
+        }
         let _ = writeln!(o, "hidden = {}", !vis.is_visible(id));
         if let Some(t) = a.first_changed_at {
             let _ = writeln!(o, "first_changed_at = {t}");
@@ -123,6 +132,9 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
         let _ = writeln!(o, "text = {}", toml_str(&n.text));
         if let Some(q) = &n.question {
             let _ = writeln!(o, "question = {}", toml_str(q));
+        }
+        if n.sensitive {
+            let _ = writeln!(o, "sensitive = true");
         }
     }
     o

@@ -542,6 +542,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guard],
+        keys: &["s"],
+        action: A::MarkSensitive,
+        hint: Some("sensitive"),
+        help: "keep the text but mark it sensitive: sent marked, left out of reports unless the collator asks",
+    },
+    Binding {
+        ctx: &[C::Guard],
         keys: &["k"],
         action: A::Keep,
         hint: Some("keep"),

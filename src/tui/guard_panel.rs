@@ -1,6 +1,6 @@
 //! Before a session is completed: every phone number, e-mail address or name found in its
-//! free text, one by one, for the interviewer to redact or keep. Nothing changes unless
-//! they say so; completing waits until each finding is decided.
+//! free text, one by one, for the interviewer to redact, mark sensitive, or keep. Nothing
+//! changes unless they say so; completing waits until each finding is decided.
 
 use jiff::Timestamp;
 
@@ -35,9 +35,11 @@ impl GuardPanel {
         if iv.consent_refused(i) {
             return Vec::new();
         }
-        scan(iv.session(i), &iv.guide.guide, &self.names)
+        let s = iv.session(i);
+        scan(s, &iv.guide.guide, &self.names)
             .into_iter()
             .filter(|f| !self.kept.contains(&(f.place.clone(), f.found.clone())))
+            .filter(|f| !is_sensitive(s, &f.place))
             .collect()
     }
 
@@ -68,6 +70,29 @@ impl GuardPanel {
                 self.cursor = self.cursor.min(last.saturating_sub(1));
                 Outcome::said(Level::Info, format!("Kept {}", f.kind.label()))
             }
+            Some(Action::MarkSensitive) => {
+                let Some(f) = open.get(self.cursor) else {
+                    return Outcome::stay();
+                };
+                let result = match &f.place {
+                    Place::Pad(seq) => iv.set_note_sensitive(session, *seq, true, now),
+                    Place::Note(q) | Place::Other(q) | Place::Answer(q) => {
+                        iv.set_answer_sensitive(session, q, true, now)
+                    }
+                };
+                self.cursor = self.cursor.min(last.saturating_sub(1));
+                match result {
+                    Ok(change) => Outcome::said(
+                        Level::Info,
+                        format!(
+                            "Marked sensitive: {} (sent marked; reports leave it out unless asked)",
+                            place_name(&f.place)
+                        ),
+                    )
+                    .with(Effect::Persist(change)),
+                    Err(e) => refused(e),
+                }
+            }
             Some(Action::Redact) => {
                 let Some(f) = open.get(self.cursor) else {
                     return Outcome::stay();
@@ -83,7 +108,7 @@ impl GuardPanel {
                 Outcome::said(
                     Level::Warn,
                     format!(
-                        "{} to decide first: x redacts it, k keeps it as it is",
+                        "{} to decide first: x redacts it, s marks it sensitive, k keeps it as it is",
                         findings_count(open.len())
                     ),
                 )
@@ -99,6 +124,24 @@ pub fn findings_count(n: usize) -> String {
         "1 finding".into()
     } else {
         format!("{n} findings")
+    }
+}
+
+/// Whether the text a finding is in is already marked sensitive: decided.
+fn is_sensitive(s: &Session, place: &Place) -> bool {
+    match place {
+        Place::Pad(seq) => s.notes.iter().any(|n| n.seq == *seq && n.sensitive),
+        Place::Note(q) | Place::Other(q) | Place::Answer(q) => {
+            s.answers.get(q).is_some_and(|a| a.sensitive)
+        }
+    }
+}
+
+/// "the note of tip_forms", "general note 3": what was marked.
+fn place_name(place: &Place) -> String {
+    match place {
+        Place::Pad(seq) => format!("general note {seq}"),
+        Place::Note(q) | Place::Other(q) | Place::Answer(q) => format!("the texts of `{q}`"),
     }
 }
 

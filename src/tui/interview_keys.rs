@@ -57,7 +57,7 @@ impl CallView {
                     Outcome::said(
                         Level::Warn,
                         format!(
-                            "Check {} before sending: x redacts, k keeps",
+                            "Check {} before sending: x redacts, s marks sensitive, k keeps",
                             super::guard_panel::findings_count(open)
                         ),
                     )

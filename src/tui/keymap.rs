@@ -100,6 +100,7 @@ pub enum Action {
     AddStructure,
     Redact,
     Keep,
+    MarkSensitive,
     Plan,
     LogOutcome,
 }

@@ -87,6 +87,7 @@ fn corpus(dir: &Path) -> Vec<(&'static str, Option<&'static str>)> {
         at: evil.started_at,
         text: EVIL.into(),
         question: None,
+        sensitive: false,
     });
     let mut cases: Vec<(&'static str, Vec<u8>, Option<&'static str>)> = vec![
         ("good.toml", good_bytes.clone(), None),

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{ReadError, SessionFile, v1};
 use crate::guide::{Digest, line_col};
-use crate::sync::render::FORMAT;
+use crate::sync::render::{FORMAT, FORMAT_V2};
 
 /// A session file larger than this is refused unread.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -203,7 +203,8 @@ pub fn parse_digest_checked(
 /// reader that knows that format parses the file.
 fn parse_checked(text: &str, digest: Digest, file: &str) -> Result<SessionFile, ReadError> {
     match format_of(text, file)?.as_str() {
-        FORMAT => v1::parse(text, digest, file),
+        FORMAT => v1::parse(text, digest, file, v1::Version::V1),
+        FORMAT_V2 => v1::parse(text, digest, file, v1::Version::V2),
         other => Err(ReadError::UnknownFormat {
             file: file.into(),
             found: other.into(),

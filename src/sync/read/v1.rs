@@ -1,5 +1,7 @@
-//! The `stocktake.session.v1` format: strict TOML with every key known, then typed
-//! values. The envelope has checked the size, the encoding, the digest and the format.
+//! The `stocktake.session.v1` format, and `v2`, which is v1 with one more key
+//! (`sensitive = true` on an answer or a note): strict TOML with every key known, then
+//! typed values. The envelope has checked the size, the encoding, the digest and the
+//! format.
 
 use std::collections::BTreeMap;
 
@@ -18,11 +20,31 @@ use crate::session::{
     ValueKind,
 };
 
-/// Parse the text of a v1 file whose digest is `digest`.
-pub(super) fn parse(text: &str, digest: Digest, file: &str) -> Result<SessionFile, ReadError> {
+/// Which of the two formats this reader reads a file as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Version {
+    V1,
+    V2,
+}
+
+/// Parse the text of a v1 or v2 file whose digest is `digest`.
+pub(super) fn parse(
+    text: &str,
+    digest: Digest,
+    file: &str,
+    version: Version,
+) -> Result<SessionFile, ReadError> {
     // One parse straight into the typed file: a good file (nearly every file) never
     // becomes a generic table first.
     let raw = toml::from_str::<RawFile>(text).map_err(|e| syntax(text, file, e))?;
+    let marks = raw.answers.values().any(|a| a.sensitive.is_some())
+        || raw.notes.iter().any(|n| n.sensitive.is_some());
+    if version == Version::V1 && marks {
+        return Err(invalid(
+            file,
+            "`sensitive` is a key of stocktake.session.v2, and this file says it is v1",
+        ));
+    }
     let session = build(raw, &At { file, text })?;
     Ok(SessionFile { digest, session })
 }
@@ -98,6 +120,7 @@ struct RawAnswer {
     note: String,
     #[serde(rename = "hidden", default)]
     _hidden: bool,
+    sensitive: Option<bool>,
     first_changed_at: Option<Datetime>,
     changed_at: Option<Datetime>,
 }
@@ -108,6 +131,7 @@ struct RawNote {
     at: Datetime,
     text: String,
     question: Option<String>,
+    sensitive: Option<bool>,
 }
 
 fn invalid(file: &str, message: impl Into<String>) -> ReadError {
@@ -237,6 +261,7 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
                 },
                 other: text(file, || format!("answers.{q}.other"), a.other)?,
                 note: text(file, || format!("answers.{q}.note"), a.note)?,
+                sensitive: a.sensitive.unwrap_or(false),
                 first_changed_at: first,
                 changed_at: changed,
             },
@@ -262,6 +287,7 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
             at,
             text: text(file, || "notes.text".into(), n.text)?,
             question: n.question,
+            sensitive: n.sensitive.unwrap_or(false),
         });
     }
     Ok(Session {

@@ -240,11 +240,14 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             let mut sel_row = lines.len();
             for (i, n) in notes.iter().enumerate() {
                 let at = n.at.strftime("%H:%M").to_string();
-                let q = n
+                let mut q = n
                     .question
                     .as_deref()
                     .map(|q| format!(" [{q}]"))
                     .unwrap_or_default();
+                if n.sensitive {
+                    q.push_str(" [sensitive]");
+                }
                 let selected = pad.selected == Some(i)
                     || (pad.selected.is_none() && pad.editing == Some(n.seq));
                 if selected {

@@ -147,8 +147,15 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     // The answer.
     let focused = |field: Field| tab.field == field;
     // Free text is not kept without consent (the guide's rule): said on each text field.
+    let sensitive = view
+        .session()
+        .answers
+        .get(&q.id)
+        .is_some_and(|a| a.sensitive);
     let no_text = match view.interview.may_write_text(view.active) {
         Err(crate::interview::Refusal::NoConsent) => " · not kept: no consent",
+        // Marked before completing (the guard): said where the text is.
+        _ if sensitive => " · sensitive",
         _ => "",
     };
     let answer_title = match q.kind {
