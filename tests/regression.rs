@@ -1608,7 +1608,7 @@ fn conflicts_show_codes_cut_notes_and_still_say_pick_a_winner_once_resolved() {
     for (d, when, file) in [(&dx, "09:02", "x.toml"), (&dy, "09:03", "y.toml")] {
         let line = out
             .lines()
-            .position(|l| l.starts_with(&format!("  {d}  revision 2, completed 2018-03-14T{when}:00Z, interviewer amina (as the file records it), collated ")))
+            .position(|l| l.starts_with(&format!("  {d}  revision 2, completed 2018-03-14T{when}:00Z, made by amina (as the file records it), collated ")))
             .unwrap_or_else(|| panic!("{d}: {out}"));
         let from = out.lines().nth(line + 1).unwrap_or_default();
         assert!(
@@ -1751,6 +1751,7 @@ fn reopening_a_session_at_revision_1000000_writes_a_revision_no_reader_accepts()
     d.run(vec![stocktake::tui::msg::Effect::Reopen {
         call_id: s.call_id.clone(),
         session_id: s.id.clone(),
+        by: "amina".into(),
     }]);
     let said = d.screen(200, 24);
     assert!(
@@ -1767,9 +1768,14 @@ fn reopening_a_session_at_revision_1000000_writes_a_revision_no_reader_accepts()
     // The session itself refuses to go past the bound, whoever asks.
     let g = support::coordinator();
     let mut at = stored.clone();
-    let e =
-        stocktake::interview::reopen(&mut at, &g, support::files::digest(&stored), d.store.now())
-            .expect_err("past the bound");
+    let e = stocktake::interview::reopen(
+        &mut at,
+        &g,
+        support::files::digest(&stored),
+        d.store.now(),
+        "amina",
+    )
+    .expect_err("past the bound");
     assert_eq!(
         e.to_string(),
         "this session is at revision 1000000, the last one a session file can carry (a reader refuses any later one): it cannot be reopened. Look at it read-only; to record more, start a new call"
@@ -2041,4 +2047,91 @@ fn a_field_a_megabyte_long_is_quoted_whole_in_its_quarantine_reason_on_every_col
         "the cut says how long it was: {}",
         &err[..err.len().min(2_000)]
     );
+}
+
+#[test]
+fn both_sides_of_a_conflict_name_the_same_interviewer_though_another_user_reopened_it() {
+    use stocktake::guide::Structure;
+    use stocktake::session::Value;
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir_all(&files).expect("files");
+    // Amina's session, and her own second revision.
+    let mut f = support::files::Factory::new();
+    let s = f.session("Mali", Structure::CpAor, "anecdotal_only");
+    std::fs::write(files.join("r1.toml"), support::files::bytes(&s)).expect("r1");
+    let hers = f.revise(&s, |n, g, now| {
+        n.set_value(
+            g,
+            "tip_engagement",
+            Value::Choice("mechanism_in_place".into()),
+            now,
+        )
+        .expect("set");
+    });
+    std::fs::write(files.join("r2-amina.toml"), support::files::bytes(&hers)).expect("r2");
+    // Bea imports revision 1 into her own store and reopens it from the home list.
+    let (code, _, err) = stocktake_in(dir.path(), &["import", "files/r1.toml"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let (tc, clock) = TestClock::new();
+    tc.advance(86_400);
+    let (store, _) = Store::open(&dir.path().join("data"), clock).expect("store");
+    let mut d = Driver::new(store, Catalog::bundled(), "bea", Theme { color: false });
+    d.press("<enter>");
+    d.press("r");
+    let mut theirs = d.store.load_session(&s.id).expect("reopened");
+    assert_eq!(theirs.edited_by.as_deref(), Some("bea"));
+    assert_eq!(
+        theirs.interviewer, "amina",
+        "the interviewer stays who interviewed"
+    );
+    let g = support::coordinator();
+    let now = d.store.now();
+    theirs
+        .set_value(
+            &g.guide,
+            "tip_engagement",
+            Value::Choice("not_working_not_aware".into()),
+            now,
+        )
+        .expect("set");
+    theirs.complete(&g.guide, now).expect("complete");
+    let file = stocktake::interview::freeze(&theirs, &g);
+    d.store
+        .apply(&stocktake::session::Change::complete(
+            &theirs, &g.guide, file,
+        ))
+        .expect("frozen");
+    drop(d);
+    std::fs::create_dir(dir.path().join("bea-out")).expect("outbox");
+    let (code, _, err) = stocktake_in(dir.path(), &["sync", "--to", "bea-out"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let written: Vec<_> = std::fs::read_dir(dir.path().join("bea-out"))
+        .expect("outbox")
+        .filter_map(|e| e.ok())
+        .map(|e| std::fs::read_to_string(e.path()).expect("read"))
+        .filter(|t| t.contains("revision = 2"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        written[0].contains("\nformat = \"stocktake.session.v2\"\n")
+            && written[0].contains("interviewer = \"amina\"\nedited_by = \"bea\"\n"),
+        "{}",
+        written[0]
+    );
+    // The collator sees the two second revisions, and who made each.
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &["collate", "--db", "c.db", "files", "bea-out"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = stocktake_in(dir.path(), &["conflicts", "--db", "c.db"], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.matches("made by bea (interviewer amina)").count(),
+        1,
+        "{out}"
+    );
+    assert_eq!(out.matches("made by amina (as").count(), 1, "{out}");
 }

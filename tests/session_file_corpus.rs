@@ -191,12 +191,16 @@ fn rendering_the_corpus_again_gives_the_same_bytes() {
 #[test]
 fn the_v2_corpus_reads_and_keeps_its_sensitive_marks() {
     let all = read_version("v2");
-    assert_eq!(all.len(), 2, "one file and its encrypted copy");
     assert_eq!(
-        all[0].1, all[1].1,
+        all.len(),
+        3,
+        "a colleague's revision, a file and its encrypted copy"
+    );
+    assert_eq!(
+        all[1].1, all[2].1,
         "the encrypted copy holds its plain twin"
     );
-    let s = &all[0].1.session;
+    let s = &all[1].1.session;
     assert_eq!(s.response, "العراق");
     let consent = &s.answers["consent"];
     assert!(consent.sensitive, "the note with the number is marked");
@@ -204,11 +208,44 @@ fn the_v2_corpus_reads_and_keeps_its_sensitive_marks() {
     assert!(!s.answers["tip_engagement"].sensitive);
     assert_eq!(s.notes.len(), 1);
     assert!(s.notes[0].sensitive && s.notes[0].text.contains("focal.point@example.org"));
-    let (name, f) = &all[0];
-    let g = support::guide(&f.session.guide.id);
-    let bytes = std::fs::read(corpus_of("v2").join(name)).expect("read");
-    assert!(
-        stocktake::sync::render(&f.session, &g) == bytes,
-        "{name} renders differently now"
+    assert_eq!(s.edited_by, None);
+    // Revision 2 of Amina's session, reopened and completed by Bea in her own store.
+    let r2 = &all[0].1.session;
+    assert_eq!((r2.revision, r2.interviewer.as_str()), (2, "amina"));
+    assert_eq!(r2.edited_by.as_deref(), Some("bea"));
+    assert!(!r2.has_sensitive(), "v2 for the edit alone");
+    for (name, f) in [&all[0], &all[1]] {
+        let g = support::guide(&f.session.guide.id);
+        let bytes = std::fs::read(corpus_of("v2").join(name)).expect("read");
+        assert!(
+            stocktake::sync::render(&f.session, &g) == bytes,
+            "{name} renders differently now"
+        );
+    }
+}
+
+#[test]
+fn a_v1_file_that_names_who_edited_it_is_refused() {
+    let dir = corpus_of("v2");
+    let name = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.contains("_mali_"))
+        .expect("the edited revision");
+    let text = std::fs::read_to_string(dir.join(&name)).expect("file");
+    // The same body, claiming v1, with a digest that matches it: only the format is wrong.
+    let body = text
+        .split_once('\n')
+        .expect("digest line")
+        .1
+        .replace("stocktake.session.v2", "stocktake.session.v1");
+    let digest = stocktake::guide::Digest::of(body.as_bytes());
+    let forged = format!("digest = \"{digest}\"\n{body}");
+    let err = stocktake::sync::parse_session_file(forged.as_bytes(), "forged.toml")
+        .expect_err("a v1 file has no edited_by key");
+    assert_eq!(
+        err.to_string(),
+        "forged.toml: `edited_by` is a key of stocktake.session.v2, and this file says it is v1"
     );
 }

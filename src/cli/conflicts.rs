@@ -128,11 +128,11 @@ pub(super) fn conflicts(db: &Path, full: bool) -> anyhow::Result<ExitCode> {
         for (i, m) in c.members.iter().enumerate() {
             writeln!(
                 out,
-                "  {}  revision {}, completed {}, interviewer {} (as the file records it), collated {}",
+                "  {}  revision {}, completed {}, made by {} (as the file records it), collated {}",
                 short(&m.digest),
                 m.revision,
                 show(&m.completed_at),
-                show(&m.interviewer),
+                show(m.made_by()),
                 show(&diff.imported[i])
             )?;
             for p in &diff.paths[i] {

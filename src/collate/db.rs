@@ -359,8 +359,9 @@ impl Batch<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO revisions (digest, session_id, revision, parent, call_id, guide_digest, guide_id, guide_version,
-                    response, structure, structure_label, interviewer, language, consent, started_at, completed_at, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                    response, structure, structure_label, interviewer, language, consent, started_at, completed_at, imported_at,
+                    edited_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )
             .and_then(|mut st| {
                 st.execute(params![
@@ -380,7 +381,8 @@ impl Batch<'_> {
                     s.consent,
                     s.started_at.to_string(),
                     s.completed_at.map(|t| t.to_string()),
-                    self.now
+                    self.now,
+                    s.edited_by
                 ])
             })
             .map_err(e)?;

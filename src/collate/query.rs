@@ -28,6 +28,19 @@ pub struct RevisionRow {
     pub call_id: String,
     /// `Some(false)`: the participants refused notes being taken.
     pub consent: Option<bool>,
+    /// Who made this revision when not the interviewer (reopened in another store).
+    pub edited_by: Option<String>,
+}
+
+impl RevisionRow {
+    /// Who made this revision, as its file records it: "bea (interviewer amina)" when a
+    /// colleague reopened it, else "amina".
+    pub fn made_by(&self) -> String {
+        match &self.edited_by {
+            Some(e) => format!("{e} (interviewer {})", self.interviewer),
+            None => self.interviewer.clone(),
+        }
+    }
 }
 
 /// One answer of one revision, typed as the session file had it.
@@ -100,7 +113,7 @@ impl CollationDb {
             .conn
             .prepare_cached(
                 "SELECT digest, session_id, revision, parent, response, structure, structure_label, interviewer,
-                        coalesce(completed_at, ''), guide_id, guide_version, guide_digest, call_id, consent
+                        coalesce(completed_at, ''), guide_id, guide_version, guide_digest, call_id, consent, edited_by
                  FROM revisions ORDER BY session_id, revision, digest",
             )
             .map_err(|e| self.err(e))?;
@@ -121,6 +134,7 @@ impl CollationDb {
                     guide_digest: r.get(11)?,
                     call_id: r.get(12)?,
                     consent: r.get(13)?,
+                    edited_by: r.get(14)?,
                 })
             })
             .map_err(|e| self.err(e))?;

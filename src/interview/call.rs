@@ -150,14 +150,21 @@ impl Interview {
 }
 
 /// Start the next revision of completed session `s`, whose last revision was frozen as
-/// the file with digest `parent`.
+/// the file with digest `parent`, made by `by`: recorded when that is not the session's
+/// interviewer (a colleague's session, imported and reopened here), so that the
+/// collator sees who made each revision.
 pub fn reopen(
     s: &mut Session,
     guide: &LoadedGuide,
     parent: Digest,
     now: Timestamp,
+    by: &str,
 ) -> Result<Change, SessionError> {
     s.reopen(parent, now)?;
+    let by = by.trim();
+    if !by.is_empty() && by != s.interviewer.trim() {
+        s.edited_by = Some(by.to_string());
+    }
     Ok(Change::header(s, &guide.guide))
 }
 

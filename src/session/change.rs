@@ -38,6 +38,7 @@ pub struct Header {
     pub consent: Option<bool>,
     pub structure_label: String,
     pub participants: Vec<Participant>,
+    pub edited_by: Option<String>,
     pub updated_at: Timestamp,
     pub progress: Progress,
 }
@@ -186,6 +187,7 @@ impl Session {
             consent: self.consent,
             structure_label: self.structure_label.clone(),
             participants: self.participants.clone(),
+            edited_by: self.edited_by.clone(),
             updated_at: self.updated_at,
             progress: self.progress(guide),
         }

@@ -106,6 +106,9 @@ pub struct Session {
     pub guide: GuideRef,
     pub response: String,
     pub interviewer: String,
+    /// Who made this revision, when not the interviewer: a session imported into another
+    /// store and reopened there. `None` for the interviewer's own revisions.
+    pub edited_by: Option<String>,
     pub language: String,
     pub structure: Structure,
     /// Free label when `structure` is `other`.
@@ -174,6 +177,7 @@ impl Session {
             guide: call.guide.clone(),
             response: call.response.clone(),
             interviewer: call.interviewer.clone(),
+            edited_by: None,
             language: call.language.clone(),
             structure,
             structure_label: label.to_string(),
@@ -538,6 +542,8 @@ impl Session {
         }
         self.status = status;
         self.revision += 1;
+        // Each revision names its own editor; the last one's does not carry over.
+        self.edited_by = None;
         self.parent = Some(parent);
         self.completed_at = None;
         self.updated_at = now;

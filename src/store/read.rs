@@ -144,12 +144,14 @@ impl Store {
             Option<String>,
             Option<String>,
             Field,
+            Option<String>,
         );
         let head: Head = self
             .conn
             .query_row(
                 "SELECT call_id, structure, structure_label, consent, status, revision, parent,
-                        started_at, updated_at, completed_at, position_question, position_field
+                        started_at, updated_at, completed_at, position_question, position_field,
+                        edited_by
                  FROM sessions WHERE id = ?1",
                 [id],
                 |r| {
@@ -166,6 +168,7 @@ impl Store {
                         r.get(9)?,
                         r.get(10)?,
                         r.get(11)?,
+                        r.get(12)?,
                     ))
                 },
             )
@@ -231,6 +234,7 @@ impl Store {
             guide: call.guide,
             response: call.response,
             interviewer: call.interviewer,
+            edited_by: head.12,
             language: call.language,
             structure: head.1,
             structure_label: head.2,

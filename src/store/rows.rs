@@ -79,7 +79,7 @@ pub(super) fn write_everything(
     write_stamp(tx, &s.id, stamp)?;
     tx.execute(
         "UPDATE sessions SET structure_label = ?2, consent = ?3, revision = ?4, parent = ?5,
-             completed_at = ?6, position_question = ?7, position_field = ?8 WHERE id = ?1",
+             completed_at = ?6, position_question = ?7, position_field = ?8, edited_by = ?9 WHERE id = ?1",
         params![
             s.id,
             s.structure_label,
@@ -88,7 +88,8 @@ pub(super) fn write_everything(
             s.parent,
             s.completed_at.map(ts),
             s.position.question,
-            s.position.field
+            s.position.field,
+            s.edited_by
         ],
     )
     .map_err(sqlite)?;
@@ -165,14 +166,15 @@ pub(super) fn write_header(
     )?;
     tx.execute(
         "UPDATE sessions SET structure_label = ?2, consent = ?3, revision = ?4, parent = ?5,
-             completed_at = ?6 WHERE id = ?1",
+             completed_at = ?6, edited_by = ?7 WHERE id = ?1",
         params![
             session,
             h.structure_label,
             h.consent,
             h.revision,
             h.parent,
-            h.completed_at.map(ts)
+            h.completed_at.map(ts),
+            h.edited_by
         ],
     )
     .map_err(sqlite)?;

@@ -1,8 +1,8 @@
 //! Rendering a session revision as a session file: the exact bytes, in a stable order, so
 //! the same revision always gives the same file and digest. A revision is written in the
 //! oldest format that can say all of it: `stocktake.session.v1`, or `v2` when some of its
-//! text is marked sensitive (the only thing v2 adds), so that a collator who has not
-//! upgraded still reads every other file.
+//! text is marked sensitive or someone other than the interviewer made it (all that v2
+//! adds), so that a collator who has not upgraded still reads every other file.
 
 use std::fmt::Write;
 
@@ -10,7 +10,8 @@ use crate::guide::{Digest, LoadedGuide, Question};
 use crate::session::{AnswerStatus, Session, Value, format_number};
 
 pub const FORMAT: &str = "stocktake.session.v1";
-/// v1 with `sensitive = true` on answers and notes the interviewer marked.
+/// v1 with `sensitive = true` on answers and notes the interviewer marked, and
+/// `edited_by` on a revision someone other than the interviewer made.
 pub const FORMAT_V2: &str = "stocktake.session.v2";
 
 /// A TOML basic string: every control character escaped, so a file is one line per key
@@ -49,7 +50,11 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
     let lang = s.language.as_str();
     let dl = g.default_language();
     let mut o = String::new();
-    let format = if s.has_sensitive() { FORMAT_V2 } else { FORMAT };
+    let format = if s.has_sensitive() || s.edited_by.is_some() {
+        FORMAT_V2
+    } else {
+        FORMAT
+    };
     let _ = writeln!(o, "format = {}", toml_str(format));
     let _ = writeln!(o, "session_id = {}", toml_str(&s.id));
     let _ = writeln!(o, "call_id = {}", toml_str(&s.call_id));
@@ -59,6 +64,9 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
     }
     let _ = writeln!(o, "status = {}", toml_str(s.status.as_str()));
     let _ = writeln!(o, "interviewer = {}", toml_str(&s.interviewer));
+    if let Some(e) = &s.edited_by {
+        let _ = writeln!(o, "edited_by = {}", toml_str(e));
+    }
     let _ = writeln!(o, "language = {}", toml_str(&s.language));
     let _ = writeln!(o, "started_at = {}", s.started_at);
     if let Some(c) = s.completed_at {

@@ -84,7 +84,8 @@ impl Runner {
             Effect::Reopen {
                 call_id,
                 session_id,
-            } => reopen(store, catalog, &call_id, &session_id),
+                by,
+            } => reopen(store, catalog, &call_id, &session_id, &by),
             Effect::TrustGuide { digest, origin } => match store.trust_guide(&digest, &origin) {
                 Ok(()) => vec![Event::Trusted(vec![digest])],
                 Err(e) => vec![Event::Failed(e.to_string())],
@@ -317,7 +318,13 @@ fn open(
     }
 }
 
-fn reopen(store: &mut Store, catalog: &Catalog, call_id: &str, session_id: &str) -> Vec<Event> {
+fn reopen(
+    store: &mut Store,
+    catalog: &Catalog,
+    call_id: &str,
+    session_id: &str,
+    by: &str,
+) -> Vec<Event> {
     let result = (|| -> Result<(), StoreError> {
         store.lock_session(session_id, Claim::IfFree)?;
         let reopened = (|| -> Result<(), StoreError> {
@@ -328,7 +335,7 @@ fn reopen(store: &mut Store, catalog: &Catalog, call_id: &str, session_id: &str)
                 Some(f) => f.digest,
                 None => crate::sync::revision_digest(&s, &guide),
             };
-            let change = reopen_session(&mut s, &guide, parent, store.now())?;
+            let change = reopen_session(&mut s, &guide, parent, store.now(), by)?;
             store.apply(&change)
         })();
         // Given back whether or not the reopen went through: a refused one must not leave

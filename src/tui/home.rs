@@ -89,7 +89,7 @@ impl Home {
 impl Home {
     /// A key on the list. Opening, deleting and starting a new call are for the parent to
     /// carry out: they come back in the outcome.
-    pub fn update(&mut self, input: Input, action: Option<Action>) -> Outcome {
+    pub fn update(&mut self, input: Input, action: Option<Action>, user: &str) -> Outcome {
         let n = self.visible().len();
         match action {
             Some(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
@@ -108,7 +108,7 @@ impl Home {
                 let Some(r) = self.selected() else {
                     return Outcome::stay();
                 };
-                return open(r);
+                return open(r, user);
             }
             Some(Action::Delete) => {
                 let Some(r) = self.selected() else {
@@ -123,8 +123,8 @@ impl Home {
     }
 }
 
-/// Open a session's call; a completed one asks first.
-fn open(r: &SessionSummary) -> Outcome {
+/// Open a session's call; a completed one asks first (reopening it as `user`).
+fn open(r: &SessionSummary, user: &str) -> Outcome {
     if r.status != "completed" {
         return Outcome::effects(vec![Effect::OpenCall {
             call_id: r.call_id.clone(),
@@ -177,6 +177,7 @@ fn open(r: &SessionSummary) -> Outcome {
                 then: Then::Effects(vec![Effect::Reopen {
                     call_id: r.call_id.clone(),
                     session_id: r.id.clone(),
+                    by: user.to_string(),
                 }]),
             },
             view,

@@ -102,6 +102,8 @@ pub enum Effect {
     Reopen {
         call_id: String,
         session_id: String,
+        /// Who reopens it: the next revision's editor.
+        by: String,
     },
     /// The user agreed to use this guide from outside stocktake (asked once per guide).
     TrustGuide {

@@ -288,7 +288,10 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
         Screen::Home if action == Some(Action::Plan) => {
             super::outcome::Outcome::go(super::outcome::Go::Plan)
         }
-        Screen::Home => app.home.update(input, action),
+        Screen::Home => {
+            let user = app.user.clone();
+            app.home.update(input, action, &user)
+        }
         Screen::Plan(view) => view.update(input, action, &app.user, now),
         Screen::NewCall(form) => {
             let outcome = form.update(input, action, &app.guides, now);

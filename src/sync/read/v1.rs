@@ -39,11 +39,20 @@ pub(super) fn parse(
     let raw = toml::from_str::<RawFile>(text).map_err(|e| syntax(text, file, e))?;
     let marks = raw.answers.values().any(|a| a.sensitive.is_some())
         || raw.notes.iter().any(|n| n.sensitive.is_some());
-    if version == Version::V1 && marks {
-        return Err(invalid(
-            file,
-            "`sensitive` is a key of stocktake.session.v2, and this file says it is v1",
-        ));
+    if version == Version::V1 {
+        let v2_key = if marks {
+            Some("sensitive")
+        } else if raw.edited_by.is_some() {
+            Some("edited_by")
+        } else {
+            None
+        };
+        if let Some(key) = v2_key {
+            return Err(invalid(
+                file,
+                format!("`{key}` is a key of stocktake.session.v2, and this file says it is v1"),
+            ));
+        }
     }
     let session = build(raw, &At { file, text })?;
     Ok(SessionFile { digest, session })
@@ -63,6 +72,7 @@ struct RawFile {
     parent: Option<String>,
     status: Spanned<String>,
     interviewer: String,
+    edited_by: Option<String>,
     language: String,
     started_at: Datetime,
     completed_at: Option<Datetime>,
@@ -304,6 +314,10 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
             raw.respondent.response,
         )?,
         interviewer: text(file, || "interviewer".into(), raw.interviewer)?,
+        edited_by: raw
+            .edited_by
+            .map(|e| text(file, || "edited_by".into(), e))
+            .transpose()?,
         language: text(file, || "language".into(), raw.language)?,
         structure,
         structure_label: text(
