@@ -28,12 +28,14 @@
 //! | [`collate`] | guide, session, sync, sql, campaign | merges session files into the collation database; conflicts; quarantine |
 //! | [`report`] | guide, session, collate, campaign | tables, charts, HTML, Markdown, CSV and XLSX from a collation |
 //! | [`tui`] | guide, session, store, sync, config, interview, outbox, campaign | the interview screens: state + pure update + view, and the terminal loop |
-//! | [`cli`] | guide, session, store, sync, config, outbox, collate, report, tui, campaign | argument parsing and one small function per subcommand (the binary's edge) |
+//! | [`analyse`] | guide, session, collate, report, tui | the collator's analysis screen: the matrix, summaries, coding |
+//! | [`cli`] | guide, session, store, sync, config, outbox, collate, report, tui, campaign, analyse | argument parsing and one small function per subcommand (the binary's edge) |
 //!
 //! The domain modules (`guide`, `session`, `campaign`, `store`, `sync`, `collate`, `report`) never
 //! name `ratatui`, `crossterm` or `ratatui_textarea`: the same test fails if they do.
 //! Errors are `thiserror` enums here; `anyhow` lives only in `cli`.
 
+pub mod analyse;
 pub mod campaign;
 pub mod cli;
 pub mod collate;

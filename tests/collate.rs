@@ -637,12 +637,16 @@ fn the_spreadsheet_holds_the_same_cells_as_the_csv_tables() {
     stocktake::report::write(&report, &out, &[Format::Csv, Format::Xlsx], "now").expect("write");
     let sheets = xlsx_sheets(&out.join("report.xlsx"));
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["Coverage", "Summary", "Long", "Wide", "Columns"]);
+    assert_eq!(
+        names,
+        ["Coverage", "Summary", "Long", "Wide", "Matrix", "Columns"]
+    );
     for (sheet, csv) in [
         ("Coverage", "coverage.csv"),
         ("Summary", "summary.csv"),
         ("Long", "long.csv"),
         ("Wide", "wide.csv"),
+        ("Matrix", "matrix.csv"),
     ] {
         let rows = &sheets.iter().find(|(n, _)| n == sheet).expect("sheet").1;
         let expected = csv_rows(&out.join(csv));

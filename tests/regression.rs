@@ -1027,7 +1027,10 @@ fn sixteen_thousand_options_make_report_xlsx_fail() {
     );
     assert_eq!(code, 0, "{err}");
     let (names, texts) = xlsx_contents(&dir.path().join("r/report.xlsx"));
-    assert_eq!(names, ["Coverage", "Summary", "Long", "Wide", "Columns"]);
+    assert_eq!(
+        names,
+        ["Coverage", "Summary", "Long", "Wide", "Matrix", "Columns"]
+    );
     assert!(
         texts.iter().any(|t| t
             == "This table has 16409 columns, more than the 16384 a sheet holds: it is whole in wide.csv (stocktake report --format csv)."),

@@ -87,6 +87,34 @@ pub enum Command {
         #[arg(long)]
         full: bool,
     },
+    /// The synthesis screen: the rapid-analysis matrix (a row per session, a column per
+    /// section), cell summaries, and coding of free text with the guide's codebook.
+    Analyse {
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The codebook to code with (docs/codebook.md); default: the one shipped beside
+        /// the guide.
+        #[arg(long, value_name = "FILE")]
+        codebook: Option<PathBuf>,
+        /// Who is coding, as each summary and coding records it (default: your login).
+        #[arg(long, value_name = "NAME")]
+        coder: Option<String>,
+        /// The guide whose sessions to analyse (default: the first).
+        #[arg(long, value_name = "ID")]
+        guide: Option<String>,
+        /// Show the texts interviewers marked sensitive.
+        #[arg(long = "include-sensitive")]
+        include_sensitive: bool,
+    },
+    /// Bring another coder's codings (from their collation database) into this one, so
+    /// the report can say how far the coders agree.
+    MergeCodings {
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The other coders' collation databases.
+        #[arg(value_name = "OTHER_DB", required = true)]
+        from: Vec<PathBuf>,
+    },
     /// Write the report: summary tables and charts, frequencies, texts, data quality.
     Report {
         #[arg(long, value_name = "FILE")]
@@ -121,6 +149,10 @@ pub enum Command {
         /// out, and the tables say `[sensitive]` where they were).
         #[arg(long = "include-sensitive")]
         include_sensitive: bool,
+        /// The codebook the themes use (docs/codebook.md); default: the one shipped
+        /// beside each guide, if any.
+        #[arg(long, value_name = "FILE")]
+        codebook: Option<PathBuf>,
     },
     /// The call campaign: who to call, every attempt, callbacks, coverage.
     #[command(subcommand)]

@@ -5,6 +5,7 @@
 //! session's text can never drive the terminal; everything is printed with `writeln!`,
 //! never `println!`, which panics on a closed pipe.
 
+mod analyse;
 mod args;
 mod collate;
 mod conflicts;
@@ -93,6 +94,22 @@ pub fn run() -> ExitCode {
         Some(Command::Keys(KeysCommand::New { ref out })) => keys::new(out),
         Some(Command::Keys(KeysCommand::Show { ref file })) => keys::show_key(file),
         Some(Command::Conflicts { ref db, full }) => conflicts::conflicts(db, full),
+        Some(Command::Analyse {
+            ref db,
+            ref codebook,
+            ref coder,
+            ref guide,
+            include_sensitive,
+        }) => analyse::analyse(
+            db,
+            analyse::Options {
+                codebook: codebook.as_deref(),
+                coder: coder.as_deref(),
+                guide: guide.as_deref(),
+                include_sensitive,
+            },
+        ),
+        Some(Command::MergeCodings { ref db, ref from }) => analyse::merge_codings(db, from),
         Some(Command::Report {
             ref db,
             ref out,
@@ -102,6 +119,7 @@ pub fn run() -> ExitCode {
             attribution,
             min_cell,
             include_sensitive,
+            ref codebook,
         }) => report::report(
             db,
             out,
@@ -112,6 +130,7 @@ pub fn run() -> ExitCode {
                 attribution,
                 min_cell,
                 include_sensitive,
+                codebook: codebook.as_deref(),
             },
         ),
         Some(Command::Plan(PlanCommand::Import {

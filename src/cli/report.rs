@@ -14,6 +14,7 @@ pub(super) struct Filters<'a> {
     pub attribution: Option<AttributionArg>,
     pub min_cell: Option<usize>,
     pub include_sensitive: bool,
+    pub codebook: Option<&'a Path>,
 }
 
 pub(super) fn report(
@@ -28,7 +29,10 @@ pub(super) fn report(
         attribution,
         min_cell,
         include_sensitive,
+        codebook,
     } = filters;
+    // Read before the collation: a mistyped codebook fails in a moment, not after it.
+    let codebook = codebook.map(crate::guide::load_codebook_file).transpose()?;
     // The flags win over the config file; the config was checked when it was read.
     let config = config()?;
     let attribution = attribution.map(|a| a.0).unwrap_or_else(|| {
@@ -92,6 +96,7 @@ pub(super) fn report(
             min_cell,
             now: Some(jiff::Timestamp::now()),
             include_sensitive,
+            codebook,
         },
     )?;
     if r.sections.is_empty() {

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_campaign.sql"),
     include_str!("migrations/0004_answer_choices.sql"),
     include_str!("migrations/0005_sensitive.sql"),
+    include_str!("migrations/0006_analysis.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

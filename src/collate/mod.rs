@@ -2,6 +2,7 @@
 //! each session's revisions form a chain, conflicts are kept and resolved by the collator,
 //! and every file that fails verification is quarantined with its reason.
 
+mod analysis;
 mod campaign;
 mod chain;
 mod db;
@@ -12,6 +13,7 @@ mod resolve;
 mod run;
 mod walk;
 
+pub use analysis::{CellSummary, Coding, MAX_SUMMARY_CHARS};
 pub use chain::{Conflict, Head};
 pub use db::{Batch, CollateError, CollationDb, FileId, Seen};
 pub use heal::Cleared;

@@ -311,7 +311,7 @@ impl CollationDb {
     pub fn all_notes(&self) -> Result<Vec<GeneralNote>, CollateError> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT r.digest, n.at, n.text, n.question, n.sensitive FROM notes n JOIN revisions r ON r.id = n.rev ORDER BY r.digest, n.seq")
+            .prepare_cached("SELECT r.digest, n.at, n.text, n.question, n.sensitive, n.seq FROM notes n JOIN revisions r ON r.id = n.rev ORDER BY r.digest, n.seq")
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([], |r| {
@@ -321,6 +321,7 @@ impl CollationDb {
                     text: r.get(2)?,
                     question: r.get(3)?,
                     sensitive: r.get(4)?,
+                    seq: r.get(5)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -338,4 +339,6 @@ pub struct GeneralNote {
     pub question: Option<String>,
     /// Marked sensitive by the interviewer.
     pub sensitive: bool,
+    /// Its place in the revision's notes pad, from 0.
+    pub seq: u32,
 }

@@ -2,6 +2,7 @@
 //! `file:line:col` validation, skip logic, digests, and discovery of bundled and local guides.
 
 mod catalog;
+mod codebook;
 mod diagnostic;
 mod digest;
 mod load;
@@ -11,6 +12,10 @@ mod model;
 pub use catalog::{
     BUNDLED, Catalog, GuideDirs, LoadError, LoadedGuide, Place, Shadowed, Trust, load_guide_file,
     load_guide_str,
+};
+pub use codebook::{
+    BUNDLED_CODEBOOKS, CODEBOOK_FORMAT, Code, Codebook, CodebookError, MAX_CODEBOOK_BYTES,
+    bundled_codebook, load_codebook_file, parse_codebook,
 };
 pub use diagnostic::{GuideErrors, Problem, line_col};
 pub use digest::{BadDigest, Digest};

@@ -155,6 +155,8 @@ impl Report {
         }
         let targets = db.targets()?;
         let attempts = db.attempts()?;
+        let summaries = db.summaries()?;
+        let codings = db.codings()?;
         // Targets' own spellings of a custom structure count towards how a group is shown.
         let groups = Groups::new(
             heads
@@ -221,6 +223,16 @@ impl Report {
                 .iter()
                 .filter(|n| digests.contains(n.digest.as_str()))
                 .collect();
+            let codebook = match &options.codebook {
+                Some(b) if b.guide == id => Some(b.clone()),
+                _ => crate::guide::bundled_codebook(&id),
+            };
+            let analysis = super::analysis::Inputs {
+                summaries: &summaries,
+                codings: &codings,
+                codebook,
+                attribution: options.attribution,
+            };
             sections.push(section(
                 guide,
                 version_counts.into_iter().collect(),
@@ -228,6 +240,7 @@ impl Report {
                 &section_notes,
                 &options,
                 &targeted,
+                analysis,
             ));
         }
         let mut quality =
@@ -249,6 +262,7 @@ fn section(
     notes: &[&GeneralNote],
     options: &ReportOptions,
     targeted: &BTreeMap<Group, usize>,
+    analysis: super::analysis::Inputs<'_>,
 ) -> GuideSection {
     let lang = guide.default_language().to_string();
     // The free texts (copies of every note) only HTML and Markdown need: gathered on a
@@ -262,6 +276,7 @@ fn section(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (texts, counts)
     });
+    let analysis = super::analysis::analyse(&guide, &rows, notes, analysis);
     GuideSection {
         guide,
         versions,
@@ -270,5 +285,6 @@ fn section(
         frequencies,
         crosstabs,
         texts,
+        analysis,
     }
 }

@@ -171,10 +171,20 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             footnotes(o, r, hidden, f.rows.iter().any(|c| c.suppressed));
             o.push('\n');
         }
+        themes(o, r, s);
+        let suffix = super::section_suffix(r, s);
         let _ = writeln!(o, "### What was said\n");
         for (title, items) in &s.texts {
             let _ = writeln!(o, "#### {}\n", md(title));
-            for t in items {
+            if items.len() > super::html::TEXTS_SHOWN {
+                let _ = writeln!(
+                    o,
+                    "The first {} of {} texts; every one is in long{suffix}.csv, and the themes above bring them together.\n",
+                    super::html::TEXTS_SHOWN,
+                    items.len()
+                );
+            }
+            for t in items.iter().take(super::html::TEXTS_SHOWN) {
                 let by = if t.by.is_empty() {
                     t.kind.to_string()
                 } else {
@@ -229,4 +239,107 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
         );
     }
     charts
+}
+
+/// The themes and the coders' agreement; the matrix is too wide for Markdown and lives in
+/// the HTML report, `matrix.csv` and the workbook.
+fn themes(o: &mut Text<'_>, r: &Report, s: &super::model::GuideSection) {
+    let a = &s.analysis;
+    let suffix = super::section_suffix(r, s);
+    let _ = writeln!(o, "### Themes\n");
+    if a.themes.is_empty() {
+        let _ = writeln!(
+            o,
+            "No text is coded yet: code notes in `stocktake analyse --db FILE`. The rapid-analysis matrix is in report.html, matrix{suffix}.csv and report.xlsx.\n"
+        );
+        return;
+    }
+    let _ = write!(o, "| theme | sessions |");
+    let groups: Vec<(String, usize)> = a
+        .themes
+        .first()
+        .map(|t| {
+            t.by_group
+                .iter()
+                .map(|(g, _, of)| (g.name().to_string(), *of))
+                .collect()
+        })
+        .unwrap_or_default();
+    for (g, of) in &groups {
+        let _ = write!(o, " {} (n = {of}) |", md(g));
+    }
+    let _ = write!(o, "\n|---|---:|");
+    for _ in &groups {
+        o.push_str("---:|");
+    }
+    o.push('\n');
+    for t in &a.themes {
+        let unknown = if t.unknown {
+            " (not in the codebook)"
+        } else {
+            ""
+        };
+        let _ = write!(
+            o,
+            "| {}{}{unknown} | {} of {} |",
+            "— ".repeat(t.depth),
+            md(&t.label),
+            t.sessions,
+            t.of
+        );
+        for (_, n, _) in &t.by_group {
+            let _ = write!(o, " {n} |");
+        }
+        o.push('\n');
+    }
+    o.push('\n');
+    for t in a.themes.iter().filter(|t| !t.quotes.is_empty()) {
+        let _ = writeln!(o, "#### {}\n", md(&t.label));
+        for q in t.quotes.iter().take(super::html_analysis::QUOTES_SHOWN) {
+            let by = if q.by.is_empty() {
+                String::new()
+            } else {
+                format!("{} · ", md(&q.by))
+            };
+            let _ = writeln!(
+                o,
+                "> {}\n>\n> — {by}coded by {}\n",
+                md(&q.text),
+                md(&q.coders.join(", "))
+            );
+        }
+    }
+    for ag in &a.agreement {
+        let _ = writeln!(
+            o,
+            "#### Agreement: {} and {}\n\nCohen's kappa per code over the {} texts both coded.\n\n| code | kappa | both | only {} | only {} | neither |\n|---|---:|---:|---:|---:|---:|",
+            md(&ag.first),
+            md(&ag.second),
+            ag.units,
+            md(&ag.first),
+            md(&ag.second)
+        );
+        for c in &ag.codes {
+            let k = c
+                .kappa
+                .map_or("n/a (no variation)".to_string(), |k| format!("{k:.2}"));
+            let _ = writeln!(
+                o,
+                "| {} | {k} | {} | {} | {} | {} |",
+                md(&c.label),
+                c.both,
+                c.only_first,
+                c.only_second,
+                c.neither
+            );
+        }
+        o.push('\n');
+    }
+    if !a.stale.is_empty() {
+        let _ = writeln!(
+            o,
+            "{} coding(s) to check: their text changed in a later revision (listed in report.html).\n",
+            a.stale.len()
+        );
+    }
 }

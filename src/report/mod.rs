@@ -3,18 +3,22 @@
 //! XLSX. The output folder is created private (0700, files 0600): it holds interviews in
 //! clear.
 
+mod analysis;
 mod build;
 mod counts;
 mod coverage;
 mod escape;
 mod group;
 mod html;
+mod html_analysis;
+mod kappa;
 mod markdown;
 mod model;
 mod quality;
 mod suppress;
 mod svg;
 mod tables;
+mod tables_analysis;
 mod texts;
 mod write;
 mod xlsx;
@@ -22,11 +26,16 @@ mod xlsx;
 use std::io::Write;
 use std::path::Path;
 
+pub use analysis::{
+    Analysis, CellItem, Matrix, MatrixCell, MatrixColumn, MatrixRow, Quote, StaleCoding, ThemeRow,
+    Unit, span_of, units_of,
+};
 pub use coverage::{
     Calls, CampaignCoverage, Coverage, GroupCoverage, Reason, TargetLine, aapor_of,
 };
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
 pub use group::{Group, structure_name};
+pub use kappa::{Agreement, CodeAgreement, Disagreement, cohen_kappa};
 pub use model::{
     Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
     ReportOptions, SessionRow, TextItem, hidden_note, percent,
@@ -35,6 +44,7 @@ pub use tables::{
     COVERAGE_COLUMNS, Emit, LONG_COLUMNS, collect_rows, coverage_rows, long_rows, summary_rows,
     wide_rows,
 };
+pub use tables_analysis::{coding_rows, matrix_rows, theme_rows};
 pub use write::{Failure, Outcome, prepare_folder, write, write_reporting};
 pub use xlsx::{XlsxLimits, write_xlsx_within};
 

@@ -61,6 +61,9 @@ pub struct ReportOptions {
     pub now: Option<jiff::Timestamp>,
     /// Put in the free texts the interviewers marked sensitive (left out by default).
     pub include_sensitive: bool,
+    /// The codebook the themes use, given with `--codebook`; else the one shipped beside
+    /// each guide, if any.
+    pub codebook: Option<crate::guide::Codebook>,
 }
 
 /// One session's current state, as the report counts it.
@@ -320,6 +323,8 @@ pub struct GuideSection {
     pub frequencies: Vec<Distribution>,
     pub crosstabs: Vec<CrossTab>,
     pub texts: Vec<(String, Vec<TextItem>)>,
+    /// The matrix, the themes and the coders' agreement.
+    pub analysis: super::analysis::Analysis,
 }
 
 #[derive(Debug, Clone)]

@@ -122,6 +122,9 @@ fn belongs_to(format: Format, name: &str) -> bool {
                 || name == "coverage.csv"
                 || guide_csv("long")
                 || guide_csv("wide")
+                || guide_csv("matrix")
+                || guide_csv("themes")
+                || guide_csv("codings")
         }
         Format::Xlsx => name == "report.xlsx",
     }
@@ -282,6 +285,17 @@ fn write_format(
                 let p = out.join(format!("wide{suffix}.csv"));
                 tables::write_csv(&p, |e| tables::wide_rows(s, e))?;
                 written.push(p);
+                let p = out.join(format!("matrix{suffix}.csv"));
+                tables::write_csv(&p, |e| super::tables_analysis::matrix_rows(s, e))?;
+                written.push(p);
+                if !s.analysis.codings.is_empty() {
+                    let p = out.join(format!("themes{suffix}.csv"));
+                    tables::write_csv(&p, |e| super::tables_analysis::theme_rows(s, e))?;
+                    written.push(p);
+                    let p = out.join(format!("codings{suffix}.csv"));
+                    tables::write_csv(&p, |e| super::tables_analysis::coding_rows(s, e))?;
+                    written.push(p);
+                }
             }
         }
         Format::Xlsx => {

@@ -93,6 +93,23 @@ pub fn write_xlsx_within(
             format!("wide{suffix}.csv"),
             Box::new(move |e: Emit<'_>| wide_rows(s, e)),
         ));
+        sheets.push((
+            format!("Matrix{number}"),
+            format!("matrix{suffix}.csv"),
+            Box::new(move |e: Emit<'_>| super::tables_analysis::matrix_rows(s, e)),
+        ));
+        if !s.analysis.codings.is_empty() {
+            sheets.push((
+                format!("Themes{number}"),
+                format!("themes{suffix}.csv"),
+                Box::new(move |e: Emit<'_>| super::tables_analysis::theme_rows(s, e)),
+            ));
+            sheets.push((
+                format!("Codings{number}"),
+                format!("codings{suffix}.csv"),
+                Box::new(move |e: Emit<'_>| super::tables_analysis::coding_rows(s, e)),
+            ));
+        }
     }
     let cols_ref = &cols;
     sheets.push((

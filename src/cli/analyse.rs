@@ -1,0 +1,83 @@
+//! `stocktake analyse` (the collator's synthesis screen) and `stocktake merge-codings`
+//! (another coder's codings brought in, for agreement).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{existing_db, show};
+use crate::report::{Attribution, Report, ReportOptions};
+
+pub(super) struct Options<'a> {
+    pub codebook: Option<&'a Path>,
+    pub coder: Option<&'a str>,
+    pub guide: Option<&'a str>,
+    pub include_sensitive: bool,
+}
+
+pub(super) fn analyse(db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
+    let codebook = o
+        .codebook
+        .map(crate::guide::load_codebook_file)
+        .transpose()?;
+    let cdb = existing_db(db)?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!(
+            "stocktake analyse is a full-screen program and needs a terminal; for files, use stocktake report --db {}",
+            db.display()
+        );
+    }
+    let report = Report::build(
+        &cdb,
+        ReportOptions {
+            guide: o.guide.map(str::to_string),
+            // The collator works from the whole collation: who said it is what they
+            // summarise. The report's attribution level applies to what they publish.
+            attribution: Attribution::Response,
+            include_sensitive: o.include_sensitive,
+            codebook: codebook.clone(),
+            ..ReportOptions::default()
+        },
+    )?;
+    let Some(section) = report.sections.into_iter().next() else {
+        anyhow::bail!(
+            "{}: no sessions{} to analyse yet; collate some files first",
+            db.display(),
+            o.guide
+                .map(|g| format!(" of guide `{g}`"))
+                .unwrap_or_default()
+        );
+    };
+    let coder = o
+        .coder
+        .map(str::to_string)
+        .unwrap_or_else(crate::store::login_name);
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| db.display().to_string());
+    let state = crate::analyse::State::new(
+        section.analysis.matrix,
+        section.analysis.codebook,
+        section.analysis.codings,
+        &coder,
+        &crate::neutralise::line(&name),
+    );
+    crate::analyse::run::run(&cdb, state, crate::tui::theme::Theme::from_env())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn merge_codings(db: &Path, others: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let cdb = existing_db(db)?;
+    let mut out = io::stdout().lock();
+    for other in others {
+        let n = cdb.merge_codings_from(other)?;
+        writeln!(
+            out,
+            "{}: {n} new coding(s) merged into {}",
+            show(other.display()),
+            show(db.display())
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

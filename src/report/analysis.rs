@@ -1,0 +1,439 @@
+//! The synthesis step: the rapid-analysis matrix (a row per session, a column per guide
+//! section, each cell its answers and notes with the collator's summary) and the themes
+//! (per code of the codebook, the sessions that mention it, by structure, with the quotes
+//! behind it), computed from the same heads the counts use.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::counts::label_of;
+use super::group::Group;
+use super::kappa::{Agreement, agreement};
+use super::model::{Attribution, SessionRow};
+use crate::collate::{CellSummary, Coding, GeneralNote};
+use crate::guide::{Codebook, Guide, QuestionType};
+use crate::session::AnswerStatus;
+
+/// One text of a session a code can be applied to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// `answer:Q`, `other:Q`, `note:Q`, `pad:N`.
+    pub key: String,
+    /// `answer`, `other`, `note`, `pad note`.
+    pub kind: &'static str,
+    pub question: Option<String>,
+    pub text: String,
+}
+
+/// One question's part of a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellItem {
+    pub question: String,
+    /// The question's text in the guide's language.
+    pub label: String,
+    /// The closed answer as the interviewer recorded it ("Yes", "don't know", the
+    /// options' labels); empty when there is only free text.
+    pub answer: String,
+    pub texts: Vec<Unit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MatrixCell {
+    pub items: Vec<CellItem>,
+    pub summary: Option<CellSummary>,
+    /// The summary was written on an earlier revision than the one reported.
+    pub summary_stale: bool,
+}
+
+impl MatrixCell {
+    /// The cell as one text: summary first, then each question's answer and notes.
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        if let Some(s) = &self.summary {
+            out.push_str("Summary: ");
+            out.push_str(&s.text);
+            out.push('\n');
+        }
+        for i in &self.items {
+            out.push_str(&i.label);
+            out.push_str(": ");
+            out.push_str(&i.answer);
+            for t in &i.texts {
+                if !out.ends_with(": ") {
+                    out.push_str(" · ");
+                }
+                out.push_str(&t.text);
+            }
+            out.push('\n');
+        }
+        out.trim_end().to_string()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixRow {
+    pub session_id: String,
+    pub digest: String,
+    /// Who the row is, at the report's attribution level.
+    pub who: String,
+    pub group: Group,
+    pub unresolved: bool,
+    /// One per column of the matrix.
+    pub cells: Vec<MatrixCell>,
+    /// Texts of the notes pad attached to no question of the guide.
+    pub loose: Vec<Unit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixColumn {
+    pub section: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Matrix {
+    pub columns: Vec<MatrixColumn>,
+    pub rows: Vec<MatrixRow>,
+}
+
+/// A quote behind a theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub text: String,
+    /// Who said it, at the report's attribution level.
+    pub by: String,
+    pub coders: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeRow {
+    pub code: String,
+    pub label: String,
+    /// 0 for a top-level code.
+    pub depth: usize,
+    /// Sessions with at least one text coded with it (by any coder).
+    pub sessions: usize,
+    /// Sessions reported: the denominator.
+    pub of: usize,
+    pub by_group: Vec<(Group, usize, usize)>,
+    pub quotes: Vec<Quote>,
+    /// The code is not in the codebook (deleted after use): its codings are kept.
+    pub unknown: bool,
+}
+
+/// A coding whose text changed under it: a later revision edited the text, so the span
+/// no longer covers what was coded. Kept, not moved, and not counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleCoding {
+    pub coding: Coding,
+    pub who: String,
+    pub now: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Analysis {
+    pub matrix: Matrix,
+    /// Empty without codings.
+    pub themes: Vec<ThemeRow>,
+    pub codebook: Option<Codebook>,
+    pub agreement: Vec<Agreement>,
+    pub stale: Vec<StaleCoding>,
+    /// Every coding of this section's sessions, current or stale.
+    pub codings: Vec<Coding>,
+    /// Codings of sessions not in this report (another guide, filtered out, or gone).
+    pub elsewhere: usize,
+}
+
+fn by(r: &SessionRow, level: Attribution) -> String {
+    match level {
+        Attribution::None => format!("session {}", r.session_id),
+        Attribution::Structure => r.group.type_name().to_string(),
+        Attribution::Response => format!("{} · {}", r.response, r.group.name()),
+    }
+}
+
+/// Every text of a session a code can go on, by key.
+pub fn units_of(guide: &Guide, r: &SessionRow, notes: &[&GeneralNote]) -> Vec<Unit> {
+    let mut units = Vec::new();
+    for q in guide.questions() {
+        let Some(a) = r.answers.get(&q.id) else {
+            continue;
+        };
+        if matches!(q.kind, QuestionType::Text | QuestionType::LongText)
+            && a.status == AnswerStatus::Answered
+            && !a.values.is_empty()
+        {
+            units.push(Unit {
+                key: format!("answer:{}", q.id),
+                kind: "answer",
+                question: Some(q.id.clone()),
+                text: a.values.join("\n"),
+            });
+        }
+        for (kind, text) in [("other", &a.other), ("note", &a.note)] {
+            if !text.trim().is_empty() {
+                units.push(Unit {
+                    key: format!("{kind}:{}", q.id),
+                    kind,
+                    question: Some(q.id.clone()),
+                    text: text.clone(),
+                });
+            }
+        }
+    }
+    for n in notes.iter().filter(|n| n.digest == r.digest) {
+        if !n.text.trim().is_empty() {
+            units.push(Unit {
+                key: format!("pad:{}", n.seq),
+                kind: "pad note",
+                question: n.question.clone().filter(|q| guide.question(q).is_some()),
+                text: n.text.clone(),
+            });
+        }
+    }
+    units
+}
+
+fn answer_text(q: &crate::guide::Question, a: &super::model::Answer, lang: &str) -> String {
+    match a.status {
+        AnswerStatus::Special(s) => s.label().to_string(),
+        AnswerStatus::Unanswered => String::new(),
+        AnswerStatus::Answered => match q.kind {
+            QuestionType::Text | QuestionType::LongText => String::new(),
+            QuestionType::Single | QuestionType::Multi | QuestionType::YesNo => a
+                .values
+                .iter()
+                .map(|v| label_of(q, v, lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+            _ => a.values.join(" "),
+        },
+    }
+}
+
+/// The characters `start..end` of `text`.
+pub fn span_of(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+pub(super) struct Inputs<'a> {
+    pub summaries: &'a [CellSummary],
+    pub codings: &'a [Coding],
+    pub codebook: Option<Codebook>,
+    pub attribution: Attribution,
+}
+
+pub(super) fn analyse(
+    guide: &Guide,
+    rows: &[SessionRow],
+    notes: &[&GeneralNote],
+    input: Inputs<'_>,
+) -> Analysis {
+    let lang = guide.default_language();
+    let columns: Vec<MatrixColumn> = guide
+        .sections
+        .iter()
+        .map(|s| MatrixColumn {
+            section: s.id.clone(),
+            title: s.title.get(lang, lang).to_string(),
+        })
+        .collect();
+    let summaries: HashMap<(&str, &str), &CellSummary> = input
+        .summaries
+        .iter()
+        .map(|s| ((s.session_id.as_str(), s.section.as_str()), s))
+        .collect();
+    let mut units_by: HashMap<&str, Vec<Unit>> = HashMap::new();
+    let mut matrix_rows = Vec::new();
+    for r in rows {
+        let units = units_of(guide, r, notes);
+        let mut cells = Vec::new();
+        for s in &guide.sections {
+            let mut items = Vec::new();
+            for q in &s.questions {
+                if r.is_hidden(&q.id) {
+                    continue;
+                }
+                let answer = r
+                    .answers
+                    .get(&q.id)
+                    .map(|a| answer_text(q, a, lang))
+                    .unwrap_or_default();
+                let texts: Vec<Unit> = units
+                    .iter()
+                    .filter(|u| u.question.as_deref() == Some(q.id.as_str()))
+                    .cloned()
+                    .collect();
+                if answer.is_empty() && texts.is_empty() {
+                    continue;
+                }
+                items.push(CellItem {
+                    question: q.id.clone(),
+                    label: q.text.get(lang, lang).to_string(),
+                    answer,
+                    texts,
+                });
+            }
+            let summary = summaries
+                .get(&(r.session_id.as_str(), s.id.as_str()))
+                .map(|s| (*s).clone());
+            let summary_stale = summary.as_ref().is_some_and(|s| s.digest != r.digest);
+            cells.push(MatrixCell {
+                items,
+                summary,
+                summary_stale,
+            });
+        }
+        let loose = units
+            .iter()
+            .filter(|u| u.question.is_none())
+            .cloned()
+            .collect();
+        matrix_rows.push(MatrixRow {
+            session_id: r.session_id.clone(),
+            digest: r.digest.clone(),
+            who: by(r, input.attribution),
+            group: r.group.clone(),
+            unresolved: r.unresolved,
+            cells,
+            loose,
+        });
+        units_by.insert(r.session_id.as_str(), units);
+    }
+    let by_session: HashMap<&str, &SessionRow> =
+        rows.iter().map(|r| (r.session_id.as_str(), r)).collect();
+    // Which codings still cover what they coded; the rest are flagged.
+    let mut live: Vec<&Coding> = Vec::new();
+    let mut stale = Vec::new();
+    let mut elsewhere = 0;
+    let mut codings = Vec::new();
+    for c in input.codings {
+        let (Some(r), Some(units)) = (
+            by_session.get(c.session_id.as_str()),
+            units_by.get(c.session_id.as_str()),
+        ) else {
+            elsewhere += 1;
+            continue;
+        };
+        codings.push(c.clone());
+        let now = units
+            .iter()
+            .find(|u| u.key == c.unit)
+            .map(|u| span_of(&u.text, c.start, c.end))
+            .unwrap_or_default();
+        if now == c.quote {
+            live.push(c);
+        } else {
+            stale.push(StaleCoding {
+                coding: c.clone(),
+                who: by(r, input.attribution),
+                now,
+            });
+        }
+    }
+    // With codings, every code has its row, even when all of them need checking.
+    let themes = if codings.is_empty() {
+        Vec::new()
+    } else {
+        themes(
+            rows,
+            &live,
+            input.codebook.as_ref(),
+            input.attribution,
+            lang,
+        )
+    };
+    let agreement = agreement(&live, input.codebook.as_ref(), lang);
+    Analysis {
+        matrix: Matrix {
+            columns,
+            rows: matrix_rows,
+        },
+        themes,
+        codebook: input.codebook,
+        agreement,
+        stale,
+        codings,
+        elsewhere,
+    }
+}
+
+fn themes(
+    rows: &[SessionRow],
+    live: &[&Coding],
+    book: Option<&Codebook>,
+    level: Attribution,
+    lang: &str,
+) -> Vec<ThemeRow> {
+    let mut groups: Vec<Group> = rows.iter().map(|r| r.group.clone()).collect();
+    groups.sort();
+    groups.dedup();
+    let by_session: HashMap<&str, &SessionRow> =
+        rows.iter().map(|r| (r.session_id.as_str(), r)).collect();
+    // The codebook's order, then codes no longer in it.
+    let mut order: Vec<(String, bool)> = book
+        .map(|b| b.codes.iter().map(|c| (c.id.clone(), false)).collect())
+        .unwrap_or_default();
+    let used: BTreeSet<&str> = live.iter().map(|c| c.code.as_str()).collect();
+    for u in &used {
+        if !order.iter().any(|(id, _)| id == u) {
+            order.push((u.to_string(), true));
+        }
+    }
+    let mut out = Vec::new();
+    for (code, unknown) in order {
+        let mine: Vec<&&Coding> = live.iter().filter(|c| c.code == code).collect();
+        // A theme counts the sessions coded with it or with any code under it: "Gaps and
+        // challenges" is every session that cites one.
+        let under = |c: &str| c == code || book.is_some_and(|b| b.is_under(c, &code));
+        let sessions: BTreeSet<&str> = live
+            .iter()
+            .filter(|c| under(&c.code))
+            .map(|c| c.session_id.as_str())
+            .collect();
+        let by_group = groups
+            .iter()
+            .map(|g| {
+                let of = rows.iter().filter(|r| &r.group == g).count();
+                let n = sessions
+                    .iter()
+                    .filter(|s| by_session.get(*s).is_some_and(|r| &r.group == g))
+                    .count();
+                (g.clone(), n, of)
+            })
+            .collect();
+        // One quote per coded span, with every coder who coded it.
+        let mut quotes: BTreeMap<(&str, &str, usize, usize), Quote> = BTreeMap::new();
+        for c in &mine {
+            let Some(r) = by_session.get(c.session_id.as_str()) else {
+                continue;
+            };
+            quotes
+                .entry((&c.session_id, &c.unit, c.start, c.end))
+                .or_insert_with(|| Quote {
+                    text: c.quote.clone(),
+                    by: by(r, level),
+                    coders: Vec::new(),
+                })
+                .coders
+                .push(c.coder.clone());
+        }
+        let label = match book {
+            Some(b) if !unknown => b.label(&code, lang).to_string(),
+            _ => code.clone(),
+        };
+        out.push(ThemeRow {
+            depth: book.map_or(0, |b| b.depth(&code)),
+            label,
+            code,
+            sessions: sessions.len(),
+            of: rows.len(),
+            by_group,
+            quotes: quotes.into_values().collect(),
+            unknown,
+        });
+    }
+    out
+}

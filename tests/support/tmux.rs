@@ -1,0 +1,117 @@
+//! A tmux server of a test's own, for driving any full-screen command: keys in with
+//! `send-keys`, the screen out with `capture-pane`, every wait a poll with a deadline.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    pub fn new(name: &str, dir: &Path) -> Tmux {
+        let t = Tmux {
+            socket: format!("stocktake-test-{}-{name}", std::process::id()),
+        };
+        let conf = dir.join("tmux.conf");
+        std::fs::write(
+            &conf,
+            "set -g exit-empty off\nset -g escape-time 0\nset -g remain-on-exit on\nset -g history-limit 100\n",
+        )
+        .expect("tmux.conf");
+        t.cmd(&["-f", &conf.display().to_string(), "start-server"]);
+        t
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed (the CI script installs it)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Run `argv` in `dir` in a pane of `width`×`height`, with `env` set.
+    pub fn start(
+        &self,
+        session: &str,
+        (width, height): (u16, u16),
+        dir: &Path,
+        env: &[(&str, &str)],
+        argv: &[&str],
+        wait: &str,
+    ) {
+        let mut args: Vec<String> = vec![
+            "new-session".into(),
+            "-d".into(),
+            "-s".into(),
+            session.into(),
+            "-x".into(),
+            width.to_string(),
+            "-y".into(),
+            height.to_string(),
+            "-c".into(),
+            dir.display().to_string(),
+            "-e".into(),
+            "TERM=xterm-256color".into(),
+        ];
+        for (k, v) in env {
+            args.push("-e".into());
+            args.push(format!("{k}={v}"));
+        }
+        args.extend(argv.iter().map(|a| a.to_string()));
+        self.cmd(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        self.wait_for(session, wait);
+    }
+
+    pub fn keys(&self, session: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", session];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+
+    pub fn type_text(&self, session: &str, text: &str) {
+        self.cmd(&["send-keys", "-t", session, "-l", text]);
+    }
+
+    pub fn screen(&self, session: &str) -> String {
+        self.cmd(&["capture-pane", "-t", session, "-p"])
+    }
+
+    pub fn wait_for(&self, session: &str, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen(session);
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited 10 s for {text:?}; the screen is:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// Esc alone: waiting for its effect keeps it from merging with the next key into Alt.
+    pub fn escape(&self, session: &str, then_visible: &str) {
+        self.keys(session, &["Escape"]);
+        self.wait_for(session, then_visible);
+    }
+
+    /// Is the pane's program still running?
+    pub fn dead(&self, session: &str) -> bool {
+        self.cmd(&["display-message", "-p", "-t", session, "#{pane_dead}"])
+            .trim()
+            == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
