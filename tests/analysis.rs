@@ -626,3 +626,142 @@ fn keys_give_effects_that_carry_their_data() {
         vec![stocktake::analyse::Effect::Quit]
     );
 }
+
+#[test]
+fn every_count_in_the_html_opens_the_sessions_behind_it_unless_suppressed() {
+    let set = collated();
+    let dir = set.dir.path();
+    let (code, _, err) = stocktake(
+        dir,
+        &[
+            "report",
+            "--db",
+            "c.db",
+            "--out",
+            "r",
+            "--format",
+            "html",
+            "--attribution",
+            "response",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(dir.join("r/report.html")).expect("html");
+    let anchor = "ev-challenges-lack_of_data";
+    assert!(
+        html.contains(&format!("<a href=\"#{anchor}\">2 (100%)</a>")),
+        "the frequency count links: {html}"
+    );
+    let list = html
+        .split(&format!("<h4 id=\"{anchor}\">"))
+        .nth(1)
+        .expect("its list");
+    let list = &list[..list.find("</table>").expect("end")];
+    assert!(list.starts_with("What challenges do you face in addressing trafficking? — Lack of data and evidence on prevalence (2)</h4>"), "{list}");
+    assert!(
+        list.contains("<td>Mali</td><td>Protection Cluster</td><td>amina</td>"),
+        "{list}"
+    );
+    assert!(list.contains("&lt;script&gt;"), "the note, escaped: {list}");
+    // Counts under K are shown as x: no link, and no list that would name them.
+    let (code, _, err) = stocktake(
+        dir,
+        &[
+            "report",
+            "--db",
+            "c.db",
+            "--out",
+            "k",
+            "--format",
+            "html",
+            "--min-cell",
+            "3",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(dir.join("k/report.html")).expect("html");
+    assert!(!html.contains(&format!("href=\"#{anchor}\"")));
+    assert!(!html.contains(&format!("id=\"{anchor}\"")));
+}
+
+#[test]
+fn six_realistic_sessions_give_a_matrix_and_themes_to_work_from() {
+    let dir = tempfile::tempdir().expect("dir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/realistic");
+    let f = fixtures.display().to_string();
+    let (code, _, err) = stocktake(dir.path(), &["collate", "--db", "c.db", &f]);
+    assert_eq!(code, 0, "{err}");
+    let db = CollationDb::open(&dir.path().join("c.db")).expect("db");
+    let report = stocktake::report::Report::build(&db, Default::default()).expect("report");
+    let a = &report.sections[0].analysis;
+    assert_eq!(a.matrix.rows.len(), 6);
+    let gaps = a
+        .matrix
+        .columns
+        .iter()
+        .position(|c| c.section == "gaps")
+        .expect("gaps column");
+    // Every session has something to read in the gaps and recommendations cells.
+    for r in &a.matrix.rows {
+        assert!(!r.cells[gaps].items.is_empty(), "{}", r.who);
+    }
+    // A collator codes the challenges notes with the bundled codebook.
+    let themes = [
+        ("South Sudan", "no data on prevalence", "lack_of_data"),
+        ("South Sudan", "another label", "parallel_systems"),
+        ("Iraq", "restrict the term", "government_reluctance"),
+        (
+            "Iraq",
+            "men in forced labour are not seen",
+            "groups_overlooked",
+        ),
+        ("Mali", "trop complexe", "too_complex"),
+        ("Colombia", "no mapping of who responds", "lack_of_data"),
+    ];
+    let sessions = &report.sections[0].sessions;
+    for (response, words, code) in themes {
+        for s in sessions.iter().filter(|s| s.response == response) {
+            let note = &s.answers["challenges"].note;
+            if let Some(byte) = note.find(words) {
+                let start = note[..byte].chars().count();
+                db.add_coding(&Coding {
+                    session_id: s.session_id.clone(),
+                    unit: "note:challenges".into(),
+                    start,
+                    end: start + words.chars().count(),
+                    code: code.into(),
+                    coder: "chloe".into(),
+                    quote: words.into(),
+                    digest: s.digest.clone(),
+                    at: "2026-12-02T10:00:00Z".into(),
+                })
+                .expect("coding");
+            }
+        }
+    }
+    drop(db);
+    let (code, _, err) = stocktake(
+        dir.path(),
+        &["report", "--db", "c.db", "--out", "r", "--format", "md,csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    assert!(
+        md.contains("| Gaps and challenges | 6 of 6 | 4 | 1 | 1 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| — Lack of data and evidence | 2 of 6 | 2 | 0 | 0 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("> trop complexe\n>\n> — Protection Cluster · coded by chloe"),
+        "{md}"
+    );
+    let matrix = std::fs::read_to_string(dir.path().join("r/matrix.csv")).expect("matrix");
+    assert_eq!(matrix.lines().count(), 7, "a header and a row per session");
+    assert!(
+        matrix.contains("Une formation d'introduction"),
+        "French notes kept as written"
+    );
+}

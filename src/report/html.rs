@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::Text;
 use super::escape::html;
-use super::model::{Distribution, Report};
+use super::html_evidence::count_cell;
+use super::model::{Distribution, GuideSection, Report};
 use super::svg::chart;
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
@@ -29,7 +30,7 @@ fn captions(r: &Report, hidden: Option<String>, suppressed: bool) -> String {
     format!("<caption>{}</caption>", html(&notes.join(" ")))
 }
 
-fn dist_table(out: &mut Text<'_>, r: &Report, d: &Distribution) {
+fn dist_table(out: &mut Text<'_>, r: &Report, s: &GuideSection, d: &Distribution) {
     let _ = write!(
         out,
         "<table>{}<tr><th>{}</th><th>count</th><th>%</th></tr>",
@@ -46,7 +47,15 @@ fn dist_table(out: &mut Text<'_>, r: &Report, d: &Distribution) {
             out,
             "<tr><td>{}</td><td class=n>{}</td><td class=n>{pct}</td></tr>",
             html(&c.label),
-            html(&r.count_text(c.count, c.suppressed)),
+            count_cell(
+                r,
+                s,
+                &d.question,
+                &c.value,
+                &r.count_text(c.count, c.suppressed),
+                c.count,
+                c.suppressed
+            ),
         );
     }
     out.push_str("</table>");
@@ -153,7 +162,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
             );
             // The chart carries the title and the denominator.
             o.push_str(&chart(d, &title, r));
-            dist_table(o, r, d);
+            dist_table(o, r, s, d);
         }
         o.push_str("<h3>Every choice question, by structure</h3>");
         for (f, ct) in s.frequencies.iter().zip(&s.crosstabs) {
@@ -187,13 +196,29 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
                     o,
                     "<tr><td>{}</td><td class=n>{}</td>",
                     html(&c.label),
-                    html(&r.cell_text(c.count, c.percent, c.suppressed))
+                    count_cell(
+                        r,
+                        s,
+                        &f.question,
+                        &c.value,
+                        &r.cell_text(c.count, c.percent, c.suppressed),
+                        c.count,
+                        c.suppressed
+                    )
                 );
                 for cell in cells {
                     let _ = write!(
                         o,
                         "<td class=n>{}</td>",
-                        html(&r.cell_text(cell.count, cell.percent, cell.suppressed))
+                        count_cell(
+                            r,
+                            s,
+                            &f.question,
+                            &c.value,
+                            &r.cell_text(cell.count, cell.percent, cell.suppressed),
+                            cell.count,
+                            cell.suppressed
+                        )
                     );
                 }
                 o.push_str("</tr>");
@@ -225,6 +250,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
                 );
             }
         }
+        super::html_evidence::render(o, r, s);
     }
     let q = &r.quality;
     o.push_str("<h2>Data quality</h2><table><tr><th>structure</th><th>sessions</th></tr>");

@@ -11,6 +11,7 @@ mod escape;
 mod group;
 mod html;
 mod html_analysis;
+mod html_evidence;
 mod kappa;
 mod markdown;
 mod model;
