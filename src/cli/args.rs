@@ -122,7 +122,8 @@ pub enum Command {
         /// The folder to write into (created private: 0700).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Any of html, md, csv, xlsx, comma-separated (default: all).
+        /// Any of html, md, csv, xlsx, qdpx (a REFI-QDA project) and qdc (its codebook),
+        /// comma-separated (default: html, md, csv and xlsx).
         #[arg(
             long,
             value_name = "LIST",
@@ -256,6 +257,8 @@ impl ValueEnum for FormatArg {
             FormatArg(Format::Markdown),
             FormatArg(Format::Csv),
             FormatArg(Format::Xlsx),
+            FormatArg(Format::Qdpx),
+            FormatArg(Format::Qdc),
         ]
     }
 

@@ -15,6 +15,7 @@ mod html_evidence;
 mod kappa;
 mod markdown;
 mod model;
+mod qdpx;
 mod quality;
 mod suppress;
 mod svg;
@@ -41,6 +42,7 @@ pub use model::{
     Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
     ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
+pub use qdpx::{codebook_xml, guid};
 pub use tables::{
     COVERAGE_COLUMNS, Emit, LONG_COLUMNS, collect_rows, coverage_rows, long_rows, summary_rows,
     wide_rows,
@@ -55,6 +57,10 @@ pub enum Format {
     Markdown,
     Csv,
     Xlsx,
+    /// A REFI-QDA project, for NVivo, ATLAS.ti, MAXQDA, QualCoder.
+    Qdpx,
+    /// The codebook alone, as REFI-QDA's exchange codebook.
+    Qdc,
 }
 
 impl Format {
@@ -65,6 +71,8 @@ impl Format {
             Format::Markdown => "md",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Qdpx => "qdpx",
+            Format::Qdc => "qdc",
         }
     }
 }

@@ -127,6 +127,8 @@ fn belongs_to(format: Format, name: &str) -> bool {
                 || guide_csv("codings")
         }
         Format::Xlsx => name == "report.xlsx",
+        Format::Qdpx => name.starts_with("project") && name.ends_with(".qdpx"),
+        Format::Qdc => name.starts_with("codebook") && name.ends_with(".qdc"),
     }
 }
 
@@ -302,6 +304,22 @@ fn write_format(
             let p = out.join("report.xlsx");
             super::xlsx::write_xlsx(&p, report)?;
             written.push(p);
+        }
+        Format::Qdpx => {
+            for s in &report.sections {
+                let p = out.join(format!("project{}.qdpx", super::section_suffix(report, s)));
+                super::qdpx::write_qdpx(&p, s, generated)?;
+                written.push(p);
+            }
+        }
+        Format::Qdc => {
+            for s in &report.sections {
+                if let Some(book) = &s.analysis.codebook {
+                    let p = out.join(format!("codebook{}.qdc", super::section_suffix(report, s)));
+                    super::write_private(&p, super::qdpx::codebook_xml(book).as_bytes())?;
+                    written.push(p);
+                }
+            }
         }
     }
     Ok(written)
