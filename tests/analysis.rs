@@ -913,3 +913,31 @@ fn the_qdpx_reads_back_with_cases_variables_segments_and_codings_and_its_guids_a
         stocktake::report::guid("code", "lack_of_knowledge")
     )));
 }
+
+#[test]
+fn past_its_limit_the_matrix_sheet_points_to_matrix_csv() {
+    let set = collated();
+    let db = CollationDb::open(&set.dir.path().join("c.db")).expect("db");
+    let report = stocktake::report::Report::build(&db, Default::default()).expect("report");
+    let limits = stocktake::report::XlsxLimits {
+        matrix_sessions: 1,
+        ..stocktake::report::XlsxLimits::EXCEL
+    };
+    let xlsx = set.dir.path().join("r.xlsx");
+    stocktake::report::write_xlsx_within(&xlsx, &report, &limits).expect("written");
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg("import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.read('xl/sharedStrings.xml').decode())")
+        .arg(&xlsx)
+        .output()
+        .expect("python3");
+    let strings = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        strings.contains("2 sessions: the rapid-analysis matrix is in matrix.csv (stocktake report --format csv); this sheet holds it up to 1."),
+        "{strings}"
+    );
+    assert!(
+        !strings.contains("gaps_summary"),
+        "no matrix header in the workbook"
+    );
+}

@@ -47,12 +47,15 @@ pub struct MatrixCell {
 impl MatrixCell {
     /// The cell as one text: summary first, then each question's answer and notes.
     pub fn plain(&self) -> String {
-        let mut out = String::new();
-        if let Some(s) = &self.summary {
-            out.push_str("Summary: ");
-            out.push_str(&s.text);
-            out.push('\n');
+        match &self.summary {
+            Some(s) => format!("Summary: {}\n{}", s.text, self.content()),
+            None => self.content(),
         }
+    }
+
+    /// Each question's answer and notes, as one text.
+    pub fn content(&self) -> String {
+        let mut out = String::new();
         for i in &self.items {
             out.push_str(&i.label);
             out.push_str(": ");
@@ -81,6 +84,16 @@ pub struct MatrixRow {
     pub cells: Vec<MatrixCell>,
     /// Texts of the notes pad attached to no question of the guide.
     pub loose: Vec<Unit>,
+}
+
+impl MatrixRow {
+    /// Every text of the session, cell by cell, then the loose ones.
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.cells
+            .iter()
+            .flat_map(|c| c.items.iter().flat_map(|i| i.texts.iter()))
+            .chain(&self.loose)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,10 +258,18 @@ pub(super) fn analyse(
         .iter()
         .map(|s| ((s.session_id.as_str(), s.section.as_str()), s))
         .collect();
-    let mut units_by: HashMap<&str, Vec<Unit>> = HashMap::new();
     let mut matrix_rows = Vec::new();
     for r in rows {
-        let units = units_of(guide, r, notes);
+        // Each text goes to its question's item, moved, not copied: at 10,000 sessions the
+        // texts are most of the report's memory.
+        let mut by_question: HashMap<String, Vec<Unit>> = HashMap::new();
+        let mut loose = Vec::new();
+        for u in units_of(guide, r, notes) {
+            match &u.question {
+                Some(q) => by_question.entry(q.clone()).or_default().push(u),
+                None => loose.push(u),
+            }
+        }
         let mut cells = Vec::new();
         for s in &guide.sections {
             let mut items = Vec::new();
@@ -261,11 +282,7 @@ pub(super) fn analyse(
                     .get(&q.id)
                     .map(|a| answer_text(q, a, lang))
                     .unwrap_or_default();
-                let texts: Vec<Unit> = units
-                    .iter()
-                    .filter(|u| u.question.as_deref() == Some(q.id.as_str()))
-                    .cloned()
-                    .collect();
+                let texts = by_question.remove(&q.id).unwrap_or_default();
                 if answer.is_empty() && texts.is_empty() {
                     continue;
                 }
@@ -286,11 +303,8 @@ pub(super) fn analyse(
                 summary_stale,
             });
         }
-        let loose = units
-            .iter()
-            .filter(|u| u.question.is_none())
-            .cloned()
-            .collect();
+        // A text whose question is hidden now stays readable with the loose ones.
+        loose.extend(by_question.into_values().flatten());
         matrix_rows.push(MatrixRow {
             session_id: r.session_id.clone(),
             digest: r.digest.clone(),
@@ -300,26 +314,25 @@ pub(super) fn analyse(
             cells,
             loose,
         });
-        units_by.insert(r.session_id.as_str(), units);
     }
-    let by_session: HashMap<&str, &SessionRow> =
-        rows.iter().map(|r| (r.session_id.as_str(), r)).collect();
+    let by_session: HashMap<&str, (&SessionRow, &MatrixRow)> = rows
+        .iter()
+        .zip(&matrix_rows)
+        .map(|(r, m)| (r.session_id.as_str(), (r, m)))
+        .collect();
     // Which codings still cover what they coded; the rest are flagged.
     let mut live: Vec<&Coding> = Vec::new();
     let mut stale = Vec::new();
     let mut elsewhere = 0;
     let mut codings = Vec::new();
     for c in input.codings {
-        let (Some(r), Some(units)) = (
-            by_session.get(c.session_id.as_str()),
-            units_by.get(c.session_id.as_str()),
-        ) else {
+        let Some((r, m)) = by_session.get(c.session_id.as_str()) else {
             elsewhere += 1;
             continue;
         };
         codings.push(c.clone());
-        let now = units
-            .iter()
+        let now = m
+            .units()
             .find(|u| u.key == c.unit)
             .map(|u| span_of(&u.text, c.start, c.end))
             .unwrap_or_default();

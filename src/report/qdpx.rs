@@ -424,15 +424,7 @@ pub fn write_qdpx(path: &Path, s: &GuideSection, now: &str) -> Result<(), Report
         .matrix
         .rows
         .iter()
-        .map(|r| {
-            let mut all: Vec<Unit> = r
-                .cells
-                .iter()
-                .flat_map(|c| c.items.iter().flat_map(|i| i.texts.iter().cloned()))
-                .collect();
-            all.extend(r.loose.iter().cloned());
-            (r.session_id.clone(), all)
-        })
+        .map(|r| (r.session_id.clone(), r.units().cloned().collect()))
         .collect();
     let (qde, files) = project(s, &units, now);
     super::write_private_with(path, |w| {

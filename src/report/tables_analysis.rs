@@ -39,9 +39,7 @@ pub fn matrix_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> 
                     .map(|s| s.text.clone())
                     .unwrap_or_default(),
             );
-            let mut content = c.clone();
-            content.summary = None;
-            cells.push(content.plain());
+            cells.push(c.content());
         }
         emit(&cells.iter().map(String::as_str).collect::<Vec<_>>())?;
     }

@@ -25,6 +25,10 @@ pub struct XlsxLimits {
     pub columns: u16,
     /// UTF-16 code units of a cell's text, as Excel counts them.
     pub cell: usize,
+    /// Sessions up to which the workbook has the matrix as a sheet: past a few thousand
+    /// rows the matrix is filtered, not read, and its sheet doubled the workbook's time and
+    /// memory for no reader (matrix.csv has it whole).
+    pub matrix_sessions: usize,
 }
 
 impl XlsxLimits {
@@ -32,6 +36,7 @@ impl XlsxLimits {
         rows: 1_048_576,
         columns: 16_384,
         cell: 32_767,
+        matrix_sessions: 2_000,
     };
 }
 
@@ -93,10 +98,21 @@ pub fn write_xlsx_within(
             format!("wide{suffix}.csv"),
             Box::new(move |e: Emit<'_>| wide_rows(s, e)),
         ));
+        let matrix_csv = format!("matrix{suffix}.csv");
         sheets.push((
             format!("Matrix{number}"),
-            format!("matrix{suffix}.csv"),
-            Box::new(move |e: Emit<'_>| super::tables_analysis::matrix_rows(s, e)),
+            matrix_csv.clone(),
+            if s.sessions.len() <= limits.matrix_sessions {
+                Box::new(move |e: Emit<'_>| super::tables_analysis::matrix_rows(s, e))
+            } else {
+                let (n, max) = (s.sessions.len(), limits.matrix_sessions);
+                Box::new(move |e: Emit<'_>| {
+                    e(&["note"])?;
+                    e(&[&format!(
+                        "{n} sessions: the rapid-analysis matrix is in {matrix_csv} (stocktake report --format csv); this sheet holds it up to {max}."
+                    )])
+                })
+            },
         ));
         if !s.analysis.codings.is_empty() {
             sheets.push((
