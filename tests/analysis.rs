@@ -941,3 +941,42 @@ fn past_its_limit_the_matrix_sheet_points_to_matrix_csv() {
         "no matrix header in the workbook"
     );
 }
+
+#[test]
+fn a_long_note_scrolls_an_escape_sequence_is_inert_and_a_conflict_is_said() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("files");
+    let mut f = Factory::new();
+    let long = format!(
+        "\u{1b}]0;pwned\u{7}\u{1b}[2J{}",
+        "Staff leave every month. ".repeat(200)
+    );
+    let s = session(&mut f, "Chad", Structure::CpAor, &long);
+    // Two second revisions of one session: a conflict the collator has not resolved.
+    let a = f.revise(&s, support::files::classify("mechanism_in_place"));
+    let b = f.revise(&s, support::files::classify("not_working_not_aware"));
+    for (n, x) in [("r1.toml", &s), ("a.toml", &a), ("b.toml", &b)] {
+        std::fs::write(files.join(n), support::files::bytes(x)).expect("write");
+    }
+    let (code, _, err) = stocktake(dir.path(), &["collate", "--db", "c.db", "files"]);
+    assert_eq!(code, 0, "{err}");
+    let set = Set {
+        dir,
+        mali: s.clone(),
+        chad: s,
+        f,
+    };
+    let mut st = state(&set);
+    press(&mut st, "llll<enter>");
+    let screen = draw(&st, true, (80, 24));
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{7}'),
+        "{screen:?}"
+    );
+    assert!(screen.contains("more below (PgDn)"), "{screen}");
+    assert!(screen.contains("unresolved conflict"), "{screen}");
+    press(&mut st, "<pgdn><pgdn>");
+    let later = draw(&st, true, (80, 24));
+    assert_ne!(later, screen, "PgDn scrolls");
+}
