@@ -37,7 +37,7 @@ fn lists_sessions_with_progress_and_status() {
     let dir = tempfile::tempdir().expect("dir");
     let ids = make_store(dir.path(), "South Sudan");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
-        .arg("sessions")
+        .args(["sessions", "--wide"])
         .env("STOCKTAKE_DATA_DIR", dir.path())
         .output()
         .expect("run");
@@ -133,4 +133,29 @@ fn an_unusable_data_dir_is_a_clear_error() {
         stderr.starts_with("stocktake: ") && stderr.contains("this is a file, not a folder"),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_list_fits_80_columns_whatever_the_names() {
+    let dir = tempfile::tempdir().expect("dir");
+    make_store(
+        dir.path(),
+        "République démocratique du Congo — Kasaï-Oriental et Lomami",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .arg("sessions")
+        .env("STOCKTAKE_DATA_DIR", dir.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout,
+        "RESPONSE         STRUCTURE       STATUS       REV  REQUIRED  CHANGED (UTC)\n\
+         République dém…  PC              in progress  1    1/2       2018-03-14 09:01\n\
+         République dém…  Cash working …  draft        1    0/2       2018-03-14 09:00\n"
+    );
+    for l in stdout.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+    }
 }

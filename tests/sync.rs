@@ -69,7 +69,7 @@ fn sync_writes_each_completed_revision_once_as_a_verifiable_file() {
     let outbox = tempfile::tempdir().expect("outbox");
     let before = stocktake(data.path(), &["sessions"]);
     assert_eq!(
-        text(&before).matches("completed (to sync)").count(),
+        text(&before).matches("  to sync  ").count(),
         2,
         "{}",
         text(&before)
@@ -117,7 +117,7 @@ fn sync_writes_each_completed_revision_once_as_a_verifiable_file() {
     );
     assert_eq!(files(outbox.path()), names);
     let table = stocktake(data.path(), &["sessions"]);
-    assert!(!text(&table).contains("(to sync)"), "{}", text(&table));
+    assert!(!text(&table).contains("to sync"), "{}", text(&table));
     let sessions = stocktake(data.path(), &["sessions", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&sessions.stdout).expect("json");
     assert!(

@@ -41,6 +41,10 @@ pub enum Command {
         /// One JSON array, for scripts.
         #[arg(long)]
         json: bool,
+        /// Every column (session and call ids, guide, exact times): wider than 80
+        /// columns.
+        #[arg(long)]
+        wide: bool,
     },
     /// Write every completed session revision not yet written into the outbox.
     Sync {

@@ -82,7 +82,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Guide(GuideCommand::List)) => guide::list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { ref files })) => guide::check(files),
-        Some(Command::Sessions { json }) => sessions::sessions(cli.data_dir.as_deref(), json),
+        Some(Command::Sessions { json, wide }) => {
+            sessions::sessions(cli.data_dir.as_deref(), json, wide)
+        }
         Some(Command::Sync { ref to, again }) => sync::sync(&cli, to.as_deref(), again),
         Some(Command::Import { ref files }) => sync::import(&cli, files),
         Some(Command::Collate {

@@ -8,7 +8,11 @@ use super::table::{Column, Table, Width};
 use super::{open_store, show};
 use crate::neutralise;
 
-pub(super) fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn sessions(
+    data_dir: Option<&Path>,
+    json: bool,
+    wide: bool,
+) -> anyhow::Result<ExitCode> {
     let store = open_store(data_dir)?;
     let rows = store.summaries()?;
     let mut out = io::stdout().lock();
@@ -21,6 +25,9 @@ pub(super) fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<Ex
     if rows.is_empty() {
         writeln!(out, "No sessions yet in {}.", show(store.path().display()))?;
         return Ok(ExitCode::SUCCESS);
+    }
+    if !wide {
+        return narrow(&mut out, &rows);
     }
     let mut table: Vec<[String; 9]> = vec![
         [
@@ -67,5 +74,65 @@ pub(super) fn sessions(data_dir: Option<&Path>, json: bool) -> anyhow::Result<Ex
         trim: true,
     }
     .write(&mut out, &table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A structure as few columns say it: its usual short name, or a custom label.
+fn short_structure(structure: &str, label: &str) -> String {
+    use crate::guide::Structure;
+    match Structure::parse(structure) {
+        Some(Structure::ProtectionCluster) => "PC".into(),
+        Some(Structure::CpAor) => "CP AOR".into(),
+        Some(Structure::GbvAor) => "GBV AOR".into(),
+        Some(Structure::Other) if !label.trim().is_empty() => {
+            crate::report::structure_name(Structure::Other, label).to_string()
+        }
+        _ => structure.to_string(),
+    }
+}
+
+/// The table that fits an 80-column terminal: what an interviewer looks for, each column
+/// cut with `…` where it would run long. `--wide` has the ids and exact times.
+fn narrow(out: &mut dyn Write, rows: &[crate::store::SessionSummary]) -> anyhow::Result<ExitCode> {
+    let mut table: Vec<[String; 6]> = vec![
+        [
+            "RESPONSE",
+            "STRUCTURE",
+            "STATUS",
+            "REV",
+            "REQUIRED",
+            "CHANGED (UTC)",
+        ]
+        .map(String::from),
+    ];
+    table.extend(rows.iter().map(|r| {
+        let status = match (r.status.as_str(), r.waiting) {
+            (_, true) => "to sync".to_string(),
+            ("in_progress", _) => "in progress".to_string(),
+            (s, _) => s.to_string(),
+        };
+        // RFC 3339 in UTC: the date and the minute are what a reader compares.
+        let changed = r
+            .updated_at
+            .get(..16)
+            .unwrap_or(&r.updated_at)
+            .replace('T', " ");
+        [
+            neutralise::fit(&r.response, 15),
+            neutralise::fit(&short_structure(&r.structure, &r.structure_label), 14),
+            status,
+            r.revision.to_string(),
+            format!("{}/{}", r.required_answered, r.required),
+            neutralise::fit(&changed, 16),
+        ]
+    }));
+    let mut columns = [Column::left(Width::Widest, "  "); 6];
+    columns[0].gap = "";
+    Table {
+        columns: &columns,
+        indent: "",
+        trim: true,
+    }
+    .write(out, &table)?;
     Ok(ExitCode::SUCCESS)
 }
