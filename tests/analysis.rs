@@ -980,3 +980,37 @@ fn a_long_note_scrolls_an_escape_sequence_is_inert_and_a_conflict_is_said() {
     let later = draw(&st, true, (80, 24));
     assert_ne!(later, screen, "PgDn scrolls");
 }
+
+#[test]
+fn what_was_said_lists_200_texts_a_question_and_says_how_many_there_are() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("files");
+    let mut f = Factory::new();
+    for i in 0..201 {
+        let s = session(
+            &mut f,
+            &format!("Response {i}"),
+            Structure::ProtectionCluster,
+            &format!("Gap number {i}."),
+        );
+        std::fs::write(files.join(format!("{i}.toml")), support::files::bytes(&s)).expect("write");
+    }
+    let (code, _, err) = stocktake(dir.path(), &["collate", "--db", "c.db", "files"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = stocktake(
+        dir.path(),
+        &[
+            "report", "--db", "c.db", "--out", "r", "--format", "md,html",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(dir.path().join("r/report.md")).expect("md");
+    assert!(
+        md.contains("The first 200 of 201 texts; every one is in long.csv"),
+        "{md}"
+    );
+    assert_eq!(md.matches("> Gap number ").count(), 200);
+    let html = std::fs::read_to_string(dir.path().join("r/report.html")).expect("html");
+    assert!(html.contains("The first 200 of 201 texts; every one is in long.csv"));
+}

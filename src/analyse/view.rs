@@ -250,7 +250,7 @@ fn cell_view(s: &State, theme: &Theme, f: &mut Frame, area: Rect, at: usize, scr
         lines.push(Line::raw(""));
         // The question and its answer wrap: an answer cut at the edge is an answer misread.
         let head = if item.answer.is_empty() {
-            item.label.clone()
+            item.label.to_string()
         } else {
             format!("{}: {}", item.label, item.answer)
         };

@@ -28,8 +28,9 @@ pub struct Unit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellItem {
     pub question: String,
-    /// The question's text in the guide's language.
-    pub label: String,
+    /// The question's text in the guide's language: one copy per question, shared by
+    /// every session's item.
+    pub label: std::sync::Arc<str>,
     /// The closed answer as the interviewer recorded it ("Yes", "don't know", the
     /// options' labels); empty when there is only free text.
     pub answer: String,
@@ -258,6 +259,10 @@ pub(super) fn analyse(
         .iter()
         .map(|s| ((s.session_id.as_str(), s.section.as_str()), s))
         .collect();
+    let labels: HashMap<&str, std::sync::Arc<str>> = guide
+        .questions()
+        .map(|q| (q.id.as_str(), std::sync::Arc::from(q.text.get(lang, lang))))
+        .collect();
     let mut matrix_rows = Vec::new();
     for r in rows {
         // Each text goes to its question's item, moved, not copied: at 10,000 sessions the
@@ -288,7 +293,10 @@ pub(super) fn analyse(
                 }
                 items.push(CellItem {
                     question: q.id.clone(),
-                    label: q.text.get(lang, lang).to_string(),
+                    label: labels
+                        .get(q.id.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| std::sync::Arc::from(q.id.as_str())),
                     answer,
                     texts,
                 });

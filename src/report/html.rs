@@ -14,10 +14,6 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc
 td.n{text-align:right}h2{border-bottom:2px solid #2a6f97;padding-bottom:.2rem}.muted{color:#666}blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #ccc}\
 caption{caption-side:bottom;text-align:left;color:#666;font-size:.9em}";
 
-/// Texts listed under one question in "What was said": past that, a list is not read but
-/// searched, and `long.csv` is the place for it.
-pub const TEXTS_SHOWN: usize = 200;
-
 /// The notes under a table: who it was hidden for, and what a suppressed cell means.
 fn captions(r: &Report, hidden: Option<String>, suppressed: bool) -> String {
     let mut notes: Vec<String> = hidden.into_iter().collect();
@@ -228,16 +224,16 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         super::html_analysis::render(o, r, s);
         let suffix = super::section_suffix(r, s);
         o.push_str("<h3>What was said</h3>");
-        for (title, items) in &s.texts {
+        for (title, items, total) in &s.texts {
             let _ = write!(o, "<h4>{}</h4>", html(title));
-            if items.len() > TEXTS_SHOWN {
+            if *total > items.len() {
                 let _ = write!(
                     o,
-                    "<p class=muted>The first {TEXTS_SHOWN} of {} texts; every one is in long{suffix}.csv, and the matrix and themes above bring them together.</p>",
+                    "<p class=muted>The first {} of {total} texts; every one is in long{suffix}.csv, and the matrix and themes above bring them together.</p>",
                     items.len()
                 );
             }
-            for t in items.iter().take(TEXTS_SHOWN) {
+            for t in items {
                 let by = if t.by.is_empty() {
                     t.kind.to_string()
                 } else {

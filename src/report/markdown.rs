@@ -174,17 +174,16 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
         themes(o, r, s);
         let suffix = super::section_suffix(r, s);
         let _ = writeln!(o, "### What was said\n");
-        for (title, items) in &s.texts {
+        for (title, items, total) in &s.texts {
             let _ = writeln!(o, "#### {}\n", md(title));
-            if items.len() > super::html::TEXTS_SHOWN {
+            if *total > items.len() {
                 let _ = writeln!(
                     o,
-                    "The first {} of {} texts; every one is in long{suffix}.csv, and the themes above bring them together.\n",
-                    super::html::TEXTS_SHOWN,
+                    "The first {} of {total} texts; every one is in long{suffix}.csv, and the themes above bring them together.\n",
                     items.len()
                 );
             }
-            for t in items.iter().take(super::html::TEXTS_SHOWN) {
+            for t in items {
                 let by = if t.by.is_empty() {
                     t.kind.to_string()
                 } else {

@@ -322,7 +322,8 @@ pub struct GuideSection {
     pub summaries: Vec<Distribution>,
     pub frequencies: Vec<Distribution>,
     pub crosstabs: Vec<CrossTab>,
-    pub texts: Vec<(String, Vec<TextItem>)>,
+    /// Per question: its text, the first texts said to it, and how many there are.
+    pub texts: Vec<(String, Vec<TextItem>, usize)>,
     /// The matrix, the themes and the coders' agreement.
     pub analysis: super::analysis::Analysis,
 }

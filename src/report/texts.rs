@@ -29,25 +29,36 @@ fn marked(kind: &'static str) -> &'static str {
     }
 }
 
-/// Free texts, grouped by question, each with who said it.
+/// Texts kept per question: the report lists this many (and says how many there were);
+/// `long.csv` has every one. Keeping only these is what keeps a report on 10,000 sessions
+/// from holding a copy of every note.
+pub const TEXTS_SHOWN: usize = 200;
+
+/// Free texts, grouped by question, each with who said it: (question text, the first
+/// [`TEXTS_SHOWN`] texts, how many there are).
 pub(super) fn free_texts(
     guide: &Guide,
     rows: &[SessionRow],
     notes: &[&GeneralNote],
     lang: &str,
     level: Attribution,
-) -> Vec<(String, Vec<TextItem>)> {
-    let mut texts: Vec<(String, Vec<TextItem>)> = Vec::new();
+) -> Vec<(String, Vec<TextItem>, usize)> {
+    let mut texts: Vec<(String, Vec<TextItem>, usize)> = Vec::new();
     let by_digest: HashMap<&str, &SessionRow> =
         rows.iter().map(|r| (r.digest.as_str(), r)).collect();
     for q in guide.questions() {
         let mut items = Vec::new();
+        let mut total = 0;
         for r in rows {
             let Some(a) = r.answers.get(&q.id) else {
                 continue;
             };
             let mut push = |kind, text: &str| {
                 if !text.trim().is_empty() {
+                    total += 1;
+                    if items.len() >= TEXTS_SHOWN {
+                        return;
+                    }
                     items.push(TextItem {
                         question: q.id.clone(),
                         kind: if a.sensitive { marked(kind) } else { kind },
@@ -68,6 +79,10 @@ pub(super) fn free_texts(
             if n.question.as_deref() == Some(q.id.as_str())
                 && let Some(r) = by_digest.get(n.digest.as_str())
             {
+                total += 1;
+                if items.len() >= TEXTS_SHOWN {
+                    continue;
+                }
                 items.push(TextItem {
                     question: q.id.clone(),
                     kind: if n.sensitive {
@@ -81,16 +96,18 @@ pub(super) fn free_texts(
             }
         }
         if !items.is_empty() {
-            texts.push((q.text.get(lang, lang).to_string(), items));
+            texts.push((q.text.get(lang, lang).to_string(), items, total));
         }
     }
-    let loose: Vec<TextItem> = notes
-        .iter()
-        .filter(|n| {
-            n.question
+    let loose_notes = notes.iter().filter(|n| {
+        by_digest.contains_key(n.digest.as_str())
+            && n.question
                 .as_ref()
                 .is_none_or(|q| guide.question(q).is_none())
-        })
+    });
+    let total = loose_notes.clone().count();
+    let loose: Vec<TextItem> = loose_notes
+        .take(TEXTS_SHOWN)
         .filter_map(|n| {
             by_digest.get(n.digest.as_str()).map(|r| TextItem {
                 question: String::new(),
@@ -105,7 +122,7 @@ pub(super) fn free_texts(
         })
         .collect();
     if !loose.is_empty() {
-        texts.push(("General notes".into(), loose));
+        texts.push(("General notes".into(), loose, total));
     }
     texts
 }
