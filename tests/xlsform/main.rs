@@ -3,19 +3,15 @@
 //! workbook, and (`needs_python`, run by `.ci/run` after installing pyxform) pyxform's
 //! own verdict on what the export writes.
 
+mod bad_input;
 mod forms;
+mod needs_python;
 mod roundtrip;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use rust_xlsxwriter::Workbook;
-
-/// A cell of a test workbook: text, a number, or a formula.
-pub enum C<'a> {
-    T(&'a str),
-    F(&'a str),
-}
 
 /// Write a workbook of `sheets` (name, rows of text cells; "" leaves a cell empty).
 pub fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
