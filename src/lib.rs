@@ -29,7 +29,8 @@
 //! | [`report`] | guide, session, collate, campaign | tables, charts, HTML, Markdown, CSV and XLSX from a collation |
 //! | [`tui`] | guide, session, store, sync, config, interview, outbox, campaign | the interview screens: state + pure update + view, and the terminal loop |
 //! | [`analyse`] | guide, session, collate, report, tui | the collator's analysis screen: the matrix, summaries, coding |
-//! | [`cli`] | guide, session, store, sync, config, outbox, collate, report, tui, campaign, analyse | argument parsing and one small function per subcommand (the binary's edge) |
+//! | [`xlsform`] | guide | XLSForm (ODK, KoboToolbox): a guide exported as a form, a form imported as a guide |
+//! | [`cli`] | guide, session, store, sync, config, outbox, collate, report, tui, campaign, analyse, xlsform | argument parsing and one small function per subcommand (the binary's edge) |
 //!
 //! The domain modules (`guide`, `session`, `campaign`, `store`, `sync`, `collate`, `report`) never
 //! name `ratatui`, `crossterm` or `ratatui_textarea`: the same test fails if they do.
@@ -51,3 +52,4 @@ pub mod sql;
 pub mod store;
 pub mod sync;
 pub mod tui;
+pub mod xlsform;

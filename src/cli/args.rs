@@ -247,6 +247,27 @@ pub enum GuideCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write a guide (a .toml file, or the id of a guide `guide list` shows) as an
+    /// XLSForm for ODK, KoboToolbox or pyxform (docs/xlsform.md).
+    Export {
+        #[arg(value_name = "GUIDE")]
+        guide: String,
+        /// The workbook to write (replaced if it exists).
+        #[arg(long, value_name = "OUT.xlsx", required = true)]
+        xlsform: PathBuf,
+    },
+    /// Read an XLSForm (.xlsx) as a guide; fails, writing nothing, when part of the form
+    /// cannot be carried, unless --lossy (docs/xlsform.md).
+    Import {
+        #[arg(value_name = "FORM.xlsx")]
+        form: PathBuf,
+        /// The guide to write (never replaced: name a new file).
+        #[arg(long, value_name = "GUIDE.toml")]
+        out: PathBuf,
+        /// Write the guide without what it cannot carry, listed in a comment at its top.
+        #[arg(long)]
+        lossy: bool,
+    },
 }
 
 /// `--format`: the names are the report's own (`Format::name`), so clap lists and

@@ -82,6 +82,15 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Guide(GuideCommand::List)) => guide::list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { ref files })) => guide::check(files),
+        Some(Command::Guide(GuideCommand::Export {
+            guide: ref g,
+            ref xlsform,
+        })) => guide::export(&cli.guides, g, xlsform),
+        Some(Command::Guide(GuideCommand::Import {
+            ref form,
+            ref out,
+            lossy,
+        })) => guide::import(form, out, lossy),
         Some(Command::Sessions { json, wide }) => {
             sessions::sessions(cli.data_dir.as_deref(), json, wide)
         }

@@ -1,0 +1,102 @@
+//! A guide exported as an XLSForm and imported again has the same sections, questions,
+//! options, logic and texts. What XLSForm has no place for (`summary`, the title's
+//! translations, sync recipients) is the documented exception.
+
+use stocktake::guide::{Catalog, Guide};
+use stocktake::xlsform::{export, import_file, write_xlsform};
+
+/// The guide as the round trip keeps it.
+fn kept(g: &Guide) -> Guide {
+    let mut g = g.clone();
+    let lang = g.default_language().to_string();
+    g.title.0.retain(|l, _| *l == lang);
+    g.sync = Default::default();
+    for s in &mut g.sections {
+        for q in &mut s.questions {
+            q.summary = false;
+        }
+    }
+    g
+}
+
+#[test]
+fn every_shipped_guide_comes_back_the_same() {
+    let dir = tempfile::tempdir().expect("dir");
+    let catalog = Catalog::bundled();
+    assert!(catalog.guides.len() >= 2);
+    for g in &catalog.guides {
+        let path = dir.path().join(format!("{}.xlsx", g.guide.id));
+        write_xlsform(&export(&g.guide), &path).expect("write");
+        let back = import_file(&path).expect("import");
+        assert!(back.lost.is_empty(), "{:?}", back.lost);
+        assert!(back.notes.is_empty(), "{:?}", back.notes);
+        let want = kept(&g.guide);
+        assert_eq!(back.guide.sections.len(), want.sections.len());
+        for (a, b) in back.guide.sections.iter().zip(&want.sections) {
+            assert_eq!(a.id, b.id);
+            assert_eq!(a.title, b.title);
+            assert_eq!(a.guidance, b.guidance, "section {}", a.id);
+            for (x, y) in a.questions.iter().zip(&b.questions) {
+                assert_eq!(x, y, "question {}", y.id);
+            }
+            assert_eq!(a.questions.len(), b.questions.len());
+        }
+        assert_eq!(back.guide, want);
+    }
+}
+
+#[test]
+fn skip_logic_structures_and_odd_ids_survive() {
+    let src = r#"
+id = "odd"
+version = "3"
+title = { en = "Odd", fr = "Bizarre" }
+languages = ["en", "fr"]
+
+[[sections]]
+id = "1st"
+title = "First"
+
+[[sections.questions]]
+id = "2kind"
+type = "single"
+text = { en = "Kind?", fr = "Genre ?" }
+options = [{ value = "a", label = "A" }, { value = "b", label = "B", other = true }, { value = "c", label = "C" }]
+
+[[sections.questions]]
+id = "2kind_other"
+type = "text"
+text = "A question whose id the specify field would take"
+applies_to = ["cp_aor", "gbv_aor"]
+show_if = { any = [{ question = "2kind", none_of = ["a"] }, { question = "2kind", answered = false }] }
+
+[[sections.questions]]
+id = "many"
+type = "multi"
+text = "Many?"
+options = [{ value = "x", label = "X" }, { value = "y", label = "Y" }]
+applies_to = ["other"]
+
+[[sections.questions]]
+id = "count"
+type = "number"
+text = "How many?"
+min = -2.5
+show_if = { all = [{ question = "many", any_of = ["x", "y"] }, { question = "2kind_other", answered = true }] }
+
+[[sections.questions]]
+id = "rate"
+type = "scale"
+text = "Rate"
+min = 0
+max = 10
+max_label = { en = "Best", fr = "Meilleur" }
+"#;
+    let g = stocktake::guide::parse_guide(src, "odd.toml").expect("valid");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("odd.xlsx");
+    write_xlsform(&export(&g), &path).expect("write");
+    let back = import_file(&path).expect("import");
+    assert!(back.lost.is_empty(), "{:?}", back.lost);
+    assert_eq!(back.guide, kept(&g));
+}
