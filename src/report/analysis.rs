@@ -165,7 +165,8 @@ fn by(r: &SessionRow, level: Attribution) -> String {
     }
 }
 
-/// Every text of a session a code can go on, by key.
+/// Every text of a session a code can go on, by key; `notes` are the session's own notes
+/// pad entries (those of its head revision).
 pub fn units_of(guide: &Guide, r: &SessionRow, notes: &[&GeneralNote]) -> Vec<Unit> {
     let mut units = Vec::new();
     for q in guide.questions() {
@@ -263,13 +264,23 @@ pub(super) fn analyse(
         .questions()
         .map(|q| (q.id.as_str(), std::sync::Arc::from(q.text.get(lang, lang))))
         .collect();
+    // The notes pad by revision, once: looking each session's notes up in all of them made
+    // the matrix quadratic (80 s at 100,000 sessions).
+    let mut notes_by: HashMap<&str, Vec<&GeneralNote>> = HashMap::new();
+    for n in notes {
+        notes_by.entry(n.digest.as_str()).or_default().push(n);
+    }
     let mut matrix_rows = Vec::new();
     for r in rows {
         // Each text goes to its question's item, moved, not copied: at 10,000 sessions the
         // texts are most of the report's memory.
         let mut by_question: HashMap<String, Vec<Unit>> = HashMap::new();
         let mut loose = Vec::new();
-        for u in units_of(guide, r, notes) {
+        let own = notes_by
+            .get(r.digest.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for u in units_of(guide, r, own) {
             match &u.question {
                 Some(q) => by_question.entry(q.clone()).or_default().push(u),
                 None => loose.push(u),
