@@ -27,6 +27,16 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true, env = "STOCKTAKE_OUTBOX")]
     pub outbox: Option<PathBuf>,
 
+    /// Plain lines instead of the full screen, for a screen reader: each prompt printed
+    /// in reading order, each answer or command typed as a line.
+    #[arg(
+        long,
+        env = "STOCKTAKE_ACCESSIBLE",
+        action = clap::ArgAction::SetTrue,
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
+    pub accessible: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -271,9 +271,33 @@ fn db_to_write(db: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `--accessible`: the interviews as plain lines, on any input and output (a screen
+/// reader's terminal, a pipe).
+fn accessible(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
+    if catalog.guides.is_empty() {
+        anyhow::bail!("no interview guide could be loaded; run `stocktake guide list` to see why");
+    }
+    let store = open_store(cli.data_dir.as_deref())?;
+    let user = crate::store::login_name();
+    let sending = sync::sending(cli, None)?;
+    let names = config()?.sensitive_names;
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let mut out = io::stdout().lock();
+    crate::tui::accessible::Accessible::new(
+        store, catalog, &user, sending, names, &mut input, &mut out,
+    )
+    .main()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// With no subcommand: the interview screens.
 fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
+    if cli.accessible {
+        return accessible(cli);
+    }
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         anyhow::bail!(
             "the interview screens need a terminal; run stocktake in one, or use a subcommand (stocktake --help)"

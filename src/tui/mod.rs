@@ -2,6 +2,7 @@
 //! it; `effects` carries out what `update` asks against the store. This module alone owns
 //! the terminal: raw mode, the alternate screen, signals, and putting it all back.
 
+pub mod accessible;
 pub mod app;
 pub mod asks;
 pub mod bindings;

@@ -1,0 +1,559 @@
+//! The accessible mode (`stocktake --accessible`, or `STOCKTAKE_ACCESSIBLE=1`): no
+//! alternate screen and no cursor addressing. Each prompt is printed as plain lines
+//! (section, question n of N, its text, guidance, numbered options, the current answer) and
+//! each command is read as a line, so a screen reader speaks it in order and the terminal's
+//! own line editing works. It drives the same interview and the same effects as the full
+//! screen, so what it saves is saved exactly as there.
+
+mod prompt;
+
+use std::io::{self, BufRead, Write};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use super::effects::Runner;
+use super::msg::{Effect, Event};
+use crate::guide::{Catalog, LoadedGuide, Structure};
+use crate::interview::{Interview, NewCall, Typed, coordinator_role, default_guide, plan_call};
+use crate::neutralise::line;
+use crate::outbox::Sending;
+use crate::session::{Participant, Special};
+use crate::store::{Claim, Store};
+
+pub use prompt::{describe, help};
+
+pub struct Accessible<'a> {
+    pub store: Store,
+    pub catalog: Catalog,
+    pub user: String,
+    pub sending: Sending,
+    pub names: Vec<String>,
+    pub input: &'a mut dyn BufRead,
+    pub out: &'a mut dyn Write,
+    runner: Runner,
+}
+
+impl<'a> Accessible<'a> {
+    pub fn new(
+        store: Store,
+        catalog: Catalog,
+        user: &str,
+        sending: Sending,
+        names: Vec<String>,
+        input: &'a mut dyn BufRead,
+        out: &'a mut dyn Write,
+    ) -> Accessible<'a> {
+        Accessible {
+            store,
+            catalog,
+            user: user.to_string(),
+            sending,
+            names,
+            input,
+            out,
+            runner: Runner::default(),
+        }
+    }
+
+    /// One line of input, trimmed; `None` at the end of input.
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        write!(self.out, "{prompt}")?;
+        self.out.flush()?;
+        let mut l = String::new();
+        if self.input.read_line(&mut l)? == 0 {
+            writeln!(self.out)?;
+            return Ok(None);
+        }
+        Ok(Some(l.trim().to_string()))
+    }
+
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.out, "{text}")
+    }
+
+    /// Carry out effects; say what the interviewer must know (saved, not saved, sent).
+    fn run(&mut self, effects: Vec<Effect>) -> io::Result<Vec<Event>> {
+        let mut all = Vec::new();
+        for e in effects {
+            let events = self
+                .runner
+                .carry_out(e, &mut self.store, &self.catalog, &self.sending);
+            for ev in &events {
+                match ev {
+                    Event::NotSaved { message, .. } => self.say(&format!(
+                        "NOT SAVED yet: {}. It is tried again with your next command.",
+                        line(message)
+                    ))?,
+                    Event::Failed(m) | Event::SyncFailed(m) => self.say(&line(m))?,
+                    Event::Synced { files, outbox } => self.say(&format!(
+                        "Sent: {files} file(s) written to {}.",
+                        line(outbox)
+                    ))?,
+                    Event::LockLost { .. } => self.say(
+                        "Another stocktake took this session over: nothing more is saved here.",
+                    )?,
+                    _ => {}
+                }
+            }
+            all.extend(events);
+        }
+        Ok(all)
+    }
+
+    /// The list of sessions, then commands until `quit`.
+    pub fn main(&mut self) -> io::Result<()> {
+        self.say("stocktake, accessible mode. Every change is saved as you make it. Type help for the commands.")?;
+        loop {
+            let rows = self.store.summaries().unwrap_or_default();
+            if rows.is_empty() {
+                self.say("No sessions yet.")?;
+            } else {
+                self.say(&format!("{} session(s):", rows.len()))?;
+                for (n, r) in rows.iter().enumerate() {
+                    let structure = Structure::parse(&r.structure)
+                        .map(|s| prompt::structure_name(s, &r.structure_label))
+                        .unwrap_or_else(|| r.structure.clone());
+                    self.say(&format!(
+                        "{}. {} · {}, {}, {} of {} required answered",
+                        n + 1,
+                        line(&r.response),
+                        line(&structure),
+                        r.status.replace('_', " "),
+                        r.required_answered,
+                        r.required
+                    ))?;
+                }
+            }
+            let Some(cmd) = self.ask("Command (new, open N, help, quit): ")? else {
+                return Ok(());
+            };
+            let (word, rest) = cmd.split_once(' ').unwrap_or((cmd.as_str(), ""));
+            match word {
+                "quit" | "q" | "exit" => return Ok(()),
+                "help" | "?" => self.say(help::HOME)?,
+                "new" | "n" => self.new_call()?,
+                "open" | "o" => match rest
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| rows.get(n.wrapping_sub(1)))
+                {
+                    Some(r) => {
+                        let (call, id) = (r.call_id.clone(), r.id.clone());
+                        self.open(&call, &id)?
+                    }
+                    None => self.say("Give the number of a session in the list, e.g. open 1.")?,
+                },
+                "" => {}
+                other => self.say(&format!(
+                    "Unknown command {:?}. Type help for the commands.",
+                    line(other)
+                ))?,
+            }
+        }
+    }
+
+    fn new_call(&mut self) -> io::Result<()> {
+        let guides: Vec<Arc<LoadedGuide>> =
+            self.catalog.guides.iter().cloned().map(Arc::new).collect();
+        if guides.is_empty() {
+            return self.say("No interview guide is installed.");
+        }
+        let mut g = default_guide(&guides);
+        if guides.len() > 1 {
+            for (n, x) in guides.iter().enumerate() {
+                self.say(&format!(
+                    "{}. {}",
+                    n + 1,
+                    line(x.guide.title.get("en", "en"))
+                ))?;
+            }
+            let Some(a) = self.ask(&format!("Guide number (Enter: {}): ", g + 1))? else {
+                return Ok(());
+            };
+            if let Ok(n) = a.parse::<usize>()
+                && (1..=guides.len()).contains(&n)
+            {
+                g = n - 1;
+            }
+        }
+        let guide = guides[g].clone();
+        let Some(response) = self.ask("Country or response: ")? else {
+            return Ok(());
+        };
+        if response.is_empty() {
+            return self.say("Nothing created: a call needs its country or response.");
+        }
+        for (n, s) in Structure::ALL.iter().enumerate() {
+            self.say(&format!("{}. {}", n + 1, s.label("en")))?;
+        }
+        let Some(a) =
+            self.ask("Structures on the call, numbers separated by commas (e.g. 1,2): ")?
+        else {
+            return Ok(());
+        };
+        let mut structures = Vec::new();
+        for part in a.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| Structure::ALL.get(n.wrapping_sub(1)))
+            {
+                Some(Structure::Other) => {
+                    let Some(label) = self.ask("Name of the other structure: ")? else {
+                        return Ok(());
+                    };
+                    structures.push((Structure::Other, label));
+                }
+                Some(s) if !structures.iter().any(|(x, _)| x == s) => {
+                    structures.push((*s, String::new()))
+                }
+                Some(_) => {}
+                None => {
+                    return self.say(&format!(
+                        "Nothing created: {:?} is not a structure's number.",
+                        line(part)
+                    ));
+                }
+            }
+        }
+        if structures.is_empty() {
+            return self.say("Nothing created: tick at least one structure.");
+        }
+        let languages = guide.guide.languages.clone();
+        let mut language = guide.guide.default_language().to_string();
+        if languages.len() > 1 {
+            let Some(a) = self.ask(&format!(
+                "Language of the call, one of {} (Enter: {language}): ",
+                languages.join(", ")
+            ))?
+            else {
+                return Ok(());
+            };
+            if languages.contains(&a) {
+                language = a;
+            }
+        }
+        let participants = structures
+            .iter()
+            .map(|(s, _)| Participant {
+                role: coordinator_role(*s).to_string(),
+                organisation: String::new(),
+                name: String::new(),
+            })
+            .collect();
+        let new = NewCall {
+            response,
+            interviewer: self.user.clone(),
+            language,
+            structures,
+            participants,
+            consent: None,
+        };
+        match plan_call(guide, &new, Timestamp::now()) {
+            Ok(change) => {
+                let events = self.run(vec![Effect::CreateCall(change)])?;
+                self.opened(events)
+            }
+            Err(e) => self.say(&format!("Nothing created: {e}")),
+        }
+    }
+
+    fn open(&mut self, call_id: &str, session_id: &str) -> io::Result<()> {
+        let events = self.run(vec![Effect::OpenCall {
+            call_id: call_id.to_string(),
+            session_id: session_id.to_string(),
+            claim: Claim::IfFree,
+            read_only: false,
+        }])?;
+        if events
+            .iter()
+            .any(|e| matches!(e, Event::LockConflict { .. }))
+        {
+            self.say("Another stocktake has this call open; it is opened to read only.")?;
+            let events = self.run(vec![Effect::OpenCall {
+                call_id: call_id.to_string(),
+                session_id: session_id.to_string(),
+                claim: Claim::IfFree,
+                read_only: true,
+            }])?;
+            return self.opened(events);
+        }
+        self.opened(events)
+    }
+
+    fn opened(&mut self, events: Vec<Event>) -> io::Result<()> {
+        let Some(o) = events.into_iter().find_map(|e| match e {
+            Event::CallOpened(o) => Some(o),
+            _ => None,
+        }) else {
+            return Ok(());
+        };
+        let read_only = o.read_only.then(|| "opened to read only".to_string());
+        let mut iv = Interview::new(o.call, o.guide, o.sessions, read_only);
+        let focus = o.focus.min(iv.sessions.len().saturating_sub(1));
+        let result = self.interview(&mut iv, focus);
+        self.run(vec![Effect::CloseCall {
+            sessions: iv.session_ids(),
+        }])?;
+        result
+    }
+
+    fn interview(&mut self, iv: &mut Interview, mut i: usize) -> io::Result<()> {
+        let mut at = iv.resume(i).0;
+        self.say(&prompt::call_header(iv))?;
+        self.say(&describe(iv, i, at))?;
+        loop {
+            let Some(cmd) = self.ask("Answer or command (help lists them): ")? else {
+                return Ok(());
+            };
+            let now = Timestamp::now();
+            // `= TEXT` is always an answer, even one that starts with a command's word.
+            let (cmd, forced) = match cmd.strip_prefix('=') {
+                Some(text) => (text.trim().to_string(), true),
+                None => (cmd, false),
+            };
+            let (word, rest) = match cmd.split_once(' ') {
+                _ if forced => ("=".to_string(), String::new()),
+                Some((w, r)) => (w.to_string(), r.trim().to_string()),
+                None => (cmd.clone(), String::new()),
+            };
+            let q = iv.question(at).id.clone();
+            let mut show = true;
+            let result = match word.as_str() {
+                "help" | "?" => {
+                    self.say(help::INTERVIEW)?;
+                    show = false;
+                    None
+                }
+                "leave" | "quit" | "q" => return Ok(()),
+                // Not `n`: that is "no" to a yes/no question.
+                "" | "next" => {
+                    match iv.step(i, at, true) {
+                        Some(n) => at = n,
+                        None => {
+                            self.say("That was the last question. Type review, or complete.")?
+                        }
+                    }
+                    None
+                }
+                "back" | "b" => {
+                    match iv.step(i, at, false) {
+                        Some(n) => at = n,
+                        None => self.say("This is the first question.")?,
+                    }
+                    None
+                }
+                "go" | "g" => {
+                    let visible = iv.visible(i);
+                    match rest
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|n| visible.get(n.wrapping_sub(1)))
+                    {
+                        Some(n) => at = *n,
+                        None => self.say(&format!(
+                            "Give a question number from 1 to {}.",
+                            visible.len()
+                        ))?,
+                    }
+                    None
+                }
+                "find" | "f" => {
+                    let want = rest.to_lowercase();
+                    let lang = iv.lang().to_string();
+                    let found = iv.visible(i).into_iter().find(|n| {
+                        let x = iv.question(*n);
+                        x.id.contains(&want)
+                            || x.text.get(&lang, &lang).to_lowercase().contains(&want)
+                    });
+                    match found {
+                        Some(n) => at = n,
+                        None => self.say(&format!(
+                            "No question asked here mentions {:?}.",
+                            line(&rest)
+                        ))?,
+                    }
+                    None
+                }
+                "unanswered" | "u" => {
+                    match iv.next_unanswered(i, at) {
+                        Some(n) => at = n,
+                        None => self.say("Every question asked here has an answer.")?,
+                    }
+                    None
+                }
+                "structure" | "s" => {
+                    match rest
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=iv.sessions.len()).contains(n))
+                    {
+                        Some(n) => {
+                            i = n - 1;
+                            at = iv.resume(i).0;
+                            self.say(&format!(
+                                "Now recording for {}.",
+                                prompt::structure_of(iv, i)
+                            ))?;
+                        }
+                        None => self.say(&prompt::structures(iv, i))?,
+                    }
+                    None
+                }
+                "review" | "r" => {
+                    self.say(&prompt::review(iv, i))?;
+                    show = false;
+                    None
+                }
+                "note" => Some(iv.set_note(i, &q, &rest, now)),
+                "pad" | "p" => {
+                    if rest.is_empty() {
+                        self.say("Type the note after the word: pad Line dropped twice.")?;
+                        None
+                    } else {
+                        Some(iv.add_note(i, &rest, Some(&q), now).map(|(_, c)| c))
+                    }
+                }
+                "other" => Some(iv.set_other(i, &q, &rest, now)),
+                "dk" => Some(iv.set_special(i, &q, Special::DontKnow, now)),
+                "declined" => Some(iv.set_special(i, &q, Special::Declined, now)),
+                "na" => Some(iv.set_special(i, &q, Special::NotAsked, now)),
+                "clear" => Some(iv.clear_answer(i, &q, now)),
+                "complete" => {
+                    self.complete(iv, i)?;
+                    show = false;
+                    None
+                }
+                _ => match prompt::parse_answer(iv.question(at), &cmd) {
+                    Ok(prompt::Answer::Value(v)) => Some(iv.set_value(i, &q, v, now)),
+                    Ok(prompt::Answer::Typed) => match iv.type_answer(i, &q, &cmd, now) {
+                        Ok(Typed::Saved(c)) => Some(Ok(c)),
+                        Ok(Typed::Invalid(e)) => {
+                            self.say(&format!("Not saved: {e}"))?;
+                            show = false;
+                            None
+                        }
+                        Err(e) => Some(Err(e)),
+                    },
+                    Err(message) => {
+                        self.say(&message)?;
+                        show = false;
+                        None
+                    }
+                },
+            };
+            if let Some(r) = result {
+                match r {
+                    Ok(change) => {
+                        let events = self.run(vec![Effect::Persist(change)])?;
+                        if events.iter().any(|e| matches!(e, Event::Saved { .. })) {
+                            self.say("Saved.")?;
+                        }
+                    }
+                    Err(e) => self.say(&line(&e.to_string()))?,
+                }
+                // An answer moves on, as the full screen's auto-advance does; a note stays.
+                if !matches!(word.as_str(), "note" | "pad" | "other" | "clear")
+                    && let Some(n) = iv.step(i, at, true)
+                {
+                    at = n;
+                }
+            }
+            if show {
+                self.say(&describe(iv, i, at))?;
+            }
+        }
+    }
+
+    /// Complete session `i`: first what the guard finds in its free text, one by one.
+    fn complete(&mut self, iv: &mut Interview, i: usize) -> io::Result<()> {
+        let panel = super::guard_panel::GuardPanel::new(self.names.clone());
+        let findings = panel.open(iv, i);
+        for (n, f) in findings.iter().enumerate() {
+            self.say(&format!(
+                "Check {} of {}: {} in {}: {:?}.",
+                n + 1,
+                findings.len(),
+                f.kind.label(),
+                prompt::place(&f.place),
+                line(&f.found)
+            ))?;
+            loop {
+                let Some(a) = self.ask("Type x to redact it, s to mark the text sensitive, k to keep it, c to cancel: ")? else {
+                    return Ok(());
+                };
+                let now = Timestamp::now();
+                let change = match a.as_str() {
+                    "c" => return self.say("Not completed."),
+                    "k" => break,
+                    "s" => match &f.place {
+                        crate::interview::guard::Place::Pad(seq) => {
+                            iv.set_note_sensitive(i, *seq, true, now)
+                        }
+                        crate::interview::guard::Place::Note(q)
+                        | crate::interview::guard::Place::Other(q)
+                        | crate::interview::guard::Place::Answer(q) => {
+                            iv.set_answer_sensitive(i, q, true, now)
+                        }
+                    },
+                    "x" => {
+                        let Some(text) = crate::interview::guard::redact(
+                            super::guard_panel::text_of(iv.session(i), &f.place),
+                            &f.span,
+                        ) else {
+                            self.say("That text changed; complete again to look at it anew.")?;
+                            return Ok(());
+                        };
+                        match &f.place {
+                            crate::interview::guard::Place::Note(q) => {
+                                iv.set_note(i, q, &text, now)
+                            }
+                            crate::interview::guard::Place::Other(q) => {
+                                iv.set_other(i, q, &text, now)
+                            }
+                            crate::interview::guard::Place::Pad(seq) => {
+                                iv.edit_note(i, *seq, &text, now)
+                            }
+                            crate::interview::guard::Place::Answer(q) => {
+                                match iv.type_answer(i, q, &text, now) {
+                                    Ok(Typed::Saved(c)) => Ok(c),
+                                    Ok(Typed::Invalid(e)) => {
+                                        self.say(&format!("Not redacted: {e}"))?;
+                                        continue;
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        }
+                    }
+                    _ => continue,
+                };
+                match change {
+                    Ok(c) => {
+                        self.run(vec![Effect::Persist(c)])?;
+                        break;
+                    }
+                    Err(e) => {
+                        self.say(&line(&e.to_string()))?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        match iv.complete(i, Timestamp::now()) {
+            Ok(change) => {
+                let events = self.run(vec![Effect::Persist(change)])?;
+                if events.iter().any(|e| matches!(e, Event::Completed { .. })) {
+                    self.say(&format!(
+                        "Completed: {}. Its file is written when you sync (or now, if an outbox is set).",
+                        prompt::structure_of(iv, i)
+                    ))?;
+                }
+                Ok(())
+            }
+            Err(e) => self.say(&format!("Not completed: {}", line(&e.to_string()))),
+        }
+    }
+}
