@@ -78,6 +78,7 @@ fn in_interview() -> App {
             focus: 0,
             read_only: false,
             taken_from: None,
+            histories: Vec::new(),
         })),
     );
     a
