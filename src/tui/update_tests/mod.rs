@@ -2,6 +2,7 @@
 //! out. Here the list, the form and dialogs; the interview screen in `interview.rs`.
 
 mod interview;
+mod keys_and_undo;
 
 use std::sync::Arc;
 
