@@ -41,7 +41,7 @@ fn a_completion_that_fails_to_save_still_leaves_its_revision_to_send() {
     d.press("nIraq<C-s>1<C-f>overall<enter>1");
     // The disk fills just before the interviewer completes.
     d.store.limit_pages_for_test(Some(0)).expect("cap");
-    d.press("rcy");
+    d.press("<A-r>cy");
     let s = d.screen(80, 24);
     assert!(
         s.contains("NOT SAVED"),
@@ -93,7 +93,7 @@ fn a_completion_held_up_by_a_busy_database_is_sent_once_it_is_free() {
     other
         .execute_batch("BEGIN IMMEDIATE")
         .expect("another program holds the write lock");
-    d.press("rcy");
+    d.press("<A-r>cy");
     assert!(
         d.screen(80, 24).contains("NOT SAVED"),
         "{}",
@@ -119,7 +119,7 @@ fn changing_the_language_of_a_call_held_elsewhere_writes_nothing() {
         "{}",
         b.screen(80, 24)
     );
-    b.press("L");
+    b.press("<A-l>");
     let db = raw(&dir);
     let lang: String = db
         .query_row("SELECT language FROM calls", [], |r| r.get(0))
@@ -134,7 +134,7 @@ fn changing_the_language_of_a_call_held_elsewhere_writes_nothing() {
         b.screen(80, 24)
     );
     // The one holding the call can change it.
-    a.press("L");
+    a.press("<A-l>");
     let lang: String = db
         .query_row("SELECT language FROM calls", [], |r| r.get(0))
         .expect("language");
@@ -380,7 +380,7 @@ fn free_text_typed_before_consent_was_refused_never_leaves_the_machine() {
     d.press("nIraq<C-s>1<tab>The coordinator named a colleague<esc>");
     d.press("<C-g>Phone number given for a follow-up<esc>");
     // Consent withdrawn: the answer to the consent question becomes No.
-    d.press("<C-f>agree<enter>2<C-f>overall<enter>1rcy");
+    d.press("<C-f>agree<enter>2<C-f>overall<enter>1<A-r>cy");
     let files: Vec<_> = std::fs::read_dir(outbox.path())
         .expect("outbox")
         .flatten()
@@ -403,7 +403,7 @@ fn a_phone_number_in_a_note_is_shown_before_the_session_is_sent() {
     d.sending.outbox = Some(outbox.path().to_path_buf());
     d.press("nIraq<C-s>1<tab>Focal point: call +964 770 123 4567 after 5pm<esc>");
     d.press("<C-g>Write to focal.point@example.org for the report<esc>");
-    d.press("<C-f>overall<enter>1rc");
+    d.press("<C-f>overall<enter>1<A-r>c");
     let s = d.screen(80, 24);
     assert!(s.contains("Before sending: 2 findings"), "{s}");
     assert!(s.contains("+964 770 123 4567"), "{s}");
@@ -493,7 +493,7 @@ fn a_custom_structure_is_named_by_its_label_when_completing() {
     let (_dir, mut d, _) = on_disk();
     // Untick the cluster, tick Other and name it.
     d.press("nIraq<tab><space><tab><tab><tab><space><tab>Protection Sector (South)<C-s>");
-    d.press("1<C-f>overall<enter>1rc");
+    d.press("1<C-f>overall<enter>1<A-r>c");
     let s = d.screen(100, 30);
     assert!(
         s.contains("Mark Iraq · Protection Sector (South) completed?"),
@@ -1749,7 +1749,7 @@ fn reopening_a_session_at_revision_1000000_writes_a_revision_no_reader_accepts()
     // The key is not offered; and a list shown before the session got there (another
     // stocktake imported it meanwhile) still leads to a refusal, with the session as it
     // came in and not left held by this stocktake.
-    d.press("r");
+    d.press("<A-r>");
     d.press("c");
     d.run(vec![stocktake::tui::msg::Effect::Reopen {
         call_id: s.call_id.clone(),
@@ -2081,7 +2081,7 @@ fn both_sides_of_a_conflict_name_the_same_interviewer_though_another_user_reopen
     let (store, _) = Store::open(&dir.path().join("data"), clock).expect("store");
     let mut d = Driver::new(store, Catalog::bundled(), "bea", Theme { color: false });
     d.press("<enter>");
-    d.press("r");
+    d.press("<A-r>");
     let mut theirs = d.store.load_session(&s.id).expect("reopened");
     assert_eq!(theirs.edited_by.as_deref(), Some("bea"));
     assert_eq!(

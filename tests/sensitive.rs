@@ -29,7 +29,7 @@ fn sent_with_a_sensitive_note() -> (tempfile::TempDir, tempfile::TempDir, Driver
         "nIraq<C-s>1<tab>Focal point: call {NUMBER} after 5pm<esc>"
     ));
     d.press("<C-g>Write to focal.point@example.org for the report<esc>");
-    d.press("<C-f>overall<enter>1rc");
+    d.press("<C-f>overall<enter>1<A-r>c");
     let s = d.screen(80, 24);
     assert!(s.contains("s sensitive"), "the hint bar offers it: {s}");
     d.press("s");
@@ -78,7 +78,7 @@ fn a_session_with_nothing_sensitive_is_still_written_as_v1() {
     let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: false });
     let outbox = tempfile::tempdir().expect("outbox");
     d.sending.outbox = Some(outbox.path().to_path_buf());
-    d.press("nMali<C-s>1<tab>Nothing to hide<esc><C-f>overall<enter>1rcy");
+    d.press("nMali<C-s>1<tab>Nothing to hide<esc><C-f>overall<enter>1<A-r>cy");
     let text = std::fs::read_to_string(only_file(outbox.path())).expect("file");
     assert_eq!(
         text.lines().nth(1),

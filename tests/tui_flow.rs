@@ -135,13 +135,13 @@ fn a_whole_call_with_two_structures() {
     assert_eq!(cp.answers["consent"].value, Some(Value::YesNo(false)));
 
     // Completing asks for the classification first.
-    d.press("rc");
+    d.press("<A-r>c");
     assert!(
         screen(&d).contains("Still required: Overall, how does this structure engage"),
         "{}",
         screen(&d)
     );
-    d.press("<esc><C-f>overall<enter>2rc");
+    d.press("<esc><C-f>overall<enter>2<A-r>c");
     assert!(screen(&d).contains("Complete session"), "{}", screen(&d));
     // The dialog says how much is left unasked, as the session counts it.
     let g = stocktake::guide::Catalog::bundled()
@@ -160,7 +160,7 @@ fn a_whole_call_with_two_structures() {
     assert_eq!(session(&d, 0).status, Status::Completed);
     assert!(screen(&d).contains("completed"));
     // Then the CP AOR, after which the call is done and the list comes back.
-    d.press("<C-t><C-f>overall<enter>4rcy");
+    d.press("<C-t><C-f>overall<enter>4<A-r>cy");
     assert!(matches!(d.app.screen, Screen::Home), "{}", screen(&d));
     let rows = d.store.summaries().expect("list");
     assert!(rows.iter().all(|r| r.status == "completed"));
@@ -284,7 +284,7 @@ fn leaving_and_coming_back_lands_on_the_same_question_and_field() {
 fn reopening_a_completed_session_asks_then_starts_revision_2() {
     let (mut d, _) = driver();
     new_call(&mut d, "");
-    d.press("1<C-f>overall<enter>1rcy");
+    d.press("1<C-f>overall<enter>1<A-r>cy");
     assert!(matches!(d.app.screen, Screen::Home));
     d.press("<enter>");
     assert!(
@@ -304,7 +304,7 @@ fn reopening_a_completed_session_asks_then_starts_revision_2() {
 fn a_completed_session_can_be_viewed_without_changing_it() {
     let (mut d, _) = driver();
     new_call(&mut d, "");
-    d.press("1<C-f>overall<enter>1rcy<enter>v");
+    d.press("1<C-f>overall<enter>1<A-r>cy<enter>v");
     assert!(matches!(d.app.screen, Screen::Interview(_)));
     d.press("<C-f>overall<enter>2");
     assert!(
@@ -396,7 +396,7 @@ fn the_list_filters_as_you_type() {
 fn the_guide_speaks_french_when_asked() {
     let (mut d, _) = driver();
     new_call(&mut d, "");
-    d.press("L");
+    d.press("<A-l>");
     assert!(
         screen(&d).contains("Les participants ont-ils accepté"),
         "{}",
@@ -483,7 +483,7 @@ fn a_session_open_elsewhere_asks_and_read_only_refuses_edits() {
         "{}",
         b.screen(80, 24)
     );
-    b.press("r");
+    b.press("<A-r>");
     assert!(b.screen(80, 24).contains("read-only"));
     b.press("1");
     assert!(b.screen(80, 24).contains("Read-only"));
@@ -508,7 +508,7 @@ fn completing_writes_the_file_to_the_outbox_at_once() {
     let outbox = tempfile::tempdir().expect("outbox");
     d.sending.outbox = Some(outbox.path().to_path_buf());
     new_call(&mut d, "");
-    d.press("1<C-f>overall<enter>1rcy");
+    d.press("1<C-f>overall<enter>1<A-r>cy");
     assert!(
         screen(&d).contains("written to the outbox"),
         "{}",
@@ -527,7 +527,7 @@ fn completing_writes_the_file_to_the_outbox_at_once() {
 fn without_an_outbox_the_list_shows_what_waits_to_sync() {
     let (mut d, _) = driver();
     new_call(&mut d, "");
-    d.press("1<C-f>overall<enter>1rcy");
+    d.press("1<C-f>overall<enter>1<A-r>cy");
     assert!(screen(&d).contains("↑completed"), "{}", screen(&d));
     assert_eq!(d.store.unsynced().expect("waiting").len(), 1);
 }
@@ -538,7 +538,7 @@ fn a_failing_outbox_says_so_and_the_session_waits() {
     let parent = tempfile::tempdir().expect("dir");
     d.sending.outbox = Some(parent.path().join("missing"));
     new_call(&mut d, "");
-    d.press("1<C-f>overall<enter>1rcy");
+    d.press("1<C-f>overall<enter>1<A-r>cy");
     let s = screen(&d);
     assert!(
         s.contains("not written to the outbox") && s.contains("↑completed"),

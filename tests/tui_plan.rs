@@ -101,7 +101,7 @@ fn a_call_from_ticked_targets_is_filled_in_and_logs_each_one() {
     };
     assert_eq!(v.tabs.len(), 2);
     // The protection cluster completes; the CP AOR coordinator drops off: partial.
-    d.press("<C-f>overall<enter>1rcy");
+    d.press("<C-f>overall<enter>1<A-r>cy");
     d.press("<esc>");
     assert!(
         screen(&d).contains("How did the call end?"),

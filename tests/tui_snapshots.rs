@@ -111,17 +111,27 @@ fn states() -> Vec<(&'static str, &'static str)> {
             "five_tabs",
             "nSouth Sudan<tab><tab><space><tab><space><C-s>1+Shelter Cluster<enter>+Education Cluster<enter>",
         ),
-        ("review", "nSouth Sudan<C-s>1r"),
+        ("review", "nSouth Sudan<C-s>1<A-r>"),
         // Before sending: a phone number and an e-mail address found in the notes.
         (
             "guard",
-            "nSouth Sudan<C-s>1<tab>Focal point: call +211 912 345 678 after 5pm<esc><C-g>Write to focal.point@example.org<esc><C-f>overall<enter>1rc<down>",
+            "nSouth Sudan<C-s>1<tab>Focal point: call +211 912 345 678 after 5pm<esc><C-g>Write to focal.point@example.org<esc><C-f>overall<enter>1<A-r>c<down>",
         ),
-        ("guidance", "nSouth Sudan<C-s><C-f>definition<enter>g"),
+        ("guidance", "nSouth Sudan<C-s><C-f>definition<enter><A-g>"),
         ("help_interview", "nSouth Sudan<C-s>?"),
+        // The help scrolls: a page down shows its end.
+        (
+            "help_interview_scrolled",
+            "nSouth Sudan<C-s>?<pgdn><pgdn><pgdn>",
+        ),
+        // A letter on a choice starts the question's note, framed as the field typed in.
+        (
+            "interview_typing_on_choice",
+            "nSouth Sudan<C-s>1Line dropped twice; GBV AOR left",
+        ),
         (
             "dialog_complete",
-            "nSouth Sudan<C-s>1<C-f>overall<enter>1rc",
+            "nSouth Sudan<C-s>1<C-f>overall<enter>1<A-r>c",
         ),
         (
             "home_list",
@@ -134,7 +144,7 @@ fn states() -> Vec<(&'static str, &'static str)> {
         ),
         (
             "dialog_reopen",
-            "nSouth Sudan<C-s>1<C-f>overall<enter>1rcy<enter>",
+            "nSouth Sudan<C-s>1<C-f>overall<enter>1<A-r>cy<enter>",
         ),
     ]
 }

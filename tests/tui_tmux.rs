@@ -56,6 +56,11 @@ impl Tmux {
     }
 
     fn start_command(&self, session: &str, width: u16, height: u16, bin: &str) {
+        self.start_with(session, width, height, bin, &[]);
+    }
+
+    /// The binary started with `env` (`NAME=value`) besides the test's own.
+    fn start_with(&self, session: &str, width: u16, height: u16, bin: &str, env: &[&str]) {
         let data = format!(
             "STOCKTAKE_DATA_DIR={}",
             self.data.path().join("data").display()
@@ -65,25 +70,30 @@ impl Tmux {
             "STOCKTAKE_CONFIG={}",
             self.data.path().join("no-config.toml").display()
         );
-        self.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "-e",
-            &data,
-            "-e",
-            &config,
-            "-e",
-            "USER=amina",
-            "-e",
-            "TERM=xterm-256color",
-            bin,
-        ]);
+        self.cmd(
+            &[
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                "-e",
+                &data,
+                "-e",
+                &config,
+                "-e",
+                "USER=amina",
+                "-e",
+                "TERM=xterm-256color",
+            ]
+            .into_iter()
+            .chain(env.iter().flat_map(|e| ["-e", *e]))
+            .chain([bin])
+            .collect::<Vec<_>>(),
+        );
         self.wait_for(session, "stocktake");
     }
 
@@ -200,7 +210,7 @@ fn a_complete_interview_with_two_structures() {
     t.type_text("s", "overall");
     t.keys("s", &["Enter"]);
     t.wait_for("s", "Overall, how does this structure engage");
-    t.keys("s", &["3", "r"]);
+    t.keys("s", &["3", "M-r"]);
     t.wait_for("s", "Review:");
     t.keys("s", &["c"]);
     t.wait_for("s", "Complete session");
@@ -214,7 +224,7 @@ fn a_complete_interview_with_two_structures() {
     t.type_text("s", "overall");
     t.keys("s", &["Enter"]);
     t.wait_for("s", "Overall, how does this structure engage");
-    t.keys("s", &["2", "r", "c"]);
+    t.keys("s", &["2", "M-r", "c"]);
     t.wait_for("s", "Complete session");
     t.keys("s", &["y"]);
     let home = t.wait_for("s", "RESPONSE");
@@ -601,7 +611,7 @@ fn consent_refused_and_the_check_before_sending_through_the_real_binary() {
     t.type_text("s", "overall");
     t.keys("s", &["Enter"]);
     t.wait_for("s", "Overall, how does this structure engage");
-    t.keys("s", &["1", "r", "c"]);
+    t.keys("s", &["1", "M-r", "c"]);
     t.wait_for("s", "Before sending: 1 finding to decide");
     t.keys("s", &["x"]);
     t.wait_for("s", "Nothing left to check");
@@ -625,6 +635,9 @@ fn consent_refused_and_the_check_before_sending_through_the_real_binary() {
     t.wait_for("s", "No consent to take notes");
     assert!(!t.screen("s").contains("secret"), "{}", t.screen("s"));
     t.escape("s", "NO CONSENT");
+    // q on the interview asks first: a q typed by mistake must not end the call.
+    t.keys("s", &["q"]);
+    t.wait_for("s", "Quit stocktake?");
     t.keys("s", &["q"]);
     let store = t.store();
     let rows = store.summaries().expect("list");
@@ -684,4 +697,152 @@ fn the_plan_screen_through_the_real_binary() {
             .iter()
             .any(|a| a.target == "iraq/gbv_aor" && a.callback.is_some())
     );
+}
+
+/// Issue 16's repro: letters typed where no field was being edited ran commands (`t`
+/// switched the structure and typed into its answer; `L` switched the call to French;
+/// Space unticked an option). Now a letter on a choice starts the question's note, framed
+/// as the field typed in, also without colour.
+#[test]
+fn letters_on_a_choice_question_go_into_its_note_not_into_commands() {
+    let t = Tmux::new("repro16");
+    t.start_with(
+        "s",
+        80,
+        24,
+        env!("CARGO_BIN_EXE_stocktake"),
+        &["NO_COLOR=1"],
+    );
+    t.wait_for("s", "No interviews yet");
+    t.keys("s", &["n"]);
+    t.wait_for("s", "New call");
+    t.type_text("s", "Repro");
+    t.keys("s", &["Tab", "Right", "Space", "C-s"]);
+    t.wait_for("s", "2 CP AOR");
+    // The CP AOR: a long text answer.
+    t.keys("s", &["C-t"]);
+    t.wait_for("s", "Repro · CP AOR");
+    t.keys("s", &["C-f"]);
+    t.wait_for("s", "Find a question");
+    t.type_text("s", "promising");
+    t.keys("s", &["Enter"]);
+    t.wait_for("s", "What promising practices");
+    t.type_text("s", "CP text.");
+    t.wait_for("s", "CP text.");
+    t.escape("s", "▸ Answer");
+    t.keys("s", &["C-t"]);
+    t.wait_for("s", "Repro · Protection Cluster");
+    // The cluster: a choice question, and words typed on it.
+    t.keys("s", &["C-f"]);
+    t.wait_for("s", "Find a question");
+    t.type_text("s", "baseline");
+    t.keys("s", &["Enter"]);
+    t.wait_for("s", "Is there a baseline");
+    t.type_text("s", "the note");
+    let screen = t.wait_for("s", "the note");
+    assert!(screen.contains("✎ Note · TYPING"), "{screen}");
+    assert!(screen.contains("Repro · Protection Cluster"), "{screen}");
+    // A multi choice with a tick, then a sentence full of the old command letters.
+    t.escape("s", "▸ Answer");
+    t.keys("s", &["C-f"]);
+    t.wait_for("s", "Find a question");
+    t.type_text("s", "population groups");
+    t.keys("s", &["Enter"]);
+    t.wait_for("s", "Which population groups");
+    t.keys("s", &["1"]);
+    t.wait_for("s", "[x]");
+    let sentence = "Line dropped twice; GBV AOR coordinator left after 30 minutes.";
+    t.type_text("s", sentence);
+    let screen = t.wait_for("s", "minutes.");
+    assert!(screen.contains("✎ Note · TYPING"), "{screen}");
+    assert!(screen.contains("Which population groups"), "{screen}");
+    assert!(screen.contains("[x]"), "the tick stays: {screen}");
+    t.escape("s", "▸ Answer");
+    t.keys("s", &["q"]);
+    t.wait_for("s", "Quit stocktake?");
+    t.keys("s", &["q"]);
+    let pid = t.pane_pid("s");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alive(pid) {
+        assert!(Instant::now() < deadline, "stocktake did not quit");
+        std::thread::sleep(Duration::from_millis(40));
+    }
+
+    let store = t.store();
+    let rows = store.summaries().expect("list");
+    let id = |s: &str| {
+        rows.iter()
+            .find(|r| r.structure == s)
+            .map(|r| r.id.clone())
+            .expect("session")
+    };
+    let pc = store.load_session(&id("protection_cluster")).expect("pc");
+    let cp = store.load_session(&id("cp_aor")).expect("cp");
+    assert_eq!(
+        cp.answers["promising_practices"].value,
+        Some(Value::Text("CP text.".into())),
+        "nothing typed on the cluster reached the CP AOR"
+    );
+    assert_eq!(pc.answers["baseline"].note, "the note");
+    assert_eq!(pc.answers["baseline"].value, None);
+    assert_eq!(pc.answers["populations"].note, sentence);
+    assert_eq!(
+        pc.answers["populations"].value,
+        Some(Value::Choices(vec!["idps".into()]))
+    );
+    assert_eq!((pc.language.as_str(), cp.language.as_str()), ("en", "en"));
+}
+
+/// Undo reaches back past saving, quitting and starting again: the store's history is what
+/// it steps through. Clearing an answer says how to get it back.
+#[test]
+fn ctrl_z_undoes_what_was_saved_before_a_restart() {
+    let t = Tmux::new("undo");
+    t.start("a", 80, 24);
+    t.wait_for("a", "No interviews yet");
+    t.keys("a", &["n"]);
+    t.wait_for("a", "New call");
+    t.type_text("a", "Kenya");
+    t.keys("a", &["C-s"]);
+    t.wait_for("a", "Q 1/28");
+    t.keys("a", &["1"]);
+    t.wait_for("a", "(•) Yes");
+    t.type_text("a", "Agreed at once");
+    t.wait_for("a", "Agreed at once");
+    t.escape("a", "▸ Answer");
+    t.keys("a", &["BSpace"]);
+    t.wait_for("a", "Cleared — Ctrl-Z undoes");
+    t.keys("a", &["C-z"]);
+    t.wait_for("a", "(•) Yes");
+    t.keys("a", &["q"]);
+    t.wait_for("a", "Quit stocktake?");
+    t.keys("a", &["q"]);
+    let pid = t.pane_pid("a");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alive(pid) {
+        assert!(Instant::now() < deadline, "stocktake did not quit");
+        std::thread::sleep(Duration::from_millis(40));
+    }
+
+    t.start("b", 80, 24);
+    t.wait_for("b", "Kenya");
+    t.keys("b", &["Enter"]);
+    t.wait_for("b", "Agreed at once");
+    // The last step was the undo of the clearing (the answer back); before it the
+    // clearing, the note, then the tick.
+    t.keys("b", &["C-z"]);
+    t.wait_for("b", "Undone: answer of");
+    t.keys("b", &["C-z"]);
+    t.wait_for("b", "(•) Yes");
+    t.keys("b", &["C-z"]);
+    let screen = t.wait_for("b", "Undone: note of");
+    assert!(!screen.contains("Agreed at once"), "{screen}");
+    t.keys("b", &["C-y"]);
+    t.wait_for("b", "Agreed at once");
+    t.wait_for("b", "✓ saved");
+    let store = t.store();
+    let rows = store.summaries().expect("list");
+    let s = store.load_session(&rows[0].id).expect("session");
+    assert_eq!(s.answers["consent"].note, "Agreed at once");
+    assert_eq!(s.answers["consent"].value, Some(Value::YesNo(true)));
 }

@@ -25,6 +25,7 @@ impl Interview {
         i: usize,
         q: &str,
         field: Field,
+        now: Timestamp,
         f: impl FnOnce(
             &mut crate::session::Session,
             &crate::guide::Guide,
@@ -33,8 +34,13 @@ impl Interview {
         self.may_edit(i)?;
         let guide = &self.guide.guide;
         let s = &mut self.sessions[i];
+        let old = super::field_text(s.answers.get(q), field);
         f(s, guide)?;
-        Ok(Change::answer(s, guide, q, field))
+        let new = super::field_text(s.answers.get(q), field);
+        let change = Change::answer(s, guide, q, field);
+        let target = format!("{}:{q}", field.as_str());
+        self.remember(i, target, old, new, now, change.is_typing());
+        Ok(change)
     }
 
     pub fn set_value(
@@ -44,7 +50,9 @@ impl Interview {
         value: Value,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
-        self.edit_answer(i, q, Field::Answer, |s, g| s.set_value(g, q, value, now))
+        self.edit_answer(i, q, Field::Answer, now, |s, g| {
+            s.set_value(g, q, value, now)
+        })
     }
 
     pub fn set_special(
@@ -54,13 +62,13 @@ impl Interview {
         special: Special,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
-        self.edit_answer(i, q, Field::Answer, |s, g| {
+        self.edit_answer(i, q, Field::Answer, now, |s, g| {
             s.set_special(g, q, special, now)
         })
     }
 
     pub fn clear_answer(&mut self, i: usize, q: &str, now: Timestamp) -> Result<Change, Refusal> {
-        self.edit_answer(i, q, Field::Answer, |s, g| s.clear_answer(g, q, now))
+        self.edit_answer(i, q, Field::Answer, now, |s, g| s.clear_answer(g, q, now))
     }
 
     /// Tick or untick option `value` of a multiple choice; unticking the last one clears
@@ -137,7 +145,7 @@ impl Interview {
         if !text.is_empty() {
             self.may_write_text(i)?;
         }
-        self.edit_answer(i, q, Field::Other, |s, g| s.set_other(g, q, text, now))
+        self.edit_answer(i, q, Field::Other, now, |s, g| s.set_other(g, q, text, now))
     }
 
     pub fn set_note(
@@ -150,7 +158,7 @@ impl Interview {
         if !text.is_empty() {
             self.may_write_text(i)?;
         }
-        self.edit_answer(i, q, Field::Note, |s, g| s.set_note(g, q, text, now))
+        self.edit_answer(i, q, Field::Note, now, |s, g| s.set_note(g, q, text, now))
     }
 
     /// A new general note in session `i`; returns its number.
@@ -165,7 +173,16 @@ impl Interview {
         let guide = &self.guide.guide;
         let s = &mut self.sessions[i];
         let seq = s.add_note(text, question, guide, now)?;
-        Ok((seq, Change::note(s, guide, seq)))
+        let change = Change::note(s, guide, seq);
+        self.remember(
+            i,
+            format!("general:{seq}"),
+            String::new(),
+            text.to_string(),
+            now,
+            true,
+        );
+        Ok((seq, change))
     }
 
     pub fn edit_note(
@@ -183,8 +200,23 @@ impl Interview {
         }
         let guide = &self.guide.guide;
         let s = &mut self.sessions[i];
+        let old = s
+            .notes
+            .iter()
+            .find(|n| n.seq == seq)
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
         s.edit_note(seq, text, now)?;
-        Ok(Change::note(s, guide, seq))
+        let change = Change::note(s, guide, seq);
+        self.remember(
+            i,
+            format!("general:{seq}"),
+            old,
+            text.to_string(),
+            now,
+            true,
+        );
+        Ok(change)
     }
 
     /// Mark the free text of question `q` in session `i` sensitive (or not).
@@ -195,7 +227,7 @@ impl Interview {
         sensitive: bool,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
-        self.edit_answer(i, q, Field::Note, |s, _| {
+        self.edit_answer(i, q, Field::Note, now, |s, _| {
             s.set_answer_sensitive(q, sensitive, now)
         })
     }
@@ -225,8 +257,17 @@ impl Interview {
         self.may_edit(i)?;
         let guide = &self.guide.guide;
         let s = &mut self.sessions[i];
+        let old = s
+            .notes
+            .iter()
+            .find(|n| n.seq == seq)
+            .and_then(|n| n.question.clone())
+            .unwrap_or_default();
         s.attach_note(seq, question, guide, now)?;
-        Ok(Change::note(s, guide, seq))
+        let change = Change::note(s, guide, seq);
+        let new = question.unwrap_or("").to_string();
+        self.remember(i, format!("general:{seq}:question"), old, new, now, false);
+        Ok(change)
     }
 
     /// The interviewer is now at `position` of session `i`. Saved for resuming only where

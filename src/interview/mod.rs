@@ -7,6 +7,7 @@ mod call;
 mod edit;
 pub mod guard;
 mod navigate;
+mod undo;
 
 use std::sync::Arc;
 
@@ -15,6 +16,7 @@ use crate::session::{Call, Session, SessionError, Status};
 
 pub use call::{NewCall, coordinator_role, default_guide, freeze, plan_call, reopen};
 pub use edit::Typed;
+pub use undo::{History, Undone, field_text};
 
 /// Whether a session of the call may be changed here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +49,10 @@ pub struct Interview {
     access: Vec<Access>,
     /// (section, question within it) of each question, in guide order.
     index: Vec<(usize, usize)>,
+    /// Per session: what undo and redo step through.
+    histories: Vec<History>,
+    /// An undo or redo is being applied: its edits are not new steps.
+    replaying: bool,
 }
 
 impl Interview {
@@ -75,12 +81,15 @@ impl Interview {
                 Some(why) => Access::ReadOnly(why.clone()),
             })
             .collect();
+        let histories = vec![History::default(); sessions.len()];
         Interview {
             call,
             guide,
             sessions,
             access,
             index,
+            histories,
+            replaying: false,
         }
     }
 
@@ -157,6 +166,7 @@ impl Interview {
     pub fn push(&mut self, session: Session) -> usize {
         self.sessions.push(session);
         self.access.push(Access::Edit);
+        self.histories.push(History::default());
         self.sessions.len() - 1
     }
 
@@ -165,6 +175,8 @@ impl Interview {
         let i = self.position_of(&session.id)?;
         self.sessions[i] = session;
         self.access[i] = Access::Edit;
+        // A new revision: what the last one did is frozen in its file.
+        self.histories[i] = History::default();
         Some(i)
     }
 

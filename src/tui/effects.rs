@@ -249,6 +249,7 @@ fn create(store: &mut Store, change: Change) -> Vec<Event> {
             focus: 0,
             read_only: false,
             taken_from: None,
+            histories: Vec::new(),
         })),
         home(store),
     ]
@@ -302,6 +303,10 @@ fn open(
             None => Arc::new(store.load_guide(&call.guide.digest)?),
         };
         let focus = ids.iter().position(|id| id == session_id).unwrap_or(0);
+        let histories = ids
+            .iter()
+            .map(|id| store.history(id))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Ok(OpenedCall {
             call,
             guide,
@@ -309,6 +314,7 @@ fn open(
             focus,
             read_only,
             taken_from,
+            histories,
         }))
     })();
     match result {

@@ -207,7 +207,10 @@ impl CallView {
         let read_only = opened
             .read_only
             .then(|| "another stocktake edits it".to_string());
-        let interview = Interview::new(opened.call, opened.guide, opened.sessions, read_only);
+        let mut interview = Interview::new(opened.call, opened.guide, opened.sessions, read_only);
+        for (i, entries) in opened.histories.iter().enumerate() {
+            interview.set_history(i, crate::interview::History::from_store(entries));
+        }
         let tabs = (0..interview.sessions.len())
             .map(|i| Tab::new(&interview, i))
             .collect();

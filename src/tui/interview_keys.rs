@@ -24,6 +24,10 @@ impl CallView {
     }
 
     fn dispatch(&mut self, input: Input, action: Option<Action>, now: Timestamp) -> Outcome {
+        // Undo works the same over the pad, the review and the check before sending.
+        if matches!(action, Some(Action::Undo) | Some(Action::Redo)) {
+            return self.undo(action == Some(Action::Undo), now);
+        }
         if let Some(panel) = &mut self.panel {
             let at = super::panels::At {
                 session: self.active,
@@ -114,7 +118,7 @@ impl CallView {
                 Some(n) => Outcome::effects(self.goto(n)),
                 None => Outcome::said(
                     Level::Info,
-                    "Every question shown is answered. Press r to review and complete.",
+                    "Every question shown is answered. Alt-R reviews and completes.",
                 ),
             },
             Some(Action::NextField) => Outcome::effects(self.set_field(true)),
@@ -129,7 +133,9 @@ impl CallView {
                 } else {
                     (i + n - 1) % n
                 };
-                Outcome::stay()
+                // Said, besides the tab bar: the words typed next go to this structure.
+                let name = self.session().structure_name(self.lang());
+                Outcome::said(Level::Info, format!("Now: {name} (Ctrl-T switches)"))
             }
             Some(Action::NotesPad) => {
                 self.panel = Some(Panel::Notes(NotesPad::new(self.question().id.clone())));
@@ -159,8 +165,11 @@ impl CallView {
             Some(Action::Language) => {
                 let lang = self.interview.next_language();
                 match self.interview.set_language(&lang) {
-                    Some(change) => Outcome::said(Level::Info, format!("Guide language: {lang}"))
-                        .with(Effect::Persist(change)),
+                    Some(change) => Outcome::said(
+                        Level::Info,
+                        format!("Guide language: {lang} (Alt-L switches back)"),
+                    )
+                    .with(Effect::Persist(change)),
                     None => Outcome::said(
                         Level::Info,
                         format!("Guide language: {lang} (shown here only: this call is read-only)"),
@@ -168,21 +177,43 @@ impl CallView {
                 }
             }
             Some(Action::Back) => {
+                let choice = !super::interview::is_text_kind(self.question());
                 let t = &mut self.tabs[i];
                 if t.editing {
                     t.editing = false;
+                    // Leaving the note of a choice question goes back to its options,
+                    // where digits and Space choose again.
+                    if choice && t.field != Field::Answer {
+                        t.field = Field::Answer;
+                        return Outcome::effects(self.position_effect());
+                    }
                     Outcome::stay()
                 } else {
                     Outcome::go(Go::Home)
                 }
             }
+            Some(Action::Undo) => self.undo(true, now),
+            Some(Action::Redo) => self.undo(false, now),
             Some(Action::DontKnow) => self.special(Special::DontKnow, now),
             Some(Action::Declined) => self.special(Special::Declined, now),
             Some(Action::NotAsked) => self.special(Special::NotAsked, now),
             Some(Action::Clear) => {
                 let q = self.question().id.clone();
+                let had = self
+                    .session()
+                    .answers
+                    .get(&q)
+                    .is_some_and(|a| a.value.is_some() || a.special.is_some());
+                if !had {
+                    return Outcome::said(Level::Info, "Nothing to clear.");
+                }
                 let r = self.interview.clear_answer(i, &q, now);
-                self.edited(r)
+                let ok = r.is_ok();
+                let outcome = self.edited(r);
+                if ok {
+                    return outcome.say(Level::Info, "Cleared — Ctrl-Z undoes");
+                }
+                outcome
             }
             Some(Action::Up) | Some(Action::Down) => {
                 let rows = option_rows(self.question()).len();
@@ -224,10 +255,9 @@ impl CallView {
         let (i, cur) = (self.active, self.tabs[self.active].current);
         match self.interview.step(i, cur, forward) {
             Some(n) => Outcome::effects(self.goto(n)),
-            None if forward => Outcome::said(
-                Level::Info,
-                "Last question. Press r to review and complete.",
-            ),
+            None if forward => {
+                Outcome::said(Level::Info, "Last question. Alt-R reviews and completes.")
+            }
             None => Outcome::said(Level::Info, "First question."),
         }
     }
@@ -251,6 +281,26 @@ impl CallView {
     fn typed(&mut self, input: Input, pending: Option<usize>, now: Timestamp) -> Outcome {
         let q = self.question().clone();
         let i = self.active;
+        let mut moved = Outcome::stay();
+        if let Key::Char(c) = input.key
+            && !input.ctrl
+            && !input.alt
+            && !self.tabs[i].editing
+            && (!c.is_ascii_digit() || self.tabs[i].field != Field::Answer)
+        {
+            // A character no key takes is text, never a command: it goes into the field
+            // under the cursor, or on a choice into the question's note, which is then
+            // framed as the field being typed in.
+            let t = &mut self.tabs[i];
+            if !t.is_text_field(&q) {
+                t.field = Field::Note;
+                moved = Outcome::effects(self.position_effect()).say(
+                    Level::Info,
+                    "Typing in the note of this question — Esc goes back to the options",
+                );
+            }
+            self.tabs[i].editing = true;
+        }
         if self.tabs[i].editing {
             if input.key == Key::Enter
                 && self.tabs[i].field == Field::Answer
@@ -259,31 +309,7 @@ impl CallView {
                 // Enter after a short answer moves on: the fastest path on a live call.
                 return self.step_question(true);
             }
-            let t = &mut self.tabs[i];
-            // ↑ and ↓ at the edge of a text field move to the neighbouring field, so the
-            // arrows alone walk through a question.
-            let field = t.field;
-            let editor = t.editor();
-            let plain = !input.ctrl && !input.alt && !input.shift;
-            if plain && input.key == Key::Down && editor.at_last_line() && field != Field::Note {
-                return Outcome::effects(self.set_field(true));
-            }
-            if plain && input.key == Key::Up && editor.at_first_line() && field != Field::Answer {
-                return Outcome::effects(self.set_field(false));
-            }
-            // Nothing typed into a session that cannot change, or free text where consent
-            // was refused, not even on screen; the cursor still moves, to read a long text.
-            if let Err(why) = self.may_type() {
-                if self.tabs[i].editor().browse(input) {
-                    return refused(why);
-                }
-                return Outcome::stay();
-            }
-            return if self.tabs[i].editor().input(input) {
-                self.text_changed(now)
-            } else {
-                Outcome::stay()
-            };
+            return moved.and(self.typing(input, now));
         }
         if let Key::Char(c @ '0'..='9') = input.key
             && !input.ctrl
@@ -327,6 +353,105 @@ impl CallView {
             return Outcome::said(Level::Warn, format!("There is no option {n}"));
         }
         Outcome::stay()
+    }
+
+    /// A key for the text field being typed in.
+    fn typing(&mut self, input: Input, now: Timestamp) -> Outcome {
+        let i = self.active;
+        let t = &mut self.tabs[i];
+        // ↑ and ↓ at the edge of a text field move to the neighbouring field, so the
+        // arrows alone walk through a question.
+        let field = t.field;
+        let editor = t.editor();
+        let plain = !input.ctrl && !input.alt && !input.shift;
+        if plain && input.key == Key::Down && editor.at_last_line() && field != Field::Note {
+            return Outcome::effects(self.set_field(true));
+        }
+        if plain && input.key == Key::Up && editor.at_first_line() && field != Field::Answer {
+            return Outcome::effects(self.set_field(false));
+        }
+        // Nothing typed into a session that cannot change, or free text where consent
+        // was refused, not even on screen; the cursor still moves, to read a long text.
+        if let Err(why) = self.may_type() {
+            if self.tabs[i].editor().browse(input) {
+                return refused(why);
+            }
+            return Outcome::stay();
+        }
+        if self.tabs[i].editor().input(input) {
+            self.text_changed(now)
+        } else {
+            Outcome::stay()
+        }
+    }
+
+    /// Undo (`back`) or redo the last edit of the session shown, and show where it was:
+    /// its question, with the field it changed under the cursor.
+    fn undo(&mut self, back: bool, now: Timestamp) -> Outcome {
+        let i = self.active;
+        let result = if back {
+            self.interview.undo(i, now)
+        } else {
+            self.interview.redo(i, now)
+        };
+        let Some(result) = result else {
+            return Outcome::said(
+                Level::Info,
+                if back {
+                    "Nothing to undo."
+                } else {
+                    "Nothing to redo."
+                },
+            );
+        };
+        let u = match result {
+            Ok(u) => u,
+            Err(e) => return refused(e),
+        };
+        let mut effects = vec![Effect::Persist(u.change.clone())];
+        let index = u
+            .question
+            .as_deref()
+            .and_then(|q| self.interview.index_of(q));
+        if self.panel.is_none()
+            && let Some(index) = index
+            && index != self.tabs[i].current
+        {
+            effects.extend(self.goto(index));
+        }
+        self.tabs[i].reload(&self.interview, i);
+        if let Some(field) = u.field
+            && index == Some(self.tabs[i].current)
+        {
+            let q = self.question().clone();
+            let t = &mut self.tabs[i];
+            if Tab::fields(&q).contains(&field) {
+                t.field = field;
+                t.editing = t.is_text_field(&q);
+            }
+        }
+        if let Some(Panel::Notes(pad)) = &mut self.panel {
+            pad.reload(&self.interview, i);
+        }
+        let what = match (&u.question, u.field) {
+            (Some(q), Some(_)) => {
+                let text = self
+                    .interview
+                    .guide
+                    .guide
+                    .question(q)
+                    .map(|q| q.text.get(self.lang(), self.interview.default_language()))
+                    .unwrap_or(q);
+                format!("{} of “{}”", u.what, super::screens::layout::fit(text, 40))
+            }
+            _ => u.what.clone(),
+        };
+        let said = if back {
+            format!("Undone: {what} — Ctrl-Y redoes")
+        } else {
+            format!("Redone: {what} — Ctrl-Z undoes")
+        };
+        Outcome::effects(effects).say(Level::Info, said)
     }
 
     pub fn paste(&mut self, text: &str, now: Timestamp) -> Outcome {

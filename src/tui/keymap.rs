@@ -103,6 +103,10 @@ pub enum Action {
     MarkSensitive,
     Plan,
     LogOutcome,
+    /// Quit, once confirmed (a plain letter where a slip is likely).
+    AskQuit,
+    Undo,
+    Redo,
 }
 
 pub struct Binding {

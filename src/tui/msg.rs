@@ -69,6 +69,9 @@ pub struct OpenedCall {
     pub focus: usize,
     pub read_only: bool,
     pub taken_from: Option<LockHolder>,
+    /// Each session's edits so far (the store's history), in the same order: undo reaches
+    /// back past this opening.
+    pub histories: Vec<Vec<crate::store::HistoryEntry>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

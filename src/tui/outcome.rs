@@ -32,6 +32,8 @@ pub enum Then {
     Nothing,
     Effects(Vec<Effect>),
     CompleteSession,
+    /// Quit stocktake (asked first where `q` could be a slip).
+    Quit,
     /// Leave the call (to the list, or quitting) although some changes are not saved.
     LeaveUnsaved {
         quit: bool,

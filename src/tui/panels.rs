@@ -153,6 +153,20 @@ impl NotesPad {
         }
     }
 
+    /// The note being typed shown as the session has it now (after an undo).
+    pub fn reload(&mut self, iv: &Interview, session: usize) {
+        let Some(seq) = self.editing else {
+            return;
+        };
+        match iv.session(session).notes.iter().find(|n| n.seq == seq) {
+            Some(n) if !n.text.is_empty() => self.input = TextField::new(&n.text, true),
+            _ => {
+                self.input = NotesPad::empty_input();
+                self.editing = None;
+            }
+        }
+    }
+
     fn empty_input() -> TextField {
         let mut input = TextField::new("", true);
         input.set_placeholder("Type a note; Enter starts another");

@@ -51,6 +51,10 @@ impl Theme {
     pub fn focus(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
+    /// The title of the field being typed in: reversed, so it shows without colour too.
+    pub fn typing(&self) -> Style {
+        self.focus().add_modifier(Modifier::REVERSED)
+    }
     pub fn chosen(&self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }

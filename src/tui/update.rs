@@ -260,6 +260,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
                 effects
             }
             Then::EndCall { outcome, quit } => app.close_call(quit, outcome),
+            Then::Quit => app.leave(true),
         };
     }
     let ctx = app.ctx();
@@ -270,11 +271,35 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             Some(Action::Quit) => return app.leave(true),
             Some(Action::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
             Some(Action::Down) => app.help_scroll = app.help_scroll.saturating_add(1),
+            Some(Action::PrevQuestion) => app.help_scroll = app.help_scroll.saturating_sub(10),
+            Some(Action::NextQuestion) => app.help_scroll = app.help_scroll.saturating_add(10),
             _ => {}
         }
+        // Never further than the help is long, so ↑ moves at once after holding ↓.
+        let most = super::screens::help_lines(app.help.unwrap_or(ctx), 78);
+        app.help_scroll = app.help_scroll.min(most);
         return Vec::new();
     }
     match action {
+        Some(Action::AskQuit) => {
+            app.dialog = Some(Dialog {
+                title: "Quit stocktake?".into(),
+                body: "Everything is saved; reopening the session brings you back here.".into(),
+                choices: vec![
+                    DialogChoice {
+                        key: 'q',
+                        label: "quit",
+                        then: Then::Quit,
+                    },
+                    DialogChoice {
+                        key: 's',
+                        label: "stay",
+                        then: Then::Nothing,
+                    },
+                ],
+            });
+            return Vec::new();
+        }
         Some(Action::Help) => {
             app.help = Some(ctx);
             app.help_scroll = 0;

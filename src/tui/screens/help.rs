@@ -10,10 +10,22 @@ use super::popup;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, help};
 
+const KEY_W: usize = 18;
+
+/// How many lines the help of `ctx` takes at `width` columns: how far it can scroll.
+pub fn lines(ctx: Ctx, width: u16) -> u16 {
+    let text_w = (width as usize).saturating_sub(KEY_W + 5);
+    let n: usize = help(ctx)
+        .iter()
+        .map(|(_, what)| wrap(what, text_w).len().max(1))
+        .sum();
+    (n + 2) as u16
+}
+
 pub fn render(app: &App, ctx: Ctx, f: &mut Frame, area: Rect) {
     let t = &app.theme;
     let w = area.width.min(78);
-    let key_w = 18usize;
+    let key_w = KEY_W;
     let text_w = (w as usize).saturating_sub(key_w + 5);
     let mut lines = Vec::new();
     for (keys, what) in help(ctx) {

@@ -21,6 +21,8 @@ use super::keymap::hints;
 use super::outcome::Level;
 use layout::{fit, width, wrap};
 
+pub use help::lines as help_lines;
+
 pub fn render(app: &App, f: &mut Frame) {
     let area = f.area();
     let [main, status, hints_row] = Layout::vertical([

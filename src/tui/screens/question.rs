@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::layout::{fit, wrap_at_most};
 use crate::guide::{Question, QuestionType};
@@ -32,14 +32,38 @@ fn answer_title(q: &Question, view: &CallView) -> String {
     format!(" Answer{kind}{status} ")
 }
 
-fn block<'a>(t: &Theme, title: String, focused: bool) -> Block<'a> {
+/// Where the keyboard is, for one field: the field being typed in is framed so that it
+/// cannot be mistaken, with colour or without (a thick rule, a reversed title that says
+/// "typing"); the field under the cursor but not typed in has a marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    None,
+    Cursor,
+    Typing,
+}
+
+fn block<'a>(t: &Theme, title: String, focus: Focus) -> Block<'a> {
+    let title = title.trim().to_string();
+    let (title, style, border, rule) = match focus {
+        Focus::Typing => (
+            format!(" ✎ {title} · TYPING · Esc stops "),
+            t.typing(),
+            t.focus(),
+            BorderType::Thick,
+        ),
+        Focus::Cursor => (
+            format!(" ▸ {title} "),
+            t.focus(),
+            t.focus(),
+            BorderType::Plain,
+        ),
+        Focus::None => (format!(" {title} "), t.dim(), t.dim(), BorderType::Plain),
+    };
     Block::default()
         .borders(Borders::TOP)
-        .border_style(if focused { t.focus() } else { t.dim() })
-        .title(Span::styled(
-            title,
-            if focused { t.focus() } else { t.dim() },
-        ))
+        .border_type(rule)
+        .border_style(border)
+        .title(Span::styled(title, style))
 }
 
 pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
@@ -146,6 +170,11 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
 
     // The answer.
     let focused = |field: Field| tab.field == field;
+    let focus = |field: Field| match (tab.field == field, tab.editing) {
+        (false, _) => Focus::None,
+        (true, false) => Focus::Cursor,
+        (true, true) => Focus::Typing,
+    };
     // Free text is not kept without consent (the guide's rule): said on each text field.
     let sensitive = view
         .session()
@@ -164,7 +193,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         }
         _ => answer_title(q, view),
     };
-    let answer_block = block(t, answer_title, focused(Field::Answer));
+    let answer_block = block(t, answer_title, focus(Field::Answer));
     let answer_area = answer_block.inner(parts[3]);
     f.render_widget(answer_block, parts[3]);
     if is_text_kind(q) {
@@ -262,17 +291,13 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
 
     let mut next = 4;
     if other {
-        let b = block(
-            t,
-            format!(" Specify other{no_text} "),
-            focused(Field::Other),
-        );
+        let b = block(t, format!(" Specify other{no_text} "), focus(Field::Other));
         let a = b.inner(parts[next]);
         f.render_widget(b, parts[next]);
         render_text(app, &tab.other, focused(Field::Other) && tab.editing, f, a);
         next += 1;
     }
-    let b = block(t, format!(" Note{no_text} "), focused(Field::Note));
+    let b = block(t, format!(" Note{no_text} "), focus(Field::Note));
     let a = b.inner(parts[next]);
     f.render_widget(b, parts[next]);
     render_text(app, &tab.note, focused(Field::Note) && tab.editing, f, a);

@@ -2,6 +2,7 @@
 //! out. Here the list, the form and dialogs; the interview screen in `interview.rs`.
 
 mod interview;
+mod keys_and_undo;
 
 use std::sync::Arc;
 
@@ -78,6 +79,7 @@ fn in_interview() -> App {
             focus: 0,
             read_only: false,
             taken_from: None,
+            histories: Vec::new(),
         })),
     );
     a

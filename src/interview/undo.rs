@@ -1,0 +1,270 @@
+//! Undo and redo, per session. A step is what the store's history keeps of an edit (the
+//! field, its text before and after), so a session reopened after a crash or the next day
+//! undoes what was saved then as well as what was typed now; a burst of typing in one
+//! field is one step, as it is one history entry.
+
+use jiff::Timestamp;
+
+use super::{Interview, Refusal};
+use crate::guide::QuestionType;
+use crate::session::{Answer, Field, Special, Value, ValueKind};
+use crate::store::HistoryEntry;
+
+/// The store merges typing in one field within this many seconds into one entry.
+const TYPING_BURST_SECS: i64 = 5;
+
+/// One edit: `target` as the history names it (`answer:<q>`, `note:<q>`, `other:<q>`,
+/// `general:<n>`, `general:<n>:question`), its text before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub target: String,
+    pub old: String,
+    pub new: String,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    done: Vec<Step>,
+    undone: Vec<Step>,
+}
+
+/// What an undo or redo changed, for the screen to show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undone {
+    pub change: crate::session::Change,
+    /// The question it was on, when it was an answer's field or an attached note.
+    pub question: Option<String>,
+    pub field: Option<Field>,
+    pub what: String,
+}
+
+impl History {
+    /// The steps of the current revision, from the store's history (oldest first): what
+    /// came before the last completion or reopening is frozen in a file and stays.
+    pub fn from_store(entries: &[HistoryEntry]) -> History {
+        let start = entries
+            .iter()
+            .rposition(|e| e.target == "status")
+            .map_or(0, |p| p + 1);
+        History {
+            done: entries[start..]
+                .iter()
+                .map(|e| Step {
+                    target: e.target.clone(),
+                    old: e.old.clone(),
+                    new: e.new.clone(),
+                    at: e.at,
+                })
+                .collect(),
+            undone: Vec::new(),
+        }
+    }
+
+    /// An edit was made: a new step (or the last one extended, while typing in the same
+    /// field); what was undone can no longer be redone.
+    pub fn record(
+        &mut self,
+        target: String,
+        old: String,
+        new: String,
+        now: Timestamp,
+        typing: bool,
+    ) {
+        if old == new {
+            return;
+        }
+        self.undone.clear();
+        if typing
+            && let Some(last) = self.done.last_mut()
+            && last.target == target
+            && now.as_second() - last.at.as_second() <= TYPING_BURST_SECS
+        {
+            last.new = new;
+            last.at = now;
+            return;
+        }
+        self.done.push(Step {
+            target,
+            old,
+            new,
+            at: now,
+        });
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.undone.is_empty()
+    }
+}
+
+/// The text the history keeps for one field of an answer (as the store writes it).
+pub fn field_text(a: Option<&Answer>, field: Field) -> String {
+    let Some(a) = a else {
+        return String::new();
+    };
+    match field {
+        Field::Note => a.note.clone(),
+        Field::Other => a.other.clone(),
+        Field::Answer => match (&a.special, &a.value) {
+            (Some(sp), _) => format!("[{}]", sp.as_str()),
+            (None, Some(v)) => v.to_text(),
+            (None, None) => String::new(),
+        },
+    }
+}
+
+fn kind_of(q: QuestionType) -> ValueKind {
+    match q {
+        QuestionType::Single => ValueKind::Single,
+        QuestionType::Multi => ValueKind::Multi,
+        QuestionType::YesNo => ValueKind::YesNo,
+        QuestionType::Text | QuestionType::LongText => ValueKind::Text,
+        QuestionType::Number => ValueKind::Number,
+        QuestionType::Date => ValueKind::Date,
+        QuestionType::Scale => ValueKind::Scale,
+    }
+}
+
+impl Interview {
+    /// Undo the last edit of session `i`; `None` when there is nothing to undo.
+    pub fn undo(&mut self, i: usize, now: Timestamp) -> Option<Result<Undone, Refusal>> {
+        self.replay(i, now, true)
+    }
+
+    /// Redo the last undone edit of session `i`.
+    pub fn redo(&mut self, i: usize, now: Timestamp) -> Option<Result<Undone, Refusal>> {
+        self.replay(i, now, false)
+    }
+
+    fn replay(&mut self, i: usize, now: Timestamp, back: bool) -> Option<Result<Undone, Refusal>> {
+        if let Err(e) = self.may_edit(i) {
+            return Some(Err(e));
+        }
+        let step = if back {
+            self.histories[i].done.pop()?
+        } else {
+            self.histories[i].undone.pop()?
+        };
+        let text = if back { &step.old } else { &step.new };
+        self.replaying = true;
+        let result = self.apply_text(i, &step.target, text, now);
+        self.replaying = false;
+        let h = &mut self.histories[i];
+        match &result {
+            Ok(_) if back => h.undone.push(step.clone()),
+            Ok(_) => h.done.push(step.clone()),
+            // Not applied: the step stays where it was.
+            Err(_) if back => h.done.push(step.clone()),
+            Err(_) => h.undone.push(step.clone()),
+        }
+        Some(result)
+    }
+
+    /// Set the field `target` names to `text`, the way the history wrote it.
+    fn apply_text(
+        &mut self,
+        i: usize,
+        target: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<Undone, Refusal> {
+        let bad = || {
+            Refusal::Session(crate::session::SessionError::UnknownQuestion {
+                guide: String::new(),
+                question: target.to_string(),
+            })
+        };
+        let (kind, rest) = target.split_once(':').ok_or_else(bad)?;
+        if kind == "general" {
+            let (seq, attach) = match rest.split_once(':') {
+                Some((n, _)) => (n, true),
+                None => (rest, false),
+            };
+            let seq: u32 = seq.parse().map_err(|_| bad())?;
+            let change = if attach {
+                let q = (!text.is_empty()).then_some(text);
+                self.attach_note(i, seq, q, now)?
+            } else {
+                self.edit_note(i, seq, text, now)?
+            };
+            let question = self.sessions[i]
+                .notes
+                .iter()
+                .find(|n| n.seq == seq)
+                .and_then(|n| n.question.clone());
+            return Ok(Undone {
+                change,
+                question,
+                field: None,
+                what: format!("general note {seq}"),
+            });
+        }
+        let q = rest.to_string();
+        let question = self.guide.guide.question(&q).ok_or_else(bad)?;
+        let qkind = question.kind;
+        let (field, change) = match kind {
+            "note" => (Field::Note, self.set_note(i, &q, text, now)?),
+            "other" => (Field::Other, self.set_other(i, &q, text, now)?),
+            "answer" => {
+                let special = text
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'))
+                    .and_then(Special::parse);
+                let change = match (special, text.is_empty()) {
+                    (Some(sp), _) => self.set_special(i, &q, sp, now)?,
+                    (None, true) => self.clear_answer(i, &q, now)?,
+                    (None, false) => {
+                        let v: Value = Value::from_text(kind_of(qkind), text).ok_or_else(bad)?;
+                        self.set_value(i, &q, v, now)?
+                    }
+                };
+                (Field::Answer, change)
+            }
+            _ => return Err(bad()),
+        };
+        Ok(Undone {
+            change,
+            question: Some(q),
+            field: Some(field),
+            what: match field {
+                Field::Answer => "answer",
+                Field::Other => "specify text",
+                Field::Note => "note",
+            }
+            .to_string(),
+        })
+    }
+
+    /// Remember an edit of session `i` for undo (not while undoing or redoing one).
+    pub(super) fn remember(
+        &mut self,
+        i: usize,
+        target: String,
+        old: String,
+        new: String,
+        now: Timestamp,
+        typing: bool,
+    ) {
+        if self.replaying {
+            return;
+        }
+        if let Some(h) = self.histories.get_mut(i) {
+            h.record(target, old, new, now, typing);
+        }
+    }
+
+    /// Seed session `i`'s undo from what the store's history holds.
+    pub fn set_history(&mut self, i: usize, history: History) {
+        if let Some(h) = self.histories.get_mut(i) {
+            *h = history;
+        }
+    }
+
+    pub fn history(&self, i: usize) -> &History {
+        &self.histories[i]
+    }
+}
