@@ -121,6 +121,10 @@ pub enum Command {
         /// out, and the tables say `[sensitive]` where they were).
         #[arg(long = "include-sensitive")]
         include_sensitive: bool,
+        /// Put an HXL hashtag row under the header of the wide CSV tables (tags from the
+        /// questions' `hxl` keys, and standard ones for country, structure and date).
+        #[arg(long)]
+        hxl: bool,
     },
     /// The call campaign: who to call, every attempt, callbacks, coverage.
     #[command(subcommand)]

@@ -111,6 +111,7 @@ pub fn run() -> ExitCode {
             attribution,
             min_cell,
             include_sensitive,
+            hxl,
         }) => report::report(
             db,
             out,
@@ -121,6 +122,7 @@ pub fn run() -> ExitCode {
                 attribution,
                 min_cell,
                 include_sensitive,
+                hxl,
             },
         ),
         Some(Command::Plan(PlanCommand::Import {

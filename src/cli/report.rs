@@ -14,6 +14,7 @@ pub(super) struct Filters<'a> {
     pub attribution: Option<AttributionArg>,
     pub min_cell: Option<usize>,
     pub include_sensitive: bool,
+    pub hxl: bool,
 }
 
 pub(super) fn report(
@@ -28,6 +29,7 @@ pub(super) fn report(
         attribution,
         min_cell,
         include_sensitive,
+        hxl,
     } = filters;
     // The flags win over the config file; the config was checked when it was read.
     let config = config()?;
@@ -92,6 +94,7 @@ pub(super) fn report(
             min_cell,
             now: Some(jiff::Timestamp::now()),
             include_sensitive,
+            hxl,
         },
     )?;
     if r.sections.is_empty() {

@@ -4,14 +4,18 @@
 //! clear.
 
 mod build;
+mod columns;
 mod counts;
 mod coverage;
+mod datapackage;
 mod escape;
 mod group;
 mod html;
 mod markdown;
 mod model;
 mod quality;
+mod spss;
+mod stata;
 mod suppress;
 mod svg;
 mod tables;
@@ -22,15 +26,19 @@ mod xlsx;
 use std::io::Write;
 use std::path::Path;
 
+pub use columns::{Column, Kind, MARKERS, variable_names, wide_columns};
 pub use coverage::{
     Calls, CampaignCoverage, Coverage, GroupCoverage, Reason, TargetLine, aapor_of,
 };
+pub use datapackage::datapackage;
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
 pub use group::{Group, structure_name};
 pub use model::{
     Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
     ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
+pub use spss::spss;
+pub use stata::stata;
 pub use tables::{
     COVERAGE_COLUMNS, Emit, LONG_COLUMNS, collect_rows, coverage_rows, long_rows, summary_rows,
     wide_rows,

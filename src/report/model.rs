@@ -61,6 +61,8 @@ pub struct ReportOptions {
     pub now: Option<jiff::Timestamp>,
     /// Put in the free texts the interviewers marked sensitive (left out by default).
     pub include_sensitive: bool,
+    /// An HXL hashtag row under the wide tables' header.
+    pub hxl: bool,
 }
 
 /// One session's current state, as the report counts it.
