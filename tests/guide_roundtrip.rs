@@ -84,6 +84,7 @@ fn question() -> impl Strategy<Value = Question> {
                     max,
                     min_label: min_label.filter(|_| scale),
                     max_label: max_label.filter(|_| scale),
+                    hxl: required.then(|| "#affected+num".to_string()),
                 }
             },
         )

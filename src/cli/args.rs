@@ -168,6 +168,10 @@ pub enum Command {
         /// beside each guide, if any.
         #[arg(long, value_name = "FILE")]
         codebook: Option<PathBuf>,
+        /// Put an HXL hashtag row under the header of the wide CSV tables (tags from the
+        /// questions' `hxl` keys, and standard ones for country, structure and date).
+        #[arg(long)]
+        hxl: bool,
     },
     /// The call campaign: who to call, every attempt, callbacks, coverage.
     #[command(subcommand)]

@@ -131,6 +131,7 @@ pub fn run() -> ExitCode {
             min_cell,
             include_sensitive,
             ref codebook,
+            hxl,
         }) => report::report(
             db,
             out,
@@ -142,6 +143,7 @@ pub fn run() -> ExitCode {
                 min_cell,
                 include_sensitive,
                 codebook: codebook.as_deref(),
+                hxl,
             },
         ),
         Some(Command::Plan(PlanCommand::Import {

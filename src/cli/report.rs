@@ -15,6 +15,7 @@ pub(super) struct Filters<'a> {
     pub min_cell: Option<usize>,
     pub include_sensitive: bool,
     pub codebook: Option<&'a Path>,
+    pub hxl: bool,
 }
 
 pub(super) fn report(
@@ -30,6 +31,7 @@ pub(super) fn report(
         min_cell,
         include_sensitive,
         codebook,
+        hxl,
     } = filters;
     // Read before the collation: a mistyped codebook fails in a moment, not after it.
     let codebook = codebook.map(crate::guide::load_codebook_file).transpose()?;
@@ -97,6 +99,7 @@ pub(super) fn report(
             now: Some(jiff::Timestamp::now()),
             include_sensitive,
             codebook,
+            hxl,
         },
     )?;
     if r.sections.is_empty() {

@@ -19,7 +19,7 @@ pub use codebook::{
 };
 pub use diagnostic::{GuideErrors, Problem, line_col};
 pub use digest::{BadDigest, Digest};
-pub use load::{MAX_GUIDE_BYTES, is_identifier, parse_guide};
+pub use load::{MAX_GUIDE_BYTES, is_hxl_tag, is_identifier, parse_guide};
 pub use logic::{AnswerValues, Visibility, visibility};
 pub use model::{
     Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,

@@ -236,6 +236,10 @@ pub struct Question {
     pub min_label: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_label: Option<Text>,
+    /// Its HXL hashtag (`#affected+hh+num`), for the `--hxl` row of the report's tables
+    /// and the XLSForm's `hxl` column, as Kobo has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hxl: Option<String>,
 }
 
 impl Question {

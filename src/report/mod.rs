@@ -5,8 +5,10 @@
 
 mod analysis;
 mod build;
+mod columns;
 mod counts;
 mod coverage;
+mod datapackage;
 mod escape;
 mod group;
 mod html;
@@ -17,6 +19,8 @@ mod markdown;
 mod model;
 mod qdpx;
 mod quality;
+mod spss;
+mod stata;
 mod suppress;
 mod svg;
 mod tables;
@@ -32,9 +36,11 @@ pub use analysis::{
     Analysis, CellItem, Matrix, MatrixCell, MatrixColumn, MatrixRow, Quote, StaleCoding, ThemeRow,
     Unit, span_of, units_of,
 };
+pub use columns::{Column, Kind, MARKERS, variable_names, wide_columns};
 pub use coverage::{
     Calls, CampaignCoverage, Coverage, GroupCoverage, Reason, TargetLine, aapor_of,
 };
+pub use datapackage::datapackage;
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
 pub use group::{Group, structure_name};
 pub use kappa::{Agreement, CodeAgreement, Disagreement, cohen_kappa};
@@ -43,6 +49,8 @@ pub use model::{
     ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
 pub use qdpx::{codebook_xml, guid};
+pub use spss::spss;
+pub use stata::stata;
 pub use tables::{
     COVERAGE_COLUMNS, Emit, LONG_COLUMNS, collect_rows, coverage_rows, long_rows, summary_rows,
     wide_rows,

@@ -64,6 +64,8 @@ pub struct ReportOptions {
     /// The codebook the themes use, given with `--codebook`; else the one shipped beside
     /// each guide, if any.
     pub codebook: Option<crate::guide::Codebook>,
+    /// An HXL hashtag row under the wide tables' header.
+    pub hxl: bool,
 }
 
 /// One session's current state, as the report counts it.

@@ -72,6 +72,17 @@ pub(super) const META: &[&str] = &[
     "consent",
 ];
 
+/// The wide table's column of a single-column question: its id, or `<id>.answer` when a
+/// session column has that name (the coordinator guide's `consent` question): one table
+/// must not have two columns of one name.
+pub fn wide_question_column(id: &str) -> Cow<'_, str> {
+    if META.contains(&id) {
+        Cow::Owned(format!("{id}.answer"))
+    } else {
+        Cow::Borrowed(id)
+    }
+}
+
 /// Where a table's rows go, one at a time.
 /// Cells are borrowed: the long table repeats each session's fields on every row, and
 /// copying them into owned strings per row cost more than writing them.
@@ -151,7 +162,7 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     header.push(format!("{}.other_text", q.id));
                 }
             }
-            _ => header.push(q.id.clone()),
+            _ => header.push(wide_question_column(&q.id).into_owned()),
         }
     }
     emit(&header.iter().map(String::as_str).collect::<Vec<_>>())?;

@@ -101,9 +101,9 @@ fn own_subfolder(dir: &Path) -> Result<(), ReportError> {
 
 /// Is `name` a file this format writes, in this report or an earlier one?
 fn belongs_to(format: Format, name: &str) -> bool {
-    let guide_csv = |stem: &str| {
+    let guide_file = |stem: &str, ext: &str| {
         name.strip_prefix(stem)
-            .and_then(|r| r.strip_suffix(".csv"))
+            .and_then(|r| r.strip_suffix(ext))
             .is_some_and(|id| {
                 id.is_empty()
                     || id.strip_prefix('_').is_some_and(|id| {
@@ -120,11 +120,14 @@ fn belongs_to(format: Format, name: &str) -> bool {
         Format::Csv => {
             name == "summary.csv"
                 || name == "coverage.csv"
-                || guide_csv("long")
-                || guide_csv("wide")
-                || guide_csv("matrix")
-                || guide_csv("themes")
-                || guide_csv("codings")
+                || name == "datapackage.json"
+                || guide_file("long", ".csv")
+                || guide_file("wide", ".csv")
+                || guide_file("wide", ".do")
+                || guide_file("wide", ".sps")
+                || guide_file("matrix", ".csv")
+                || guide_file("themes", ".csv")
+                || guide_file("codings", ".csv")
         }
         Format::Xlsx => name == "report.xlsx",
         Format::Qdpx => name.starts_with("project") && name.ends_with(".qdpx"),
@@ -285,7 +288,38 @@ fn write_format(
                 tables::write_csv(&p, |e| tables::long_rows(s, e))?;
                 written.push(p);
                 let p = out.join(format!("wide{suffix}.csv"));
-                tables::write_csv(&p, |e| tables::wide_rows(s, e))?;
+                // The HXL row goes right under the header, as HXL has it.
+                let tags: Option<Vec<String>> = report.options.hxl.then(|| {
+                    super::columns::wide_columns(s)
+                        .into_iter()
+                        .map(|c| c.hxl.unwrap_or_default())
+                        .collect()
+                });
+                tables::write_csv(&p, |e| {
+                    let mut first = true;
+                    tables::wide_rows(s, &mut |row| {
+                        e(row)?;
+                        if std::mem::take(&mut first)
+                            && let Some(t) = &tags
+                        {
+                            e(&t.iter().map(String::as_str).collect::<Vec<_>>())?;
+                        }
+                        Ok(())
+                    })
+                })?;
+                written.push(p);
+                let csv = format!("wide{suffix}.csv");
+                let p = out.join(format!("wide{suffix}.do"));
+                super::write_private(
+                    &p,
+                    super::stata::stata(s, &csv, report.options.hxl).as_bytes(),
+                )?;
+                written.push(p);
+                let p = out.join(format!("wide{suffix}.sps"));
+                super::write_private(
+                    &p,
+                    super::spss::spss(s, &csv, report.options.hxl).as_bytes(),
+                )?;
                 written.push(p);
                 let p = out.join(format!("matrix{suffix}.csv"));
                 tables::write_csv(&p, |e| super::tables_analysis::matrix_rows(s, e))?;
@@ -299,6 +333,11 @@ fn write_format(
                     written.push(p);
                 }
             }
+            let p = out.join("datapackage.json");
+            let package = super::datapackage::datapackage(report, report.options.hxl);
+            let text = serde_json::to_string_pretty(&package).unwrap_or_default();
+            super::write_private(&p, text.as_bytes())?;
+            written.push(p);
         }
         Format::Xlsx => {
             let p = out.join("report.xlsx");
@@ -336,6 +375,9 @@ mod tests {
             (Format::Csv, "wide_tip-indicators-labour.csv"),
             (Format::Csv, "summary.csv"),
             (Format::Csv, "coverage.csv"),
+            (Format::Csv, "datapackage.json"),
+            (Format::Csv, "wide.do"),
+            (Format::Csv, "wide_tip-indicators-labour.sps"),
             (Format::Html, "report.html"),
             (Format::Markdown, "report.md"),
             (Format::Xlsx, "report.xlsx"),

@@ -39,6 +39,7 @@ struct Row {
     constraint_message: Option<Text>,
     appearance: String,
     parameters: String,
+    hxl: String,
 }
 
 /// Texts the form needs that a guide does not hold, in the languages stocktake knows;
@@ -131,6 +132,7 @@ pub fn export(guide: &Guide) -> XlsForm {
                     .join(" and "),
             };
             let mut row = Row {
+                hxl: q.hxl.clone().unwrap_or_default(),
                 name: name.clone(),
                 label: Some(q.text.clone()),
                 guidance: q.guidance.clone(),
@@ -220,7 +222,7 @@ pub fn export(guide: &Guide) -> XlsForm {
         });
     }
     XlsForm {
-        survey: survey_table(&rows, langs),
+        survey: survey_table(&rows, langs, guide.questions().any(|q| q.hxl.is_some())),
         choices: choices_table(&choices, langs),
         settings: vec![
             vec![
@@ -321,7 +323,7 @@ fn texts(t: &Option<Text>, langs: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn survey_table(rows: &[Row], langs: &[String]) -> Vec<Vec<String>> {
+fn survey_table(rows: &[Row], langs: &[String], hxl: bool) -> Vec<Vec<String>> {
     let per_lang = |col: &str| -> Vec<String> {
         langs
             .iter()
@@ -335,6 +337,10 @@ fn survey_table(rows: &[Row], langs: &[String]) -> Vec<Vec<String>> {
     header.extend(["required", "relevant", "constraint"].map(String::from));
     header.extend(per_lang("constraint_message"));
     header.extend(["appearance", "parameters"].map(String::from));
+    // Kobo's own column for HXL hashtags; pyxform leaves it to Kobo.
+    if hxl {
+        header.push("hxl".into());
+    }
     let mut out = vec![header];
     for r in rows {
         let mut line = vec![r.kind.clone(), r.name.clone()];
@@ -347,6 +353,9 @@ fn survey_table(rows: &[Row], langs: &[String]) -> Vec<Vec<String>> {
         line.extend(texts(&r.constraint_message, langs));
         line.push(r.appearance.clone());
         line.push(r.parameters.clone());
+        if hxl {
+            line.push(r.hxl.clone());
+        }
         out.push(line);
     }
     out

@@ -48,6 +48,7 @@ const QUESTION_KEYS: &[&str] = &[
     "max",
     "min_label",
     "max_label",
+    "hxl",
 ];
 const OPTION_KEYS: &[&str] = &["value", "label", "other"];
 const TEST_KEYS: &[&str] = &["question", "any_of", "none_of", "answered"];
@@ -433,6 +434,20 @@ pub fn is_identifier(s: &str) -> bool {
             .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// An HXL hashtag with attributes: `#tag+attr+attr`, lowercase ASCII letters, digits and
+/// `_`, each part starting with a letter (the HXL standard's form).
+pub fn is_hxl_tag(s: &str) -> bool {
+    let part = |p: &str| {
+        p.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+            && p.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
+    let Some(rest) = s.strip_prefix('#') else {
+        return false;
+    };
+    s.len() <= 200 && rest.split('+').all(|p| part(p.trim()))
 }
 
 fn is_language_code(s: &str) -> bool {

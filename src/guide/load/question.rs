@@ -51,6 +51,18 @@ impl Reader<'_, '_> {
         let applies_to = self.applies_to(t);
         let options = self.options(t, kind, &what, span, langs);
         let (min, max) = self.bounds(t, kind, &what, span);
+        let hxl = t.get("hxl").and_then(|v| {
+            let s = self.string(v, "hxl")?;
+            if is_hxl_tag(&s) {
+                Some(s)
+            } else {
+                self.d.error(
+                    &v.span(),
+                    format!("`{s}` is not an HXL hashtag; write e.g. hxl = \"#affected+hh+num\" (a #tag and +attributes: lowercase letters, digits, _)"),
+                );
+                None
+            }
+        });
         let min_label = self.optional_text(t, "min_label", langs);
         let max_label = self.optional_text(t, "max_label", langs);
         if let Some(k) = kind {
@@ -103,6 +115,7 @@ impl Reader<'_, '_> {
                 max,
                 min_label,
                 max_label,
+                hxl,
             }),
             _ => None,
         };

@@ -10,7 +10,7 @@ use super::values::{bounds, join_texts, scale_ends, take_structures};
 use super::{Imported, Importer, MAX_OPTIONS, METADATA, UNCARRIED, cell, id_for};
 use crate::guide::{
     Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
-    SyncSettings, Test, Text, parse_guide,
+    SyncSettings, Test, Text, is_hxl_tag, parse_guide,
 };
 
 impl Importer {
@@ -465,6 +465,17 @@ impl Importer {
                     None => note,
                 });
             }
+            let hxl = match cell(row, col("hxl")) {
+                "" => None,
+                t if is_hxl_tag(t) => Some(t.to_string()),
+                t => {
+                    self.lose(
+                        n,
+                        format!("hxl `{t}` on `{name}`: not an HXL hashtag (#tag+attribute)"),
+                    );
+                    None
+                }
+            };
             let group_cond = groups.last().and_then(|g| g.2.clone());
             let mut show_if = match (group_cond, condition) {
                 (Some(a), Some(b)) => Some(Condition::All { all: vec![a, b] }),
@@ -485,6 +496,7 @@ impl Importer {
                 max,
                 min_label,
                 max_label,
+                hxl,
             };
             known.insert(
                 name.clone(),
