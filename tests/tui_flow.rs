@@ -63,9 +63,17 @@ fn an_empty_first_run_says_what_to_press() {
 #[test]
 fn cancelling_a_new_call_keeps_nothing() {
     let (mut d, _) = driver();
+    // Something typed: Esc asks before it is thrown away; k keeps the form.
     d.press("nIraq<esc>");
+    assert!(screen(&d).contains("Discard this call?"), "{}", screen(&d));
+    d.press("k");
+    assert!(matches!(d.app.screen, Screen::NewCall(_)));
+    d.press("<esc>d");
     assert!(matches!(d.app.screen, Screen::Home));
     assert!(d.store.summaries().expect("list").is_empty());
+    // An untouched form just closes.
+    d.press("n<esc>");
+    assert!(matches!(d.app.screen, Screen::Home));
 }
 
 #[test]

@@ -170,10 +170,40 @@ pub fn reopen(
 
 /// The file a completed revision is frozen as.
 pub fn freeze(s: &Session, guide: &LoadedGuide) -> RevisionFile {
+    let s = &as_sent(s, guide);
     RevisionFile {
         digest: crate::sync::revision_digest(s, guide),
         file_name: crate::sync::file_name(s),
         content: crate::sync::render(s, guide),
+    }
+}
+
+/// The session as its file carries it: a specify text whose Other option is no longer
+/// chosen stays in the store (choosing Other again brings it back) but is not sent.
+pub fn as_sent(s: &Session, guide: &LoadedGuide) -> Session {
+    let mut s = s.clone();
+    for (qid, a) in s.answers.iter_mut() {
+        if a.other.is_empty() {
+            continue;
+        }
+        let Some(q) = guide.guide.question(qid) else {
+            continue;
+        };
+        if !other_chosen(q, a.value.as_ref()) {
+            a.other.clear();
+        }
+    }
+    s
+}
+
+/// Whether `value` chooses an option of `q` that asks to specify.
+pub fn other_chosen(q: &crate::guide::Question, value: Option<&crate::session::Value>) -> bool {
+    use crate::session::Value;
+    let is_other = |v: &String| q.options.iter().any(|o| o.other && o.value == *v);
+    match value {
+        Some(Value::Choice(v)) => is_other(v),
+        Some(Value::Choices(vs)) => vs.iter().any(is_other),
+        _ => false,
     }
 }
 

@@ -14,7 +14,9 @@ use std::sync::Arc;
 use crate::guide::{LoadedGuide, Question};
 use crate::session::{Call, Session, SessionError, Status};
 
-pub use call::{NewCall, coordinator_role, default_guide, freeze, plan_call, reopen};
+pub use call::{
+    NewCall, as_sent, coordinator_role, default_guide, freeze, other_chosen, plan_call, reopen,
+};
 pub use edit::Typed;
 pub use undo::{History, Undone, field_text};
 

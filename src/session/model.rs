@@ -79,6 +79,25 @@ impl Field {
 pub struct Position {
     pub question: Option<String>,
     pub field: Field,
+    /// In the general notes pad (opened over `question`): a restart lands there again.
+    pub pad: bool,
+}
+
+impl Position {
+    /// How the store keeps the field (one column): `answer`, `other`, `note`, or `pad`.
+    pub fn field_column(&self) -> &'static str {
+        if self.pad { "pad" } else { self.field.as_str() }
+    }
+
+    /// The place the store kept: `column` as [`Position::field_column`] wrote it; an
+    /// unknown word is the answer.
+    pub fn from_column(question: Option<String>, column: &str) -> Position {
+        Position {
+            question,
+            field: Field::parse(column).unwrap_or_default(),
+            pad: column == "pad",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -166,7 +166,7 @@ fn write(
                 "UPDATE sessions SET position_question = ?2, position_field = ?3 WHERE id = ?1",
             )
             .map_err(sqlite)?
-            .execute(params![session, position.question, position.field])
+            .execute(params![session, position.question, position.field_column()])
             .map_err(sqlite)?;
             Ok(Vec::new())
         }

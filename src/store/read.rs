@@ -10,8 +10,8 @@ use super::codec::parse_ts;
 use super::error::{StoreError, classify};
 use crate::guide::{Digest, LoadedGuide, Place, Structure, load_guide_str};
 use crate::session::{
-    Answer, Call, Field, GuideRef, Note, Participant, Position, Progress, Session, Special, Status,
-    Value, ValueKind,
+    Answer, Call, GuideRef, Note, Participant, Position, Progress, Session, Special, Status, Value,
+    ValueKind,
 };
 
 /// One line of the sessions list (home screen, `stocktake sessions`).
@@ -143,7 +143,7 @@ impl Store {
             String,
             Option<String>,
             Option<String>,
-            Field,
+            String,
             Option<String>,
         );
         let head: Head = self
@@ -248,10 +248,7 @@ impl Store {
             completed_at: head.9.as_deref().map(|t| self.time(t)).transpose()?,
             answers,
             notes,
-            position: Position {
-                question: head.10,
-                field: head.11,
-            },
+            position: Position::from_column(head.10, &head.11),
         })
     }
 

@@ -88,7 +88,7 @@ pub(super) fn write_everything(
             s.parent,
             s.completed_at.map(ts),
             s.position.question,
-            s.position.field,
+            s.position.field_column(),
             s.edited_by
         ],
     )

@@ -164,7 +164,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("cancel"),
-        help: "cancel: nothing is kept",
+        help: "cancel: nothing is kept (asks first once something is typed)",
     },
     // Interview. Table order is hint-bar order: what a newcomer needs comes first.
     Binding {

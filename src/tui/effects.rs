@@ -339,7 +339,9 @@ fn reopen(
             // The parent is the file the revision was frozen as when it was completed.
             let parent = match store.revision_file(&s.id, s.revision)? {
                 Some(f) => f.digest,
-                None => crate::sync::revision_digest(&s, &guide),
+                None => {
+                    crate::sync::revision_digest(&crate::interview::as_sent(&s, &guide), &guide)
+                }
             };
             let change = reopen_session(&mut s, &guide, parent, store.now(), by)?;
             store.apply(&change)

@@ -273,6 +273,23 @@ impl Form {
     ) -> Outcome {
         match self.step_key(input, action, guides.len()) {
             Step::Stay => Outcome::stay(),
+            // Discarding what was typed asks first; an untouched form just closes.
+            Step::Cancel if self.typed_anything() => Outcome::asking(super::outcome::Dialog {
+                title: "Discard this call?".into(),
+                body: "Nothing of this form is kept if you leave it now.".into(),
+                choices: vec![
+                    super::outcome::DialogChoice {
+                        key: 'd',
+                        label: "discard",
+                        then: super::outcome::Then::Discard,
+                    },
+                    super::outcome::DialogChoice {
+                        key: 'k',
+                        label: "keep editing",
+                        then: super::outcome::Then::Nothing,
+                    },
+                ],
+            }),
             Step::Cancel => Outcome::go(Go::Home),
             Step::Create(g, call) => {
                 let Some(guide) = guides.get(g) else {
@@ -284,6 +301,16 @@ impl Form {
                 }
             }
         }
+    }
+
+    /// Whether anything was typed or ticked that leaving would lose.
+    fn typed_anything(&self) -> bool {
+        !self.response.is_empty()
+            || !self.other_label.is_empty()
+            || self.structures != [true, false, false, false]
+            || self.consent.is_some()
+            || self.participants.len() > 1
+            || self.participants.iter().any(|p| !p.organisation.is_empty())
     }
 
     pub fn step_key(&mut self, input: Input, action: Option<Action>, guides: usize) -> Step {

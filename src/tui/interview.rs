@@ -127,7 +127,12 @@ impl Tab {
         t.load(iv, i, start);
         if let Some(field) = field {
             let q = iv.question(start);
-            t.field = if field == Field::Other && !has_other(q) {
+            let value = iv
+                .session(i)
+                .answers
+                .get(&q.id)
+                .and_then(|a| a.value.as_ref());
+            t.field = if field == Field::Other && !crate::interview::other_chosen(q, value) {
                 Field::Answer
             } else {
                 field
@@ -183,9 +188,11 @@ impl Tab {
         }
     }
 
-    pub fn fields(q: &Question) -> Vec<Field> {
+    /// The fields Tab walks through: the specify text only while its Other option is
+    /// chosen (`value` is what is recorded).
+    pub fn fields(q: &Question, value: Option<&Value>) -> Vec<Field> {
         let mut f = vec![Field::Answer];
-        if has_other(q) {
+        if crate::interview::other_chosen(q, value) {
             f.push(Field::Other);
         }
         f.push(Field::Note);
@@ -211,14 +218,26 @@ impl CallView {
         for (i, entries) in opened.histories.iter().enumerate() {
             interview.set_history(i, crate::interview::History::from_store(entries));
         }
-        let tabs = (0..interview.sessions.len())
+        let tabs: Vec<Tab> = (0..interview.sessions.len())
             .map(|i| Tab::new(&interview, i))
             .collect();
+        let active = opened.focus.min(interview.sessions.len().saturating_sub(1));
+        // Left (or killed) in the notes pad: back in the pad, over the question it was on.
+        let in_pad = interview
+            .sessions
+            .get(active)
+            .is_some_and(|s| s.position.pad);
+        let panel = in_pad.then(|| {
+            let current = tabs.get(active).map_or(0, |t: &Tab| t.current);
+            Panel::Notes(super::panels::NotesPad::new(
+                interview.question(current).id.clone(),
+            ))
+        });
         CallView {
-            active: opened.focus.min(interview.sessions.len().saturating_sub(1)),
+            active,
             interview,
             tabs,
-            panel: None,
+            panel,
             pending_digit: None,
             sensitive_names: Vec::new(),
             from_targets: Vec::new(),
@@ -385,6 +404,7 @@ impl CallView {
         let position = Position {
             question: Some(self.question().id.clone()),
             field: self.tabs[i].field,
+            pad: matches!(self.panel, Some(Panel::Notes(_))),
         };
         self.interview
             .move_to(i, position)

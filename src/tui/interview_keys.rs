@@ -41,8 +41,14 @@ impl CallView {
             }
             return match outcome.go {
                 Go::Close => {
+                    let was_pad = matches!(self.panel, Some(Panel::Notes(_)));
                     self.panel = None;
-                    outcome.then_go(Go::Stay)
+                    let moved = if was_pad {
+                        self.position_effect()
+                    } else {
+                        Vec::new()
+                    };
+                    outcome.then_go(Go::Stay).and(Outcome::effects(moved))
                 }
                 Go::Question(index) => {
                     self.panel = None;
@@ -139,7 +145,8 @@ impl CallView {
             }
             Some(Action::NotesPad) => {
                 self.panel = Some(Panel::Notes(NotesPad::new(self.question().id.clone())));
-                Outcome::stay()
+                // Saved as the place: a restart lands in the pad again.
+                Outcome::effects(self.position_effect())
             }
             Some(Action::Find) => {
                 self.panel = Some(Panel::Find(FindPanel::new(&self.interview, i)));
@@ -264,8 +271,13 @@ impl CallView {
 
     fn set_field(&mut self, forward: bool) -> Vec<Effect> {
         let q = self.question().clone();
+        let value = self
+            .session()
+            .answers
+            .get(&q.id)
+            .and_then(|a| a.value.clone());
         let t = &mut self.tabs[self.active];
-        let fields = Tab::fields(&q);
+        let fields = Tab::fields(&q, value.as_ref());
         let at = fields.iter().position(|f| *f == t.field).unwrap_or(0);
         let n = fields.len();
         t.field = fields[if forward {
@@ -424,8 +436,14 @@ impl CallView {
             && index == Some(self.tabs[i].current)
         {
             let q = self.question().clone();
+            let value = self
+                .interview
+                .session(i)
+                .answers
+                .get(&q.id)
+                .and_then(|a| a.value.clone());
             let t = &mut self.tabs[i];
-            if Tab::fields(&q).contains(&field) {
+            if Tab::fields(&q, value.as_ref()).contains(&field) {
                 t.field = field;
                 t.editing = t.is_text_field(&q);
             }

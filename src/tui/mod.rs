@@ -22,6 +22,7 @@ pub mod panels;
 pub mod plan;
 pub mod screens;
 pub mod text_field;
+pub mod text_view;
 pub mod theme;
 pub mod update;
 

@@ -11,6 +11,7 @@ use crate::session::MAX_TEXT_CHARS;
 pub struct TextField {
     area: TextArea<'static>,
     multiline: bool,
+    placeholder: Option<String>,
 }
 
 impl TextField {
@@ -31,7 +32,11 @@ impl TextField {
         // Resume with the cursor after the text, where typing continues.
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
-        TextField { area, multiline }
+        TextField {
+            area,
+            multiline,
+            placeholder: None,
+        }
     }
 
     pub fn text(&self) -> String {
@@ -96,12 +101,27 @@ impl TextField {
         self.area.cursor().0 + 1 >= self.area.lines().len()
     }
 
-    pub fn widget(&self) -> &TextArea<'static> {
-        &self.area
+    /// What to draw while the field has the keyboard (see `text_view.rs`).
+    pub fn view(&self) -> super::text_view::EditorView<'_> {
+        super::text_view::EditorView { field: self }
+    }
+
+    /// (line, column in characters) of the cursor.
+    pub fn cursor(&self) -> (usize, usize) {
+        let c = self.area.cursor();
+        (c.0, c.1)
+    }
+
+    pub fn lines(&self) -> &[String] {
+        self.area.lines()
+    }
+
+    pub fn placeholder(&self) -> Option<&str> {
+        self.placeholder.as_deref()
     }
 
     pub fn set_placeholder(&mut self, text: &str) {
-        self.area.set_placeholder_text(text);
+        self.placeholder = Some(text.to_string());
     }
 }
 

@@ -261,6 +261,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             }
             Then::EndCall { outcome, quit } => app.close_call(quit, outcome),
             Then::Quit => app.leave(true),
+            Then::Discard => app.leave(false),
         };
     }
     let ctx = app.ctx();
@@ -327,6 +328,17 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             let outcome = view.update(input, action, now);
             // "1… a second digit picks 10–17" is stale once that digit stops waiting.
             if waited && outcome.say.is_none() {
+                app.flash = None;
+            }
+            // "Recorded: don't know" is stale once the answer changed again.
+            let answered = outcome
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::Persist(crate::session::Change::Answer { .. })));
+            if answered
+                && outcome.say.is_none()
+                && app.flash.as_ref().is_some_and(|f| f.level == Level::Info)
+            {
                 app.flash = None;
             }
             outcome

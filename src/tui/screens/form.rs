@@ -218,7 +218,7 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
                 let [input, msg] =
                     Layout::horizontal([Constraint::Min(8), Constraint::Length(err_w)]).areas(v);
                 if focus(*field) {
-                    f.render_widget(field_widget.widget(), input);
+                    f.render_widget(&field_widget.view(), input);
                 } else {
                     let text = field_widget.text();
                     let shown = if text.is_empty() {

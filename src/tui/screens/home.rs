@@ -155,7 +155,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
         let [label, field] =
             Layout::horizontal([Constraint::Length(9), Constraint::Min(1)]).areas(filter);
         f.render_widget(Paragraph::new(Span::styled(" filter: ", t.key())), label);
-        f.render_widget(home.filter.widget(), field);
+        f.render_widget(&home.filter.view(), field);
     } else {
         // The ↑ in the list needs its meaning on screen: a completed interview that has not
         // left this machine is the one thing on this screen that still needs doing.

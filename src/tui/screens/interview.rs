@@ -124,7 +124,14 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
 
     // Header: who, then where, when and whether it is saved.
     // The section's name is in the navigator and above the question: its number is enough.
+    // A reopened session says which revision is being edited (r1 is the only one), on
+    // the side that is never cut.
+    let revision = match view.session().revision {
+        0 | 1 => String::new(),
+        r => format!("r{r} · "),
+    };
     let right = vec![
+        Span::styled(revision, t.warn()),
         Span::styled(
             format!("§{} · Q {pos}/{} · ", si + 1, visible.len()),
             t.plain(),

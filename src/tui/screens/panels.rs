@@ -73,7 +73,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                     at.0,
                 );
                 if on {
-                    f.render_widget(field.widget(), at.1);
+                    f.render_widget(&field.view(), at.1);
                 } else {
                     let text = field.text();
                     let (shown, style) = if text.is_empty() {
@@ -101,10 +101,26 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
         }
         Panel::Guidance(scroll) => {
             let q = view.question();
-            let mut lines: Vec<Line> = wrap(q.text.get(lang, dl), w)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, t.question())))
-                .collect();
+            let section = &view.guide().sections[view.section_of(view.tab().current)];
+            let mut lines: Vec<Line> = Vec::new();
+            // The section's introduction first: the script read out before its questions.
+            if let Some(intro) = &section.guidance {
+                lines.push(Line::from(Span::styled(
+                    format!("§ {}", section.title.get(lang, dl)),
+                    t.title(),
+                )));
+                lines.extend(
+                    wrap(intro.get(lang, dl), w)
+                        .into_iter()
+                        .map(|l| Line::from(Span::styled(l, t.guidance()))),
+                );
+                lines.push(Line::default());
+            }
+            lines.extend(
+                wrap(q.text.get(lang, dl), w)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.question()))),
+            );
             lines.push(Line::default());
             let g = q
                 .guidance
@@ -136,7 +152,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             ));
             let a = b.inner(input);
             f.render_widget(b, input);
-            f.render_widget(find.query.widget(), a);
+            f.render_widget(&find.query.view(), a);
             let height = list.height as usize;
             let top = scroll_to(find.cursor, height, find.results.len());
             let mut lines = Vec::new();
@@ -288,7 +304,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 .title(Span::styled(fit(&title, w), t.dim()));
             let ia = b.inner(input);
             f.render_widget(b, input);
-            f.render_widget(pad.input.widget(), ia);
+            f.render_widget(&pad.input.view(), ia);
         }
     }
 }

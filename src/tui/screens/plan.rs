@@ -237,6 +237,6 @@ fn render_log(app: &App, log: &crate::tui::plan::LogPanel, f: &mut Frame, area: 
             height: 1,
             ..body
         };
-        f.render_widget(field.widget(), input);
+        f.render_widget(&field.view(), input);
     }
 }

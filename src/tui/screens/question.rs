@@ -10,9 +10,7 @@ use super::layout::{fit, wrap_at_most};
 use crate::guide::{Question, QuestionType};
 use crate::session::{Field, Special, Value};
 use crate::tui::app::App;
-use crate::tui::interview::{
-    CallView, OptionRow, has_other, is_text_kind, option_rows, row_selected,
-};
+use crate::tui::interview::{CallView, OptionRow, is_text_kind, option_rows, row_selected};
 use crate::tui::theme::Theme;
 
 fn answer_title(q: &Question, view: &CallView) -> String {
@@ -102,26 +100,41 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     );
     let (q_lines, _) = wrap_at_most(q.text.get(lang, dl), w, 4);
     let g_max = if h >= 18 { 3 } else { 2 };
-    let g_lines = match &q.guidance {
-        Some(g) => {
-            let mut l = super::layout::wrap(g.get(lang, dl), w);
-            if l.len() > g_max {
-                l.truncate(g_max);
-                if let Some(last) = l.last_mut() {
-                    *last = format!("{} (g: all)", fit(last, w.saturating_sub(9)));
-                }
+    let cut = |text: &str, max: usize| {
+        let mut l = super::layout::wrap(text, w);
+        if l.len() > max {
+            l.truncate(max);
+            if let Some(last) = l.last_mut() {
+                *last = format!("{} (Alt-G: all)", fit(last, w.saturating_sub(13)));
             }
-            l
         }
-        None => Vec::new(),
+        l
     };
+    // The section's introduction (what to read out before its questions) on its first
+    // question shown, above the question's own guidance.
+    let mut g_lines = match &section.guidance {
+        Some(g) if n_in_section == 1 => cut(&format!("§ {}", g.get(lang, dl)), 2),
+        _ => Vec::new(),
+    };
+    if let Some(g) = &q.guidance {
+        g_lines.extend(cut(g.get(lang, dl), g_max));
+    }
     let rows = option_rows(q);
-    let other = has_other(q);
+    // The specify field only while its Other option is chosen: it is not sent otherwise.
+    let other = crate::interview::other_chosen(
+        q,
+        view.session()
+            .answers
+            .get(&q.id)
+            .and_then(|a| a.value.as_ref()),
+    );
     let error_row = usize::from(tab.field_error.is_some());
     let answer_need = error_row
         + if is_text_kind(q) {
             if q.kind == QuestionType::LongText {
-                4
+                // All of a long answer where there is room (and a row to type on), four
+                // rows at least.
+                (crate::tui::text_view::height(&tab.answer, w) + 1).max(4)
             } else {
                 1
             }
@@ -297,10 +310,40 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         render_text(app, &tab.other, focused(Field::Other) && tab.editing, f, a);
         next += 1;
     }
-    let b = block(t, format!(" Note{no_text} "), focus(Field::Note));
+    // Notes from the pad attached to this question show under its own note, so what was
+    // said out of order is seen where it belongs.
+    let attached: Vec<&str> = view
+        .session()
+        .notes
+        .iter()
+        .filter(|n| n.question.as_deref() == Some(q.id.as_str()) && !n.text.is_empty())
+        .map(|n| n.text.as_str())
+        .collect();
+    let from_pad = match attached.len() {
+        0 => String::new(),
+        1 => " · 1 from the pad".to_string(),
+        n => format!(" · {n} from the pad"),
+    };
+    let b = block(t, format!(" Note{no_text}{from_pad} "), focus(Field::Note));
     let a = b.inner(parts[next]);
     f.render_widget(b, parts[next]);
+    let pad_rows = (attached.len() as u16).min(a.height / 2);
+    let [a, pad] = Layout::vertical([Constraint::Min(1), Constraint::Length(pad_rows)]).areas(a);
     render_text(app, &tab.note, focused(Field::Note) && tab.editing, f, a);
+    let lines: Vec<Line> = attached
+        .iter()
+        .take(pad_rows as usize)
+        .map(|text| {
+            Line::from(Span::styled(
+                fit(
+                    &format!("pad: {}", text.replace('\n', " ")),
+                    pad.width as usize,
+                ),
+                t.dim(),
+            ))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), pad);
 }
 
 /// A text field: the live editor when typing in it, else its text, wrapped.
@@ -312,7 +355,7 @@ fn render_text(
     area: Rect,
 ) {
     if editing {
-        f.render_widget(field.widget(), area);
+        f.render_widget(&field.view(), area);
         return;
     }
     let t = &app.theme;
