@@ -196,7 +196,7 @@ fn the_accessible_mode_in_tmux_prints_lines_a_screen_reader_reads_in_order() {
     assert!(history.contains("stocktake, accessible mode."), "{history}");
     t.type_text("a", "y");
     t.keys("a", &["Enter"]);
-    t.wait_for("a", "Saved.");
+    t.wait_for("a", "Saved: yes.");
     t.type_text("a", "leave");
     t.keys("a", &["Enter"]);
     t.wait_for(
@@ -230,5 +230,32 @@ fn an_answer_that_starts_with_a_command_word_is_typed_after_an_equals_sign() {
     assert_eq!(
         s.answers["promising_practices"].value,
         Some(Value::Text("note-taking sessions with the police".into()))
+    );
+}
+
+#[test]
+fn a_typed_answer_that_starts_with_back_is_kept_and_completing_says_what_is_missing_first() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (code, out) = accessible(
+        dir.path(),
+        "new\n\nMali\n1\n\ny\nfind promising\nback in 2015 a manual for front-line workers\npad Call +223 70 12 34 56 tomorrow.\ncomplete\nleave\nquit\n",
+        &[],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Saved: back in 2015 a manual for front-line workers."),
+        "{out}"
+    );
+    // A required answer is missing: said before any check of the phone number.
+    assert!(out.contains("Not completed: "), "{out}");
+    assert!(!out.contains("Check 1 of 1"), "{out}");
+    let st = store(dir.path());
+    let rows = st.summaries().expect("rows");
+    let s = st.load_session(&rows[0].id).expect("session");
+    assert_eq!(
+        s.answers["promising_practices"].value,
+        Some(Value::Text(
+            "back in 2015 a manual for front-line workers".into()
+        ))
     );
 }

@@ -10,7 +10,10 @@ use super::state::{Mode, State};
 use crate::tui::screens::layout::{cell, fit, wrap};
 use crate::tui::theme::Theme;
 
-const WHO: usize = 22;
+/// The session column: 22 columns at 80, wider on a wide terminal.
+fn who_width(w: usize) -> usize {
+    (w / 4).clamp(22, 40)
+}
 
 fn hints(s: &State) -> &'static [(&'static str, &'static str)] {
     match s.mode {
@@ -99,7 +102,7 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
                 .title(" ✎ Summary of this cell: typing goes here · Esc or Ctrl-S saves ");
             let inner = block.inner(edit);
             f.render_widget(block, edit);
-            f.render_widget(field.widget(), inner);
+            f.render_widget(&field.view(), inner);
         }
         Mode::Part { field, at } => {
             let [above, edit] =
@@ -111,7 +114,7 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
                 .title(" ✎ Words to code, as they appear in the selected text ");
             let inner = block.inner(edit);
             f.render_widget(block, edit);
-            f.render_widget(field.widget(), inner);
+            f.render_widget(&field.view(), inner);
         }
         Mode::Codes { target, at, back } => {
             cell_view(s, theme, f, main, *back, 0);
@@ -135,7 +138,8 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
 fn matrix(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
     let w = area.width as usize;
     let cols = s.matrix.columns.len();
-    let room = w.saturating_sub(WHO + 1);
+    let who = who_width(w);
+    let room = w.saturating_sub(who + 1);
     let per = 18usize;
     let visible = (room / per).max(1).min(cols.max(1));
     let colw = room.checked_div(visible).unwrap_or(room);
@@ -143,7 +147,7 @@ fn matrix(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
     let height = area.height.saturating_sub(1) as usize;
     let first_row = s.row.saturating_sub(height.saturating_sub(1));
     let mut lines = Vec::new();
-    let mut head = vec![Span::styled(cell("session", WHO), theme.dim())];
+    let mut head = vec![Span::styled(cell("session", who), theme.dim())];
     for (i, c) in s
         .matrix
         .columns
@@ -173,7 +177,7 @@ fn matrix(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
         .take(height)
     {
         let mut spans = vec![Span::styled(
-            cell(&r.who, WHO),
+            cell(&r.who, who),
             if ri == s.row {
                 theme.focus()
             } else {

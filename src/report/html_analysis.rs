@@ -114,7 +114,9 @@ fn themes(o: &mut Text<'_>, a: &Analysis, suffix: &str) {
         } else {
             ""
         };
-        let count = if t.sessions > 0 {
+        // A parent theme counts its children's sessions; only a theme with quotes of its
+        // own has a list to open.
+        let count = if t.sessions > 0 && !t.quotes.is_empty() {
             format!("<a href=\"#q{suffix}-{i}\">{} of {}</a>", t.sessions, t.of)
         } else {
             format!("0 of {}", t.of)

@@ -321,6 +321,35 @@ impl<'a> Accessible<'a> {
             };
             let q = iv.question(at).id.clone();
             let mut show = true;
+            // On a question answered in words, a word that moves or completes is a command
+            // only alone on its line: "back in 2015 …" is an answer, never lost.
+            let typed_text = matches!(
+                iv.question(at).kind,
+                crate::guide::QuestionType::Text | crate::guide::QuestionType::LongText
+            );
+            let alone_only = [
+                "next",
+                "back",
+                "b",
+                "review",
+                "r",
+                "complete",
+                "leave",
+                "quit",
+                "q",
+                "unanswered",
+                "u",
+                "help",
+                "dk",
+                "declined",
+                "na",
+                "clear",
+            ];
+            let word = if typed_text && !rest.is_empty() && alone_only.contains(&word.as_str()) {
+                "=".to_string()
+            } else {
+                word
+            };
             let result = match word.as_str() {
                 "help" | "?" => {
                     self.say(help::INTERVIEW)?;
@@ -449,7 +478,13 @@ impl<'a> Accessible<'a> {
                     Ok(change) => {
                         let events = self.run(vec![Effect::Persist(change)])?;
                         if events.iter().any(|e| matches!(e, Event::Saved { .. })) {
-                            self.say("Saved.")?;
+                            // Say what was saved: a screen reader user hears it, not sees it.
+                            let now_said = iv
+                                .questions()
+                                .find(|x| x.id == q)
+                                .map(|x| prompt::answer_of(iv, i, x))
+                                .unwrap_or_default();
+                            self.say(&format!("Saved: {now_said}."))?;
                         }
                     }
                     Err(e) => self.say(&line(&e.to_string()))?,
@@ -469,6 +504,15 @@ impl<'a> Accessible<'a> {
 
     /// Complete session `i`: first what the guard finds in its free text, one by one.
     fn complete(&mut self, iv: &mut Interview, i: usize) -> io::Result<()> {
+        // What would stop the completion is said before the check of names and numbers,
+        // so no decision there is made for nothing.
+        let mut probe = iv.session(i).clone();
+        if let Err(e) = probe.complete(&iv.guide.guide, Timestamp::now()) {
+            return self.say(&format!(
+                "Not completed: {}. Type unanswered, or go N.",
+                line(&e.to_string())
+            ));
+        }
         let panel = super::guard_panel::GuardPanel::new(self.names.clone());
         let findings = panel.open(iv, i);
         for (n, f) in findings.iter().enumerate() {

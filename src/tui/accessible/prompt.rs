@@ -89,7 +89,7 @@ fn value_text(q: &Question, v: &Value, lang: &str, default: &str) -> String {
 }
 
 /// The current answer of question `q` in session `i`, in words.
-fn answer_of(iv: &Interview, i: usize, q: &Question) -> String {
+pub fn answer_of(iv: &Interview, i: usize, q: &Question) -> String {
     let (lang, default) = (iv.lang(), iv.default_language());
     let Some(a) = iv.session(i).answers.get(&q.id) else {
         return "none".into();
@@ -134,7 +134,7 @@ pub fn describe(iv: &Interview, i: usize, at: usize) -> String {
             out.push_str(if q.kind == QuestionType::Multi {
                 "\nOptions, several may be given:"
             } else {
-                "\nOptions:"
+                "\nOptions, choose one:"
             });
             for (k, o) in q.options.iter().enumerate() {
                 out.push_str(&format!(
