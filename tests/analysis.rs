@@ -172,6 +172,14 @@ fn themes_count_sessions_roll_up_to_parents_and_escape_what_was_said() {
     );
     let html = std::fs::read_to_string(set.dir.path().join("r/report.html")).expect("html");
     assert!(!html.contains("<script>alert"), "hostile text escaped");
+    // Every link inside the report goes somewhere: a parent theme has no quotes of its own.
+    for link in html.split("href=\"#").skip(1) {
+        let target = &link[..link.find('"').expect("end of link")];
+        assert!(
+            html.contains(&format!("id={target}>")) || html.contains(&format!("id=\"{target}\"")),
+            "a link to #{target} with nothing there"
+        );
+    }
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(
         html.contains("<b>No data; &lt;b&gt;parallel&lt;/b&gt; labels.</b>"),
@@ -487,24 +495,7 @@ fn draw(s: &stocktake::analyse::State, color: bool, (w, h): (u16, u16)) -> Strin
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("term");
     t.draw(|f| stocktake::analyse::view::render(s, &stocktake::tui::theme::Theme { color }, f))
         .expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let cell = &buf[(x, y)];
-            line.push_str(cell.symbol());
-            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    stocktake::tui::driver::buffer_text(t.backend().buffer())
 }
 
 fn state(set: &Set) -> stocktake::analyse::State {

@@ -173,15 +173,8 @@ fn reports_leave_sensitive_text_out_unless_asked_and_say_where_it_was() {
 fn a_v1_file_that_marks_text_sensitive_is_refused() {
     let (_dir, outbox, _d) = sent_with_a_sensitive_note();
     let text = std::fs::read_to_string(only_file(outbox.path())).expect("file");
-    // The same body, claiming v1, with a digest that matches it: only the format is wrong.
-    let body = text
-        .split_once('\n')
-        .expect("digest line")
-        .1
-        .replace("stocktake.session.v2", "stocktake.session.v1");
-    let digest = stocktake::guide::Digest::of(body.as_bytes());
-    let forged = format!("digest = \"{digest}\"\n{body}");
-    let err = stocktake::sync::parse_session_file(forged.as_bytes(), "forged.toml")
+    let forged = support::files::claiming_v1(&text);
+    let err = stocktake::sync::parse_session_file(&forged, "forged.toml")
         .expect_err("a v1 file has no sensitive key");
     assert_eq!(
         err.to_string(),

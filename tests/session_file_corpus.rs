@@ -234,15 +234,8 @@ fn a_v1_file_that_names_who_edited_it_is_refused() {
         .find(|n| n.contains("_mali_"))
         .expect("the edited revision");
     let text = std::fs::read_to_string(dir.join(&name)).expect("file");
-    // The same body, claiming v1, with a digest that matches it: only the format is wrong.
-    let body = text
-        .split_once('\n')
-        .expect("digest line")
-        .1
-        .replace("stocktake.session.v2", "stocktake.session.v1");
-    let digest = stocktake::guide::Digest::of(body.as_bytes());
-    let forged = format!("digest = \"{digest}\"\n{body}");
-    let err = stocktake::sync::parse_session_file(forged.as_bytes(), "forged.toml")
+    let forged = support::files::claiming_v1(&text);
+    let err = stocktake::sync::parse_session_file(&forged, "forged.toml")
         .expect_err("a v1 file has no edited_by key");
     assert_eq!(
         err.to_string(),

@@ -27,7 +27,7 @@ pub struct CellSummary {
 
 /// A code applied to a text (a unit) of a session, or to the span `start..end` of it
 /// (characters, not bytes).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Coding {
     pub session_id: String,
     /// `answer:Q`, `other:Q`, `note:Q`, or `pad:N`.

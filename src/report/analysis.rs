@@ -157,6 +157,14 @@ pub struct Analysis {
     pub elsewhere: usize,
 }
 
+impl Analysis {
+    /// The codings whose words a later revision changed: kept, listed, never counted or
+    /// exported as codings.
+    pub fn stale_codings(&self) -> std::collections::HashSet<&Coding> {
+        self.stale.iter().map(|s| &s.coding).collect()
+    }
+}
+
 fn by(r: &SessionRow, level: Attribution) -> String {
     match level {
         Attribution::None => format!("session {}", r.session_id),

@@ -254,6 +254,7 @@ pub fn project(
     out.push_str("</Variables><Cases>");
     let mut sources_xml = String::new();
     let mut files = Vec::new();
+    let stale = a.stale_codings();
     for r in &s.sessions {
         let _ = write!(
             out,
@@ -346,30 +347,8 @@ pub fn project(
                 sources_xml.push_str("</PlainTextSelection>");
             }
             // The collator's codings, where their words still stand.
-            let stale: BTreeSet<(&str, &str, usize, usize, &str, &str)> = a
-                .stale
-                .iter()
-                .map(|st| {
-                    let c = &st.coding;
-                    (
-                        c.session_id.as_str(),
-                        c.unit.as_str(),
-                        c.start,
-                        c.end,
-                        c.code.as_str(),
-                        c.coder.as_str(),
-                    )
-                })
-                .collect();
             for c in a.codings.iter().filter(|c| c.session_id == r.session_id) {
-                if stale.contains(&(
-                    c.session_id.as_str(),
-                    c.unit.as_str(),
-                    c.start,
-                    c.end,
-                    c.code.as_str(),
-                    c.coder.as_str(),
-                )) {
+                if stale.contains(c) {
                     continue;
                 }
                 let Some((_, _, at, _)) = src.segments.iter().find(|(k, _, _, _)| *k == c.unit)

@@ -101,30 +101,9 @@ pub fn coding_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> 
             b.label(code, b.default_language()).to_string()
         })
     };
-    let stale: std::collections::HashSet<(&str, &str, usize, usize, &str, &str)> = a
-        .stale
-        .iter()
-        .map(|st| {
-            let c = &st.coding;
-            (
-                c.session_id.as_str(),
-                c.unit.as_str(),
-                c.start,
-                c.end,
-                c.code.as_str(),
-                c.coder.as_str(),
-            )
-        })
-        .collect();
+    let stale = a.stale_codings();
     for c in &a.codings {
-        let is_stale = stale.contains(&(
-            c.session_id.as_str(),
-            c.unit.as_str(),
-            c.start,
-            c.end,
-            c.code.as_str(),
-            c.coder.as_str(),
-        ));
+        let is_stale = stale.contains(c);
         // A stale coding's quote may be text no longer in the report (marked sensitive
         // since): not repeated here.
         let (quote, status) = if is_stale {

@@ -125,24 +125,28 @@ impl Driver {
 
     /// The screen as plain text, one line per row, trailing spaces trimmed.
     pub fn screen(&self, width: u16, height: u16) -> String {
-        let t = self.draw(width, height);
-        let buf = t.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in 0..buf.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let cell = &buf[(x, y)];
-                line.push_str(cell.symbol());
-                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
+        buffer_text(self.draw(width, height).backend().buffer())
     }
+}
+
+/// A drawn buffer as text, a line per row, trailing spaces cut: what a test compares. A wide
+/// character's second cell is skipped, so the text reads as the terminal shows it.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buf[(x, y)];
+            line.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }

@@ -14,6 +14,7 @@ pub mod guard_panel;
 pub mod home;
 pub mod interview;
 pub mod interview_keys;
+mod interview_undo;
 pub mod keymap;
 pub mod keys;
 pub mod msg;

@@ -185,7 +185,7 @@ pub fn export(guide: &Guide) -> XlsForm {
                         number(q.min.unwrap_or(1.0)),
                         number(q.max.unwrap_or(5.0))
                     );
-                    row.hint = scale_hint(q, langs, lang);
+                    row.hint = scale_hint(q, langs);
                 }
             }
             rows.push(row);
@@ -288,7 +288,7 @@ fn bounds(q: &Question, langs: &[String]) -> (String, Option<Text>) {
 
 /// The ends of a scale, as its hint: `1: Very rare … 5: Very common`. The import reads
 /// this shape back on a `range`.
-fn scale_hint(q: &Question, langs: &[String], default: &str) -> Option<Text> {
+fn scale_hint(q: &Question, langs: &[String]) -> Option<Text> {
     if q.min_label.is_none() && q.max_label.is_none() {
         return None;
     }
@@ -308,7 +308,6 @@ fn scale_hint(q: &Question, langs: &[String], default: &str) -> Option<Text> {
             t.0.insert(l.clone(), parts.join(" … "));
         }
     }
-    let _ = default;
     Some(t)
 }
 

@@ -188,6 +188,18 @@ pub mod files {
         }
     }
 
+    /// A v2 file's body claiming v1, under a digest that matches it: only the format is
+    /// wrong, so a reader's refusal can only be about the keys v1 does not have.
+    pub fn claiming_v1(v2_text: &str) -> Vec<u8> {
+        let body = v2_text
+            .split_once('\n')
+            .expect("digest line")
+            .1
+            .replace("stocktake.session.v2", "stocktake.session.v1");
+        let digest = Digest::of(body.as_bytes());
+        format!("digest = \"{digest}\"\n{body}").into_bytes()
+    }
+
     pub fn bytes(s: &Session) -> Vec<u8> {
         stocktake::sync::render(s, &coordinator())
     }

@@ -5,20 +5,21 @@
 //! own line editing works. It drives the same interview and the same effects as the full
 //! screen, so what it saves is saved exactly as there.
 
+mod complete;
+mod new_call;
 mod prompt;
 
 use std::io::{self, BufRead, Write};
-use std::sync::Arc;
 
 use jiff::Timestamp;
 
 use super::effects::Runner;
 use super::msg::{Effect, Event};
-use crate::guide::{Catalog, LoadedGuide, Structure};
-use crate::interview::{Interview, NewCall, Typed, coordinator_role, default_guide, plan_call};
+use crate::guide::{Catalog, Structure};
+use crate::interview::{Interview, Typed};
 use crate::neutralise::line;
 use crate::outbox::Sending;
-use crate::session::{Participant, Special};
+use crate::session::Special;
 use crate::store::{Claim, Store};
 
 pub use prompt::{describe, help};
@@ -151,112 +152,6 @@ impl<'a> Accessible<'a> {
                     line(other)
                 ))?,
             }
-        }
-    }
-
-    fn new_call(&mut self) -> io::Result<()> {
-        let guides: Vec<Arc<LoadedGuide>> =
-            self.catalog.guides.iter().cloned().map(Arc::new).collect();
-        if guides.is_empty() {
-            return self.say("No interview guide is installed.");
-        }
-        let mut g = default_guide(&guides);
-        if guides.len() > 1 {
-            for (n, x) in guides.iter().enumerate() {
-                self.say(&format!(
-                    "{}. {}",
-                    n + 1,
-                    line(x.guide.title.get("en", "en"))
-                ))?;
-            }
-            let Some(a) = self.ask(&format!("Guide number (Enter: {}): ", g + 1))? else {
-                return Ok(());
-            };
-            if let Ok(n) = a.parse::<usize>()
-                && (1..=guides.len()).contains(&n)
-            {
-                g = n - 1;
-            }
-        }
-        let guide = guides[g].clone();
-        let Some(response) = self.ask("Country or response: ")? else {
-            return Ok(());
-        };
-        if response.is_empty() {
-            return self.say("Nothing created: a call needs its country or response.");
-        }
-        for (n, s) in Structure::ALL.iter().enumerate() {
-            self.say(&format!("{}. {}", n + 1, s.label("en")))?;
-        }
-        let Some(a) =
-            self.ask("Structures on the call, numbers separated by commas (e.g. 1,2): ")?
-        else {
-            return Ok(());
-        };
-        let mut structures = Vec::new();
-        for part in a.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            match part
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| Structure::ALL.get(n.wrapping_sub(1)))
-            {
-                Some(Structure::Other) => {
-                    let Some(label) = self.ask("Name of the other structure: ")? else {
-                        return Ok(());
-                    };
-                    structures.push((Structure::Other, label));
-                }
-                Some(s) if !structures.iter().any(|(x, _)| x == s) => {
-                    structures.push((*s, String::new()))
-                }
-                Some(_) => {}
-                None => {
-                    return self.say(&format!(
-                        "Nothing created: {:?} is not a structure's number.",
-                        line(part)
-                    ));
-                }
-            }
-        }
-        if structures.is_empty() {
-            return self.say("Nothing created: tick at least one structure.");
-        }
-        let languages = guide.guide.languages.clone();
-        let mut language = guide.guide.default_language().to_string();
-        if languages.len() > 1 {
-            let Some(a) = self.ask(&format!(
-                "Language of the call, one of {} (Enter: {language}): ",
-                languages.join(", ")
-            ))?
-            else {
-                return Ok(());
-            };
-            if languages.contains(&a) {
-                language = a;
-            }
-        }
-        let participants = structures
-            .iter()
-            .map(|(s, _)| Participant {
-                role: coordinator_role(*s).to_string(),
-                organisation: String::new(),
-                name: String::new(),
-            })
-            .collect();
-        let new = NewCall {
-            response,
-            interviewer: self.user.clone(),
-            language,
-            structures,
-            participants,
-            consent: None,
-        };
-        match plan_call(guide, &new, Timestamp::now()) {
-            Ok(change) => {
-                let events = self.run(vec![Effect::CreateCall(change)])?;
-                self.opened(events)
-            }
-            Err(e) => self.say(&format!("Nothing created: {e}")),
         }
     }
 
@@ -499,105 +394,6 @@ impl<'a> Accessible<'a> {
             if show {
                 self.say(&describe(iv, i, at))?;
             }
-        }
-    }
-
-    /// Complete session `i`: first what the guard finds in its free text, one by one.
-    fn complete(&mut self, iv: &mut Interview, i: usize) -> io::Result<()> {
-        // What would stop the completion is said before the check of names and numbers,
-        // so no decision there is made for nothing.
-        let mut probe = iv.session(i).clone();
-        if let Err(e) = probe.complete(&iv.guide.guide, Timestamp::now()) {
-            return self.say(&format!(
-                "Not completed: {}. Type unanswered, or go N.",
-                line(&e.to_string())
-            ));
-        }
-        let panel = super::guard_panel::GuardPanel::new(self.names.clone());
-        let findings = panel.open(iv, i);
-        for (n, f) in findings.iter().enumerate() {
-            self.say(&format!(
-                "Check {} of {}: {} in {}: {:?}.",
-                n + 1,
-                findings.len(),
-                f.kind.label(),
-                prompt::place(&f.place),
-                line(&f.found)
-            ))?;
-            loop {
-                let Some(a) = self.ask("Type x to redact it, s to mark the text sensitive, k to keep it, c to cancel: ")? else {
-                    return Ok(());
-                };
-                let now = Timestamp::now();
-                let change = match a.as_str() {
-                    "c" => return self.say("Not completed."),
-                    "k" => break,
-                    "s" => match &f.place {
-                        crate::interview::guard::Place::Pad(seq) => {
-                            iv.set_note_sensitive(i, *seq, true, now)
-                        }
-                        crate::interview::guard::Place::Note(q)
-                        | crate::interview::guard::Place::Other(q)
-                        | crate::interview::guard::Place::Answer(q) => {
-                            iv.set_answer_sensitive(i, q, true, now)
-                        }
-                    },
-                    "x" => {
-                        let Some(text) = crate::interview::guard::redact(
-                            super::guard_panel::text_of(iv.session(i), &f.place),
-                            &f.span,
-                        ) else {
-                            self.say("That text changed; complete again to look at it anew.")?;
-                            return Ok(());
-                        };
-                        match &f.place {
-                            crate::interview::guard::Place::Note(q) => {
-                                iv.set_note(i, q, &text, now)
-                            }
-                            crate::interview::guard::Place::Other(q) => {
-                                iv.set_other(i, q, &text, now)
-                            }
-                            crate::interview::guard::Place::Pad(seq) => {
-                                iv.edit_note(i, *seq, &text, now)
-                            }
-                            crate::interview::guard::Place::Answer(q) => {
-                                match iv.type_answer(i, q, &text, now) {
-                                    Ok(Typed::Saved(c)) => Ok(c),
-                                    Ok(Typed::Invalid(e)) => {
-                                        self.say(&format!("Not redacted: {e}"))?;
-                                        continue;
-                                    }
-                                    Err(e) => Err(e),
-                                }
-                            }
-                        }
-                    }
-                    _ => continue,
-                };
-                match change {
-                    Ok(c) => {
-                        self.run(vec![Effect::Persist(c)])?;
-                        break;
-                    }
-                    Err(e) => {
-                        self.say(&line(&e.to_string()))?;
-                        return Ok(());
-                    }
-                }
-            }
-        }
-        match iv.complete(i, Timestamp::now()) {
-            Ok(change) => {
-                let events = self.run(vec![Effect::Persist(change)])?;
-                if events.iter().any(|e| matches!(e, Event::Completed { .. })) {
-                    self.say(&format!(
-                        "Completed: {}. Its file is written when you sync (or now, if an outbox is set).",
-                        prompt::structure_of(iv, i)
-                    ))?;
-                }
-                Ok(())
-            }
-            Err(e) => self.say(&format!("Not completed: {}", line(&e.to_string()))),
         }
     }
 }

@@ -1,0 +1,113 @@
+//! Completing a session in the accessible mode: what would stop it first, then the guard's
+//! findings one by one (redact, mark sensitive, keep), then the completion and its sending,
+//! as on the full screen.
+
+use std::io;
+
+use jiff::Timestamp;
+
+use super::{Accessible, prompt};
+use crate::interview::{Interview, Typed};
+use crate::neutralise::line;
+use crate::tui::msg::{Effect, Event};
+
+impl Accessible<'_> {
+    /// Complete session `i`: first what the guard finds in its free text, one by one.
+    pub(super) fn complete(&mut self, iv: &mut Interview, i: usize) -> io::Result<()> {
+        // What would stop the completion is said before the check of names and numbers,
+        // so no decision there is made for nothing.
+        let mut probe = iv.session(i).clone();
+        if let Err(e) = probe.complete(&iv.guide.guide, Timestamp::now()) {
+            return self.say(&format!(
+                "Not completed: {}. Type unanswered, or go N.",
+                line(&e.to_string())
+            ));
+        }
+        let panel = crate::tui::guard_panel::GuardPanel::new(self.names.clone());
+        let findings = panel.open(iv, i);
+        for (n, f) in findings.iter().enumerate() {
+            self.say(&format!(
+                "Check {} of {}: {} in {}: {:?}.",
+                n + 1,
+                findings.len(),
+                f.kind.label(),
+                prompt::place(&f.place),
+                line(&f.found)
+            ))?;
+            loop {
+                let Some(a) = self.ask("Type x to redact it, s to mark the text sensitive, k to keep it, c to cancel: ")? else {
+                    return Ok(());
+                };
+                let now = Timestamp::now();
+                let change = match a.as_str() {
+                    "c" => return self.say("Not completed."),
+                    "k" => break,
+                    "s" => match &f.place {
+                        crate::interview::guard::Place::Pad(seq) => {
+                            iv.set_note_sensitive(i, *seq, true, now)
+                        }
+                        crate::interview::guard::Place::Note(q)
+                        | crate::interview::guard::Place::Other(q)
+                        | crate::interview::guard::Place::Answer(q) => {
+                            iv.set_answer_sensitive(i, q, true, now)
+                        }
+                    },
+                    "x" => {
+                        let Some(text) = crate::interview::guard::redact(
+                            crate::tui::guard_panel::text_of(iv.session(i), &f.place),
+                            &f.span,
+                        ) else {
+                            self.say("That text changed; complete again to look at it anew.")?;
+                            return Ok(());
+                        };
+                        match &f.place {
+                            crate::interview::guard::Place::Note(q) => {
+                                iv.set_note(i, q, &text, now)
+                            }
+                            crate::interview::guard::Place::Other(q) => {
+                                iv.set_other(i, q, &text, now)
+                            }
+                            crate::interview::guard::Place::Pad(seq) => {
+                                iv.edit_note(i, *seq, &text, now)
+                            }
+                            crate::interview::guard::Place::Answer(q) => {
+                                match iv.type_answer(i, q, &text, now) {
+                                    Ok(Typed::Saved(c)) => Ok(c),
+                                    Ok(Typed::Invalid(e)) => {
+                                        self.say(&format!("Not redacted: {e}"))?;
+                                        continue;
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        }
+                    }
+                    _ => continue,
+                };
+                match change {
+                    Ok(c) => {
+                        self.run(vec![Effect::Persist(c)])?;
+                        break;
+                    }
+                    Err(e) => {
+                        self.say(&line(&e.to_string()))?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        match iv.complete(i, Timestamp::now()) {
+            Ok(change) => {
+                let events = self.run(vec![Effect::Persist(change)])?;
+                if events.iter().any(|e| matches!(e, Event::Completed { .. })) {
+                    self.say(&format!(
+                        "Completed: {}. Its file is written when you sync (or now, if an outbox is set).",
+                        prompt::structure_of(iv, i)
+                    ))?;
+                }
+                Ok(())
+            }
+            Err(e) => self.say(&format!("Not completed: {}", line(&e.to_string()))),
+        }
+    }
+}

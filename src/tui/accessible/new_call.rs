@@ -1,0 +1,122 @@
+//! The accessible mode's new-call questions: guide, response, structures, language, one
+//! line each, refused whole on a wrong answer so that nothing half-made is created.
+
+use std::io;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use super::Accessible;
+use crate::guide::{LoadedGuide, Structure};
+use crate::interview::{NewCall, coordinator_role, default_guide, plan_call};
+use crate::neutralise::line;
+use crate::session::Participant;
+use crate::tui::msg::Effect;
+
+impl Accessible<'_> {
+    pub(super) fn new_call(&mut self) -> io::Result<()> {
+        let guides: Vec<Arc<LoadedGuide>> =
+            self.catalog.guides.iter().cloned().map(Arc::new).collect();
+        if guides.is_empty() {
+            return self.say("No interview guide is installed.");
+        }
+        let mut g = default_guide(&guides);
+        if guides.len() > 1 {
+            for (n, x) in guides.iter().enumerate() {
+                self.say(&format!(
+                    "{}. {}",
+                    n + 1,
+                    line(x.guide.title.get("en", "en"))
+                ))?;
+            }
+            let Some(a) = self.ask(&format!("Guide number (Enter: {}): ", g + 1))? else {
+                return Ok(());
+            };
+            if let Ok(n) = a.parse::<usize>()
+                && (1..=guides.len()).contains(&n)
+            {
+                g = n - 1;
+            }
+        }
+        let guide = guides[g].clone();
+        let Some(response) = self.ask("Country or response: ")? else {
+            return Ok(());
+        };
+        if response.is_empty() {
+            return self.say("Nothing created: a call needs its country or response.");
+        }
+        for (n, s) in Structure::ALL.iter().enumerate() {
+            self.say(&format!("{}. {}", n + 1, s.label("en")))?;
+        }
+        let Some(a) =
+            self.ask("Structures on the call, numbers separated by commas (e.g. 1,2): ")?
+        else {
+            return Ok(());
+        };
+        let mut structures = Vec::new();
+        for part in a.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| Structure::ALL.get(n.wrapping_sub(1)))
+            {
+                Some(Structure::Other) => {
+                    let Some(label) = self.ask("Name of the other structure: ")? else {
+                        return Ok(());
+                    };
+                    structures.push((Structure::Other, label));
+                }
+                Some(s) if !structures.iter().any(|(x, _)| x == s) => {
+                    structures.push((*s, String::new()))
+                }
+                Some(_) => {}
+                None => {
+                    return self.say(&format!(
+                        "Nothing created: {:?} is not a structure's number.",
+                        line(part)
+                    ));
+                }
+            }
+        }
+        if structures.is_empty() {
+            return self.say("Nothing created: tick at least one structure.");
+        }
+        let languages = guide.guide.languages.clone();
+        let mut language = guide.guide.default_language().to_string();
+        if languages.len() > 1 {
+            let Some(a) = self.ask(&format!(
+                "Language of the call, one of {} (Enter: {language}): ",
+                languages.join(", ")
+            ))?
+            else {
+                return Ok(());
+            };
+            if languages.contains(&a) {
+                language = a;
+            }
+        }
+        let participants = structures
+            .iter()
+            .map(|(s, _)| Participant {
+                role: coordinator_role(*s).to_string(),
+                organisation: String::new(),
+                name: String::new(),
+            })
+            .collect();
+        let new = NewCall {
+            response,
+            interviewer: self.user.clone(),
+            language,
+            structures,
+            participants,
+            consent: None,
+        };
+        match plan_call(guide, &new, Timestamp::now()) {
+            Ok(change) => {
+                let events = self.run(vec![Effect::CreateCall(change)])?;
+                self.opened(events)
+            }
+            Err(e) => self.say(&format!("Nothing created: {e}")),
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! Undo and redo on the interview screen: the interview's own history does the work;
+//! this shows where the change was, its question and field under the cursor, and says
+//! what was undone.
+
+use jiff::Timestamp;
+
+use super::asks::refused;
+use super::interview::{CallView, Tab};
+use super::msg::Effect;
+use super::outcome::{Level, Outcome};
+use super::panels::Panel;
+
+impl CallView {
+    /// Undo (`back`) or redo the last edit of the session shown, and show where it was:
+    /// its question, with the field it changed under the cursor.
+    pub(super) fn undo(&mut self, back: bool, now: Timestamp) -> Outcome {
+        let i = self.active;
+        let result = if back {
+            self.interview.undo(i, now)
+        } else {
+            self.interview.redo(i, now)
+        };
+        let Some(result) = result else {
+            return Outcome::said(
+                Level::Info,
+                if back {
+                    "Nothing to undo."
+                } else {
+                    "Nothing to redo."
+                },
+            );
+        };
+        let u = match result {
+            Ok(u) => u,
+            Err(e) => return refused(e),
+        };
+        let mut effects = vec![Effect::Persist(u.change.clone())];
+        let index = u
+            .question
+            .as_deref()
+            .and_then(|q| self.interview.index_of(q));
+        if self.panel.is_none()
+            && let Some(index) = index
+            && index != self.tabs[i].current
+        {
+            effects.extend(self.goto(index));
+        }
+        self.tabs[i].reload(&self.interview, i);
+        if let Some(field) = u.field
+            && index == Some(self.tabs[i].current)
+        {
+            let q = self.question().clone();
+            let value = self
+                .interview
+                .session(i)
+                .answers
+                .get(&q.id)
+                .and_then(|a| a.value.clone());
+            let t = &mut self.tabs[i];
+            if Tab::fields(&q, value.as_ref()).contains(&field) {
+                t.field = field;
+                t.editing = t.is_text_field(&q);
+            }
+        }
+        if let Some(Panel::Notes(pad)) = &mut self.panel {
+            pad.reload(&self.interview, i);
+        }
+        let what = match (&u.question, u.field) {
+            (Some(q), Some(_)) => {
+                let text = self
+                    .interview
+                    .guide
+                    .guide
+                    .question(q)
+                    .map(|q| q.text.get(self.lang(), self.interview.default_language()))
+                    .unwrap_or(q);
+                format!("{} of “{}”", u.what, super::screens::layout::fit(text, 40))
+            }
+            _ => u.what.clone(),
+        };
+        let said = if back {
+            format!("Undone: {what} — Ctrl-Y redoes")
+        } else {
+            format!("Redone: {what} — Ctrl-Z undoes")
+        };
+        Outcome::effects(effects).say(Level::Info, said)
+    }
+}
