@@ -3,6 +3,9 @@
 
 mod support;
 
+#[path = "analysis/qdpx.rs"]
+mod qdpx;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -755,154 +758,6 @@ fn six_realistic_sessions_give_a_matrix_and_themes_to_work_from() {
         matrix.contains("Une formation d'introduction"),
         "French notes kept as written"
     );
-}
-
-/// An independent reader of a .qdpx: Python's zipfile and ElementTree, nothing of ours.
-/// Prints what it found as JSON, and fails on a reference to a GUID the project does not
-/// define, a malformed GUID, or a selection outside its source's text.
-const QDPX_READER: &str = r#"
-import json, re, sys, zipfile
-import xml.etree.ElementTree as ET
-NS = {"q": "urn:QDA-XML:project:1.0"}
-GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-z = zipfile.ZipFile(sys.argv[1])
-root = ET.fromstring(z.read("project.qde"))
-assert root.tag == "{urn:QDA-XML:project:1.0}Project", root.tag
-defined = {e.get("guid") for e in root.iter() if e.get("guid")}
-for g in defined:
-    assert GUID.match(g), g
-for e in root.iter():
-    t = e.get("targetGUID")
-    if t is not None:
-        assert t in defined, ("dangling", e.tag, t)
-codes = {c.get("guid"): c.get("name") for c in root.iter("{urn:QDA-XML:project:1.0}Code")}
-out = {"cases": [], "codings": [], "segments": 0, "guids": sorted(defined)}
-variables = {v.get("guid"): v.get("name") for v in root.iter("{urn:QDA-XML:project:1.0}Variable")}
-for case in root.iterfind("q:Cases/q:Case", NS):
-    vals = {}
-    for vv in case.iterfind("q:VariableValue", NS):
-        vals[variables[vv.find("q:VariableRef", NS).get("targetGUID")]] = vv.find("q:TextValue", NS).text
-    out["cases"].append({"name": case.get("name"), "values": vals})
-for src in root.iterfind("q:Sources/q:TextSource", NS):
-    path = src.get("plainTextPath")
-    assert path.startswith("internal://"), path
-    text = z.read("sources/" + path[len("internal://"):]).decode("utf-8")
-    for sel in src.iterfind("q:PlainTextSelection", NS):
-        a, b = int(sel.get("startPosition")), int(sel.get("endPosition"))
-        assert 0 <= a <= b <= len(text), (a, b, len(text))
-        for c in sel.iterfind("q:Coding", NS):
-            code = codes[c.find("q:CodeRef", NS).get("targetGUID")]
-            if c.get("creatingUser"):
-                out["codings"].append({"code": code, "text": text[a:b]})
-            else:
-                out["segments"] += 1
-print(json.dumps(out))
-"#;
-
-fn read_qdpx(path: &Path) -> serde_json::Value {
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(QDPX_READER)
-        .arg(path)
-        .output()
-        .expect("python3 reads the qdpx");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
-}
-
-#[test]
-fn the_qdpx_reads_back_with_cases_variables_segments_and_codings_and_its_guids_are_stable() {
-    let set = collated();
-    let dir = set.dir.path();
-    let db = CollationDb::open(&dir.join("c.db")).expect("db");
-    db.add_coding(&coding(
-        &set.chad,
-        CHAD,
-        "<script>alert(1)</script>",
-        "lack_of_knowledge",
-        "ana",
-    ))
-    .expect("coding");
-    db.add_coding(&coding(
-        &set.mali,
-        MALI,
-        "under another label",
-        "parallel_systems",
-        "ben",
-    ))
-    .expect("coding");
-    drop(db);
-    let (code, out, err) = stocktake(
-        dir,
-        &[
-            "report", "--db", "c.db", "--out", "q", "--format", "qdpx,qdc",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(out, "wrote q/project.qdpx\nwrote q/codebook.qdc\n");
-    let p = read_qdpx(&dir.join("q/project.qdpx"));
-    let cases = p["cases"].as_array().expect("cases");
-    assert_eq!(cases.len(), 2);
-    let mali = cases
-        .iter()
-        .find(|c| c["name"] == "Mali · Protection Cluster")
-        .expect("Mali");
-    assert_eq!(
-        mali["values"]["tip_engagement"],
-        "Aware of anecdotal information on TIP prevalence"
-    );
-    assert_eq!(mali["values"]["response"], "Mali");
-    assert_eq!(
-        mali["values"]["tip_forms"], "not applicable (hidden by skip logic)",
-        "hidden questions say so, not blank"
-    );
-    let mut codings: Vec<(String, String)> = p["codings"]
-        .as_array()
-        .expect("codings")
-        .iter()
-        .map(|c| {
-            (
-                c["code"].as_str().unwrap_or("").to_string(),
-                c["text"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
-    codings.sort();
-    assert_eq!(
-        codings,
-        [
-            (
-                "Lack of knowledge".to_string(),
-                "<script>alert(1)</script>".to_string()
-            ),
-            (
-                "Parallel systems and labels".to_string(),
-                "under another label".to_string()
-            ),
-        ],
-        "each coding covers exactly its words"
-    );
-    assert_eq!(
-        p["segments"], 4,
-        "two notes, each coded with its question and section"
-    );
-    // Exported again: the same GUIDs, so a QDA program merges rather than duplicates.
-    let (code, _, err) = stocktake(
-        dir,
-        &["report", "--db", "c.db", "--out", "q2", "--format", "qdpx"],
-    );
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(read_qdpx(&dir.join("q2/project.qdpx"))["guids"], p["guids"]);
-    let qdc = std::fs::read_to_string(dir.join("q/codebook.qdc")).expect("qdc");
-    assert!(qdc.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""), "{qdc}");
-    assert!(qdc.contains(&format!(
-        "<Code guid=\"{}\" name=\"Lack of knowledge\" isCodable=\"true\">",
-        stocktake::report::guid("code", "lack_of_knowledge")
-    )));
 }
 
 #[test]
