@@ -5,6 +5,8 @@ mod support;
 
 #[path = "analysis/qdpx.rs"]
 mod qdpx;
+#[path = "analysis/regression.rs"]
+mod regression;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -440,12 +442,18 @@ fn analyse_through_the_real_binary_at_80x24() {
     t.keys("a", &["s"]);
     t.wait_for("a", "Summary of this cell");
     t.type_text("a", "Handled as GBV.");
-    t.escape("a", "summary saved");
+    t.escape("a", "Leave the summary?");
+    t.keys("a", &["y"]);
+    t.wait_for("a", "summary saved");
     t.escape("a", "Enter read cell");
     let s = t.wait_for("a", "✎ Handled");
-    assert!(s.contains("│✎ Handled as GBV"), "{s}");
+    assert!(
+        s.contains("│●1 ✎ Handled as G"),
+        "a coded cell is marked: {s}"
+    );
+    assert!(s.contains("· 1 coding"), "{s}");
     t.keys("a", &["?"]);
-    t.wait_for("a", "Any key closes this help");
+    t.wait_for("a", "any other key closes it");
     t.keys("a", &["x"]);
     t.keys("a", &["q"]);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -595,10 +603,10 @@ fn keys_give_effects_that_carry_their_data() {
     assert!(e.is_empty());
     assert_eq!(
         s.message.as_deref(),
-        Some("\"not there\" is not in this text: type words exactly as they appear")
+        Some("\"not there\" is not in this text: type words as they appear (case does not matter)")
     );
-    // A summary, saved by Esc, carries the head's digest.
-    let e = press(&mut s, "<esc>sGBV handles it.<esc>");
+    // A summary, saved by Ctrl-S, carries the head's digest.
+    let e = press(&mut s, "<esc>sGBV handles it.<C-s>");
     let [stocktake::analyse::Effect::SetSummary(sum)] = e.as_slice() else {
         panic!("{e:?}");
     };
@@ -607,10 +615,10 @@ fn keys_give_effects_that_carry_their_data() {
         ("gaps", "GBV handles it.")
     );
     assert_eq!(sum.digest, support::files::digest(&set.mali).to_string());
-    // q quits from the matrix, and is typed in a summary.
+    // q quits from the matrix, and is typed in a summary; Esc then y saves it.
     let e = press(&mut s, "<esc>sq");
     assert!(e.is_empty(), "{e:?}");
-    let e = press(&mut s, "<esc>");
+    let e = press(&mut s, "<esc>y");
     assert!(matches!(
         e.as_slice(),
         [stocktake::analyse::Effect::SetSummary(_)]

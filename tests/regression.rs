@@ -1,7 +1,8 @@
 //! One test per bug fixed, named after the bug, each failing on the code before its fix
 //! (ripgrep's `tests/regression.rs`). Add new ones at the end. The layering bug
 //! `collate_does_not_depend_on_report` lives in `tests/architecture.rs`, beside the
-//! checker it uses.
+//! checker it uses; the synthesis's (`stocktake analyse`, the report's matrix) live in
+//! `tests/analysis/regression.rs`, beside the fixtures they need.
 
 mod support;
 

@@ -7,4 +7,4 @@ pub mod run;
 pub mod state;
 pub mod view;
 
-pub use state::{Effect, Mode, State, Target, update};
+pub use state::{Effect, Mode, State, Target, find_words, update};

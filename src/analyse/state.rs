@@ -34,6 +34,8 @@ pub enum Mode {
     Cell { at: usize, scroll: usize },
     /// Writing the cell's summary.
     Summary { field: TextField, at: usize },
+    /// Esc in a changed summary: save it, throw it away, or go on writing.
+    LeaveSummary { field: TextField, at: usize },
     /// Typing the part of the selected text to code.
     Part { field: TextField, at: usize },
     /// Choosing codes for a target.
@@ -54,6 +56,8 @@ pub struct State {
     pub col: usize,
     pub mode: Mode,
     pub help: bool,
+    /// How far the help is scrolled: on a small terminal it does not fit.
+    pub help_scroll: usize,
     pub message: Option<String>,
     /// The clock, as text: what summaries and codings record.
     pub now: String,
@@ -77,6 +81,7 @@ impl State {
             col: 0,
             mode: Mode::Matrix,
             help: false,
+            help_scroll: 0,
             message: None,
             now: String::new(),
         }
@@ -90,6 +95,25 @@ impl State {
             .and_then(|r| r.cells.get(self.col))
             .map(|c| c.items.iter().flat_map(|i| i.texts.iter()).collect())
             .unwrap_or_default()
+    }
+
+    /// How many codings (by any coder) lie on the texts of a cell: the matrix marks them.
+    pub fn codings_in_cell(&self, row: usize, col: usize) -> usize {
+        let Some(r) = self.matrix.rows.get(row) else {
+            return 0;
+        };
+        let Some(c) = r.cells.get(col) else {
+            return 0;
+        };
+        let keys: std::collections::HashSet<&str> = c
+            .items
+            .iter()
+            .flat_map(|i| i.texts.iter().map(|u| u.key.as_str()))
+            .collect();
+        self.codings
+            .iter()
+            .filter(|x| x.session_id == r.session_id && keys.contains(x.unit.as_str()))
+            .count()
     }
 
     /// The codings of a text of the selected row.
@@ -208,8 +232,17 @@ fn ch(input: &Input) -> Option<char> {
 /// One key. Returns what the runner must carry out.
 pub fn update(s: &mut State, input: Input) -> Vec<Effect> {
     if s.help {
-        // Any key closes the help; it is not also a command.
-        s.help = false;
+        // The arrows scroll it; any other key closes it and is not also a command.
+        match (input.key, ch(&input)) {
+            (Key::Down, _) | (_, Some('j')) => s.help_scroll += 1,
+            (Key::Up, _) | (_, Some('k')) => s.help_scroll = s.help_scroll.saturating_sub(1),
+            (Key::PageDown, _) => s.help_scroll += 10,
+            (Key::PageUp, _) => s.help_scroll = s.help_scroll.saturating_sub(10),
+            _ => {
+                s.help = false;
+                s.help_scroll = 0;
+            }
+        }
         return Vec::new();
     }
     let mode = std::mem::replace(&mut s.mode, Mode::Matrix);
@@ -217,6 +250,7 @@ pub fn update(s: &mut State, input: Input) -> Vec<Effect> {
         Mode::Matrix => matrix_key(s, input),
         Mode::Cell { at, scroll } => cell_key(s, input, at, scroll),
         Mode::Summary { field, at } => summary_key(s, input, field, at),
+        Mode::LeaveSummary { field, at } => leave_summary_key(s, input, field, at),
         Mode::Part { field, at } => part_key(s, input, field, at),
         Mode::Codes { target, at, back } => codes_key(s, input, target, at, back),
     };
@@ -333,36 +367,66 @@ fn summary_key(
     mut field: TextField,
     at: usize,
 ) -> (Mode, Vec<Effect>) {
-    let save = is(&input, Key::Esc) || (input.ctrl && input.key == Key::Char('s'));
-    if save {
-        let text = field.text();
-        let back = if at == usize::MAX {
-            Mode::Matrix
-        } else {
-            Mode::Cell { at, scroll: 0 }
-        };
-        if text == s.summary_of_cell() {
-            s.message = Some("summary unchanged".into());
-            return (back, Vec::new());
+    if input.ctrl && input.key == Key::Char('s') {
+        return save_summary(s, &field, at);
+    }
+    if is(&input, Key::Esc) {
+        if field.text() == s.summary_of_cell() {
+            return (summary_back(at), Vec::new());
         }
-        let Some(r) = s.matrix.rows.get(s.row) else {
-            return (back, Vec::new());
-        };
-        let Some(col) = s.matrix.columns.get(s.col) else {
-            return (back, Vec::new());
-        };
-        let e = Effect::SetSummary(CellSummary {
-            session_id: r.session_id.clone(),
-            section: col.section.clone(),
-            text,
-            author: s.coder.clone(),
-            at: s.now.clone(),
-            digest: r.digest.clone(),
-        });
-        return (back, vec![e]);
+        // Words typed are not thrown away by one key, nor saved behind the coder's back.
+        return (Mode::LeaveSummary { field, at }, Vec::new());
     }
     field.input(input);
     (Mode::Summary { field, at }, Vec::new())
+}
+
+fn summary_back(at: usize) -> Mode {
+    if at == usize::MAX {
+        Mode::Matrix
+    } else {
+        Mode::Cell { at, scroll: 0 }
+    }
+}
+
+fn save_summary(s: &mut State, field: &TextField, at: usize) -> (Mode, Vec<Effect>) {
+    let text = field.text();
+    let back = summary_back(at);
+    if text == s.summary_of_cell() {
+        s.message = Some("summary unchanged".into());
+        return (back, Vec::new());
+    }
+    let Some(r) = s.matrix.rows.get(s.row) else {
+        return (back, Vec::new());
+    };
+    let Some(col) = s.matrix.columns.get(s.col) else {
+        return (back, Vec::new());
+    };
+    let e = Effect::SetSummary(CellSummary {
+        session_id: r.session_id.clone(),
+        section: col.section.clone(),
+        text,
+        author: s.coder.clone(),
+        at: s.now.clone(),
+        digest: r.digest.clone(),
+    });
+    (back, vec![e])
+}
+
+fn leave_summary_key(
+    s: &mut State,
+    input: Input,
+    field: TextField,
+    at: usize,
+) -> (Mode, Vec<Effect>) {
+    match (input.key, ch(&input)) {
+        (Key::Enter, _) | (_, Some('y' | 'Y' | 's' | 'S')) => save_summary(s, &field, at),
+        (_, Some('n' | 'N' | 'd' | 'D')) => {
+            s.message = Some("summary change discarded".into());
+            (summary_back(at), Vec::new())
+        }
+        _ => (Mode::Summary { field, at }, Vec::new()),
+    }
 }
 
 fn part_key(s: &mut State, input: Input, mut field: TextField, at: usize) -> (Mode, Vec<Effect>) {
@@ -375,18 +439,16 @@ fn part_key(s: &mut State, input: Input, mut field: TextField, at: usize) -> (Mo
         let Some(unit) = units.get(at).map(|u| (*u).clone()) else {
             return (Mode::Cell { at, scroll: 0 }, Vec::new());
         };
-        let Some(byte) = (!part.trim().is_empty())
-            .then(|| unit.text.find(part.as_str()))
+        let Some((start, end)) = (!part.trim().is_empty())
+            .then(|| find_words(&unit.text, &part))
             .flatten()
         else {
             s.message = Some(format!(
-                "\"{}\" is not in this text: type words exactly as they appear",
+                "\"{}\" is not in this text: type words as they appear (case does not matter)",
                 crate::neutralise::fit(&part, 40)
             ));
             return (Mode::Part { field, at }, Vec::new());
         };
-        let start = unit.text[..byte].chars().count();
-        let end = start + part.chars().count();
         let target = Target {
             row: s.row,
             unit,
@@ -404,6 +466,25 @@ fn part_key(s: &mut State, input: Input, mut field: TextField, at: usize) -> (Mo
     }
     field.input(input);
     (Mode::Part { field, at }, Vec::new())
+}
+
+/// Where `part` first appears in `text`, in characters: as typed if it is there, else
+/// ignoring case (a coder types "no data" for "No data"). The span is the text's own
+/// characters either way, so the coding quotes what was said.
+pub fn find_words(text: &str, part: &str) -> Option<(usize, usize)> {
+    if let Some(byte) = text.find(part) {
+        let start = text[..byte].chars().count();
+        return Some((start, start + part.chars().count()));
+    }
+    let fold = |c: char| c.to_lowercase().collect::<String>();
+    let hay: Vec<String> = text.chars().map(fold).collect();
+    let needle: Vec<String> = part.chars().map(fold).collect();
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .find(|&i| hay[i..i + needle.len()] == needle[..])
+        .map(|i| (i, i + needle.len()))
 }
 
 fn codes_key(

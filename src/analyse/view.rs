@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::state::{Mode, State};
-use crate::tui::screens::layout::{cell, fit, wrap};
+use crate::tui::screens::layout::{cell, fit, width, wrap};
 use crate::tui::theme::Theme;
 
 /// The session column: 22 columns at 80, wider on a wide terminal.
@@ -15,25 +15,35 @@ fn who_width(w: usize) -> usize {
     (w / 4).clamp(22, 40)
 }
 
+/// The keys that work now, most useful first: on a narrow terminal the last ones go, and
+/// `? help` stays at the right (as on the interview screen).
 fn hints(s: &State) -> &'static [(&'static str, &'static str)] {
+    if s.help {
+        return &[("↑↓", "scroll"), ("any other key", "closes help")];
+    }
     match s.mode {
         Mode::Matrix => &[
-            ("↑↓←→/hjkl", "move"),
             ("Enter", "read cell"),
             ("s", "summary"),
+            ("↑↓←→/hjkl", "move"),
             ("q", "quit"),
             ("?", "help"),
         ],
         Mode::Cell { .. } => &[
-            ("↑↓", "text"),
             ("c", "code text"),
             ("p", "code a part"),
+            ("↑↓", "text"),
             ("s", "summary"),
-            ("←→", "cell"),
             ("Esc", "back"),
+            ("←→", "cell"),
             ("?", "help"),
         ],
-        Mode::Summary { .. } => &[("Esc/C-s", "save and close")],
+        Mode::Summary { .. } => &[("Ctrl-S", "save"), ("Esc", "close (asks if changed)")],
+        Mode::LeaveSummary { .. } => &[
+            ("y/Enter", "save"),
+            ("n", "discard the change"),
+            ("Esc", "go on writing"),
+        ],
         Mode::Part { .. } => &[("Enter", "find it"), ("Esc", "cancel")],
         Mode::Codes { .. } => &[
             ("↑↓", "code"),
@@ -70,22 +80,29 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
         top,
     );
     let where_ = match (s.matrix.rows.get(s.row), s.matrix.columns.get(s.col)) {
-        (Some(r), Some(c)) => format!(
-            "{} ({} of {}) · {} ({} of {})",
-            r.who,
-            s.row + 1,
-            sessions,
-            c.title,
-            s.col + 1,
-            s.matrix.columns.len()
-        ),
+        (Some(r), Some(c)) => {
+            let coded = match s.codings_in_cell(s.row, s.col) {
+                0 => String::new(),
+                1 => " · 1 coding".to_string(),
+                n => format!(" · {n} codings"),
+            };
+            format!(
+                "{} ({} of {}) · {} ({} of {}){coded}",
+                r.who,
+                s.row + 1,
+                sessions,
+                c.title,
+                s.col + 1,
+                s.matrix.columns.len()
+            )
+        }
         _ => "No sessions in this collation yet: run stocktake collate first.".into(),
     };
     f.render_widget(Paragraph::new(Line::raw(fit(&where_, w))), place);
     match &s.mode {
         Mode::Matrix => matrix(s, theme, f, main),
         Mode::Cell { at, scroll } => cell_view(s, theme, f, main, *at, *scroll),
-        Mode::Summary { field, at } => {
+        Mode::Summary { field, at } | Mode::LeaveSummary { field, at } => {
             let [above, edit] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(8)]).areas(main);
             cell_view(
@@ -99,10 +116,16 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
             let block = Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.focus())
-                .title(" ✎ Summary of this cell: typing goes here · Esc or Ctrl-S saves ");
+                .title(fit(
+                    " ✎ Summary of this cell: typing goes here · Ctrl-S saves ",
+                    edit.width.saturating_sub(2) as usize,
+                ));
             let inner = block.inner(edit);
             f.render_widget(block, edit);
             f.render_widget(&field.view(), inner);
+            if matches!(s.mode, Mode::LeaveSummary { .. }) {
+                leave_dialog(theme, f, main);
+            }
         }
         Mode::Part { field, at } => {
             let [above, edit] =
@@ -124,15 +147,60 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
     if let Some(m) = &s.message {
         f.render_widget(Paragraph::new(Line::styled(fit(m, w), theme.ok())), status);
     }
+    f.render_widget(Paragraph::new(hint_line(hints(s), w, theme)), hint);
+    if s.help {
+        let [_, below_top, _] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(f.area());
+        help(theme, f, below_top, s.help_scroll);
+    }
+}
+
+/// The hints that fit in `w` columns, in order, with `? help` kept at the right.
+fn hint_line(hints: &[(&str, &str)], w: usize, theme: &Theme) -> Line<'static> {
+    let (help, rest): (Vec<_>, Vec<_>) = hints.iter().partition(|(_, l)| *l == "help");
+    let reserve = help.first().map_or(0, |(k, l)| width(k) + 1 + width(l));
     let mut spans = Vec::new();
-    for (k, l) in hints(s) {
+    let mut used = 0;
+    for (k, l) in rest {
+        let need = width(k) + 1 + width(l) + 2;
+        if used + need + reserve > w {
+            break;
+        }
         spans.push(Span::styled(k.to_string(), theme.focus()));
         spans.push(Span::raw(format!(" {l}  ")));
+        used += need;
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), hint);
-    if s.help {
-        help(theme, f, main);
+    if let Some((k, l)) = help.first() {
+        spans.push(Span::raw(" ".repeat(w.saturating_sub(used + reserve))));
+        spans.push(Span::styled(k.to_string(), theme.focus()));
+        spans.push(Span::raw(format!(" {l}")));
     }
+    Line::from(spans)
+}
+
+fn leave_dialog(theme: &Theme, f: &mut Frame, area: Rect) {
+    let w = area.width.clamp(20, 56);
+    let body = wrap(
+        "This summary has changed. Save it (y or Enter), discard the change (n), or go on writing (Esc)?",
+        w.saturating_sub(4) as usize,
+    );
+    let h = (body.len() as u16 + 2).min(area.height);
+    let r = crate::tui::screens::popup(area, w, h);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(body.into_iter().map(Line::raw).collect::<Vec<_>>()).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.focus())
+                .title(" Leave the summary? ")
+                .padding(ratatui::widgets::Padding::horizontal(1)),
+        ),
+        r,
+    );
 }
 
 fn matrix(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
@@ -185,6 +253,11 @@ fn matrix(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
             },
         )];
         for (ci, c) in r.cells.iter().enumerate().skip(first_col).take(visible) {
+            // ●n: n codings on the cell's texts, so coded cells show from the matrix.
+            let coded = match s.codings_in_cell(ri, ci) {
+                0 => String::new(),
+                n => format!("●{n} "),
+            };
             let text = match &c.summary {
                 Some(sum) => format!("✎{} {}", if c.summary_stale { "*" } else { "" }, sum.text),
                 None => {
@@ -206,7 +279,10 @@ fn matrix(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
                 theme.dim()
             };
             spans.push(Span::raw("│"));
-            spans.push(Span::styled(cell(&text, colw.saturating_sub(1)), style));
+            spans.push(Span::styled(
+                cell(&format!("{coded}{text}"), colw.saturating_sub(1)),
+                style,
+            ));
         }
         lines.push(Line::from(spans));
     }
@@ -386,26 +462,74 @@ fn codes(
     f.render_widget(Paragraph::new(lines).block(block), r);
 }
 
-fn help(theme: &Theme, f: &mut Frame, area: Rect) {
-    let text = [
-        "The matrix: a row per session, a column per section of the guide.",
-        "",
-        "↑↓ ←→ or h j k l   move; PgUp PgDn Home End (g G) jump",
-        "Enter              read the cell in full",
-        "s                  write the cell's summary (Esc or Ctrl-S saves)",
-        "In a cell:",
-        "  ↑↓ j k           choose a text (a note, a typed answer, a pad note)",
-        "  c or Enter       code the whole text: Space toggles a code",
-        "  p                code a part: type words as they appear, Enter",
-        "  ← →              previous / next cell of the row",
-        "  PgUp PgDn        scroll",
-        "  Esc              back to the matrix",
-        "q                  quit (everything is saved as it is made)",
-        "",
-        "Any key closes this help.",
+/// Every key, a line each; a description wraps under itself, and the box scrolls where the
+/// terminal is too small to hold it.
+fn help(theme: &Theme, f: &mut Frame, area: Rect, scroll: usize) {
+    const KEYS: &[(&str, &str)] = &[
+        (
+            "",
+            "The matrix: a row per session, a column per section of the guide. ✎ marks a summary (✎* written on an earlier revision), ●n the codings on a cell's texts.",
+        ),
+        ("", ""),
+        ("↑↓ ←→ h j k l", "move"),
+        ("PgUp PgDn g G", "jump"),
+        ("Enter", "read the cell in full"),
+        (
+            "s",
+            "write the cell's summary: Ctrl-S saves, Esc asks before leaving a change",
+        ),
+        ("", "In a cell:"),
+        (
+            "  ↑↓ j k",
+            "choose a text (a note, a typed answer, a pad note)",
+        ),
+        ("  c or Enter", "code the whole text: Space toggles a code"),
+        (
+            "  p",
+            "code a part: type its words (case does not matter), Enter",
+        ),
+        ("  ← →", "previous / next cell of the row"),
+        ("  PgUp PgDn", "scroll"),
+        ("  Esc", "back to the matrix"),
+        ("q", "quit (everything is saved as it is made)"),
+        ("", ""),
+        ("", "↑↓ scroll this help; any other key closes it."),
     ];
-    let h = (text.len() as u16 + 2).min(area.height);
     let w = area.width.min(78);
+    let inner = (w as usize).saturating_sub(2);
+    let keyw = 15.min(inner / 3);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, d) in KEYS {
+        if k.is_empty() {
+            if d.is_empty() {
+                lines.push(Line::raw(""));
+                continue;
+            }
+            for l in wrap(d, inner) {
+                lines.push(Line::raw(l));
+            }
+            continue;
+        }
+        for (i, l) in wrap(d, inner.saturating_sub(keyw)).into_iter().enumerate() {
+            let key = if i == 0 {
+                cell(k, keyw)
+            } else {
+                " ".repeat(keyw)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(key, theme.focus()),
+                Span::raw(l),
+            ]));
+        }
+    }
+    let room = (area.height as usize).saturating_sub(2);
+    let top = scroll.min(lines.len().saturating_sub(room));
+    let more = if lines.len() > top + room {
+        " · ↓ more"
+    } else {
+        ""
+    };
+    let h = (lines.len() as u16 + 2).min(area.height);
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y,
@@ -413,13 +537,13 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
         height: h,
     };
     f.render_widget(Clear, r);
-    let lines: Vec<Line> = text.iter().map(|l| Line::raw(*l)).collect();
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(room).collect();
     f.render_widget(
-        Paragraph::new(lines).block(
+        Paragraph::new(shown).block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.focus())
-                .title(" Help "),
+                .title(format!(" Help{more} ")),
         ),
         r,
     );

@@ -173,6 +173,20 @@ fn by(r: &SessionRow, level: Attribution) -> String {
     }
 }
 
+/// A matrix row's name: who, as far as the attribution allows, and at the structure level
+/// the end of the session id too, or four Protection Cluster rows read alike. The id is
+/// random (a ULID's last characters), so it tells nothing of the response.
+fn row_name(r: &SessionRow, level: Attribution) -> String {
+    match level {
+        Attribution::Structure => {
+            let id: Vec<char> = r.session_id.chars().collect();
+            let tail: String = id[id.len().saturating_sub(6)..].iter().collect();
+            format!("{} · …{tail}", r.group.type_name())
+        }
+        _ => by(r, level),
+    }
+}
+
 /// Every text of a session a code can go on, by key; `notes` are the session's own notes
 /// pad entries (those of its head revision).
 pub fn units_of(guide: &Guide, r: &SessionRow, notes: &[&GeneralNote]) -> Vec<Unit> {
@@ -335,7 +349,7 @@ pub(super) fn analyse(
         matrix_rows.push(MatrixRow {
             session_id: r.session_id.clone(),
             digest: r.digest.clone(),
-            who: by(r, input.attribution),
+            who: row_name(r, input.attribution),
             group: r.group.clone(),
             unresolved: r.unresolved,
             cells,

@@ -171,6 +171,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             footnotes(o, r, hidden, f.rows.iter().any(|c| c.suppressed));
             o.push('\n');
         }
+        matrix(o, r, s);
         themes(o, r, s);
         let suffix = super::section_suffix(r, s);
         let _ = writeln!(o, "### What was said\n");
@@ -240,8 +241,59 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
     charts
 }
 
-/// The themes and the coders' agreement; the matrix is too wide for Markdown and lives in
-/// the HTML report, `matrix.csv` and the workbook.
+/// A matrix cell is shortened to this many characters; `matrix.csv` has it whole.
+const MATRIX_CELL_CHARS: usize = 300;
+
+/// The rapid-analysis matrix, a session at a time: a table that wide is unreadable in
+/// Markdown, so each row becomes a heading and each cell a line, the collator's summary
+/// first where there is one.
+fn matrix(o: &mut Text<'_>, r: &Report, s: &super::model::GuideSection) {
+    let m = &s.analysis.matrix;
+    let suffix = super::section_suffix(r, s);
+    let shown = super::html_analysis::MATRIX_HTML_ROWS;
+    let _ = writeln!(
+        o,
+        "### Rapid-analysis matrix
+
+A heading per session and a line per section of the guide: the collator's summary (✎, written in `stocktake analyse`), else what was answered and said, shortened to {MATRIX_CELL_CHARS} characters. Every cell whole is in matrix{suffix}.csv."
+    );
+    if m.rows.len() > shown {
+        let _ = write!(
+            o,
+            "The first {shown} of {} sessions are here.\n",
+            m.rows.len()
+        );
+    }
+    o.push('\n');
+    for row in m.rows.iter().take(shown) {
+        let flag = if row.unresolved {
+            " (unresolved conflict: the newest revision)"
+        } else {
+            ""
+        };
+        let _ = writeln!(o, "#### {}{flag}\n", md(&row.who));
+        for (c, col) in row.cells.iter().zip(&m.columns) {
+            let text = match &c.summary {
+                Some(sum) => {
+                    let stale = if c.summary_stale {
+                        ", on an earlier revision"
+                    } else {
+                        ""
+                    };
+                    format!("✎ {} ({}{stale})", sum.text, sum.author)
+                }
+                None if c.items.is_empty() => "·".to_string(),
+                None => c.content(),
+            };
+            let short: String = text.chars().take(MATRIX_CELL_CHARS).collect();
+            let more = if short.len() < text.len() { "…" } else { "" };
+            let _ = writeln!(o, "- **{}**: {}{more}", md(&col.title), md(&short));
+        }
+        o.push('\n');
+    }
+}
+
+/// The themes and the coders' agreement.
 fn themes(o: &mut Text<'_>, r: &Report, s: &super::model::GuideSection) {
     let a = &s.analysis;
     let suffix = super::section_suffix(r, s);
