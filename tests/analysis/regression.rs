@@ -195,8 +195,9 @@ fn report_md_had_no_matrix() {
         "{matrix}"
     );
     assert!(
-        matrix
-            .contains("- **Gaps and challenges**: ✎ Data \\*missing\\*; handled as \\| GBV. \\(ana\\)"),
+        matrix.contains(
+            "- **Gaps and challenges**: ✎ Data \\*missing\\*; handled as \\| GBV. \\(ana\\)"
+        ),
         "the summary first, escaped: {matrix}"
     );
     assert!(
