@@ -455,6 +455,12 @@ fn analyse_through_the_real_binary_at_80x24() {
     t.keys("a", &["?"]);
     t.wait_for("a", "any other key closes it");
     t.keys("a", &["x"]);
+    // A column per question, and back.
+    t.keys("a", &["v"]);
+    let s = t.wait_for("a", "a column per question");
+    assert!(s.contains("What challenges do you face"), "{s}");
+    t.keys("a", &["v"]);
+    t.wait_for("a", "a column per section (v: per question)");
     t.keys("a", &["q"]);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !t.dead("a") {
@@ -520,7 +526,9 @@ fn state(set: &Set) -> stocktake::analyse::State {
     )
     .expect("report");
     let a = r.sections.into_iter().next().expect("a section").analysis;
-    let mut s = stocktake::analyse::State::new(a.matrix, a.codebook, a.codings, "ana", "c.db");
+    let by_question = a.matrix.by_question(&db.summaries().expect("summaries"));
+    let mut s = stocktake::analyse::State::new(a.matrix, a.codebook, a.codings, "ana", "c.db")
+        .with_question_view(by_question);
     s.now = "2026-12-02T10:00:00Z".into();
     s
 }
@@ -867,4 +875,92 @@ fn what_was_said_lists_200_texts_a_question_and_says_how_many_there_are() {
     assert_eq!(md.matches("> Gap number ").count(), 200);
     let html = std::fs::read_to_string(dir.path().join("r/report.html")).expect("html");
     assert!(html.contains("The first 200 of 201 texts; every one is in long.csv"));
+}
+
+#[test]
+fn the_matrix_by_question_has_a_column_and_a_summary_per_question() {
+    let set = collated();
+    let mut s = state(&set);
+    // To the gaps section, then a column per question: on its first question.
+    press(&mut s, "llll");
+    assert_eq!(s.matrix.columns[s.col].section, "gaps");
+    press(&mut s, "v");
+    assert_eq!(s.by, stocktake::report::MatrixBy::Question);
+    let col = &s.matrix.columns[s.col];
+    assert_eq!(
+        col.section, "gaps/challenges",
+        "the section's first question anyone answered"
+    );
+    assert_eq!(col.questions.len(), 1);
+    let cell = &s.matrix.rows[s.row].cells[s.col];
+    assert!(
+        cell.items.iter().all(|i| i.question == "challenges"),
+        "{cell:?}"
+    );
+    assert_eq!(cell.items[0].texts[0].text, MALI);
+    // Only questions someone answered or spoke to are columns.
+    assert!(
+        s.matrix.columns.iter().all(|c| c.section.contains('/')),
+        "{:?}",
+        s.matrix.columns
+    );
+    assert!(s.matrix.columns.len() < 10, "{:?}", s.matrix.columns);
+    let top = draw(&s, false, (80, 24));
+    assert!(top.contains("a column per question"), "{top}");
+    // A summary of a question's cell is kept under section/question.
+    let e = press(&mut s, "sFor this question only.<C-s>");
+    let [stocktake::analyse::Effect::SetSummary(sum)] = e.as_slice() else {
+        panic!("{e:?}");
+    };
+    assert_eq!(sum.section, "gaps/challenges");
+    s.applied_effect(&e[0]);
+    let db = CollationDb::open(&set.dir.path().join("c.db")).expect("db");
+    db.set_summary(sum).expect("saved");
+    // Back by section: the gaps column, whose summary is its own (none yet).
+    press(&mut s, "v");
+    assert_eq!(s.matrix.columns[s.col].section, "gaps");
+    assert!(s.matrix.rows[s.row].cells[s.col].summary.is_none());
+    // The report by question has that summary in its matrix.csv, section/question keyed.
+    drop(db);
+    let (code, _, err) = stocktake(
+        set.dir.path(),
+        &[
+            "report",
+            "--db",
+            "c.db",
+            "--out",
+            "r",
+            "--format",
+            "csv,html",
+            "--matrix-by",
+            "question",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let csv = std::fs::read_to_string(set.dir.path().join("r/matrix.csv")).expect("matrix.csv");
+    let header = csv.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("gaps/challenges_summary,gaps/challenges"),
+        "{header}"
+    );
+    assert!(csv.contains("For this question only."), "{csv}");
+    let html = std::fs::read_to_string(set.dir.path().join("r/report.html")).expect("html");
+    assert!(
+        html.contains("<th>What challenges do you face in addressing trafficking?</th>"),
+        "a question's column"
+    );
+    // And by section (the default), the question's summary stays out of the section's cell.
+    let (code, _, err) = stocktake(
+        set.dir.path(),
+        &["report", "--db", "c.db", "--out", "r2", "--format", "csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let csv = std::fs::read_to_string(set.dir.path().join("r2/matrix.csv")).expect("matrix.csv");
+    assert!(!csv.contains("For this question only."), "{csv}");
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap_or_default()
+            .contains("gaps_summary,gaps")
+    );
 }

@@ -48,6 +48,11 @@ pub enum Mode {
 
 pub struct State {
     pub matrix: Matrix,
+    /// The matrix's other view (a column per question, or per section), `v` swaps them;
+    /// empty when there is none.
+    pub other: Matrix,
+    /// What `matrix` (the view shown) has as columns.
+    pub by: crate::report::MatrixBy,
     pub codebook: Option<Codebook>,
     pub codings: Vec<Coding>,
     pub coder: String,
@@ -73,6 +78,8 @@ impl State {
     ) -> State {
         State {
             matrix,
+            other: Matrix::default(),
+            by: crate::report::MatrixBy::Section,
             codebook,
             codings,
             coder: coder.to_string(),
@@ -85,6 +92,44 @@ impl State {
             message: None,
             now: String::new(),
         }
+    }
+
+    /// Gives the screen the matrix by question too, for `v`.
+    pub fn with_question_view(mut self, by_question: Matrix) -> State {
+        self.other = by_question;
+        self
+    }
+
+    /// Shows the other view, on the same session and (as near as there is) the same place
+    /// in the guide: a section's first question, or a question's section.
+    fn swap_view(&mut self) {
+        if self.other.columns.is_empty() {
+            self.message = Some("no other view: nothing was answered in this collation".into());
+            return;
+        }
+        let key = self
+            .matrix
+            .columns
+            .get(self.col)
+            .map(|c| c.section.clone())
+            .unwrap_or_default();
+        std::mem::swap(&mut self.matrix, &mut self.other);
+        self.by = match self.by {
+            crate::report::MatrixBy::Section => crate::report::MatrixBy::Question,
+            crate::report::MatrixBy::Question => crate::report::MatrixBy::Section,
+        };
+        let section = key.split('/').next().unwrap_or_default();
+        let prefix = format!("{section}/");
+        self.col = self
+            .matrix
+            .columns
+            .iter()
+            .position(|c| c.section == section || c.section.starts_with(&prefix))
+            .unwrap_or(0);
+        self.message = Some(match self.by {
+            crate::report::MatrixBy::Section => "a column per section (v: per question)".into(),
+            crate::report::MatrixBy::Question => "a column per question (v: per section)".into(),
+        });
     }
 
     /// Every text of the selected cell, in the cell's order.
@@ -265,6 +310,7 @@ fn matrix_key(s: &mut State, input: Input) -> (Mode, Vec<Effect>) {
     match (input.key, ch(&input)) {
         (_, Some('q')) => return (Mode::Matrix, vec![Effect::Quit]),
         (_, Some('?')) | (Key::F(1), _) => s.help = true,
+        (_, Some('v')) => s.swap_view(),
         (Key::Down, _) | (_, Some('j')) => s.row = (s.row + 1).min(rows.saturating_sub(1)),
         (Key::Up, _) | (_, Some('k')) => s.row = s.row.saturating_sub(1),
         (Key::Right, _) | (_, Some('l')) | (Key::Tab, _) => {

@@ -22,11 +22,20 @@ fn hints(s: &State) -> &'static [(&'static str, &'static str)] {
         return &[("↑↓", "scroll"), ("any other key", "closes help")];
     }
     match s.mode {
+        Mode::Matrix if s.by == crate::report::MatrixBy::Question => &[
+            ("Enter", "read cell"),
+            ("s", "summary"),
+            ("v", "by section"),
+            ("q", "quit"),
+            ("↑↓←→", "move"),
+            ("?", "help"),
+        ],
         Mode::Matrix => &[
             ("Enter", "read cell"),
             ("s", "summary"),
-            ("↑↓←→/hjkl", "move"),
+            ("v", "by question"),
             ("q", "quit"),
+            ("↑↓←→", "move"),
             ("?", "help"),
         ],
         Mode::Cell { .. } => &[
@@ -68,10 +77,14 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
         Paragraph::new(Line::styled(
             fit(
                 &format!(
-                    "stocktake analyse · {} · {} · coder {}",
+                    "stocktake analyse · {} · {} · coder {}{}",
                     s.db_name,
                     crate::report::sessions_count(sessions),
-                    s.coder
+                    s.coder,
+                    match s.by {
+                        crate::report::MatrixBy::Section => "",
+                        crate::report::MatrixBy::Question => " · a column per question",
+                    }
                 ),
                 w,
             ),
@@ -468,12 +481,16 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect, scroll: usize) {
     const KEYS: &[(&str, &str)] = &[
         (
             "",
-            "The matrix: a row per session, a column per section of the guide. ✎ marks a summary (✎* written on an earlier revision), ●n the codings on a cell's texts.",
+            "A row per session, a column per section (v: per question). ✎ a summary (✎* on an earlier revision); ●n codings on the cell's texts.",
         ),
         ("", ""),
         ("↑↓ ←→ h j k l", "move"),
         ("PgUp PgDn g G", "jump"),
         ("Enter", "read the cell in full"),
+        (
+            "v",
+            "a column per question, or per section; each its own summary",
+        ),
         (
             "s",
             "write the cell's summary: Ctrl-S saves, Esc asks before leaving a change",

@@ -56,13 +56,15 @@ pub(super) fn analyse(db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| db.display().to_string());
+    let by_question = section.analysis.matrix.by_question(&cdb.summaries()?);
     let state = crate::analyse::State::new(
         section.analysis.matrix,
         section.analysis.codebook,
         section.analysis.codings,
         &coder,
         &crate::neutralise::line(&name),
-    );
+    )
+    .with_question_view(by_question);
     crate::analyse::run::run(&cdb, state, crate::tui::theme::Theme::from_env())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -172,6 +172,10 @@ pub enum Command {
         /// questions' `hxl` keys, and standard ones for country, structure and date).
         #[arg(long)]
         hxl: bool,
+        /// The rapid-analysis matrix's columns: the guide's sections, or its questions
+        /// (a question's cell gets its own summary in `stocktake analyse`, key `v`).
+        #[arg(long, value_enum, default_value_t = MatrixByArg::Section)]
+        matrix_by: MatrixByArg,
     },
     /// The call campaign: who to call, every attempt, callbacks, coverage.
     #[command(subcommand)]
@@ -313,6 +317,21 @@ impl ValueEnum for FormatArg {
 /// `--attribution`: the names of [`Attribution`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttributionArg(pub Attribution);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatrixByArg {
+    Section,
+    Question,
+}
+
+impl From<MatrixByArg> for crate::report::MatrixBy {
+    fn from(a: MatrixByArg) -> Self {
+        match a {
+            MatrixByArg::Section => crate::report::MatrixBy::Section,
+            MatrixByArg::Question => crate::report::MatrixBy::Question,
+        }
+    }
+}
 
 impl ValueEnum for AttributionArg {
     fn value_variants<'a>() -> &'a [Self] {

@@ -132,6 +132,7 @@ pub fn run() -> ExitCode {
             include_sensitive,
             ref codebook,
             hxl,
+            matrix_by,
         }) => report::report(
             db,
             out,
@@ -144,6 +145,7 @@ pub fn run() -> ExitCode {
                 include_sensitive,
                 codebook: codebook.as_deref(),
                 hxl,
+                matrix_by: matrix_by.into(),
             },
         ),
         Some(Command::Plan(PlanCommand::Import {

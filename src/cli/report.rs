@@ -16,6 +16,7 @@ pub(super) struct Filters<'a> {
     pub include_sensitive: bool,
     pub codebook: Option<&'a Path>,
     pub hxl: bool,
+    pub matrix_by: crate::report::MatrixBy,
 }
 
 pub(super) fn report(
@@ -32,6 +33,7 @@ pub(super) fn report(
         include_sensitive,
         codebook,
         hxl,
+        matrix_by,
     } = filters;
     // Read before the collation: a mistyped codebook fails in a moment, not after it.
     let codebook = codebook.map(crate::guide::load_codebook_file).transpose()?;
@@ -100,6 +102,7 @@ pub(super) fn report(
             include_sensitive,
             codebook,
             hxl,
+            matrix_by,
         },
     )?;
     if r.sections.is_empty() {

@@ -99,8 +99,12 @@ impl MatrixRow {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixColumn {
+    /// The column's key: a section id, or `section/question` for a question's column
+    /// (what summaries are kept under).
     pub section: String,
     pub title: String,
+    /// The questions whose answers and texts the column's cells hold, in the guide's order.
+    pub questions: Vec<(String, std::sync::Arc<str>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -260,6 +264,7 @@ pub(super) struct Inputs<'a> {
     pub codings: &'a [Coding],
     pub codebook: Option<Codebook>,
     pub attribution: Attribution,
+    pub matrix_by: super::MatrixBy,
 }
 
 pub(super) fn analyse(
@@ -269,14 +274,7 @@ pub(super) fn analyse(
     input: Inputs<'_>,
 ) -> Analysis {
     let lang = guide.default_language();
-    let columns: Vec<MatrixColumn> = guide
-        .sections
-        .iter()
-        .map(|s| MatrixColumn {
-            section: s.id.clone(),
-            title: s.title.get(lang, lang).to_string(),
-        })
-        .collect();
+
     let summaries: HashMap<(&str, &str), &CellSummary> = input
         .summaries
         .iter()
@@ -285,6 +283,25 @@ pub(super) fn analyse(
     let labels: HashMap<&str, std::sync::Arc<str>> = guide
         .questions()
         .map(|q| (q.id.as_str(), std::sync::Arc::from(q.text.get(lang, lang))))
+        .collect();
+    let columns: Vec<MatrixColumn> = guide
+        .sections
+        .iter()
+        .map(|s| MatrixColumn {
+            section: s.id.clone(),
+            title: s.title.get(lang, lang).to_string(),
+            questions: s
+                .questions
+                .iter()
+                .map(|q| {
+                    let label = labels
+                        .get(q.id.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| std::sync::Arc::from(q.id.as_str()));
+                    (q.id.clone(), label)
+                })
+                .collect(),
+        })
         .collect();
     // The notes pad by revision, once: looking each session's notes up in all of them made
     // the matrix quadratic (80 s at 100,000 sessions).
@@ -401,9 +418,15 @@ pub(super) fn analyse(
     };
     let agreement = agreement(&live, input.codebook.as_ref(), lang);
     Analysis {
-        matrix: Matrix {
-            columns,
-            rows: matrix_rows,
+        matrix: {
+            let m = Matrix {
+                columns,
+                rows: matrix_rows,
+            };
+            match input.matrix_by {
+                super::MatrixBy::Section => m,
+                super::MatrixBy::Question => m.by_question(input.summaries),
+            }
         },
         themes,
         codebook: input.codebook,

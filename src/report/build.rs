@@ -232,6 +232,7 @@ impl Report {
                 codings: &codings,
                 codebook,
                 attribution: options.attribution,
+                matrix_by: options.matrix_by,
             };
             sections.push(section(
                 guide,

@@ -16,6 +16,7 @@ mod html_analysis;
 mod html_evidence;
 mod kappa;
 mod markdown;
+mod matrix_by;
 mod model;
 mod qdpx;
 mod quality;
@@ -44,6 +45,7 @@ pub use datapackage::datapackage;
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
 pub use group::{Group, structure_name};
 pub use kappa::{Agreement, CodeAgreement, Disagreement, cohen_kappa};
+pub use matrix_by::{MatrixBy, question_key};
 pub use model::{
     Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
     ReportOptions, SessionRow, TextItem, hidden_note, percent,

@@ -66,6 +66,8 @@ pub struct ReportOptions {
     pub codebook: Option<crate::guide::Codebook>,
     /// An HXL hashtag row under the wide tables' header.
     pub hxl: bool,
+    /// The rapid-analysis matrix's columns: sections, or questions.
+    pub matrix_by: super::MatrixBy,
 }
 
 /// One session's current state, as the report counts it.
