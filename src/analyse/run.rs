@@ -4,13 +4,13 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
+use crate::tui::lean_backend::LeanBackend;
 use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use super::state::{Effect, State, update};
 use super::view::render;
@@ -48,7 +48,7 @@ pub fn run(db: &CollationDb, mut s: State, theme: Theme) -> io::Result<()> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     execute!(stdout, EnterAlternateScreen)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+    let mut terminal = Terminal::new(LeanBackend::new(stdout))?;
     terminal.hide_cursor()?;
     let result = (|| -> io::Result<()> {
         loop {

@@ -17,6 +17,7 @@ pub mod interview_keys;
 mod interview_undo;
 pub mod keymap;
 pub mod keys;
+pub mod lean_backend;
 pub mod msg;
 pub mod outcome;
 pub mod panels;
@@ -39,8 +40,8 @@ use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use lean_backend::LeanBackend;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use crate::guide::Catalog;
 use crate::store::Store;
@@ -98,7 +99,7 @@ pub fn run(
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     execute!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+    let mut terminal = Terminal::new(LeanBackend::new(stdout))?;
     terminal.hide_cursor()?;
 
     let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
@@ -122,7 +123,7 @@ pub fn run(
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Terminal<LeanBackend<io::Stdout>>,
     driver: &mut Driver,
     stop: &AtomicBool,
 ) -> io::Result<()> {
