@@ -44,7 +44,7 @@ impl CollationDb {
     pub fn conflicts(&self) -> Result<Vec<Conflict>, CollateError> {
         let winners = self.winners()?;
         let mut groups: BTreeMap<(String, String), Vec<RevisionRow>> = BTreeMap::new();
-        for r in self.revisions()? {
+        for r in self.conflicted_revisions()? {
             groups
                 .entry((r.session_id.clone(), r.parent.clone()))
                 .or_default()

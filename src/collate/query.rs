@@ -109,13 +109,27 @@ pub struct Quarantined {
 
 impl CollationDb {
     pub fn revisions(&self) -> Result<Vec<RevisionRow>, CollateError> {
+        self.revisions_where("")
+    }
+
+    /// The revisions that share their session and parent with another: the members of
+    /// conflicts, found by the index instead of by reading every revision (at 100,000
+    /// sessions that read was a quarter of a gigabyte after every collation).
+    pub fn conflicted_revisions(&self) -> Result<Vec<RevisionRow>, CollateError> {
+        self.revisions_where(
+            "WHERE EXISTS (SELECT 1 FROM revisions o WHERE o.session_id = revisions.session_id
+                           AND o.parent = revisions.parent AND o.digest != revisions.digest)",
+        )
+    }
+
+    fn revisions_where(&self, filter: &str) -> Result<Vec<RevisionRow>, CollateError> {
         let mut st = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT digest, session_id, revision, parent, response, structure, structure_label, interviewer,
                         coalesce(completed_at, ''), guide_id, guide_version, guide_digest, call_id, consent, edited_by
-                 FROM revisions ORDER BY session_id, revision, digest",
-            )
+                 FROM revisions {filter} ORDER BY session_id, revision, digest"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([], |r| {

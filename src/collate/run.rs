@@ -131,6 +131,7 @@ pub fn collate(
     let mut todo = Vec::new();
     {
         let batch = db.batch(now)?;
+        let mut keys_of = super::walk::KeyCache::default();
         for (dir, e) in &found.unreadable {
             let key = key_of(dir);
             batch.quarantine(&key, None, UNREADABLE_FOLDER, &unreadable_reason(dir, e))?;
@@ -139,7 +140,7 @@ pub fn collate(
             failed.push(key);
         }
         for path in found.files {
-            let key = key_of(&path);
+            let key = keys_of.key_of(&path);
             visited.insert(key.clone());
             if let Ok(meta) = std::fs::metadata(&path)
                 && let Some(seen) = batch.seen(&key)?
