@@ -8,6 +8,7 @@ mod digest;
 mod load;
 mod logic;
 mod model;
+mod respondent;
 
 pub use catalog::{
     BUNDLED, Catalog, GuideDirs, LoadError, LoadedGuide, Place, Shadowed, Trust, load_guide_file,
@@ -22,6 +23,6 @@ pub use digest::{BadDigest, Digest};
 pub use load::{MAX_GUIDE_BYTES, is_hxl_tag, is_identifier, parse_guide};
 pub use logic::{AnswerValues, Visibility, visibility};
 pub use model::{
-    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
+    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Respondent, Section, Structure,
     SyncSettings, Test, Text, WhenRefused,
 };

@@ -157,6 +157,17 @@ impl Report {
         let attempts = db.attempts()?;
         let summaries = db.summaries()?;
         let codings = db.codings()?;
+        // The respondent types the report names: its guides' (each id's newest version
+        // first, so its names win), the four coordination structures when it has none.
+        let mut named_by: Vec<&Guide> = Vec::new();
+        for (id, versions) in &by_id {
+            if options.guide.as_ref().is_some_and(|g| g != id) {
+                continue;
+            }
+            let mut versions: Vec<&(String, Guide)> = versions.iter().collect();
+            versions.sort_by_key(|(v, _)| std::cmp::Reverse(version_key(v)));
+            named_by.extend(versions.into_iter().map(|(_, g)| g));
+        }
         // Targets' own spellings of a custom structure count towards how a group is shown.
         let groups = Groups::new(
             heads
@@ -167,6 +178,7 @@ impl Report {
                         .iter()
                         .map(|t| (t.structure, t.structure_label.as_str())),
                 ),
+            &named_by,
         );
         let coverage = super::coverage::coverage(&targets, &attempts, &heads, &options, &groups);
         let targeted: BTreeMap<Group, usize> = coverage

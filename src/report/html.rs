@@ -117,7 +117,15 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         html(generated)
     );
     if let Some(s) = r.options.structure {
-        let _ = write!(o, " · structure: {}", html(s.label("en")));
+        let name = r
+            .sections
+            .iter()
+            .find(|g| g.guide.respondent(s).is_some())
+            .map_or_else(
+                || s.to_string(),
+                |g| g.guide.respondent_name(s, g.guide.default_language()),
+            );
+        let _ = write!(o, " · structure: {}", html(&name));
     }
     if let Some(g) = &r.options.guide {
         let _ = write!(o, " · guide: {}", html(g));
