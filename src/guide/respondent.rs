@@ -135,6 +135,17 @@ impl Serialize for Structure {
     }
 }
 
+/// The name people read for a respondent where no guide is at hand: a custom `other`
+/// structure's own label (trimmed), else the type's English name (or its id).
+pub fn structure_name(structure: Structure, label: &str) -> Cow<'_, str> {
+    let label = label.trim();
+    if !label.is_empty() && (structure == Structure::Other || !structure.is_default()) {
+        Cow::Borrowed(label)
+    } else {
+        structure.label("en")
+    }
+}
+
 /// A respondent type a guide declares: `{ id, label, plural?, short?, other? }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Respondent {

@@ -5,22 +5,12 @@
 //! spaces; a group is shown under its most used spelling. A type no guide of the report
 //! declares is kept, under its id, and flagged.
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use crate::guide::{Guide, Respondent, Structure};
 
-/// The name people read for a structure where no guide is at hand: a custom `other`
-/// structure's own label (trimmed), else the type's English name (or its id).
-pub fn structure_name(structure: Structure, label: &str) -> Cow<'_, str> {
-    let label = label.trim();
-    if !label.is_empty() && (structure == Structure::Other || !structure.is_default()) {
-        Cow::Borrowed(label)
-    } else {
-        structure.label("en")
-    }
-}
+pub use crate::guide::structure_name;
 
 /// A respondent type as the report names it.
 #[derive(Debug, Clone)]

@@ -28,7 +28,7 @@ leave: back to the list (everything is already saved). help: this list.";
 /// A structure by its name, a custom one by its own label, where its guide is not at
 /// hand (the list of sessions).
 pub fn structure_name(s: crate::guide::Structure, label: &str) -> String {
-    block(&crate::report::structure_name(s, label)).into_owned()
+    block(&crate::guide::structure_name(s, label)).into_owned()
 }
 
 /// A session's respondent as its guide names it.
