@@ -261,6 +261,18 @@ pub enum GuideCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// What changed between two versions of a guide (files or ids), one line per change,
+    /// classified; exit 0 when every question's answers compare, 1 when some do not or
+    /// an id is reused with another type, 2 when a guide cannot be read.
+    Diff {
+        #[arg(value_name = "OLD")]
+        old: String,
+        #[arg(value_name = "NEW")]
+        new: String,
+        /// One JSON object, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a guide (a .toml file, or the id of a guide `guide list` shows) as an
     /// XLSForm for ODK, KoboToolbox or pyxform (docs/xlsform.md).
     Export {

@@ -187,7 +187,8 @@ impl Differ<'_> {
         langs.dedup();
         for lang in langs.into_iter().filter(|l| **l != src) {
             match (old.0.get(lang), new.0.get(lang)) {
-                (Some(a), Some(b)) if a == b && source_changed => self.push(
+                // Punctuation in the source leaves a translation as good as it was.
+                (Some(a), Some(b)) if a == b && source_changed && gist(o) != gist(n) => self.push(
                     ChangeClass::StaleTranslation,
                     question,
                     format!("{lang} {what}: {lang} may be stale ({src} changed, {lang} did not)"),
@@ -430,7 +431,7 @@ pub fn diff(old: &Guide, new: &Guide) -> GuideDiff {
             None => d.push(
                 ChangeClass::QuestionAdded,
                 Some(&n.id),
-                "question".into(),
+                String::new(),
                 "",
                 n.text.get(&d.source.clone(), &d.source.clone()),
             ),
@@ -442,7 +443,7 @@ pub fn diff(old: &Guide, new: &Guide) -> GuideDiff {
             d.push(
                 ChangeClass::QuestionRemoved,
                 Some(&o.id),
-                "question".into(),
+                String::new(),
                 o.text.get(&src, &src),
                 "",
             );
@@ -533,7 +534,7 @@ text = "Removed?"
     }
 
     #[test]
-    fn punctuation_and_case_are_wording_and_the_translation_is_flagged_stale() {
+    fn punctuation_and_case_are_wording_and_a_translation_left_behind_is_flagged_stale() {
         let d = diff(
             &old(),
             &with(&[
@@ -549,8 +550,8 @@ text = "Removed?"
             [
                 (Some("mech"), ChangeClass::Wording),
                 (Some("mech"), ChangeClass::StaleTranslation),
+                // Punctuation only: the French label is as good as it was.
                 (Some("mech"), ChangeClass::Wording),
-                (Some("mech"), ChangeClass::StaleTranslation),
             ]
         );
         assert!(d.comparable());

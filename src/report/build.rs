@@ -12,7 +12,7 @@ use crate::collate::{CollateError, CollationDb, GeneralNote, Head};
 use crate::guide::{Guide, Place, load_guide_str, visibility};
 use crate::session::AnswerStatus;
 
-fn version_key(v: &str) -> Vec<(u64, String)> {
+pub(super) fn version_key(v: &str) -> Vec<(u64, String)> {
     v.split(['.', '-'])
         .map(|p| (p.parse::<u64>().unwrap_or(0), p.to_string()))
         .collect()
@@ -146,11 +146,14 @@ impl Report {
         // each guide id reported with its newest version's wording; older versions'
         // sessions are merged in by question id.
         let mut by_digest: HashMap<String, Guide> = HashMap::new();
-        let mut by_id: BTreeMap<String, Vec<(String, Guide)>> = BTreeMap::new();
+        let mut by_id: BTreeMap<String, Vec<(String, String, Guide)>> = BTreeMap::new();
         for g in db.guides()? {
             if let Ok(l) = load_guide_str(g.source, &format!("collated:{}", g.id), Place::Bundled) {
-                by_digest.insert(g.digest, l.guide.clone());
-                by_id.entry(g.id).or_default().push((g.version, l.guide));
+                by_digest.insert(g.digest.clone(), l.guide.clone());
+                by_id
+                    .entry(g.id)
+                    .or_default()
+                    .push((g.version, g.digest, l.guide));
             }
         }
         let targets = db.targets()?;
@@ -164,9 +167,9 @@ impl Report {
             if options.guide.as_ref().is_some_and(|g| g != id) {
                 continue;
             }
-            let mut versions: Vec<&(String, Guide)> = versions.iter().collect();
-            versions.sort_by_key(|(v, _)| std::cmp::Reverse(version_key(v)));
-            named_by.extend(versions.into_iter().map(|(_, g)| g));
+            let mut versions: Vec<&(String, String, Guide)> = versions.iter().collect();
+            versions.sort_by_key(|(v, _, _)| std::cmp::Reverse(version_key(v)));
+            named_by.extend(versions.into_iter().map(|(_, _, g)| g));
         }
         // Targets' own spellings of a custom structure count towards how a group is shown.
         let groups = Groups::new(
@@ -192,11 +195,11 @@ impl Report {
             if options.guide.as_ref().is_some_and(|g| *g != id) {
                 continue;
             }
-            versions.sort_by_key(|(v, _)| version_key(v));
-            let Some((_, guide)) = versions.last().cloned() else {
+            versions.sort_by_key(|(v, _, _)| version_key(v));
+            let Some((_, newest_digest, guide)) = versions.last().cloned() else {
                 continue;
             };
-            let rows: Vec<SessionRow> = heads
+            let mut rows: Vec<SessionRow> = heads
                 .iter()
                 .filter(|h| h.row.guide_id == id)
                 .filter(|h| options.structure.is_none_or(|s| s == h.row.structure))
@@ -217,6 +220,8 @@ impl Report {
                         hidden: BTreeSet::new(),
                         chosen: chosen.get(&h.row.digest).cloned().unwrap_or_default(),
                         consent: h.row.consent,
+                        guide_digest: h.row.guide_digest.clone(),
+                        apart: BTreeSet::new(),
                     };
                     let own = by_digest.get(&h.row.guide_digest).unwrap_or(&guide);
                     row.hidden = hidden_questions(&guide, own, &row);
@@ -226,6 +231,15 @@ impl Report {
             if rows.is_empty() {
                 continue;
             }
+            let (diffs, unchecked) =
+                super::versions::mark(&guide, &newest_digest, &by_digest, &mut rows);
+            let apart = super::versions::apart(
+                &rows,
+                &by_digest,
+                &diffs,
+                guide.default_language(),
+                options.min_cell,
+            );
             let mut version_counts: BTreeMap<String, usize> = BTreeMap::new();
             for r in &rows {
                 *version_counts.entry(r.guide_version.clone()).or_default() += 1;
@@ -253,6 +267,7 @@ impl Report {
                 &options,
                 &targeted,
                 analysis,
+                (apart, unchecked),
             ));
         }
         let mut quality =
@@ -275,6 +290,7 @@ fn section(
     options: &ReportOptions,
     targeted: &BTreeMap<Group, usize>,
     analysis: super::analysis::Inputs<'_>,
+    (apart, unchecked): (Vec<super::model::Apart>, Vec<String>),
 ) -> GuideSection {
     let lang = guide.default_language().to_string();
     // The free texts (copies of every note) only HTML and Markdown need: gathered on a
@@ -298,5 +314,7 @@ fn section(
         crosstabs,
         texts,
         analysis,
+        apart,
+        unchecked,
     }
 }

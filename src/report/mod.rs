@@ -26,6 +26,7 @@ mod svg;
 mod tables;
 mod tables_analysis;
 mod texts;
+mod versions;
 mod write;
 mod xlsx;
 
@@ -45,7 +46,7 @@ pub use escape::{cell, html as escape_html, markdown as escape_markdown};
 pub use group::{Group, structure_name};
 pub use kappa::{Agreement, CodeAgreement, Disagreement, cohen_kappa};
 pub use model::{
-    Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
+    Answer, Apart, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
     ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
 pub use qdpx::{codebook_xml, guid};
