@@ -72,6 +72,12 @@ fn first_ticked(n: usize) -> Vec<bool> {
     (0..n).map(|i| i == 0).collect()
 }
 
+fn first_role_of(kinds: &[Kind]) -> usize {
+    kinds
+        .first()
+        .map_or(0, |k| role_index(crate::interview::coordinator_role(k.id)))
+}
+
 fn role_index(role: &str) -> usize {
     ROLES.iter().position(|(r, _)| *r == role).unwrap_or(0)
 }
@@ -103,10 +109,7 @@ impl Form {
             })
             .collect();
         let n = kinds.get(guide).map_or(0, Vec::len);
-        let first_role = kinds
-            .get(guide)
-            .and_then(|k| k.first())
-            .map_or(0, |k| role_index(crate::interview::coordinator_role(k.id)));
+        let first_role = first_role_of(kinds.get(guide).map_or(&[], Vec::as_slice));
         Form {
             guide,
             language: 0,
@@ -191,6 +194,11 @@ impl Form {
     /// The chosen guide's respondent types, in the order it declares them.
     pub fn kinds(&self) -> &[Kind] {
         self.kinds.get(self.guide).map_or(&[], Vec::as_slice)
+    }
+
+    /// The role a new participant starts with: the coordinator of the guide's first type.
+    fn first_role(&self) -> usize {
+        first_role_of(self.kinds())
     }
 
     /// Is a type ticked that asks for its name?
@@ -280,10 +288,18 @@ impl Form {
         let wrap = |v: usize, n: usize| ((v as isize + by).rem_euclid(n.max(1) as isize)) as usize;
         match self.focus {
             FormField::Guide => {
+                let before = self.first_role();
                 self.guide = wrap(self.guide, self.guide_ids.len());
                 self.language = 0;
-                // Another guide, other respondent types: start again from its first.
+                // Another guide, other respondent types: start again from its first, and
+                // the participants nobody chose a role for take its role.
                 self.structures = first_ticked(self.kinds().len());
+                let after = self.first_role();
+                for p in &mut self.participants {
+                    if p.role == before {
+                        p.role = after;
+                    }
+                }
             }
             FormField::Language => {
                 let n = self.languages.get(self.guide).map_or(1, Vec::len);

@@ -98,7 +98,7 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         });
     let subtitle = match &origin {
         Some(o) => Span::styled(fit(o, w.saturating_sub(10)), t.warn()),
-        None => Span::styled("  one session per structure on the call", t.dim()),
+        None => Span::styled("  one session per respondent on the call", t.dim()),
     };
     f.render_widget(
         Paragraph::new(Line::from(vec![
