@@ -160,3 +160,60 @@ fn sessions_of_a_guides_own_types_are_recorded_collated_and_reported_under_its_n
     let wide = std::fs::read_to_string(d.join("report/wide.csv")).expect("wide");
     assert!(wide.contains(",community_leader,"), "{wide}");
 }
+
+#[test]
+fn a_session_of_a_type_its_guide_does_not_declare_is_kept_under_its_id_and_flagged() {
+    use stocktake::collate::{CollationDb, collate};
+    use stocktake::guide::{Catalog, Structure};
+    use stocktake::report::{Report, ReportOptions};
+    use stocktake::session::Value;
+
+    let dir = tempfile::tempdir().expect("dir");
+    let g = support::coordinator();
+    let odd = Structure::parse("shelter_cluster").expect("an id");
+    assert!(g.guide.respondent(odd).is_none());
+    let mut store =
+        stocktake::store::Store::open_in_memory(stocktake::store::system_clock()).expect("store");
+    let (_, mut ss) =
+        support::create_call(&mut store, &g, &support::new_call(&[odd])).expect("call");
+    let mut s = ss.remove(0);
+    let now = store.now();
+    s.set_value(&g.guide, "consent", Value::YesNo(true), now)
+        .expect("consent");
+    s.set_value(
+        &g.guide,
+        "tip_engagement",
+        Value::Choice("anecdotal_only".into()),
+        now,
+    )
+    .expect("answer");
+    s.complete(&g.guide, now).expect("complete");
+    let p = dir.path().join("odd.toml");
+    std::fs::write(&p, stocktake::sync::render(&s, &g)).expect("write");
+    let mut db = CollationDb::open(&dir.path().join("c.db")).expect("db");
+    let summary = collate(
+        &mut db,
+        &[p],
+        &Catalog::bundled(),
+        &Default::default(),
+        "t",
+        &mut |_, _, _| {},
+    )
+    .expect("collate");
+    assert_eq!(
+        (summary.new, summary.quarantined),
+        (1, 0),
+        "read, not refused"
+    );
+    let report = Report::build(&db, ReportOptions::default()).expect("report");
+    let fig = report.sections[0]
+        .summaries
+        .iter()
+        .find(|d| d.question == "tip_engagement" && d.structure() == Some(odd))
+        .expect("its own table");
+    assert_eq!(
+        fig.denominator(),
+        "n = 1 session of `shelter_cluster` (a type the guide does not declare)"
+    );
+    assert!(fig.group.as_ref().is_some_and(|g| g.is_undeclared()));
+}

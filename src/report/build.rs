@@ -261,13 +261,16 @@ impl Report {
             };
             sections.push(section(
                 guide,
-                version_counts.into_iter().collect(),
+                super::versions::Versions {
+                    counts: version_counts.into_iter().collect(),
+                    apart,
+                    unchecked,
+                },
                 rows,
                 &section_notes,
                 &options,
                 &targeted,
                 analysis,
-                (apart, unchecked),
             ));
         }
         let mut quality =
@@ -284,13 +287,12 @@ impl Report {
 
 fn section(
     guide: Guide,
-    versions: Vec<(String, usize)>,
+    versions: super::versions::Versions,
     rows: Vec<SessionRow>,
     notes: &[&GeneralNote],
     options: &ReportOptions,
     targeted: &BTreeMap<Group, usize>,
     analysis: super::analysis::Inputs<'_>,
-    (apart, unchecked): (Vec<super::model::Apart>, Vec<String>),
 ) -> GuideSection {
     let lang = guide.default_language().to_string();
     // The free texts (copies of every note) only HTML and Markdown need: gathered on a
@@ -307,14 +309,14 @@ fn section(
     let analysis = super::analysis::analyse(&guide, &rows, notes, analysis);
     GuideSection {
         guide,
-        versions,
+        versions: versions.counts,
         sessions: rows,
         summaries,
         frequencies,
         crosstabs,
         texts,
         analysis,
-        apart,
-        unchecked,
+        apart: versions.apart,
+        unchecked: versions.unchecked,
     }
 }

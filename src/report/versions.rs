@@ -9,6 +9,15 @@ use super::counts::distribution;
 use super::model::{Apart, GuideSection, SessionRow};
 use crate::guide::{Guide, GuideDiff, diff};
 
+/// The versions a guide section's sessions were made with, and what that means for
+/// pooling them.
+pub(super) struct Versions {
+    /// (version, sessions) that contributed.
+    pub counts: Vec<(String, usize)>,
+    pub apart: Vec<Apart>,
+    pub unchecked: Vec<String>,
+}
+
 /// "version 2", "versions 1, 3": the versions of these sessions, each once, in order.
 pub(super) fn named<'a>(versions: impl Iterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = versions.collect();
