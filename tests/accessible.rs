@@ -137,7 +137,7 @@ fn a_wrong_answer_changes_nothing_and_says_why() {
     );
     assert_eq!(code, 0);
     assert!(
-        out.contains("Nothing created: \"9\" is not a structure's number."),
+        out.contains("Nothing created: \"9\" is not a respondent's number."),
         "{out}"
     );
     assert!(out.contains("Not saved: answer y or n."), "{out}");

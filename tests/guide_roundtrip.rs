@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use stocktake::guide::{
-    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
+    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Respondent, Section, Structure,
     SyncSettings, Test, Text, WhenRefused, parse_guide,
 };
 
@@ -31,7 +31,7 @@ fn question() -> impl Strategy<Value = Question> {
         proptest::option::of(text(true)),
         any::<bool>(),
         any::<bool>(),
-        proptest::sample::subsequence(Structure::ALL.to_vec(), 0..=3),
+        proptest::sample::subsequence(Structure::DEFAULTS.to_vec(), 0..=3),
         proptest::collection::vec((text(true), any::<bool>()), 1..5),
         (-1000i32..1000, 0i32..50, any::<bool>()),
         (
@@ -192,6 +192,7 @@ fn guide() -> impl Strategy<Value = Guide> {
                         },
                     },
                     sync: SyncSettings { recipients },
+                    respondents: Respondent::defaults(),
                     sections,
                 }
             },

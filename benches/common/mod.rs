@@ -27,7 +27,7 @@ pub fn answered_session(store: &mut Store, g: &LoadedGuide, i: usize) -> Session
         response: format!("Response {i}"),
         interviewer: "amina".into(),
         language: "en".into(),
-        structures: vec![(Structure::ALL[i % 3], String::new())],
+        structures: vec![(Structure::DEFAULTS[i % 3], String::new())],
         participants: vec![Participant {
             role: "ngo".into(),
             organisation: "NGO".into(),

@@ -43,15 +43,19 @@ fn structure(s: &str) -> Option<(Structure, String)> {
         let label = t[t.len() - name.len()..].trim().to_string();
         return (!label.is_empty()).then_some((Structure::Other, label));
     }
-    let found = Structure::ALL.into_iter().find(|k| {
+    let found = Structure::DEFAULTS.into_iter().find(|k| {
         k.as_str() == lower
             || k.label("en").to_lowercase() == lower
             || k.short_label("en").to_lowercase() == lower
             || k.label("fr").to_lowercase() == lower
     });
     match found {
-        Some(Structure::Other) | None => None,
+        Some(Structure::Other) => None,
         Some(k) => Some((k, String::new())),
+        // A guide's own respondent type, by its id (`community_leader`).
+        None => Structure::parse(t)
+            .filter(|k| *k != Structure::Other)
+            .map(|k| (k, String::new())),
     }
 }
 
@@ -135,7 +139,7 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
         let raw_structure = get(Some(c_structure));
         let Some((structure, label)) = structure(&raw_structure) else {
             bad(format!(
-                "unknown structure `{}`; use protection_cluster, cp_aor, gbv_aor, or other: NAME",
+                "unknown structure `{}`; use protection_cluster, cp_aor, gbv_aor, other: NAME, or the id of a respondent type the guide declares (community_leader)",
                 crate::neutralise::line(&raw_structure)
             ));
             continue;
@@ -241,7 +245,7 @@ mod tests {
         assert_eq!(
             rows,
             [
-                "c.csv:2: unknown structure `Shelter Cluster`; use protection_cluster, cp_aor, gbv_aor, or other: NAME",
+                "c.csv:2: unknown structure `Shelter Cluster`; use protection_cluster, cp_aor, gbv_aor, other: NAME, or the id of a respondent type the guide declares (community_leader)",
                 "c.csv:3: unknown time zone `Mars/Olympus`; use an IANA name such as Africa/Juba or Asia/Baghdad",
                 "c.csv:5: Yemen · CP AOR is already on line 4",
                 "c.csv:6: no response (country) on this row",

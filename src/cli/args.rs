@@ -145,8 +145,8 @@ pub enum Command {
             default_value = "html,md,csv,xlsx"
         )]
         format: Vec<FormatArg>,
-        /// Only this structure.
-        #[arg(long, value_name = "S")]
+        /// Only this respondent type (its id: cp_aor, community_leader).
+        #[arg(long, value_name = "ID")]
         structure: Option<StructureArg>,
         /// Only sessions of this guide id.
         #[arg(long, value_name = "ID")]
@@ -265,6 +265,18 @@ pub enum GuideCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// What changed between two versions of a guide (files or ids), one line per change,
+    /// classified; exit 0 when every question's answers compare, 1 when some do not or
+    /// an id is reused with another type, 2 when a guide cannot be read.
+    Diff {
+        #[arg(value_name = "OLD")]
+        old: String,
+        #[arg(value_name = "NEW")]
+        new: String,
+        /// One JSON object, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a guide (a .toml file, or the id of a guide `guide list` shows) as an
     /// XLSForm for ODK, KoboToolbox or pyxform (docs/xlsform.md).
     Export {
@@ -347,23 +359,20 @@ impl ValueEnum for AttributionArg {
     }
 }
 
-/// `--structure`: the names of [`Structure`], from the one place they are spelt.
+/// `--structure`: a respondent type's id, any a guide may declare (`cp_aor`,
+/// `community_leader`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StructureArg(pub Structure);
 
-impl ValueEnum for StructureArg {
-    fn value_variants<'a>() -> &'a [Self] {
-        const ALL: [StructureArg; 4] = [
-            StructureArg(Structure::ALL[0]),
-            StructureArg(Structure::ALL[1]),
-            StructureArg(Structure::ALL[2]),
-            StructureArg(Structure::ALL[3]),
-        ];
-        &ALL
-    }
+impl std::str::FromStr for StructureArg {
+    type Err = String;
 
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.0.as_str()))
+    fn from_str(s: &str) -> Result<StructureArg, String> {
+        Structure::parse(s).map(StructureArg).ok_or_else(|| {
+            format!(
+                "`{s}` is not a respondent type id: lowercase letters, digits, _ or - (protection_cluster, cp_aor, gbv_aor, other, or one a guide declares)"
+            )
+        })
     }
 }
 
@@ -381,11 +390,19 @@ mod tests {
             Ok(FormatArg(Format::Markdown))
         );
         assert!(FormatArg::from_str("pdf", false).is_err());
-        let names: Vec<&str> = StructureArg::value_variants()
-            .iter()
-            .map(|s| s.0.as_str())
-            .collect();
-        assert_eq!(names, ["protection_cluster", "cp_aor", "gbv_aor", "other"]);
+        for name in [
+            "protection_cluster",
+            "cp_aor",
+            "gbv_aor",
+            "other",
+            "community_leader",
+        ] {
+            assert_eq!(
+                name.parse::<StructureArg>().map(|s| s.0.to_string()),
+                Ok(name.into())
+            );
+        }
+        assert!("Community Leader".parse::<StructureArg>().is_err());
     }
 
     #[test]

@@ -90,7 +90,10 @@ pub(super) fn list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
 
 /// A guide named on the command line: a file when there is one by that name, else the id
 /// of a guide the catalog finds.
-fn named_guide(flag_dirs: &[PathBuf], name: &str) -> Result<crate::guide::Guide, Vec<String>> {
+pub(super) fn named_guide(
+    flag_dirs: &[PathBuf],
+    name: &str,
+) -> Result<crate::guide::Guide, Vec<String>> {
     let path = Path::new(name);
     if path.exists() || name.ends_with(".toml") {
         return load_guide_file(path, Place::Flag)

@@ -10,6 +10,7 @@ mod args;
 mod collate;
 mod conflicts;
 mod guide;
+mod guide_diff;
 mod keys;
 mod plan;
 mod report;
@@ -82,6 +83,11 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Guide(GuideCommand::List)) => guide::list(&cli.guides),
         Some(Command::Guide(GuideCommand::Check { ref files })) => guide::check(files),
+        Some(Command::Guide(GuideCommand::Diff {
+            ref old,
+            ref new,
+            json,
+        })) => guide_diff::diff(&cli.guides, old, new, json),
         Some(Command::Guide(GuideCommand::Export {
             guide: ref g,
             ref xlsform,

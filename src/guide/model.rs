@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub use super::respondent::{Respondent, Structure};
+
 /// A text an interviewer or respondent reads, in the guide's languages.
 /// Keys are language codes; the guide's first language is always present.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -40,85 +42,6 @@ impl Serialize for Text {
             return s.serialize_str(only);
         }
         self.0.serialize(s)
-    }
-}
-
-/// The coordination structures a session can be about (DESIGN.md: `respondent.structure`).
-/// Its names (`protection_cluster`, …) come from strum alone: files, databases, TOML and
-/// the command line all spell it through `as_str`/`parse`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(into = "&'static str")]
-#[strum(serialize_all = "snake_case")]
-pub enum Structure {
-    ProtectionCluster,
-    CpAor,
-    GbvAor,
-    Other,
-}
-
-impl Structure {
-    pub const ALL: [Structure; 4] = [
-        Structure::ProtectionCluster,
-        Structure::CpAor,
-        Structure::GbvAor,
-        Structure::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(s: &str) -> Option<Structure> {
-        s.parse().ok()
-    }
-
-    /// A human name, used in reports ("n = 26 protection clusters") and on screen.
-    pub fn label(self, lang: &str) -> &'static str {
-        match (self, lang) {
-            (Structure::ProtectionCluster, "fr") => "Cluster Protection",
-            (Structure::CpAor, "fr") => "Domaine de responsabilité Protection de l'enfance",
-            (Structure::GbvAor, "fr") => "Domaine de responsabilité VBG",
-            (Structure::Other, "fr") => "Autre",
-            (Structure::ProtectionCluster, _) => "Protection Cluster",
-            (Structure::CpAor, _) => "Child Protection AOR",
-            (Structure::GbvAor, _) => "GBV AOR",
-            (Structure::Other, _) => "Other",
-        }
-    }
-
-    /// A name short enough for tabs and tick boxes at 80 columns.
-    pub fn short_label(self, lang: &str) -> &'static str {
-        match (self, lang) {
-            (Structure::ProtectionCluster, "fr") => "Cluster Protection",
-            (Structure::CpAor, "fr") => "DR PE",
-            (Structure::GbvAor, "fr") => "DR VBG",
-            (Structure::Other, "fr") => "Autre",
-            (Structure::ProtectionCluster, _) => "Protection Cluster",
-            (Structure::CpAor, _) => "CP AOR",
-            (Structure::GbvAor, _) => "GBV AOR",
-            (Structure::Other, _) => "Other",
-        }
-    }
-
-    pub fn plural(self) -> &'static str {
-        match self {
-            Structure::ProtectionCluster => "protection clusters",
-            Structure::CpAor => "CP AORs",
-            Structure::GbvAor => "GBV AORs",
-            Structure::Other => "other structures",
-        }
     }
 }
 
@@ -323,6 +246,10 @@ pub struct Guide {
     #[serde(skip_serializing_if = "SyncSettings::is_empty")]
     pub sync: SyncSettings,
     pub consent: ConsentRule,
+    /// Who sessions are about, in the order the new-call form offers them: the guide's
+    /// `respondents`, or [`Respondent::defaults`] when it has none.
+    #[serde(skip_serializing_if = "Respondent::are_defaults")]
+    pub respondents: Vec<Respondent>,
     pub sections: Vec<Section>,
 }
 
@@ -354,6 +281,33 @@ impl Guide {
                 .position(|q| q.id == id)
                 .map(|qi| (si, qi))
         })
+    }
+
+    /// The respondent type `id`, if this guide declares it.
+    pub fn respondent(&self, id: Structure) -> Option<&Respondent> {
+        self.respondents.iter().find(|r| r.id == id)
+    }
+
+    /// What this guide calls respondent type `id`: its label, or the id itself for a type
+    /// it does not declare (a session file from another version, kept and flagged).
+    pub fn respondent_name(&self, id: Structure, lang: &str) -> String {
+        match self.respondent(id) {
+            Some(r) => r.name(lang, self.default_language()).to_string(),
+            None => id.as_str().to_string(),
+        }
+    }
+
+    /// As [`Guide::respondent_name`], short enough for a tab at 80 columns.
+    pub fn respondent_short(&self, id: Structure, lang: &str) -> String {
+        match self.respondent(id) {
+            Some(r) => r.short_name(lang, self.default_language()).to_string(),
+            None => id.as_str().to_string(),
+        }
+    }
+
+    /// Does choosing `id` ask the interviewer to name it?
+    pub fn asks_name(&self, id: Structure) -> bool {
+        self.respondent(id).is_some_and(|r| r.other)
     }
 
     pub fn question_count(&self) -> usize {

@@ -42,7 +42,9 @@ pub fn coordinator_role(structure: Structure) -> &'static str {
         Structure::ProtectionCluster => "protection_cluster_coordinator",
         Structure::CpAor => "cp_aor_coordinator",
         Structure::GbvAor => "gbv_aor_coordinator",
-        Structure::Other => "other",
+        // An `other` structure, and the types a guide declares of its own: there is no
+        // coordinator role to assume.
+        _ => "other",
     }
 }
 
@@ -131,7 +133,7 @@ impl Interview {
         {
             participants.push(p);
         }
-        let label = if structure == Structure::Other {
+        let label = if self.guide.guide.asks_name(structure) {
             label.trim()
         } else {
             ""

@@ -12,7 +12,7 @@ use crate::collate::{CollateError, CollationDb, GeneralNote, Head};
 use crate::guide::{Guide, Place, load_guide_str, visibility};
 use crate::session::AnswerStatus;
 
-fn version_key(v: &str) -> Vec<(u64, String)> {
+pub(super) fn version_key(v: &str) -> Vec<(u64, String)> {
     v.split(['.', '-'])
         .map(|p| (p.parse::<u64>().unwrap_or(0), p.to_string()))
         .collect()
@@ -146,17 +146,31 @@ impl Report {
         // each guide id reported with its newest version's wording; older versions'
         // sessions are merged in by question id.
         let mut by_digest: HashMap<String, Guide> = HashMap::new();
-        let mut by_id: BTreeMap<String, Vec<(String, Guide)>> = BTreeMap::new();
+        let mut by_id: BTreeMap<String, Vec<(String, String, Guide)>> = BTreeMap::new();
         for g in db.guides()? {
             if let Ok(l) = load_guide_str(g.source, &format!("collated:{}", g.id), Place::Bundled) {
-                by_digest.insert(g.digest, l.guide.clone());
-                by_id.entry(g.id).or_default().push((g.version, l.guide));
+                by_digest.insert(g.digest.clone(), l.guide.clone());
+                by_id
+                    .entry(g.id)
+                    .or_default()
+                    .push((g.version, g.digest, l.guide));
             }
         }
         let targets = db.targets()?;
         let attempts = db.attempts()?;
         let summaries = db.summaries()?;
         let codings = db.codings()?;
+        // The respondent types the report names: its guides' (each id's newest version
+        // first, so its names win), the four coordination structures when it has none.
+        let mut named_by: Vec<&Guide> = Vec::new();
+        for (id, versions) in &by_id {
+            if options.guide.as_ref().is_some_and(|g| g != id) {
+                continue;
+            }
+            let mut versions: Vec<&(String, String, Guide)> = versions.iter().collect();
+            versions.sort_by_key(|(v, _, _)| std::cmp::Reverse(version_key(v)));
+            named_by.extend(versions.into_iter().map(|(_, _, g)| g));
+        }
         // Targets' own spellings of a custom structure count towards how a group is shown.
         let groups = Groups::new(
             heads
@@ -167,6 +181,7 @@ impl Report {
                         .iter()
                         .map(|t| (t.structure, t.structure_label.as_str())),
                 ),
+            &named_by,
         );
         let coverage = super::coverage::coverage(&targets, &attempts, &heads, &options, &groups);
         let targeted: BTreeMap<Group, usize> = coverage
@@ -180,11 +195,11 @@ impl Report {
             if options.guide.as_ref().is_some_and(|g| *g != id) {
                 continue;
             }
-            versions.sort_by_key(|(v, _)| version_key(v));
-            let Some((_, guide)) = versions.last().cloned() else {
+            versions.sort_by_key(|(v, _, _)| version_key(v));
+            let Some((_, newest_digest, guide)) = versions.last().cloned() else {
                 continue;
             };
-            let rows: Vec<SessionRow> = heads
+            let mut rows: Vec<SessionRow> = heads
                 .iter()
                 .filter(|h| h.row.guide_id == id)
                 .filter(|h| options.structure.is_none_or(|s| s == h.row.structure))
@@ -205,6 +220,8 @@ impl Report {
                         hidden: BTreeSet::new(),
                         chosen: chosen.get(&h.row.digest).cloned().unwrap_or_default(),
                         consent: h.row.consent,
+                        guide_digest: h.row.guide_digest.clone(),
+                        apart: BTreeSet::new(),
                     };
                     let own = by_digest.get(&h.row.guide_digest).unwrap_or(&guide);
                     row.hidden = hidden_questions(&guide, own, &row);
@@ -214,6 +231,15 @@ impl Report {
             if rows.is_empty() {
                 continue;
             }
+            let (diffs, unchecked) =
+                super::versions::mark(&guide, &newest_digest, &by_digest, &mut rows);
+            let apart = super::versions::apart(
+                &rows,
+                &by_digest,
+                &diffs,
+                guide.default_language(),
+                options.min_cell,
+            );
             let mut version_counts: BTreeMap<String, usize> = BTreeMap::new();
             for r in &rows {
                 *version_counts.entry(r.guide_version.clone()).or_default() += 1;
@@ -236,7 +262,11 @@ impl Report {
             };
             sections.push(section(
                 guide,
-                version_counts.into_iter().collect(),
+                super::versions::Versions {
+                    counts: version_counts.into_iter().collect(),
+                    apart,
+                    unchecked,
+                },
                 rows,
                 &section_notes,
                 &options,
@@ -258,7 +288,7 @@ impl Report {
 
 fn section(
     guide: Guide,
-    versions: Vec<(String, usize)>,
+    versions: super::versions::Versions,
     rows: Vec<SessionRow>,
     notes: &[&GeneralNote],
     options: &ReportOptions,
@@ -280,12 +310,14 @@ fn section(
     let analysis = super::analysis::analyse(&guide, &rows, notes, analysis);
     GuideSection {
         guide,
-        versions,
+        versions: versions.counts,
         sessions: rows,
         summaries,
         frequencies,
         crosstabs,
         texts,
         analysis,
+        apart: versions.apart,
+        unchecked: versions.unchecked,
     }
 }

@@ -42,6 +42,32 @@ pub struct Column {
     pub hxl: Option<String>,
 }
 
+/// The `structure` column's codes and their labels: the guide's respondent types, then
+/// any id a session carries that the guide does not declare (reported under the id).
+pub fn respondent_codes(s: &GuideSection) -> Vec<(String, String)> {
+    let lang = s.guide.default_language();
+    let mut codes: Vec<(String, String)> = s
+        .guide
+        .respondents
+        .iter()
+        .map(|r| (r.id.as_str().to_string(), r.name(lang, lang).to_string()))
+        .collect();
+    let mut undeclared: Vec<Structure> = s
+        .sessions
+        .iter()
+        .map(|r| r.structure)
+        .filter(|id| s.guide.respondent(*id).is_none())
+        .collect();
+    undeclared.sort();
+    undeclared.dedup();
+    codes.extend(
+        undeclared
+            .into_iter()
+            .map(|id| (id.as_str().to_string(), id.as_str().to_string())),
+    );
+    codes
+}
+
 pub fn wide_columns(s: &GuideSection) -> Vec<Column> {
     let lang = s.guide.default_language();
     let meta = |name: &str| -> Column {
@@ -49,15 +75,7 @@ pub fn wide_columns(s: &GuideSection) -> Vec<Column> {
             "session_id" => ("The session (one structure on one call)", Kind::Text),
             "revision" => ("Revision of the session", Kind::Integer),
             "response" => ("Country or humanitarian response", Kind::Text),
-            "structure" => (
-                "Structure interviewed",
-                Kind::Choice(
-                    Structure::ALL
-                        .iter()
-                        .map(|s| (s.as_str().to_string(), s.label("en").to_string()))
-                        .collect(),
-                ),
-            ),
+            "structure" => ("Structure interviewed", Kind::Choice(respondent_codes(s))),
             "structure_label" => ("Name of an other structure", Kind::Text),
             "interviewer" => ("Interviewer", Kind::Text),
             "guide_version" => ("Guide version", Kind::Text),

@@ -38,7 +38,7 @@ fn values_of(q: &Question) -> Vec<String> {
 /// One session's part in a question's counts: its answer, or that it was not asked.
 type Seen<'a> = (bool, Option<&'a Answer>);
 
-fn distribution<'a>(
+pub(super) fn distribution<'a>(
     q: &Question,
     lang: &str,
     answers: impl Iterator<Item = Seen<'a>>,
@@ -114,6 +114,7 @@ fn distribution<'a>(
         hidden,
         targeted: None,
         rows: out,
+        versions: None,
     }
 }
 
@@ -148,11 +149,17 @@ pub(super) fn counts(
                 .map(|(g, _)| g.clone()),
         );
         groups.sort();
-        // Each session's answer looked up once, then counted per group and overall.
-        let column: Vec<(&Group, Seen<'_>)> = rows
-            .iter()
+        // Each session's answer looked up once, then counted per group and overall; the
+        // sessions whose version's answers do not compare are counted apart.
+        let pooled = rows.iter().filter(|r| !r.apart.contains(&q.id));
+        let column: Vec<(&Group, Seen<'_>)> = pooled
+            .clone()
             .map(|r| (&r.group, (r.is_hidden(&q.id), r.answers.get(&q.id))))
             .collect();
+        let versions = rows
+            .iter()
+            .any(|r| r.apart.contains(&q.id))
+            .then(|| super::versions::named(pooled.map(|r| r.guide_version.as_str())));
         // Computed once per group; the summary tables and the cross-tab share them.
         let mut per: Vec<Distribution> = groups
             .iter()
@@ -160,10 +167,12 @@ pub(super) fn counts(
                 let of = column.iter().filter(|(s, _)| *s == g).map(|(_, a)| *a);
                 let mut d = distribution(q, lang, of, Some(g.clone()));
                 d.targeted = targeted.get(g).copied().filter(|n| *n > 0);
+                d.versions = versions.clone();
                 d
             })
             .collect();
         let mut all = distribution(q, lang, column.iter().map(|(_, a)| *a), None);
+        all.versions = versions.clone();
         // The targets of the structures the question was put to.
         let of_all: usize = per
             .iter()
@@ -236,6 +245,7 @@ pub(super) fn counts(
             hidden: per.iter().map(|d| d.hidden).collect(),
             targeted: per.iter().map(|d| d.targeted).collect(),
             all_targeted: all.targeted,
+            versions,
         });
         if q.summary {
             summaries.extend(per);

@@ -13,7 +13,6 @@ use super::group::{Group, Groups};
 use super::model::ReportOptions;
 use crate::campaign::{self, Attempt, Outcome, Rules, Target, target_id};
 use crate::collate::Head;
-use crate::guide::Structure;
 
 /// Which structures were on the calls: the seed's "it was not always possible to have
 /// cluster and AOR coordinators on the calls", counted.
@@ -322,14 +321,7 @@ fn calls(heads: &[&Head], attempts: &[Attempt], groups: &Groups) -> Calls {
             .or_default()
             .insert(groups.of(h.row.structure, &h.row.structure_label));
     }
-    let mut per: BTreeMap<Group, usize> = [
-        Structure::ProtectionCluster,
-        Structure::CpAor,
-        Structure::GbvAor,
-    ]
-    .into_iter()
-    .map(|s| (Group::named(s), 0))
-    .collect();
+    let mut per: BTreeMap<Group, usize> = groups.listed().into_iter().map(|g| (g, 0)).collect();
     for g in on.values().flatten() {
         *per.entry(g.clone()).or_default() += 1;
     }

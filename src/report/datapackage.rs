@@ -87,7 +87,7 @@ pub fn datapackage(report: &Report, hxl: bool) -> Value {
                         f["constraints"] = json!({ "enum": ["answered", "dont_know", "declined", "not_asked", "unanswered"] });
                     }
                     "consent" => f["constraints"] = json!({ "enum": ["yes", "no"] }),
-                    "structure" => f["constraints"] = json!({ "enum": crate::guide::Structure::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>() }),
+                    "structure" => f["constraints"] = json!({ "enum": super::columns::respondent_codes(s).into_iter().map(|(id, _)| id).collect::<Vec<_>>() }),
                     _ => {}
                 }
                 f

@@ -11,7 +11,7 @@ use super::svg::chart;
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}\
-td.n{text-align:right}h2{border-bottom:2px solid #2a6f97;padding-bottom:.2rem}.muted{color:#666}blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #ccc}\
+td.n{text-align:right}h2{border-bottom:2px solid #2a6f97;padding-bottom:.2rem}.muted{color:#666}.warn{border-left:3px solid #b5651d;padding-left:.6rem}blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #ccc}\
 caption{caption-side:bottom;text-align:left;color:#666;font-size:.9em}";
 
 /// The notes under a table: who it was hidden for, and what a suppressed cell means.
@@ -24,6 +24,41 @@ fn captions(r: &Report, hidden: Option<String>, suppressed: bool) -> String {
         return String::new();
     }
     format!("<caption>{}</caption>", html(&notes.join(" ")))
+}
+
+/// The counts of older versions whose answers are not pooled, each with why. Plain
+/// numbers: the evidence lists are the pooled counts'.
+fn apart(o: &mut Text<'_>, r: &Report, s: &GuideSection) {
+    if s.apart.is_empty() {
+        return;
+    }
+    o.push_str("<h3>Not pooled across guide versions</h3>");
+    for a in &s.apart {
+        let d = &a.frequency;
+        let _ = write!(
+            o,
+            "<h4>{} — version {} only</h4><p>Not comparable: {}</p><table>{}<tr><th>{}</th><th>count</th><th>%</th></tr>",
+            html(&d.text),
+            html(&a.version),
+            html(&a.why),
+            captions(r, d.hidden_note(), d.rows.iter().any(|c| c.suppressed)),
+            html(&d.denominator())
+        );
+        for c in &d.rows {
+            let pct = if c.suppressed {
+                String::new()
+            } else {
+                format!("{}%", c.percent)
+            };
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td class=n>{}</td><td class=n>{pct}</td></tr>",
+                html(&c.label),
+                html(&r.count_text(c.count, c.suppressed))
+            );
+        }
+        o.push_str("</table>");
+    }
 }
 
 fn dist_table(out: &mut Text<'_>, r: &Report, s: &GuideSection, d: &Distribution) {
@@ -117,7 +152,15 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         html(generated)
     );
     if let Some(s) = r.options.structure {
-        let _ = write!(o, " · structure: {}", html(s.label("en")));
+        let name = r
+            .sections
+            .iter()
+            .find(|g| g.guide.respondent(s).is_some())
+            .map_or_else(
+                || s.to_string(),
+                |g| g.guide.respondent_name(s, g.guide.default_language()),
+            );
+        let _ = write!(o, " · structure: {}", html(&name));
     }
     if let Some(g) = &r.options.guide {
         let _ = write!(o, " · guide: {}", html(g));
@@ -149,7 +192,14 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
             .map(|(v, n)| format!("{} ({})", html(v), super::sessions_count(*n)))
             .collect();
         o.push_str(&versions.join(", "));
-        o.push_str("</p><h3>Summary</h3>");
+        o.push_str("</p>");
+        for said in [s.not_pooled_said(), s.unchecked_said()]
+            .into_iter()
+            .flatten()
+        {
+            let _ = write!(o, "<p class=warn>{}</p>", html(&said));
+        }
+        o.push_str("<h3>Summary</h3>");
         for d in &s.summaries {
             let title = format!(
                 "{} — {}",
@@ -221,6 +271,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
             }
             o.push_str("</table>");
         }
+        apart(o, r, s);
         super::html_analysis::render(o, r, s);
         let suffix = super::section_suffix(r, s);
         o.push_str("<h3>What was said</h3>");

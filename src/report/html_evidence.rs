@@ -57,7 +57,9 @@ pub fn count_cell(
 }
 
 fn gave(r: &SessionRow, question: &str, value: &str) -> bool {
-    if r.is_hidden(question) {
+    // Counted apart (its version's answers do not compare), it is no evidence of the
+    // pooled count.
+    if r.is_hidden(question) || r.apart.contains(question) {
         return false;
     }
     match r.answers.get(question) {

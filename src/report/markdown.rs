@@ -17,6 +17,44 @@ fn footnotes(o: &mut Text<'_>, r: &Report, hidden: Option<String>, suppressed: b
     }
 }
 
+/// The counts of older versions whose answers are not pooled, each with why.
+fn apart(o: &mut Text<'_>, r: &Report, s: &super::model::GuideSection) {
+    if s.apart.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "### Not pooled across guide versions\n");
+    for a in &s.apart {
+        let d = &a.frequency;
+        let _ = writeln!(
+            o,
+            "#### {} — version {} only\n\nNot comparable: {}\n",
+            md(&d.text),
+            md(&a.version),
+            md(&a.why)
+        );
+        let _ = writeln!(
+            o,
+            "| {} | count | % |\n|---|---:|---:|",
+            md(&d.denominator())
+        );
+        for c in &d.rows {
+            let pct = if c.suppressed {
+                String::new()
+            } else {
+                format!("{}%", c.percent)
+            };
+            let _ = writeln!(
+                o,
+                "| {} | {} | {pct} |",
+                md(&c.label),
+                md(&r.count_text(c.count, c.suppressed))
+            );
+        }
+        footnotes(o, r, d.hidden_note(), d.rows.iter().any(|c| c.suppressed));
+        o.push('\n');
+    }
+}
+
 /// The Coverage section, first: who was to be interviewed, and who was.
 fn coverage(o: &mut Text<'_>, r: &Report) {
     let c = &r.coverage;
@@ -84,10 +122,17 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             .collect();
         let _ = writeln!(
             o,
-            "Guide `{}`, versions: {}\n\n### Summary\n",
+            "Guide `{}`, versions: {}\n",
             s.guide.id,
             versions.join(", ")
         );
+        for said in [s.not_pooled_said(), s.unchecked_said()]
+            .into_iter()
+            .flatten()
+        {
+            let _ = writeln!(o, "{}\n", md(&said));
+        }
+        let _ = writeln!(o, "### Summary\n");
         for d in &s.summaries {
             let structure = d.group.as_ref().map_or("all structures", |g| g.name());
             let name = format!(
@@ -171,6 +216,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             footnotes(o, r, hidden, f.rows.iter().any(|c| c.suppressed));
             o.push('\n');
         }
+        apart(o, r, s);
         matrix(o, r, s);
         themes(o, r, s);
         let suffix = super::section_suffix(r, s);

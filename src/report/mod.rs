@@ -27,6 +27,7 @@ mod svg;
 mod tables;
 mod tables_analysis;
 mod texts;
+mod versions;
 mod write;
 mod xlsx;
 
@@ -47,7 +48,7 @@ pub use group::{Group, structure_name};
 pub use kappa::{Agreement, CodeAgreement, Disagreement, cohen_kappa};
 pub use matrix_by::{MatrixBy, question_key};
 pub use model::{
-    Answer, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
+    Answer, Apart, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
     ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
 pub use qdpx::{codebook_xml, guid};

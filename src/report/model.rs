@@ -96,6 +96,12 @@ pub struct SessionRow {
     /// What the session file says of consent: `None` when it was not asked; `Some(false)`,
     /// the participants refused notes being taken and the session carries no free text.
     pub consent: Option<bool>,
+    /// The digest of the guide version it was made with.
+    pub guide_digest: String,
+    /// Questions whose answers do not compare with the newest version's (`guide diff`:
+    /// an option relabelled, a type changed, …): left out of the pooled tables and
+    /// counted apart, per version.
+    pub apart: BTreeSet<String>,
 }
 
 impl SessionRow {
@@ -207,6 +213,9 @@ pub struct Distribution {
     /// put to), when the collation has a campaign.
     pub targeted: Option<usize>,
     pub rows: Vec<Count>,
+    /// `Some("version 2")`: it counts only these versions' sessions, the others' answers
+    /// not comparing (they are counted apart: [`Apart`]). `None`: every version's.
+    pub versions: Option<String>,
 }
 
 impl Distribution {
@@ -214,13 +223,18 @@ impl Distribution {
         self.group.as_ref().map(|g| g.structure)
     }
 
-    /// "n = 26 protection clusters", "n = 26 protection clusters of 31 targeted".
+    /// "n = 26 protection clusters", "n = 26 protection clusters of 31 targeted",
+    /// "n = 12 sessions (version 2 only)".
     pub fn denominator(&self) -> String {
         let n = match &self.group {
             Some(g) => format!("n = {}", g.count(self.n)),
             None => format!("n = {}", super::sessions_count(self.n)),
         };
-        with_targets(n, self.targeted)
+        let n = with_targets(n, self.targeted);
+        match &self.versions {
+            Some(v) => format!("{n} ({v} only)"),
+            None => n,
+        }
     }
 
     /// "hidden for 3 sessions (not in n)", when it was hidden for any.
@@ -252,7 +266,12 @@ impl CrossTab {
     /// targeted"), then ("Protection Cluster", "n = 26 of 31 targeted"), …; `n` is the all
     /// column's. The name is the part to escape: it may come from a session file.
     pub fn headings(&self, n: usize) -> Vec<(&str, String)> {
-        std::iter::once(("all", with_targets(format!("n = {n}"), self.all_targeted)))
+        let all = with_targets(format!("n = {n}"), self.all_targeted);
+        let all = match &self.versions {
+            Some(v) => format!("{all}, {v} only"),
+            None => all,
+        };
+        std::iter::once(("all", all))
             .chain(
                 self.groups
                     .iter()
@@ -284,6 +303,21 @@ pub struct CrossTab {
     /// Targets per group, and over all groups, when the collation has a campaign.
     pub targeted: Vec<Option<usize>>,
     pub all_targeted: Option<usize>,
+    /// As [`Distribution::versions`].
+    pub versions: Option<String>,
+}
+
+/// A question whose answers in one older version do not compare with the newest's: that
+/// version's own counts, under its own wording, and why (`stocktake guide diff`).
+#[derive(Debug, Clone)]
+pub struct Apart {
+    pub question: String,
+    pub version: String,
+    /// The first change that makes them incomparable, said: "option `wg` relabelled:
+    /// \"A\" → \"B\"".
+    pub why: String,
+    /// Over all that version's sessions, with its own options and labels.
+    pub frequency: Distribution,
 }
 
 #[derive(Debug, Clone)]
@@ -330,6 +364,11 @@ pub struct GuideSection {
     pub texts: Vec<(String, Vec<TextItem>, usize)>,
     /// The matrix, the themes and the coders' agreement.
     pub analysis: super::analysis::Analysis,
+    /// Questions not pooled across versions, each older version's counts apart.
+    pub apart: Vec<Apart>,
+    /// Versions whose guide the collation holds but this program cannot read: whether
+    /// their answers compare could not be checked (they are pooled, and that is said).
+    pub unchecked: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

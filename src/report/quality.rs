@@ -8,7 +8,6 @@ use super::build::who;
 use super::group::{Group, Groups};
 use super::model::{Attribution, GuideSection, Quality, ReportOptions};
 use crate::collate::{CollateError, CollationDb, Head};
-use crate::guide::Structure;
 use crate::session::AnswerStatus;
 
 pub(super) fn quality(
@@ -19,18 +18,15 @@ pub(super) fn quality(
     groups: &Groups,
     targeted: &BTreeMap<Group, usize>,
 ) -> Result<Quality, CollateError> {
-    // The three named structures and every targeted one are listed, with no session or
+    // The guides' respondent types (but `other`) and every targeted one are listed, with no session or
     // not: a structure no one reached must not be silently absent.
-    let mut by_group: BTreeMap<Group, usize> = [
-        Structure::ProtectionCluster,
-        Structure::CpAor,
-        Structure::GbvAor,
-    ]
-    .into_iter()
-    .filter(|s| options.structure.is_none_or(|o| o == *s))
-    .map(|s| (Group::named(s), 0))
-    .chain(targeted.keys().map(|g| (g.clone(), 0)))
-    .collect();
+    let mut by_group: BTreeMap<Group, usize> = groups
+        .listed()
+        .into_iter()
+        .filter(|g| options.structure.is_none_or(|o| o == g.structure))
+        .map(|g| (g, 0))
+        .chain(targeted.keys().map(|g| (g.clone(), 0)))
+        .collect();
     let mut consent_refused = Vec::new();
     for r in sections.iter().flat_map(|s| &s.sessions) {
         *by_group.entry(r.group.clone()).or_default() += 1;

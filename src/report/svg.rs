@@ -96,6 +96,7 @@ mod tests {
             n: 4,
             hidden: 0,
             targeted: None,
+            versions: None,
             rows: vec![Count {
                 value: "v".into(),
                 label: "Aware of anti-trafficking efforts, not discussed in the cluster <b>".into(),

@@ -127,6 +127,17 @@ pub fn write_xlsx_within(
             ));
         }
     }
+    if report
+        .sections
+        .iter()
+        .any(|s| !s.apart.is_empty() || !s.unchecked.is_empty())
+    {
+        sheets.push((
+            "Not pooled".into(),
+            String::new(),
+            Box::new(|e: Emit<'_>| not_pooled_rows(report, e)),
+        ));
+    }
     let cols_ref = &cols;
     sheets.push((
         "Columns".into(),
@@ -164,6 +175,53 @@ pub fn write_xlsx_within(
             message: e.to_string(),
         })
     })
+}
+
+/// The questions the other sheets do not pool across guide versions, and each older
+/// version's counts of them: the note that the Summary's and the reports' tables count
+/// the versions that compare only.
+fn not_pooled_rows(report: &Report, e: Emit<'_>) -> Result<(), ReportError> {
+    e(&[
+        "guide",
+        "question_id",
+        "version",
+        "why",
+        "question",
+        "n",
+        "value",
+        "label",
+        "count",
+        "percent",
+    ])?;
+    for s in &report.sections {
+        for a in &s.apart {
+            let d = &a.frequency;
+            for c in &d.rows {
+                e(&[
+                    &s.guide.id,
+                    &a.question,
+                    &a.version,
+                    &format!("not comparable with version {}: {}", s.guide.version, a.why),
+                    &d.text,
+                    &d.n.to_string(),
+                    &c.value,
+                    &c.label,
+                    &report.count_text(c.count, c.suppressed),
+                    &if c.suppressed {
+                        String::new()
+                    } else {
+                        c.percent.to_string()
+                    },
+                ])?;
+            }
+        }
+        if let Some(said) = s.unchecked_said() {
+            for v in &s.unchecked {
+                e(&[&s.guide.id, "", v, &said, "", "", "", "", "", ""])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One table being written, across as many sheets as its rows need.

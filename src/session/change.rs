@@ -43,6 +43,10 @@ pub struct Header {
     pub progress: Progress,
 }
 
+// A respondent type is kept inline (64 bytes, so it stays `Copy`), which makes a session
+// and the variants carrying one large; a change is made once per user action and moved,
+// not stored by the thousand, and boxing it would change every match on it.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// A new call and its draft sessions (answers already given, such as consent), held

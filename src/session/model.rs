@@ -425,14 +425,13 @@ impl Session {
             .ok_or(SessionError::UnknownNote(seq))
     }
 
-    /// The structure's name as people say it: a custom structure by its own label
-    /// ("Protection Sector (South)"), never as "Other".
-    pub fn structure_name(&self, lang: &str) -> String {
-        match self.structure {
-            Structure::Other if !self.structure_label.trim().is_empty() => {
-                self.structure_label.trim().to_string()
-            }
-            s => s.label(lang).to_string(),
+    /// The respondent's name as people say it: what `guide` calls its type, a custom
+    /// `other` one by its own label ("Protection Sector (South)"), never as "Other".
+    pub fn structure_name(&self, guide: &Guide, lang: &str) -> String {
+        if guide.asks_name(self.structure) && !self.structure_label.trim().is_empty() {
+            self.structure_label.trim().to_string()
+        } else {
+            guide.respondent_name(self.structure, lang)
         }
     }
 

@@ -34,7 +34,7 @@ pub fn ask_complete(iv: &Interview, i: usize) -> Outcome {
         body: format!(
             "Mark {} · {} completed? It can be reopened later as a new revision.\n\n{unanswered}",
             s.response,
-            s.structure_name(iv.lang())
+            s.structure_name(&iv.guide.guide, iv.lang())
         ),
         choices: vec![
             DialogChoice {

@@ -42,7 +42,8 @@ pub struct Form {
     pub guide: usize,
     pub language: usize,
     pub response: TextField,
-    pub structures: [bool; 4],
+    /// One tick box per respondent type of the chosen guide, in its order.
+    pub structures: Vec<bool>,
     pub other_label: TextField,
     pub participants: Vec<ParticipantRow>,
     pub interviewer: TextField,
@@ -52,7 +53,33 @@ pub struct Form {
     pub errors: Vec<(FormField, String)>,
     /// Languages of each guide, in guide order, for cycling.
     languages: Vec<Vec<String>>,
+    /// Respondent types of each guide, in guide order: (id, short name, asks a name).
+    kinds: Vec<Vec<Kind>>,
     guide_ids: Vec<String>,
+}
+
+/// A respondent type as the form offers it.
+#[derive(Debug, Clone)]
+pub struct Kind {
+    pub id: Structure,
+    pub short: String,
+    /// Ticking it asks for its name (an `other` type).
+    pub named: bool,
+}
+
+/// Ticked on a fresh form: the guide's first type.
+fn first_ticked(n: usize) -> Vec<bool> {
+    (0..n).map(|i| i == 0).collect()
+}
+
+fn first_role_of(kinds: &[Kind]) -> usize {
+    kinds
+        .first()
+        .map_or(0, |k| role_index(crate::interview::coordinator_role(k.id)))
+}
+
+fn role_index(role: &str) -> usize {
+    ROLES.iter().position(|(r, _)| *r == role).unwrap_or(0)
 }
 
 /// What a key did to the form.
@@ -66,14 +93,31 @@ pub enum Step {
 impl Form {
     pub fn new(guides: &[Arc<LoadedGuide>], user: &str) -> Form {
         let guide = default_guide(guides);
+        let kinds: Vec<Vec<Kind>> = guides
+            .iter()
+            .map(|g| {
+                let lang = g.guide.default_language();
+                g.guide
+                    .respondents
+                    .iter()
+                    .map(|r| Kind {
+                        id: r.id,
+                        short: r.short_name(lang, lang).to_string(),
+                        named: r.other,
+                    })
+                    .collect()
+            })
+            .collect();
+        let n = kinds.get(guide).map_or(0, Vec::len);
+        let first_role = first_role_of(kinds.get(guide).map_or(&[], Vec::as_slice));
         Form {
             guide,
             language: 0,
             response: TextField::new("", false),
-            structures: [true, false, false, false],
+            structures: first_ticked(n),
             other_label: TextField::new("", false),
             participants: vec![ParticipantRow {
-                role: 0,
+                role: first_role,
                 organisation: TextField::new("", false),
             }],
             interviewer: TextField::new(user, false),
@@ -81,6 +125,7 @@ impl Form {
             focus: FormField::Response,
             errors: Vec::new(),
             languages: guides.iter().map(|g| g.guide.languages.clone()).collect(),
+            kinds,
             guide_ids: guides.iter().map(|g| g.guide.id.clone()).collect(),
         }
     }
@@ -97,18 +142,18 @@ impl Form {
             return f;
         };
         f.response = TextField::new(&first.response, false);
-        f.structures = [false; 4];
+        f.structures = vec![false; f.kinds().len()];
         f.participants.clear();
         for t in targets {
-            if let Some(i) = Structure::ALL.iter().position(|s| *s == t.structure) {
+            if let Some(i) = f.kinds().iter().position(|k| k.id == t.structure) {
                 f.structures[i] = true;
-            }
-            if t.structure == Structure::Other {
-                f.other_label = TextField::new(&t.structure_label, false);
+                if f.kinds()[i].named {
+                    f.other_label = TextField::new(&t.structure_label, false);
+                }
             }
             let role = crate::interview::coordinator_role(t.structure);
             f.participants.push(ParticipantRow {
-                role: ROLES.iter().position(|(r, _)| *r == role).unwrap_or(0),
+                role: role_index(role),
                 organisation: TextField::new(&t.organisation, false),
             });
         }
@@ -129,8 +174,8 @@ impl Form {
     /// The fields in the order Tab visits them.
     pub fn fields(&self) -> Vec<FormField> {
         let mut f = vec![FormField::Guide, FormField::Language, FormField::Response];
-        f.extend((0..4).map(FormField::Structure));
-        if self.structures[3] {
+        f.extend((0..self.kinds().len()).map(FormField::Structure));
+        if self.asks_name() {
             f.push(FormField::OtherLabel);
         }
         for i in 0..self.participants.len() {
@@ -144,6 +189,24 @@ impl Form {
             FormField::Start,
         ]);
         f
+    }
+
+    /// The chosen guide's respondent types, in the order it declares them.
+    pub fn kinds(&self) -> &[Kind] {
+        self.kinds.get(self.guide).map_or(&[], Vec::as_slice)
+    }
+
+    /// The role a new participant starts with: the coordinator of the guide's first type.
+    fn first_role(&self) -> usize {
+        first_role_of(self.kinds())
+    }
+
+    /// Is a type ticked that asks for its name?
+    pub fn asks_name(&self) -> bool {
+        self.kinds()
+            .iter()
+            .zip(&self.structures)
+            .any(|(k, on)| k.named && *on)
     }
 
     pub fn language_code(&self) -> &str {
@@ -201,7 +264,7 @@ impl Form {
     fn sideways(&mut self, by: isize) {
         match self.focus {
             FormField::Structure(i) => {
-                let last = Structure::ALL.len() as isize - 1;
+                let last = self.kinds().len() as isize - 1;
                 self.focus = FormField::Structure((i as isize + by).clamp(0, last) as usize);
             }
             _ => self.cycle(by),
@@ -225,8 +288,18 @@ impl Form {
         let wrap = |v: usize, n: usize| ((v as isize + by).rem_euclid(n.max(1) as isize)) as usize;
         match self.focus {
             FormField::Guide => {
+                let before = self.first_role();
                 self.guide = wrap(self.guide, self.guide_ids.len());
                 self.language = 0;
+                // Another guide, other respondent types: start again from its first, and
+                // the participants nobody chose a role for take its role.
+                self.structures = first_ticked(self.kinds().len());
+                let after = self.first_role();
+                for p in &mut self.participants {
+                    if p.role == before {
+                        p.role = after;
+                    }
+                }
             }
             FormField::Language => {
                 let n = self.languages.get(self.guide).map_or(1, Vec::len);
@@ -242,7 +315,11 @@ impl Form {
                 let at = order.iter().position(|c| *c == self.consent).unwrap_or(0);
                 self.consent = order[wrap(at, order.len())];
             }
-            FormField::Structure(i) => self.structures[i] = !self.structures[i],
+            FormField::Structure(i) => {
+                if let Some(on) = self.structures.get_mut(i) {
+                    *on = !*on;
+                }
+            }
             _ => {}
         }
     }
@@ -307,7 +384,7 @@ impl Form {
     fn typed_anything(&self) -> bool {
         !self.response.is_empty()
             || !self.other_label.is_empty()
-            || self.structures != [true, false, false, false]
+            || self.structures != first_ticked(self.kinds().len())
             || self.consent.is_some()
             || self.participants.len() > 1
             || self.participants.iter().any(|p| !p.organisation.is_empty())
@@ -357,11 +434,11 @@ impl Form {
         if !self.structures.iter().any(|s| *s) {
             self.errors.push((
                 FormField::Structure(0),
-                "tick at least one structure on the call".into(),
+                "tick at least one respondent on the call".into(),
             ));
         }
         let other_label = self.other_label.text().trim().to_string();
-        if self.structures[3] && other_label.is_empty() {
+        if self.asks_name() && other_label.is_empty() {
             self.errors
                 .push((FormField::OtherLabel, "name the other structure".into()));
         }
@@ -379,17 +456,18 @@ impl Form {
             self.focus = *first;
             return Step::Stay;
         }
-        let structures = Structure::ALL
+        let structures = self
+            .kinds()
             .iter()
-            .zip(self.structures)
-            .filter(|(_, on)| *on)
-            .map(|(s, _)| {
-                let label = if *s == Structure::Other {
+            .zip(&self.structures)
+            .filter(|(_, on)| **on)
+            .map(|(k, _)| {
+                let label = if k.named {
                     other_label.clone()
                 } else {
                     String::new()
                 };
-                (*s, label)
+                (k.id, label)
             })
             .collect();
         let participants = self
@@ -483,7 +561,7 @@ mod tests {
             &guides,
             "<left><right><right><space><right><right><right>",
         );
-        assert_eq!(f.focus, FormField::Structure(Structure::ALL.len() - 1));
+        assert_eq!(f.focus, FormField::Structure(f.kinds().len() - 1));
         assert_eq!(f.structures, [true, false, true, false]);
         let call = press(&mut f, &guides, "<C-s>").expect("created");
         assert_eq!(

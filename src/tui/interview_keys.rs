@@ -140,7 +140,7 @@ impl CallView {
                     (i + n - 1) % n
                 };
                 // Said, besides the tab bar: the words typed next go to this structure.
-                let name = self.session().structure_name(self.lang());
+                let name = self.session().structure_name(self.guide(), self.lang());
                 Outcome::said(Level::Info, format!("Now: {name} (Ctrl-T switches)"))
             }
             Some(Action::NotesPad) => {

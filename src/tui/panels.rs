@@ -36,8 +36,11 @@ pub struct At {
 /// A structure that joined the call late: which one, the name of an Other, and the
 /// organisation of the coordinator who joined (optional).
 pub struct AddStructure {
-    /// The structures not yet on the call, then Other (a call may have several).
+    /// The guide's respondent types not yet on the call, then those that ask a name
+    /// (Other: a call may have several).
     pub choices: Vec<Structure>,
+    /// Where the first type that asks a name is in `choices`, if the guide has one.
+    pub named_at: Option<usize>,
     pub cursor: usize,
     pub label: TextField,
     pub organisation: TextField,
@@ -48,18 +51,21 @@ pub struct AddStructure {
 impl AddStructure {
     pub fn new(iv: &Interview) -> AddStructure {
         let on_call: Vec<Structure> = iv.sessions.iter().map(|s| s.structure).collect();
-        let mut choices: Vec<Structure> = Structure::ALL
+        let types = &iv.guide.guide.respondents;
+        let mut choices: Vec<Structure> = types
             .iter()
-            .copied()
-            .filter(|s| *s != Structure::Other && !on_call.contains(s))
+            .filter(|r| !r.other && !on_call.contains(&r.id))
+            .map(|r| r.id)
             .collect();
-        choices.push(Structure::Other);
+        let named_at = types.iter().any(|r| r.other).then_some(choices.len());
+        choices.extend(types.iter().filter(|r| r.other).map(|r| r.id));
         let mut label = TextField::new("", false);
         label.set_placeholder("e.g. Shelter Cluster");
         let mut organisation = TextField::new("", false);
         organisation.set_placeholder("e.g. UNICEF (optional)");
         AddStructure {
             choices,
+            named_at,
             cursor: 0,
             label,
             organisation,
@@ -74,17 +80,15 @@ impl AddStructure {
             return None;
         }
         Some(crate::session::Participant {
-            role: coordinator_role(self.chosen()).into(),
+            role: coordinator_role(self.chosen()?).into(),
             organisation,
             name: String::new(),
         })
     }
 
-    pub fn chosen(&self) -> Structure {
-        self.choices
-            .get(self.cursor)
-            .copied()
-            .unwrap_or(Structure::Other)
+    /// `None` only when every type of the guide is on the call already.
+    pub fn chosen(&self) -> Option<Structure> {
+        self.choices.get(self.cursor).copied()
     }
 
     fn update(
@@ -110,9 +114,14 @@ impl AddStructure {
                 Outcome::stay()
             }
             Some(Action::Open) => {
-                let structure = self.chosen();
+                let Some(structure) = self.chosen() else {
+                    return Outcome::said(
+                        Level::Warn,
+                        "Every respondent type of this guide is on the call already.",
+                    );
+                };
                 let label = self.label.text().trim().to_string();
-                if structure == Structure::Other && label.is_empty() {
+                if iv.guide.guide.asks_name(structure) && label.is_empty() {
                     return Outcome::said(Level::Warn, "Type the other structure's name first.");
                 }
                 match iv.add_structure(at.session, structure, &label, self.joined(), now) {
@@ -123,9 +132,12 @@ impl AddStructure {
             _ => {
                 if self.on_organisation {
                     self.organisation.input(input);
-                } else if self.label.input(input) {
+                } else if self.label.input(input)
+                    && let Some(at) = self.named_at
+                    && !self.chosen().is_some_and(|s| iv.guide.guide.asks_name(s))
+                {
                     // Typing a name means Other: the choice moves there.
-                    self.cursor = self.choices.len().saturating_sub(1);
+                    self.cursor = at;
                 }
                 Outcome::stay()
             }

@@ -206,7 +206,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::SessionAdded(session) => match &mut app.screen {
             Screen::Interview(view) if view.call().id == session.call_id => {
-                let name = session.structure_name("en");
+                let name = session.structure_name(view.guide(), "en");
                 view.add_tab(*session);
                 app.say(
                     Level::Info,

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Format, Workbook};
 use super::language::language_column;
 use super::xpath::{name_of, relevant};
 use super::{NON_ANSWERS, STRUCTURE_QUESTION, YES_NO_LIST};
-use crate::guide::{Guide, Question, QuestionType, Structure, Text};
+use crate::guide::{Guide, Question, QuestionType, Respondent, Text};
 
 /// The three sheets, each a header row and its rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,28 +68,34 @@ pub fn export(guide: &Guide) -> XlsForm {
             ..Row::default()
         });
     }
-    // Which structure is interviewed, when a question is asked of some only: the form has
-    // no call screen to say it.
-    if guide.questions().any(|q| !q.applies_to.is_empty()) {
-        rows.push(Row {
-            kind: format!("select_one {STRUCTURE_QUESTION}"),
-            name: STRUCTURE_QUESTION.into(),
-            label: Some(fixed(
+    // Which structure is interviewed, when a question is asked of some only (the form has
+    // no call screen to say it), or when the guide declares respondent types of its own.
+    let own_types = !Respondent::are_defaults(&guide.respondents);
+    if own_types || guide.questions().any(|q| !q.applies_to.is_empty()) {
+        let label = if own_types {
+            fixed("Who is interviewed?", "Qui est interrogé ?", langs)
+        } else {
+            fixed(
                 "Which structure is interviewed?",
                 "Quelle structure est interrogée ?",
                 langs,
-            )),
+            )
+        };
+        rows.push(Row {
+            kind: format!("select_one {STRUCTURE_QUESTION}"),
+            name: STRUCTURE_QUESTION.into(),
+            label: Some(label),
             required: true,
             ..Row::default()
         });
-        for s in Structure::ALL {
+        for r in &guide.respondents {
             let label = Text(
                 langs
                     .iter()
-                    .map(|l| (l.clone(), s.label(l).to_string()))
+                    .map(|l| (l.clone(), r.label.get(l, lang).to_string()))
                     .collect(),
             );
-            choices.push((STRUCTURE_QUESTION.into(), s.as_str().into(), label));
+            choices.push((STRUCTURE_QUESTION.into(), r.id.as_str().into(), label));
         }
     }
     let mut yes_no_written = false;

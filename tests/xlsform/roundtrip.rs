@@ -100,3 +100,42 @@ max_label = { en = "Best", fr = "Meilleur" }
     assert!(back.lost.is_empty(), "{:?}", back.lost);
     assert_eq!(back.guide, kept(&g));
 }
+
+#[test]
+fn a_guides_own_respondent_types_travel_as_the_structure_list() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let g = stocktake::guide::load_guide_file(
+        &root.join("tests/fixtures/guides/ki-community.toml"),
+        stocktake::guide::Place::Flag,
+    )
+    .expect("guide")
+    .guide;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("ki.xlsx");
+    let form = export(&g);
+    assert!(
+        form.choices
+            .iter()
+            .any(|r| r.iter().any(|c| c == "community_leader")),
+        "the types are a choice list"
+    );
+    write_xlsform(&form, &path).expect("write");
+    let back = import_file(&path).expect("import").guide;
+    let ids: Vec<&str> = back.respondents.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["community_leader", "womens_group", "youth"]);
+    assert_eq!(
+        back.respondents[1].label.get("fr", "en"),
+        "Groupe de femmes"
+    );
+    let q = back.question("peers_left").expect("question");
+    assert_eq!(
+        q.applies_to.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        ["youth"]
+    );
+    // What XLSForm has no place for stays behind: the plural and the short name.
+    assert!(
+        back.respondents
+            .iter()
+            .all(|r| r.plural.is_none() && r.short.is_none())
+    );
+}

@@ -4,6 +4,7 @@
 
 mod condition;
 mod question;
+mod respondents;
 mod values;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -31,6 +32,7 @@ const GUIDE_KEYS: &[&str] = &[
     "description",
     "sync",
     "consent",
+    "respondents",
     "sections",
 ];
 const SECTION_KEYS: &[&str] = &["id", "title", "guidance", "questions"];
@@ -81,7 +83,11 @@ pub fn parse_guide(source: &str, origin: &str) -> Result<Guide, GuideErrors> {
         return Err(diags.finish(origin));
     }
     let span = root.span();
-    let guide = Reader { d: &mut diags }.guide(root.get_ref(), &span);
+    let guide = Reader {
+        d: &mut diags,
+        respondents: Vec::new(),
+    }
+    .guide(root.get_ref(), &span);
     match guide {
         Some(g) if diags.is_empty() => Ok(g),
         _ => Err(diags.finish(origin)),
@@ -90,6 +96,9 @@ pub fn parse_guide(source: &str, origin: &str) -> Result<Guide, GuideErrors> {
 
 struct Reader<'d, 's> {
     d: &'d mut Diagnostics<'s>,
+    /// The guide's respondent types, read before its questions so `applies_to` is checked
+    /// against them.
+    respondents: Vec<Structure>,
 }
 
 /// A question as read, with the spans later cross-checks point at. Kept even when the
@@ -157,6 +166,8 @@ impl Reader<'_, '_> {
         let title = self.required_text(root, span, "title", "the guide", &langs);
         let description = self.optional_text(root, "description", &langs);
         let sync = self.sync(root);
+        let respondents = self.respondents(root, &langs);
+        self.respondents = respondents.iter().map(|r| r.id).collect();
 
         let mut sections = Vec::new();
         let mut read_questions: Vec<ReadQuestion> = Vec::new();
@@ -225,6 +236,7 @@ impl Reader<'_, '_> {
             description,
             sync,
             consent,
+            respondents,
             sections,
         })
     }

@@ -140,23 +140,27 @@ impl Reader<'_, '_> {
                 "`applies_to` is empty, so the question would never be asked; remove it to ask every structure",
             );
         }
-        let names: Vec<&str> = Structure::ALL.iter().map(|s| s.as_str()).collect();
+        let declared = self.respondents.clone();
+        let names: Vec<&str> = declared.iter().map(|s| s.as_str()).collect();
         let mut out = Vec::new();
         for (name, s) in items {
-            match Structure::parse(&name) {
+            match Structure::parse(&name).filter(|k| declared.contains(k)) {
                 Some(k) if out.contains(&k) => self.d.error(
                     &s,
-                    format!("structure `{name}` is listed twice in `applies_to`"),
+                    format!("respondent type `{name}` is listed twice in `applies_to`"),
                 ),
                 Some(k) => out.push(k),
                 None => {
                     let hint = match suggest(&name, &names) {
                         Some(c) => format!("did you mean `{c}`?"),
-                        None => format!("use one of: {}", names.join(", ")),
+                        None => format!(
+                            "the guide's respondent types are: {} (declare others in `respondents`)",
+                            names.join(", ")
+                        ),
                     };
                     self.d.error(
                         &s,
-                        format!("unknown structure `{name}` in `applies_to`; {hint}"),
+                        format!("unknown respondent type `{name}` in `applies_to`; {hint}"),
                     );
                 }
             }

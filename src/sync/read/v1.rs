@@ -177,7 +177,7 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
         invalid(
             file,
             format!(
-                "unknown structure {}: a structure is protection_cluster, cp_aor, gbv_aor or other",
+                "unknown structure {}: a respondent type is an id (lowercase letters, digits, _ or -), such as protection_cluster, cp_aor or one its guide declares",
                 fields::shown(&raw.respondent.structure)
             ),
         )

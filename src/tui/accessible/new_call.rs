@@ -45,34 +45,40 @@ impl Accessible<'_> {
         if response.is_empty() {
             return self.say("Nothing created: a call needs its country or response.");
         }
-        for (n, s) in Structure::ALL.iter().enumerate() {
-            self.say(&format!("{}. {}", n + 1, s.label("en")))?;
+        let types = &guide.guide.respondents;
+        let lang = guide.guide.default_language();
+        for (n, r) in types.iter().enumerate() {
+            self.say(&format!("{}. {}", n + 1, line(r.name(lang, lang))))?;
         }
         let Some(a) =
-            self.ask("Structures on the call, numbers separated by commas (e.g. 1,2): ")?
+            self.ask("Respondents on the call, numbers separated by commas (e.g. 1,2): ")?
         else {
             return Ok(());
         };
-        let mut structures = Vec::new();
+        let mut structures: Vec<(Structure, String)> = Vec::new();
         for part in a.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             match part
                 .parse::<usize>()
                 .ok()
-                .and_then(|n| Structure::ALL.get(n.wrapping_sub(1)))
+                .and_then(|n| types.get(n.wrapping_sub(1)))
             {
-                Some(Structure::Other) => {
-                    let Some(label) = self.ask("Name of the other structure: ")? else {
+                Some(r) if r.other => {
+                    let Some(label) = self.ask(&format!(
+                        "Name of the {}: ",
+                        line(&r.name(lang, lang).to_lowercase())
+                    ))?
+                    else {
                         return Ok(());
                     };
-                    structures.push((Structure::Other, label));
+                    structures.push((r.id, label));
                 }
-                Some(s) if !structures.iter().any(|(x, _)| x == s) => {
-                    structures.push((*s, String::new()))
+                Some(r) if !structures.iter().any(|(x, _)| *x == r.id) => {
+                    structures.push((r.id, String::new()))
                 }
                 Some(_) => {}
                 None => {
                     return self.say(&format!(
-                        "Nothing created: {:?} is not a structure's number.",
+                        "Nothing created: {:?} is not a respondent's number.",
                         line(part)
                     ));
                 }

@@ -25,18 +25,16 @@ review: every answer of this structure. complete: complete this structure's sess
 leave: back to the list (everything is already saved). help: this list.";
 }
 
-/// A structure by its name, a custom one by its own label.
+/// A structure by its name, a custom one by its own label, where its guide is not at
+/// hand (the list of sessions).
 pub fn structure_name(s: crate::guide::Structure, label: &str) -> String {
-    if s == crate::guide::Structure::Other && !label.trim().is_empty() {
-        block(label.trim()).into_owned()
-    } else {
-        s.label("en").to_string()
-    }
+    block(&crate::guide::structure_name(s, label)).into_owned()
 }
 
+/// A session's respondent as its guide names it.
 pub fn structure_of(iv: &Interview, i: usize) -> String {
     let s = iv.session(i);
-    structure_name(s.structure, &s.structure_label)
+    block(&s.structure_name(&iv.guide.guide, "en")).into_owned()
 }
 
 pub fn call_header(iv: &Interview) -> String {

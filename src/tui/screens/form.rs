@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::layout::fit;
-use crate::guide::Structure;
 use crate::session::ROLES;
 use crate::tui::app::App;
 use crate::tui::form::{Form, FormField};
@@ -50,21 +49,32 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         FormField::Language,
         Line::from(chooser(lang.clone(), focus(FormField::Language))),
     ));
-    let mut ticks = Vec::new();
-    for (i, s) in Structure::ALL.iter().enumerate() {
-        let mark = if form.structures[i] { "[x] " } else { "[ ] " };
+    // The tick boxes side by side, on as many lines as they need: a guide may declare
+    // more respondent types than one line of 80 columns holds.
+    let room = w.saturating_sub(LABEL as usize + 1);
+    let mut tick_lines: Vec<(usize, Vec<Span>)> = Vec::new();
+    let mut used = room;
+    for (i, k) in form.kinds().iter().enumerate() {
+        let on = form.structures.get(i).copied().unwrap_or(false);
+        let mark = if on { "[x] " } else { "[ ] " };
         let style = if focus(FormField::Structure(i)) {
             t.selected()
         } else {
             t.plain()
         };
-        ticks.push(Span::styled(
-            format!("{mark}{}", s.short_label("en")),
-            style,
-        ));
-        // One space: with the label column that fits " Consent to take notes ◀", the
-        // four boxes still fit 80 columns.
-        ticks.push(Span::raw(" "));
+        let text = fit(&format!("{mark}{}", k.short), room);
+        let width = super::layout::width(&text) + 1;
+        if used + width > room {
+            tick_lines.push((i, Vec::new()));
+            used = 0;
+        }
+        used += width;
+        if let Some((_, line)) = tick_lines.last_mut() {
+            line.push(Span::styled(text, style));
+            // One space: with the label column that fits " Consent to take notes ◀",
+            // the four default boxes still fit 80 columns.
+            line.push(Span::raw(" "));
+        }
     }
     let consent = match form.consent {
         None => "not asked yet",
@@ -88,7 +98,7 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         });
     let subtitle = match &origin {
         Some(o) => Span::styled(fit(o, w.saturating_sub(10)), t.warn()),
-        None => Span::styled("  one session per structure on the call", t.dim()),
+        None => Span::styled("  one session per respondent on the call", t.dim()),
     };
     f.render_widget(
         Paragraph::new(Line::from(vec![
@@ -120,13 +130,16 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             "Country / response".into(),
             Row::Text(&form.response),
         ),
-        (
-            FormField::Structure(0),
-            "Structures".into(),
-            Row::Spans(Line::from(ticks)),
-        ),
     ];
-    if form.structures[3] {
+    for (n, (first, line)) in tick_lines.into_iter().enumerate() {
+        let label = if n == 0 { "Respondents" } else { "" };
+        entries.push((
+            FormField::Structure(first),
+            label.into(),
+            Row::Spans(Line::from(line)),
+        ));
+    }
+    if form.asks_name() {
         entries.push((
             FormField::OtherLabel,
             "Other structure".into(),
@@ -174,15 +187,19 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     ));
 
     // Keep the focused field in view on a short terminal.
+    // The line of tick boxes the focused one is on: the last starting at or before it.
+    let on_line = |field: &FormField| match (field, form.focus) {
+        (FormField::Structure(first), FormField::Structure(i)) => {
+            *first <= i
+                && !entries
+                    .iter()
+                    .any(|(f, _, _)| matches!(f, FormField::Structure(j) if *j > *first && *j <= i))
+        }
+        _ => false,
+    };
     let at = entries
         .iter()
-        .position(|(f, _, _)| {
-            *f == form.focus
-                || matches!(
-                    (f, form.focus),
-                    (FormField::Structure(0), FormField::Structure(_))
-                )
-        })
+        .position(|(f, _, _)| *f == form.focus || on_line(f))
         .unwrap_or(0);
     let height = body.height as usize;
     let top = super::layout::scroll_to(at, height, entries.len());
@@ -196,11 +213,7 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         };
         let [l, v] =
             Layout::horizontal([Constraint::Length(LABEL), Constraint::Min(10)]).areas(line_area);
-        let is_focus = focus(*field)
-            || matches!(
-                (field, form.focus),
-                (FormField::Structure(0), FormField::Structure(_))
-            );
+        let is_focus = focus(*field) || on_line(field);
         f.render_widget(
             Paragraph::new(Span::styled(
                 format!(" {label}"),

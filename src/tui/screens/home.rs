@@ -10,11 +10,23 @@ use super::layout::{cell, fit, scroll_to};
 use crate::guide::Structure;
 use crate::tui::app::App;
 
-fn structure_name(s: &str, label: &str) -> String {
-    match Structure::parse(s) {
-        Some(Structure::Other) if !label.is_empty() => format!("Other: {label}"),
-        Some(k) => k.short_label("en").to_string(),
-        None => s.to_string(),
+/// What the session's guide calls its respondent (the short name), when that guide is
+/// loaded; else the default types' names, or the id.
+fn structure_name(app: &App, r: &crate::store::SessionSummary) -> String {
+    let (s, label) = (r.structure.as_str(), r.structure_label.as_str());
+    let guide = app
+        .guides
+        .iter()
+        .find(|g| g.guide.id == r.guide_id)
+        .map(|g| &g.guide);
+    match (Structure::parse(s), guide) {
+        (Some(k), Some(g)) if g.asks_name(k) && !label.is_empty() => {
+            format!("{}: {label}", g.respondent_short(k, "en"))
+        }
+        (Some(k), Some(g)) => g.respondent_short(k, "en"),
+        (Some(Structure::Other), None) if !label.is_empty() => format!("Other: {label}"),
+        (Some(k), None) => k.short_label("en").to_string(),
+        (None, _) => s.to_string(),
     }
 }
 
@@ -130,7 +142,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
         };
         let text = row_text([
             &response,
-            &structure_name(&r.structure, &r.structure_label),
+            &structure_name(app, r),
             &r.interviewer,
             &if r.waiting {
                 format!("↑{}", status_name(&r.status))

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::layout::{cell, fit, width};
-use crate::guide::{Structure, WhenRefused};
+use crate::guide::{Guide, WhenRefused};
 use crate::session::{Session, Status};
 use crate::tui::app::App;
 use crate::tui::interview::{CallView, SaveState};
@@ -16,11 +16,11 @@ use crate::tui::theme::Theme;
 
 const NAV_WIDTH: u16 = 24;
 
-pub fn structure_name(s: &Session, lang: &str) -> String {
-    if s.structure == Structure::Other && !s.structure_label.is_empty() {
+pub fn structure_name(guide: &Guide, s: &Session, lang: &str) -> String {
+    if guide.asks_name(s.structure) && !s.structure_label.is_empty() {
         s.structure_label.clone()
     } else {
-        s.structure.short_label(lang).to_string()
+        guide.respondent_short(s.structure, lang)
     }
 }
 
@@ -45,7 +45,7 @@ pub fn tab_labels(view: &CallView, lang: &str, room: usize) -> Vec<String> {
             .zip(&progress)
             .enumerate()
             .map(|(i, (s, (a, v)))| {
-                let name = structure_name(s, lang);
+                let name = structure_name(view.guide(), s, lang);
                 let name = match name_w {
                     Some(w) if i != view.active => fit(&name, w),
                     _ => name,
@@ -75,7 +75,11 @@ pub fn tab_labels(view: &CallView, lang: &str, room: usize) -> Vec<String> {
         .enumerate()
         .map(|(i, s)| {
             if i == view.active {
-                format!(" {} {} ", i + 1, fit(&structure_name(s, lang), room / 2))
+                format!(
+                    " {} {} ",
+                    i + 1,
+                    fit(&structure_name(view.guide(), s, lang), room / 2)
+                )
             } else {
                 format!(" {} ", i + 1)
             }
@@ -154,7 +158,7 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     let who = format!(
         " {} · {}",
         view.session().response,
-        structure_name(view.session(), lang)
+        structure_name(view.guide(), view.session(), lang)
     );
     let mut spans = vec![Span::styled(cell(&who, left_w), t.title())];
     spans.push(Span::raw(" "));

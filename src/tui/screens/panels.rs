@@ -40,9 +40,11 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             lines.push(Line::default());
             for (i, s) in add.choices.iter().enumerate() {
                 let on = i == add.cursor;
-                let name = match s {
-                    crate::guide::Structure::Other => "Other, named below".to_string(),
-                    s => s.label(lang).to_string(),
+                let guide = view.guide();
+                let name = if guide.asks_name(*s) {
+                    format!("{}, named below", guide.respondent_short(*s, lang))
+                } else {
+                    guide.respondent_name(*s, lang)
                 };
                 lines.push(Line::from(Span::styled(
                     fit(&format!("{} {name}", if on { "▸" } else { " " }), w),

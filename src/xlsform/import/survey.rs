@@ -9,7 +9,7 @@ use super::super::{NON_ANSWERS, STRUCTURE_QUESTION};
 use super::values::{bounds, join_texts, scale_ends, take_structures};
 use super::{Imported, Importer, MAX_OPTIONS, METADATA, UNCARRIED, cell, id_for};
 use crate::guide::{
-    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
+    Choice, Condition, ConsentRule, Guide, Question, QuestionType, Respondent, Section, Structure,
     SyncSettings, Test, Text, is_hxl_tag, parse_guide,
 };
 
@@ -46,7 +46,7 @@ impl Importer {
         let mut ids: HashMap<String, usize> = HashMap::new();
         // Questions so far, by XLSForm name, for `relevant`.
         let mut known: HashMap<String, Named> = HashMap::new();
-        let mut structures: Option<Vec<String>> = None;
+        let mut structures: Option<Vec<(String, Text)>> = None;
         let mut last_select: Option<String> = None;
         let start_section = |sections: &mut Vec<Section>,
                              current: &mut Option<Section>,
@@ -231,12 +231,13 @@ impl Importer {
             // A question from here on.
             if name == STRUCTURE_QUESTION && verb == "select_one" {
                 let list = rest.split_whitespace().next().unwrap_or("");
-                let values: Vec<String> = self
+                let listed: Vec<(String, Text)> = self
                     .lists
                     .get(list)
-                    .map(|l| l.iter().map(|c| c.1.clone()).collect())
+                    .map(|l| l.iter().map(|c| (c.1.clone(), c.2.clone())).collect())
                     .unwrap_or_default();
-                if values.iter().all(|v| Structure::parse(v).is_some()) {
+                let values: Vec<String> = listed.iter().map(|(v, _)| v.clone()).collect();
+                if !values.is_empty() && values.iter().all(|v| Structure::parse(v).is_some()) {
                     known.insert(
                         name.clone(),
                         Named {
@@ -245,7 +246,7 @@ impl Importer {
                             values: values.clone(),
                         },
                     );
-                    structures = Some(values);
+                    structures = Some(listed);
                     continue;
                 }
             }
@@ -562,6 +563,7 @@ impl Importer {
             description,
             sync: SyncSettings::default(),
             consent: ConsentRule::default(),
+            respondents: respondents_of(structures.as_deref()),
             sections,
         };
         guide.consent = ConsentRule::implied(&guide.questions().collect::<Vec<_>>());
@@ -590,4 +592,29 @@ impl Importer {
             notes: std::mem::take(&mut self.notes),
         })
     }
+}
+
+/// The guide's respondent types from the export's `_structure` list: the four defaults
+/// when it lists exactly their ids, else one type per choice, by its label (XLSForm has
+/// no place for a plural, a short name or `other`).
+fn respondents_of(list: Option<&[(String, Text)]>) -> Vec<Respondent> {
+    let Some(list) = list else {
+        return Respondent::defaults();
+    };
+    let ids: Vec<Option<Structure>> = list.iter().map(|(v, _)| Structure::parse(v)).collect();
+    if ids == Structure::DEFAULTS.map(Some) {
+        return Respondent::defaults();
+    }
+    list.iter()
+        .zip(ids)
+        .filter_map(|((_, label), id)| {
+            Some(Respondent {
+                id: id?,
+                label: label.clone(),
+                plural: None,
+                short: None,
+                other: false,
+            })
+        })
+        .collect()
 }

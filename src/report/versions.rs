@@ -1,0 +1,147 @@
+//! Sessions of one guide made with different versions: which questions' answers may be
+//! pooled with the newest version's (`stocktake guide diff` says), and each older
+//! version's own counts of those that may not. A version whose guide cannot be read is
+//! said, not guessed at.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::counts::distribution;
+use super::model::{Apart, GuideSection, SessionRow};
+use crate::guide::{Guide, GuideDiff, diff};
+
+/// The versions a guide section's sessions were made with, and what that means for
+/// pooling them.
+pub(super) struct Versions {
+    /// (version, sessions) that contributed.
+    pub counts: Vec<(String, usize)>,
+    pub apart: Vec<Apart>,
+    pub unchecked: Vec<String>,
+}
+
+/// "version 2", "versions 1, 3": the versions of these sessions, each once, in order.
+pub(super) fn named<'a>(versions: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = versions.collect();
+    v.sort_by_key(|x| super::build::version_key(x));
+    v.dedup();
+    match v.as_slice() {
+        [one] => format!("version {one}"),
+        many => format!("versions {}", many.join(", ")),
+    }
+}
+
+/// Marks each row's questions whose answers do not compare with `newest`'s, from the
+/// diff of its own version; returns the versions that could not be checked.
+pub(super) fn mark(
+    newest: &Guide,
+    newest_digest: &str,
+    by_digest: &HashMap<String, Guide>,
+    rows: &mut [SessionRow],
+) -> (BTreeMap<String, GuideDiff>, Vec<String>) {
+    let mut diffs: BTreeMap<String, GuideDiff> = BTreeMap::new();
+    let mut unchecked: Vec<String> = Vec::new();
+    for r in rows.iter_mut() {
+        if r.guide_digest == newest_digest {
+            continue;
+        }
+        let Some(own) = by_digest.get(&r.guide_digest) else {
+            if !unchecked.contains(&r.guide_version) {
+                unchecked.push(r.guide_version.clone());
+            }
+            continue;
+        };
+        let d = diffs
+            .entry(r.guide_digest.clone())
+            .or_insert_with(|| diff(own, newest));
+        r.apart = d
+            .incomparable_questions()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+    }
+    unchecked.sort_by_key(|v| super::build::version_key(v));
+    (diffs, unchecked)
+}
+
+/// Each older version's counts of the questions it does not pool, under its own wording.
+pub(super) fn apart(
+    rows: &[SessionRow],
+    by_digest: &HashMap<String, Guide>,
+    diffs: &BTreeMap<String, GuideDiff>,
+    lang: &str,
+    min_cell: usize,
+) -> Vec<Apart> {
+    let mut out = Vec::new();
+    for (digest, d) in diffs {
+        let Some(own) = by_digest.get(digest) else {
+            continue;
+        };
+        let of: Vec<&SessionRow> = rows.iter().filter(|r| r.guide_digest == *digest).collect();
+        for q in d.incomparable_questions() {
+            let (Some(question), Some(why)) = (own.question(q), d.incomparable(q)) else {
+                continue;
+            };
+            if !(question.kind.is_closed() || question.kind == crate::guide::QuestionType::Scale) {
+                continue;
+            }
+            let answers = of.iter().map(|r| (r.is_hidden(q), r.answers.get(q)));
+            let mut frequency = distribution(question, lang, answers, None);
+            frequency.versions = Some(named(std::iter::once(own.version.as_str())));
+            // Counted apart, a small version is a small table: the same suppression.
+            let grid: Vec<Vec<usize>> = frequency.rows.iter().map(|c| vec![c.count]).collect();
+            let hide = super::suppress::suppress(&grid, min_cell);
+            for (c, h) in frequency.rows.iter_mut().zip(hide) {
+                c.suppressed = h.first().copied().unwrap_or(false);
+            }
+            let texts = match (why.old.is_empty(), why.new.is_empty()) {
+                (false, false) => format!(": \"{}\" → \"{}\"", why.old, why.new),
+                (false, true) => format!(": \"{}\"", why.old),
+                (true, false) => format!(": \"{}\"", why.new),
+                (true, true) => String::new(),
+            };
+            out.push(Apart {
+                question: q.to_string(),
+                version: own.version.clone(),
+                why: format!("{}, {}{texts}", why.what, why.class.name()),
+                frequency,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (super::build::version_key(&a.version), &a.question)
+            .cmp(&(super::build::version_key(&b.version), &b.question))
+    });
+    out
+}
+
+impl GuideSection {
+    /// What the report says at the top of a guide's part when some questions are not
+    /// pooled across its versions.
+    pub fn not_pooled_said(&self) -> Option<String> {
+        if self.apart.is_empty() {
+            return None;
+        }
+        let mut questions: Vec<&str> = self.apart.iter().map(|a| a.question.as_str()).collect();
+        questions.dedup();
+        let older = named(self.apart.iter().map(|a| a.version.as_str()));
+        Some(format!(
+            "Not pooled across guide versions: {}. `stocktake guide diff` says their answers in {older} do not compare with version {}'s (an option relabelled, a type or an option changed), so their tables count the versions that compare only, and {older}'s counts are shown apart, below.",
+            questions
+                .iter()
+                .map(|q| format!("`{q}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            self.guide.version
+        ))
+    }
+
+    /// What the report says of versions whose guide it could not read.
+    pub fn unchecked_said(&self) -> Option<String> {
+        (!self.unchecked.is_empty()).then(|| {
+            format!(
+                "The guide of {} is in the collation but this stocktake cannot read it: whether its answers compare with version {}'s could not be checked, and they are pooled by question id as they are.",
+                named(self.unchecked.iter().map(String::as_str)),
+                self.guide.version
+            )
+        })
+    }
+}
