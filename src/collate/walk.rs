@@ -137,8 +137,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let root = dir.path();
         for p in [
-            "a.toml", "a/x.toml", "a-b.toml", "a/b/c.toml", "A.toml", "é.toml", "a b.toml",
-            "a0/z.toml", "b/a.toml.age", "a/b.toml",
+            "a.toml",
+            "a/x.toml",
+            "a-b.toml",
+            "a/b/c.toml",
+            "A.toml",
+            "é.toml",
+            "a b.toml",
+            "a0/z.toml",
+            "b/a.toml.age",
+            "a/b.toml",
         ] {
             let p = root.join(p);
             std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
