@@ -156,6 +156,10 @@ fn sessions_of_a_guides_own_types_are_recorded_collated_and_reported_under_its_n
                 || text.contains("Women&#x27;s group"),
             "{name}: every declared type listed, reached or not"
         );
+        // Headings name respondent types, not coordination structures.
+        assert!(text.contains("by respondent type"), "{name}");
+        assert!(!text.contains("by structure"), "{name}");
+        assert!(!text.contains("all structures"), "{name}");
     }
     let wide = std::fs::read_to_string(d.join("report/wide.csv")).expect("wide");
     assert!(wide.contains(",community_leader,"), "{wide}");

@@ -160,7 +160,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
                 || s.to_string(),
                 |g| g.guide.respondent_name(s, g.guide.default_language()),
             );
-        let _ = write!(o, " · structure: {}", html(&name));
+        let _ = write!(o, " · respondents: {}", html(&name));
     }
     if let Some(g) = &r.options.guide {
         let _ = write!(o, " · guide: {}", html(g));
@@ -204,13 +204,13 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
             let title = format!(
                 "{} — {}",
                 d.text,
-                d.group.as_ref().map_or("all structures", |g| g.name())
+                d.group.as_ref().map_or("all respondents", |g| g.name())
             );
             // The chart carries the title and the denominator.
             o.push_str(&chart(d, &title, r));
             dist_table(o, r, s, d);
         }
-        o.push_str("<h3>Every choice question, by structure</h3>");
+        o.push_str("<h3>Every choice question, by respondent type</h3>");
         for (f, ct) in s.frequencies.iter().zip(&s.crosstabs) {
             let suppressed = f.rows.iter().any(|c| c.suppressed);
             let hidden = (f.hidden > 0).then(|| {
@@ -300,7 +300,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         super::html_evidence::render(o, r, s);
     }
     let q = &r.quality;
-    o.push_str("<h2>Data quality</h2><table><tr><th>structure</th><th>sessions</th></tr>");
+    o.push_str("<h2>Data quality</h2><table><tr><th>respondent type</th><th>sessions</th></tr>");
     for (g, n) in &q.sessions_by_group {
         let _ = write!(
             o,

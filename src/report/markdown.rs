@@ -134,7 +134,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
         }
         let _ = writeln!(o, "### Summary\n");
         for d in &s.summaries {
-            let structure = d.group.as_ref().map_or("all structures", |g| g.name());
+            let structure = d.group.as_ref().map_or("all respondents", |g| g.name());
             let name = format!(
                 "{}_{}_{}.svg",
                 s.guide.id,
@@ -172,7 +172,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             footnotes(o, r, d.hidden_note(), d.rows.iter().any(|c| c.suppressed));
             o.push('\n');
         }
-        let _ = writeln!(o, "### Every choice question, by structure\n");
+        let _ = writeln!(o, "### Every choice question, by respondent type\n");
         for (f, ct) in s.frequencies.iter().zip(&s.crosstabs) {
             let _ = write!(o, "#### {}\n\n| answer |", md(&f.text));
             for (name, n) in ct.headings(f.n) {
@@ -241,7 +241,10 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
         }
     }
     let q = &r.quality;
-    let _ = writeln!(o, "## Data quality\n\n| structure | sessions |\n|---|---:|");
+    let _ = writeln!(
+        o,
+        "## Data quality\n\n| respondent type | sessions |\n|---|---:|"
+    );
     for (g, n) in &q.sessions_by_group {
         let _ = writeln!(o, "| {} | {n} |", md(g.name()));
     }
