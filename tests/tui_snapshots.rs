@@ -254,3 +254,33 @@ fn no_color_uses_no_colour_at_all_and_still_shows_focus() {
         insta::assert_snapshot!(format!("{name}_styles_no_color"), style_runs(&t));
     }
 }
+
+#[test]
+fn below_the_smallest_size_every_screen_says_how_big_it_must_be() {
+    for (name, keys, start) in all_states() {
+        let mut d = start(false);
+        d.press(keys);
+        for (w, h) in [(49, 24), (80, 15), (40, 12)] {
+            let s = d
+                .screen(w, h)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                s.contains(&format!(
+                    "This terminal is {w}×{h}; stocktake needs at least 50×16."
+                )),
+                "{name} at {w}x{h}: {s}"
+            );
+            assert!(s.contains("Keys are paused"), "{name} at {w}x{h}: {s}");
+        }
+        let s = d.screen(50, 16);
+        assert!(
+            !s.contains("stocktake needs at least"),
+            "{name} at 50x16: {s}"
+        );
+    }
+    let mut d = driver(false);
+    d.press("n");
+    insta::assert_snapshot!("too_small_40x12", d.screen(40, 12));
+}

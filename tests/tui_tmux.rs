@@ -882,3 +882,22 @@ fn ctrl_z_undoes_what_was_saved_before_a_restart() {
     assert_eq!(s.answers["consent"].note, "Agreed at once");
     assert_eq!(s.answers["consent"].value, Some(Value::YesNo(true)));
 }
+
+#[test]
+fn a_terminal_too_small_says_so_and_keys_wait_until_it_is_enlarged() {
+    let t = Tmux::new("small");
+    t.start("a", 40, 12);
+    t.wait_for("a", "needs");
+    let s = t
+        .screen("a")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains("stocktake needs at least 50×16"), "{s}");
+    // A key typed blind does nothing: no new-call form behind the message.
+    t.keys("a", &["n"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.cmd(&["resize-window", "-t", "a", "-x", "80", "-y", "24"]);
+    let s = t.wait_for("a", "No interviews yet");
+    assert!(!s.contains("New call"), "{s}");
+}

@@ -59,8 +59,13 @@ pub fn run(db: &CollationDb, mut s: State, theme: Theme) -> io::Result<()> {
             if !event::poll(Duration::from_millis(500))? {
                 continue;
             }
+            // Keys wait while the terminal is too small to show what they do.
+            let paused = terminal
+                .size()
+                .is_ok_and(|a| crate::tui::screens::too_small(a.width, a.height));
             if let TermEvent::Key(k) = event::read()?
                 && k.kind != KeyEventKind::Release
+                && !paused
             {
                 let effects = update(&mut s, k.into());
                 match apply(db, &mut s, effects) {

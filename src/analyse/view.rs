@@ -63,6 +63,20 @@ fn hints(s: &State) -> &'static [(&'static str, &'static str)] {
 }
 
 pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
+    let area = f.area();
+    if crate::tui::screens::too_small(area.width, area.height) {
+        let (w, h) = crate::tui::screens::MIN_SIZE;
+        let text = format!(
+            "This terminal is {}×{}; stocktake analyse needs at least {w}×{h}. Enlarge the window or make the font smaller; keys are paused until then.",
+            area.width, area.height
+        );
+        let lines: Vec<Line> = wrap(&text, (area.width as usize).max(1))
+            .into_iter()
+            .map(|l| Line::styled(l, theme.warn()))
+            .collect();
+        f.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let [top, place, main, status, hint] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

@@ -141,12 +141,18 @@ fn event_loop(
         // Read everything that is waiting before drawing again: a paste or fast typing
         // over a slow link becomes one frame, not one per key.
         if event::poll(wait)? {
+            // Below the smallest size the screen says so and keys wait: typing into a field
+            // the interviewer cannot see would change answers unseen.
+            let paused = terminal
+                .size()
+                .is_ok_and(|s| screens::too_small(s.width, s.height));
             loop {
                 match event::read()? {
-                    TermEvent::Key(k) if k.kind != KeyEventKind::Release => {
+                    TermEvent::Key(k) if k.kind != KeyEventKind::Release && !paused => {
                         driver.event(Event::Key(k.into()))
                     }
-                    TermEvent::Paste(text) => driver.event(Event::Paste(text)),
+                    TermEvent::Paste(text) if !paused => driver.event(Event::Paste(text)),
+                    TermEvent::Resize(..) => break,
                     // Resize: the next draw adapts to the new size by itself.
                     _ => {}
                 }

@@ -23,8 +23,42 @@ use layout::{fit, width, wrap};
 
 pub use help::lines as help_lines;
 
+/// The smallest terminal every screen works in (columns, rows): below it the form's rows,
+/// the answer box and the hint bar cannot all be shown, so nothing is, and keys wait.
+pub const MIN_SIZE: (u16, u16) = (50, 16);
+
+/// Is a terminal of this size below [`MIN_SIZE`]?
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_SIZE.0 || height < MIN_SIZE.1
+}
+
+/// Says how big the terminal must be, in the space there is.
+fn render_too_small(app: &App, f: &mut Frame) {
+    let area = f.area();
+    let w = area.width as usize;
+    let text = format!(
+        "This terminal is {}×{}; stocktake needs at least {}×{}. Enlarge the window or make the font smaller. Keys are paused until then, so nothing is typed unseen; everything already typed is saved.",
+        area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+    );
+    let lines: Vec<Line> = wrap(&text, w.max(1))
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.warn()))
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let r = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    f.render_widget(Paragraph::new(lines), r);
+}
+
 pub fn render(app: &App, f: &mut Frame) {
     let area = f.area();
+    if too_small(area.width, area.height) {
+        render_too_small(app, f);
+        return;
+    }
     let [main, status, hints_row] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(1),
