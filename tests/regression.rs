@@ -2328,3 +2328,22 @@ fn recorded_dont_know_is_cleared_once_the_answer_changes() {
         d.screen(80, 24)
     );
 }
+
+#[test]
+fn a_status_message_longer_than_the_line_was_cut_at_its_end() {
+    let (_dir, mut d, _clock) = on_disk();
+    let text = "Session completed, but not written to the outbox: /home/amina/stocktake/outbox is not writable; fix its permissions, then press s on the home list to send it.";
+    d.app.say(stocktake::tui::outcome::Level::Error, text);
+    for (w, h) in [(80, 24), (60, 20)] {
+        let screen = d.screen(w, h);
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(text),
+            "{w}x{h}: the whole message, wrapped:\n{screen}"
+        );
+        assert!(
+            screen.lines().last().is_some_and(|l| l.contains("help")),
+            "the hint bar stays last:\n{screen}"
+        );
+    }
+}

@@ -59,9 +59,14 @@ pub fn render(app: &App, f: &mut Frame) {
         render_too_small(app, f);
         return;
     }
+    // A message too long for one line takes a second or third, never cut at its end
+    // (where the important part often is: "…, but not written").
+    let status_rows = app.flash.as_ref().map_or(1, |m| {
+        wrap(&m.text, area.width as usize).len().clamp(1, 3) as u16
+    });
     let [main, status, hints_row] = Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -90,9 +95,19 @@ fn render_status(app: &App, f: &mut Frame, area: Rect) {
                 Level::Warn => t.warn(),
                 Level::Error => t.error(),
             };
-            Line::from(Span::styled(fit(&flash.text, area.width as usize), style))
+            let w = area.width as usize;
+            let mut rows = wrap(&flash.text, w);
+            if rows.len() > area.height as usize {
+                rows.truncate(area.height as usize);
+                if let Some(last) = rows.last_mut() {
+                    *last = fit(&format!("{last} …"), w);
+                }
+            }
+            rows.into_iter()
+                .map(|l| Line::from(Span::styled(l, style)))
+                .collect::<Vec<_>>()
         }
-        None => Line::default(),
+        None => vec![Line::default()],
     };
     f.render_widget(Paragraph::new(line), area);
 }
