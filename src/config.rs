@@ -23,6 +23,8 @@ pub struct Config {
     pub attribution: Option<String>,
     /// The report's default `--min-cell`.
     pub min_cell: Option<usize>,
+    /// The language of the program's own words, `en` or `fr` (else the locale's).
+    pub ui_language: Option<String>,
 }
 
 /// The names `report --attribution` takes (`report::Attribution`; the config may not
@@ -38,7 +40,7 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     #[error(
-        "{path}:{line}:{col}: {message} (allowed keys: outbox, recipients, sensitive_names, attribution, min_cell)"
+        "{path}:{line}:{col}: {message} (allowed keys: outbox, recipients, sensitive_names, attribution, min_cell, ui_language)"
     )]
     Invalid {
         path: String,
@@ -106,6 +108,18 @@ impl Config {
                 ),
             });
         }
+        if let Some(l) = &config.ui_language
+            && crate::i18n::UiLang::parse(l).is_none()
+        {
+            let at = text.find("ui_language").unwrap_or(0);
+            let (line, col) = line_col(&text, at);
+            return Err(ConfigError::Invalid {
+                path: path.display().to_string(),
+                line,
+                col,
+                message: format!("ui_language `{l}` is not one stocktake speaks: en, fr"),
+            });
+        }
         Ok(config)
     }
 }
@@ -113,6 +127,23 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ui_language_stocktake_does_not_speak_is_refused_where_it_is_written() {
+        let dir = tempfile::tempdir().expect("dir");
+        let p = dir.path().join("c.toml");
+        std::fs::write(&p, "min_cell = 3\nui_language = \"de\"\n").expect("write");
+        let e = Config::load(&p).expect_err("refused").to_string();
+        assert!(
+            e.ends_with(":2:1: ui_language `de` is not one stocktake speaks: en, fr"),
+            "{e}"
+        );
+        std::fs::write(&p, "ui_language = \"fr\"\n").expect("write");
+        assert_eq!(
+            Config::load(&p).expect("fr").ui_language.as_deref(),
+            Some("fr")
+        );
+    }
 
     #[test]
     fn a_missing_file_is_an_empty_config() {

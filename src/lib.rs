@@ -43,6 +43,7 @@ pub mod collate;
 pub mod config;
 pub mod fs;
 pub mod guide;
+pub mod i18n;
 pub mod interview;
 pub mod neutralise;
 pub mod outbox;

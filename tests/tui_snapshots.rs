@@ -284,3 +284,28 @@ fn below_the_smallest_size_every_screen_says_how_big_it_must_be() {
     d.press("n");
     insta::assert_snapshot!("too_small_40x12", d.screen(40, 12));
 }
+
+#[test]
+fn the_home_list_in_french() {
+    let mut d = driver_with_campaign(false);
+    d.app.ui = stocktake::i18n::UiLang::Fr;
+    d.press("nIraq<C-s><esc>");
+    let s = d.screen(80, 24);
+    assert!(s.contains("RÉPONSE"), "{s}");
+    assert!(s.contains("campagne :"), "{s}");
+    assert!(!s.contains("RESPONSE"), "{s}");
+    insta::assert_snapshot!("home_french_80x24", s);
+    let mut d = driver(false);
+    d.app.ui = stocktake::i18n::UiLang::Fr;
+    assert!(
+        d.screen(80, 24)
+            .contains("Aucun entretien pour l'instant. Appuyez sur n pour commencer un appel.")
+    );
+    assert!(
+        d.screen(40, 12)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("Ce terminal fait 40×12")
+    );
+}

@@ -901,3 +901,20 @@ fn a_terminal_too_small_says_so_and_keys_wait_until_it_is_enlarged() {
     let s = t.wait_for("a", "No interviews yet");
     assert!(!s.contains("New call"), "{s}");
 }
+
+#[test]
+fn the_program_speaks_the_locale_unless_told_otherwise() {
+    let t = Tmux::new("lang");
+    let bin = env!("CARGO_BIN_EXE_stocktake");
+    t.cmd(&["set-option", "-g", "remain-on-exit", "on"]);
+    t.start_with("fr", 80, 24, bin, &["LANG=fr_FR.UTF-8"]);
+    t.wait_for("fr", "Aucun entretien pour l'instant");
+    t.start_with(
+        "en",
+        80,
+        24,
+        &format!("{bin} --ui-language en"),
+        &["LANG=fr_FR.UTF-8"],
+    );
+    t.wait_for("en", "No interviews yet");
+}

@@ -37,6 +37,16 @@ pub struct Cli {
     )]
     pub accessible: bool,
 
+    /// The language of the program's own words: en or fr (else `ui_language` in the config
+    /// file, else LC_ALL / LC_MESSAGES / LANG).
+    #[arg(
+        long,
+        value_name = "LANG",
+        global = true,
+        env = "STOCKTAKE_UI_LANGUAGE"
+    )]
+    pub ui_language: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

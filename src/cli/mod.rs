@@ -320,7 +320,13 @@ fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(cli.data_dir.as_deref())?;
     let user = crate::store::login_name();
     let sending = sync::sending(cli, None)?;
-    let names = config()?.sensitive_names;
-    crate::tui::run(store, catalog, user, sending, names)?;
+    let config = config()?;
+    if let Some(l) = &cli.ui_language
+        && crate::i18n::UiLang::parse(l).is_none()
+    {
+        anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
+    }
+    let ui = crate::i18n::UiLang::choose(cli.ui_language.as_deref(), config.ui_language.as_deref());
+    crate::tui::run(store, catalog, user, sending, config.sensitive_names, ui)?;
     Ok(ExitCode::SUCCESS)
 }

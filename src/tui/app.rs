@@ -42,6 +42,8 @@ pub struct App {
     pub home: Home,
     pub guides: Vec<Arc<LoadedGuide>>,
     pub theme: Theme,
+    /// The language of the program's own words (`crate::i18n`).
+    pub ui: crate::i18n::UiLang,
     pub now: Timestamp,
     pub flash: Option<Flash>,
     /// Default interviewer name: the login name.
@@ -80,6 +82,7 @@ impl App {
             home: Home::default(),
             guides,
             theme,
+            ui: crate::i18n::UiLang::En,
             now,
             flash: None,
             user,

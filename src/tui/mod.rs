@@ -68,6 +68,7 @@ pub fn run(
     user: String,
     sending: crate::outbox::Sending,
     sensitive_names: Vec<String>,
+    ui: crate::i18n::UiLang,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([
@@ -105,6 +106,7 @@ pub fn run(
     let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
     driver.sending = sending;
     driver.app.sensitive_names = sensitive_names;
+    driver.app.ui = ui;
     driver.app.tz = jiff::tz::TimeZone::system();
     let result = event_loop(&mut terminal, &mut driver, &stop);
     // Give back every session this process holds before the terminal.

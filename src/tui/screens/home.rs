@@ -1,6 +1,7 @@
 //! Home: the calls and their sessions, newest first, with what a returning interviewer
 //! needs to pick one up (country, structure, status, progress, last change).
 
+use crate::i18n::{UiLang, t as t_, tr};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -30,10 +31,12 @@ fn structure_name(app: &App, r: &crate::store::SessionSummary) -> String {
     }
 }
 
-fn status_name(s: &str) -> &str {
+fn status_name(lang: UiLang, s: &str) -> String {
     match s {
-        "in_progress" => "in progress",
-        other => other,
+        "in_progress" => t_(lang, "status-in-progress"),
+        "completed" => t_(lang, "status-completed"),
+        "draft" => t_(lang, "status-draft"),
+        other => other.to_string(),
     }
 }
 
@@ -57,16 +60,19 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let visible = home.visible();
-    let count = format!(
-        "{} session{}{}",
-        visible.len(),
-        if visible.len() == 1 { "" } else { "s" },
-        if visible.len() != home.rows.len() {
-            format!(" of {}", home.rows.len())
-        } else {
-            String::new()
-        }
-    );
+    let lang = app.ui;
+    let count = if visible.len() != home.rows.len() {
+        tr(
+            lang,
+            "home-sessions-of",
+            &[
+                ("shown", visible.len().into()),
+                ("total", home.rows.len().into()),
+            ],
+        )
+    } else {
+        tr(lang, "home-sessions", &[("shown", visible.len().into())])
+    };
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" stocktake ", t.title()),
@@ -77,7 +83,16 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
                     String::new()
                 } else {
                     let (done, due, left) = app.plan.totals();
-                    format!(" · campaign: {done} done, {due} due now, {left} left")
+                    let said = tr(
+                        lang,
+                        "home-campaign",
+                        &[
+                            ("done", done.into()),
+                            ("due", due.into()),
+                            ("left", left.into()),
+                        ],
+                    );
+                    format!(" · {said}")
                 },
                 t.plain(),
             ),
@@ -87,9 +102,9 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
     if home.loaded && home.rows.is_empty() {
         f.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::raw(" No interviews yet. Press "),
+                Span::raw(format!(" {}", t_(lang, "home-empty-before"))),
                 Span::styled("n", t.key()),
-                Span::raw(" to start a call."),
+                Span::raw(t_(lang, "home-empty-after")),
             ])),
             body,
         );
@@ -117,13 +132,13 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(
             row_text([
-                "RESPONSE",
-                "STRUCTURE",
-                "INTERVIEWER",
-                "STATUS",
-                "REV",
-                "REQUIRED",
-                "LAST CHANGE",
+                &t_(lang, "home-col-response"),
+                &t_(lang, "home-col-structure"),
+                &t_(lang, "home-col-interviewer"),
+                &t_(lang, "home-col-status"),
+                &t_(lang, "home-col-rev"),
+                &t_(lang, "home-col-required"),
+                &t_(lang, "home-col-last-change"),
             ]),
             t.dim(),
         ))),
@@ -145,9 +160,9 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
             &structure_name(app, r),
             &r.interviewer,
             &if r.waiting {
-                format!("↑{}", status_name(&r.status))
+                format!("↑{}", status_name(lang, &r.status))
             } else {
-                status_name(&r.status).to_string()
+                status_name(lang, &r.status)
             },
             &r.revision.to_string(),
             &format!("{}/{}", r.required_answered, r.required),
@@ -164,24 +179,33 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
     }
     f.render_widget(Paragraph::new(lines), body);
     if home.filtering || !home.filter.is_empty() {
-        let [label, field] =
-            Layout::horizontal([Constraint::Length(9), Constraint::Min(1)]).areas(filter);
-        f.render_widget(Paragraph::new(Span::styled(" filter: ", t.key())), label);
+        let said = format!(" {} ", t_(lang, "home-filter"));
+        let [label, field] = Layout::horizontal([
+            Constraint::Length(crate::tui::screens::layout::width(&said) as u16),
+            Constraint::Min(1),
+        ])
+        .areas(filter);
+        f.render_widget(Paragraph::new(Span::styled(said, t.key())), label);
         f.render_widget(&home.filter.view(), field);
     } else {
         // The ↑ in the list needs its meaning on screen: a completed interview that has not
         // left this machine is the one thing on this screen that still needs doing.
         let waiting = home.rows.iter().filter(|r| r.waiting).count();
         let legend = if waiting > 0 {
-            format!(" ↑ {waiting} completed, not yet synced (stocktake sync) ·")
+            format!(
+                " {}",
+                tr(lang, "home-unsynced", &[("waiting", waiting.into())])
+            )
         } else {
             String::new()
         };
+        let data = tr(
+            lang,
+            "home-data",
+            &[("path", app.data_path.as_str().into())],
+        );
         f.render_widget(
-            Paragraph::new(Span::styled(
-                fit(&format!("{legend} data: {}", app.data_path), w),
-                t.dim(),
-            )),
+            Paragraph::new(Span::styled(fit(&format!("{legend} {data}"), w), t.dim())),
             filter,
         );
     }

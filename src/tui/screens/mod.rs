@@ -36,9 +36,15 @@ pub fn too_small(width: u16, height: u16) -> bool {
 fn render_too_small(app: &App, f: &mut Frame) {
     let area = f.area();
     let w = area.width as usize;
-    let text = format!(
-        "This terminal is {}×{}; stocktake needs at least {}×{}. Enlarge the window or make the font smaller. Keys are paused until then, so nothing is typed unseen; everything already typed is saved.",
-        area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+    let text = crate::i18n::tr(
+        app.ui,
+        "too-small",
+        &[
+            ("width", area.width.into()),
+            ("height", area.height.into()),
+            ("min_width", MIN_SIZE.0.into()),
+            ("min_height", MIN_SIZE.1.into()),
+        ],
     );
     let lines: Vec<Line> = wrap(&text, w.max(1))
         .into_iter()

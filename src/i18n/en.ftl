@@ -1,0 +1,33 @@
+# stocktake's own words, in English. Every id here must be in fr.ftl too (a test checks).
+
+## Too small a terminal
+too-small = This terminal is { $width }×{ $height }; stocktake needs at least { $min_width }×{ $min_height }. Enlarge the window or make the font smaller. Keys are paused until then, so nothing is typed unseen; everything already typed is saved.
+
+## The home list
+home-sessions = { $shown ->
+    [one] 1 session
+   *[other] { $shown } sessions
+}
+home-sessions-of = { $shown ->
+    [one] 1 session of { $total }
+   *[other] { $shown } sessions of { $total }
+}
+home-campaign = campaign: { $done } done, { $due } due now, { $left } left
+home-empty-before = No interviews yet. Press{" "}
+home-empty-after = {" "}to start a call.
+home-col-response = RESPONSE
+home-col-structure = RESPONDENT
+home-col-interviewer = INTERVIEWER
+home-col-status = STATUS
+home-col-rev = REV
+home-col-required = REQUIRED
+home-col-last-change = LAST CHANGE
+home-filter = filter:
+home-unsynced = { $waiting ->
+    [one] ↑ 1 completed, not yet synced (stocktake sync) ·
+   *[other] ↑ { $waiting } completed, not yet synced (stocktake sync) ·
+}
+home-data = data: { $path }
+status-in-progress = in progress
+status-completed = completed
+status-draft = draft

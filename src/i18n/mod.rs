@@ -1,0 +1,195 @@
+//! The program's own words in the interviewer's language, through Fluent: one `.ftl` file
+//! per language beside this module, compiled in, so a shared server needs nothing
+//! installed. Plurals follow each language's rules (Fluent's selectors, CLDR plural
+//! categories). `docs/translating.md` says how to add a language.
+//!
+//! Which language: `--ui-language`, else `ui_language` in the config file, else
+//! `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
+
+use std::sync::OnceLock;
+
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentResource, FluentValue};
+
+/// A language the program's words are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UiLang {
+    #[default]
+    En,
+    Fr,
+}
+
+const SOURCES: [(UiLang, &str, &str); 2] = [
+    (UiLang::En, "en", include_str!("en.ftl")),
+    (UiLang::Fr, "fr", include_str!("fr.ftl")),
+];
+
+impl UiLang {
+    pub const ALL: [UiLang; 2] = [UiLang::En, UiLang::Fr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            UiLang::En => "en",
+            UiLang::Fr => "fr",
+        }
+    }
+
+    /// `en`, `fr`, `fr-FR`, `fr_CA.UTF-8`: by the language part.
+    pub fn parse(s: &str) -> Option<UiLang> {
+        let lang = s
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match lang.as_str() {
+            "en" => Some(UiLang::En),
+            "fr" => Some(UiLang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The language of the locale, as POSIX ranks its variables; `None` for a locale this
+    /// program has no words in (`C`, `POSIX`, `de_DE`…).
+    pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Option<UiLang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| get(v))
+            .find(|v| !v.is_empty())
+            .and_then(|v| UiLang::parse(&v))
+    }
+
+    /// `flag`, else `config`, else the locale, else English.
+    pub fn choose(flag: Option<&str>, config: Option<&str>) -> UiLang {
+        flag.and_then(UiLang::parse)
+            .or_else(|| config.and_then(UiLang::parse))
+            .or_else(|| UiLang::from_locale(|v| std::env::var(v).ok()))
+            .unwrap_or_default()
+    }
+}
+
+fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
+    static B: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
+    B.get_or_init(|| {
+        SOURCES.map(|(_, code, src)| {
+            let lang: unic_langid::LanguageIdentifier = code.parse().unwrap_or_default();
+            let mut b = FluentBundle::new_concurrent(vec![lang]);
+            // No Unicode isolation marks: a terminal would show them as stray cells.
+            b.set_use_isolating(false);
+            // The sources are ours and checked by the tests below; a broken entry is
+            // skipped rather than taking the program down.
+            let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r);
+            b.add_resource_overriding(res);
+            b
+        })
+    })
+}
+
+/// The message `id` in `lang`, with `args`; English where `lang` lacks it, and the id
+/// itself where both do (a test keeps that from shipping).
+pub fn tr(lang: UiLang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let mut a = FluentArgs::new();
+    for (k, v) in args {
+        a.set(*k, v.clone());
+    }
+    for l in [lang, UiLang::En] {
+        let b = &bundles()[l as usize];
+        if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return b
+                .format_pattern(pattern, Some(&a), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// A message without arguments.
+pub fn t(lang: UiLang, id: &str) -> String {
+    tr(lang, id, &[])
+}
+
+/// The message ids of a language's source, for the parity test and translators' tools.
+pub fn ids(lang: UiLang) -> Vec<String> {
+    let src = SOURCES[lang as usize].2;
+    let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r);
+    res.entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_is_in_every_language_and_every_source_parses() {
+        for (lang, code, src) in SOURCES {
+            assert!(
+                FluentResource::try_new(src.to_string()).is_ok(),
+                "{code}.ftl does not parse"
+            );
+            let mut mine = ids(lang);
+            mine.sort();
+            let mut english = ids(UiLang::En);
+            english.sort();
+            let missing: Vec<_> = english.iter().filter(|i| !mine.contains(i)).collect();
+            let extra: Vec<_> = mine.iter().filter(|i| !english.contains(i)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{code}.ftl: missing {missing:?}, not in en.ftl {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        let n = |n: i64| [("shown", FluentValue::from(n))];
+        assert_eq!(tr(UiLang::En, "home-sessions", &n(1)), "1 session");
+        assert_eq!(tr(UiLang::En, "home-sessions", &n(0)), "0 sessions");
+        // French counts 0 and 1 as singular.
+        let fr = |k: i64| {
+            tr(
+                UiLang::Fr,
+                "home-unsynced",
+                &[("waiting", FluentValue::from(k))],
+            )
+        };
+        assert!(fr(0).starts_with("↑ 0 terminée,"), "{}", fr(0));
+        assert!(fr(2).starts_with("↑ 2 terminées,"), "{}", fr(2));
+    }
+
+    #[test]
+    fn the_language_comes_from_the_flag_the_config_or_the_locale() {
+        assert_eq!(UiLang::parse("fr_CA.UTF-8"), Some(UiLang::Fr));
+        assert_eq!(UiLang::parse("de_DE"), None);
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |v: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == v)
+                    .map(|(_, x)| x.to_string())
+            }
+        };
+        assert_eq!(
+            UiLang::from_locale(env(&[("LANG", "fr_FR.UTF-8")])),
+            Some(UiLang::Fr)
+        );
+        assert_eq!(
+            UiLang::from_locale(env(&[("LANG", "fr_FR.UTF-8"), ("LC_MESSAGES", "en_GB")])),
+            Some(UiLang::En),
+            "LC_MESSAGES before LANG"
+        );
+        assert_eq!(UiLang::from_locale(env(&[("LANG", "C")])), None);
+        assert_eq!(UiLang::choose(Some("fr"), Some("en")), UiLang::Fr);
+        assert_eq!(UiLang::choose(None, Some("fr")), UiLang::Fr);
+    }
+
+    #[test]
+    fn an_unknown_id_falls_back_to_english_then_to_itself() {
+        assert_eq!(t(UiLang::Fr, "no-such-message"), "no-such-message");
+        assert_eq!(t(UiLang::Fr, "home-col-rev"), "RÉV");
+    }
+}
