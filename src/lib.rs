@@ -16,6 +16,7 @@
 //! |---|---|---|
 //! | [`neutralise`] | nothing; any module may use it | makes untrusted text inert before it is shown anywhere |
 //! | [`fs`] | nothing; any module may use it | files written whole or not at all, with the mode we choose |
+//! | [`i18n`] | nothing; any module may use it | the program's own words in English and French (Fluent) |
 //! | [`guide`] | | the interview guide model, its TOML loader and validation, skip logic |
 //! | [`session`] | guide | calls and sessions, answers validated against the guide, the status machine |
 //! | [`sql`] | guide, session | SQLite codecs (`ToSql`/`FromSql`) for the domain's types |
