@@ -68,13 +68,14 @@ fn states() -> Vec<(&'static str, &'static str)> {
             "n<tab><tab><tab><tab><tab><tab><tab><tab><tab><right>",
         ),
         ("form_errors", "n<tab><space><tab><tab><tab><space><C-s>"),
+        // Chosen, moved on by itself, and back with PgUp: the status line says so.
         (
             "interview_choice",
-            "nSouth Sudan<tab><tab><space><C-s>1<C-f>mechanism coord<enter>2",
+            "nSouth Sudan<tab><tab><space><C-s>1<C-f>mechanism coord<enter>2<pgup>",
         ),
         (
             "interview_multi_other",
-            "nSouth Sudan<C-s><C-f>perceived<enter>1<right>38begging rings",
+            "nSouth Sudan<C-s><C-f>perceived<enter>138begging rings",
         ),
         (
             "interview_long_text",
@@ -93,11 +94,11 @@ fn states() -> Vec<(&'static str, &'static str)> {
         ),
         (
             "interview_scale",
-            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>2<pgdn>1<pgdn><pgdn><pgdn>4",
+            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>21<pgdn><pgdn>4<pgup>",
         ),
         (
             "interview_number_error",
-            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>1<pgdn>1<C-f>how many<enter>twelve",
+            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>11<C-f>how many<enter>twelve",
         ),
         (
             "notes_pad",
@@ -115,7 +116,7 @@ fn states() -> Vec<(&'static str, &'static str)> {
         // Before sending: a phone number and an e-mail address found in the notes.
         (
             "guard",
-            "nSouth Sudan<C-s>1<tab>Focal point: call +211 912 345 678 after 5pm<esc><C-g>Write to focal.point@example.org<esc><C-f>overall<enter>1<A-r>c<down>",
+            "nSouth Sudan<C-s>1<pgup><tab>Focal point: call +211 912 345 678 after 5pm<esc><C-g>Write to focal.point@example.org<esc><C-f>overall<enter>1<pgup><A-r>c<down>",
         ),
         ("guidance", "nSouth Sudan<C-s><C-f>definition<enter><A-g>"),
         ("help_interview", "nSouth Sudan<C-s>?"),
@@ -127,11 +128,11 @@ fn states() -> Vec<(&'static str, &'static str)> {
         // A letter on a choice starts the question's note, framed as the field typed in.
         (
             "interview_typing_on_choice",
-            "nSouth Sudan<C-s>1Line dropped twice; GBV AOR left",
+            "nSouth Sudan<C-s>1<pgup>Line dropped twice; GBV AOR left",
         ),
         (
             "dialog_complete",
-            "nSouth Sudan<C-s>1<C-f>overall<enter>1<A-r>c",
+            "nSouth Sudan<C-s>1<C-f>overall<enter>1<pgup><A-r>c",
         ),
         (
             "home_list",

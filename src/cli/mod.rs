@@ -312,7 +312,15 @@ fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(cli.data_dir.as_deref())?;
     let user = crate::store::login_name();
     let sending = sync::sending(cli, None)?;
-    let names = config()?.sensitive_names;
-    crate::tui::run(store, catalog, user, sending, names)?;
+    let config = config()?;
+    let auto_advance = config.auto_advance();
+    crate::tui::run(
+        store,
+        catalog,
+        user,
+        sending,
+        config.sensitive_names,
+        auto_advance,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

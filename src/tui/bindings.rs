@@ -193,7 +193,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &["<pgup>", "<C-p>"],
         action: A::PrevQuestion,
         hint: None,
-        help: "previous question",
+        help: "previous question (also back to one an answer moved on from)",
     },
     Binding {
         ctx: INTERVIEW,

@@ -13,6 +13,7 @@ pub mod form;
 pub mod guard_panel;
 pub mod home;
 pub mod interview;
+mod interview_choose;
 pub mod interview_keys;
 mod interview_undo;
 pub mod keymap;
@@ -67,6 +68,7 @@ pub fn run(
     user: String,
     sending: crate::outbox::Sending,
     sensitive_names: Vec<String>,
+    auto_advance: bool,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([
@@ -104,6 +106,7 @@ pub fn run(
     let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
     driver.sending = sending;
     driver.app.sensitive_names = sensitive_names;
+    driver.app.auto_advance = auto_advance;
     driver.app.tz = jiff::tz::TimeZone::system();
     let result = event_loop(&mut terminal, &mut driver, &stop);
     // Give back every session this process holds before the terminal.

@@ -10,7 +10,7 @@ use super::layout::{fit, wrap_at_most};
 use crate::guide::{Question, QuestionType};
 use crate::session::{Field, Special, Value};
 use crate::tui::app::App;
-use crate::tui::interview::{CallView, OptionRow, is_text_kind, option_rows, row_selected};
+use crate::tui::interview::{CallView, is_text_kind, option_rows, row_label, row_selected};
 use crate::tui::theme::Theme;
 
 fn answer_title(q: &Question, view: &CallView) -> String {
@@ -244,37 +244,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
                 10 => "0".to_string(),
                 _ => " ".to_string(),
             };
-            let label = match row {
-                OptionRow::Choice(c) => {
-                    let o = &q.options[*c];
-                    format!(
-                        "{}{}",
-                        o.label.get(lang, dl),
-                        if o.other { " (specify)" } else { "" }
-                    )
-                }
-                OptionRow::Yes => if lang == "fr" { "Oui" } else { "Yes" }.to_string(),
-                OptionRow::No => if lang == "fr" { "Non" } else { "No" }.to_string(),
-                OptionRow::DontKnow => if lang == "fr" {
-                    "Ne sait pas"
-                } else {
-                    "Don't know"
-                }
-                .to_string(),
-                OptionRow::Scale(n) => {
-                    let end = if Some(*n as f64) == q.min {
-                        q.min_label.as_ref().map(|l| l.get(lang, dl).to_string())
-                    } else if Some(*n as f64) == q.max {
-                        q.max_label.as_ref().map(|l| l.get(lang, dl).to_string())
-                    } else {
-                        None
-                    };
-                    match end {
-                        Some(e) => format!("{n}  {e}"),
-                        None => n.to_string(),
-                    }
-                }
-            };
+            let label = row_label(q, *row, lang, dl);
             let text = fit(&format!("{key} {mark} {label}"), answer_area.width as usize);
             let style = if i == tab.option && focused(Field::Answer) {
                 t.selected()

@@ -1,6 +1,7 @@
 //! `update` alone: each key's change of state and the effects it asks for, none carried
 //! out. Here the list, the form and dialogs; the interview screen in `interview.rs`.
 
+mod advance;
 mod interview;
 mod keys_and_undo;
 
@@ -82,6 +83,16 @@ fn in_interview() -> App {
             histories: Vec::new(),
         })),
     );
+    a
+}
+
+/// The same, with the question kept after an answer (`auto_advance = false`): for tests
+/// of what happens on one question.
+fn in_interview_staying() -> App {
+    let mut a = in_interview();
+    if let Screen::Interview(v) = &mut a.screen {
+        v.auto_advance = false;
+    }
     a
 }
 

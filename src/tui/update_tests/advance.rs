@@ -1,0 +1,130 @@
+//! Auto-advance: a first single choice, yes/no or scale answer moves on by itself; PgUp
+//! comes back; a changed answer, a multi choice, an Other and typing stay.
+
+use super::super::app::{App, Screen};
+use super::super::interview::CallView;
+use super::super::msg::Effect;
+use super::{in_interview, keys};
+use crate::session::{Change, Field, Value};
+
+fn view(a: &App) -> &CallView {
+    match &a.screen {
+        Screen::Interview(v) => v,
+        _ => panic!("not in an interview"),
+    }
+}
+
+fn here(a: &App) -> String {
+    view(a).question().id.clone()
+}
+
+fn flash(a: &App) -> String {
+    a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
+}
+
+fn value(a: &App, q: &str) -> Option<Value> {
+    view(a)
+        .session()
+        .answers
+        .get(q)
+        .and_then(|a| a.value.clone())
+}
+
+#[test]
+fn a_first_yes_no_answer_moves_on_and_pgup_comes_back_to_it() {
+    let mut a = in_interview();
+    let e = keys(&mut a, "1");
+    assert_eq!(value(&a, "consent"), Some(Value::YesNo(true)));
+    assert_eq!(here(&a), "populations");
+    assert_eq!(flash(&a), "Recorded “Yes”; next question (PgUp: back)");
+    // The answer is saved first, then the new place.
+    assert!(
+        matches!(
+            e.as_slice(),
+            [
+                Effect::Persist(Change::Answer { .. }),
+                Effect::Persist(Change::Position { .. })
+            ]
+        ),
+        "{e:?}"
+    );
+    keys(&mut a, "<pgup>");
+    assert_eq!(here(&a), "consent");
+    assert_eq!(view(&a).tab().option, 0, "the cursor on the answer given");
+}
+
+#[test]
+fn a_changed_answer_stays_so_it_can_be_read_back() {
+    let mut a = in_interview();
+    keys(&mut a, "1<pgup>2");
+    assert_eq!(value(&a, "consent"), Some(Value::YesNo(false)));
+    assert_eq!(here(&a), "consent");
+    assert_eq!(flash(&a), "Answer changed. PgDn: next question");
+    // The same answer again changes nothing and moves nothing.
+    keys(&mut a, "2");
+    assert_eq!(here(&a), "consent");
+}
+
+#[test]
+fn multi_choices_and_notes_never_move_on() {
+    let mut a = in_interview();
+    keys(&mut a, "1");
+    assert_eq!(here(&a), "populations");
+    keys(&mut a, "13");
+    assert_eq!(here(&a), "populations", "several ticks are one answer");
+    assert_eq!(
+        value(&a, "populations"),
+        Some(Value::Choices(vec!["idps".into(), "migrants".into()]))
+    );
+    keys(&mut a, "<pgdn>");
+    assert_eq!(here(&a), "multiple_crises");
+    // A note first, then the answer: typing is never cut short.
+    keys(&mut a, "Said twice 1");
+    assert_eq!(here(&a), "multiple_crises");
+    assert_eq!(view(&a).tab().field, Field::Note);
+    assert_eq!(value(&a, "multiple_crises"), None, "the digit was text");
+}
+
+#[test]
+fn a_single_choice_moves_on_but_its_other_asks_for_the_specifics() {
+    let mut a = in_interview();
+    keys(&mut a, "<C-f>engagement<enter>");
+    assert_eq!(here(&a), "tip_engagement");
+    keys(&mut a, "2");
+    assert_eq!(here(&a), "limitations");
+    // The most important challenge, on Other (its 17th option): the specify field opens.
+    keys(&mut a, "<C-f>challenges you face<enter>1<pgdn>");
+    assert_eq!(here(&a), "main_challenge");
+    keys(&mut a, "17");
+    assert_eq!(here(&a), "main_challenge");
+    assert_eq!(
+        (view(&a).tab().field, view(&a).tab().editing),
+        (Field::Other, true)
+    );
+}
+
+#[test]
+fn the_setting_off_keeps_the_question() {
+    let mut a = in_interview();
+    if let Screen::Interview(v) = &mut a.screen {
+        v.auto_advance = false;
+    }
+    keys(&mut a, "1");
+    assert_eq!(here(&a), "consent");
+}
+
+#[test]
+fn a_digit_that_waited_for_another_takes_its_option_without_moving_twice() {
+    let mut a = in_interview();
+    keys(&mut a, "<C-f>challenges you face<enter>1");
+    assert_eq!(here(&a), "challenges");
+    keys(&mut a, "<pgdn>");
+    assert_eq!(here(&a), "main_challenge");
+    // 1 waits for a second digit on a list of 17; PgDn takes option 1 and moves once.
+    keys(&mut a, "1<pgdn>");
+    assert_eq!(
+        value(&a, "main_challenge"),
+        Some(Value::Choice("too_complex".into()))
+    );
+    assert_eq!(here(&a), "overlooked_groups");
+}
