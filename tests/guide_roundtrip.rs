@@ -58,6 +58,7 @@ fn question() -> impl Strategy<Value = Question> {
                             value: format!("opt_{i}"),
                             label,
                             other,
+                            exclusive: false,
                         })
                         .collect()
                 } else {

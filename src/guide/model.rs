@@ -177,6 +177,10 @@ pub struct Choice {
     /// Choosing it asks the interviewer to specify.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub other: bool,
+    /// On a multi choice: ticking it clears the others, and ticking another clears it
+    /// ("None", "No challenges").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
 }
 
 /// When a question is shown. Structured on purpose: no expression language to mistype.

@@ -24,6 +24,7 @@ impl CallView {
             .answers
             .get(&q.id)
             .is_some_and(|a| a.value.is_some() || a.special.is_some());
+        let ticked_before = self.ticked(&q.id);
         let result = match row {
             OptionRow::DontKnow => {
                 let outcome = self.special(Special::DontKnow, now);
@@ -54,9 +55,48 @@ impl CallView {
             }
         }
         if q.kind == QuestionType::Multi {
-            return outcome;
+            return self.said_exclusive(outcome, &q, &ticked_before);
         }
         self.advanced(outcome, advance, had, row)
+    }
+
+    fn ticked(&self, q: &str) -> Vec<String> {
+        match self.session().answers.get(q).and_then(|a| a.value.as_ref()) {
+            Some(Value::Choices(vs)) => vs.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A tick that took others away (an option that excludes the others, or one ticked
+    /// while such an option was) says so: the ticks vanish from the list otherwise unseen.
+    fn said_exclusive(
+        &self,
+        outcome: Outcome,
+        q: &crate::guide::Question,
+        before: &[String],
+    ) -> Outcome {
+        let after = self.ticked(&q.id);
+        let gone: Vec<&String> = before.iter().filter(|v| !after.contains(v)).collect();
+        let added = after.iter().any(|v| !before.contains(v));
+        if !added || gone.is_empty() {
+            return outcome;
+        }
+        let (lang, dl) = (self.lang(), self.interview.default_language());
+        let label = |v: &str| {
+            q.option(v)
+                .map_or(v.to_string(), |o| o.label.get(lang, dl).to_string())
+        };
+        let said = match gone.as_slice() {
+            [one] => format!(
+                "“{}” unticked",
+                super::screens::layout::fit(&label(one), 30)
+            ),
+            many => format!("{} others unticked", many.len()),
+        };
+        outcome.say(
+            Level::Info,
+            format!("{said}: it excludes the others. Ctrl-Z brings it back"),
+        )
     }
 
     /// After a closed answer was recorded: on to the next question when this was the

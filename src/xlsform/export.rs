@@ -152,6 +152,9 @@ pub fn export(guide: &Guide) -> XlsForm {
                         choices.push((name.clone(), o.value.clone(), o.label.clone()));
                     }
                     non_answers(&mut choices, &name, langs);
+                    let (c, m) = exclusive(q, langs);
+                    row.constraint = c;
+                    row.constraint_message = m;
                 }
                 QuestionType::YesNo => {
                     row.kind = format!("select_one {YES_NO_LIST}");
@@ -284,6 +287,43 @@ fn bounds(q: &Question, langs: &[String]) -> (String, Option<Text>) {
         ),
         (None, None) => (String::new(), None),
     }
+}
+
+/// The options of a multi choice that exclude the others (`exclusive = true`) as a
+/// constraint, one clause each, and the message the form shows when one is broken. The
+/// import reads this shape back.
+fn exclusive(q: &Question, langs: &[String]) -> (String, Option<Text>) {
+    let ex: Vec<&crate::guide::Choice> = q.options.iter().filter(|o| o.exclusive).collect();
+    let clause = |v: &str| format!("not(selected(., '{v}')) or count-selected(.) = 1");
+    let constraint = match ex.as_slice() {
+        [] => return (String::new(), None),
+        [one] => clause(&one.value),
+        many => many
+            .iter()
+            .map(|o| format!("({})", clause(&o.value)))
+            .collect::<Vec<_>>()
+            .join(" and "),
+    };
+    let dl = langs.first().map_or("en", String::as_str);
+    let message = Text(
+        langs
+            .iter()
+            .map(|l| {
+                let names: Vec<String> = ex
+                    .iter()
+                    .map(|o| format!("“{}”", o.label.get(l, dl)))
+                    .collect();
+                let names = names.join(", ");
+                let text = if l == "fr" {
+                    format!("{names} exclut les autres réponses")
+                } else {
+                    format!("{names}: no other answer may be ticked with it")
+                };
+                (l.clone(), text)
+            })
+            .collect(),
+    );
+    (constraint, Some(message))
 }
 
 /// The ends of a scale, as its hint: `1: Very rare … 5: Very common`. The import reads

@@ -50,7 +50,7 @@ const QUESTION_KEYS: &[&str] = &[
     "max_label",
     "hxl",
 ];
-const OPTION_KEYS: &[&str] = &["value", "label", "other"];
+const OPTION_KEYS: &[&str] = &["value", "label", "other", "exclusive"];
 const TEST_KEYS: &[&str] = &["question", "any_of", "none_of", "answered"];
 const SYNC_KEYS: &[&str] = &["recipients"];
 const CONSENT_KEYS: &[&str] = &["question", "when_refused"];

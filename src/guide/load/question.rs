@@ -230,6 +230,20 @@ impl Reader<'_, '_> {
             let value = self.required_id(ot, &item.span(), "value", "an option");
             let label = self.required_text(ot, &item.span(), "label", "an option", langs);
             let other = self.optional_bool(ot, "other").unwrap_or(false);
+            let exclusive = self.optional_bool(ot, "exclusive").unwrap_or(false);
+            if exclusive
+                && let Some(k) = kind
+                && k != QuestionType::Multi
+                && let Some(v) = ot.get("exclusive")
+            {
+                self.d.error(
+                    &v.span(),
+                    format!(
+                        "`exclusive` only applies to options of a multi question; {what} is {}, where every option excludes the others already",
+                        k.as_str()
+                    ),
+                );
+            }
             if let Some(value) = &value {
                 if let Some(line) = seen.get(value) {
                     self.d.error(
@@ -248,6 +262,7 @@ impl Reader<'_, '_> {
                     value,
                     label,
                     other,
+                    exclusive,
                 });
             }
         }

@@ -128,3 +128,46 @@ fn a_digit_that_waited_for_another_takes_its_option_without_moving_twice() {
     );
     assert_eq!(here(&a), "overlooked_groups");
 }
+
+/// An interview on the test guide `tests/fixtures/guides/fewer-keys.toml`.
+pub(super) fn on_fewer_keys() -> App {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/guides/fewer-keys.toml"
+    );
+    let src = std::fs::read_to_string(path).expect("fixture");
+    let g = crate::guide::load_guide_str(src, "fewer-keys.toml", crate::guide::Place::Flag)
+        .expect("guide");
+    super::in_interview_on(std::sync::Arc::new(g))
+}
+
+#[test]
+fn an_option_that_excludes_the_others_unticks_them_and_says_so() {
+    let mut a = on_fewer_keys();
+    assert_eq!(here(&a), "challenges");
+    keys(&mut a, "12");
+    keys(&mut a, "6");
+    assert_eq!(
+        value(&a, "challenges"),
+        Some(Value::Choices(vec!["none".into()]))
+    );
+    assert_eq!(
+        flash(&a),
+        "2 others unticked: it excludes the others. Ctrl-Z brings it back"
+    );
+    keys(&mut a, "4");
+    assert_eq!(
+        value(&a, "challenges"),
+        Some(Value::Choices(vec!["resources".into()]))
+    );
+    assert_eq!(
+        flash(&a),
+        "“No challenges” unticked: it excludes the others. Ctrl-Z brings it back"
+    );
+    keys(&mut a, "<C-z>");
+    assert_eq!(
+        value(&a, "challenges"),
+        Some(Value::Choices(vec!["none".into()]))
+    );
+    assert_eq!(here(&a), "challenges", "a multi choice never moves on");
+}

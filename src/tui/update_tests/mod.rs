@@ -44,12 +44,16 @@ fn keys(app: &mut App, k: &str) -> Vec<Effect> {
 
 /// An app showing a fresh call with one protection-cluster session.
 fn in_interview() -> App {
-    let g = Arc::new(
+    in_interview_on(Arc::new(
         Catalog::bundled()
             .get("gpc-attt-coordinator")
             .expect("guide")
             .clone(),
-    );
+    ))
+}
+
+/// An app showing a fresh call on guide `g`, one protection-cluster session.
+fn in_interview_on(g: Arc<crate::guide::LoadedGuide>) -> App {
     let change = plan_call(
         g.clone(),
         &NewCall {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::super::sheet::{Book, Problems};
 use super::super::xpath::{Named, read_relevant};
 use super::super::{NON_ANSWERS, STRUCTURE_QUESTION};
-use super::values::{bounds, join_texts, scale_ends, take_structures};
+use super::values::{bounds, exclusive_values, join_texts, scale_ends, take_structures};
 use super::{Imported, Importer, MAX_OPTIONS, METADATA, UNCARRIED, cell, id_for};
 use crate::guide::{
     Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
@@ -344,6 +344,7 @@ impl Importer {
                             value: v,
                             label: label.clone(),
                             other: false,
+                            exclusive: false,
                         });
                     }
                     let values: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
@@ -360,7 +361,23 @@ impl Importer {
                             value: "other".into(),
                             label: Text::new(&default, "Other"),
                             other: true,
+                            exclusive: false,
                         });
+                    }
+                    let c = cell(row, col("constraint"));
+                    if !c.is_empty() {
+                        let ex = exclusive_values(c).filter(|vs| {
+                            q_kind == Some(QuestionType::Multi)
+                                && vs.iter().all(|v| options.iter().any(|o| o.value == *v))
+                        });
+                        match ex {
+                            Some(vs) => {
+                                for o in options.iter_mut().filter(|o| vs.contains(&o.value)) {
+                                    o.exclusive = true;
+                                }
+                            }
+                            None => self.lose(n, format!("constraint `{c}` on `{name}`: a guide keeps only a number's bounds and, on a select_multiple, options that exclude the others (`not(selected(., 'none')) or count-selected(.) = 1`)")),
+                        }
                     }
                 }
                 "text" => {
