@@ -80,6 +80,7 @@ fn question() -> impl Strategy<Value = Question> {
                     summary: summary && (kind.is_closed() || scale),
                     applies_to,
                     show_if: None,
+                    options_from: None,
                     options,
                     min,
                     max,

@@ -228,6 +228,11 @@ pub struct Question {
     pub applies_to: Vec<Structure>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
+    /// An earlier multi choice: only the options ticked there are offered ("the single
+    /// most important challenge" of those named). The loader fills `options` from it
+    /// when the guide lists none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options_from: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,
     /// Number and scale bounds, inclusive.

@@ -66,11 +66,14 @@ pub struct CallView {
     pub from_targets: Vec<crate::campaign::Target>,
 }
 
-pub fn option_rows(q: &Question) -> Vec<OptionRow> {
+/// The rows of a choice widget in session `s`: with `options_from`, only what is
+/// offered there (`crate::interview::offered`).
+pub fn option_rows(q: &Question, s: &Session) -> Vec<OptionRow> {
     match q.kind {
-        QuestionType::Single | QuestionType::Multi => {
-            (0..q.options.len()).map(OptionRow::Choice).collect()
-        }
+        QuestionType::Single | QuestionType::Multi => crate::interview::offered(q, s)
+            .into_iter()
+            .map(OptionRow::Choice)
+            .collect(),
         QuestionType::YesNo => vec![OptionRow::Yes, OptionRow::No, OptionRow::DontKnow],
         QuestionType::Scale => {
             let lo = q.min.unwrap_or(1.0) as i64;
@@ -197,7 +200,7 @@ impl Tab {
         self.answer = TextField::new(&text, q.kind == QuestionType::LongText);
         self.other = TextField::new(&a.other, false);
         self.note = TextField::new(&a.note, true);
-        let rows = option_rows(q);
+        let rows = option_rows(q, iv.session(i));
         self.option = rows
             .iter()
             .position(|r| row_selected(q, &a.value, a.special, *r))

@@ -16,7 +16,7 @@ impl CallView {
     pub(super) fn choose(&mut self, index: usize, advance: bool, now: Timestamp) -> Outcome {
         let q = self.question().clone();
         let i = self.active;
-        let Some(row) = option_rows(&q).get(index).copied() else {
+        let Some(row) = option_rows(&q, self.session()).get(index).copied() else {
             return Outcome::stay();
         };
         let had = self

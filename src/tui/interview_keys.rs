@@ -223,7 +223,7 @@ impl CallView {
                 outcome
             }
             Some(Action::Up) | Some(Action::Down) => {
-                let rows = option_rows(self.question()).len();
+                let rows = option_rows(self.question(), self.session()).len();
                 let t = &mut self.tabs[i];
                 if t.field == Field::Answer && rows > 0 {
                     t.option = if action == Some(Action::Up) {
@@ -329,7 +329,7 @@ impl CallView {
             && self.tabs[i].field == Field::Answer
         {
             let d = c as usize - '0' as usize;
-            let count = option_rows(&q).len();
+            let count = option_rows(&q, self.session()).len();
             let n = match pending {
                 // Saturating: a long run of digits is simply no option.
                 Some(so_far) => so_far.saturating_mul(10).saturating_add(d),

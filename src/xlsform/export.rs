@@ -40,6 +40,7 @@ struct Row {
     appearance: String,
     parameters: String,
     hxl: String,
+    choice_filter: String,
 }
 
 /// Texts the form needs that a guide does not hold, in the languages stocktake knows;
@@ -152,9 +153,18 @@ pub fn export(guide: &Guide) -> XlsForm {
                         choices.push((name.clone(), o.value.clone(), o.label.clone()));
                     }
                     non_answers(&mut choices, &name, langs);
-                    let (c, m) = exclusive(q, langs);
-                    row.constraint = c;
-                    row.constraint_message = m;
+                    if q.kind == QuestionType::Multi {
+                        let (c, m) = exclusive(q, langs);
+                        row.constraint = c;
+                        row.constraint_message = m;
+                    }
+                    // Only what was ticked there, and always the non-answers (`_…`).
+                    if let Some(from) = &q.options_from {
+                        row.choice_filter = format!(
+                            "selected(${{{}}}, name) or starts-with(name, '_')",
+                            name_of(from)
+                        );
+                    }
                 }
                 QuestionType::YesNo => {
                     row.kind = format!("select_one {YES_NO_LIST}");
@@ -225,7 +235,12 @@ pub fn export(guide: &Guide) -> XlsForm {
         });
     }
     XlsForm {
-        survey: survey_table(&rows, langs, guide.questions().any(|q| q.hxl.is_some())),
+        survey: survey_table(
+            &rows,
+            langs,
+            guide.questions().any(|q| q.hxl.is_some()),
+            guide.questions().any(|q| q.options_from.is_some()),
+        ),
         choices: choices_table(&choices, langs),
         settings: vec![
             vec![
@@ -362,7 +377,7 @@ fn texts(t: &Option<Text>, langs: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn survey_table(rows: &[Row], langs: &[String], hxl: bool) -> Vec<Vec<String>> {
+fn survey_table(rows: &[Row], langs: &[String], hxl: bool, filter: bool) -> Vec<Vec<String>> {
     let per_lang = |col: &str| -> Vec<String> {
         langs
             .iter()
@@ -380,6 +395,9 @@ fn survey_table(rows: &[Row], langs: &[String], hxl: bool) -> Vec<Vec<String>> {
     if hxl {
         header.push("hxl".into());
     }
+    if filter {
+        header.push("choice_filter".into());
+    }
     let mut out = vec![header];
     for r in rows {
         let mut line = vec![r.kind.clone(), r.name.clone()];
@@ -394,6 +412,9 @@ fn survey_table(rows: &[Row], langs: &[String], hxl: bool) -> Vec<Vec<String>> {
         line.push(r.parameters.clone());
         if hxl {
             line.push(r.hxl.clone());
+        }
+        if filter {
+            line.push(r.choice_filter.clone());
         }
         out.push(line);
     }

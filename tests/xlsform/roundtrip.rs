@@ -102,7 +102,7 @@ max_label = { en = "Best", fr = "Meilleur" }
 }
 
 #[test]
-fn options_that_exclude_the_others_survive_as_a_constraint() {
+fn exclusive_options_and_options_from_survive_as_constraint_and_choice_filter() {
     let path = super::root().join("tests/fixtures/guides/fewer-keys.toml");
     let src = std::fs::read_to_string(&path).expect("fixture");
     let g = stocktake::guide::parse_guide(&src, "fewer-keys.toml").expect("valid");
@@ -127,6 +127,12 @@ fn options_that_exclude_the_others_survive_as_a_constraint() {
         row("challenges")[col("constraint_message::English (en)")],
         "“No challenges”: no other answer may be ticked with it"
     );
+    // The most important challenge: only those ticked, and always the non-answers.
+    assert_eq!(
+        row("main_challenge")[col("choice_filter")],
+        "selected(${challenges}, name) or starts-with(name, '_')"
+    );
+    assert_eq!(row("main_challenge")[col("constraint")], "");
     let dir = tempfile::tempdir().expect("dir");
     let xlsx = dir.path().join("fewer.xlsx");
     write_xlsform(&form, &xlsx).expect("write");

@@ -3,6 +3,7 @@
 //! once, each at its own line and column.
 
 mod condition;
+mod options_from;
 mod question;
 mod values;
 
@@ -43,6 +44,7 @@ const QUESTION_KEYS: &[&str] = &[
     "summary",
     "applies_to",
     "show_if",
+    "options_from",
     "options",
     "min",
     "max",
@@ -101,6 +103,8 @@ struct ReadQuestion {
     /// The values a `show_if` may list, when the question is a closed one.
     closed_values: Vec<String>,
     show_if: Option<(Condition, ConditionSpans)>,
+    /// The question its options come from, and where that is said.
+    options_from: Option<(String, Range<usize>)>,
     /// `None` when the question has errors of its own.
     question: Option<Question>,
 }
@@ -201,6 +205,7 @@ impl Reader<'_, '_> {
             },
         }
 
+        self.options_from(&mut read_questions);
         self.cross_check(&read_questions);
 
         let mut questions = read_questions.into_iter().map(|r| {

@@ -350,7 +350,7 @@ impl<'a> Accessible<'a> {
                     show = false;
                     None
                 }
-                _ => match prompt::parse_answer(iv.question(at), &cmd) {
+                _ => match prompt::parse_answer(iv.question(at), iv.session(i), &cmd) {
                     Ok(prompt::Answer::Value(v)) => Some(iv.set_value(i, &q, v, now)),
                     Ok(prompt::Answer::Typed) => match iv.type_answer(i, &q, &cmd, now) {
                         Ok(Typed::Saved(c)) => Some(Ok(c)),

@@ -10,7 +10,9 @@ use super::layout::{fit, wrap_at_most};
 use crate::guide::{Question, QuestionType};
 use crate::session::{Field, Special, Value};
 use crate::tui::app::App;
-use crate::tui::interview::{CallView, is_text_kind, option_rows, row_label, row_selected};
+use crate::tui::interview::{
+    CallView, OptionRow, is_text_kind, option_rows, row_label, row_selected,
+};
 use crate::tui::theme::Theme;
 
 fn answer_title(q: &Question, view: &CallView) -> String {
@@ -119,7 +121,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     if let Some(g) = &q.guidance {
         g_lines.extend(cut(g.get(lang, dl), g_max));
     }
-    let rows = option_rows(q);
+    let rows = option_rows(q, view.session());
     // The specify field only while its Other option is chosen: it is not sent otherwise.
     let other = crate::interview::other_chosen(
         q,
@@ -139,7 +141,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
                 1
             }
         } else {
-            rows.len()
+            rows.len().max(2)
         };
     let fixed = 1 + q_lines.len() + g_lines.len() + 1 + if other { 2 } else { 0 } + 1;
     let room = h.saturating_sub(fixed);
@@ -221,6 +223,28 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         let a = view.session().answers.get(&q.id);
         let value: Option<Value> = a.and_then(|a| a.value.clone());
         let special = a.and_then(|a| a.special);
+        let ticked = crate::interview::ticked_in_source(q, view.session());
+        if rows.is_empty()
+            && let Some(from) = q.options_from.as_deref()
+        {
+            // Nothing to offer yet: say where the options come from, not an empty box.
+            let source = view
+                .guide()
+                .question(from)
+                .map_or(from, |s| s.text.get(lang, dl));
+            let (lines, _) = wrap_at_most(
+                &format!(
+                    "Nothing is ticked yet in “{source}”: its ticks are the options here. Answer it first (Ctrl-F finds it), or PgDn."
+                ),
+                answer_area.width as usize,
+                answer_area.height as usize,
+            );
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, t.guidance())))
+                .collect();
+            f.render_widget(Paragraph::new(lines), answer_area);
+        }
         let top = super::layout::scroll_to(tab.option, answer_area.height as usize, rows.len());
         let mut lines = Vec::new();
         for (i, row) in rows
@@ -244,7 +268,13 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
                 10 => "0".to_string(),
                 _ => " ".to_string(),
             };
-            let label = row_label(q, *row, lang, dl);
+            let mut label = row_label(q, *row, lang, dl);
+            // Chosen before it was unticked in the question it comes from: kept, and said.
+            if let (Some(ticked), OptionRow::Choice(c)) = (&ticked, row)
+                && !ticked.contains(&q.options[*c].value.as_str())
+            {
+                label.push_str(" · no longer ticked there");
+            }
             let text = fit(&format!("{key} {mark} {label}"), answer_area.width as usize);
             let style = if i == tab.option && focused(Field::Answer) {
                 t.selected()

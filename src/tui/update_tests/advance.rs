@@ -171,3 +171,26 @@ fn an_option_that_excludes_the_others_unticks_them_and_says_so() {
     );
     assert_eq!(here(&a), "challenges", "a multi choice never moves on");
 }
+
+#[test]
+fn options_from_offers_only_what_was_ticked_there() {
+    let mut a = on_fewer_keys();
+    keys(&mut a, "<pgdn>");
+    assert_eq!(here(&a), "main_challenge");
+    assert_eq!(
+        super::super::interview::option_rows(view(&a).question(), view(&a).session()).len(),
+        0
+    );
+    keys(&mut a, "1");
+    assert_eq!(flash(&a), "There is no option 1");
+    assert_eq!(value(&a, "main_challenge"), None);
+    keys(&mut a, "<pgup>24<pgdn>");
+    assert_eq!(here(&a), "main_challenge");
+    // Two rows: 1 is "No specialised shelters", 2 "Human or financial resources".
+    keys(&mut a, "2");
+    assert_eq!(
+        value(&a, "main_challenge"),
+        Some(Value::Choice("resources".into()))
+    );
+    assert_eq!(here(&a), "sources", "a first single choice moves on");
+}

@@ -315,7 +315,7 @@ fn on_a_list_of_ten_or_fewer_a_digit_picks_at_once() {
 }
 
 fn option_count(v: &super::super::interview::CallView) -> usize {
-    super::super::interview::option_rows(v.question()).len()
+    super::super::interview::option_rows(v.question(), v.session()).len()
 }
 
 fn add_panel(a: &App) -> Option<(Vec<Structure>, usize)> {

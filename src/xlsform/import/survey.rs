@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use super::super::sheet::{Book, Problems};
 use super::super::xpath::{Named, read_relevant};
 use super::super::{NON_ANSWERS, STRUCTURE_QUESTION};
-use super::values::{bounds, exclusive_values, join_texts, scale_ends, take_structures};
+use super::values::{
+    bounds, choice_filter_source, exclusive_values, join_texts, scale_ends, take_structures,
+};
 use super::{Imported, Importer, MAX_OPTIONS, METADATA, UNCARRIED, cell, id_for};
 use crate::guide::{
     Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
@@ -175,8 +177,18 @@ impl Importer {
                     }
                 }
             };
+            // A filter of the export's shape is the guide's options_from.
+            let options_from = Some(cell(row, col("choice_filter")))
+                .filter(|f| matches!(verb, "select_one" | "select_multiple") && !f.is_empty())
+                .and_then(choice_filter_source)
+                .and_then(|q| known.get(&q))
+                .filter(|n| n.kind == QuestionType::Multi)
+                .map(|n| n.id.clone());
             for (c, what) in UNCARRIED {
                 if verb == "calculate" && *c == "calculation" {
+                    continue;
+                }
+                if *c == "choice_filter" && options_from.is_some() {
                     continue;
                 }
                 let v = cell(row, col(c));
@@ -508,6 +520,7 @@ impl Importer {
                 summary: false,
                 applies_to,
                 show_if,
+                options_from,
                 options,
                 min,
                 max,

@@ -93,6 +93,15 @@ pub(super) fn exclusive_values(c: &str) -> Option<Vec<String>> {
         .collect()
 }
 
+/// The question a `choice_filter` of the export's shape offers the ticks of:
+/// `selected(${q}, name)`, with or without ` or starts-with(name, '_')`.
+pub(super) fn choice_filter_source(c: &str) -> Option<String> {
+    let p: String = c.split_whitespace().collect();
+    let p = p.strip_suffix("orstarts-with(name,'_')").unwrap_or(&p);
+    let q = p.strip_prefix("selected(${")?.strip_suffix("},name)")?;
+    (!q.is_empty() && !q.contains(['{', '}', '(', ')', '\''])).then(|| q.to_string())
+}
+
 /// The export's scale hint `1: Very rare … 5: Very common`, read back per language.
 pub(super) fn scale_ends(hint: &Text, lo: f64, hi: f64) -> (Option<Text>, Option<Text>) {
     let num = |n: f64| format!("{}", n as i64);
@@ -141,6 +150,20 @@ mod tests {
             exclusive_values("not(selected(., 'a')) or count-selected(.) = 2"),
             None
         );
+    }
+
+    #[test]
+    fn a_choice_filter_of_the_exports_shape_names_its_source() {
+        assert_eq!(
+            choice_filter_source("selected(${challenges}, name) or starts-with(name, '_')"),
+            Some("challenges".to_string())
+        );
+        assert_eq!(
+            choice_filter_source("selected(${a},name)"),
+            Some("a".to_string())
+        );
+        assert_eq!(choice_filter_source("region=${region}"), None);
+        assert_eq!(choice_filter_source("selected(${a}, name) and x"), None);
     }
 
     #[test]
