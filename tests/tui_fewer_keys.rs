@@ -50,6 +50,19 @@ fn press(t: &Tmux, s: &str, steps: &[(&str, &str)]) -> usize {
     steps.len()
 }
 
+/// Ctrl-C, and wait for stocktake to be gone (it lets go of the store as it leaves).
+fn quit(t: &Tmux, s: &str) {
+    t.keys(s, &["C-c"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !t.dead(s) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "stocktake did not quit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
+}
+
 fn store(dir: &Path) -> Store {
     Store::open(&dir.join("data"), system_clock())
         .expect("store")
@@ -82,7 +95,7 @@ fn the_first_section_takes_six_keys_instead_of_nine() {
             ("PageDown", SECTION_TWO),
         ],
     );
-    t.keys("before", &["C-c"]);
+    quit(&t, "before");
 
     start(&t, "after", dir.path(), "");
     t.wait_for("after", "Mali");
@@ -106,7 +119,7 @@ fn the_first_section_takes_six_keys_instead_of_nine() {
     t.keys("after", &["PageUp"]);
     t.wait_for("after", "Was the definition of trafficking");
     t.wait_for("after", "(•) Yes");
-    t.keys("after", &["C-c"]);
+    quit(&t, "after");
 
     let store = store(dir.path());
     for row in store.summaries().expect("list") {
@@ -125,4 +138,53 @@ fn the_first_section_takes_six_keys_instead_of_nine() {
             Some(Value::YesNo(true))
         );
     }
+}
+
+/// A coordinator drops off: Alt-S asks, y marks the rest of the section not asked in one
+/// step, and Ctrl-Z takes all of it back, also after a restart.
+#[test]
+fn the_rest_of_a_section_marked_not_asked_is_one_undo_even_after_a_restart() {
+    let dir = tempfile::tempdir().expect("dir");
+    let t = Tmux::new("rest", dir.path());
+    start(&t, "a", dir.path(), "");
+    t.wait_for("a", "No interviews yet");
+    new_call(&t, "a", "Yemen");
+    t.keys("a", &["1", "C-f"]);
+    t.wait_for("a", "Find a question");
+    t.cmd(&["send-keys", "-t", "a", "-l", "mechanism coord"]);
+    t.keys("a", &["Enter"]);
+    t.wait_for("a", "Which mechanism coordinates");
+    t.keys("a", &["M-s"]);
+    let dialog = t.wait_for("a", "Rest of the section not asked");
+    assert!(dialog.contains("Mark 8 questions from here"), "{dialog}");
+    t.keys("a", &["y"]);
+    let screen = t.wait_for("a", "8 questions marked not asked — Ctrl-Z undoes");
+    assert!(
+        screen.contains("§4 · Q"),
+        "on to the next section: {screen}"
+    );
+    t.wait_for("a", "✓ saved");
+    quit(&t, "a");
+    let marked = |dir: &Path| {
+        let store = store(dir);
+        let row = &store.summaries().expect("list")[0];
+        let s = store.load_session(&row.id).expect("session");
+        s.answers
+            .values()
+            .filter(|a| a.special == Some(stocktake::session::Special::NotAsked))
+            .count()
+    };
+    assert_eq!(marked(dir.path()), 8);
+
+    start(&t, "b", dir.path(), "");
+    t.wait_for("b", "Yemen");
+    t.keys("b", &["Enter"]);
+    t.wait_for("b", "§4 · Q");
+    t.keys("b", &["C-z"]);
+    t.wait_for("b", "Undone: 8 answers marked not asked — Ctrl-Y redoes");
+    t.wait_for("b", "§3 · Q");
+    t.wait_for("b", "Which mechanism coordinates");
+    t.wait_for("b", "✓ saved");
+    quit(&t, "b");
+    assert_eq!(marked(dir.path()), 0);
 }

@@ -37,6 +37,40 @@ Mali,other: Cash Working Group,Awa,WFP,,Africa/Bamako,fr\n";
     d
 }
 
+/// The states issue 16's "fewer keys" and "review" added, drawn at 60×20 and 80×24.
+fn fewer_states() -> Vec<State> {
+    let coordinator = driver as fn(bool) -> Driver;
+    vec![
+        // Alt-S on the first question of Coordination: asked first, with the count.
+        (
+            "dialog_rest_section",
+            "nSouth Sudan<C-s>1<C-f>mechanism coord<enter><A-s>",
+            coordinator,
+        ),
+    ]
+}
+
+#[test]
+fn fewer_keys_screens_at_60x20_and_80x24() {
+    for (name, keys, start) in fewer_states() {
+        for color in [true, false] {
+            let mut d = start(color);
+            d.press(keys);
+            if color {
+                for (w, h) in [(60, 20), (80, 24)] {
+                    insta::assert_snapshot!(format!("{name}_{w}x{h}"), d.screen(w, h));
+                }
+            } else {
+                let t = d.draw(80, 24);
+                for c in t.backend().buffer().content() {
+                    assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset), "{name}");
+                }
+                insta::assert_snapshot!(format!("{name}_styles_no_color"), style_runs(&t));
+            }
+        }
+    }
+}
+
 /// A state: its name, the keys that reach it, and the driver they start from.
 type State = (&'static str, &'static str, fn(bool) -> Driver);
 
@@ -123,7 +157,7 @@ fn states() -> Vec<(&'static str, &'static str)> {
         // The help scrolls: a page down shows its end.
         (
             "help_interview_scrolled",
-            "nSouth Sudan<C-s>?<pgdn><pgdn><pgdn>",
+            "nSouth Sudan<C-s>?<pgdn><pgdn><pgdn><pgdn>",
         ),
         // A letter on a choice starts the question's note, framed as the field typed in.
         (

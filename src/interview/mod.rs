@@ -8,6 +8,7 @@ mod edit;
 pub mod guard;
 mod navigate;
 mod offered;
+mod rest;
 mod undo;
 
 use std::sync::Arc;
@@ -20,6 +21,7 @@ pub use call::{
 };
 pub use edit::Typed;
 pub use offered::{offered, ticked_in_source};
+pub use rest::Rest;
 pub use undo::{History, Undone, field_text};
 
 /// Whether a session of the call may be changed here.

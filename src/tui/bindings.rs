@@ -294,6 +294,20 @@ pub const BINDINGS: &[Binding] = &[
         help: "record not asked",
     },
     Binding {
+        ctx: INTERVIEW,
+        keys: &["<A-s>"],
+        action: A::RestOfSection,
+        hint: None,
+        help: "mark the rest of this section not asked (asks first; Ctrl-Z undoes it in one step)",
+    },
+    Binding {
+        ctx: INTERVIEW,
+        keys: &["<A-e>"],
+        action: A::RestOfGuide,
+        hint: None,
+        help: "the call ended: mark the rest of the guide not asked (asks first; required ones stay)",
+    },
+    Binding {
         ctx: &[C::Interview],
         keys: &["+"],
         action: A::AddStructure,

@@ -161,6 +161,8 @@ impl CallView {
                 ))));
                 Outcome::stay()
             }
+            Some(Action::RestOfSection) => self.ask_mark_rest(crate::interview::Rest::Section),
+            Some(Action::RestOfGuide) => self.ask_mark_rest(crate::interview::Rest::Guide),
             Some(Action::Review) => {
                 self.panel = Some(Panel::Review(ReviewPanel::default()));
                 Outcome::stay()

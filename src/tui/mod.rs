@@ -15,6 +15,7 @@ pub mod home;
 pub mod interview;
 mod interview_choose;
 pub mod interview_keys;
+mod interview_rest;
 mod interview_undo;
 pub mod keymap;
 pub mod keys;

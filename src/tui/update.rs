@@ -249,6 +249,16 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
                     _ => Vec::new(),
                 }
             }
+            Then::MarkRest(rest) => {
+                let now = app.now;
+                match &mut app.screen {
+                    Screen::Interview(view) => {
+                        let outcome = view.mark_rest(rest, now);
+                        app.apply(outcome)
+                    }
+                    _ => Vec::new(),
+                }
+            }
             Then::LeaveUnsaved { quit } => {
                 let mut effects = Vec::new();
                 if let Screen::Interview(view) = &app.screen {

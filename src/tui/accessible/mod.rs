@@ -8,6 +8,7 @@
 mod complete;
 mod new_call;
 mod prompt;
+mod rest;
 
 use std::io::{self, BufRead, Write};
 
@@ -234,6 +235,7 @@ impl<'a> Accessible<'a> {
                 "q",
                 "unanswered",
                 "u",
+                "rest",
                 "help",
                 "dk",
                 "declined",
@@ -329,6 +331,12 @@ impl<'a> Accessible<'a> {
                 "review" | "r" => {
                     self.say(&prompt::review(iv, i))?;
                     show = false;
+                    None
+                }
+                "rest" => {
+                    if let Some(n) = self.mark_rest(iv, i, at, &rest)? {
+                        at = n;
+                    }
                     None
                 }
                 "note" => Some(iv.set_note(i, &q, &rest, now)),

@@ -20,6 +20,7 @@ note TEXT: the question's note (note alone clears it). other TEXT: the specify t
 pad TEXT: a general note, attached to this question.
 Enter or next: next question. back: previous. go N: question N. find WORDS: a question by its words.
 unanswered: the next question without an answer.
+rest: mark the rest of this section not asked (rest guide: to the end), after asking.
 structure N: record for another structure on the call (structure alone lists them).
 review: every answer of this structure. complete: complete this structure's session.
 leave: back to the list (everything is already saved). help: this list.";

@@ -194,3 +194,64 @@ fn options_from_offers_only_what_was_ticked_there() {
     );
     assert_eq!(here(&a), "sources", "a first single choice moves on");
 }
+
+#[test]
+fn the_rest_of_a_section_is_marked_not_asked_after_asking_and_undone_in_one_step() {
+    let mut a = in_interview();
+    keys(&mut a, "1<C-f>mechanism coord<enter>");
+    assert_eq!(here(&a), "tip_mechanism");
+    keys(&mut a, "<A-s>");
+    let d = a.dialog.as_ref().expect("asks first");
+    assert_eq!(d.title, "Rest of the section not asked");
+    assert!(
+        d.body
+            .starts_with("Mark 8 questions from here to the end of “Coordination” not asked?"),
+        "{}",
+        d.body
+    );
+    // n keeps asking: nothing marked.
+    keys(&mut a, "n");
+    assert!(a.dialog.is_none());
+    assert_eq!(view(&a).session().answers.get("tip_mechanism"), None);
+    let e = keys(&mut a, "<A-s>y");
+    assert!(
+        matches!(e.first(), Some(Effect::Persist(Change::Answers { changes, .. })) if changes.len() == 8),
+        "{e:?}"
+    );
+    assert_eq!(here(&a), "tip_activities", "on to the next section");
+    assert_eq!(flash(&a), "8 questions marked not asked — Ctrl-Z undoes");
+    keys(&mut a, "<C-z>");
+    assert_eq!(here(&a), "tip_mechanism", "undo shows where it was");
+    assert!(
+        view(&a)
+            .session()
+            .answers
+            .values()
+            .all(|x| x.special.is_none()),
+        "all eight back in one step"
+    );
+    assert_eq!(
+        flash(&a),
+        "Undone: 8 answers marked not asked — Ctrl-Y redoes"
+    );
+}
+
+#[test]
+fn the_rest_of_the_guide_leaves_the_classification_and_goes_to_it() {
+    let mut a = in_interview();
+    keys(&mut a, "1<C-f>challenges you face<enter><A-e>");
+    let d = a.dialog.as_ref().expect("asks first");
+    assert!(d.body.contains("to the end of the guide"), "{}", d.body);
+    keys(&mut a, "y");
+    assert_eq!(
+        here(&a),
+        "tip_engagement",
+        "required: left for a real answer"
+    );
+    keys(&mut a, "<A-e>");
+    assert!(a.dialog.is_none());
+    assert_eq!(
+        flash(&a),
+        "Nothing to mark: from here to the end of the guide, each question has an answer or is required."
+    );
+}
