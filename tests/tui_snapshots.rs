@@ -37,14 +37,52 @@ Mali,other: Cash Working Group,Awa,WFP,,Africa/Bamako,fr\n";
     d
 }
 
+/// The bundled guides and the test guide of issue 16's "fewer keys"
+/// (`tests/fixtures/guides/fewer-keys.toml`), chosen on the form with `<S-tab><S-tab><left>`.
+fn driver_fewer(color: bool) -> Driver {
+    let (_tc, clock) = TestClock::new();
+    let store = Store::open_in_memory(clock).expect("store");
+    let dirs = stocktake::guide::GuideDirs {
+        flag: vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guides")],
+        ..Default::default()
+    };
+    Driver::new(store, Catalog::discover(&dirs), "amina", Theme { color })
+}
+
 /// The states issue 16's "fewer keys" and "review" added, drawn at 60×20 and 80×24.
 fn fewer_states() -> Vec<State> {
     let coordinator = driver as fn(bool) -> Driver;
+    let fewer = driver_fewer as fn(bool) -> Driver;
     vec![
         // Alt-S on the first question of Coordination: asked first, with the count.
         (
             "dialog_rest_section",
             "nSouth Sudan<C-s>1<C-f>mechanism coord<enter><A-s>",
+            coordinator,
+        ),
+        // "No challenges" ticked after two others: they are unticked, and it is said.
+        (
+            "exclusive_ticked",
+            "n<S-tab><S-tab><left><tab><tab>Iraq<C-s>126",
+            fewer,
+        ),
+        // The most important challenge before any is ticked: said, not an empty box.
+        (
+            "options_from_empty",
+            "n<S-tab><S-tab><left><tab><tab>Iraq<C-s><pgdn>",
+            fewer,
+        ),
+        // Two ticked: only those two offered, the long label wrapped.
+        (
+            "options_from_two",
+            "n<S-tab><S-tab><left><tab><tab>Iraq<C-s>34<pgdn>",
+            fewer,
+        ),
+        // Seventeen options at 60×20: the window keeps the cursor's option whole, and says
+        // what is above and below.
+        (
+            "long_list_markers",
+            "nSouth Sudan<C-s>1<C-f>challenges you face<enter>14",
             coordinator,
         ),
     ]

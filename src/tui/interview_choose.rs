@@ -86,17 +86,18 @@ impl CallView {
             q.option(v)
                 .map_or(v.to_string(), |o| o.label.get(lang, dl).to_string())
         };
+        // Short enough for 60 columns.
         let said = match gone.as_slice() {
             [one] => format!(
-                "“{}” unticked",
-                super::screens::layout::fit(&label(one), 30)
+                "“{}” unticked: it excludes others. Ctrl-Z undoes",
+                super::screens::layout::fit(&label(one), 20)
             ),
-            many => format!("{} others unticked", many.len()),
+            many => format!(
+                "{} others unticked: it excludes them. Ctrl-Z undoes",
+                many.len()
+            ),
         };
-        outcome.say(
-            Level::Info,
-            format!("{said}: it excludes the others. Ctrl-Z brings it back"),
-        )
+        outcome.say(Level::Info, said)
     }
 
     /// After a closed answer was recorded: on to the next question when this was the

@@ -153,7 +153,7 @@ fn an_option_that_excludes_the_others_unticks_them_and_says_so() {
     );
     assert_eq!(
         flash(&a),
-        "2 others unticked: it excludes the others. Ctrl-Z brings it back"
+        "2 others unticked: it excludes them. Ctrl-Z undoes"
     );
     keys(&mut a, "4");
     assert_eq!(
@@ -162,7 +162,7 @@ fn an_option_that_excludes_the_others_unticks_them_and_says_so() {
     );
     assert_eq!(
         flash(&a),
-        "“No challenges” unticked: it excludes the others. Ctrl-Z brings it back"
+        "“No challenges” unticked: it excludes others. Ctrl-Z undoes"
     );
     keys(&mut a, "<C-z>");
     assert_eq!(
