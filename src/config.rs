@@ -25,6 +25,9 @@ pub struct Config {
     pub min_cell: Option<usize>,
     /// The language of the program's own words, `en` or `fr` (else the locale's).
     pub ui_language: Option<String>,
+    /// Move to the next question once a single choice, a yes/no or a scale is answered
+    /// for the first time (`docs/keys.md`); on unless `auto_advance = false`.
+    pub auto_advance: Option<bool>,
 }
 
 /// The names `report --attribution` takes (`report::Attribution`; the config may not
@@ -40,7 +43,7 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     #[error(
-        "{path}:{line}:{col}: {message} (allowed keys: outbox, recipients, sensitive_names, attribution, min_cell, ui_language)"
+        "{path}:{line}:{col}: {message} (allowed keys: outbox, recipients, sensitive_names, attribution, min_cell, ui_language, auto_advance)"
     )]
     Invalid {
         path: String,
@@ -122,6 +125,11 @@ impl Config {
         }
         Ok(config)
     }
+
+    /// Whether the interview moves on after a first closed answer: on by default.
+    pub fn auto_advance(&self) -> bool {
+        self.auto_advance.unwrap_or(true)
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +179,18 @@ mod tests {
             ),
             "{e}"
         );
+    }
+
+    #[test]
+    fn auto_advance_is_on_unless_turned_off() {
+        let dir = tempfile::tempdir().expect("dir");
+        let p = dir.path().join("config.toml");
+        assert!(Config::default().auto_advance());
+        std::fs::write(&p, "auto_advance = false\n").expect("write");
+        assert!(!Config::load(&p).expect("ok").auto_advance());
+        std::fs::write(&p, "auto_advance = \"no\"\n").expect("write");
+        let e = Config::load(&p).expect_err("not a boolean");
+        assert!(e.to_string().contains("config.toml:1:16"), "{e}");
     }
 
     #[test]

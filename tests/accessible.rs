@@ -259,3 +259,41 @@ fn a_typed_answer_that_starts_with_back_is_kept_and_completing_says_what_is_miss
         ))
     );
 }
+
+/// Issue 16: a coordinator who drops off. `rest` asks, then marks the rest of the section
+/// not asked, as Alt-S does on the full screen; `rest guide` to the end, leaving the
+/// required classification.
+#[test]
+fn rest_marks_the_rest_of_the_section_not_asked_after_asking() {
+    let dir = tempfile::tempdir().expect("dir");
+    let script = "new\n\nIraq\n1\n\ny\n\
+        find mechanism coord\nrest\nn\nrest\ny\n\
+        rest guide\ny\nleave\nquit\n";
+    let (code, out) = accessible(dir.path(), script, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Mark 8 questions from here to the end of this section not asked? Answered and required questions stay."),
+        "{out}"
+    );
+    assert!(out.contains("Nothing marked."), "{out}");
+    assert!(
+        out.contains("Saved: 8 questions marked not asked."),
+        "{out}"
+    );
+    // On to the next section, where `rest guide` reaches the end.
+    assert!(
+        out.contains("Section 4 of 7: Activities and practices."),
+        "{out}"
+    );
+    let st = store(dir.path());
+    let row = &st.summaries().expect("summaries")[0];
+    let s = st.load_session(&row.id).expect("session");
+    assert_eq!(s.answers["tip_mechanism"].special, Some(Special::NotAsked));
+    assert_eq!(s.answers["tip_activities"].special, Some(Special::NotAsked));
+    assert_eq!(s.answers["limitations"].special, Some(Special::NotAsked));
+    assert!(
+        !s.answers.contains_key("tip_engagement"),
+        "required: left open"
+    );
+    assert_eq!(s.answers["consent"].value, Some(Value::YesNo(true)));
+}

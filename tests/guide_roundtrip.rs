@@ -58,6 +58,7 @@ fn question() -> impl Strategy<Value = Question> {
                             value: format!("opt_{i}"),
                             label,
                             other,
+                            exclusive: false,
                         })
                         .collect()
                 } else {
@@ -79,6 +80,7 @@ fn question() -> impl Strategy<Value = Question> {
                     summary: summary && (kind.is_closed() || scale),
                     applies_to,
                     show_if: None,
+                    options_from: None,
                     options,
                     min,
                     max,

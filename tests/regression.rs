@@ -2181,8 +2181,9 @@ fn the_help_overlay_scrolls() {
 #[test]
 fn specify_other_is_neither_reachable_nor_sent_when_other_is_not_chosen() {
     let (_dir, mut d, _) = on_disk();
-    // Consent, then forms of trafficking (multi, with Other) shown by "an issue: yes".
-    d.press("nIraq<C-s>1<C-f>perceived as an issue<enter>1<right>");
+    // Consent, then forms of trafficking (multi, with Other) shown by "an issue: yes",
+    // which moves on to them by itself.
+    d.press("nIraq<C-s>1<C-f>perceived as an issue<enter>1");
     let Screen::Interview(v) = &d.app.screen else {
         panic!("not in an interview")
     };

@@ -67,7 +67,8 @@ fn leader_call(t: &Tmux, response: &str) {
     t.keys("s", &["C-s"]);
     t.wait_for("s", &format!("{response} · Leader"));
     t.wait_for("s", "Q 1/4");
-    t.keys("s", &["1", "PageDown"]);
+    // A first single answer moves on by itself (auto-advance).
+    t.keys("s", &["1"]);
     t.wait_for("s", "offered work far away");
     t.keys("s", &["2", "M-r"]);
     t.wait_for("s", "Review:");

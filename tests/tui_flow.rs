@@ -88,17 +88,18 @@ fn a_whole_call_with_two_structures() {
     );
     assert!(s.contains("Q 1/28"), "{s}");
 
-    // Consent, then a multi choice with a note.
-    d.press("1<pgdn>");
+    // Consent (a first yes/no answer moves on by itself), then a multi choice with a note.
+    d.press("1");
     assert_eq!(current_question(&d), "populations");
     d.press("13<tab>Mostly IDPs in the north.");
     tc.advance(30);
     // Skip logic: "other efforts known = yes" brings its follow-ups into the flow.
     d.press("<C-f>aware of anti<enter>");
     assert_eq!(current_question(&d), "other_efforts_known");
-    d.press("1<right>");
+    d.press("1");
     assert_eq!(current_question(&d), "other_efforts_reported");
-    d.press("3<left>2<right>");
+    // Answered (moving on), then back to the question before, changed (staying), on.
+    d.press("3<left><left>2<right>");
     assert_eq!(
         current_question(&d),
         "parallel_systems",
@@ -116,7 +117,7 @@ fn a_whole_call_with_two_structures() {
     // The other structure keeps its own place.
     d.press("<C-t>");
     assert_eq!(current_question(&d), "consent");
-    d.press("2<C-o>");
+    d.press("2");
     assert_eq!(current_question(&d), "populations");
     d.press("<C-t>");
     assert_eq!(current_question(&d), "parallel_systems");
@@ -201,7 +202,7 @@ fn choosing_other_asks_to_specify_and_saves_it() {
     d.press("<C-f>forms of trafficking<enter>");
     // tip_forms is hidden until trafficking is an issue: find shows visible questions only.
     assert_ne!(current_question(&d), "tip_forms");
-    d.press("<esc><C-f>perceived as an issue<enter>1<right>");
+    d.press("<esc><C-f>perceived as an issue<enter>1");
     assert_eq!(current_question(&d), "tip_forms");
     d.press("38begging rings");
     let s = session(&d, 0);
@@ -245,7 +246,7 @@ fn numbers_and_dates_are_checked_as_they_are_typed() {
     let (mut d, _) = driver();
     d.press("n<S-tab><S-tab><right><tab><tab>Camp A<tab><tab><space><C-s>");
     // tip-indicators-labour, as a key informant.
-    d.press("1<pgdn>1<pgdn><pgdn><pgdn><pgdn>");
+    d.press("11<pgdn><pgdn><pgdn>");
     assert_eq!(current_question(&d), "last_offer");
     d.press("2018-02-30");
     assert!(screen(&d).contains("not a date"), "{}", screen(&d));

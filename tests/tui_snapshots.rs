@@ -37,6 +37,78 @@ Mali,other: Cash Working Group,Awa,WFP,,Africa/Bamako,fr\n";
     d
 }
 
+/// The bundled guides and the test guide of issue 16's "fewer keys"
+/// (`tests/fixtures/guides/fewer-keys.toml`), chosen on the form with `<S-tab><S-tab><left>`.
+fn driver_fewer(color: bool) -> Driver {
+    let (_tc, clock) = TestClock::new();
+    let store = Store::open_in_memory(clock).expect("store");
+    let dirs = stocktake::guide::GuideDirs {
+        flag: vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guides")],
+        ..Default::default()
+    };
+    Driver::new(store, Catalog::discover(&dirs), "amina", Theme { color })
+}
+
+/// The states issue 16's "fewer keys" and "review" added, drawn at 60×20 and 80×24.
+fn fewer_states() -> Vec<State> {
+    let coordinator = driver as fn(bool) -> Driver;
+    let fewer = driver_fewer as fn(bool) -> Driver;
+    vec![
+        // Alt-S on the first question of Coordination: asked first, with the count.
+        (
+            "dialog_rest_section",
+            "nSouth Sudan<C-s>1<C-f>mechanism coord<enter><A-s>",
+            coordinator,
+        ),
+        // "No challenges" ticked after two others: they are unticked, and it is said.
+        (
+            "exclusive_ticked",
+            "n<S-tab><S-tab><left><tab><tab>Iraq<C-s>126",
+            fewer,
+        ),
+        // The most important challenge before any is ticked: said, not an empty box.
+        (
+            "options_from_empty",
+            "n<S-tab><S-tab><left><tab><tab>Iraq<C-s><pgdn>",
+            fewer,
+        ),
+        // Two ticked: only those two offered, the long label wrapped.
+        (
+            "options_from_two",
+            "n<S-tab><S-tab><left><tab><tab>Iraq<C-s>34<pgdn>",
+            fewer,
+        ),
+        // Seventeen options at 60×20: the window keeps the cursor's option whole, and says
+        // what is above and below.
+        (
+            "long_list_markers",
+            "nSouth Sudan<C-s>1<C-f>challenges you face<enter>14",
+            coordinator,
+        ),
+    ]
+}
+
+#[test]
+fn fewer_keys_screens_at_60x20_and_80x24() {
+    for (name, keys, start) in fewer_states() {
+        for color in [true, false] {
+            let mut d = start(color);
+            d.press(keys);
+            if color {
+                for (w, h) in [(60, 20), (80, 24)] {
+                    insta::assert_snapshot!(format!("{name}_{w}x{h}"), d.screen(w, h));
+                }
+            } else {
+                let t = d.draw(80, 24);
+                for c in t.backend().buffer().content() {
+                    assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset), "{name}");
+                }
+                insta::assert_snapshot!(format!("{name}_styles_no_color"), style_runs(&t));
+            }
+        }
+    }
+}
+
 /// A state: its name, the keys that reach it, and the driver they start from.
 type State = (&'static str, &'static str, fn(bool) -> Driver);
 
@@ -68,13 +140,14 @@ fn states() -> Vec<(&'static str, &'static str)> {
             "n<tab><tab><tab><tab><tab><tab><tab><tab><tab><right>",
         ),
         ("form_errors", "n<tab><space><tab><tab><tab><space><C-s>"),
+        // Chosen, moved on by itself, and back with PgUp: the status line says so.
         (
             "interview_choice",
-            "nSouth Sudan<tab><tab><space><C-s>1<C-f>mechanism coord<enter>2",
+            "nSouth Sudan<tab><tab><space><C-s>1<C-f>mechanism coord<enter>2<pgup>",
         ),
         (
             "interview_multi_other",
-            "nSouth Sudan<C-s><C-f>perceived<enter>1<right>38begging rings",
+            "nSouth Sudan<C-s><C-f>perceived<enter>138begging rings",
         ),
         (
             "interview_long_text",
@@ -93,11 +166,11 @@ fn states() -> Vec<(&'static str, &'static str)> {
         ),
         (
             "interview_scale",
-            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>2<pgdn>1<pgdn><pgdn><pgdn>4",
+            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>21<pgdn><pgdn>4<pgup>",
         ),
         (
             "interview_number_error",
-            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>1<pgdn>1<C-f>how many<enter>twelve",
+            "n<S-tab><S-tab><right><tab><tab>Camp A<C-s>11<C-f>how many<enter>twelve",
         ),
         (
             "notes_pad",
@@ -115,23 +188,23 @@ fn states() -> Vec<(&'static str, &'static str)> {
         // Before sending: a phone number and an e-mail address found in the notes.
         (
             "guard",
-            "nSouth Sudan<C-s>1<tab>Focal point: call +211 912 345 678 after 5pm<esc><C-g>Write to focal.point@example.org<esc><C-f>overall<enter>1<A-r>c<down>",
+            "nSouth Sudan<C-s>1<pgup><tab>Focal point: call +211 912 345 678 after 5pm<esc><C-g>Write to focal.point@example.org<esc><C-f>overall<enter>1<pgup><A-r>c<down>",
         ),
         ("guidance", "nSouth Sudan<C-s><C-f>definition<enter><A-g>"),
         ("help_interview", "nSouth Sudan<C-s>?"),
         // The help scrolls: a page down shows its end.
         (
             "help_interview_scrolled",
-            "nSouth Sudan<C-s>?<pgdn><pgdn><pgdn>",
+            "nSouth Sudan<C-s>?<pgdn><pgdn><pgdn><pgdn>",
         ),
         // A letter on a choice starts the question's note, framed as the field typed in.
         (
             "interview_typing_on_choice",
-            "nSouth Sudan<C-s>1Line dropped twice; GBV AOR left",
+            "nSouth Sudan<C-s>1<pgup>Line dropped twice; GBV AOR left",
         ),
         (
             "dialog_complete",
-            "nSouth Sudan<C-s>1<C-f>overall<enter>1<A-r>c",
+            "nSouth Sudan<C-s>1<C-f>overall<enter>1<pgup><A-r>c",
         ),
         (
             "home_list",

@@ -181,8 +181,8 @@ fn a_complete_interview_with_two_structures() {
     new_call(&t, "s");
     let screen = t.wait_for("s", "2 CP AOR");
     assert!(screen.contains("South Sudan · Protection Cluster"));
-    // Consent, a multi choice and its note.
-    t.keys("s", &["1", "PageDown"]);
+    // Consent (a first yes/no answer moves on by itself), a multi choice and its note.
+    t.keys("s", &["1"]);
     t.wait_for("s", "Which population groups");
     t.keys("s", &["1", "3", "Tab"]);
     t.type_text("s", "Mostly IDPs in the north.");
@@ -199,7 +199,7 @@ fn a_complete_interview_with_two_structures() {
     t.type_text("s", "aware of anti");
     t.keys("s", &["Enter"]);
     t.wait_for("s", "Are you aware of anti-trafficking efforts");
-    t.keys("s", &["1", "Right"]);
+    t.keys("s", &["1"]);
     t.wait_for("s", "Are those efforts discussed or reported");
     t.keys("s", &["2"]);
     // The other structure, with its own place.
@@ -638,7 +638,8 @@ fn consent_refused_and_the_check_before_sending_through_the_real_binary() {
     t.type_text("s", "Iraq");
     t.keys("s", &["C-s"]);
     t.wait_for("s", "Q 1/28");
-    t.keys("s", &["1", "Tab"]);
+    // Consent moves on by itself; PgUp comes back to note on it.
+    t.keys("s", &["1", "PageUp", "Tab"]);
     t.type_text("s", "Call +964 770 123 4567");
     t.wait_for("s", "+964 770 123 4567");
     t.escape("s", "Esc home");
@@ -842,6 +843,8 @@ fn ctrl_z_undoes_what_was_saved_before_a_restart() {
     t.keys("a", &["C-s"]);
     t.wait_for("a", "Q 1/28");
     t.keys("a", &["1"]);
+    t.wait_for("a", "next question (PgUp: back)");
+    t.keys("a", &["PageUp"]);
     t.wait_for("a", "(•) Yes");
     t.type_text("a", "Agreed at once");
     t.wait_for("a", "Agreed at once");

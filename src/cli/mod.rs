@@ -327,6 +327,15 @@ fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
     }
     let ui = crate::i18n::UiLang::choose(cli.ui_language.as_deref(), config.ui_language.as_deref());
-    crate::tui::run(store, catalog, user, sending, config.sensitive_names, ui)?;
+    let auto_advance = config.auto_advance();
+    crate::tui::run(
+        store,
+        catalog,
+        user,
+        sending,
+        config.sensitive_names,
+        ui,
+        auto_advance,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

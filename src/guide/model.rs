@@ -100,6 +100,10 @@ pub struct Choice {
     /// Choosing it asks the interviewer to specify.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub other: bool,
+    /// On a multi choice: ticking it clears the others, and ticking another clears it
+    /// ("None", "No challenges").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
 }
 
 /// When a question is shown. Structured on purpose: no expression language to mistype.
@@ -147,6 +151,11 @@ pub struct Question {
     pub applies_to: Vec<Structure>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
+    /// An earlier multi choice: only the options ticked there are offered ("the single
+    /// most important challenge" of those named). The loader fills `options` from it
+    /// when the guide lists none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options_from: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,
     /// Number and scale bounds, inclusive.

@@ -88,11 +88,23 @@ impl Interview {
             Some(Value::Choices(vs)) => vs,
             _ => Vec::new(),
         };
+        let exclusive = |v: &str| {
+            self.guide
+                .guide
+                .question(q)
+                .and_then(|x| x.option(v))
+                .is_some_and(|o| o.exclusive)
+        };
         match ticked.iter().position(|v| v == value) {
             Some(at) => {
                 ticked.remove(at);
             }
-            None => ticked.push(value.to_string()),
+            // "None" clears the others; any other clears "None".
+            None if exclusive(value) => ticked = vec![value.to_string()],
+            None => {
+                ticked.retain(|v| !exclusive(v));
+                ticked.push(value.to_string());
+            }
         }
         if ticked.is_empty() {
             self.clear_answer(i, q, now)
@@ -426,6 +438,47 @@ mod tests {
         assert!(matches!(
             iv.type_answer(0, "unpaid_known", "12", Timestamp::UNIX_EPOCH),
             Ok(Typed::Saved(Change::Answer { .. }))
+        ));
+    }
+
+    #[test]
+    fn an_exclusive_option_clears_the_others_and_another_clears_it() {
+        let (_, source) = crate::guide::BUNDLED
+            .iter()
+            .find(|(name, _)| name.contains("coordinator"))
+            .expect("bundled source");
+        let source = source.replace(
+            "{ value = \"none\", label = { en = \"None\", fr = \"Aucune\" } },",
+            "{ value = \"none\", label = { en = \"None\", fr = \"Aucune\" }, exclusive = true },",
+        );
+        let g =
+            crate::guide::load_guide_str(source, "test", crate::guide::Place::Flag).expect("guide");
+        let mut iv = interview(None);
+        iv.guide = Arc::new(g);
+        let t = Timestamp::UNIX_EPOCH;
+        let ticked = |iv: &Interview| iv.sessions[0].answers["info_sources"].value.clone();
+        iv.toggle(0, "info_sources", "community", t).expect("tick");
+        iv.toggle(0, "info_sources", "un_agencies", t)
+            .expect("tick");
+        iv.toggle(0, "info_sources", "none", t).expect("none");
+        assert_eq!(ticked(&iv), Some(Value::Choices(vec!["none".into()])));
+        iv.toggle(0, "info_sources", "government", t).expect("tick");
+        assert_eq!(ticked(&iv), Some(Value::Choices(vec!["government".into()])));
+        // One step each: undoing "None" brings the two back.
+        iv.toggle(0, "info_sources", "none", t).expect("none");
+        iv.undo(0, t).expect("undo").expect("undone");
+        assert_eq!(ticked(&iv), Some(Value::Choices(vec!["government".into()])));
+        // Written with the others anyway (another tool), it is refused.
+        assert!(matches!(
+            iv.set_value(
+                0,
+                "info_sources",
+                Value::Choices(vec!["none".into(), "community".into()]),
+                t
+            ),
+            Err(Refusal::Session(crate::session::SessionError::Answer(
+                crate::session::AnswerError::Exclusive { .. }
+            )))
         ));
     }
 

@@ -7,6 +7,8 @@ mod call;
 mod edit;
 pub mod guard;
 mod navigate;
+mod offered;
+mod rest;
 mod undo;
 
 use std::sync::Arc;
@@ -18,6 +20,8 @@ pub use call::{
     NewCall, as_sent, coordinator_role, default_guide, freeze, other_chosen, plan_call, reopen,
 };
 pub use edit::Typed;
+pub use offered::{offered, ticked_in_source};
+pub use rest::Rest;
 pub use undo::{History, Undone, field_text};
 
 /// Whether a session of the call may be changed here.

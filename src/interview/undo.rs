@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::{Interview, Refusal};
 use crate::guide::QuestionType;
-use crate::session::{Answer, Field, Special, Value, ValueKind};
+use crate::session::{Answer, Change, Field, Special, Value, ValueKind};
 use crate::store::HistoryEntry;
 
 /// The store merges typing in one field within this many seconds into one entry.
@@ -21,6 +21,9 @@ pub struct Step {
     pub old: String,
     pub new: String,
     pub at: Timestamp,
+    /// Edits made by the same action (the rest of a section marked not asked): undone and
+    /// redone with this one.
+    pub with: Vec<Step>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -47,16 +50,26 @@ impl History {
             .iter()
             .rposition(|e| e.target == "status")
             .map_or(0, |p| p + 1);
+        let mut done: Vec<Step> = Vec::new();
+        for e in &entries[start..] {
+            let step = Step {
+                target: e.target.clone(),
+                old: e.old.clone(),
+                new: e.new.clone(),
+                at: e.at,
+                with: Vec::new(),
+            };
+            // One "rest not asked" is one transaction: its entries share one time. Two
+            // separate Alt-N within the same second would be joined too; harmless.
+            match done.last_mut() {
+                Some(last) if is_marked(last) && is_marked(&step) && last.at == step.at => {
+                    last.with.push(step)
+                }
+                _ => done.push(step),
+            }
+        }
         History {
-            done: entries[start..]
-                .iter()
-                .map(|e| Step {
-                    target: e.target.clone(),
-                    old: e.old.clone(),
-                    new: e.new.clone(),
-                    at: e.at,
-                })
-                .collect(),
+            done,
             undone: Vec::new(),
         }
     }
@@ -89,7 +102,29 @@ impl History {
             old,
             new,
             at: now,
+            with: Vec::new(),
         });
+    }
+
+    /// Several edits made by one action: one step. Each is (target, old, new).
+    pub fn record_group(&mut self, edits: Vec<(String, String, String)>, now: Timestamp) {
+        let mut steps =
+            edits
+                .into_iter()
+                .filter(|(_, old, new)| old != new)
+                .map(|(target, old, new)| Step {
+                    target,
+                    old,
+                    new,
+                    at: now,
+                    with: Vec::new(),
+                });
+        let Some(mut first) = steps.next() else {
+            return;
+        };
+        first.with = steps.collect();
+        self.undone.clear();
+        self.done.push(first);
     }
 
     pub fn can_undo(&self) -> bool {
@@ -99,6 +134,11 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.undone.is_empty()
     }
+}
+
+/// An answer marked not asked: what "the rest not asked" writes.
+fn is_marked(s: &Step) -> bool {
+    s.target.starts_with("answer:") && s.new == "[not_asked]"
 }
 
 /// The text the history keeps for one field of an answer (as the store writes it).
@@ -151,7 +191,31 @@ impl Interview {
         };
         let text = if back { &step.old } else { &step.new };
         self.replaying = true;
-        let result = self.apply_text(i, &step.target, text, now);
+        let mut result = self.apply_text(i, &step.target, text, now);
+        if !step.with.is_empty()
+            && let Ok(first) = &result
+        {
+            let mut changes = vec![first.change.clone()];
+            for part in &step.with {
+                let text = if back { &part.old } else { &part.new };
+                // A part that no longer applies (its question gone) is left: the others
+                // are what the step was.
+                if let Ok(u) = self.apply_text(i, &part.target, text, now) {
+                    changes.push(u.change);
+                }
+            }
+            let n = changes.len();
+            result = Ok(Undone {
+                change: Change::Answers {
+                    session: self.sessions[i].id.clone(),
+                    changes,
+                },
+                question: first.question.clone(),
+                // Said as a whole: not "the answer of" one question.
+                field: None,
+                what: format!("{n} answers marked not asked"),
+            });
+        }
         self.replaying = false;
         let h = &mut self.histories[i];
         match &result {

@@ -150,6 +150,10 @@ pub enum AnswerError {
     NotADate { input: String },
     #[error("option `{value}` is chosen twice in question `{question}`")]
     Repeated { question: String, value: String },
+    #[error(
+        "option `{value}` of question `{question}` excludes the others (the guide says exclusive = true), yet others are ticked with it"
+    )]
+    Exclusive { question: String, value: String },
     #[error("the text is {chars} characters long, more than the {MAX_TEXT_CHARS} allowed")]
     TooLong { chars: usize },
     #[error("an empty text is not an answer; clear the answer instead")]
@@ -219,7 +223,13 @@ pub fn validate(q: &Question, value: &Value) -> Result<(), AnswerError> {
                     });
                 }
             }
-            Ok(())
+            match vs.iter().find(|v| q.option(v).is_some_and(|o| o.exclusive)) {
+                Some(v) if vs.len() > 1 => Err(AnswerError::Exclusive {
+                    question: q.id.clone(),
+                    value: v.clone(),
+                }),
+                _ => Ok(()),
+            }
         }
         (QuestionType::Multi, _) => Err(wrong("a multiple choice")),
         (QuestionType::YesNo, Value::YesNo(_)) => Ok(()),

@@ -70,6 +70,13 @@ pub enum Change {
         answer: Option<Answer>,
         stamp: Stamp,
     },
+    /// Several answers of one session changed by one action (the rest of a section
+    /// marked not asked): each a [`Change::Answer`], saved in one transaction, so that
+    /// all of it is kept or none, and its history entries share one time.
+    Answers {
+        session: String,
+        changes: Vec<Change>,
+    },
     /// A general note, new or edited or attached; `None` removes it.
     Note {
         session: String,
@@ -146,6 +153,7 @@ impl Change {
     pub fn session(&self) -> Option<&str> {
         match self {
             Change::Answer { session, .. }
+            | Change::Answers { session, .. }
             | Change::Note { session, .. }
             | Change::Position { session, .. }
             | Change::Header { session, .. }

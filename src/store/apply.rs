@@ -122,6 +122,18 @@ fn write(
             }
             Ok(Vec::new())
         }
+        Change::Answers { session, changes } => {
+            for c in changes {
+                // Only answers of the session checked above: nothing else rides along.
+                if !matches!(c, Change::Answer { session: s, .. } if s == session) {
+                    return Err(StoreError::NoSuchSession(format!(
+                        "{session} (a batch of answers holds a change of another kind or session)"
+                    )));
+                }
+                write(tx, me, c, now)?;
+            }
+            Ok(Vec::new())
+        }
         Change::Note {
             session,
             seq,

@@ -52,6 +52,8 @@ pub struct App {
     pub data_path: String,
     /// Names the check before sending looks for in free text (the config's list).
     pub sensitive_names: Vec<String>,
+    /// Move on after a first single choice, yes/no or scale answer (the config's setting).
+    pub auto_advance: bool,
     /// Guides from outside stocktake that must be confirmed before first use, and why.
     pub trust: Vec<(crate::guide::Digest, crate::guide::Trust)>,
     /// Those the user confirmed.
@@ -88,6 +90,7 @@ impl App {
             user,
             data_path,
             sensitive_names: Vec::new(),
+            auto_advance: true,
             trust: Vec::new(),
             trusted: Vec::new(),
             plan: Default::default(),

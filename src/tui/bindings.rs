@@ -193,7 +193,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &["<pgup>", "<C-p>"],
         action: A::PrevQuestion,
         hint: None,
-        help: "previous question",
+        help: "previous question (also back to one an answer moved on from)",
     },
     Binding {
         ctx: INTERVIEW,
@@ -292,6 +292,20 @@ pub const BINDINGS: &[Binding] = &[
         action: A::NotAsked,
         hint: None,
         help: "record not asked",
+    },
+    Binding {
+        ctx: INTERVIEW,
+        keys: &["<A-s>"],
+        action: A::RestOfSection,
+        hint: None,
+        help: "mark the rest of this section not asked (asks first; Ctrl-Z undoes it in one step)",
+    },
+    Binding {
+        ctx: INTERVIEW,
+        keys: &["<A-e>"],
+        action: A::RestOfGuide,
+        hint: None,
+        help: "the call ended: mark the rest of the guide not asked (asks first; required ones stay)",
     },
     Binding {
         ctx: &[C::Interview],

@@ -60,15 +60,20 @@ pub struct CallView {
     pub pending_digit: Option<usize>,
     /// Names the free-text check looks for, besides the participants' (the config's list).
     pub sensitive_names: Vec<String>,
+    /// Move on after a first single choice, yes/no or scale answer (`docs/keys.md`).
+    pub auto_advance: bool,
     /// The campaign targets the call was started from: an attempt is logged for each.
     pub from_targets: Vec<crate::campaign::Target>,
 }
 
-pub fn option_rows(q: &Question) -> Vec<OptionRow> {
+/// The rows of a choice widget in session `s`: with `options_from`, only what is
+/// offered there (`crate::interview::offered`).
+pub fn option_rows(q: &Question, s: &Session) -> Vec<OptionRow> {
     match q.kind {
-        QuestionType::Single | QuestionType::Multi => {
-            (0..q.options.len()).map(OptionRow::Choice).collect()
-        }
+        QuestionType::Single | QuestionType::Multi => crate::interview::offered(q, s)
+            .into_iter()
+            .map(OptionRow::Choice)
+            .collect(),
         QuestionType::YesNo => vec![OptionRow::Yes, OptionRow::No, OptionRow::DontKnow],
         QuestionType::Scale => {
             let lo = q.min.unwrap_or(1.0) as i64;
@@ -76,6 +81,38 @@ pub fn option_rows(q: &Question) -> Vec<OptionRow> {
             (lo..=hi).map(OptionRow::Scale).collect()
         }
         _ => Vec::new(),
+    }
+}
+
+/// What a choice row says: the option's label (with "(specify)" on an Other), Yes, No,
+/// Don't know, or a scale point with its end label.
+pub fn row_label(q: &Question, row: OptionRow, lang: &str, dl: &str) -> String {
+    let fr = lang == "fr";
+    match row {
+        OptionRow::Choice(c) => match q.options.get(c) {
+            Some(o) => format!(
+                "{}{}",
+                o.label.get(lang, dl),
+                if o.other { " (specify)" } else { "" }
+            ),
+            None => String::new(),
+        },
+        OptionRow::Yes => if fr { "Oui" } else { "Yes" }.to_string(),
+        OptionRow::No => if fr { "Non" } else { "No" }.to_string(),
+        OptionRow::DontKnow => if fr { "Ne sait pas" } else { "Don't know" }.to_string(),
+        OptionRow::Scale(n) => {
+            let end = if Some(n as f64) == q.min {
+                q.min_label.as_ref()
+            } else if Some(n as f64) == q.max {
+                q.max_label.as_ref()
+            } else {
+                None
+            };
+            match end {
+                Some(e) => format!("{n}  {}", e.get(lang, dl)),
+                None => n.to_string(),
+            }
+        }
     }
 }
 
@@ -163,7 +200,7 @@ impl Tab {
         self.answer = TextField::new(&text, q.kind == QuestionType::LongText);
         self.other = TextField::new(&a.other, false);
         self.note = TextField::new(&a.note, true);
-        let rows = option_rows(q);
+        let rows = option_rows(q, iv.session(i));
         self.option = rows
             .iter()
             .position(|r| row_selected(q, &a.value, a.special, *r))
@@ -240,6 +277,7 @@ impl CallView {
             panel,
             pending_digit: None,
             sensitive_names: Vec::new(),
+            auto_advance: true,
             from_targets: Vec::new(),
         }
     }

@@ -7,14 +7,14 @@ use ratatui_textarea::{Input, Key};
 
 use super::asks::refused;
 use super::guard_panel::GuardPanel;
-use super::interview::{CallView, OptionRow, Tab, option_rows, row_selected};
+use super::interview::{CallView, Tab, option_rows};
 use super::keymap::Action;
 use super::msg::Effect;
 use super::outcome::{Go, Level, Outcome};
 use super::panels::{AddStructure, FindPanel, NotesPad, Panel, ReviewPanel};
 use crate::guide::QuestionType;
 use crate::interview::{Refusal, Typed};
-use crate::session::{Change, Field, Special, Value};
+use crate::session::{Change, Field, Special};
 
 impl CallView {
     pub fn update(&mut self, input: Input, action: Option<Action>, now: Timestamp) -> Outcome {
@@ -86,7 +86,7 @@ impl CallView {
                 }
                 // Any other key means d alone was meant, as on a short list: take it, then
                 // do what the key does (1 then PgDn ticks option 1 and moves on).
-                let first = self.choose(d - 1, now);
+                let first = self.choose(d - 1, false, now);
                 if first.say.as_ref().is_some_and(|(l, _)| *l != Level::Info) {
                     return first;
                 }
@@ -161,6 +161,8 @@ impl CallView {
                 ))));
                 Outcome::stay()
             }
+            Some(Action::RestOfSection) => self.ask_mark_rest(crate::interview::Rest::Section),
+            Some(Action::RestOfGuide) => self.ask_mark_rest(crate::interview::Rest::Guide),
             Some(Action::Review) => {
                 self.panel = Some(Panel::Review(ReviewPanel::default()));
                 Outcome::stay()
@@ -223,7 +225,7 @@ impl CallView {
                 outcome
             }
             Some(Action::Up) | Some(Action::Down) => {
-                let rows = option_rows(self.question()).len();
+                let rows = option_rows(self.question(), self.session()).len();
                 let t = &mut self.tabs[i];
                 if t.field == Field::Answer && rows > 0 {
                     t.option = if action == Some(Action::Up) {
@@ -244,7 +246,7 @@ impl CallView {
                     return Outcome::stay();
                 }
                 let option = t.option;
-                self.choose(option, now)
+                self.choose(option, true, now)
             }
             Some(Action::Edit) => {
                 let q = self.question().clone();
@@ -258,7 +260,7 @@ impl CallView {
         }
     }
 
-    fn step_question(&mut self, forward: bool) -> Outcome {
+    pub(super) fn step_question(&mut self, forward: bool) -> Outcome {
         let (i, cur) = (self.active, self.tabs[self.active].current);
         match self.interview.step(i, cur, forward) {
             Some(n) => Outcome::effects(self.goto(n)),
@@ -329,7 +331,7 @@ impl CallView {
             && self.tabs[i].field == Field::Answer
         {
             let d = c as usize - '0' as usize;
-            let count = option_rows(&q).len();
+            let count = option_rows(&q, self.session()).len();
             let n = match pending {
                 // Saturating: a long run of digits is simply no option.
                 Some(so_far) => so_far.saturating_mul(10).saturating_add(d),
@@ -360,7 +362,7 @@ impl CallView {
             }
             if (1..=count).contains(&n) {
                 self.tabs[i].option = n - 1;
-                return self.choose(n - 1, now);
+                return self.choose(n - 1, true, now);
             }
             return Outcome::said(Level::Warn, format!("There is no option {n}"));
         }
@@ -470,7 +472,7 @@ impl CallView {
     }
 
     /// An edit of the answer made by a key (not typing): show what is now recorded.
-    fn edited(&mut self, result: Result<Change, Refusal>) -> Outcome {
+    pub(super) fn edited(&mut self, result: Result<Change, Refusal>) -> Outcome {
         match result {
             Ok(change) => {
                 let i = self.active;
@@ -489,45 +491,13 @@ impl CallView {
         }
     }
 
-    fn special(&mut self, special: Special, now: Timestamp) -> Outcome {
+    pub(super) fn special(&mut self, special: Special, now: Timestamp) -> Outcome {
         let q = self.question().id.clone();
         let r = self.interview.set_special(self.active, &q, special, now);
         let ok = r.is_ok();
         let outcome = self.edited(r);
         if ok {
             return outcome.say(Level::Info, format!("Recorded: {}", special.label()));
-        }
-        outcome
-    }
-
-    /// Choose (or for multi, tick or untick) the option in row `index`.
-    fn choose(&mut self, index: usize, now: Timestamp) -> Outcome {
-        let q = self.question().clone();
-        let i = self.active;
-        let Some(row) = option_rows(&q).get(index).copied() else {
-            return Outcome::stay();
-        };
-        let result = match row {
-            OptionRow::DontKnow => return self.special(Special::DontKnow, now),
-            OptionRow::Yes => self.interview.set_value(i, &q.id, Value::YesNo(true), now),
-            OptionRow::No => self.interview.set_value(i, &q.id, Value::YesNo(false), now),
-            OptionRow::Scale(n) => self.interview.set_value(i, &q.id, Value::Scale(n), now),
-            OptionRow::Choice(c) if q.kind == QuestionType::Single => {
-                let v = Value::Choice(q.options[c].value.clone());
-                self.interview.set_value(i, &q.id, v, now)
-            }
-            OptionRow::Choice(c) => self.interview.toggle(i, &q.id, &q.options[c].value, now),
-        };
-        let ok = result.is_ok();
-        let outcome = self.edited(result);
-        // Choosing an "other" option asks for the specifics at once.
-        if let (true, OptionRow::Choice(c)) = (ok, row) {
-            let a = self.session().answers.get(&q.id);
-            if q.options[c].other && row_selected(&q, &a.and_then(|a| a.value.clone()), None, row) {
-                let t = &mut self.tabs[i];
-                t.field = Field::Other;
-                t.editing = true;
-            }
         }
         outcome
     }

@@ -107,6 +107,10 @@ pub enum Action {
     AskQuit,
     Undo,
     Redo,
+    /// Mark the rest of the section not asked, once confirmed.
+    RestOfSection,
+    /// Mark the rest of the guide not asked, once confirmed.
+    RestOfGuide,
 }
 
 pub struct Binding {

@@ -13,7 +13,9 @@ pub mod form;
 pub mod guard_panel;
 pub mod home;
 pub mod interview;
+mod interview_choose;
 pub mod interview_keys;
+mod interview_rest;
 mod interview_undo;
 pub mod keymap;
 pub mod keys;
@@ -69,6 +71,7 @@ pub fn run(
     sending: crate::outbox::Sending,
     sensitive_names: Vec<String>,
     ui: crate::i18n::UiLang,
+    auto_advance: bool,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([
@@ -107,6 +110,7 @@ pub fn run(
     driver.sending = sending;
     driver.app.sensitive_names = sensitive_names;
     driver.app.ui = ui;
+    driver.app.auto_advance = auto_advance;
     driver.app.tz = jiff::tz::TimeZone::system();
     let result = event_loop(&mut terminal, &mut driver, &stop);
     // Give back every session this process holds before the terminal.

@@ -34,6 +34,8 @@ pub enum Then {
     CompleteSession,
     /// Quit stocktake (asked first where `q` could be a slip).
     Quit,
+    /// Mark the open questions from here to the end of the section or guide not asked.
+    MarkRest(crate::interview::Rest),
     /// Leave the new-call form without keeping it.
     Discard,
     /// Leave the call (to the list, or quitting) although some changes are not saved.

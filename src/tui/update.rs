@@ -64,6 +64,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                 .all(|s| s.status == crate::session::Status::Completed);
             let mut view = CallView::new(*opened);
             view.sensitive_names = app.sensitive_names.clone();
+            view.auto_advance = app.auto_advance;
             // A call created from the Plan screen is for its targets.
             if !read_only && !app.call_targets.is_empty() {
                 view.from_targets = std::mem::take(&mut app.call_targets);
@@ -243,6 +244,16 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
                 match &mut app.screen {
                     Screen::Interview(view) => {
                         let outcome = view.complete(now);
+                        app.apply(outcome)
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            Then::MarkRest(rest) => {
+                let now = app.now;
+                match &mut app.screen {
+                    Screen::Interview(view) => {
+                        let outcome = view.mark_rest(rest, now);
                         app.apply(outcome)
                     }
                     _ => Vec::new(),

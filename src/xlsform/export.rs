@@ -40,6 +40,7 @@ struct Row {
     appearance: String,
     parameters: String,
     hxl: String,
+    choice_filter: String,
 }
 
 /// Texts the form needs that a guide does not hold, in the languages stocktake knows;
@@ -158,6 +159,18 @@ pub fn export(guide: &Guide) -> XlsForm {
                         choices.push((name.clone(), o.value.clone(), o.label.clone()));
                     }
                     non_answers(&mut choices, &name, langs);
+                    if q.kind == QuestionType::Multi {
+                        let (c, m) = exclusive(q, langs);
+                        row.constraint = c;
+                        row.constraint_message = m;
+                    }
+                    // Only what was ticked there, and always the non-answers (`_…`).
+                    if let Some(from) = &q.options_from {
+                        row.choice_filter = format!(
+                            "selected(${{{}}}, name) or starts-with(name, '_')",
+                            name_of(from)
+                        );
+                    }
                 }
                 QuestionType::YesNo => {
                     row.kind = format!("select_one {YES_NO_LIST}");
@@ -228,7 +241,12 @@ pub fn export(guide: &Guide) -> XlsForm {
         });
     }
     XlsForm {
-        survey: survey_table(&rows, langs, guide.questions().any(|q| q.hxl.is_some())),
+        survey: survey_table(
+            &rows,
+            langs,
+            guide.questions().any(|q| q.hxl.is_some()),
+            guide.questions().any(|q| q.options_from.is_some()),
+        ),
         choices: choices_table(&choices, langs),
         settings: vec![
             vec![
@@ -292,6 +310,43 @@ fn bounds(q: &Question, langs: &[String]) -> (String, Option<Text>) {
     }
 }
 
+/// The options of a multi choice that exclude the others (`exclusive = true`) as a
+/// constraint, one clause each, and the message the form shows when one is broken. The
+/// import reads this shape back.
+fn exclusive(q: &Question, langs: &[String]) -> (String, Option<Text>) {
+    let ex: Vec<&crate::guide::Choice> = q.options.iter().filter(|o| o.exclusive).collect();
+    let clause = |v: &str| format!("not(selected(., '{v}')) or count-selected(.) = 1");
+    let constraint = match ex.as_slice() {
+        [] => return (String::new(), None),
+        [one] => clause(&one.value),
+        many => many
+            .iter()
+            .map(|o| format!("({})", clause(&o.value)))
+            .collect::<Vec<_>>()
+            .join(" and "),
+    };
+    let dl = langs.first().map_or("en", String::as_str);
+    let message = Text(
+        langs
+            .iter()
+            .map(|l| {
+                let names: Vec<String> = ex
+                    .iter()
+                    .map(|o| format!("“{}”", o.label.get(l, dl)))
+                    .collect();
+                let names = names.join(", ");
+                let text = if l == "fr" {
+                    format!("{names} exclut les autres réponses")
+                } else {
+                    format!("{names}: no other answer may be ticked with it")
+                };
+                (l.clone(), text)
+            })
+            .collect(),
+    );
+    (constraint, Some(message))
+}
+
 /// The ends of a scale, as its hint: `1: Very rare … 5: Very common`. The import reads
 /// this shape back on a `range`.
 fn scale_hint(q: &Question, langs: &[String]) -> Option<Text> {
@@ -328,7 +383,7 @@ fn texts(t: &Option<Text>, langs: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn survey_table(rows: &[Row], langs: &[String], hxl: bool) -> Vec<Vec<String>> {
+fn survey_table(rows: &[Row], langs: &[String], hxl: bool, filter: bool) -> Vec<Vec<String>> {
     let per_lang = |col: &str| -> Vec<String> {
         langs
             .iter()
@@ -346,6 +401,9 @@ fn survey_table(rows: &[Row], langs: &[String], hxl: bool) -> Vec<Vec<String>> {
     if hxl {
         header.push("hxl".into());
     }
+    if filter {
+        header.push("choice_filter".into());
+    }
     let mut out = vec![header];
     for r in rows {
         let mut line = vec![r.kind.clone(), r.name.clone()];
@@ -360,6 +418,9 @@ fn survey_table(rows: &[Row], langs: &[String], hxl: bool) -> Vec<Vec<String>> {
         line.push(r.parameters.clone());
         if hxl {
             line.push(r.hxl.clone());
+        }
+        if filter {
+            line.push(r.choice_filter.clone());
         }
         out.push(line);
     }

@@ -15,7 +15,14 @@ use super::{stocktake, text};
 #[ignore = "needs pyxform (xls2xform)"]
 fn every_shipped_guide_converts_with_pyxform_without_a_warning() {
     let dir = tempfile::tempdir().expect("dir");
-    for g in &Catalog::bundled().guides {
+    // And the test guide of exclusive options and options_from, which the shipped ones
+    // may not use.
+    let fewer = stocktake::guide::load_guide_file(
+        &super::root().join("tests/fixtures/guides/fewer-keys.toml"),
+        stocktake::guide::Place::Flag,
+    )
+    .expect("fixture");
+    for g in Catalog::bundled().guides.iter().chain([&fewer]) {
         let xlsx = dir.path().join(format!("{}.xlsx", g.guide.id));
         let xml = dir.path().join(format!("{}.xml", g.guide.id));
         write_xlsform(&export(&g.guide), &xlsx).expect("write");

@@ -139,3 +139,43 @@ fn a_guides_own_respondent_types_travel_as_the_structure_list() {
             .all(|r| r.plural.is_none() && r.short.is_none())
     );
 }
+
+#[test]
+fn exclusive_options_and_options_from_survive_as_constraint_and_choice_filter() {
+    let path = super::root().join("tests/fixtures/guides/fewer-keys.toml");
+    let src = std::fs::read_to_string(&path).expect("fixture");
+    let g = stocktake::guide::parse_guide(&src, "fewer-keys.toml").expect("valid");
+    let form = export(&g);
+    let head = &form.survey[0];
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    let row = |q: &str| {
+        form.survey
+            .iter()
+            .find(|r| r[col("name")] == q)
+            .expect("row")
+    };
+    assert_eq!(
+        row("challenges")[col("constraint")],
+        "not(selected(., 'none')) or count-selected(.) = 1"
+    );
+    assert_eq!(
+        row("sources")[col("constraint")],
+        "(not(selected(., 'anecdotal_only')) or count-selected(.) = 1) and (not(selected(., 'none')) or count-selected(.) = 1)"
+    );
+    assert_eq!(
+        row("challenges")[col("constraint_message::English (en)")],
+        "“No challenges”: no other answer may be ticked with it"
+    );
+    // The most important challenge: only those ticked, and always the non-answers.
+    assert_eq!(
+        row("main_challenge")[col("choice_filter")],
+        "selected(${challenges}, name) or starts-with(name, '_')"
+    );
+    assert_eq!(row("main_challenge")[col("constraint")], "");
+    let dir = tempfile::tempdir().expect("dir");
+    let xlsx = dir.path().join("fewer.xlsx");
+    write_xlsform(&form, &xlsx).expect("write");
+    let back = import_file(&xlsx).expect("import");
+    assert!(back.lost.is_empty(), "{:?}", back.lost);
+    assert_eq!(back.guide, kept(&g));
+}

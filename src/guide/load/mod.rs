@@ -3,6 +3,7 @@
 //! once, each at its own line and column.
 
 mod condition;
+mod options_from;
 mod question;
 mod respondents;
 mod values;
@@ -45,6 +46,7 @@ const QUESTION_KEYS: &[&str] = &[
     "summary",
     "applies_to",
     "show_if",
+    "options_from",
     "options",
     "min",
     "max",
@@ -52,7 +54,7 @@ const QUESTION_KEYS: &[&str] = &[
     "max_label",
     "hxl",
 ];
-const OPTION_KEYS: &[&str] = &["value", "label", "other"];
+const OPTION_KEYS: &[&str] = &["value", "label", "other", "exclusive"];
 const TEST_KEYS: &[&str] = &["question", "any_of", "none_of", "answered"];
 const SYNC_KEYS: &[&str] = &["recipients"];
 const CONSENT_KEYS: &[&str] = &["question", "when_refused"];
@@ -110,6 +112,8 @@ struct ReadQuestion {
     /// The values a `show_if` may list, when the question is a closed one.
     closed_values: Vec<String>,
     show_if: Option<(Condition, ConditionSpans)>,
+    /// The question its options come from, and where that is said.
+    options_from: Option<(String, Range<usize>)>,
     /// `None` when the question has errors of its own.
     question: Option<Question>,
 }
@@ -212,6 +216,7 @@ impl Reader<'_, '_> {
             },
         }
 
+        self.options_from(&mut read_questions);
         self.cross_check(&read_questions);
 
         let mut questions = read_questions.into_iter().map(|r| {

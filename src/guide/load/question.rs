@@ -49,7 +49,28 @@ impl Reader<'_, '_> {
         let required = self.optional_bool(t, "required").unwrap_or(false);
         let summary = self.optional_bool(t, "summary").unwrap_or(false);
         let applies_to = self.applies_to(t);
-        let options = self.options(t, kind, &what, span, langs);
+        let options_from = t.get("options_from").and_then(|v| {
+            let s = self.string(v, "options_from")?;
+            match kind {
+                Some(k) if !k.has_options() => {
+                    self.d.error(
+                        &v.span(),
+                        format!(
+                            "`options_from` only applies to single and multi questions; {what} is {}",
+                            k.as_str()
+                        ),
+                    );
+                    None
+                }
+                _ => Some((s, v.span())),
+            }
+        });
+        // Options taken from another question need not be listed again.
+        let options = if options_from.is_some() && t.get("options").is_none() {
+            Vec::new()
+        } else {
+            self.options(t, kind, &what, span, langs)
+        };
         let (min, max) = self.bounds(t, kind, &what, span);
         let hxl = t.get("hxl").and_then(|v| {
             let s = self.string(v, "hxl")?;
@@ -110,6 +131,7 @@ impl Reader<'_, '_> {
                 summary,
                 applies_to,
                 show_if: None,
+                options_from: options_from.as_ref().map(|(s, _)| s.clone()),
                 options,
                 min,
                 max,
@@ -125,6 +147,7 @@ impl Reader<'_, '_> {
             kind,
             closed_values,
             show_if,
+            options_from,
             question,
         }
     }
@@ -234,6 +257,20 @@ impl Reader<'_, '_> {
             let value = self.required_id(ot, &item.span(), "value", "an option");
             let label = self.required_text(ot, &item.span(), "label", "an option", langs);
             let other = self.optional_bool(ot, "other").unwrap_or(false);
+            let exclusive = self.optional_bool(ot, "exclusive").unwrap_or(false);
+            if exclusive
+                && let Some(k) = kind
+                && k != QuestionType::Multi
+                && let Some(v) = ot.get("exclusive")
+            {
+                self.d.error(
+                    &v.span(),
+                    format!(
+                        "`exclusive` only applies to options of a multi question; {what} is {}, where every option excludes the others already",
+                        k.as_str()
+                    ),
+                );
+            }
             if let Some(value) = &value {
                 if let Some(line) = seen.get(value) {
                     self.d.error(
@@ -252,6 +289,7 @@ impl Reader<'_, '_> {
                     value,
                     label,
                     other,
+                    exclusive,
                 });
             }
         }

@@ -8,6 +8,7 @@
 mod complete;
 mod new_call;
 mod prompt;
+mod rest;
 
 use std::io::{self, BufRead, Write};
 
@@ -234,6 +235,7 @@ impl<'a> Accessible<'a> {
                 "q",
                 "unanswered",
                 "u",
+                "rest",
                 "help",
                 "dk",
                 "declined",
@@ -331,6 +333,12 @@ impl<'a> Accessible<'a> {
                     show = false;
                     None
                 }
+                "rest" => {
+                    if let Some(n) = self.mark_rest(iv, i, at, &rest)? {
+                        at = n;
+                    }
+                    None
+                }
                 "note" => Some(iv.set_note(i, &q, &rest, now)),
                 "pad" | "p" => {
                     if rest.is_empty() {
@@ -350,7 +358,7 @@ impl<'a> Accessible<'a> {
                     show = false;
                     None
                 }
-                _ => match prompt::parse_answer(iv.question(at), &cmd) {
+                _ => match prompt::parse_answer(iv.question(at), iv.session(i), &cmd) {
                     Ok(prompt::Answer::Value(v)) => Some(iv.set_value(i, &q, v, now)),
                     Ok(prompt::Answer::Typed) => match iv.type_answer(i, &q, &cmd, now) {
                         Ok(Typed::Saved(c)) => Some(Ok(c)),

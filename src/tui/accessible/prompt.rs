@@ -20,6 +20,7 @@ note TEXT: the question's note (note alone clears it). other TEXT: the specify t
 pad TEXT: a general note, attached to this question.
 Enter or next: next question. back: previous. go N: question N. find WORDS: a question by its words.
 unanswered: the next question without an answer.
+rest: mark the rest of this section not asked (rest guide: to the end), after asking.
 structure N: record for another structure on the call (structure alone lists them).
 review: every answer of this structure. complete: complete this structure's session.
 leave: back to the list (everything is already saved). help: this list.";
@@ -134,11 +135,25 @@ pub fn describe(iv: &Interview, i: usize, at: usize) -> String {
             } else {
                 "\nOptions, choose one:"
             });
-            for (k, o) in q.options.iter().enumerate() {
+            let offered = crate::interview::offered(q, iv.session(i));
+            for (k, o) in offered.iter().map(|&c| &q.options[c]).enumerate() {
                 out.push_str(&format!(
                     "\n{}. {}",
                     k + 1,
                     block(o.label.get(lang, default))
+                ));
+            }
+            if offered.is_empty()
+                && let Some(from) = q.options_from.as_deref()
+            {
+                let source = iv
+                    .guide
+                    .guide
+                    .question(from)
+                    .map_or(from, |s| s.text.get(lang, default));
+                out.push_str(&format!(
+                    "\nNone yet: the options are those ticked in \"{}\", and nothing is ticked there. Answer it first (find WORDS), or next.",
+                    block(source)
                 ));
             }
         }
@@ -205,19 +220,31 @@ pub enum Answer {
 }
 
 /// A line typed as the answer to `q`.
-pub fn parse_answer(q: &Question, text: &str) -> Result<Answer, String> {
+/// Option numbers are those `describe` listed: with `options_from`, only what `s` offers.
+pub fn parse_answer(
+    q: &Question,
+    s: &crate::session::Session,
+    text: &str,
+) -> Result<Answer, String> {
+    let offered = crate::interview::offered(q, s);
     let numbers = || -> Result<Vec<usize>, String> {
+        if offered.is_empty() && q.kind.has_options() {
+            return Err(
+                "Not saved: there is no option to choose yet (see the question's options).".into(),
+            );
+        }
         text.split([',', ' '])
             .filter(|p| !p.is_empty())
             .map(|p| {
                 p.parse::<usize>()
                     .ok()
-                    .filter(|n| (1..=q.options.len()).contains(n))
+                    .filter(|n| (1..=offered.len()).contains(n))
+                    .map(|n| offered[n - 1] + 1)
                     .ok_or_else(|| {
                         format!(
                             "Not saved: {:?} is not an option's number (1 to {}). Type help for the commands.",
                             crate::neutralise::line(p),
-                            q.options.len()
+                            offered.len()
                         )
                     })
             })

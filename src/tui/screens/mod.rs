@@ -7,6 +7,7 @@ mod help;
 mod home;
 mod interview;
 pub mod layout;
+mod option_list;
 mod panels;
 mod plan;
 mod question;

@@ -7,10 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::layout::{fit, wrap_at_most};
+use super::option_list::{self, ListLine};
 use crate::guide::{Question, QuestionType};
 use crate::session::{Field, Special, Value};
 use crate::tui::app::App;
-use crate::tui::interview::{CallView, OptionRow, is_text_kind, option_rows, row_selected};
+use crate::tui::interview::{
+    CallView, OptionRow, is_text_kind, option_rows, row_label, row_selected,
+};
 use crate::tui::theme::Theme;
 
 fn answer_title(q: &Question, view: &CallView) -> String {
@@ -119,7 +122,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     if let Some(g) = &q.guidance {
         g_lines.extend(cut(g.get(lang, dl), g_max));
     }
-    let rows = option_rows(q);
+    let rows = option_rows(q, view.session());
     // The specify field only while its Other option is chosen: it is not sent otherwise.
     let other = crate::interview::other_chosen(
         q,
@@ -128,6 +131,19 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
             .get(&q.id)
             .and_then(|a| a.value.as_ref()),
     );
+    let (items, chosen) = choice_items(view, q, &rows);
+    // Nothing to offer yet: say where the options come from, not an empty box.
+    let nothing_offered = q
+        .options_from
+        .as_deref()
+        .filter(|_| rows.is_empty())
+        .map(|from| {
+            let source = view
+                .guide()
+                .question(from)
+                .map_or(from, |s| s.text.get(lang, dl));
+            format!("Nothing is ticked yet in “{source}”: its ticks are the options here. Answer it first (Ctrl-F finds it), or PgDn.")
+        });
     let error_row = usize::from(tab.field_error.is_some());
     let answer_need = error_row
         + if is_text_kind(q) {
@@ -139,7 +155,11 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
                 1
             }
         } else {
-            rows.len()
+            // Every label whole where there is room; the window scrolls where there is not.
+            match &nothing_offered {
+                Some(m) => super::layout::wrap(m, w).len(),
+                None => option_list::needed(&items, w).max(1),
+            }
         };
     let fixed = 1 + q_lines.len() + g_lines.len() + 1 + if other { 2 } else { 0 } + 1;
     let room = h.saturating_sub(fixed);
@@ -218,72 +238,44 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
             answer_area,
         );
     } else {
-        let a = view.session().answers.get(&q.id);
-        let value: Option<Value> = a.and_then(|a| a.value.clone());
-        let special = a.and_then(|a| a.special);
-        let top = super::layout::scroll_to(tab.option, answer_area.height as usize, rows.len());
+        if let Some(message) = &nothing_offered {
+            let (lines, _) = wrap_at_most(
+                message,
+                answer_area.width as usize,
+                answer_area.height as usize,
+            );
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, t.guidance())))
+                .collect();
+            f.render_widget(Paragraph::new(lines), answer_area);
+        }
+        let window = option_list::window(
+            &items,
+            tab.option,
+            answer_area.width as usize,
+            answer_area.height as usize,
+        );
         let mut lines = Vec::new();
-        for (i, row) in rows
-            .iter()
-            .enumerate()
-            .skip(top)
-            .take(answer_area.height as usize)
-        {
-            let on = row_selected(q, &value, special, *row);
-            let mark = match (q.kind, on) {
-                (QuestionType::Multi, true) => "[x]",
-                (QuestionType::Multi, false) => "[ ]",
-                (_, true) => "(•)",
-                (_, false) => "( )",
-            };
-            // What to type for the row: one digit (0 for the tenth) on a list of ten or
-            // fewer, its number on a longer one.
-            let key = match i + 1 {
-                n if rows.len() > 10 => format!("{n:>2}"),
-                n @ 1..=9 => n.to_string(),
-                10 => "0".to_string(),
-                _ => " ".to_string(),
-            };
-            let label = match row {
-                OptionRow::Choice(c) => {
-                    let o = &q.options[*c];
-                    format!(
-                        "{}{}",
-                        o.label.get(lang, dl),
-                        if o.other { " (specify)" } else { "" }
-                    )
-                }
-                OptionRow::Yes => if lang == "fr" { "Oui" } else { "Yes" }.to_string(),
-                OptionRow::No => if lang == "fr" { "Non" } else { "No" }.to_string(),
-                OptionRow::DontKnow => if lang == "fr" {
-                    "Ne sait pas"
-                } else {
-                    "Don't know"
-                }
-                .to_string(),
-                OptionRow::Scale(n) => {
-                    let end = if Some(*n as f64) == q.min {
-                        q.min_label.as_ref().map(|l| l.get(lang, dl).to_string())
-                    } else if Some(*n as f64) == q.max {
-                        q.max_label.as_ref().map(|l| l.get(lang, dl).to_string())
+        for l in window {
+            lines.push(match l {
+                ListLine::Row { row, text } => {
+                    let style = if row == tab.option && focused(Field::Answer) {
+                        t.selected()
+                    } else if chosen[row] {
+                        t.chosen()
                     } else {
-                        None
+                        t.plain()
                     };
-                    match end {
-                        Some(e) => format!("{n}  {e}"),
-                        None => n.to_string(),
-                    }
+                    Line::from(Span::styled(text, style))
                 }
-            };
-            let text = fit(&format!("{key} {mark} {label}"), answer_area.width as usize);
-            let style = if i == tab.option && focused(Field::Answer) {
-                t.selected()
-            } else if on {
-                t.chosen()
-            } else {
-                t.plain()
-            };
-            lines.push(Line::from(Span::styled(text, style)));
+                ListLine::Above(n) => {
+                    Line::from(Span::styled(ListLine::marker_text(n, true), t.dim()))
+                }
+                ListLine::Below(n) => {
+                    Line::from(Span::styled(ListLine::marker_text(n, false), t.dim()))
+                }
+            });
         }
         f.render_widget(Paragraph::new(lines), answer_area);
     }
@@ -344,6 +336,49 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         })
         .collect();
     f.render_widget(Paragraph::new(lines), pad);
+}
+
+/// Each row's number and mark, and its label (what `option_list` wraps), and whether it
+/// is chosen.
+fn choice_items(
+    view: &CallView,
+    q: &Question,
+    rows: &[OptionRow],
+) -> (Vec<(String, String)>, Vec<bool>) {
+    let (lang, dl) = (view.lang(), view.interview.default_language());
+    let a = view.session().answers.get(&q.id);
+    let value: Option<Value> = a.and_then(|a| a.value.clone());
+    let special = a.and_then(|a| a.special);
+    let ticked = crate::interview::ticked_in_source(q, view.session());
+    let mut items = Vec::new();
+    let mut chosen = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let on = row_selected(q, &value, special, *row);
+        let mark = match (q.kind, on) {
+            (QuestionType::Multi, true) => "[x]",
+            (QuestionType::Multi, false) => "[ ]",
+            (_, true) => "(•)",
+            (_, false) => "( )",
+        };
+        // What to type for the row: one digit (0 for the tenth) on a list of ten or
+        // fewer, its number on a longer one.
+        let key = match i + 1 {
+            n if rows.len() > 10 => format!("{n:>2}"),
+            n @ 1..=9 => n.to_string(),
+            10 => "0".to_string(),
+            _ => " ".to_string(),
+        };
+        let mut label = row_label(q, *row, lang, dl);
+        // Chosen before it was unticked in the question it comes from: kept, and said.
+        if let (Some(ticked), OptionRow::Choice(c)) = (&ticked, row)
+            && !ticked.contains(&q.options[*c].value.as_str())
+        {
+            label.push_str(" · no longer ticked there");
+        }
+        items.push((format!("{key} {mark} "), label));
+        chosen.push(on);
+    }
+    (items, chosen)
 }
 
 /// A text field: the live editor when typing in it, else its text, wrapped.

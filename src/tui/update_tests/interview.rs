@@ -6,7 +6,7 @@ use super::super::app::{App, Screen};
 use super::super::interview::SaveState;
 use super::super::msg::{Effect, Event};
 use super::super::update::update;
-use super::{in_interview, keys, save_state, session_id};
+use super::{in_interview, in_interview_staying, keys, save_state, session_id};
 use crate::guide::Structure;
 use crate::session::{Change, Field, Participant, Value};
 
@@ -20,7 +20,7 @@ fn persisted(e: &[Effect]) -> &Change {
 
 #[test]
 fn every_edit_carries_what_it_saves_and_moving_saves_the_place() {
-    let mut a = in_interview();
+    let mut a = in_interview_staying();
     let id = session_id(&a);
     let e = keys(&mut a, "1");
     let Change::Answer {
@@ -315,7 +315,7 @@ fn on_a_list_of_ten_or_fewer_a_digit_picks_at_once() {
 }
 
 fn option_count(v: &super::super::interview::CallView) -> usize {
-    super::super::interview::option_rows(v.question()).len()
+    super::super::interview::option_rows(v.question(), v.session()).len()
 }
 
 fn add_panel(a: &App) -> Option<(Vec<Structure>, usize)> {

@@ -3,7 +3,7 @@
 
 use super::super::app::{App, Screen};
 use super::super::interview::CallView;
-use super::{in_interview, keys};
+use super::{in_interview, in_interview_staying, keys};
 use crate::session::{Field, Value};
 
 fn view(a: &App) -> &CallView {
@@ -36,7 +36,7 @@ fn value(a: &App, q: &str) -> Option<Value> {
 
 #[test]
 fn letters_on_a_choice_go_into_its_note_and_run_no_command() {
-    let mut a = in_interview();
+    let mut a = in_interview_staying();
     // Consent: yes. Then a sentence full of old command letters (L, t, r, q, u, g).
     keys(&mut a, "1");
     keys(
@@ -82,7 +82,7 @@ fn q_on_a_choice_asks_before_quitting() {
 
 #[test]
 fn clearing_says_how_to_undo_and_ctrl_z_brings_it_back_and_ctrl_y_redoes() {
-    let mut a = in_interview();
+    let mut a = in_interview_staying();
     keys(&mut a, "1");
     keys(&mut a, "<bs>");
     assert_eq!(value(&a, "consent"), None);
@@ -100,7 +100,7 @@ fn clearing_says_how_to_undo_and_ctrl_z_brings_it_back_and_ctrl_y_redoes() {
 
 #[test]
 fn undo_goes_back_to_the_question_it_changes_and_undoes_a_note_burst_whole() {
-    let mut a = in_interview();
+    let mut a = in_interview_staying();
     keys(&mut a, "1The note");
     keys(&mut a, "<esc><pgdn>");
     let here = view(&a).question().id.clone();

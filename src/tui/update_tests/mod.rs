@@ -1,6 +1,7 @@
 //! `update` alone: each key's change of state and the effects it asks for, none carried
 //! out. Here the list, the form and dialogs; the interview screen in `interview.rs`.
 
+mod advance;
 mod interview;
 mod keys_and_undo;
 
@@ -43,12 +44,16 @@ fn keys(app: &mut App, k: &str) -> Vec<Effect> {
 
 /// An app showing a fresh call with one protection-cluster session.
 fn in_interview() -> App {
-    let g = Arc::new(
+    in_interview_on(Arc::new(
         Catalog::bundled()
             .get("gpc-attt-coordinator")
             .expect("guide")
             .clone(),
-    );
+    ))
+}
+
+/// An app showing a fresh call on guide `g`, one protection-cluster session.
+fn in_interview_on(g: Arc<crate::guide::LoadedGuide>) -> App {
     let change = plan_call(
         g.clone(),
         &NewCall {
@@ -82,6 +87,16 @@ fn in_interview() -> App {
             histories: Vec::new(),
         })),
     );
+    a
+}
+
+/// The same, with the question kept after an answer (`auto_advance = false`): for tests
+/// of what happens on one question.
+fn in_interview_staying() -> App {
+    let mut a = in_interview();
+    if let Screen::Interview(v) = &mut a.screen {
+        v.auto_advance = false;
+    }
     a
 }
 

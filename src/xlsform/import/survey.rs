@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use super::super::sheet::{Book, Problems};
 use super::super::xpath::{Named, read_relevant};
 use super::super::{NON_ANSWERS, STRUCTURE_QUESTION};
-use super::values::{bounds, join_texts, scale_ends, take_structures};
+use super::values::{
+    bounds, choice_filter_source, exclusive_values, join_texts, scale_ends, take_structures,
+};
 use super::{Imported, Importer, MAX_OPTIONS, METADATA, UNCARRIED, cell, id_for};
 use crate::guide::{
     Choice, Condition, ConsentRule, Guide, Question, QuestionType, Respondent, Section, Structure,
@@ -175,8 +177,18 @@ impl Importer {
                     }
                 }
             };
+            // A filter of the export's shape is the guide's options_from.
+            let options_from = Some(cell(row, col("choice_filter")))
+                .filter(|f| matches!(verb, "select_one" | "select_multiple") && !f.is_empty())
+                .and_then(choice_filter_source)
+                .and_then(|q| known.get(&q))
+                .filter(|n| n.kind == QuestionType::Multi)
+                .map(|n| n.id.clone());
             for (c, what) in UNCARRIED {
                 if verb == "calculate" && *c == "calculation" {
+                    continue;
+                }
+                if *c == "choice_filter" && options_from.is_some() {
                     continue;
                 }
                 let v = cell(row, col(c));
@@ -345,6 +357,7 @@ impl Importer {
                             value: v,
                             label: label.clone(),
                             other: false,
+                            exclusive: false,
                         });
                     }
                     let values: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
@@ -361,7 +374,23 @@ impl Importer {
                             value: "other".into(),
                             label: Text::new(&default, "Other"),
                             other: true,
+                            exclusive: false,
                         });
+                    }
+                    let c = cell(row, col("constraint"));
+                    if !c.is_empty() {
+                        let ex = exclusive_values(c).filter(|vs| {
+                            q_kind == Some(QuestionType::Multi)
+                                && vs.iter().all(|v| options.iter().any(|o| o.value == *v))
+                        });
+                        match ex {
+                            Some(vs) => {
+                                for o in options.iter_mut().filter(|o| vs.contains(&o.value)) {
+                                    o.exclusive = true;
+                                }
+                            }
+                            None => self.lose(n, format!("constraint `{c}` on `{name}`: a guide keeps only a number's bounds and, on a select_multiple, options that exclude the others (`not(selected(., 'none')) or count-selected(.) = 1`)")),
+                        }
                     }
                 }
                 "text" => {
@@ -492,6 +521,7 @@ impl Importer {
                 summary: false,
                 applies_to,
                 show_if,
+                options_from,
                 options,
                 min,
                 max,

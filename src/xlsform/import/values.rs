@@ -73,6 +73,35 @@ pub(super) fn bounds(c: &str) -> Option<(Option<f64>, Option<f64>)> {
     Some((lo, hi))
 }
 
+/// The values the export's constraint on a `select_multiple` marks exclusive:
+/// `not(selected(., 'v')) or count-selected(.) = 1`, or several such clauses, each in
+/// parentheses, joined by `and`. `None` for any other constraint.
+pub(super) fn exclusive_values(c: &str) -> Option<Vec<String>> {
+    let p: String = c.split_whitespace().collect();
+    let clauses: Vec<&str> = match p.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) if inner.contains(")and(") => inner.split(")and(").collect(),
+        _ => vec![p.as_str()],
+    };
+    clauses
+        .into_iter()
+        .map(|cl| {
+            let v = cl
+                .strip_prefix("not(selected(.,'")?
+                .strip_suffix("'))orcount-selected(.)=1")?;
+            (!v.is_empty() && !v.contains(['\'', '(', ')'])).then(|| v.to_string())
+        })
+        .collect()
+}
+
+/// The question a `choice_filter` of the export's shape offers the ticks of:
+/// `selected(${q}, name)`, with or without ` or starts-with(name, '_')`.
+pub(super) fn choice_filter_source(c: &str) -> Option<String> {
+    let p: String = c.split_whitespace().collect();
+    let p = p.strip_suffix("orstarts-with(name,'_')").unwrap_or(&p);
+    let q = p.strip_prefix("selected(${")?.strip_suffix("},name)")?;
+    (!q.is_empty() && !q.contains(['{', '}', '(', ')', '\''])).then(|| q.to_string())
+}
+
 /// The export's scale hint `1: Very rare … 5: Very common`, read back per language.
 pub(super) fn scale_ends(hint: &Text, lo: f64, hi: f64) -> (Option<Text>, Option<Text>) {
     let num = |n: f64| format!("{}", n as i64);
@@ -102,6 +131,39 @@ mod tests {
         assert_eq!(id_for("_1st").as_deref(), Some("1st"));
         assert_eq!(id_for("Q1.Age").as_deref(), Some("q1_age"));
         assert_eq!(id_for("___"), None);
+    }
+
+    #[test]
+    fn exclusive_options_are_read_from_the_exports_constraint() {
+        assert_eq!(
+            exclusive_values("not(selected(., 'none')) or count-selected(.) = 1"),
+            Some(vec!["none".to_string()])
+        );
+        assert_eq!(
+            exclusive_values(
+                "(not(selected(., 'none')) or count-selected(.) = 1) and (not(selected(., 'dk')) or count-selected(.) = 1)"
+            ),
+            Some(vec!["none".to_string(), "dk".to_string()])
+        );
+        assert_eq!(exclusive_values("count-selected(.) <= 3"), None);
+        assert_eq!(
+            exclusive_values("not(selected(., 'a')) or count-selected(.) = 2"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_choice_filter_of_the_exports_shape_names_its_source() {
+        assert_eq!(
+            choice_filter_source("selected(${challenges}, name) or starts-with(name, '_')"),
+            Some("challenges".to_string())
+        );
+        assert_eq!(
+            choice_filter_source("selected(${a},name)"),
+            Some("a".to_string())
+        );
+        assert_eq!(choice_filter_source("region=${region}"), None);
+        assert_eq!(choice_filter_source("selected(${a}, name) and x"), None);
     }
 
     #[test]

@@ -1,0 +1,138 @@
+//! Choosing an option on the interview screen, and moving on by itself after a first
+//! closed answer (`auto_advance`, `docs/keys.md`): one key per question where one answer
+//! is all there is.
+
+use jiff::Timestamp;
+
+use super::interview::{CallView, OptionRow, option_rows, row_label, row_selected};
+use super::outcome::{Level, Outcome};
+use crate::guide::QuestionType;
+use crate::session::{Field, Special, Value};
+
+impl CallView {
+    /// Choose (or for multi, tick or untick) the option in row `index`. `advance`: the key
+    /// may move on to the next question (not when another key follows that says where to
+    /// go, as after a digit that waited for more).
+    pub(super) fn choose(&mut self, index: usize, advance: bool, now: Timestamp) -> Outcome {
+        let q = self.question().clone();
+        let i = self.active;
+        let Some(row) = option_rows(&q, self.session()).get(index).copied() else {
+            return Outcome::stay();
+        };
+        let had = self
+            .session()
+            .answers
+            .get(&q.id)
+            .is_some_and(|a| a.value.is_some() || a.special.is_some());
+        let ticked_before = self.ticked(&q.id);
+        let result = match row {
+            OptionRow::DontKnow => {
+                let outcome = self.special(Special::DontKnow, now);
+                return self.advanced(outcome, advance, had, row);
+            }
+            OptionRow::Yes => self.interview.set_value(i, &q.id, Value::YesNo(true), now),
+            OptionRow::No => self.interview.set_value(i, &q.id, Value::YesNo(false), now),
+            OptionRow::Scale(n) => self.interview.set_value(i, &q.id, Value::Scale(n), now),
+            OptionRow::Choice(c) if q.kind == QuestionType::Single => {
+                let v = Value::Choice(q.options[c].value.clone());
+                self.interview.set_value(i, &q.id, v, now)
+            }
+            OptionRow::Choice(c) => self.interview.toggle(i, &q.id, &q.options[c].value, now),
+        };
+        let ok = result.is_ok();
+        let outcome = self.edited(result);
+        if !ok {
+            return outcome;
+        }
+        // Choosing an "other" option asks for the specifics at once.
+        if let OptionRow::Choice(c) = row {
+            let a = self.session().answers.get(&q.id);
+            if q.options[c].other && row_selected(&q, &a.and_then(|a| a.value.clone()), None, row) {
+                let t = &mut self.tabs[i];
+                t.field = Field::Other;
+                t.editing = true;
+                return outcome;
+            }
+        }
+        if q.kind == QuestionType::Multi {
+            return self.said_exclusive(outcome, &q, &ticked_before);
+        }
+        self.advanced(outcome, advance, had, row)
+    }
+
+    fn ticked(&self, q: &str) -> Vec<String> {
+        match self.session().answers.get(q).and_then(|a| a.value.as_ref()) {
+            Some(Value::Choices(vs)) => vs.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A tick that took others away (an option that excludes the others, or one ticked
+    /// while such an option was) says so: the ticks vanish from the list otherwise unseen.
+    fn said_exclusive(
+        &self,
+        outcome: Outcome,
+        q: &crate::guide::Question,
+        before: &[String],
+    ) -> Outcome {
+        let after = self.ticked(&q.id);
+        let gone: Vec<&String> = before.iter().filter(|v| !after.contains(v)).collect();
+        let added = after.iter().any(|v| !before.contains(v));
+        if !added || gone.is_empty() {
+            return outcome;
+        }
+        let (lang, dl) = (self.lang(), self.interview.default_language());
+        let label = |v: &str| {
+            q.option(v)
+                .map_or(v.to_string(), |o| o.label.get(lang, dl).to_string())
+        };
+        // Short enough for 60 columns.
+        let said = match gone.as_slice() {
+            [one] => format!(
+                "“{}” unticked: it excludes others. Ctrl-Z undoes",
+                super::screens::layout::fit(&label(one), 20)
+            ),
+            many => format!(
+                "{} others unticked: it excludes them. Ctrl-Z undoes",
+                many.len()
+            ),
+        };
+        outcome.say(Level::Info, said)
+    }
+
+    /// After a closed answer was recorded: on to the next question when this was the
+    /// question's first answer and the setting is on. A changed answer stays: whoever
+    /// came back to correct it may want to read it, or its note, before moving on.
+    fn advanced(&mut self, outcome: Outcome, advance: bool, had: bool, row: OptionRow) -> Outcome {
+        // Refused (read-only, completed): nothing was recorded, nothing moves.
+        let recorded = !outcome.effects.is_empty();
+        if !recorded || !advance || !self.auto_advance {
+            return outcome;
+        }
+        if had {
+            return outcome.say(Level::Info, "Answer changed. PgDn: next question");
+        }
+        let (i, cur) = (self.active, self.tabs[self.active].current);
+        // Said with the answer: the question it belongs to leaves the screen.
+        let label = row_label(
+            self.question(),
+            row,
+            self.lang(),
+            self.interview.default_language(),
+        );
+        let label = super::screens::layout::fit(&label, 30);
+        match self.interview.step(i, cur, true) {
+            Some(n) => {
+                let moved = self.goto(n);
+                outcome.and(Outcome::effects(moved)).say(
+                    Level::Info,
+                    format!("Recorded “{label}”; next question (PgUp: back)"),
+                )
+            }
+            None => outcome.say(
+                Level::Info,
+                format!("Recorded “{label}”. Last question: Alt-R reviews and completes."),
+            ),
+        }
+    }
+}
