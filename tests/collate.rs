@@ -668,3 +668,39 @@ fn the_spreadsheet_holds_the_same_cells_as_the_csv_tables() {
         1 + 30 * report.sections[0].guide.questions().count()
     );
 }
+
+#[test]
+fn the_read_back_of_a_v3_file_is_kept_by_the_collation() {
+    let dir = tempfile::tempdir().expect("dir");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-files/v3");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let db_path = dir.path().join("c.db");
+    let mut db = CollationDb::open(&db_path).expect("db");
+    let summary = run(&mut db, &paths);
+    assert_eq!(summary.files, 2, "{summary:?}");
+    drop(db);
+    let conn = rusqlite::Connection::open(&db_path).expect("sqlite");
+    let rows: Vec<(String, String, bool)> = conn
+        .prepare(
+            "SELECT response, read_back_at, read_back_confirmed FROM revisions ORDER BY response",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .map(|r| r.expect("row"))
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter()
+            .any(|(_, at, ok)| at == "2018-03-14T09:12:48Z" && *ok)
+    );
+    assert!(
+        rows.iter().any(|(_, _, ok)| !*ok),
+        "corrections asked: {rows:?}"
+    );
+}

@@ -242,3 +242,58 @@ fn a_v1_file_that_names_who_edited_it_is_refused() {
         "forged.toml: `edited_by` is a key of stocktake.session.v2, and this file says it is v1"
     );
 }
+
+#[test]
+fn the_v3_corpus_reads_and_keeps_its_read_back() {
+    let all = read_version("v3");
+    assert_eq!(all.len(), 2, "a confirmed read-back and a corrected one");
+    let pc = &all[0].1.session;
+    assert_eq!(pc.revision, 3);
+    let rb = pc.read_back.expect("read back");
+    assert!(rb.confirmed);
+    assert_eq!(rb.at.to_string(), "2018-03-14T09:12:48Z");
+    assert!(
+        !pc.has_sensitive() && pc.edited_by.is_none(),
+        "v3 for the read-back alone"
+    );
+    let cp = &all[1].1.session;
+    let rb = cp.read_back.expect("read back");
+    assert!(!rb.confirmed, "the coordinator asked for corrections");
+    assert_eq!(cp.edited_by.as_deref(), Some("bea"), "v2's key in v3 too");
+    for (name, f) in &all {
+        let g = support::guide(&f.session.guide.id);
+        let bytes = std::fs::read(corpus_of("v3").join(name)).expect("read");
+        assert!(
+            stocktake::sync::render(&f.session, &g) == bytes,
+            "{name} renders differently now"
+        );
+    }
+}
+
+#[test]
+fn a_v1_or_v2_file_that_says_it_was_read_back_is_refused() {
+    let dir = corpus_of("v3");
+    let name = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.contains("_ukrayina_"))
+        .expect("the confirmed read-back");
+    let text = std::fs::read_to_string(dir.join(&name)).expect("file");
+    for older in ["v1", "v2"] {
+        let body = text.split_once('\n').expect("digest line").1.replace(
+            "stocktake.session.v3",
+            &format!("stocktake.session.{older}"),
+        );
+        let digest = stocktake::guide::Digest::of(body.as_bytes());
+        let forged = format!("digest = \"{digest}\"\n{body}");
+        let err = stocktake::sync::parse_session_file(forged.as_bytes(), "forged.toml")
+            .expect_err("only v3 has read_back");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "forged.toml: `read_back` is a key of stocktake.session.v3, and this file says it is {older}"
+            )
+        );
+    }
+}

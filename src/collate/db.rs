@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_answer_choices.sql"),
     include_str!("migrations/0005_sensitive.sql"),
     include_str!("migrations/0006_analysis.sql"),
+    include_str!("migrations/0007_read_back.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -361,8 +362,8 @@ impl Batch<'_> {
             .prepare_cached(
                 "INSERT INTO revisions (digest, session_id, revision, parent, call_id, guide_digest, guide_id, guide_version,
                     response, structure, structure_label, interviewer, language, consent, started_at, completed_at, imported_at,
-                    edited_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                    edited_by, read_back_at, read_back_confirmed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
             )
             .and_then(|mut st| {
                 st.execute(params![
@@ -383,7 +384,9 @@ impl Batch<'_> {
                     s.started_at.to_string(),
                     s.completed_at.map(|t| t.to_string()),
                     self.now,
-                    s.edited_by
+                    s.edited_by,
+                    s.read_back.map(|r| r.at.to_string()),
+                    s.read_back.map(|r| r.confirmed)
                 ])
             })
             .map_err(e)?;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::answer::{Answer, Value};
-use super::model::{Call, Field, Note, Participant, Position, Progress, Session};
+use super::model::{Call, Field, Note, Participant, Position, Progress, ReadBack, Session};
 use super::status::Status;
 use crate::guide::{Digest, Guide, LoadedGuide};
 
@@ -39,6 +39,7 @@ pub struct Header {
     pub structure_label: String,
     pub participants: Vec<Participant>,
     pub edited_by: Option<String>,
+    pub read_back: Option<ReadBack>,
     pub updated_at: Timestamp,
     pub progress: Progress,
 }
@@ -200,6 +201,7 @@ impl Session {
             structure_label: self.structure_label.clone(),
             participants: self.participants.clone(),
             edited_by: self.edited_by.clone(),
+            read_back: self.read_back,
             updated_at: self.updated_at,
             progress: self.progress(guide),
         }

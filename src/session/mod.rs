@@ -13,8 +13,8 @@ pub use answer::{
 };
 pub use change::{Change, Header, RevisionFile, Stamp};
 pub use model::{
-    Call, Field, GuideRef, MAX_REVISION, Note, Participant, Position, Progress, ROLES, Session,
-    SessionError,
+    Call, Field, GuideRef, MAX_REVISION, Note, Participant, Position, Progress, ROLES, ReadBack,
+    Session, SessionError,
 };
 pub use status::{Event, IllegalTransition, Status};
 pub use value::{Value, ValueKind, format_number};

@@ -19,6 +19,14 @@ pub struct GuideRef {
     pub digest: Digest,
 }
 
+/// The end-of-call read-back: the interviewer read the closed answers and the
+/// classification to the coordinator, who confirmed them or asked for corrections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadBack {
+    pub at: Timestamp,
+    pub confirmed: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Participant {
     /// One of [`ROLES`], or free text.
@@ -142,6 +150,8 @@ pub struct Session {
     pub started_at: Timestamp,
     pub updated_at: Timestamp,
     pub completed_at: Option<Timestamp>,
+    /// The last read-back of this revision; a reopened revision starts without one.
+    pub read_back: Option<ReadBack>,
     pub answers: BTreeMap<String, Answer>,
     pub notes: Vec<Note>,
     pub position: Position,
@@ -208,6 +218,7 @@ impl Session {
             started_at: now,
             updated_at: now,
             completed_at: None,
+            read_back: None,
             answers: BTreeMap::new(),
             notes: Vec::new(),
             position: Position::default(),
@@ -562,6 +573,8 @@ impl Session {
         self.revision += 1;
         // Each revision names its own editor; the last one's does not carry over.
         self.edited_by = None;
+        // What was read back was the last revision: this one is read back anew.
+        self.read_back = None;
         self.parent = Some(parent);
         self.completed_at = None;
         self.updated_at = now;

@@ -10,8 +10,8 @@ use super::codec::parse_ts;
 use super::error::{StoreError, classify};
 use crate::guide::{Digest, LoadedGuide, Place, Structure, load_guide_str};
 use crate::session::{
-    Answer, Call, GuideRef, Note, Participant, Position, Progress, Session, Special, Status, Value,
-    ValueKind,
+    Answer, Call, GuideRef, Note, Participant, Position, Progress, ReadBack, Session, Special,
+    Status, Value, ValueKind,
 };
 
 /// One line of the sessions list (home screen, `stocktake sessions`).
@@ -176,6 +176,21 @@ impl Store {
             .map_err(c)?
             .ok_or_else(|| StoreError::NoSuchSession(id.to_string()))?;
         let call = self.load_call(&head.0)?;
+        let (rb_at, rb_confirmed): (Option<String>, Option<bool>) = self
+            .conn
+            .query_row(
+                "SELECT read_back_at, read_back_confirmed FROM sessions WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(c)?;
+        let read_back = match (rb_at, rb_confirmed) {
+            (Some(at), Some(confirmed)) => Some(ReadBack {
+                at: self.time(&at)?,
+                confirmed,
+            }),
+            _ => None,
+        };
 
         let mut participants = Vec::new();
         let mut st = self
@@ -246,6 +261,7 @@ impl Store {
             started_at: self.time(&head.7)?,
             updated_at: self.time(&head.8)?,
             completed_at: head.9.as_deref().map(|t| self.time(t)).transpose()?,
+            read_back,
             answers,
             notes,
             position: Position::from_column(head.10, &head.11),

@@ -79,7 +79,8 @@ pub(super) fn write_everything(
     write_stamp(tx, &s.id, stamp)?;
     tx.execute(
         "UPDATE sessions SET structure_label = ?2, consent = ?3, revision = ?4, parent = ?5,
-             completed_at = ?6, position_question = ?7, position_field = ?8, edited_by = ?9 WHERE id = ?1",
+             completed_at = ?6, position_question = ?7, position_field = ?8, edited_by = ?9,
+             read_back_at = ?10, read_back_confirmed = ?11 WHERE id = ?1",
         params![
             s.id,
             s.structure_label,
@@ -89,7 +90,9 @@ pub(super) fn write_everything(
             s.completed_at.map(ts),
             s.position.question,
             s.position.field_column(),
-            s.edited_by
+            s.edited_by,
+            s.read_back.map(|r| ts(r.at)),
+            s.read_back.map(|r| r.confirmed)
         ],
     )
     .map_err(sqlite)?;
@@ -166,7 +169,8 @@ pub(super) fn write_header(
     )?;
     tx.execute(
         "UPDATE sessions SET structure_label = ?2, consent = ?3, revision = ?4, parent = ?5,
-             completed_at = ?6, edited_by = ?7 WHERE id = ?1",
+             completed_at = ?6, edited_by = ?7, read_back_at = ?8, read_back_confirmed = ?9
+             WHERE id = ?1",
         params![
             session,
             h.structure_label,
@@ -174,7 +178,9 @@ pub(super) fn write_header(
             h.revision,
             h.parent,
             h.completed_at.map(ts),
-            h.edited_by
+            h.edited_by,
+            h.read_back.map(|r| ts(r.at)),
+            h.read_back.map(|r| r.confirmed)
         ],
     )
     .map_err(sqlite)?;

@@ -2,7 +2,8 @@
 //! the same revision always gives the same file and digest. A revision is written in the
 //! oldest format that can say all of it: `stocktake.session.v1`, or `v2` when some of its
 //! text is marked sensitive or someone other than the interviewer made it (all that v2
-//! adds), so that a collator who has not upgraded still reads every other file.
+//! adds), or `v3` when the revision was read back to the coordinator, so that a collator
+//! who has not upgraded still reads every other file.
 
 use std::fmt::Write;
 
@@ -13,6 +14,8 @@ pub const FORMAT: &str = "stocktake.session.v1";
 /// v1 with `sensitive = true` on answers and notes the interviewer marked, and
 /// `edited_by` on a revision someone other than the interviewer made.
 pub const FORMAT_V2: &str = "stocktake.session.v2";
+/// v2 with `read_back = { at, confirmed }`: the end-of-call read-back of the revision.
+pub const FORMAT_V3: &str = "stocktake.session.v3";
 
 /// A TOML basic string: every control character escaped, so a file is one line per key
 /// and can be read safely by anything.
@@ -50,7 +53,9 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
     let lang = s.language.as_str();
     let dl = g.default_language();
     let mut o = String::new();
-    let format = if s.has_sensitive() || s.edited_by.is_some() {
+    let format = if s.read_back.is_some() {
+        FORMAT_V3
+    } else if s.has_sensitive() || s.edited_by.is_some() {
         FORMAT_V2
     } else {
         FORMAT
@@ -71,6 +76,13 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
     let _ = writeln!(o, "started_at = {}", s.started_at);
     if let Some(c) = s.completed_at {
         let _ = writeln!(o, "completed_at = {c}");
+    }
+    if let Some(r) = s.read_back {
+        let _ = writeln!(
+            o,
+            "read_back = {{ at = {}, confirmed = {} }}",
+            r.at, r.confirmed
+        );
     }
     let _ = writeln!(o, "\n[guide]");
     let _ = writeln!(o, "id = {}", toml_str(&s.guide.id));

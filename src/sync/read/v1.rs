@@ -1,5 +1,6 @@
-//! The `stocktake.session.v1` format, and `v2`, which is v1 with one more key
-//! (`sensitive = true` on an answer or a note): strict TOML with every key known, then
+//! The `stocktake.session.v1` format, `v2`, which is v1 with `sensitive = true` on an
+//! answer or a note and `edited_by`, and `v3`, which is v2 with `read_back`: strict TOML
+//! with every key known, then
 //! typed values. The envelope has checked the size, the encoding, the digest and the
 //! format.
 
@@ -16,8 +17,8 @@ use super::fields::{self, At};
 use super::{ReadError, SessionFile};
 use crate::guide::{Digest, Structure};
 use crate::session::{
-    Answer, AnswerStatus, GuideRef, MAX_TEXT_CHARS, Note, Participant, Position, Session, Value,
-    ValueKind,
+    Answer, AnswerStatus, GuideRef, MAX_TEXT_CHARS, Note, Participant, Position, ReadBack, Session,
+    Value, ValueKind,
 };
 
 /// Which of the two formats this reader reads a file as.
@@ -25,6 +26,7 @@ use crate::session::{
 pub(super) enum Version {
     V1,
     V2,
+    V3,
 }
 
 /// Parse the text of a v1 or v2 file whose digest is `digest`.
@@ -39,6 +41,15 @@ pub(super) fn parse(
     let raw = toml::from_str::<RawFile>(text).map_err(|e| syntax(text, file, e))?;
     let marks = raw.answers.values().any(|a| a.sensitive.is_some())
         || raw.notes.iter().any(|n| n.sensitive.is_some());
+    if version != Version::V3 && raw.read_back.is_some() {
+        return Err(invalid(
+            file,
+            format!(
+                "`read_back` is a key of stocktake.session.v3, and this file says it is {}",
+                if version == Version::V1 { "v1" } else { "v2" }
+            ),
+        ));
+    }
     if version == Version::V1 {
         let v2_key = if marks {
             Some("sensitive")
@@ -76,6 +87,7 @@ struct RawFile {
     language: String,
     started_at: Datetime,
     completed_at: Option<Datetime>,
+    read_back: Option<RawReadBack>,
     guide: RawGuide,
     respondent: RawRespondent,
     #[serde(default)]
@@ -84,6 +96,13 @@ struct RawFile {
     answers: BTreeMap<String, RawAnswer>,
     #[serde(default)]
     notes: Vec<RawNote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReadBack {
+    at: Datetime,
+    confirmed: bool,
 }
 
 #[derive(Deserialize)]
@@ -214,6 +233,16 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
         .as_ref()
         .map(|d| time(file, "completed_at", d))
         .transpose()?;
+    let read_back = raw
+        .read_back
+        .as_ref()
+        .map(|r| {
+            Ok::<_, ReadError>(ReadBack {
+                at: time(file, "read_back.at", &r.at)?,
+                confirmed: r.confirmed,
+            })
+        })
+        .transpose()?;
     let mut answers = BTreeMap::new();
     let mut latest = completed_at.unwrap_or(started_at);
     for (q, a) in raw.answers {
@@ -337,6 +366,7 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
         started_at,
         updated_at: latest,
         completed_at,
+        read_back,
         answers,
         notes,
         position: Position::default(),
