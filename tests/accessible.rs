@@ -297,3 +297,38 @@ fn rest_marks_the_rest_of_the_section_not_asked_after_asking() {
     );
     assert_eq!(s.answers["consent"].value, Some(Value::YesNo(true)));
 }
+
+#[test]
+fn the_read_back_is_printed_in_reading_order_and_the_coordinators_answer_saved() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Consent, then the classification; read back, corrections asked, then confirmed.
+    let script = "new\n\nJuba\n1\n\ny\nfind overall\n1\n\
+        readback\nn\nreadback\ny\nleave\nquit\n";
+    let (code, out) = accessible(dir.path(), script, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Read back to the Protection Cluster. Read this to the coordinator, then ask whether it is right.\nClassification:\nOverall, how does this structure engage with trafficking in persons?: Mechanisms in place, e.g. a TIP working group\nWhat was said:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("What was said:\nDid the participants agree to notes being taken?: yes"),
+        "{out}"
+    );
+    assert!(out.contains("Saved: corrections asked."), "{out}");
+    assert!(
+        out.contains("Last read back at "),
+        "the second read-back says the first: {out}"
+    );
+    assert!(
+        out.contains("Saved: read back and confirmed by the coordinator."),
+        "{out}"
+    );
+    let st = store(dir.path());
+    let id = st.summaries().expect("summaries").remove(0).id;
+    let rb = st
+        .load_session(&id)
+        .expect("session")
+        .read_back
+        .expect("recorded");
+    assert!(rb.confirmed, "the last answer stands");
+}

@@ -78,6 +78,20 @@ fn fewer_states() -> Vec<State> {
             "n<S-tab><S-tab><left><tab><tab>Iraq<C-s>34<pgdn>",
             fewer,
         ),
+        // The review of what was recorded: the answer, its note, an attached pad note, and
+        // where the other structure on the call said something else.
+        (
+            "review_recorded",
+            "nSouth Sudan<tab><tab><space><C-s>12Refugees mostly<esc><C-g>Met the GBV AOR at the hub<C-a><esc><C-t>13<C-t><A-r>",
+            coordinator,
+        ),
+        // The end-of-call read-back, and the same once the coordinator confirmed it.
+        ("read_back", "nSouth Sudan<C-s>12<A-r>b", coordinator),
+        (
+            "read_back_confirmed",
+            "nSouth Sudan<C-s>12<A-r>by",
+            coordinator,
+        ),
         // Seventeen options at 60×20: the window keeps the cursor's option whole, and says
         // what is above and below.
         (

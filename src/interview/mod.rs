@@ -8,6 +8,7 @@ mod edit;
 pub mod guard;
 mod navigate;
 mod offered;
+mod recorded;
 mod rest;
 mod undo;
 
@@ -21,6 +22,7 @@ pub use call::{
 };
 pub use edit::Typed;
 pub use offered::{offered, ticked_in_source};
+pub use recorded::{ReadBackSheet, Recorded, answer_words};
 pub use rest::Rest;
 pub use undo::{History, Undone, field_text};
 

@@ -351,6 +351,9 @@ impl CallView {
         match &self.panel {
             Some(Panel::Notes(_)) => Ctx::Notes,
             Some(Panel::Find(_)) => Ctx::Find,
+            Some(Panel::Review(r)) if r.page == super::review::ReviewPage::ReadBack => {
+                Ctx::ReadBack
+            }
             Some(Panel::Review(_)) => Ctx::Review,
             Some(Panel::Guidance(_)) => Ctx::Guidance,
             Some(Panel::AddStructure(_)) => Ctx::AddStructure,

@@ -23,6 +23,8 @@ pub enum Ctx {
     Notes,
     Find,
     Review,
+    /// The end-of-call read-back of the review: the coordinator confirms or corrects.
+    ReadBack,
     Help,
     Guidance,
     /// Adding a structure that joined the call: a list, and a name for Other.
@@ -38,7 +40,7 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 16] = [
+    pub const ALL: [Ctx; 17] = [
         Ctx::Home,
         Ctx::HomeFilter,
         Ctx::Form,
@@ -48,6 +50,7 @@ impl Ctx {
         Ctx::Notes,
         Ctx::Find,
         Ctx::Review,
+        Ctx::ReadBack,
         Ctx::Help,
         Ctx::Guidance,
         Ctx::AddStructure,
@@ -111,6 +114,14 @@ pub enum Action {
     RestOfSection,
     /// Mark the rest of the guide not asked, once confirmed.
     RestOfGuide,
+    /// In the review: list only the questions still open, or every one.
+    OnlyOpen,
+    /// In the review: the end-of-call read-back.
+    ReadBack,
+    /// The coordinator confirmed what was read back.
+    Confirm,
+    /// The coordinator asked for corrections.
+    Correct,
 }
 
 pub struct Binding {

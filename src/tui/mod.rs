@@ -24,6 +24,7 @@ pub mod msg;
 pub mod outcome;
 pub mod panels;
 pub mod plan;
+pub mod review;
 pub mod screens;
 pub mod text_field;
 pub mod text_view;

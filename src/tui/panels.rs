@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
-use super::asks::{ask_complete, refused};
+use super::asks::refused;
 use super::keymap::Action;
 use super::msg::Effect;
 use super::outcome::{Go, Level, Outcome};
@@ -18,7 +18,7 @@ pub enum Panel {
     Notes(NotesPad),
     Guard(super::guard_panel::GuardPanel),
     Find(FindPanel),
-    Review(ReviewPanel),
+    Review(super::review::ReviewPanel),
     /// Scroll offset.
     Guidance(u16),
     AddStructure(Box<AddStructure>),
@@ -360,77 +360,6 @@ impl FindPanel {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewRow {
-    Section(usize),
-    /// An unanswered visible question, by guide order index.
-    Question(usize),
-}
-
-#[derive(Default)]
-pub struct ReviewPanel {
-    /// Index into the question rows.
-    pub cursor: usize,
-}
-
-/// The review list of session `i`: each section, then its unanswered questions.
-pub fn review_rows(iv: &Interview, i: usize) -> Vec<ReviewRow> {
-    let answers = &iv.session(i).answers;
-    let visible = iv.visible(i);
-    let mut rows = Vec::new();
-    for si in 0..iv.guide.guide.sections.len() {
-        rows.push(ReviewRow::Section(si));
-        for n in visible.iter().filter(|n| iv.section_of(**n) == si) {
-            if !answers
-                .get(&iv.question(*n).id)
-                .is_some_and(|a| a.is_settled())
-            {
-                rows.push(ReviewRow::Question(*n));
-            }
-        }
-    }
-    rows
-}
-
-impl ReviewPanel {
-    fn update(&mut self, iv: &Interview, at: At, action: Option<Action>) -> Outcome {
-        let questions: Vec<usize> = review_rows(iv, at.session)
-            .into_iter()
-            .filter_map(|row| match row {
-                ReviewRow::Question(i) => Some(i),
-                ReviewRow::Section(_) => None,
-            })
-            .collect();
-        let last = questions.len().saturating_sub(1);
-        match action {
-            Some(Action::Back) => Outcome::go(Go::Close),
-            Some(Action::Open) => match questions.get(self.cursor) {
-                Some(i) => Outcome::go(Go::Question(*i)),
-                None => Outcome::stay(),
-            },
-            Some(Action::Complete) => {
-                let outcome = ask_complete(iv, at.session);
-                if outcome.ask.is_some() {
-                    // Before the question, the free text is checked (when there is any
-                    // finding): the interview screen opens that check.
-                    return Outcome::go(Go::Guard);
-                }
-                outcome
-            }
-            Some(Action::Up) => self.to(self.cursor.saturating_sub(1)),
-            Some(Action::Down) => self.to((self.cursor + 1).min(last)),
-            Some(Action::Top) => self.to(0),
-            Some(Action::Bottom) => self.to(last),
-            _ => Outcome::stay(),
-        }
-    }
-
-    fn to(&mut self, cursor: usize) -> Outcome {
-        self.cursor = cursor;
-        Outcome::stay()
-    }
-}
-
 impl Panel {
     pub fn update(
         &mut self,
@@ -455,7 +384,7 @@ impl Panel {
                 _ => Outcome::stay(),
             },
             Panel::Find(f) => f.update(iv, at, input, action),
-            Panel::Review(r) => r.update(iv, at, action),
+            Panel::Review(r) => r.update(iv, at.session, action, now),
             Panel::Notes(pad) => pad.update(iv, at, input, action, now),
             Panel::Guard(g) => g.update(iv, at.session, action, now),
         }

@@ -8,6 +8,7 @@
 mod complete;
 mod new_call;
 mod prompt;
+mod read_back;
 mod rest;
 
 use std::io::{self, BufRead, Write};
@@ -229,6 +230,7 @@ impl<'a> Accessible<'a> {
                 "b",
                 "review",
                 "r",
+                "readback",
                 "complete",
                 "leave",
                 "quit",
@@ -330,6 +332,11 @@ impl<'a> Accessible<'a> {
                 }
                 "review" | "r" => {
                     self.say(&prompt::review(iv, i))?;
+                    show = false;
+                    None
+                }
+                "readback" => {
+                    self.read_back(iv, i)?;
                     show = false;
                     None
                 }

@@ -22,7 +22,8 @@ Enter or next: next question. back: previous. go N: question N. find WORDS: a qu
 unanswered: the next question without an answer.
 rest: mark the rest of this section not asked (rest guide: to the end), after asking.
 structure N: record for another structure on the call (structure alone lists them).
-review: every answer of this structure. complete: complete this structure's session.
+review: every answer of this structure. readback: the end-of-call read-back, then whether the
+coordinator confirmed it. complete: complete this structure's session.
 leave: back to the list (everything is already saved). help: this list.";
 }
 
@@ -69,35 +70,16 @@ pub fn structures(iv: &Interview, active: usize) -> String {
     out
 }
 
-fn value_text(q: &Question, v: &Value, lang: &str, default: &str) -> String {
-    let label = |value: &str| {
-        q.option(value)
-            .map(|o| o.label.get(lang, default).to_string())
-            .unwrap_or_else(|| value.to_string())
-    };
-    match v {
-        Value::Choice(c) => label(c),
-        Value::Choices(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "),
-        Value::YesNo(true) => "yes".into(),
-        Value::YesNo(false) => "no".into(),
-        Value::Text(t) => t.clone(),
-        Value::Number(n) => format_number(*n),
-        Value::Date(d) => d.to_string(),
-        Value::Scale(n) => n.to_string(),
-    }
-}
-
 /// The current answer of question `q` in session `i`, in words.
 pub fn answer_of(iv: &Interview, i: usize, q: &Question) -> String {
     let (lang, default) = (iv.lang(), iv.default_language());
     let Some(a) = iv.session(i).answers.get(&q.id) else {
         return "none".into();
     };
-    let mut said = match (&a.value, a.special) {
-        (_, Some(s)) => s.label().to_string(),
-        (Some(v), None) => value_text(q, v, lang, default),
-        (None, None) => "none".into(),
-    };
+    let mut said = crate::interview::answer_words(q, a, lang, default);
+    if said.is_empty() {
+        said = "none".into();
+    }
     if !a.other.is_empty() {
         said.push_str(&format!("; specify: {}", a.other));
     }

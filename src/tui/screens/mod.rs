@@ -11,6 +11,7 @@ mod option_list;
 mod panels;
 mod plan;
 mod question;
+mod review;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::layout::{fit, scroll_to, wrap};
 use crate::tui::app::App;
 use crate::tui::interview::CallView;
-use crate::tui::panels::{Panel, ReviewRow, review_rows};
+use crate::tui::panels::Panel;
 
 pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Rect) {
     let t = &app.theme;
@@ -175,67 +175,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             }
             f.render_widget(Paragraph::new(lines), list);
         }
-        Panel::Review(r) => {
-            let rows = review_rows(&view.interview, view.active);
-            let missing = view.session().missing_required(view.guide()).len();
-            let p = view.session().progress(view.guide());
-            let head = if missing == 0 {
-                format!(
-                    " Review: {}/{} answered · every required question answered: c completes ",
-                    p.answered, p.visible
-                )
-            } else {
-                format!(
-                    " Review: {}/{} answered · {missing} required still open ",
-                    p.answered, p.visible
-                )
-            };
-            let b = Block::default()
-                .borders(Borders::TOP)
-                .title(Span::styled(fit(&head, w), t.focus()));
-            let list = b.inner(inner);
-            f.render_widget(b, inner);
-            let mut q_index = 0;
-            let mut cursor_row = 0;
-            let mut lines = Vec::new();
-            for row in &rows {
-                match row {
-                    ReviewRow::Section(si) => {
-                        let s = &view.guide().sections[*si];
-                        let open = rows.iter().filter(|r| matches!(r, ReviewRow::Question(i) if view.section_of(*i) == *si)).count();
-                        let text = if open == 0 {
-                            format!("{} {}  ✓ all answered", si + 1, s.title.get(lang, dl))
-                        } else {
-                            format!("{} {}  {open} open", si + 1, s.title.get(lang, dl))
-                        };
-                        lines.push(Line::from(Span::styled(
-                            fit(&text, w),
-                            if open == 0 { t.dim() } else { t.title() },
-                        )));
-                    }
-                    ReviewRow::Question(i) => {
-                        let q = qs[*i];
-                        let mark = if q.required { "! " } else { "  " };
-                        let text = fit(&format!("  {mark}{}", q.text.get(lang, dl)), w);
-                        let style = if q_index == r.cursor {
-                            cursor_row = lines.len();
-                            t.selected()
-                        } else if q.required {
-                            t.warn()
-                        } else {
-                            t.plain()
-                        };
-                        lines.push(Line::from(Span::styled(text, style)));
-                        q_index += 1;
-                    }
-                }
-            }
-            let top = scroll_to(cursor_row, list.height as usize, lines.len());
-            f.render_widget(
-                Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()),
-                list,
-            );
-        }
+        Panel::Review(r) => super::review::render(app, view, r, f, inner),
         Panel::Notes(pad) => {
             let notes = &view.session().notes;
             let input_h = 4u16.min(inner.height / 2);

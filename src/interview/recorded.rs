@@ -1,0 +1,223 @@
+//! What was recorded, as the interviewer reads it back: every question shown with its
+//! answer in words, its note, the pad notes attached to it and where another structure on
+//! the call said something else; and the end-of-call read-back of one structure (its
+//! classification and closed answers), which the coordinator confirms or corrects.
+
+use jiff::Timestamp;
+
+use super::{Interview, Refusal};
+use crate::guide::{Question, QuestionType};
+use crate::session::{Answer, AnswerStatus, Change, ReadBack, Value, format_number};
+
+/// One question of the review, in guide order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recorded {
+    /// The question's index in guide order.
+    pub question: usize,
+    /// `None` when nothing at all is recorded.
+    pub status: Option<AnswerStatus>,
+    /// The answer in words ("" when none).
+    pub answer: String,
+    pub other: String,
+    pub note: String,
+    /// The general notes attached to this question.
+    pub pad: Vec<String>,
+    /// The other structures on the call whose answer differs: (name, answer in words).
+    pub differs: Vec<(String, String)>,
+}
+
+/// The end-of-call read-back of one structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadBackSheet {
+    /// The interviewer's classification (the guide's summary questions): (question, answer).
+    pub classification: Vec<(usize, String)>,
+    /// Every other closed question shown, answered or given a special status.
+    pub closed: Vec<(usize, String)>,
+    /// Closed questions shown and still without any answer.
+    pub open: usize,
+    pub last: Option<ReadBack>,
+    /// An answer changed after the last read-back: what was confirmed is not what is
+    /// recorded now.
+    pub changed_since: bool,
+}
+
+/// An answer's value or special status in words, in the call's language (no note).
+pub fn answer_words(q: &Question, a: &Answer, lang: &str, default: &str) -> String {
+    if let Some(s) = a.special {
+        return s.label().to_string();
+    }
+    let Some(v) = &a.value else {
+        return String::new();
+    };
+    let label = |value: &str| {
+        q.option(value)
+            .map(|o| o.label.get(lang, default).to_string())
+            .unwrap_or_else(|| value.to_string())
+    };
+    match v {
+        Value::Choice(c) => label(c),
+        Value::Choices(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "),
+        Value::YesNo(true) => "yes".into(),
+        Value::YesNo(false) => "no".into(),
+        Value::Text(t) => t.clone(),
+        Value::Number(n) => format_number(*n),
+        Value::Date(d) => d.to_string(),
+        Value::Scale(n) => n.to_string(),
+    }
+}
+
+fn is_closed(q: &Question) -> bool {
+    !matches!(q.kind, QuestionType::Text | QuestionType::LongText)
+}
+
+impl Interview {
+    /// Every question skip logic shows to session `i`, with what was recorded.
+    pub fn recorded(&self, i: usize) -> Vec<Recorded> {
+        let (lang, dl) = (self.lang(), self.default_language());
+        let s = self.session(i);
+        self.visible(i)
+            .into_iter()
+            .map(|n| {
+                let q = self.question(n);
+                let a = s.answers.get(&q.id);
+                let words = |a: &Answer| answer_words(q, a, lang, dl);
+                let mine = a.map(words).unwrap_or_default();
+                // Only closed answers compare: two coordinators' texts always differ.
+                let differs = if is_closed(q) && a.is_some_and(Answer::is_settled) {
+                    (0..self.sessions.len())
+                        .filter(|&j| j != i)
+                        .filter_map(|j| {
+                            let other = self.session(j);
+                            let theirs = other.answers.get(&q.id).filter(|a| a.is_settled())?;
+                            let w = words(theirs);
+                            (w != mine).then(|| (other.structure_name(&self.guide.guide, lang), w))
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                Recorded {
+                    question: n,
+                    status: a.map(Answer::status),
+                    answer: mine,
+                    other: a.map(|a| a.other.clone()).unwrap_or_default(),
+                    note: a.map(|a| a.note.clone()).unwrap_or_default(),
+                    pad: s
+                        .notes
+                        .iter()
+                        .filter(|note| note.question.as_deref() == Some(q.id.as_str()))
+                        .map(|note| note.text.clone())
+                        .collect(),
+                    differs,
+                }
+            })
+            .collect()
+    }
+
+    /// What the interviewer reads back to the coordinator of session `i`.
+    pub fn read_back_sheet(&self, i: usize) -> ReadBackSheet {
+        let (lang, dl) = (self.lang(), self.default_language());
+        let s = self.session(i);
+        let mut sheet = ReadBackSheet {
+            classification: Vec::new(),
+            closed: Vec::new(),
+            open: 0,
+            last: s.read_back,
+            changed_since: false,
+        };
+        for n in self.visible(i) {
+            let q = self.question(n);
+            if !is_closed(q) {
+                continue;
+            }
+            match s.answers.get(&q.id).filter(|a| a.is_settled()) {
+                Some(a) => {
+                    let w = answer_words(q, a, lang, dl);
+                    if q.summary {
+                        sheet.classification.push((n, w));
+                    } else {
+                        sheet.closed.push((n, w));
+                    }
+                }
+                None => sheet.open += 1,
+            }
+        }
+        if let Some(rb) = s.read_back {
+            sheet.changed_since = s
+                .answers
+                .values()
+                .any(|a| a.changed_at.is_some_and(|c| c > rb.at));
+        }
+        sheet
+    }
+
+    /// The coordinator of session `i` heard the read-back and `confirmed` it, or asked
+    /// for corrections: recorded on the session, saved with its header.
+    pub fn record_read_back(
+        &mut self,
+        i: usize,
+        confirmed: bool,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        self.may_edit(i)?;
+        let guide = self.guide.clone();
+        let s = &mut self.sessions[i];
+        s.read_back = Some(ReadBack { at: now, confirmed });
+        s.updated_at = now;
+        Ok(Change::header(s, &guide.guide))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Special;
+
+    fn q(kind: QuestionType) -> Question {
+        let src = r#"
+id = "g"
+version = "1"
+title = { en = "G" }
+languages = ["en"]
+[[sections]]
+id = "s"
+title = { en = "S" }
+[[sections.questions]]
+id = "q"
+type = "multi"
+text = { en = "Q" }
+options = [
+  { value = "a", label = { en = "Alpha" } },
+  { value = "b", label = { en = "Beta" } },
+]
+"#;
+        let g = crate::guide::parse_guide(src, "g.toml").expect("guide");
+        let mut q = g.questions().next().expect("q").clone();
+        q.kind = kind;
+        q
+    }
+
+    #[test]
+    fn an_answer_reads_as_its_labels_and_a_special_as_its_name() {
+        let multi = q(QuestionType::Multi);
+        let a = Answer {
+            value: Some(Value::Choices(vec!["a".into(), "b".into()])),
+            ..Answer::default()
+        };
+        assert_eq!(answer_words(&multi, &a, "en", "en"), "Alpha; Beta");
+        let dk = Answer {
+            special: Some(Special::DontKnow),
+            ..Answer::default()
+        };
+        assert_eq!(answer_words(&multi, &dk, "en", "en"), "don't know");
+        let yes = Answer {
+            value: Some(Value::YesNo(true)),
+            ..Answer::default()
+        };
+        assert_eq!(
+            answer_words(&q(QuestionType::YesNo), &yes, "en", "en"),
+            "yes"
+        );
+        assert_eq!(answer_words(&multi, &Answer::default(), "en", "en"), "");
+    }
+}
