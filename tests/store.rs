@@ -103,8 +103,9 @@ fn the_call_note_and_end_are_saved() {
     call.note = "Line dropped twice; GBV AOR coordinator joined late.".into();
     call.ended_at = Some(store.now());
     store
-        .apply(&Change::CallNote {
+        .apply(&Change::CallDetails {
             call: call.id.clone(),
+            response: call.response.clone(),
             note: call.note.clone(),
             ended_at: call.ended_at,
         })

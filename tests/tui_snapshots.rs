@@ -85,6 +85,12 @@ fn fewer_states() -> Vec<State> {
             "nSouth Sudan<tab><tab><space><C-s>12Refugees mostly<esc><C-g>Met the GBV AOR at the hub<C-a><esc><C-t>13<C-t><A-r>",
             coordinator,
         ),
+        // The call's details, on a participant's role: the focus and how to change it.
+        (
+            "call_details",
+            "nSouth Sudan<C-s><A-c><tab><tab>",
+            coordinator,
+        ),
         // The end-of-call read-back, and the same once the coordinator confirmed it.
         ("read_back", "nSouth Sudan<C-s>12<A-r>b", coordinator),
         (

@@ -4,6 +4,7 @@
 //! terminal and no store here: the TUI shows an interview, the store applies its changes.
 
 mod call;
+mod details;
 mod edit;
 pub mod guard;
 mod navigate;
@@ -20,6 +21,7 @@ use crate::session::{Call, Session, SessionError, Status};
 pub use call::{
     NewCall, as_sent, coordinator_role, default_guide, freeze, other_chosen, plan_call, reopen,
 };
+pub use details::DetailsRefusal;
 pub use edit::Typed;
 pub use offered::{offered, ticked_in_source};
 pub use recorded::{ReadBackSheet, Recorded, answer_words};

@@ -52,6 +52,11 @@ impl History {
             .map_or(0, |p| p + 1);
         let mut done: Vec<Step> = Vec::new();
         for e in &entries[start..] {
+            // The call's details and participants are kept for the record; undo is for
+            // answers, notes and the pad, and the details panel shows what they are now.
+            if e.target == "participants" || e.target.starts_with("call:") {
+                continue;
+            }
             let step = Step {
                 target: e.target.clone(),
                 old: e.old.clone(),

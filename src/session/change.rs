@@ -97,9 +97,11 @@ pub enum Change {
     },
     /// The language the call's guide is shown in (and its sessions are written in).
     CallLanguage { call: String, language: String },
-    /// The call's note and when it ended.
-    CallNote {
+    /// The call's details that may change after it started: the country or response, the
+    /// call's note, and when it ended. Each changed one is in every session's history.
+    CallDetails {
         call: String,
+        response: String,
         note: String,
         ended_at: Option<Timestamp>,
     },
@@ -160,9 +162,9 @@ impl Change {
             | Change::Header { session, .. }
             | Change::Complete { session, .. } => Some(session),
             Change::AddSession { session, .. } => Some(&session.id),
-            Change::CreateCall { .. } | Change::CallLanguage { .. } | Change::CallNote { .. } => {
-                None
-            }
+            Change::CreateCall { .. }
+            | Change::CallLanguage { .. }
+            | Change::CallDetails { .. } => None,
         }
     }
 

@@ -31,7 +31,7 @@ impl Store {
         // The sessions this change must hold, checked inside the transaction.
         let needs: Vec<String> = match change {
             Change::CreateCall { .. } | Change::AddSession { .. } => Vec::new(),
-            Change::CallLanguage { call, .. } | Change::CallNote { call, .. } => {
+            Change::CallLanguage { call, .. } | Change::CallDetails { call, .. } => {
                 let mut st = tx
                     .prepare_cached("SELECT id FROM sessions WHERE call_id = ?1 ORDER BY ordinal")
                     .map_err(|e| classify(&path, e))?;
@@ -210,16 +210,37 @@ fn write(
             .map_err(sqlite)?;
             Ok(Vec::new())
         }
-        Change::CallNote {
+        Change::CallDetails {
             call,
+            response,
             note,
             ended_at,
         } => {
+            let (old_response, old_note): (String, String) = tx
+                .query_row(
+                    "SELECT response, note FROM calls WHERE id = ?1",
+                    [call],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(sqlite)?;
             tx.execute(
-                "UPDATE calls SET note = ?2, ended_at = ?3 WHERE id = ?1",
-                params![call, note, ended_at.map(ts)],
+                "UPDATE calls SET response = ?2, note = ?3, ended_at = ?4 WHERE id = ?1",
+                params![call, response, note, ended_at.map(ts)],
             )
             .map_err(sqlite)?;
+            // Kept in each session's history: a session is what a collator reads.
+            let sessions: Vec<String> = tx
+                .prepare_cached("SELECT id FROM sessions WHERE call_id = ?1 ORDER BY ordinal")
+                .and_then(|mut st| st.query_map([call], |r| r.get(0))?.collect())
+                .map_err(sqlite)?;
+            for s in &sessions {
+                if old_response != *response {
+                    rows::record(tx, s, "call:response", &old_response, response, now, false)?;
+                }
+                if old_note != *note {
+                    rows::record(tx, s, "call:note", &old_note, note, now, false)?;
+                }
+            }
             Ok(Vec::new())
         }
     }

@@ -184,13 +184,52 @@ pub(super) fn write_header(
         ],
     )
     .map_err(sqlite)?;
+    let before = people(tx, session)?;
     write_participants(tx, session, &h.participants)?;
+    let after = describe_people(&h.participants);
+    if before != after {
+        record(tx, session, "participants", &before, &after, now, false)?;
+    }
     if old_status != h.status || old_rev != h.revision {
         let old = format!("{} r{old_rev}", old_status.as_str());
         let new = format!("{} r{}", h.status.as_str(), h.revision);
         record(tx, session, "status", &old, &new, now, false)?;
     }
     Ok(())
+}
+
+/// Participants as one line of history: `role · organisation · name; …`.
+fn describe_people(people: &[Participant]) -> String {
+    people
+        .iter()
+        .map(|p| {
+            let mut s = format!("{} · {}", p.role, p.organisation);
+            if !p.name.is_empty() {
+                s.push_str(&format!(" · {}", p.name));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn people(tx: &Connection, session: &str) -> Result<String, StoreError> {
+    let rows: Vec<Participant> = tx
+        .prepare_cached(
+            "SELECT role, organisation, name FROM participants WHERE session_id = ?1 ORDER BY seq",
+        )
+        .and_then(|mut st| {
+            st.query_map([session], |r| {
+                Ok(Participant {
+                    role: r.get(0)?,
+                    organisation: r.get(1)?,
+                    name: r.get(2)?,
+                })
+            })?
+            .collect()
+        })
+        .map_err(sqlite)?;
+    Ok(describe_people(&rows))
 }
 
 pub(super) fn write_participants(

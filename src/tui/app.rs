@@ -46,8 +46,11 @@ pub struct App {
     pub ui: crate::i18n::UiLang,
     pub now: Timestamp,
     pub flash: Option<Flash>,
-    /// Default interviewer name: the login name.
+    /// Who is logged in: who reopens a session, and the interviewer of a first call.
     pub user: String,
+    /// The interviewer's name as typed on the last call started here ("Amina Yusuf"
+    /// rather than the login "amina"): the new-call form starts with it.
+    pub interviewer: Option<String>,
     /// Where the data lives, said in help and after a crash.
     pub data_path: String,
     /// Names the check before sending looks for in free text (the config's list).
@@ -88,6 +91,7 @@ impl App {
             now,
             flash: None,
             user,
+            interviewer: None,
             data_path,
             sensitive_names: Vec::new(),
             auto_advance: true,
@@ -162,10 +166,11 @@ impl App {
         match outcome.go {
             Go::Stay | Go::Close | Go::Question(_) | Go::Guard => {}
             Go::NewCall => {
+                let name = self.interviewer.as_deref().unwrap_or(&self.user);
                 let form = if outcome.from_targets.is_empty() {
-                    Form::new(&self.guides, &self.user)
+                    Form::new(&self.guides, name)
                 } else {
-                    Form::from_targets(&self.guides, &self.user, &outcome.from_targets)
+                    Form::from_targets(&self.guides, name, &outcome.from_targets)
                 };
                 self.call_targets = outcome.from_targets;
                 self.screen = Screen::NewCall(Box::new(form));

@@ -177,7 +177,7 @@ impl Runner {
 /// The sessions a change is about; a call-wide change is about every session of its call.
 fn sessions_of(change: &Change, store: &Store) -> Vec<String> {
     match change {
-        Change::CallLanguage { call, .. } | Change::CallNote { call, .. } => {
+        Change::CallLanguage { call, .. } | Change::CallDetails { call, .. } => {
             store.call_sessions(call).unwrap_or_default()
         }
         Change::CreateCall { sessions, .. } => sessions.iter().map(|s| s.id.clone()).collect(),

@@ -357,6 +357,8 @@ impl CallView {
             Some(Panel::Review(_)) => Ctx::Review,
             Some(Panel::Guidance(_)) => Ctx::Guidance,
             Some(Panel::AddStructure(_)) => Ctx::AddStructure,
+            Some(Panel::CallDetails(d)) if d.focus.is_text() => Ctx::CallDetails,
+            Some(Panel::CallDetails(_)) => Ctx::CallDetailsChoice,
             Some(Panel::Guard(_)) => Ctx::Guard,
             None if self.tab().editing => Ctx::InterviewText,
             None => Ctx::Interview,

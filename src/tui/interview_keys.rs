@@ -168,6 +168,11 @@ impl CallView {
                 self.panel = Some(Panel::Review(ReviewPanel::default()));
                 Outcome::stay()
             }
+            Some(Action::CallDetails) => {
+                let details = super::call_details::CallDetails::new(&self.interview, self.active);
+                self.panel = Some(Panel::CallDetails(Box::new(details)));
+                Outcome::stay()
+            }
             Some(Action::Guidance) => {
                 self.panel = Some(Panel::Guidance(0));
                 Outcome::stay()

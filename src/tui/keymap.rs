@@ -31,6 +31,10 @@ pub enum Ctx {
     AddStructure,
     /// Before completing: phone numbers, e-mails and names found in the free text.
     Guard,
+    /// The call's details: typing in one of its text fields.
+    CallDetails,
+    /// The call's details: on a participant's role or on Add participant.
+    CallDetailsChoice,
     /// The campaign: targets, what to do first.
     Plan,
     /// Choosing the outcome of an attempt.
@@ -40,7 +44,7 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 17] = [
+    pub const ALL: [Ctx; 19] = [
         Ctx::Home,
         Ctx::HomeFilter,
         Ctx::Form,
@@ -55,6 +59,8 @@ impl Ctx {
         Ctx::Guidance,
         Ctx::AddStructure,
         Ctx::Guard,
+        Ctx::CallDetails,
+        Ctx::CallDetailsChoice,
         Ctx::Plan,
         Ctx::PlanLog,
         Ctx::PlanTime,
@@ -122,6 +128,8 @@ pub enum Action {
     Confirm,
     /// The coordinator asked for corrections.
     Correct,
+    /// The call's details: country, note, participants.
+    CallDetails,
 }
 
 pub struct Binding {

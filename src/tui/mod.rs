@@ -6,6 +6,7 @@ pub mod accessible;
 pub mod app;
 pub mod asks;
 pub mod bindings;
+pub mod call_details;
 pub mod call_end;
 pub mod driver;
 pub mod effects;

@@ -22,6 +22,7 @@ pub enum Panel {
     /// Scroll offset.
     Guidance(u16),
     AddStructure(Box<AddStructure>),
+    CallDetails(Box<super::call_details::CallDetails>),
 }
 
 /// Where the interviewer is when a panel handles a key.
@@ -371,6 +372,7 @@ impl Panel {
     ) -> Outcome {
         match self {
             Panel::AddStructure(add) => add.update(iv, at, input, action, now),
+            Panel::CallDetails(d) => d.update(iv, input, action, now),
             Panel::Guidance(scroll) => match action {
                 Some(Action::Back) => Outcome::go(Go::Close),
                 Some(Action::Up) => {
@@ -413,6 +415,10 @@ impl Panel {
                 } else if add.label.paste(text) {
                     add.cursor = add.choices.len().saturating_sub(1);
                 }
+                Outcome::stay()
+            }
+            Panel::CallDetails(d) => {
+                d.paste(text);
                 Outcome::stay()
             }
             Panel::Review(_) | Panel::Guidance(_) | Panel::Guard(_) => Outcome::stay(),

@@ -52,6 +52,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::HomeLoaded(rows) => {
+            // RFC 3339 UTC times compare as text.
+            app.interviewer = rows
+                .iter()
+                .max_by(|a, b| a.call_started_at.cmp(&b.call_started_at))
+                .map(|r| r.interviewer.trim().to_string())
+                .filter(|n| !n.is_empty());
             app.home.load(rows);
             Vec::new()
         }

@@ -1,6 +1,7 @@
 //! Drawing. Each screen is a pure function of the state; this module lays out the parts
 //! every screen shares: the hint bar, the status line, dialogs and the help.
 
+mod call_details;
 mod form;
 mod guard;
 mod help;

@@ -176,6 +176,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             f.render_widget(Paragraph::new(lines), list);
         }
         Panel::Review(r) => super::review::render(app, view, r, f, inner),
+        Panel::CallDetails(d) => super::call_details::render(app, view, d, f, inner),
         Panel::Notes(pad) => {
             let notes = &view.session().notes;
             let input_h = 4u16.min(inner.height / 2);

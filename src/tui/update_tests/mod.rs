@@ -2,6 +2,7 @@
 //! out. Here the list, the form and dialogs; the interview screen in `interview.rs`.
 
 mod advance;
+mod call_details;
 mod interview;
 mod keys_and_undo;
 
