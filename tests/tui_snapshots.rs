@@ -12,7 +12,7 @@ use stocktake::tui::driver::Driver;
 use stocktake::tui::theme::Theme;
 use support::TestClock;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (120, 40), (200, 60)];
 
 fn driver(color: bool) -> Driver {
     let (_tc, clock) = TestClock::new();

@@ -3,6 +3,7 @@
 
 mod form;
 mod guard;
+mod guidance_column;
 mod help;
 mod home;
 mod interview;
