@@ -2420,3 +2420,21 @@ fn the_home_title_cut_the_campaign_totals_mid_word() {
         d.screen(80, 24)
     );
 }
+
+/// Issue 17: the column beside the question at 120 columns cut its own message to "No
+/// guidance for this question" (one column short), with nothing to say it was cut.
+#[test]
+fn the_guidance_column_cut_its_no_guidance_message() {
+    let (_dir, mut d, _) = on_disk();
+    d.press("nIraq<C-s>1");
+    for (w, h) in [(120, 40), (200, 60)] {
+        let s = d.screen(w, h);
+        // The column's text: what is right of the last rule on each line.
+        let column = s
+            .lines()
+            .filter_map(|l| l.rsplit_once('│').map(|(_, r)| r.trim()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(column.contains("No guidance for this question."), "{s}");
+    }
+}

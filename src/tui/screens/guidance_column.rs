@@ -51,10 +51,11 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         lines.extend(wrap(g, w));
     }
     if lines.is_empty() {
-        f.render_widget(
-            Paragraph::new(Span::styled("No guidance for this question.", t.dim())),
-            inner,
-        );
+        let said: Vec<Line> = wrap("No guidance for this question.", w)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, t.dim())))
+            .collect();
+        f.render_widget(Paragraph::new(said), inner);
         return;
     }
     // Longer than the column: Alt-G still shows all of it, and scrolls.
