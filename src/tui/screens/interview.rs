@@ -17,6 +17,12 @@ use crate::tui::theme::Theme;
 
 const NAV_WIDTH: u16 = 24;
 
+/// The navigator's width: 24 columns up to 160, where section names and questions were
+/// cut to a dozen letters with most of the screen empty; 36 from there.
+fn nav_width(main_width: u16) -> u16 {
+    if main_width >= 160 { 36 } else { NAV_WIDTH }
+}
+
 pub fn structure_name(guide: &Guide, s: &Session, lang: &str) -> String {
     if guide.asks_name(s.structure) && !s.structure_label.is_empty() {
         s.structure_label.clone()
@@ -186,8 +192,11 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     }
 
     let (nav, pane) = if main.width >= 72 {
-        let [n, p] =
-            Layout::horizontal([Constraint::Length(NAV_WIDTH), Constraint::Min(1)]).areas(main);
+        let [n, p] = Layout::horizontal([
+            Constraint::Length(nav_width(main.width)),
+            Constraint::Min(1),
+        ])
+        .areas(main);
         (Some(n), p)
     } else {
         (None, main)
@@ -198,7 +207,7 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     match &view.panel {
         Some(p) => super::panels::render(app, view, p, f, pane),
         None if main.width >= guidance_column::FROM_WIDTH => {
-            let side_w = guidance_column::width(main.width, NAV_WIDTH);
+            let side_w = guidance_column::width(main.width, nav_width(main.width));
             let [question, side] =
                 Layout::horizontal([Constraint::Min(1), Constraint::Length(side_w)]).areas(pane);
             super::question::render_question(app, view, f, question, true);
