@@ -2438,3 +2438,24 @@ fn the_guidance_column_cut_its_no_guidance_message() {
         assert!(column.contains("No guidance for this question."), "{s}");
     }
 }
+
+/// Issue 17: at 60 columns the plan's next call read "Wed 11:00 (theirs 11:…".
+#[test]
+fn the_plan_cut_the_next_call_at_60_columns() {
+    let (_dir, mut d, _) = on_disk();
+    let csv = "response,structure,coordinator,timezone\nMali,cp_aor,Awa,Africa/Bamako\n";
+    let targets = stocktake::campaign::parse_campaign(csv.as_bytes(), "c.csv").expect("campaign");
+    d.store.import_campaign(&targets, None).expect("import");
+    d.press("po3+2h<enter>");
+    let s = d.screen(60, 20);
+    assert!(!s.contains("(theirs"), "{s}");
+    assert!(
+        s.contains("Africa/Bamako:"),
+        "their time, under the list: {s}"
+    );
+    assert!(
+        d.screen(80, 24).contains("(theirs "),
+        "{}",
+        d.screen(80, 24)
+    );
+}
