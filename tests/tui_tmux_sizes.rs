@@ -87,7 +87,8 @@ fn at_60x20_tab_reaches_every_tick_box_in_view_and_the_form_scrolls() {
     focus(&t, s, "BTab", "[x] Other");
     focus(&t, s, "BTab", "[x] GBV AOR");
     t.keys(s, &["C-s"]);
-    let screen = t.wait_for(s, "Q 1/28");
+    t.wait_for(s, "Q 1/28");
+    let screen = t.wait_for(s, "4 Shel");
     // Four tabs in 60 columns: each keeps a piece of its name.
     let tabs = screen.lines().nth(1).unwrap_or_default();
     for name in ["1 Prot", "2 CP", "3 GBV", "4 Shel"] {
@@ -105,7 +106,10 @@ fn at_200x60_the_guidance_has_its_own_column() {
     t.wait_for(s, "New call");
     t.type_text(s, "South Sudan");
     t.keys(s, &["C-s"]);
-    let screen = t.wait_for(s, "Q 1/28");
+    t.wait_for(s, "Q 1/28");
+    // The column's last word: the frame is all on screen, not half of it (a slow link, or
+    // a busy machine, shows a frame in pieces).
+    let screen = t.wait_for(s, "individuals.");
     let title = screen
         .lines()
         .find(|l| l.contains("Did the participants agree"))
