@@ -550,25 +550,28 @@ fn press(s: &mut stocktake::analyse::State, keys: &str) -> Vec<stocktake::analys
     effects
 }
 
+/// The sizes every screen is snapshotted at (issue 17), as in `tests/tui_snapshots.rs`.
+const SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (120, 40), (200, 60)];
+
 #[test]
-fn the_analyse_screens_at_80x24_and_120x40() {
+fn the_analyse_screens_at_every_size() {
     let set = collated();
     let mut s = state(&set);
-    for size in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("analyse_matrix_{}x{}", size.0, size.1),
-            draw(&s, false, size)
-        );
-    }
+    let snap = |name: &str, s: &stocktake::analyse::State| {
+        for size in SIZES {
+            insta::assert_snapshot!(
+                format!("analyse_{name}_{}x{}", size.0, size.1),
+                draw(s, false, size)
+            );
+        }
+    };
+    snap("matrix", &s);
     press(&mut s, "llll<enter>");
-    for size in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("analyse_cell_{}x{}", size.0, size.1),
-            draw(&s, false, size)
-        );
-    }
+    snap("cell", &s);
     press(&mut s, "c");
-    insta::assert_snapshot!("analyse_codes_80x24", draw(&s, false, (80, 24)));
+    snap("codes", &s);
+    press(&mut s, "<esc><esc>?");
+    snap("keys", &s);
 }
 
 #[test]

@@ -159,3 +159,51 @@ fn the_list_fits_80_columns_whatever_the_names() {
         assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
     }
 }
+
+#[test]
+fn wide_characters_are_cut_by_display_width_and_wide_keeps_every_column_whole() {
+    let dir = tempfile::tempdir().expect("dir");
+    let response = "南スーダン共和国・ジョングレイ州とアッパーナイル州";
+    make_store(dir.path(), response);
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            .args(args)
+            .env("STOCKTAKE_DATA_DIR", dir.path())
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).expect("whole UTF-8 characters only")
+    };
+    let narrow = run(&["sessions"]);
+    for l in narrow.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+    }
+    // 15 columns: seven characters of two columns each, then the ellipsis.
+    assert!(narrow.contains("南スーダン共和…  PC"), "{narrow}");
+    let wide = run(&["sessions", "--wide"]);
+    let header: Vec<&str> = wide
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "SESSION",
+            "CALL",
+            "GUIDE",
+            "STRUCTURE",
+            "RESPONSE",
+            "STATUS",
+            "REV",
+            "REQUIRED",
+            "LAST CHANGE"
+        ]
+    );
+    assert!(wide.contains(response), "{wide}");
+    assert!(wide.contains("other: Cash working group"), "{wide}");
+    assert!(!wide.contains('…'), "{wide}");
+}

@@ -2348,3 +2348,114 @@ fn a_status_message_longer_than_the_line_was_cut_at_its_end() {
         );
     }
 }
+
+/// The rows of the answer box on a screen: those between its title rule and the next
+/// field's (the specify field's or the note's).
+fn answer_box_rows(screen: &str) -> usize {
+    let lines: Vec<&str> = screen.lines().collect();
+    let rule = |l: &&str| l.contains("Answer") && (l.contains('─') || l.contains('━'));
+    let Some(top) = lines.iter().position(rule) else {
+        return 0;
+    };
+    lines[top + 1..]
+        .iter()
+        .position(|l| l.contains("Note") || l.contains("Specify other"))
+        .unwrap_or(0)
+}
+
+/// Issue 17: at small sizes a long-text answer box had no rows at all (four structures on
+/// the call, a section's introduction and the question's guidance took them), so the
+/// interviewer typed into an invisible field.
+#[test]
+fn a_long_text_answer_box_had_no_rows_on_a_small_terminal() {
+    let (_dir, mut d, _) = on_disk();
+    d.press("nSouth Sudan<tab><tab><space><tab><space><tab><space><tab>Anti-Trafficking Working Group<C-s>1");
+    for q in ["learn from each other", "promising"] {
+        d.press(&format!(
+            "<C-f>{q}<enter>Said at length, over several lines of the answer box.<esc>"
+        ));
+        // A message long enough to take three lines of the status bar at 50 columns.
+        d.app.say(
+            stocktake::tui::outcome::Level::Info,
+            "Anti-Trafficking Working Group added to the call, in its own tab: Ctrl-T switches to it, and Alt-T back to the one before.",
+        );
+        for (w, h) in [(50, 16), (60, 20), (80, 24), (120, 40), (200, 60)] {
+            let s = d.screen(w, h);
+            assert!(answer_box_rows(&s) >= 3, "{q} at {w}x{h}:\n{s}");
+        }
+    }
+}
+
+/// Issue 17: with four structures on the call, one with a long name, the tab bar at 60
+/// columns read `1   2   3   4 Anti-Trafficking Working Group`: every name but one gone.
+#[test]
+fn the_tab_bar_kept_one_long_name_and_left_the_others_as_numbers() {
+    let (_dir, mut d, _) = on_disk();
+    d.press("nSouth Sudan<tab><tab><space><tab><space><tab><space><tab>Anti-Trafficking Working Group<C-s>");
+    for (w, h) in [(50, 16), (60, 20), (80, 24)] {
+        let s = d.screen(w, h);
+        let tabs = s.lines().nth(1).unwrap_or_default();
+        for name in ["1 Prot", "2 CP", "3 GBV", "4 Anti"] {
+            assert!(tabs.contains(name), "{name} at {w}x{h}: {tabs}");
+        }
+    }
+}
+
+/// Issue 17: at 60 columns the home title cut the campaign's totals mid-word
+/// ("2 lef"), with nothing to say that more was there.
+#[test]
+fn the_home_title_cut_the_campaign_totals_mid_word() {
+    let (_dir, mut d, _) = on_disk();
+    let csv =
+        "response,structure,coordinator\nSouth Sudan,protection_cluster,Amina\nIraq,gbv_aor,Dana\n";
+    let targets = stocktake::campaign::parse_campaign(csv.as_bytes(), "c.csv").expect("campaign");
+    d.store.import_campaign(&targets, None).expect("import");
+    d.press("p<esc>");
+    let s = d.screen(50, 16);
+    let title = s.lines().next().unwrap_or_default().trim_end();
+    assert!(title.ends_with('…'), "{title}");
+    assert!(
+        d.screen(80, 24).contains("2 due now, 0 left"),
+        "{}",
+        d.screen(80, 24)
+    );
+}
+
+/// Issue 17: the column beside the question at 120 columns cut its own message to "No
+/// guidance for this question" (one column short), with nothing to say it was cut.
+#[test]
+fn the_guidance_column_cut_its_no_guidance_message() {
+    let (_dir, mut d, _) = on_disk();
+    d.press("nIraq<C-s>1");
+    for (w, h) in [(120, 40), (200, 60)] {
+        let s = d.screen(w, h);
+        // The column's text: what is right of the last rule on each line.
+        let column = s
+            .lines()
+            .filter_map(|l| l.rsplit_once('│').map(|(_, r)| r.trim()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(column.contains("No guidance for this question."), "{s}");
+    }
+}
+
+/// Issue 17: at 60 columns the plan's next call read "Wed 11:00 (theirs 11:…".
+#[test]
+fn the_plan_cut_the_next_call_at_60_columns() {
+    let (_dir, mut d, _) = on_disk();
+    let csv = "response,structure,coordinator,timezone\nMali,cp_aor,Awa,Africa/Bamako\n";
+    let targets = stocktake::campaign::parse_campaign(csv.as_bytes(), "c.csv").expect("campaign");
+    d.store.import_campaign(&targets, None).expect("import");
+    d.press("po3+2h<enter>");
+    let s = d.screen(60, 20);
+    assert!(!s.contains("(theirs"), "{s}");
+    assert!(
+        s.contains("Africa/Bamako:"),
+        "their time, under the list: {s}"
+    );
+    assert!(
+        d.screen(80, 24).contains("(theirs "),
+        "{}",
+        d.screen(80, 24)
+    );
+}

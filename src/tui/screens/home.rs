@@ -73,10 +73,14 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
     } else {
         tr(lang, "home-sessions", &[("shown", visible.len().into())])
     };
+    let count = format!("· {count}");
+    // The campaign's totals are cut with … where the line ends, not mid-word.
+    let campaign_w = (area.width as usize)
+        .saturating_sub(super::layout::width(" stocktake ") + super::layout::width(&count));
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" stocktake ", t.title()),
-            Span::styled(format!("· {count}"), t.dim()),
+            Span::styled(count, t.dim()),
             // The campaign, once there is one: how many targets are done, due and left.
             Span::styled(
                 if app.plan.rows.is_empty() {
@@ -92,7 +96,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
                             ("left", left.into()),
                         ],
                     );
-                    format!(" · {said}")
+                    fit(&format!(" · {said}"), campaign_w)
                 },
                 t.plain(),
             ),
@@ -111,11 +115,21 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
         return;
     }
     let w = area.width as usize;
-    // Columns shrink to 80 columns; the interviewer shows when there is room.
+    // Columns shrink to 80 columns; the interviewer shows when there is room. Narrower, the
+    // revision and then the time of the last change go (the session itself says both)
+    // before the response is cut to less than 12 columns: a column cut to "03-1…" says
+    // nothing, and the response is how an interviewer finds the call.
     let show_who = w >= 96;
     let mut cols: [usize; 7] = [0, 18, if show_who { 12 } else { 0 }, 12, 3, 8, 11];
-    let others: usize = cols.iter().sum::<usize>() + cols.iter().filter(|c| **c > 0).count();
-    cols[0] = w.saturating_sub(others + 1).clamp(8, 40);
+    let others = |cols: &[usize; 7]| -> usize {
+        cols.iter().sum::<usize>() + cols.iter().filter(|c| **c > 0).count()
+    };
+    for drop in [4, 6] {
+        if w.saturating_sub(others(&cols) + 1) < 12 {
+            cols[drop] = 0;
+        }
+    }
+    cols[0] = w.saturating_sub(others(&cols) + 1).clamp(8, 40);
     let row_text = |c: [&str; 7]| -> String {
         let mut s = String::from(" ");
         for (i, (text, wd)) in c.iter().zip(cols).enumerate() {
@@ -123,7 +137,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
                 continue;
             }
             s.push_str(&cell(text, wd));
-            if i < 6 {
+            if cols[i + 1..].iter().any(|c| *c > 0) {
                 s.push(' ');
             }
         }

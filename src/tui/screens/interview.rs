@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::guidance_column;
 use super::layout::{cell, fit, width};
 use crate::guide::{Guide, WhenRefused};
 use crate::session::{Session, Status};
@@ -16,6 +17,12 @@ use crate::tui::theme::Theme;
 
 const NAV_WIDTH: u16 = 24;
 
+/// The navigator's width: 24 columns up to 160, where section names and questions were
+/// cut to a dozen letters with most of the screen empty; 36 from there.
+fn nav_width(main_width: u16) -> u16 {
+    if main_width >= 160 { 36 } else { NAV_WIDTH }
+}
+
 pub fn structure_name(guide: &Guide, s: &Session, lang: &str) -> String {
     if guide.asks_name(s.structure) && !s.structure_label.is_empty() {
         s.structure_label.clone()
@@ -24,62 +31,55 @@ pub fn structure_name(guide: &Guide, s: &Session, lang: &str) -> String {
     }
 }
 
-/// The tabs' labels, as full as `room` allows: "1 GBV AOR 3/28", then names cut short,
-/// then without counts, then numbers alone but for the tab shown. Every tab stays in view:
-/// a structure added late must not fall off the right edge at 80 columns.
+/// The tabs' labels, as full as `room` allows: "1 GBV AOR 3/28"; then every name cut to
+/// the same width, the widest that fits (short names stay whole, long ones all give up the
+/// same), with counts while names keep 8 columns, then without them down to 4; then
+/// numbers alone but for the tab shown. Every tab stays in view: a structure added late
+/// must not fall off the right edge at 80 columns, nor one long name leave the others as
+/// bare numbers.
 pub fn tab_labels(view: &CallView, lang: &str, room: usize) -> Vec<String> {
     let fits = |labels: &[String]| labels.iter().map(|l| width(l) + 1).sum::<usize>() <= room;
-    let progress: Vec<(u32, u32)> = view
+    let names: Vec<String> = view
+        .interview
+        .sessions
+        .iter()
+        .map(|s| structure_name(view.guide(), s, lang))
+        .collect();
+    let counts: Vec<String> = view
         .interview
         .sessions
         .iter()
         .map(|s| {
             let p = s.progress(view.guide());
-            (p.answered, p.visible)
+            format!(" {}/{}", p.answered, p.visible)
         })
         .collect();
-    let make = |name_w: Option<usize>, counts: bool| -> Vec<String> {
-        view.interview
-            .sessions
+    let make = |cap: usize, with_counts: bool| -> Vec<String> {
+        names
             .iter()
-            .zip(&progress)
+            .zip(&counts)
             .enumerate()
-            .map(|(i, (s, (a, v)))| {
-                let name = structure_name(view.guide(), s, lang);
-                let name = match name_w {
-                    Some(w) if i != view.active => fit(&name, w),
-                    _ => name,
-                };
-                if counts {
-                    format!(" {} {name} {a}/{v} ", i + 1)
-                } else {
-                    format!(" {} {name} ", i + 1)
-                }
+            .map(|(i, (name, count))| {
+                let count = if with_counts { count.as_str() } else { "" };
+                format!(" {} {}{count} ", i + 1, fit(name, cap))
             })
             .collect()
     };
-    for (name_w, counts) in [
-        (None, true),
-        (Some(10), true),
-        (Some(10), false),
-        (Some(6), false),
-    ] {
-        let labels = make(name_w, counts);
-        if fits(&labels) {
-            return labels;
+    let longest = names.iter().map(|n| width(n)).max().unwrap_or(0);
+    for (with_counts, floor) in [(true, 8), (false, 4)] {
+        for cap in (floor..=longest.max(floor)).rev() {
+            let labels = make(cap, with_counts);
+            if fits(&labels) {
+                return labels;
+            }
         }
     }
-    view.interview
-        .sessions
+    names
         .iter()
         .enumerate()
-        .map(|(i, s)| {
+        .map(|(i, name)| {
             if i == view.active {
-                format!(
-                    " {} {} ",
-                    i + 1,
-                    fit(&structure_name(view.guide(), s, lang), room / 2)
-                )
+                format!(" {} {} ", i + 1, fit(name, room / 2))
             } else {
                 format!(" {} ", i + 1)
             }
@@ -192,8 +192,11 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     }
 
     let (nav, pane) = if main.width >= 72 {
-        let [n, p] =
-            Layout::horizontal([Constraint::Length(NAV_WIDTH), Constraint::Min(1)]).areas(main);
+        let [n, p] = Layout::horizontal([
+            Constraint::Length(nav_width(main.width)),
+            Constraint::Min(1),
+        ])
+        .areas(main);
         (Some(n), p)
     } else {
         (None, main)
@@ -203,7 +206,14 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     }
     match &view.panel {
         Some(p) => super::panels::render(app, view, p, f, pane),
-        None => super::question::render_question(app, view, f, pane),
+        None if main.width >= guidance_column::FROM_WIDTH => {
+            let side_w = guidance_column::width(main.width, nav_width(main.width));
+            let [question, side] =
+                Layout::horizontal([Constraint::Min(1), Constraint::Length(side_w)]).areas(pane);
+            super::question::render_question(app, view, f, question, true);
+            guidance_column::render(app, view, f, side);
+        }
+        None => super::question::render_question(app, view, f, pane, false),
     }
 }
 

@@ -4,6 +4,7 @@
 mod call_details;
 mod form;
 mod guard;
+mod guidance_column;
 mod help;
 mod home;
 mod interview;

@@ -25,8 +25,9 @@ fn status(p: &Progress) -> String {
     }
 }
 
-/// The next call: "Thu 14:00 (theirs 17:00)".
-fn next(app: &App, p: &Progress) -> String {
+/// The next call: "Thu 14:00 (theirs 17:00)", or without their time when `short` (the
+/// details under the list say the time there).
+fn next(app: &App, p: &Progress, short: bool) -> String {
     let Some(t) = p.next else {
         return String::new();
     };
@@ -38,6 +39,7 @@ fn next(app: &App, p: &Progress) -> String {
         .target
         .timezone
         .as_deref()
+        .filter(|_| !short)
         .and_then(|z| jiff::tz::TimeZone::get(z).ok())
     {
         Some(tz) => format!(
@@ -89,8 +91,12 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
         );
         return;
     }
-    // Columns shrink to 80: the target takes what the others leave.
-    let (st, tries, nx) = (13, 5, 24);
+    // Columns shrink to 80: the target takes what the others leave. Narrower than the
+    // columns with a 12-column target, the next call loses "(theirs 17:00)" rather than
+    // be cut to "(theirs 1…": the details under the list give the time there.
+    let (st, tries) = (13, 5);
+    let short = w < 12 + st + tries + 24 + 8;
+    let nx = if short { 9 } else { 24 };
     let tw = w.saturating_sub(st + tries + nx + 8).max(12);
     let row = |mark: &str, target: &str, s: &str, n: &str, x: &str| {
         format!(
@@ -128,7 +134,7 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
             &name,
             &status(p),
             &p.attempts.to_string(),
-            &next(app, p),
+            &next(app, p, short),
         );
         let style = if here {
             t.selected()

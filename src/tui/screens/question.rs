@@ -67,7 +67,9 @@ fn block<'a>(t: &Theme, title: String, focus: Focus) -> Block<'a> {
         .title(Span::styled(title, style))
 }
 
-pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
+/// The question pane; with `side_column`, its guidance is in the column beside (at 120
+/// columns and more) and not repeated here.
+pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, side_column: bool) {
     let t = &app.theme;
     let lang = view.lang();
     let dl = view.interview.default_language();
@@ -101,27 +103,13 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         in_section.len(),
         if q.required { " · required" } else { "" }
     );
-    let (q_lines, _) = wrap_at_most(q.text.get(lang, dl), w, 4);
-    let g_max = if h >= 18 { 3 } else { 2 };
-    let cut = |text: &str, max: usize| {
-        let mut l = super::layout::wrap(text, w);
-        if l.len() > max {
-            l.truncate(max);
-            if let Some(last) = l.last_mut() {
-                *last = format!("{} (Alt-G: all)", fit(last, w.saturating_sub(13)));
-            }
-        }
-        l
+    let (mut q_lines, _) = wrap_at_most(q.text.get(lang, dl), w, 4);
+    let mut g_lines = if side_column {
+        // All of it is in the column beside.
+        Vec::new()
+    } else {
+        guidance_lines(view, w, if h >= 18 { 3 } else { 2 })
     };
-    // The section's introduction (what to read out before its questions) on its first
-    // question shown, above the question's own guidance.
-    let mut g_lines = match &section.guidance {
-        Some(g) if n_in_section == 1 => cut(&format!("§ {}", g.get(lang, dl)), 2),
-        _ => Vec::new(),
-    };
-    if let Some(g) = &q.guidance {
-        g_lines.extend(cut(g.get(lang, dl), g_max));
-    }
     let rows = option_rows(q, view.session());
     // The specify field only while its Other option is chosen: it is not sent otherwise.
     let other = crate::interview::other_chosen(
@@ -161,9 +149,27 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
                 None => option_list::needed(&items, w).max(1),
             }
         };
-    let fixed = 1 + q_lines.len() + g_lines.len() + 1 + if other { 2 } else { 0 } + 1;
+    // The answer keeps three rows (a long text is never typed into an invisible box) and
+    // the note one: the guidance gives up lines first, down to one that says Alt-G shows
+    // it all, then the question, down to one line; then the guidance goes.
+    let floor = answer_need.min(3);
+    let other_rows = if other { 2 } else { 0 };
+    let avail = h.saturating_sub(1 + floor + 1 + other_rows + 2);
+    while q_lines.len() + g_lines.len() > avail {
+        if g_lines.len() > 1 {
+            let keep = g_lines.len() - 1;
+            g_lines = cut_lines(g_lines, keep, w);
+        } else if q_lines.len() > 1 {
+            q_lines = wrap_at_most(q.text.get(lang, dl), w, q_lines.len() - 1).0;
+        } else if !g_lines.is_empty() {
+            g_lines.clear();
+        } else {
+            break;
+        }
+    }
+    let fixed = 1 + q_lines.len() + g_lines.len() + 1 + other_rows + 1;
     let room = h.saturating_sub(fixed);
-    let answer_rows = answer_need.min(room.saturating_sub(2)).max(1);
+    let answer_rows = answer_need.min(room.saturating_sub(2)).max(floor).max(1);
     let note_rows = room.saturating_sub(answer_rows).max(1);
 
     let mut constraints = vec![
@@ -336,6 +342,58 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         })
         .collect();
     f.render_widget(Paragraph::new(lines), pad);
+}
+
+/// What guides the interviewer on this question: the section's introduction (what to
+/// read out before its questions) on its first question shown, and the question's own.
+pub(super) fn guidance_texts(view: &CallView) -> (Option<&str>, Option<&str>) {
+    let (lang, dl) = (view.lang(), view.interview.default_language());
+    let tab = view.tab();
+    let si = view.section_of(tab.current);
+    let first_shown = view
+        .visible()
+        .into_iter()
+        .find(|&i| view.section_of(i) == si);
+    let intro = match &view.guide().sections[si].guidance {
+        Some(g) if first_shown == Some(tab.current) => Some(g.get(lang, dl)),
+        _ => None,
+    };
+    (
+        intro,
+        view.question().guidance.as_ref().map(|g| g.get(lang, dl)),
+    )
+}
+
+/// The guidance shown above the answer: the section's introduction, two lines at most,
+/// then the question's own, `max` lines at most; what is cut says that Alt-G shows it all.
+fn guidance_lines(view: &CallView, w: usize, max: usize) -> Vec<String> {
+    let (intro, own) = guidance_texts(view);
+    let mut lines = match intro {
+        Some(g) => cut_lines(super::layout::wrap(&format!("§ {g}"), w), 2, w),
+        None => Vec::new(),
+    };
+    if let Some(g) = own {
+        lines.extend(cut_lines(super::layout::wrap(g, w), max, w));
+    }
+    lines
+}
+
+/// At most `max` of `lines`; when some are left out, the last kept says where they are.
+pub(super) fn cut_lines(mut lines: Vec<String>, max: usize, w: usize) -> Vec<String> {
+    const MORE: &str = " (Alt-G: all)";
+    if lines.len() <= max {
+        return lines;
+    }
+    lines.truncate(max);
+    if let Some(last) = lines.last_mut()
+        && !last.ends_with(MORE)
+    {
+        *last = format!(
+            "{}{MORE}",
+            fit(last, w.saturating_sub(super::layout::width(MORE)))
+        );
+    }
+    lines
 }
 
 /// Each row's number and mark, and its label (what `option_list` wraps), and whether it
