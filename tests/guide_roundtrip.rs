@@ -78,6 +78,7 @@ fn question() -> impl Strategy<Value = Question> {
                     guidance,
                     required,
                     summary: summary && (kind.is_closed() || scale),
+                    call_level: !required && kind.is_closed(),
                     applies_to,
                     show_if: None,
                     options_from: None,

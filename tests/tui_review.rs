@@ -185,6 +185,8 @@ fn in_tmux_the_read_back_is_read_confirmed_and_written_into_the_file() {
     t.keys("s", &["M-r"]);
     t.wait_for("s", "Not read back yet");
     t.keys("s", &["b"]);
+    // The hint bar is the frame's last row: once it shows, the whole page is drawn.
+    t.wait_for("s", "n corrections");
     let page = t.wait_for("s", "Read back · Protection Cluster");
     assert!(page.contains("→ Mechanisms in place"), "{page}");
     assert!(

@@ -146,6 +146,11 @@ pub struct Question {
     pub required: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub summary: bool,
+    /// A fact about the call, not the structure (the populations covered, several crises):
+    /// answered once, it is the answer of every structure on the call that had none (or
+    /// had the same), and stays editable per structure.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub call_level: bool,
     /// Empty: every structure.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub applies_to: Vec<Structure>,

@@ -34,12 +34,16 @@ impl Interview {
         self.may_edit(i)?;
         let guide = &self.guide.guide;
         let s = &mut self.sessions[i];
+        let before = s.answers.get(q).cloned();
         let old = super::field_text(s.answers.get(q), field);
         f(s, guide)?;
         let new = super::field_text(s.answers.get(q), field);
         let change = Change::answer(s, guide, q, field);
         let target = format!("{}:{q}", field.as_str());
         self.remember(i, target, old, new, now, change.is_typing());
+        if field == Field::Answer {
+            self.share_call_level(i, q, before.as_ref(), now);
+        }
         Ok(change)
     }
 

@@ -4,6 +4,7 @@
 //! terminal and no store here: the TUI shows an interview, the store applies its changes.
 
 mod call;
+mod call_level;
 mod details;
 mod edit;
 pub mod guard;
@@ -63,6 +64,11 @@ pub struct Interview {
     histories: Vec<History>,
     /// An undo or redo is being applied: its edits are not new steps.
     replaying: bool,
+    /// Changes an edit made to the call's other sessions (a call-level fact), to be saved.
+    shared: Vec<crate::session::Change>,
+    /// Per session: the call-level questions whose answer came from another structure's
+    /// tab and was not changed on its own (in memory: after a reopen, none follow).
+    shared_in: Vec<std::collections::BTreeSet<String>>,
 }
 
 impl Interview {
@@ -92,6 +98,7 @@ impl Interview {
             })
             .collect();
         let histories = vec![History::default(); sessions.len()];
+        let shared_in = vec![Default::default(); sessions.len()];
         Interview {
             call,
             guide,
@@ -100,6 +107,8 @@ impl Interview {
             index,
             histories,
             replaying: false,
+            shared: Vec::new(),
+            shared_in,
         }
     }
 
@@ -177,6 +186,7 @@ impl Interview {
         self.sessions.push(session);
         self.access.push(Access::Edit);
         self.histories.push(History::default());
+        self.shared_in.push(Default::default());
         self.sessions.len() - 1
     }
 

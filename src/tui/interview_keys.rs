@@ -19,7 +19,27 @@ use crate::session::{Change, Field, Special};
 
 impl CallView {
     pub fn update(&mut self, input: Input, action: Option<Action>, now: Timestamp) -> Outcome {
-        let outcome = self.dispatch(input, action, now);
+        let mut outcome = self.dispatch(input, action, now);
+        // A call-level fact answered here is the other structures' answer too: saved now,
+        // with the edit that made it, whichever key or panel made it.
+        let shared = self.interview.take_shared();
+        if !shared.is_empty() {
+            for change in &shared {
+                if let Some(j) = change.session().and_then(|s| self.interview.position_of(s)) {
+                    let t = &mut self.tabs[j];
+                    t.load(&self.interview, j, t.current);
+                }
+            }
+            outcome
+                .effects
+                .extend(shared.into_iter().map(Effect::Persist));
+            if outcome.say.is_none() {
+                outcome.say = Some((
+                    Level::Info,
+                    "A fact about the call: recorded for the other structures too (each may change theirs)".into(),
+                ));
+            }
+        }
         self.saving(&outcome.effects);
         outcome
     }

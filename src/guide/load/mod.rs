@@ -44,6 +44,7 @@ const QUESTION_KEYS: &[&str] = &[
     "guidance",
     "required",
     "summary",
+    "call_level",
     "applies_to",
     "show_if",
     "options_from",

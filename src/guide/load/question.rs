@@ -48,6 +48,19 @@ impl Reader<'_, '_> {
         let guidance = self.optional_text(t, "guidance", langs);
         let required = self.optional_bool(t, "required").unwrap_or(false);
         let summary = self.optional_bool(t, "summary").unwrap_or(false);
+        let call_level = self.optional_bool(t, "call_level").unwrap_or(false);
+        if call_level
+            && let (Some(k), Some(v)) = (kind, t.get("call_level"))
+            && matches!(k, QuestionType::Text | QuestionType::LongText)
+        {
+            self.d.error(
+                &v.span(),
+                format!(
+                    "{what} is {}; `call_level` shares a closed answer across the structures on a call, and each coordinator's own words stay theirs",
+                    k.as_str()
+                ),
+            );
+        }
         let applies_to = self.applies_to(t);
         let options_from = t.get("options_from").and_then(|v| {
             let s = self.string(v, "options_from")?;
@@ -129,6 +142,7 @@ impl Reader<'_, '_> {
                 guidance,
                 required,
                 summary,
+                call_level,
                 applies_to,
                 show_if: None,
                 options_from: options_from.as_ref().map(|(s, _)| s.clone()),

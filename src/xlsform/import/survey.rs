@@ -519,6 +519,7 @@ impl Importer {
                 guidance,
                 required,
                 summary: false,
+                call_level: false,
                 applies_to,
                 show_if,
                 options_from,
