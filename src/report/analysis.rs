@@ -361,8 +361,13 @@ pub(super) fn analyse(
                 summary_stale,
             });
         }
-        // A text whose question is hidden now stays readable with the loose ones.
-        loose.extend(by_question.into_values().flatten());
+        // A text whose question is hidden now stays readable with the loose ones, in the
+        // guide's order: a map's order changed the REFI-QDA sources from run to run.
+        for q in guide.questions() {
+            if let Some(texts) = by_question.remove(&q.id) {
+                loose.extend(texts);
+            }
+        }
         matrix_rows.push(MatrixRow {
             session_id: r.session_id.clone(),
             digest: r.digest.clone(),
