@@ -259,6 +259,7 @@ impl Report {
                 codebook,
                 attribution: options.attribution,
                 matrix_by: options.matrix_by,
+                keep_whole: options.matrix_whole,
             };
             sections.push(section(
                 guide,
@@ -317,6 +318,7 @@ fn section(
         crosstabs,
         texts,
         analysis,
+        notes: notes.iter().map(|n| (*n).clone()).collect(),
         apart: versions.apart,
         unchecked: versions.unchecked,
     }
