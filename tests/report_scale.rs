@@ -4,6 +4,7 @@
 //! sessions (past the 200 matrix rows HTML and Markdown show) with the v1/v2 fixtures
 //! (revisions, another structure, older guide versions) and a coding and a summary.
 //! Zips (XLSX, REFI-QDA) are compared member by member: their containers carry times.
+//! And the report's peak memory at two sizes, which must stay nearly flat.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -18,6 +19,10 @@ use stocktake::session::{Change, Participant, Special, Value};
 const GENERATED: usize = 260;
 
 fn generate(dir: &Path) {
+    generate_n(dir, GENERATED)
+}
+
+fn generate_n(dir: &Path, n: usize) {
     let g = Arc::new(
         Catalog::bundled()
             .get("gpc-attt-coordinator")
@@ -36,7 +41,7 @@ fn generate(dir: &Path) {
         "anecdotal_only",
         "not_working_not_aware",
     ];
-    for i in 0..GENERATED {
+    for i in 0..n {
         let (structure, label) = structures[i % 4];
         let call = NewCall {
             response: format!("Response {}", i / 4),
@@ -306,4 +311,72 @@ fn every_output_is_unchanged_on_a_fixed_collation() {
         digests(&out, &format!("{name}/"), &mut lines);
     }
     insta::assert_snapshot!(lines.join("\n"));
+}
+
+/// Peak resident memory of `stocktake report`, all formats, on `n` generated sessions, in
+/// KiB (`wait4`'s own count for that process: the collation before it is not in it).
+fn report_peak_kib(n: usize) -> i64 {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("files");
+    generate_n(&files, n);
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            .args(args)
+            .env("STOCKTAKE_CONFIG", dir.path().join("no-config.toml"))
+            .env("STOCKTAKE_DATA_DIR", dir.path().join("data"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("run stocktake")
+    };
+    let db = dir.path().join("c.db");
+    let out = dir.path().join("r");
+    let status = run(&[
+        "collate".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        files.as_os_str(),
+    ])
+    .wait()
+    .expect("collate");
+    assert!(status.success());
+    // Reaped by wait4 below, which also gives its peak memory; Child::wait cannot.
+    #[allow(clippy::zombie_processes)]
+    let child = run(&[
+        "report".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill; the pid is our child,
+    // waited for here only (the Child handle is never waited on).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(got, pid, "wait4");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "report failed: {status}"
+    );
+    usage.ru_maxrss
+}
+
+/// Issue 18: the report's memory is bounded by what one question's distribution and the
+/// shown lists need, not by the sessions. Four times the sessions may cost only a small
+/// margin more (the sessions' own rows, a few hundred bytes each, and the workbook's
+/// shared strings, which rust_xlsxwriter keeps whole).
+#[test]
+#[ignore = "issue 18, not met yet: the model still holds every session's answers (docs/performance.md, The report); run with --ignored"]
+fn four_times_the_sessions_take_little_more_memory() {
+    let small = report_peak_kib(500);
+    let large = report_peak_kib(2_000);
+    let margin = 16 * 1024;
+    eprintln!("peak RSS: 500 sessions {small} KiB, 2,000 sessions {large} KiB");
+    assert!(
+        large <= small + margin,
+        "2,000 sessions peaked at {large} KiB, 500 at {small} KiB: more than {margin} KiB apart"
+    );
 }
