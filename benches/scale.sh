@@ -10,8 +10,10 @@ N=${1:-10000}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cargo build --release --quiet --bin stocktake --example generate_sessions
-BIN=target/release/stocktake
-GEN=target/release/examples/generate_sessions
+# Where cargo put them: a shared machine often builds into its own CARGO_TARGET_DIR.
+TARGET=${CARGO_TARGET_DIR:-target}
+BIN=$TARGET/release/stocktake
+GEN=$TARGET/release/examples/generate_sessions
 
 FLOOR=""
 step() { # name, command...

@@ -36,6 +36,7 @@ pub(super) fn analyse(db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
             attribution: Attribution::Response,
             include_sensitive: o.include_sensitive,
             codebook: codebook.clone(),
+            matrix_whole: true,
             ..ReportOptions::default()
         },
     )?;

@@ -103,6 +103,7 @@ pub(super) fn report(
             codebook,
             hxl,
             matrix_by,
+            matrix_whole: false,
         },
     )?;
     if r.sections.is_empty() {

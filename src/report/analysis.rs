@@ -3,7 +3,7 @@
 //! (per code of the codebook, the sessions that mention it, by structure, with the quotes
 //! behind it), computed from the same heads the counts use.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::counts::label_of;
 use super::group::Group;
@@ -110,7 +110,10 @@ pub struct MatrixColumn {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Matrix {
     pub columns: Vec<MatrixColumn>,
+    /// The first rows (all of them for `stocktake analyse`); `matrix.csv` has every one.
     pub rows: Vec<MatrixRow>,
+    /// Sessions the matrix has a row for, kept here or not.
+    pub sessions: usize,
 }
 
 /// A quote behind a theme.
@@ -159,6 +162,10 @@ pub struct Analysis {
     pub codings: Vec<Coding>,
     /// Codings of sessions not in this report (another guide, filtered out, or gone).
     pub elsewhere: usize,
+    /// What the matrix's rows are made with again as they are written.
+    pub summaries: Vec<CellSummary>,
+    pub attribution: Attribution,
+    pub matrix_by: super::MatrixBy,
 }
 
 impl Analysis {
@@ -180,7 +187,7 @@ fn by(r: &SessionRow, level: Attribution) -> String {
 /// A matrix row's name: who, as far as the attribution allows, and at the structure level
 /// the end of the session id too, or four Protection Cluster rows read alike. The id is
 /// random (a ULID's last characters), so it tells nothing of the response.
-fn row_name(r: &SessionRow, level: Attribution) -> String {
+pub(super) fn row_name(r: &SessionRow, level: Attribution) -> String {
     match level {
         Attribution::Structure => {
             let id: Vec<char> = r.session_id.chars().collect();
@@ -234,7 +241,11 @@ pub fn units_of(guide: &Guide, r: &SessionRow, notes: &[&GeneralNote]) -> Vec<Un
     units
 }
 
-fn answer_text(q: &crate::guide::Question, a: &super::model::Answer, lang: &str) -> String {
+pub(super) fn answer_text(
+    q: &crate::guide::Question,
+    a: &super::model::Answer,
+    lang: &str,
+) -> String {
     match a.status {
         AnswerStatus::Special(s) => s.label().to_string(),
         AnswerStatus::Unanswered => String::new(),
@@ -265,6 +276,9 @@ pub(super) struct Inputs<'a> {
     pub codebook: Option<Codebook>,
     pub attribution: Attribution,
     pub matrix_by: super::MatrixBy,
+    /// Keep every row of the matrix (the analyse screen browses them all), not only the
+    /// ones HTML and Markdown show.
+    pub keep_whole: bool,
 }
 
 pub(super) fn analyse(
@@ -274,117 +288,47 @@ pub(super) fn analyse(
     input: Inputs<'_>,
 ) -> Analysis {
     let lang = guide.default_language();
-
-    let summaries: HashMap<(&str, &str), &CellSummary> = input
-        .summaries
+    let maker = super::matrix::MatrixMaker::new(guide, input.summaries, notes, input.attribution);
+    let columns = maker.columns();
+    // Rows are made one at a time and only the ones shown are kept (`matrix.csv` and the
+    // sheet make them again as they write): holding every row was a second copy of every
+    // text of every session. Coded sessions' rows are kept a moment, to check the codings.
+    let coded: HashSet<&str> = input
+        .codings
         .iter()
-        .map(|s| ((s.session_id.as_str(), s.section.as_str()), s))
+        .map(|c| c.session_id.as_str())
         .collect();
-    let labels: HashMap<&str, std::sync::Arc<str>> = guide
-        .questions()
-        .map(|q| (q.id.as_str(), std::sync::Arc::from(q.text.get(lang, lang))))
-        .collect();
-    let columns: Vec<MatrixColumn> = guide
-        .sections
-        .iter()
-        .map(|s| MatrixColumn {
-            section: s.id.clone(),
-            title: s.title.get(lang, lang).to_string(),
-            questions: s
-                .questions
-                .iter()
-                .map(|q| {
-                    let label = labels
-                        .get(q.id.as_str())
-                        .cloned()
-                        .unwrap_or_else(|| std::sync::Arc::from(q.id.as_str()));
-                    (q.id.clone(), label)
-                })
-                .collect(),
-        })
-        .collect();
-    // The notes pad by revision, once: looking each session's notes up in all of them made
-    // the matrix quadratic (80 s at 100,000 sessions).
-    let mut notes_by: HashMap<&str, Vec<&GeneralNote>> = HashMap::new();
-    for n in notes {
-        notes_by.entry(n.digest.as_str()).or_default().push(n);
-    }
+    let mut used: BTreeSet<String> = BTreeSet::new();
     let mut matrix_rows = Vec::new();
-    for r in rows {
-        // Each text goes to its question's item, moved, not copied: at 10,000 sessions the
-        // texts are most of the report's memory.
-        let mut by_question: HashMap<String, Vec<Unit>> = HashMap::new();
-        let mut loose = Vec::new();
-        let own = notes_by
-            .get(r.digest.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        for u in units_of(guide, r, own) {
-            match &u.question {
-                Some(q) => by_question.entry(q.clone()).or_default().push(u),
-                None => loose.push(u),
-            }
+    let mut coded_rows: HashMap<&str, MatrixRow> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let row = maker.row(r);
+        if input.matrix_by == super::MatrixBy::Question {
+            used.extend(
+                row.cells
+                    .iter()
+                    .flat_map(|c| c.items.iter().map(|i| i.question.clone())),
+            );
         }
-        let mut cells = Vec::new();
-        for s in &guide.sections {
-            let mut items = Vec::new();
-            for q in &s.questions {
-                if r.is_hidden(&q.id) {
-                    continue;
-                }
-                let answer = r
-                    .answers
-                    .get(&q.id)
-                    .map(|a| answer_text(q, a, lang))
-                    .unwrap_or_default();
-                let texts = by_question.remove(&q.id).unwrap_or_default();
-                if answer.is_empty() && texts.is_empty() {
-                    continue;
-                }
-                items.push(CellItem {
-                    question: q.id.clone(),
-                    label: labels
-                        .get(q.id.as_str())
-                        .cloned()
-                        .unwrap_or_else(|| std::sync::Arc::from(q.id.as_str())),
-                    answer,
-                    texts,
-                });
-            }
-            let summary = summaries
-                .get(&(r.session_id.as_str(), s.id.as_str()))
-                .map(|s| (*s).clone());
-            let summary_stale = summary.as_ref().is_some_and(|s| s.digest != r.digest);
-            cells.push(MatrixCell {
-                items,
-                summary,
-                summary_stale,
-            });
+        if coded.contains(r.session_id.as_str()) {
+            coded_rows.insert(r.session_id.as_str(), row.clone());
         }
-        // A text whose question is hidden now stays readable with the loose ones.
-        loose.extend(by_question.into_values().flatten());
-        matrix_rows.push(MatrixRow {
-            session_id: r.session_id.clone(),
-            digest: r.digest.clone(),
-            who: row_name(r, input.attribution),
-            group: r.group.clone(),
-            unresolved: r.unresolved,
-            cells,
-            loose,
-        });
+        if input.keep_whole || i < super::html_analysis::MATRIX_HTML_ROWS {
+            matrix_rows.push(row);
+        }
     }
-    let by_session: HashMap<&str, (&SessionRow, &MatrixRow)> = rows
-        .iter()
-        .zip(&matrix_rows)
-        .map(|(r, m)| (r.session_id.as_str(), (r, m)))
-        .collect();
+    let by_session: HashMap<&str, &SessionRow> =
+        rows.iter().map(|r| (r.session_id.as_str(), r)).collect();
     // Which codings still cover what they coded; the rest are flagged.
     let mut live: Vec<&Coding> = Vec::new();
     let mut stale = Vec::new();
     let mut elsewhere = 0;
     let mut codings = Vec::new();
     for c in input.codings {
-        let Some((r, m)) = by_session.get(c.session_id.as_str()) else {
+        let (Some(r), Some(m)) = (
+            by_session.get(c.session_id.as_str()),
+            coded_rows.get(c.session_id.as_str()),
+        ) else {
             elsewhere += 1;
             continue;
         };
@@ -422,10 +366,11 @@ pub(super) fn analyse(
             let m = Matrix {
                 columns,
                 rows: matrix_rows,
+                sessions: rows.len(),
             };
             match input.matrix_by {
                 super::MatrixBy::Section => m,
-                super::MatrixBy::Question => m.by_question(input.summaries),
+                super::MatrixBy::Question => m.by_question_of(input.summaries, &used),
             }
         },
         themes,
@@ -434,6 +379,9 @@ pub(super) fn analyse(
         stale,
         codings,
         elsewhere,
+        summaries: input.summaries.to_vec(),
+        attribution: input.attribution,
+        matrix_by: input.matrix_by,
     }
 }
 

@@ -245,10 +245,13 @@ impl Report {
                 *version_counts.entry(r.guide_version.clone()).or_default() += 1;
             }
             let digests: HashSet<&str> = rows.iter().map(|r| r.digest.as_str()).collect();
-            let section_notes: Vec<_> = notes
-                .iter()
-                .filter(|n| digests.contains(n.digest.as_str()))
-                .collect();
+            // The section's notes are moved out, not copied: it keeps them to make the
+            // matrix rows again as they are written.
+            let (section_notes, rest): (Vec<GeneralNote>, Vec<GeneralNote>) =
+                std::mem::take(&mut notes)
+                    .into_iter()
+                    .partition(|n| digests.contains(n.digest.as_str()));
+            notes = rest;
             let codebook = match &options.codebook {
                 Some(b) if b.guide == id => Some(b.clone()),
                 _ => crate::guide::bundled_codebook(&id),
@@ -259,6 +262,7 @@ impl Report {
                 codebook,
                 attribution: options.attribution,
                 matrix_by: options.matrix_by,
+                keep_whole: options.matrix_whole,
             };
             sections.push(section(
                 guide,
@@ -268,7 +272,7 @@ impl Report {
                     unchecked,
                 },
                 rows,
-                &section_notes,
+                section_notes,
                 &options,
                 &targeted,
                 analysis,
@@ -290,24 +294,27 @@ fn section(
     guide: Guide,
     versions: super::versions::Versions,
     rows: Vec<SessionRow>,
-    notes: &[&GeneralNote],
+    notes: Vec<GeneralNote>,
     options: &ReportOptions,
     targeted: &BTreeMap<Group, usize>,
     analysis: super::analysis::Inputs<'_>,
 ) -> GuideSection {
     let lang = guide.default_language().to_string();
+    let note_refs: Vec<&GeneralNote> = notes.iter().collect();
     // The free texts (copies of every note) only HTML and Markdown need: gathered on a
     // second core while this one counts, so the spreadsheet can start sooner.
     let (texts, (summaries, frequencies, crosstabs)) = std::thread::scope(|scope| {
-        let texts = scope
-            .spawn(|| super::texts::free_texts(&guide, &rows, notes, &lang, options.attribution));
+        let texts = scope.spawn(|| {
+            super::texts::free_texts(&guide, &rows, &note_refs, &lang, options.attribution)
+        });
         let counts = counts(&guide, &rows, &lang, options.min_cell, targeted);
         let texts = texts
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (texts, counts)
     });
-    let analysis = super::analysis::analyse(&guide, &rows, notes, analysis);
+    let analysis = super::analysis::analyse(&guide, &rows, &note_refs, analysis);
+    drop(note_refs);
     GuideSection {
         guide,
         versions: versions.counts,
@@ -317,6 +324,7 @@ fn section(
         crosstabs,
         texts,
         analysis,
+        notes,
         apart: versions.apart,
         unchecked: versions.unchecked,
     }

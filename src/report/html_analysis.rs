@@ -59,11 +59,11 @@ fn matrix(o: &mut Text<'_>, a: &Analysis, suffix: &str) {
         o,
         "<h3 id=matrix{suffix}>Rapid-analysis matrix</h3><p class=muted>A row per session, a column per section of the guide: the collator's summary (written in <code>stocktake analyse</code>), then what was answered and said. "
     );
-    if m.rows.len() > MATRIX_HTML_ROWS {
+    if m.sessions > MATRIX_HTML_ROWS {
         let _ = write!(
             o,
             "The first {MATRIX_HTML_ROWS} of {} sessions; every one is in matrix{suffix}.csv and the Matrix sheet of report.xlsx.",
-            m.rows.len()
+            m.sessions
         );
     }
     o.push_str("</p><div style=\"overflow-x:auto\"><table><tr><th>session</th>");

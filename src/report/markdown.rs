@@ -306,12 +306,8 @@ fn matrix(o: &mut Text<'_>, r: &Report, s: &super::model::GuideSection) {
 
 A heading per session and a line per section of the guide: the collator's summary (✎, written in `stocktake analyse`), else what was answered and said, shortened to {MATRIX_CELL_CHARS} characters. Every cell whole is in matrix{suffix}.csv."
     );
-    if m.rows.len() > shown {
-        let _ = writeln!(
-            o,
-            "The first {shown} of {} sessions are here.",
-            m.rows.len()
-        );
+    if m.sessions > shown {
+        let _ = writeln!(o, "The first {shown} of {} sessions are here.", m.sessions);
     }
     o.push('\n');
     for row in m.rows.iter().take(shown) {

@@ -16,6 +16,7 @@ mod html_analysis;
 mod html_evidence;
 mod kappa;
 mod markdown;
+mod matrix;
 mod matrix_by;
 mod model;
 mod qdpx;

@@ -68,6 +68,9 @@ pub struct ReportOptions {
     pub hxl: bool,
     /// The rapid-analysis matrix's columns: sections, or questions.
     pub matrix_by: super::MatrixBy,
+    /// Keep every row of the matrix in the report (`stocktake analyse` browses them all);
+    /// else only the rows HTML and Markdown show, the files making the rest as they write.
+    pub matrix_whole: bool,
 }
 
 /// One session's current state, as the report counts it.
@@ -364,6 +367,9 @@ pub struct GuideSection {
     pub texts: Vec<(String, Vec<TextItem>, usize)>,
     /// The matrix, the themes and the coders' agreement.
     pub analysis: super::analysis::Analysis,
+    /// The notes pad entries of its sessions (those the report may show): the matrix rows
+    /// are made from them again as `matrix.csv` and the REFI-QDA project are written.
+    pub notes: Vec<crate::collate::GeneralNote>,
     /// Questions not pooled across versions, each older version's counts apart.
     pub apart: Vec<Apart>,
     /// Versions whose guide the collation holds but this program cannot read: whether

@@ -398,13 +398,13 @@ fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> ReportError + '_ 
 
 /// Write `project.qdpx` for one guide's sessions.
 pub fn write_qdpx(path: &Path, s: &GuideSection, now: &str) -> Result<(), ReportError> {
-    let units: BTreeMap<String, Vec<Unit>> = s
-        .analysis
-        .matrix
-        .rows
-        .iter()
-        .map(|r| (r.session_id.clone(), r.units().cloned().collect()))
-        .collect();
+    // Every session's texts, as its matrix row has them: the report keeps only the first
+    // rows, so they are made again here.
+    let mut units: BTreeMap<String, Vec<Unit>> = BTreeMap::new();
+    super::matrix::each_row(s, &mut |_, r| {
+        units.insert(r.session_id.clone(), r.units().cloned().collect());
+        Ok(())
+    })?;
     let (qde, files) = project(s, &units, now);
     super::write_private_with(path, |w| {
         let mut z = zip::ZipWriter::new(w);

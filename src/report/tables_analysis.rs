@@ -24,7 +24,7 @@ pub fn matrix_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> 
         header.push(c.section.clone());
     }
     emit(&header.iter().map(String::as_str).collect::<Vec<_>>())?;
-    for (row, session) in m.rows.iter().zip(&s.sessions) {
+    super::matrix::each_row(s, &mut |session, row| {
         let revision = session.revision.to_string();
         let mut cells: Vec<String> = Vec::with_capacity(header.len());
         cells.push(row.session_id.clone());
@@ -41,9 +41,8 @@ pub fn matrix_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> 
             );
             cells.push(c.content());
         }
-        emit(&cells.iter().map(String::as_str).collect::<Vec<_>>())?;
-    }
-    Ok(())
+        emit(&cells.iter().map(String::as_str).collect::<Vec<_>>())
+    })
 }
 
 /// Per code, the sessions whose texts were coded with it, over all and by structure.
