@@ -119,3 +119,46 @@ fn a_correction_on_the_tab_it_was_asked_on_follows_until_a_structure_changes_its
         "an answer changed on its own tab no longer follows"
     );
 }
+
+fn bundled() -> Driver {
+    let (_tc, clock) = TestClock::new();
+    let store = Store::open_in_memory(clock).expect("store");
+    Driver::new(store, Catalog::bundled(), "amina", Theme { color: true })
+}
+
+#[test]
+fn alt_a_gives_this_answer_to_every_other_structure_on_the_call() {
+    let mut d = bundled();
+    // The Protection Cluster, the CP AOR and the GBV AOR on the line.
+    d.press("nJuba<tab><tab><space><tab><space><C-s>");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not in an interview: {}", d.screen(80, 24))
+    };
+    let ids: Vec<String> = v.interview.sessions.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(ids.len(), 3);
+    // Nothing to copy before an answer: said, nothing changed.
+    d.press("<A-a>");
+    assert!(
+        d.screen(80, 24).contains("Nothing to copy"),
+        "{}",
+        d.screen(80, 24)
+    );
+    // Consent, given by all three coordinators at once.
+    d.press("<pgup>");
+    d.press("1<pgup><A-a>");
+    let screen = d.screen(80, 24);
+    assert!(
+        screen.contains("Same answer recorded for Child Protection AOR, GBV AOR"),
+        "{screen}"
+    );
+    for id in &ids {
+        assert_eq!(answer(&d, id, "consent"), Some(Value::YesNo(true)), "{id}");
+    }
+    // Once they all have it, a second Alt-A says so.
+    d.press("<A-a>");
+    assert!(
+        d.screen(80, 24).contains("have this answer already"),
+        "{}",
+        d.screen(80, 24)
+    );
+}

@@ -71,3 +71,49 @@ impl Interview {
         std::mem::take(&mut self.shared)
     }
 }
+
+impl Interview {
+    /// Question `q`'s answer in session `from` (its value or special status) copied to
+    /// every other structure on the call that may take it: one key when the coordinators
+    /// on the line agree. Returns the changes and the names of the structures changed.
+    pub fn copy_to_call(
+        &mut self,
+        from: usize,
+        q: &str,
+        now: Timestamp,
+    ) -> Result<(Vec<Change>, Vec<String>), super::Refusal> {
+        let mine = self.sessions[from]
+            .answers
+            .get(q)
+            .filter(|a| a.is_settled())
+            .cloned()
+            .ok_or(super::Refusal::NothingToCopy)?;
+        let guide = self.guide.clone();
+        let lang = self.lang().to_string();
+        let (mut changes, mut names) = (Vec::new(), Vec::new());
+        for j in 0..self.sessions.len() {
+            if j == from
+                || self.may_edit(j).is_err()
+                || !self.sessions[j].visibility(&guide.guide).is_visible(q)
+                || same(self.sessions[j].answers.get(q), Some(&mine))
+            {
+                continue;
+            }
+            let s = &mut self.sessions[j];
+            let old = super::field_text(s.answers.get(q), Field::Answer);
+            let result = match (&mine.value, mine.special) {
+                (_, Some(sp)) => s.set_special(&guide.guide, q, sp, now),
+                (Some(v), None) => s.set_value(&guide.guide, q, v.clone(), now),
+                (None, None) => continue,
+            };
+            if result.is_err() {
+                continue;
+            }
+            let new = super::field_text(s.answers.get(q), Field::Answer);
+            changes.push(Change::answer(s, &guide.guide, q, Field::Answer));
+            names.push(s.structure_name(&guide.guide, &lang));
+            self.remember(j, format!("answer:{q}"), old, new, now, false);
+        }
+        Ok((changes, names))
+    }
+}

@@ -48,6 +48,10 @@ pub enum Refusal {
     Invalid(crate::session::AnswerError),
     #[error("No consent to take notes: free text is not kept. Record the answers only.")]
     NoConsent,
+    #[error(
+        "Nothing to copy: answer this question first, then Alt-A gives it to the other structures"
+    )]
+    NothingToCopy,
     #[error(transparent)]
     Session(#[from] SessionError),
 }

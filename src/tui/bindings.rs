@@ -282,6 +282,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        keys: &["<A-a>"],
+        action: A::CopyToCall,
+        hint: None,
+        help: "the same answer for every other structure on the call (the coordinators agree)",
+    },
+    Binding {
+        ctx: INTERVIEW,
         keys: &["<A-c>", "<f3>"],
         action: A::CallDetails,
         hint: None,

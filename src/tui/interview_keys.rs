@@ -188,6 +188,32 @@ impl CallView {
                 self.panel = Some(Panel::Review(ReviewPanel::default()));
                 Outcome::stay()
             }
+            Some(Action::CopyToCall) => {
+                let q = self.question().id.clone();
+                match self.interview.copy_to_call(self.active, &q, now) {
+                    Ok((changes, _)) if changes.is_empty() => Outcome::said(
+                        Level::Info,
+                        "The other structures on the call have this answer already (or cannot take it)",
+                    ),
+                    Ok((changes, names)) => {
+                        for c in &changes {
+                            if let Some(j) = c.session().and_then(|s| self.interview.position_of(s))
+                            {
+                                let t = &mut self.tabs[j];
+                                t.load(&self.interview, j, t.current);
+                            }
+                        }
+                        Outcome::effects(changes.into_iter().map(Effect::Persist).collect()).say(
+                            Level::Info,
+                            format!(
+                                "Same answer recorded for {} (Ctrl-T to check)",
+                                names.join(", ")
+                            ),
+                        )
+                    }
+                    Err(e) => refused(e),
+                }
+            }
             Some(Action::CallDetails) => {
                 let details = super::call_details::CallDetails::new(&self.interview, self.active);
                 self.panel = Some(Panel::CallDetails(Box::new(details)));

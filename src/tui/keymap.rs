@@ -130,6 +130,8 @@ pub enum Action {
     Correct,
     /// The call's details: country, note, participants.
     CallDetails,
+    /// This answer for every other structure on the call.
+    CopyToCall,
 }
 
 pub struct Binding {
