@@ -162,3 +162,42 @@ fn alt_a_gives_this_answer_to_every_other_structure_on_the_call() {
         d.screen(80, 24)
     );
 }
+
+#[test]
+fn a_pad_note_about_another_structure_moves_to_it_whole() {
+    let mut d = bundled();
+    d.press("nJuba<tab><tab><space><C-s>1");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not in an interview")
+    };
+    let ids: Vec<String> = v.interview.sessions.iter().map(|s| s.id.clone()).collect();
+    // On the Protection Cluster's tab, a note about the CP AOR, attached to the question.
+    d.press("<C-g>The CP AOR runs the case management SOPs<C-a><enter>");
+    let before = d.store.load_session(&ids[0]).expect("pc").notes;
+    assert_eq!(before.len(), 1, "{}", d.screen(80, 24));
+    assert!(before[0].question.is_some(), "attached");
+    assert!(
+        d.screen(80, 24)
+            .contains("General notes of the Protection Cluster")
+    );
+    d.press("<A-m>");
+    assert!(
+        d.screen(80, 24).contains("Select a note first"),
+        "{}",
+        d.screen(80, 24)
+    );
+    d.press("<up><A-m>");
+    assert!(
+        d.screen(80, 24)
+            .contains("Note moved to the Child Protection AOR"),
+        "{}",
+        d.screen(80, 24)
+    );
+    let pc = d.store.load_session(&ids[0]).expect("pc");
+    let cp = d.store.load_session(&ids[1]).expect("cp");
+    assert!(pc.notes.is_empty(), "gone from the Protection Cluster");
+    assert_eq!(cp.notes.len(), 1);
+    assert_eq!(cp.notes[0].text, "The CP AOR runs the case management SOPs");
+    assert_eq!(cp.notes[0].at, before[0].at, "its time goes with it");
+    assert_eq!(cp.notes[0].question, before[0].question, "and its question");
+}

@@ -189,9 +189,9 @@ fn a_complete_interview_with_two_structures() {
     t.wait_for("s", "Mostly IDPs in the north.");
     // A general note, from anywhere.
     t.keys("s", &["C-g"]);
-    t.wait_for("s", "General notes (0)");
+    t.wait_for("s", "General notes of the Protection Cluster (0)");
     t.type_text("s", "Mentions a GBV hotline that records TIP cases.");
-    t.wait_for("s", "General notes (1)");
+    t.wait_for("s", "General notes of the Protection Cluster (1)");
     t.escape("s", "Which population groups");
     // A jump by search, then a skip-logic branch.
     t.keys("s", &["C-f"]);

@@ -9,6 +9,7 @@ mod details;
 mod edit;
 pub mod guard;
 mod navigate;
+mod notes;
 mod offered;
 mod recorded;
 mod rest;

@@ -515,6 +515,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Notes],
+        keys: &["<A-m>"],
+        action: A::MoveNote,
+        hint: None,
+        help: "the selected note is about another structure: move it to the next one on the call",
+    },
+    Binding {
+        ctx: &[C::Notes],
         keys: &["<C-e>"],
         action: A::Edit,
         hint: Some("edit"),

@@ -132,6 +132,8 @@ pub enum Action {
     CallDetails,
     /// This answer for every other structure on the call.
     CopyToCall,
+    /// The selected general note belongs to the next structure on the call.
+    MoveNote,
 }
 
 pub struct Binding {

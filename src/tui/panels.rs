@@ -225,6 +225,7 @@ impl NotesPad {
                 Outcome::stay()
             }
             Some(Action::Attach) => self.attach(iv, at, now),
+            Some(Action::MoveNote) => self.move_note(iv, at, now),
             _ => {
                 if let Err(why) = iv.may_write_text(at.session) {
                     return if self.input.browse(input) {
@@ -280,6 +281,33 @@ impl NotesPad {
             None => "Note detached".to_string(),
         };
         Outcome::said(Level::Info, said).with(Effect::Persist(change))
+    }
+
+    /// The selected note, moved to the next structure on the call (Alt-M again moves it on).
+    fn move_note(&mut self, iv: &mut Interview, at: At, now: Timestamp) -> Outcome {
+        let n = iv.sessions.len();
+        if n < 2 {
+            return Outcome::said(Level::Info, "Only one structure is on this call");
+        }
+        let Some(seq) = self
+            .selected
+            .and_then(|i| iv.session(at.session).notes.get(i))
+            .map(|n| n.seq)
+        else {
+            return Outcome::said(Level::Info, "Select a note first (↑), then Alt-M moves it");
+        };
+        let to = (at.session + 1) % n;
+        match iv.move_note(at.session, seq, to, now) {
+            Ok((_, changes)) => {
+                self.selected = None;
+                let name = iv.session(to).structure_name(&iv.guide.guide, iv.lang());
+                Outcome::effects(changes.into_iter().map(Effect::Persist).collect()).say(
+                    Level::Info,
+                    format!("Note moved to the {name} (its pad: Ctrl-T, then Ctrl-G)"),
+                )
+            }
+            Err(e) => refused(e),
+        }
     }
 
     /// The text in the pad changed: a new note on its first key, then that note edited.

@@ -183,16 +183,20 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             let [list, input] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(input_h + 1)])
                     .areas(inner);
-            let b = Block::default().borders(Borders::TOP).title(Span::styled(
-                fit(
-                    &format!(
-                        " General notes ({}) · for what is said out of order ",
-                        notes.len()
-                    ),
-                    w,
-                ),
-                t.focus(),
-            ));
+            // Whose notes they are comes first; the reminder of what the pad is for only
+            // where it fits whole.
+            let mut title = format!(
+                " General notes of the {} ({}) ",
+                view.session().structure_name(view.guide(), lang),
+                notes.len()
+            );
+            let tail = "· for what is said out of order ";
+            if super::layout::width(&title) + super::layout::width(tail) <= w {
+                title.push_str(tail);
+            }
+            let b = Block::default()
+                .borders(Borders::TOP)
+                .title(Span::styled(fit(&title, w), t.focus()));
             let la = b.inner(list);
             f.render_widget(b, list);
             let mut lines = Vec::new();
