@@ -683,6 +683,21 @@ fn the_read_back_of_a_v3_file_is_kept_by_the_collation() {
     let mut db = CollationDb::open(&db_path).expect("db");
     let summary = run(&mut db, &paths);
     assert_eq!(summary.files, 2, "{summary:?}");
+    // The report's data quality says how many were read back, and how.
+    let report = Report::build(&db, ReportOptions::default()).expect("report");
+    assert_eq!(report.quality.read_back, (1, 1, 0));
+    let out = dir.path().join("report");
+    stocktake::report::write(&report, &out, &[Format::Markdown, Format::Html], "now")
+        .expect("write");
+    let md = std::fs::read_to_string(out.join("report.md")).expect("md");
+    assert!(
+        md.contains(
+            "read back to the coordinator: 1 confirmed, 1 with corrections asked, 0 not read back"
+        ),
+        "{md}"
+    );
+    let html = std::fs::read_to_string(out.join("report.html")).expect("html");
+    assert!(html.contains("1 confirmed, 1 with corrections asked"));
     drop(db);
     let conn = rusqlite::Connection::open(&db_path).expect("sqlite");
     let rows: Vec<(String, String, bool)> = conn

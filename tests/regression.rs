@@ -2293,7 +2293,10 @@ fn reopening_after_a_crash_in_the_notes_pad_lands_in_the_pad() {
         d.press("t");
     }
     let s = d.screen(80, 24);
-    assert!(s.contains("General notes of the Protection Cluster (1)"), "{s}");
+    assert!(
+        s.contains("General notes of the Protection Cluster (1)"),
+        "{s}"
+    );
     assert!(s.contains("Said before the line dropped"), "{s}");
 }
 

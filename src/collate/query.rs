@@ -30,6 +30,9 @@ pub struct RevisionRow {
     pub consent: Option<bool>,
     /// Who made this revision when not the interviewer (reopened in another store).
     pub edited_by: Option<String>,
+    /// The end-of-call read-back (file v3): `Some(true)` confirmed, `Some(false)`
+    /// corrections asked, `None` not read back.
+    pub read_back: Option<bool>,
 }
 
 impl RevisionRow {
@@ -127,7 +130,8 @@ impl CollationDb {
             .conn
             .prepare_cached(&format!(
                 "SELECT digest, session_id, revision, parent, response, structure, structure_label, interviewer,
-                        coalesce(completed_at, ''), guide_id, guide_version, guide_digest, call_id, consent, edited_by
+                        coalesce(completed_at, ''), guide_id, guide_version, guide_digest, call_id, consent, edited_by,
+                        read_back_confirmed
                  FROM revisions {filter} ORDER BY session_id, revision, digest"
             ))
             .map_err(|e| self.err(e))?;
@@ -149,6 +153,7 @@ impl CollationDb {
                     call_id: r.get(12)?,
                     consent: r.get(13)?,
                     edited_by: r.get(14)?,
+                    read_back: r.get(15)?,
                 })
             })
             .map_err(|e| self.err(e))?;

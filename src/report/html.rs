@@ -347,6 +347,13 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         }
         o.push_str("</ul>");
     }
+    let (confirmed, corrected, not_read) = q.read_back;
+    if confirmed + corrected > 0 {
+        let _ = write!(
+            o,
+            "<p>Read back to the coordinator at the end of the call: {confirmed} confirmed, {corrected} with corrections asked, {not_read} not read back.</p>"
+        );
+    }
     if !q.consent_refused.is_empty() {
         o.push_str("<p>Sessions whose participants refused notes being taken (no free text of theirs left the interviewer's machine):</p><ul>");
         for who in &q.consent_refused {

@@ -272,6 +272,13 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             md(from)
         );
     }
+    let (confirmed, corrected, not_read) = q.read_back;
+    if confirmed + corrected > 0 {
+        let _ = writeln!(
+            o,
+            "- read back to the coordinator: {confirmed} confirmed, {corrected} with corrections asked, {not_read} not read back"
+        );
+    }
     for who in &q.consent_refused {
         let _ = writeln!(
             o,

@@ -352,6 +352,8 @@ pub struct Quality {
     pub consent_refused: Vec<String>,
     /// Texts marked sensitive: (how many there are, whether the report includes them).
     pub sensitive: (usize, bool),
+    /// The heads' end-of-call read-backs: (confirmed, corrections asked, not read back).
+    pub read_back: (usize, usize, usize),
 }
 
 #[derive(Debug, Clone)]

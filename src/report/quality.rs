@@ -70,7 +70,25 @@ pub(super) fn quality(
             }
         }
     }
+    // Read-backs of the heads the report counts (its sections' sessions).
+    let counted: std::collections::BTreeSet<&str> = sections
+        .iter()
+        .flat_map(|s| &s.sessions)
+        .map(|r| r.digest.as_str())
+        .collect();
+    let mut read_back = (0, 0, 0);
+    for h in heads
+        .iter()
+        .filter(|h| counted.contains(h.row.digest.as_str()))
+    {
+        match h.row.read_back {
+            Some(true) => read_back.0 += 1,
+            Some(false) => read_back.1 += 1,
+            None => read_back.2 += 1,
+        }
+    }
     Ok(Quality {
+        read_back,
         sessions_by_group: by_group.into_iter().collect(),
         revisions: db.revisions()?.len(),
         conflicts: conflicts.len(),
