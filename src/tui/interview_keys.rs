@@ -19,27 +19,8 @@ use crate::session::{Change, Field, Special};
 
 impl CallView {
     pub fn update(&mut self, input: Input, action: Option<Action>, now: Timestamp) -> Outcome {
-        let mut outcome = self.dispatch(input, action, now);
-        // A call-level fact answered here is the other structures' answer too: saved now,
-        // with the edit that made it, whichever key or panel made it.
-        let shared = self.interview.take_shared();
-        if !shared.is_empty() {
-            for change in &shared {
-                if let Some(j) = change.session().and_then(|s| self.interview.position_of(s)) {
-                    let t = &mut self.tabs[j];
-                    t.load(&self.interview, j, t.current);
-                }
-            }
-            outcome
-                .effects
-                .extend(shared.into_iter().map(Effect::Persist));
-            if outcome.say.is_none() {
-                outcome.say = Some((
-                    Level::Info,
-                    "A fact about the call: recorded for the other structures too (each may change theirs)".into(),
-                ));
-            }
-        }
+        let outcome = self.dispatch(input, action, now);
+        let outcome = self.with_shared(outcome);
         self.saving(&outcome.effects);
         outcome
     }
@@ -188,32 +169,7 @@ impl CallView {
                 self.panel = Some(Panel::Review(ReviewPanel::default()));
                 Outcome::stay()
             }
-            Some(Action::CopyToCall) => {
-                let q = self.question().id.clone();
-                match self.interview.copy_to_call(self.active, &q, now) {
-                    Ok((changes, _)) if changes.is_empty() => Outcome::said(
-                        Level::Info,
-                        "The other structures on the call have this answer already (or cannot take it)",
-                    ),
-                    Ok((changes, names)) => {
-                        for c in &changes {
-                            if let Some(j) = c.session().and_then(|s| self.interview.position_of(s))
-                            {
-                                let t = &mut self.tabs[j];
-                                t.load(&self.interview, j, t.current);
-                            }
-                        }
-                        Outcome::effects(changes.into_iter().map(Effect::Persist).collect()).say(
-                            Level::Info,
-                            format!(
-                                "Same answer recorded for {} (Ctrl-T to check)",
-                                names.join(", ")
-                            ),
-                        )
-                    }
-                    Err(e) => refused(e),
-                }
-            }
+            Some(Action::CopyToCall) => self.copy_to_call(now),
             Some(Action::CallDetails) => {
                 let details = super::call_details::CallDetails::new(&self.interview, self.active);
                 self.panel = Some(Panel::CallDetails(Box::new(details)));

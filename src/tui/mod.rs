@@ -14,6 +14,7 @@ pub mod form;
 pub mod guard_panel;
 pub mod home;
 pub mod interview;
+mod interview_call;
 mod interview_choose;
 pub mod interview_keys;
 mod interview_rest;
