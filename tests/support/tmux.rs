@@ -81,13 +81,23 @@ impl Tmux {
         self.cmd(&["capture-pane", "-t", session, "-p"])
     }
 
+    /// The screen once it shows `text` and has stopped changing: stocktake sends only the
+    /// cells that changed, so a capture can land in the middle of a frame, with the text
+    /// already there and the rest of the page still the last one's.
     pub fn wait_for(&self, session: &str, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
+        let mut last: Option<String> = None;
         loop {
             let s = self.screen(session);
             if s.contains(text) {
-                return s;
+                if last.as_deref() == Some(s.as_str()) {
+                    return s;
+                }
+                last = Some(s);
+                std::thread::sleep(Duration::from_millis(25));
+                continue;
             }
+            last = None;
             assert!(
                 Instant::now() < deadline,
                 "waited 10 s for {text:?}; the screen is:\n{s}"
