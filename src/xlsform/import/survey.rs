@@ -1,5 +1,11 @@
 //! The survey sheet, row by row: groups as sections, notes as guidance, questions with
 //! their lists, logic and bounds, specify fields as `other` marks.
+//!
+//! Past 600 lines as one pass: the rows share the open group stack, the names seen and
+//! the problems found, and a row's meaning depends on those before it (a `_other` text
+//! row marks the choice above it). Split it by row kind (group, question, specify) with
+//! that state as one struct the day it grows again; the values and columns it reads are
+//! already in `values.rs` and `columns.rs`.
 
 use std::collections::HashMap;
 
