@@ -137,20 +137,7 @@ fn in_tmux_the_call_details_open_change_and_save() {
     let dir = tempfile::tempdir().expect("dir");
     let d = dir.path();
     let t = support::tmux::Tmux::new("details", d);
-    let data = d.join("data").display().to_string();
-    let config = d.join("no-config.toml").display().to_string();
-    t.start(
-        "s",
-        (80, 24),
-        d,
-        &[
-            ("STOCKTAKE_DATA_DIR", &data),
-            ("STOCKTAKE_CONFIG", &config),
-            ("USER", "amina"),
-        ],
-        &[env!("CARGO_BIN_EXE_stocktake")],
-        "stocktake",
-    );
+    t.stocktake("s", d);
     t.keys("s", &["n"]);
     t.wait_for("s", "New call");
     t.type_text("s", "Juba");

@@ -153,20 +153,7 @@ fn in_tmux_the_read_back_is_read_confirmed_and_written_into_the_file() {
     let dir = tempfile::tempdir().expect("dir");
     let d = dir.path();
     let t = support::tmux::Tmux::new("review", d);
-    let data = d.join("data").display().to_string();
-    let config = d.join("no-config.toml").display().to_string();
-    t.start(
-        "s",
-        (80, 24),
-        d,
-        &[
-            ("STOCKTAKE_DATA_DIR", &data),
-            ("STOCKTAKE_CONFIG", &config),
-            ("USER", "amina"),
-        ],
-        &[env!("CARGO_BIN_EXE_stocktake")],
-        "stocktake",
-    );
+    t.stocktake("s", d);
     t.keys("s", &["n"]);
     // The form opens on the country.
     t.wait_for("s", "New call");

@@ -1,6 +1,6 @@
 //! Tests of `diff.rs`, kept apart so the classification reads on its own.
 
-mod tests {
+mod classification {
     use super::super::*;
     use crate::guide::parse_guide;
 

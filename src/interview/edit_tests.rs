@@ -1,6 +1,6 @@
 //! Tests of `edit.rs`: the intents, sensitive marks and the consent rule.
 
-mod tests {
+mod intents {
     use std::sync::Arc;
 
     use super::super::*;

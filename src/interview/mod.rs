@@ -230,3 +230,29 @@ impl Interview {
         self.index.get(index).map_or(0, |(si, _)| *si)
     }
 }
+
+/// An editable call in Iraq of the bundled coordinator guide with `structures` on the
+/// line and consent given: the interview the module's tests start from.
+#[cfg(test)]
+pub(crate) fn test_call(structures: &[crate::guide::Structure]) -> Interview {
+    let g = Arc::new(
+        crate::guide::Catalog::bundled()
+            .get("gpc-attt-coordinator")
+            .cloned()
+            .expect("bundled"),
+    );
+    let new = NewCall {
+        response: "Iraq".into(),
+        interviewer: "amina".into(),
+        language: "en".into(),
+        structures: structures.iter().map(|s| (*s, String::new())).collect(),
+        participants: Vec::new(),
+        consent: Some(true),
+    };
+    let crate::session::Change::CreateCall { call, sessions, .. } =
+        plan_call(g.clone(), &new, jiff::Timestamp::UNIX_EPOCH).expect("plan")
+    else {
+        panic!("not a call");
+    };
+    Interview::new(call, g, sessions, None)
+}

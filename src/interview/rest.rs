@@ -74,34 +74,12 @@ impl Interview {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
-    use crate::guide::{Catalog, Structure};
-    use crate::interview::{NewCall, plan_call};
+    use crate::guide::Structure;
     use crate::session::Value;
 
     fn interview() -> Interview {
-        let g = Arc::new(
-            Catalog::bundled()
-                .get("gpc-attt-coordinator")
-                .cloned()
-                .expect("bundled"),
-        );
-        let new = NewCall {
-            response: "Iraq".into(),
-            interviewer: "amina".into(),
-            language: "en".into(),
-            structures: vec![(Structure::GbvAor, String::new())],
-            participants: Vec::new(),
-            consent: Some(true),
-        };
-        let Change::CreateCall { call, sessions, .. } =
-            plan_call(g.clone(), &new, Timestamp::UNIX_EPOCH).expect("plan")
-        else {
-            panic!("not a call");
-        };
-        Interview::new(call, g, sessions, None)
+        crate::interview::test_call(&[Structure::GbvAor])
     }
 
     fn special(iv: &Interview, q: &str) -> Option<Special> {

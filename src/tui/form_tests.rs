@@ -1,6 +1,6 @@
 //! Tests of `form.rs`: the new-call form's validation and fields.
 
-mod tests {
+mod fields {
     use super::super::*;
     use crate::guide::Catalog;
     use crate::tui::keymap::lookup;

@@ -67,6 +67,25 @@ impl Tmux {
         self.wait_for(session, wait);
     }
 
+    /// The real stocktake at 80×24 on `dir`'s own data, no config file, as amina, waiting
+    /// for its list.
+    pub fn stocktake(&self, session: &str, dir: &Path) {
+        let data = dir.join("data").display().to_string();
+        let config = dir.join("no-config.toml").display().to_string();
+        self.start(
+            session,
+            (80, 24),
+            dir,
+            &[
+                ("STOCKTAKE_DATA_DIR", &data),
+                ("STOCKTAKE_CONFIG", &config),
+                ("USER", "amina"),
+            ],
+            &[env!("CARGO_BIN_EXE_stocktake")],
+            "stocktake",
+        );
+    }
+
     pub fn keys(&self, session: &str, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", session];
         args.extend_from_slice(keys);
