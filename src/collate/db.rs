@@ -143,10 +143,24 @@ impl CollationDb {
         }
         // 64 MiB of page cache: a first collation writes a lot, and pages spilled early are
         // written twice.
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
-        )
-        .map_err(db)?;
+        // Switching a new database to WAL needs it to itself for a moment, and SQLite says
+        // busy at once rather than calling the busy handler: when collations start
+        // together, wait here as a write would.
+        let started = std::time::Instant::now();
+        loop {
+            match conn.execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+            ) {
+                Ok(()) => break,
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy
+                        && started.elapsed() < BUSY_WAIT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(e) => return Err(db(e)),
+            }
+        }
         if found < MIGRATIONS.len() as u32 {
             // One writer at a time, and the version read again once it is ours: two first
             // opens of a new database cannot both create its tables.
@@ -206,9 +220,13 @@ impl CollationDb {
 
     pub fn batch(&mut self, now: &str) -> Result<Batch<'_>, CollateError> {
         let path = self.path.display().to_string();
+        // Immediate: a batch reads (what was seen) before it writes, and in WAL a deferred
+        // transaction whose snapshot another collation has since written to cannot become
+        // a writer: SQLite says busy at once, without waiting. Taking the write lock first
+        // waits for the other collation instead.
         let tx = self
             .conn
-            .transaction()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|source| sql_error(path.clone(), source))?;
         Ok(Batch {
             tx,
