@@ -297,3 +297,150 @@ fn a_v1_or_v2_file_that_says_it_was_read_back_is_refused() {
         );
     }
 }
+
+#[test]
+fn the_v4_corpus_reads_and_keeps_how_answers_came_to_be() {
+    use stocktake::session::{Earlier, Elicited};
+    let all = read_version("v4");
+    assert_eq!(all.len(), 2, "a Mali and a Ukraine revision");
+    let mali = &all[0].1.session;
+    let ukraine = &all[1].1.session;
+    let issue = &ukraine.answers["tip_is_issue"];
+    assert_eq!(issue.value, Some(Value::YesNo(true)), "the final answer");
+    assert_eq!(
+        issue.provenance.before_definition,
+        Some(Earlier {
+            value: Some(Value::YesNo(false)),
+            special: None
+        }),
+        "and the first"
+    );
+    let forms = &ukraine.answers["tip_forms"];
+    assert_eq!(
+        forms.elicited_now(),
+        vec![
+            ("forced_labour", Elicited::Volunteered),
+            ("other", Elicited::Prompted)
+        ]
+    );
+    let baseline = &ukraine.answers["baseline"];
+    assert!(
+        baseline
+            .provenance
+            .before_definition
+            .as_ref()
+            .is_some_and(|e| e.same_as(Some(baseline))),
+        "kept after the definition"
+    );
+    let said = ukraine.answers["tip_mechanism"]
+        .said_by
+        .as_ref()
+        .expect("said by");
+    assert_eq!(
+        (said.role.as_str(), said.organisation.as_str()),
+        ("ngo", "Right to Protection")
+    );
+    assert!(ukraine.notes[0].said_by.is_some(), "a note's speaker");
+    let engagement = &mali.answers["tip_engagement"];
+    assert_eq!(
+        engagement
+            .provenance
+            .before_definition
+            .as_ref()
+            .and_then(|e| e.value.clone()),
+        Some(Value::Choice("not_working_not_aware".into()))
+    );
+    assert_eq!(mali.edited_by.as_deref(), Some("bea"), "v2's key in v4 too");
+    assert!(mali.read_back.is_some(), "v3's key in v4 too");
+    assert_eq!(
+        mali.answers["tip_is_issue"].provenance.before_definition,
+        Some(Earlier::default()),
+        "unanswered before the definition"
+    );
+    for (name, f) in &all {
+        let g = support::guide(&f.session.guide.id);
+        let bytes = std::fs::read(corpus_of("v4").join(name)).expect("read");
+        assert!(
+            stocktake::sync::render(&f.session, &g) == bytes,
+            "{name} renders differently now"
+        );
+    }
+}
+
+/// A file of the v4 corpus with `edit` made to its body, digest recomputed.
+fn forged_v4(edit: impl Fn(&str) -> String) -> Result<SessionFile, stocktake::sync::ReadError> {
+    let dir = corpus_of("v4");
+    let name = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.contains("_ukrayina_"))
+        .expect("the Ukraine revision");
+    let text = std::fs::read_to_string(dir.join(&name)).expect("file");
+    let body = edit(text.split_once('\n').expect("digest line").1);
+    let digest = stocktake::guide::Digest::of(body.as_bytes());
+    parse_session_file(
+        format!("digest = \"{digest}\"\n{body}").as_bytes(),
+        "forged.toml",
+    )
+}
+
+#[test]
+fn an_older_file_that_says_how_answers_came_to_be_is_refused() {
+    for older in ["v1", "v2", "v3"] {
+        let err = forged_v4(|b| {
+            b.replace(
+                "stocktake.session.v4",
+                &format!("stocktake.session.{older}"),
+            )
+            .replace("read_back = {", "# read_back = {")
+        })
+        .expect_err("only v4 says it");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "forged.toml: `before_definition` is a key of stocktake.session.v4, and this file says it is {older}"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_mark_on_an_option_not_chosen_or_marked_twice_is_refused() {
+    let err = forged_v4(|b| {
+        b.replace(
+            "prompted = [\"other\"]",
+            "prompted = [\"domestic_servitude\"]",
+        )
+    })
+    .expect_err("not chosen");
+    assert_eq!(
+        err.to_string(),
+        "forged.toml: answer to `tip_forms`: `prompted` names \"domestic_servitude\", which is not a chosen option"
+    );
+    let err = forged_v4(|b| b.replace("prompted = [\"other\"]", "prompted = [\"forced_labour\"]"))
+        .expect_err("twice");
+    assert!(err.to_string().contains("is marked twice"), "{err}");
+    let err = forged_v4(|b| {
+        b.replace(
+            "before_definition = { status = \"answered\", type = \"yes_no\", value = \"no\" }",
+            "before_definition = { status = \"answered\" }",
+        )
+    })
+    .expect_err("no value");
+    assert!(
+        err.to_string().contains("has no `type` and `value`"),
+        "{err}"
+    );
+    let err = forged_v4(|b| {
+        b.replace(
+            "said_by = { role = \"ngo\", organisation = \"Right to Protection\" }\nhidden",
+            "said_by = { role = \"minister\", organisation = \"X\" }\nhidden",
+        )
+    })
+    .expect_err("a role no one has");
+    assert!(
+        err.to_string().contains("is not a participant role"),
+        "{err}"
+    );
+}

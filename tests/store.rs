@@ -728,3 +728,93 @@ proptest! {
         prop_assert_eq!(store.stored_progress(&s.id).expect("progress"), s.progress(&g.guide));
     }
 }
+
+#[test]
+fn how_an_answer_came_to_be_and_who_said_it_save_reload_and_are_in_the_history() {
+    use stocktake::session::{Earlier, Elicited, Speaker};
+    let (mut store, tc, g, mut s) = store_with_session();
+    let save = |store: &mut Store, s: &Session, q: &str| {
+        store
+            .apply(&Change::answer(s, &g.guide, q, Field::Answer))
+            .expect("save")
+    };
+    tc.advance(1);
+    s.set_value(&g.guide, "tip_is_issue", Value::YesNo(false), tc.now())
+        .expect("no");
+    save(&mut store, &s, "tip_is_issue");
+    tc.advance(1);
+    assert!(
+        s.toggle_definition(&g.guide, "tip_is_issue", tc.now())
+            .expect("mark")
+    );
+    save(&mut store, &s, "tip_is_issue");
+    tc.advance(1);
+    s.set_value(&g.guide, "tip_is_issue", Value::YesNo(true), tc.now())
+        .expect("yes after it");
+    s.set_elicited(
+        &g.guide,
+        "tip_is_issue",
+        "yes",
+        Some(Elicited::Prompted),
+        tc.now(),
+    )
+    .expect("prompted");
+    let ngo = Speaker {
+        role: "ngo".into(),
+        organisation: "Save the Children".into(),
+    };
+    s.set_said_by(&g.guide, "tip_is_issue", Some(ngo.clone()), tc.now())
+        .expect("said by");
+    save(&mut store, &s, "tip_is_issue");
+    let seq = s
+        .add_note("a remark", None, &g.guide, tc.now())
+        .expect("note");
+    s.set_note_said_by(seq, Some(ngo.clone()), tc.now())
+        .expect("note said by");
+    store
+        .apply(&Change::note(&s, &g.guide, seq))
+        .expect("save note");
+
+    let back = store.load_session(&s.id).expect("load");
+    let a = &back.answers["tip_is_issue"];
+    assert_eq!(a.value, Some(Value::YesNo(true)));
+    assert_eq!(
+        a.provenance.before_definition,
+        Some(Earlier {
+            value: Some(Value::YesNo(false)),
+            special: None
+        })
+    );
+    assert_eq!(a.elicited_now(), vec![("yes", Elicited::Prompted)]);
+    assert_eq!(a.said_by.as_ref(), Some(&ngo));
+    assert_eq!(back.notes[0].said_by.as_ref(), Some(&ngo));
+
+    let h = store.history(&s.id).expect("history");
+    let of = |target: &str| -> Vec<(String, String)> {
+        h.iter()
+            .filter(|e| e.target == target)
+            .map(|e| (e.old.clone(), e.new.clone()))
+            .collect()
+    };
+    assert_eq!(
+        of("provenance:tip_is_issue"),
+        [
+            (
+                String::new(),
+                "before the definition (yes_no): no".to_string()
+            ),
+            (
+                "before the definition (yes_no): no".to_string(),
+                "prompted: yes; before the definition (yes_no): no".to_string()
+            )
+        ]
+    );
+    assert_eq!(
+        of("said_by:tip_is_issue"),
+        [(String::new(), "ngo · Save the Children".to_string())]
+    );
+    assert_eq!(
+        of(&format!("general:{seq}:said_by")),
+        [(String::new(), "ngo · Save the Children".to_string())]
+    );
+}

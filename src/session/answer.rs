@@ -80,6 +80,10 @@ pub struct Answer {
     /// The interviewer marked its free text (note, specify text, typed answer) sensitive:
     /// it travels to the collator, marked, and stays out of reports unless asked for.
     pub sensitive: bool,
+    /// Volunteered or prompted, and the answer before the definition (file v4).
+    pub provenance: super::provenance::Provenance,
+    /// Who on the call gave it (file v4).
+    pub said_by: Option<super::provenance::Speaker>,
     pub first_changed_at: Option<Timestamp>,
     pub changed_at: Option<Timestamp>,
 }
@@ -98,12 +102,14 @@ impl Answer {
         self.status() != AnswerStatus::Unanswered
     }
 
-    /// Nothing at all recorded: the row can be dropped.
+    /// Nothing at all recorded: the row can be dropped. Marks on options and who said it
+    /// go with the answer; an answer given before the definition stays recorded.
     pub fn is_empty(&self) -> bool {
         self.value.is_none()
             && self.special.is_none()
             && self.other.is_empty()
             && self.note.is_empty()
+            && self.provenance.before_definition.is_none()
     }
 
     /// The values skip logic tests, when there is a real answer.

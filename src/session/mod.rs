@@ -5,6 +5,7 @@
 mod answer;
 mod change;
 mod model;
+mod provenance;
 mod status;
 mod value;
 
@@ -16,5 +17,6 @@ pub use model::{
     Call, Field, GuideRef, MAX_REVISION, Note, Participant, Position, Progress, ROLES, ReadBack,
     Session, SessionError,
 };
+pub use provenance::{Earlier, Elicited, Provenance, Speaker};
 pub use status::{Event, IllegalTransition, Status};
 pub use value::{Value, ValueKind, format_number};

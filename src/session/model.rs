@@ -61,6 +61,8 @@ pub struct Note {
     /// Marked sensitive by the interviewer: travels marked, left out of reports unless
     /// asked for.
     pub sensitive: bool,
+    /// Who on the call said it (session file v4).
+    pub said_by: Option<super::provenance::Speaker>,
 }
 
 /// Which part of a question has the focus, so resuming lands in the same field.
@@ -188,6 +190,14 @@ pub enum SessionError {
     LastRevision,
     #[error("question `{0}` has nothing recorded to mark sensitive")]
     NothingToMark(String),
+    #[error(
+        "option `{option}` of question `{question}` is not chosen: tick it first, then mark how it came up"
+    )]
+    NotChosen { question: String, option: String },
+    #[error("question `{0}` has no options: only a chosen option is volunteered or prompted")]
+    NoOptions(String),
+    #[error("question `{0}` has nothing recorded to attribute to someone on the call")]
+    NothingToAttribute(String),
 }
 
 impl Session {
@@ -225,7 +235,11 @@ impl Session {
         }
     }
 
-    fn question<'g>(&self, guide: &'g Guide, id: &str) -> Result<&'g Question, SessionError> {
+    pub(super) fn question<'g>(
+        &self,
+        guide: &'g Guide,
+        id: &str,
+    ) -> Result<&'g Question, SessionError> {
         guide
             .question(id)
             .ok_or_else(|| SessionError::UnknownQuestion {
@@ -235,13 +249,13 @@ impl Session {
     }
 
     /// Every edit goes through here: it must be allowed, and it moves a draft along.
-    fn edit(&mut self, now: Timestamp) -> Result<(), SessionError> {
+    pub(super) fn edit(&mut self, now: Timestamp) -> Result<(), SessionError> {
         self.status = self.status.apply(Event::Edit)?;
         self.updated_at = now;
         Ok(())
     }
 
-    fn touch(&mut self, qid: &str, now: Timestamp) -> &mut Answer {
+    pub(super) fn touch(&mut self, qid: &str, now: Timestamp) -> &mut Answer {
         let a = self.answers.entry(qid.to_string()).or_default();
         a.first_changed_at.get_or_insert(now);
         a.changed_at = Some(now);
@@ -249,7 +263,7 @@ impl Session {
     }
 
     /// Drop the row of a question once nothing is recorded for it.
-    fn tidy(&mut self, qid: &str) {
+    pub(super) fn tidy(&mut self, qid: &str) {
         if self.answers.get(qid).is_some_and(Answer::is_empty) {
             self.answers.remove(qid);
         }
@@ -363,6 +377,7 @@ impl Session {
             text: text.to_string(),
             question: question.map(str::to_string),
             sensitive: false,
+            said_by: None,
         });
         Ok(seq)
     }
@@ -429,7 +444,7 @@ impl Session {
         Ok(())
     }
 
-    fn note_index(&self, seq: u32) -> Result<usize, SessionError> {
+    pub(super) fn note_index(&self, seq: u32) -> Result<usize, SessionError> {
         self.notes
             .iter()
             .position(|n| n.seq == seq)
@@ -480,6 +495,13 @@ impl Session {
             if matches!(a.value, Some(Value::Text(_))) {
                 a.value = None;
             }
+            if a.provenance
+                .before_definition
+                .as_ref()
+                .is_some_and(|e| matches!(e.value, Some(Value::Text(_))))
+            {
+                a.provenance.before_definition = None;
+            }
             !a.is_empty()
         });
         std::borrow::Cow::Owned(s)
@@ -498,6 +520,13 @@ impl Session {
             }
             if matches!(a.value, Some(Value::Text(_))) {
                 return Some(format!("answers.{q}.value"));
+            }
+            if a.provenance
+                .before_definition
+                .as_ref()
+                .is_some_and(|e| matches!(e.value, Some(Value::Text(_))))
+            {
+                return Some(format!("answers.{q}.before_definition"));
             }
         }
         (!self.notes.is_empty()).then(|| "[[notes]]".to_string())

@@ -114,11 +114,35 @@ fn write(
         } => {
             let old = rows::read_field(tx, session, question, *field)?;
             let new = rows::field_text(answer.as_ref(), *field);
+            let (old_provenance, old_said_by) = rows::read_provenance(tx, session, question)?;
             rows::write_answer(tx, session, question, answer.as_ref(), stamp.updated_at)?;
             rows::write_stamp(tx, session, stamp)?;
             if old != new {
                 let target = format!("{}:{question}", field.as_str());
                 rows::record(tx, session, &target, &old, &new, now, change.is_typing())?;
+            }
+            // How the answer came to be, and who gave it, are edits of their own: each is
+            // in the history (and undone) by itself.
+            let provenance = answer
+                .as_ref()
+                .map(|a| a.provenance.text())
+                .unwrap_or_default();
+            if old_provenance != provenance {
+                let target = format!("provenance:{question}");
+                rows::record(
+                    tx,
+                    session,
+                    &target,
+                    &old_provenance,
+                    &provenance,
+                    now,
+                    false,
+                )?;
+            }
+            let said_by = rows::speaker_text(answer.as_ref().and_then(|a| a.said_by.as_ref()));
+            if old_said_by != said_by {
+                let target = format!("said_by:{question}");
+                rows::record(tx, session, &target, &old_said_by, &said_by, now, false)?;
             }
             Ok(Vec::new())
         }
@@ -144,7 +168,7 @@ fn write(
             rows::write_note(tx, session, *seq, note.as_ref())?;
             rows::write_stamp(tx, session, stamp)?;
             let target = format!("general:{seq}");
-            let (old_text, old_q) = old.unwrap_or_default();
+            let (old_text, old_q, old_said_by) = old.unwrap_or_default();
             let (new_text, new_q) = note
                 .as_ref()
                 .map(|n| (n.text.as_str(), n.question.clone()))
@@ -158,6 +182,18 @@ fn write(
                     new_text,
                     now,
                     note.is_some(),
+                )?;
+            }
+            let new_said_by = rows::speaker_text(note.as_ref().and_then(|n| n.said_by.as_ref()));
+            if note.is_some() && old_said_by != new_said_by {
+                rows::record(
+                    tx,
+                    session,
+                    &format!("{target}:said_by"),
+                    &old_said_by,
+                    &new_said_by,
+                    now,
+                    false,
                 )?;
             }
             if note.is_some() && old_q != new_q {

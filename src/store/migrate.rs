@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_sensitive.sql"),
     include_str!("migrations/0007_guide_respondents.sql"),
     include_str!("migrations/0008_read_back.sql"),
+    include_str!("migrations/0009_provenance.sql"),
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

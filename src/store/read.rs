@@ -10,8 +10,8 @@ use super::codec::parse_ts;
 use super::error::{StoreError, classify};
 use crate::guide::{Digest, LoadedGuide, Place, Structure, load_guide_str};
 use crate::session::{
-    Answer, Call, GuideRef, Note, Participant, Position, Progress, ReadBack, Session, Special,
-    Status, Value, ValueKind,
+    Answer, Call, GuideRef, Note, Participant, Position, Progress, Provenance, ReadBack, Session,
+    Speaker, Special, Status, Value, ValueKind,
 };
 
 /// One line of the sessions list (home screen, `stocktake sessions`).
@@ -214,7 +214,8 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive
+                "SELECT question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive,
+                        provenance, said_by
                  FROM answers WHERE session_id = ?1",
             )
             .map_err(c)?;
@@ -228,7 +229,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT seq, at, text, question, sensitive FROM notes WHERE session_id = ?1 ORDER BY seq",
+                "SELECT seq, at, text, question, sensitive, said_by FROM notes WHERE session_id = ?1 ORDER BY seq",
             )
             .map_err(c)?;
         let mut rows = st.query([id]).map_err(c)?;
@@ -240,6 +241,7 @@ impl Store {
                 text: r.get(2).map_err(c)?,
                 question: r.get(3).map_err(c)?,
                 sensitive: r.get(4).map_err(c)?,
+                said_by: Speaker::parse(&r.get::<_, String>(5).map_err(c)?),
             });
         }
 
@@ -290,6 +292,12 @@ impl Store {
             (Ok(a), Ok(b)) => (a, b),
             (Err(e), _) | (_, Err(e)) => return Ok(Err(e)),
         };
+        let line: String = r.get(9)?;
+        let Some(provenance) = Provenance::parse(&line) else {
+            return Ok(Err(
+                self.bad(format!("answer to `{q}`: provenance `{line}`"))
+            ));
+        };
         Ok(Ok((
             q,
             Answer {
@@ -298,6 +306,8 @@ impl Store {
                 other: r.get(4)?,
                 note: r.get(5)?,
                 sensitive: r.get(8)?,
+                provenance,
+                said_by: Speaker::parse(&r.get::<_, String>(10)?),
                 first_changed_at: Some(first),
                 changed_at: Some(last),
             },

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codec::{parse_ts, ts};
 use super::error::StoreError;
-use crate::session::{Answer, Field, Header, Note, Participant, Session, Stamp, Status};
+use crate::session::{Answer, Field, Header, Note, Participant, Session, Speaker, Stamp, Status};
 
 /// A burst of typing in one field within this many seconds is one history entry.
 const TYPING_BURST_SECS: i64 = 5;
@@ -267,10 +267,11 @@ pub(super) fn write_answer(
     let kind = a.value.as_ref().map(|v| v.kind());
     let value = a.value.as_ref().map(|v| v.to_text());
     tx.prepare_cached(
-        "INSERT INTO answers (session_id, question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        "INSERT INTO answers (session_id, question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive, provenance, said_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (session_id, question) DO UPDATE SET value_kind = ?3, value = ?4, special = ?5,
-             other = ?6, note = ?7, first_changed_at = ?8, changed_at = ?9, sensitive = ?10",
+             other = ?6, note = ?7, first_changed_at = ?8, changed_at = ?9, sensitive = ?10,
+             provenance = ?11, said_by = ?12",
     )
     .map_err(sqlite)?
     .execute(params![
@@ -283,7 +284,9 @@ pub(super) fn write_answer(
         a.note,
         ts(a.first_changed_at.unwrap_or(fallback)),
         ts(a.changed_at.unwrap_or(fallback)),
-        a.sensitive
+        a.sensitive,
+        a.provenance.text(),
+        speaker_text(a.said_by.as_ref()),
     ])
     .map_err(sqlite)?;
     Ok(())
@@ -299,11 +302,19 @@ pub(super) fn write_note(
     match n {
         Some(n) => tx
             .prepare_cached(
-                "INSERT INTO notes (session_id, seq, at, text, question, sensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (session_id, seq) DO UPDATE SET text = ?4, question = ?5, sensitive = ?6",
+                "INSERT INTO notes (session_id, seq, at, text, question, sensitive, said_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (session_id, seq) DO UPDATE SET text = ?4, question = ?5, sensitive = ?6, said_by = ?7",
             )
             .map_err(sqlite)?
-            .execute(params![session, seq, ts(n.at), n.text, n.question, n.sensitive]),
+            .execute(params![
+                session,
+                seq,
+                ts(n.at),
+                n.text,
+                n.question,
+                n.sensitive,
+                speaker_text(n.said_by.as_ref())
+            ]),
         None => tx
             .prepare_cached("DELETE FROM notes WHERE session_id = ?1 AND seq = ?2")
             .map_err(sqlite)?
@@ -328,6 +339,28 @@ pub(super) fn field_text(a: Option<&Answer>, field: Field) -> String {
             (None, None) => String::new(),
         },
     }
+}
+
+/// Who said it, as the store and the history keep it: `role · organisation`, or nothing.
+pub(super) fn speaker_text(s: Option<&Speaker>) -> String {
+    s.map(Speaker::text).unwrap_or_default()
+}
+
+/// An answer's provenance and who said it, as stored: what the history compares.
+pub(super) fn read_provenance(
+    tx: &Connection,
+    session: &str,
+    question: &str,
+) -> Result<(String, String), StoreError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT provenance, said_by FROM answers WHERE session_id = ?1 AND question = ?2",
+        )
+        .map_err(sqlite)?
+        .query_row(params![session, question], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map_err(sqlite)?
+        .unwrap_or_default())
 }
 
 /// The stored text of one field, as [`field_text`] writes it.
@@ -356,17 +389,21 @@ pub(super) fn read_field(
     })
 }
 
-/// A general note's stored text and question.
+/// A general note's stored text, question and who said it.
 pub(super) fn read_note(
     tx: &Connection,
     session: &str,
     seq: u32,
-) -> Result<Option<(String, Option<String>)>, StoreError> {
-    tx.prepare_cached("SELECT text, question FROM notes WHERE session_id = ?1 AND seq = ?2")
-        .map_err(sqlite)?
-        .query_row(params![session, seq], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .map_err(sqlite)
+) -> Result<Option<(String, Option<String>, String)>, StoreError> {
+    tx.prepare_cached(
+        "SELECT text, question, said_by FROM notes WHERE session_id = ?1 AND seq = ?2",
+    )
+    .map_err(sqlite)?
+    .query_row(params![session, seq], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })
+    .optional()
+    .map_err(sqlite)
 }
 
 /// Append to the history, or extend the last entry when it is the same field being typed.

@@ -18,5 +18,7 @@ pub use read::{
     parse_digest_checked, parse_session_file, read_limited, read_regular, read_session_file,
     read_verified, verify_against,
 };
-pub use render::{FORMAT, FORMAT_V2, FORMAT_V3, render, render_body, revision_digest, toml_str};
+pub use render::{
+    FORMAT, FORMAT_V2, FORMAT_V3, FORMAT_V4, render, render_body, revision_digest, toml_str,
+};
 pub use write::{FILE_MODE, WriteError, Written, clean_stale_temps, write_file};

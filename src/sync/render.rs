@@ -2,13 +2,14 @@
 //! the same revision always gives the same file and digest. A revision is written in the
 //! oldest format that can say all of it: `stocktake.session.v1`, or `v2` when some of its
 //! text is marked sensitive or someone other than the interviewer made it (all that v2
-//! adds), or `v3` when the revision was read back to the coordinator, so that a collator
-//! who has not upgraded still reads every other file.
+//! adds), or `v3` when the revision was read back to the coordinator, or `v4` when it says
+//! how an answer came to be (volunteered or prompted, the answer before the definition, who
+//! said it), so that a collator who has not upgraded still reads every other file.
 
 use std::fmt::Write;
 
 use crate::guide::{Digest, LoadedGuide, Question};
-use crate::session::{AnswerStatus, Session, Value, format_number};
+use crate::session::{AnswerStatus, Earlier, Elicited, Session, Speaker, Value, format_number};
 
 pub const FORMAT: &str = "stocktake.session.v1";
 /// v1 with `sensitive = true` on answers and notes the interviewer marked, and
@@ -16,6 +17,9 @@ pub const FORMAT: &str = "stocktake.session.v1";
 pub const FORMAT_V2: &str = "stocktake.session.v2";
 /// v2 with `read_back = { at, confirmed }`: the end-of-call read-back of the revision.
 pub const FORMAT_V3: &str = "stocktake.session.v3";
+/// v3 with answers' `volunteered`, `prompted`, `before_definition` and `said_by`, and
+/// notes' `said_by`: how an answer came to be, and who on the call said it.
+pub const FORMAT_V4: &str = "stocktake.session.v4";
 
 /// A TOML basic string: every control character escaped, so a file is one line per key
 /// and can be read safely by anything.
@@ -53,7 +57,9 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
     let lang = s.language.as_str();
     let dl = g.default_language();
     let mut o = String::new();
-    let format = if s.read_back.is_some() {
+    let format = if s.has_provenance() {
+        FORMAT_V4
+    } else if s.read_back.is_some() {
         FORMAT_V3
     } else if s.has_sensitive() || s.edited_by.is_some() {
         FORMAT_V2
@@ -129,6 +135,20 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
                 let _ = writeln!(o, "label = {label}");
             }
         }
+        for mark in [Elicited::Volunteered, Elicited::Prompted] {
+            let values: Vec<String> = a
+                .elicited_now()
+                .into_iter()
+                .filter(|(_, m)| *m == mark)
+                .map(|(v, _)| v.to_string())
+                .collect();
+            if !values.is_empty() {
+                let _ = writeln!(o, "{} = {}", mark.as_str(), str_array(&values));
+            }
+        }
+        if let Some(e) = &a.provenance.before_definition {
+            let _ = writeln!(o, "before_definition = {}", earlier(e, q, lang, dl));
+        }
         if !a.other.is_empty() {
             let _ = writeln!(o, "other = {}", toml_str(&a.other));
         }
@@ -137,6 +157,9 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
         }
         if a.sensitive {
             let _ = writeln!(o, "sensitive = true");
+        }
+        if let Some(p) = &a.said_by {
+            let _ = writeln!(o, "said_by = {}", speaker(p));
         }
         let _ = writeln!(o, "hidden = {}", !vis.is_visible(id));
         if let Some(t) = a.first_changed_at {
@@ -156,8 +179,39 @@ pub fn render_body(s: &Session, guide: &LoadedGuide) -> String {
         if n.sensitive {
             let _ = writeln!(o, "sensitive = true");
         }
+        if let Some(p) = &n.said_by {
+            let _ = writeln!(o, "said_by = {}", speaker(p));
+        }
     }
     o
+}
+
+/// An earlier answer as an inline table: its status, and its type and value when it had one.
+fn earlier(e: &Earlier, q: Option<&Question>, lang: &str, dl: &str) -> String {
+    let status = match (e.special, &e.value) {
+        (Some(sp), _) => AnswerStatus::Special(sp),
+        (None, Some(_)) => AnswerStatus::Answered,
+        (None, None) => AnswerStatus::Unanswered,
+    };
+    match (&e.value, e.special) {
+        (Some(v), None) => {
+            let (value, _) = value_and_label(v, q, lang, dl);
+            format!(
+                "{{ status = {}, type = {}, value = {value} }}",
+                toml_str(status.as_str()),
+                toml_str(v.kind().as_str())
+            )
+        }
+        _ => format!("{{ status = {} }}", toml_str(status.as_str())),
+    }
+}
+
+fn speaker(p: &Speaker) -> String {
+    format!(
+        "{{ role = {}, organisation = {} }}",
+        toml_str(&p.role),
+        toml_str(&p.organisation)
+    )
 }
 
 fn value_and_label(

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{ReadError, SessionFile, v1};
 use crate::guide::{Digest, line_col};
-use crate::sync::render::{FORMAT, FORMAT_V2, FORMAT_V3};
+use crate::sync::render::{FORMAT, FORMAT_V2, FORMAT_V3, FORMAT_V4};
 
 /// A session file larger than this is refused unread.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -206,6 +206,7 @@ fn parse_checked(text: &str, digest: Digest, file: &str) -> Result<SessionFile, 
         FORMAT => v1::parse(text, digest, file, v1::Version::V1),
         FORMAT_V2 => v1::parse(text, digest, file, v1::Version::V2),
         FORMAT_V3 => v1::parse(text, digest, file, v1::Version::V3),
+        FORMAT_V4 => v1::parse(text, digest, file, v1::Version::V4),
         other => Err(ReadError::UnknownFormat {
             file: file.into(),
             found: other.into(),

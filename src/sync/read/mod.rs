@@ -6,6 +6,7 @@
 mod envelope;
 mod fields;
 mod v1;
+mod v4;
 mod verify;
 
 use crate::guide::Digest;
@@ -18,7 +19,7 @@ pub use envelope::{
 pub use fields::MAX_REVISION;
 pub use verify::{Verified, read_verified, verify_against};
 
-use super::render::{FORMAT, FORMAT_V2, FORMAT_V3};
+use super::render::{FORMAT, FORMAT_V2, FORMAT_V3, FORMAT_V4};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -62,7 +63,7 @@ pub enum ReadError {
     },
     // Cut when shown: whatever a file says its format is, it is printed on every collate.
     #[error(
-        "{file}: format `{}` is not one this stocktake reads ({FORMAT}, {FORMAT_V2}, {FORMAT_V3}); it may come from a newer stocktake: upgrade to read it",
+        "{file}: format `{}` is not one this stocktake reads ({FORMAT}, {FORMAT_V2}, {FORMAT_V3}, {FORMAT_V4}); it may come from a newer stocktake: upgrade to read it",
         fields::cut(.found)
     )]
     UnknownFormat { file: String, found: String },

@@ -1,5 +1,6 @@
 //! The `stocktake.session.v1` format, `v2`, which is v1 with `sensitive = true` on an
-//! answer or a note and `edited_by`, and `v3`, which is v2 with `read_back`: strict TOML
+//! answer or a note and `edited_by`, `v3`, which is v2 with `read_back`, and `v4`, which is
+//! v3 with how answers came to be (read in `v4`): strict TOML
 //! with every key known, then
 //! typed values. The envelope has checked the size, the encoding, the digest and the
 //! format.
@@ -14,6 +15,7 @@ use toml::Spanned;
 
 use super::envelope::syntax;
 use super::fields::{self, At};
+use super::v4;
 use super::{ReadError, SessionFile};
 use crate::guide::{Digest, Structure};
 use crate::session::{
@@ -27,6 +29,7 @@ pub(super) enum Version {
     V1,
     V2,
     V3,
+    V4,
 }
 
 /// Parse the text of a v1 or v2 file whose digest is `digest`.
@@ -39,9 +42,42 @@ pub(super) fn parse(
     // One parse straight into the typed file: a good file (nearly every file) never
     // becomes a generic table first.
     let raw = toml::from_str::<RawFile>(text).map_err(|e| syntax(text, file, e))?;
+    let v4_key = raw.answers.values().find_map(|a| {
+        if a.volunteered.is_some() {
+            Some("volunteered")
+        } else if a.prompted.is_some() {
+            Some("prompted")
+        } else if a.before_definition.is_some() {
+            Some("before_definition")
+        } else if a.said_by.is_some() {
+            Some("said_by")
+        } else {
+            None
+        }
+    });
+    let v4_key = v4_key.or_else(|| {
+        raw.notes
+            .iter()
+            .find_map(|n| n.said_by.as_ref().map(|_| "said_by"))
+    });
+    if version != Version::V4
+        && let Some(key) = v4_key
+    {
+        return Err(invalid(
+            file,
+            format!(
+                "`{key}` is a key of stocktake.session.v4, and this file says it is {}",
+                match version {
+                    Version::V1 => "v1",
+                    Version::V2 => "v2",
+                    _ => "v3",
+                }
+            ),
+        ));
+    }
     let marks = raw.answers.values().any(|a| a.sensitive.is_some())
         || raw.notes.iter().any(|n| n.sensitive.is_some());
-    if version != Version::V3 && raw.read_back.is_some() {
+    if matches!(version, Version::V1 | Version::V2) && raw.read_back.is_some() {
         return Err(invalid(
             file,
             format!(
@@ -150,6 +186,10 @@ struct RawAnswer {
     #[serde(rename = "hidden", default)]
     _hidden: bool,
     sensitive: Option<bool>,
+    volunteered: Option<Vec<String>>,
+    prompted: Option<Vec<String>>,
+    before_definition: Option<v4::RawEarlier>,
+    said_by: Option<v4::RawSpeaker>,
     first_changed_at: Option<Datetime>,
     changed_at: Option<Datetime>,
 }
@@ -161,6 +201,7 @@ struct RawNote {
     text: String,
     question: Option<String>,
     sensitive: Option<bool>,
+    said_by: Option<v4::RawSpeaker>,
 }
 
 fn invalid(file: &str, message: impl Into<String>) -> ReadError {
@@ -188,6 +229,7 @@ fn text(file: &str, what: impl FnOnce() -> String, s: String) -> Result<String, 
 
 fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
     let file = at.file;
+    let place = at;
     let digest = |what: &str, s: &str| {
         s.parse::<Digest>()
             .map_err(|_| invalid(file, format!("`{what}` is not a sha256 digest")))
@@ -290,6 +332,22 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
         if let Some(c) = changed {
             latest = latest.max(c);
         }
+        let marks = v4::RawMarks {
+            volunteered: a.volunteered,
+            prompted: a.prompted,
+            before_definition: a.before_definition,
+        };
+        let provenance = if marks.any() {
+            v4::provenance(at, &q, value.as_ref(), marks, |kind, v| {
+                decode(file, &q, kind, v)
+            })?
+        } else {
+            Default::default()
+        };
+        let said_by = a
+            .said_by
+            .map(|p| v4::speaker(at, &format!("answers.{q}.said_by"), p))
+            .transpose()?;
         answers.insert(
             q.clone(),
             Answer {
@@ -301,6 +359,8 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
                 other: text(file, || format!("answers.{q}.other"), a.other)?,
                 note: text(file, || format!("answers.{q}.note"), a.note)?,
                 sensitive: a.sensitive.unwrap_or(false),
+                provenance,
+                said_by,
                 first_changed_at: first,
                 changed_at: changed,
             },
@@ -327,6 +387,10 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
             text: text(file, || "notes.text".into(), n.text)?,
             question: n.question,
             sensitive: n.sensitive.unwrap_or(false),
+            said_by: n
+                .said_by
+                .map(|p| v4::speaker(place, "notes.said_by", p))
+                .transpose()?,
         });
     }
     Ok(Session {

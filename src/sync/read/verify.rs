@@ -95,6 +95,18 @@ pub fn verify_against(
                 message: e.to_string(),
             })?;
         }
+        if let Some(v) = a
+            .provenance
+            .before_definition
+            .as_ref()
+            .and_then(|e| e.value.as_ref())
+        {
+            validate(question, v).map_err(|e| ReadError::InvalidAnswer {
+                file: file.into(),
+                question: q.clone(),
+                message: format!("before the definition: {e}"),
+            })?;
+        }
         if !a.other.is_empty() && !question.options.iter().any(|o| o.other) {
             return Err(ReadError::InvalidAnswer {
                 file: file.into(),
