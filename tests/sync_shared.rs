@@ -38,6 +38,7 @@ fn session_file(note_len: usize) -> Vec<u8> {
             text: "said out of order ".repeat(5_000),
             question: None,
             sensitive: false,
+            said_by: None,
         });
     }
     stocktake::sync::render(&s, &g)

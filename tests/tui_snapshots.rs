@@ -206,6 +206,20 @@ fn states() -> Vec<(&'static str, &'static str)> {
             "nSouth Sudan<tab><tab><space><tab><space><C-s>1+Shelter Cluster<enter>+Education Cluster<enter>",
         ),
         ("review", "nSouth Sudan<C-s>1<A-r>"),
+        // How answers came to be: no before the definition and yes after it; two forms of
+        // trafficking, one volunteered and one prompted; then the review says all of it.
+        (
+            "interview_provenance",
+            "nSouth Sudan<C-s>1<C-f>perceived<enter>2<pgup><A-b>1<pgdn>13<A-v><up><up><A-p>",
+        ),
+        (
+            "interview_after_definition",
+            "nSouth Sudan<C-s>1<C-f>perceived<enter>2<pgup><A-b>1",
+        ),
+        (
+            "review_provenance",
+            "nSouth Sudan<C-s>1<C-f>perceived<enter>2<pgup><A-b>1<pgdn>13<A-v><up><up><A-p><A-r><down><down><down><down><down><down>",
+        ),
         // Before sending: a phone number and an e-mail address found in the notes.
         (
             "guard",

@@ -11,6 +11,7 @@ pub mod guard;
 mod navigate;
 mod notes;
 mod offered;
+mod provenance;
 mod recorded;
 mod rest;
 mod undo;
@@ -26,7 +27,7 @@ pub use call::{
 pub use details::DetailsRefusal;
 pub use edit::Typed;
 pub use offered::{offered, ticked_in_source};
-pub use recorded::{ReadBackSheet, Recorded, answer_words};
+pub use recorded::{How, ReadBackSheet, Recorded, answer_words, earlier_words};
 pub use rest::Rest;
 pub use undo::{History, Undone, field_text};
 
@@ -53,6 +54,14 @@ pub enum Refusal {
         "Nothing to copy: answer this question first, then Alt-A gives it to the other structures"
     )]
     NothingToCopy,
+    #[error(
+        "Nothing chosen to mark: choose the option (in a list, move onto a ticked one), then Alt-V volunteered or Alt-P prompted"
+    )]
+    NothingChosen,
+    #[error(
+        "No participants recorded for this structure: add who is on the call (Alt-C), then Alt-W says who said it"
+    )]
+    NoOneToAttribute,
     #[error(transparent)]
     Session(#[from] SessionError),
 }

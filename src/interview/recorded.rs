@@ -24,6 +24,44 @@ pub struct Recorded {
     pub pad: Vec<String>,
     /// The other structures on the call whose answer differs: (name, answer in words).
     pub differs: Vec<(String, String)>,
+    /// How the answer came to be, in words: the options volunteered and prompted, the
+    /// answer before the definition, who said it ("" for each that is not recorded).
+    pub how: How,
+}
+
+/// What [`Recorded::how`] says.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct How {
+    pub volunteered: String,
+    pub prompted: String,
+    /// The answer before the definition was explained, and whether it changed after.
+    pub before_definition: Option<(String, bool)>,
+    pub said_by: String,
+}
+
+fn how(q: &Question, a: &Answer, lang: &str, dl: &str) -> How {
+    let label = |v: &str| match q.option(v) {
+        Some(o) => o.label.get(lang, dl).to_string(),
+        None => v.to_string(),
+    };
+    let marked = |m: crate::session::Elicited| {
+        a.elicited_now()
+            .into_iter()
+            .filter(|(_, e)| *e == m)
+            .map(|(v, _)| label(v))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    How {
+        volunteered: marked(crate::session::Elicited::Volunteered),
+        prompted: marked(crate::session::Elicited::Prompted),
+        before_definition: a
+            .provenance
+            .before_definition
+            .as_ref()
+            .map(|e| (earlier_words(q, e, lang, dl), !e.same_as(Some(a)))),
+        said_by: a.said_by.as_ref().map(|s| s.short()).unwrap_or_default(),
+    }
 }
 
 /// The end-of-call read-back of one structure.
@@ -63,6 +101,25 @@ pub fn answer_words(q: &Question, a: &Answer, lang: &str, default: &str) -> Stri
         Value::Number(n) => format_number(*n),
         Value::Date(d) => d.to_string(),
         Value::Scale(n) => n.to_string(),
+    }
+}
+
+/// An earlier answer in words (the one given before the definition), `nothing yet` when
+/// there was none.
+pub fn earlier_words(
+    q: &Question,
+    e: &crate::session::Earlier,
+    lang: &str,
+    default: &str,
+) -> String {
+    let a = Answer {
+        value: e.value.clone(),
+        special: e.special,
+        ..Answer::default()
+    };
+    match answer_words(q, &a, lang, default) {
+        w if w.is_empty() => "nothing yet".to_string(),
+        w => w,
     }
 }
 
@@ -109,6 +166,7 @@ impl Interview {
                         .map(|note| note.text.clone())
                         .collect(),
                     differs,
+                    how: a.map(|a| how(q, a, lang, dl)).unwrap_or_default(),
                 }
             })
             .collect()

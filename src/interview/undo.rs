@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::{Interview, Refusal};
 use crate::guide::QuestionType;
-use crate::session::{Answer, Change, Field, Special, Value, ValueKind};
+use crate::session::{Answer, Change, Field, Provenance, Speaker, Special, Value, ValueKind};
 use crate::store::HistoryEntry;
 
 /// The store merges typing in one field within this many seconds into one entry.
@@ -249,16 +249,24 @@ impl Interview {
         };
         let (kind, rest) = target.split_once(':').ok_or_else(bad)?;
         if kind == "general" {
-            let (seq, attach) = match rest.split_once(':') {
-                Some((n, _)) => (n, true),
-                None => (rest, false),
+            let (seq, part) = match rest.split_once(':') {
+                Some((n, part)) => (n, Some(part)),
+                None => (rest, None),
             };
             let seq: u32 = seq.parse().map_err(|_| bad())?;
-            let change = if attach {
-                let q = (!text.is_empty()).then_some(text);
-                self.attach_note(i, seq, q, now)?
-            } else {
-                self.edit_note(i, seq, text, now)?
+            let change = match part {
+                Some("said_by") => {
+                    self.may_edit(i)?;
+                    let guide = self.guide.clone();
+                    let s = &mut self.sessions[i];
+                    s.set_note_said_by(seq, Speaker::parse(text), now)?;
+                    Change::note(s, &guide.guide, seq)
+                }
+                Some(_) => {
+                    let q = (!text.is_empty()).then_some(text);
+                    self.attach_note(i, seq, q, now)?
+                }
+                None => self.edit_note(i, seq, text, now)?,
             };
             let question = self.sessions[i]
                 .notes
@@ -275,6 +283,25 @@ impl Interview {
         let q = rest.to_string();
         let question = self.guide.guide.question(&q).ok_or_else(bad)?;
         let qkind = question.kind;
+        if kind == "provenance" || kind == "said_by" {
+            self.may_edit(i)?;
+            let guide = self.guide.clone();
+            let s = &mut self.sessions[i];
+            let what = if kind == "said_by" {
+                s.set_said_by(&guide.guide, &q, Speaker::parse(text), now)?;
+                "who said the answer"
+            } else {
+                let p = Provenance::parse(text).ok_or_else(bad)?;
+                s.set_provenance(&guide.guide, &q, p, now)?;
+                "how the answer came"
+            };
+            return Ok(Undone {
+                change: Change::answer(s, &guide.guide, &q, Field::Answer),
+                question: Some(q),
+                field: Some(Field::Answer),
+                what: what.to_string(),
+            });
+        }
         let (field, change) = match kind {
             "note" => (Field::Note, self.set_note(i, &q, text, now)?),
             "other" => (Field::Other, self.set_other(i, &q, text, now)?),

@@ -97,6 +97,17 @@ impl Speaker {
     pub fn is(&self, p: &Participant) -> bool {
         self.role == p.role && self.organisation == p.organisation
     }
+
+    /// As a screen names them in a few words: the organisation, else the role's label.
+    pub fn short(&self) -> String {
+        if !self.organisation.trim().is_empty() {
+            return self.organisation.trim().to_string();
+        }
+        super::model::ROLES
+            .iter()
+            .find(|(id, _)| *id == self.role)
+            .map_or(self.role.clone(), |(_, label)| label.to_string())
+    }
 }
 
 /// An answer's provenance: the marks on its options and its answer before the definition.
@@ -298,7 +309,7 @@ impl Session {
         now: Timestamp,
     ) -> Result<(), SessionError> {
         self.question(guide, qid)?;
-        if speaker.is_some() && !self.answers.get(qid).is_some_and(|a| !a.is_empty()) {
+        if speaker.is_some() && self.answers.get(qid).is_none_or(|a| a.is_empty()) {
             return Err(SessionError::NothingToAttribute(qid.to_string()));
         }
         self.edit(now)?;

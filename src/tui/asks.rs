@@ -55,7 +55,7 @@ pub fn ask_complete(iv: &Interview, i: usize) -> Outcome {
 pub fn refused(e: Refusal) -> Outcome {
     let level = match e {
         Refusal::ReadOnly(_) | Refusal::Completed | Refusal::NoConsent => Level::Warn,
-        Refusal::NothingToCopy => Level::Info,
+        Refusal::NothingToCopy | Refusal::NothingChosen | Refusal::NoOneToAttribute => Level::Info,
         Refusal::Invalid(_) | Refusal::Session(_) => Level::Error,
     };
     Outcome::said(level, e.to_string())

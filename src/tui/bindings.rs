@@ -289,6 +289,34 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        keys: &["<A-v>"],
+        action: A::Volunteered,
+        hint: None,
+        help: "the chosen option (in a list: the ticked one under the cursor) was volunteered: said before the options were read",
+    },
+    Binding {
+        ctx: INTERVIEW,
+        keys: &["<A-p>"],
+        action: A::Prompted,
+        hint: None,
+        help: "the chosen option was prompted: chosen after the options were read out",
+    },
+    Binding {
+        ctx: INTERVIEW,
+        keys: &["<A-b>"],
+        action: A::Definition,
+        hint: None,
+        help: "the definition of trafficking was explained now: the answer so far is kept as the one before it; record the new one",
+    },
+    Binding {
+        ctx: INTERVIEW,
+        keys: &["<A-w>"],
+        action: A::SaidBy,
+        hint: None,
+        help: "who said it: the next participant of this structure (again: the one after; after the last, no one)",
+    },
+    Binding {
+        ctx: INTERVIEW,
         keys: &["<A-c>", "<f3>"],
         action: A::CallDetails,
         hint: None,
@@ -519,6 +547,13 @@ pub const BINDINGS: &[Binding] = &[
         action: A::MoveNote,
         hint: None,
         help: "the selected note is about another structure: move it to the next one on the call",
+    },
+    Binding {
+        ctx: &[C::Notes],
+        keys: &["<A-w>"],
+        action: A::SaidBy,
+        hint: None,
+        help: "who said the selected note: the next participant of this structure",
     },
     Binding {
         ctx: &[C::Notes],

@@ -170,6 +170,12 @@ impl CallView {
                 Outcome::stay()
             }
             Some(Action::CopyToCall) => self.copy_to_call(now),
+            Some(Action::Volunteered) => {
+                self.mark_elicited(crate::session::Elicited::Volunteered, now)
+            }
+            Some(Action::Prompted) => self.mark_elicited(crate::session::Elicited::Prompted, now),
+            Some(Action::Definition) => self.mark_definition(now),
+            Some(Action::SaidBy) => self.attribute(now),
             Some(Action::CallDetails) => {
                 let details = super::call_details::CallDetails::new(&self.interview, self.active);
                 self.panel = Some(Panel::CallDetails(Box::new(details)));

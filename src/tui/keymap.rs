@@ -134,6 +134,14 @@ pub enum Action {
     CopyToCall,
     /// The selected general note belongs to the next structure on the call.
     MoveNote,
+    /// The chosen option was said unprompted.
+    Volunteered,
+    /// The chosen option was chosen after the options were read.
+    Prompted,
+    /// The definition of trafficking was explained here: the answer so far is kept.
+    Definition,
+    /// Who on the call said the answer (or the selected note).
+    SaidBy,
 }
 
 pub struct Binding {

@@ -17,6 +17,7 @@ pub mod interview;
 mod interview_call;
 mod interview_choose;
 pub mod interview_keys;
+mod interview_provenance;
 mod interview_rest;
 mod interview_undo;
 pub mod keymap;

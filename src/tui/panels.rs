@@ -226,6 +226,7 @@ impl NotesPad {
             }
             Some(Action::Attach) => self.attach(iv, at, now),
             Some(Action::MoveNote) => self.move_note(iv, at, now),
+            Some(Action::SaidBy) => self.attribute(iv, at, now),
             _ => {
                 if let Err(why) = iv.may_write_text(at.session) {
                     return if self.input.browse(input) {
@@ -305,6 +306,29 @@ impl NotesPad {
                     Level::Info,
                     format!("Note moved to the {name} (its pad: Ctrl-T, then Ctrl-G)"),
                 )
+            }
+            Err(e) => refused(e),
+        }
+    }
+
+    fn attribute(&mut self, iv: &mut Interview, at: At, now: Timestamp) -> Outcome {
+        let Some(seq) = self
+            .selected
+            .and_then(|i| iv.session(at.session).notes.get(i))
+            .map(|n| n.seq)
+        else {
+            return Outcome::said(
+                Level::Info,
+                "Select a note first (↑), then Alt-W says who said it",
+            );
+        };
+        match iv.attribute_note(at.session, seq, now) {
+            Ok((change, who)) => {
+                let said = match who {
+                    Some(s) => format!("Note said by {} (Alt-W: the next participant)", s.short()),
+                    None => "Note said by no one in particular".to_string(),
+                };
+                Outcome::effects(vec![Effect::Persist(change)]).say(Level::Info, said)
             }
             Err(e) => refused(e),
         }

@@ -88,6 +88,7 @@ fn corpus(dir: &Path) -> Vec<(&'static str, Option<&'static str>)> {
         text: EVIL.into(),
         question: None,
         sensitive: false,
+        said_by: None,
     });
     let mut cases: Vec<(&'static str, Vec<u8>, Option<&'static str>)> = vec![
         ("good.toml", good_bytes.clone(), None),

@@ -211,6 +211,9 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 if n.sensitive {
                     q.push_str(" [sensitive]");
                 }
+                if let Some(s) = &n.said_by {
+                    q.push_str(&format!(" [{}]", s.short()));
+                }
                 let selected = pad.selected == Some(i)
                     || (pad.selected.is_none() && pad.editing == Some(n.seq));
                 if selected {

@@ -30,7 +30,20 @@ fn answer_title(q: &Question, view: &CallView) -> String {
         QuestionType::Date => " (YYYY-MM-DD)",
         _ => "",
     };
-    format!(" Answer{kind}{status} ")
+    // How it came to be, where the interviewer looks: after the definition (and what it
+    // was before), and who said it.
+    let (lang, dl) = (view.lang(), view.interview.default_language());
+    let mut how = String::new();
+    if let Some(e) = a.and_then(|a| a.provenance.before_definition.as_ref()) {
+        how.push_str(&format!(
+            " · after the definition (before: {})",
+            crate::interview::earlier_words(q, e, lang, dl)
+        ));
+    }
+    if let Some(s) = a.and_then(|a| a.said_by.as_ref()) {
+        how.push_str(&format!(" · said by {}", s.short()));
+    }
+    format!(" Answer{kind}{status}{how} ")
 }
 
 /// Where the keyboard is, for one field: the field being typed in is framed so that it
@@ -427,6 +440,18 @@ fn choice_items(
             _ => " ".to_string(),
         };
         let mut label = row_label(q, *row, lang, dl);
+        let value = match row {
+            OptionRow::Choice(c) => Some(q.options[*c].value.as_str()),
+            OptionRow::Yes => Some("yes"),
+            OptionRow::No => Some("no"),
+            _ => None,
+        };
+        if on && let Some(mark) = value.and_then(|v| a.and_then(|a| a.provenance.elicited.get(v))) {
+            label.push_str(match mark {
+                crate::session::Elicited::Volunteered => " · volunteered",
+                crate::session::Elicited::Prompted => " · prompted",
+            });
+        }
         // Chosen before it was unticked in the question it comes from: kept, and said.
         if let (Some(ticked), OptionRow::Choice(c)) = (&ticked, row)
             && !ticked.contains(&q.options[*c].value.as_str())

@@ -141,6 +141,18 @@ fn recorded(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: R
                     rec.answer.clone()
                 };
                 detail(&mut lines, "→ ", &answer, w, t.plain());
+                let how = &rec.how;
+                detail(&mut lines, "volunteered: ", &how.volunteered, w, t.dim());
+                detail(&mut lines, "prompted: ", &how.prompted, w, t.dim());
+                if let Some((before, changed)) = &how.before_definition {
+                    let head = if *changed {
+                        "changed after the definition, before: "
+                    } else {
+                        "kept after the definition: "
+                    };
+                    detail(&mut lines, head, before, w, t.dim());
+                }
+                detail(&mut lines, "said by: ", &how.said_by, w, t.dim());
                 detail(&mut lines, "specify: ", &rec.other, w, t.plain());
                 detail(&mut lines, "note: ", &rec.note, w, t.dim());
                 for pad in &rec.pad {

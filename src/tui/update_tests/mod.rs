@@ -5,6 +5,7 @@ mod advance;
 mod call_details;
 mod interview;
 mod keys_and_undo;
+mod provenance;
 
 use std::sync::Arc;
 
