@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use super::lock::{BUSY_WAIT, sql_error};
 
 use crate::guide::LoadedGuide;
-use crate::session::Value;
+use crate::session::{Elicited, Value};
 use crate::sync::SessionFile;
 
 const MIGRATIONS: &[&str] = &[
@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_sensitive.sql"),
     include_str!("migrations/0006_analysis.sql"),
     include_str!("migrations/0007_read_back.sql"),
+    include_str!("migrations/0008_provenance.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -414,11 +415,28 @@ impl Batch<'_> {
         let mut ans = self
             .tx
             .prepare_cached(
-                "INSERT INTO answers (rev, question, status, type, value, other, note, hidden, changed_at, sensitive)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO answers (rev, question, status, type, value, other, note, hidden, changed_at, sensitive,
+                                      volunteered, prompted, before_status, before_value, said_by_role, said_by_organisation)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )
             .map_err(e)?;
         for (q, a) in &s.answers {
+            let marked = |m: Elicited| {
+                let vs: Vec<&str> = a
+                    .elicited_now()
+                    .into_iter()
+                    .filter(|(_, e)| *e == m)
+                    .map(|(v, _)| v)
+                    .collect();
+                (!vs.is_empty()).then(|| vs.join("\n"))
+            };
+            let before = a.provenance.before_definition.as_ref();
+            let before_status = before.map(|e| match (e.special, &e.value) {
+                (Some(sp), _) => sp.as_str(),
+                (None, Some(_)) => "answered",
+                (None, None) => "unanswered",
+            });
+            let before_value = before.and_then(|e| e.value.as_ref()).map(Value::to_text);
             ans.execute(params![
                 rev,
                 q,
@@ -429,14 +447,21 @@ impl Batch<'_> {
                 a.note,
                 !vis.is_visible(q),
                 a.changed_at.map(|t| t.to_string()),
-                a.sensitive
+                a.sensitive,
+                marked(Elicited::Volunteered),
+                marked(Elicited::Prompted),
+                before_status,
+                before_value,
+                a.said_by.as_ref().map(|p| p.role.as_str()),
+                a.said_by.as_ref().map(|p| p.organisation.as_str()),
             ])
             .map_err(e)?;
         }
         let mut notes = self
             .tx
             .prepare_cached(
-                "INSERT INTO notes (rev, seq, at, text, question, sensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO notes (rev, seq, at, text, question, sensitive, said_by_role, said_by_organisation)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )
             .map_err(e)?;
         for n in &s.notes {
@@ -447,7 +472,9 @@ impl Batch<'_> {
                     n.at.to_string(),
                     n.text,
                     n.question,
-                    n.sensitive
+                    n.sensitive,
+                    n.said_by.as_ref().map(|p| p.role.as_str()),
+                    n.said_by.as_ref().map(|p| p.organisation.as_str()),
                 ])
                 .map_err(e)?;
         }

@@ -8,6 +8,7 @@ mod chain;
 mod db;
 mod heal;
 mod lock;
+mod provenance;
 mod query;
 mod resolve;
 mod run;
@@ -18,6 +19,7 @@ pub use chain::{Conflict, Head};
 pub use db::{Batch, CollateError, CollationDb, FileId, Seen};
 pub use heal::Cleared;
 pub use lock::{BUSY_WAIT, PATIENCE};
+pub use provenance::MarkedAnswer;
 pub use query::{
     AnswerRow, CollatedGuide, ConflictDiff, GeneralNote, Quarantined, RevisionRow, short,
 };

@@ -278,6 +278,22 @@ impl Report {
                 analysis,
             ));
         }
+        // Only marked answers are read: a few, where the interviewers marked any.
+        let marked = db.marked_answers()?;
+        for s in &mut sections {
+            let how = {
+                let heads: HashMap<&str, Vec<&str>> = s
+                    .sessions
+                    .iter()
+                    .map(|r| {
+                        let chosen = r.chosen.iter().map(|(q, _)| q.as_str()).collect();
+                        (r.digest.as_str(), chosen)
+                    })
+                    .collect();
+                super::provenance::summarise(&s.guide, &marked, &heads)
+            };
+            s.how = how;
+        }
         let mut quality =
             super::quality::quality(db, &heads, &sections, &options, &groups, &targeted)?;
         quality.sensitive = (sensitive, options.include_sensitive);
@@ -327,5 +343,6 @@ fn section(
         notes,
         apart: versions.apart,
         unchecked: versions.unchecked,
+        how: Vec::new(),
     }
 }

@@ -272,6 +272,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
             o.push_str("</table>");
         }
         apart(o, r, s);
+        super::provenance::html(o, r, s);
         super::html_analysis::render(o, r, s);
         let suffix = super::section_suffix(r, s);
         o.push_str("<h3>What was said</h3>");

@@ -217,6 +217,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
             o.push('\n');
         }
         apart(o, r, s);
+        super::provenance::markdown(o, r, s);
         matrix(o, r, s);
         themes(o, r, s);
         let suffix = super::section_suffix(r, s);

@@ -19,6 +19,7 @@ mod markdown;
 mod matrix;
 mod matrix_by;
 mod model;
+mod provenance;
 mod qdpx;
 mod quality;
 mod spss;

@@ -377,6 +377,8 @@ pub struct GuideSection {
     /// Versions whose guide the collation holds but this program cannot read: whether
     /// their answers compare could not be checked (they are pooled, and that is said).
     pub unchecked: Vec<String>,
+    /// How answers came to be, for the questions whose sessions marked it (file v4).
+    pub how: Vec<super::provenance::QuestionHow>,
 }
 
 #[derive(Debug, Clone)]

@@ -1,0 +1,330 @@
+//! How the answers came to be, for each question whose sessions marked it (session file
+//! v4): how many answers were given again after the definition of trafficking was
+//! explained and how many of those changed, from what to what ("3 of 7 reconsidered after
+//! the definition: no → yes 3"), and for each option how often it was volunteered and how
+//! often prompted. Counts of the report's head sessions, as every table's; small counts
+//! are suppressed as in every table (`--min-cell`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+use crate::collate::MarkedAnswer;
+use crate::guide::{Guide, QuestionType};
+use crate::session::Special;
+
+/// One question's split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionHow {
+    pub question: String,
+    pub text: String,
+    /// Answers marked as given again after the definition was explained.
+    pub marked: usize,
+    /// Of them, those whose final answer differs from the one before.
+    pub changed: usize,
+    /// Closed questions only: (before, final, sessions), the changes in words, most first.
+    pub moves: Vec<(String, String, usize)>,
+    /// (option label, volunteered, prompted), in the guide's order.
+    pub options: Vec<(String, usize, usize)>,
+    /// Answers with any option marked volunteered or prompted.
+    pub elicited: usize,
+}
+
+fn words(guide: &Guide, q: &str, status: &str, value: Option<&str>, lang: &str) -> String {
+    if let Some(sp) = Special::parse(status) {
+        return sp.label().to_string();
+    }
+    let Some(value) = value else {
+        return "nothing yet".to_string();
+    };
+    let question = guide.question(q);
+    value
+        .split('\n')
+        .map(|v| {
+            question
+                .and_then(|q| q.option(v))
+                .map_or_else(|| v.to_string(), |o| o.label.get(lang, lang).to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The split of `guide`'s questions over the answers of `heads` (digest → the questions
+/// whose answer the report takes from another revision, which are left out here).
+pub fn summarise(
+    guide: &Guide,
+    marked: &[MarkedAnswer],
+    heads: &HashMap<&str, Vec<&str>>,
+) -> Vec<QuestionHow> {
+    let lang = guide.default_language();
+    let mut by_q: BTreeMap<&str, Vec<&MarkedAnswer>> = BTreeMap::new();
+    for m in marked {
+        let Some(chosen_elsewhere) = heads.get(m.digest.as_str()) else {
+            continue;
+        };
+        if m.hidden || chosen_elsewhere.contains(&m.question.as_str()) {
+            continue;
+        }
+        by_q.entry(m.question.as_str()).or_default().push(m);
+    }
+    let mut out = Vec::new();
+    for q in guide.questions() {
+        let Some(answers) = by_q.get(q.id.as_str()) else {
+            continue;
+        };
+        let closed = !matches!(q.kind, QuestionType::Text | QuestionType::LongText);
+        let mut how = QuestionHow {
+            question: q.id.clone(),
+            text: q.text.get(lang, lang).to_string(),
+            marked: 0,
+            changed: 0,
+            moves: Vec::new(),
+            options: Vec::new(),
+            elicited: 0,
+        };
+        let mut moves: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let mut per_option: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for a in answers {
+            if let Some((status, value)) = &a.before {
+                how.marked += 1;
+                if (status.as_str(), value.as_deref()) != (a.status.as_str(), a.value.as_deref()) {
+                    how.changed += 1;
+                    if closed {
+                        let from = words(guide, &q.id, status, value.as_deref(), lang);
+                        let to = words(guide, &q.id, &a.status, a.value.as_deref(), lang);
+                        *moves.entry((from, to)).or_default() += 1;
+                    }
+                }
+            }
+            if !a.volunteered.is_empty() || !a.prompted.is_empty() {
+                how.elicited += 1;
+            }
+            for v in &a.volunteered {
+                per_option.entry(v).or_default().0 += 1;
+            }
+            for v in &a.prompted {
+                per_option.entry(v).or_default().1 += 1;
+            }
+        }
+        how.moves = moves.into_iter().map(|((f, t), n)| (f, t, n)).collect();
+        how.moves
+            .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        let labelled = |v: &str| match q.option(v) {
+            Some(o) => o.label.get(lang, lang).to_string(),
+            None if v == "yes" => "Yes".to_string(),
+            None if v == "no" => "No".to_string(),
+            None => v.to_string(),
+        };
+        let mut order: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
+        order.extend(["yes", "no"]);
+        for v in order {
+            if let Some((vol, pro)) = per_option.get(v) {
+                how.options.push((labelled(v), *vol, *pro));
+            }
+        }
+        out.push(how);
+    }
+    out
+}
+
+/// A count as the tables show it: `<K` from 1 to K−1.
+pub fn shown(n: usize, min_cell: usize) -> String {
+    if n > 0 && n < min_cell {
+        format!("<{min_cell}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// The sentence of a question's reconsidered answers, as both reports print it.
+pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
+    if h.marked == 0 {
+        return None;
+    }
+    let kept = h.marked - h.changed;
+    let mut s = format!(
+        "answered again after the definition was explained: {} · changed: {}",
+        shown(h.marked, min_cell),
+        shown(h.changed, min_cell),
+    );
+    if !h.moves.is_empty() {
+        let moves: Vec<String> = h
+            .moves
+            .iter()
+            .map(|(f, t, n)| format!("{f} → {t} {}", shown(*n, min_cell)))
+            .collect();
+        s.push_str(&format!(" ({})", moves.join("; ")));
+    }
+    s.push_str(&format!(" · kept: {}", shown(kept, min_cell)));
+    Some(s)
+}
+
+const TITLE: &str = "How the answers came to be";
+const ABOUT: &str = "Marked by the interviewers during the calls: an option volunteered (said before the options were read) or prompted (chosen after), and an answer given again after the definition of trafficking was explained, the one before it kept.";
+
+/// The section in the HTML report; nothing when no answer was marked.
+pub(super) fn html(
+    o: &mut super::Text<'_>,
+    r: &super::model::Report,
+    s: &super::model::GuideSection,
+) {
+    use super::escape::html as h;
+    if s.how.is_empty() {
+        return;
+    }
+    let k = r.options.min_cell;
+    let _ = write!(o, "<h3>{TITLE}</h3><p class=muted>{}</p>", h(ABOUT));
+    for q in &s.how {
+        let _ = write!(o, "<h4>{}</h4>", h(&q.text));
+        if let Some(line) = reconsidered_line(q, k) {
+            let _ = write!(o, "<p>{}</p>", h(&line));
+        }
+        if !q.options.is_empty() {
+            let _ = write!(
+                o,
+                "<table><caption>answers with an option marked: {}</caption><tr><th>option</th><th>volunteered</th><th>prompted</th></tr>",
+                shown(q.elicited, k)
+            );
+            for (label, vol, pro) in &q.options {
+                let _ = write!(
+                    o,
+                    "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+                    h(label),
+                    shown(*vol, k),
+                    shown(*pro, k)
+                );
+            }
+            o.push_str("</table>");
+        }
+    }
+}
+
+/// The section in the Markdown report; nothing when no answer was marked.
+pub(super) fn markdown(
+    o: &mut super::Text<'_>,
+    r: &super::model::Report,
+    s: &super::model::GuideSection,
+) {
+    use super::escape::markdown as md;
+    if s.how.is_empty() {
+        return;
+    }
+    let k = r.options.min_cell;
+    let _ = writeln!(
+        o,
+        "### {TITLE}
+
+{}
+",
+        md(ABOUT)
+    );
+    for q in &s.how {
+        let _ = writeln!(
+            o,
+            "#### {}
+",
+            md(&q.text)
+        );
+        if let Some(line) = reconsidered_line(q, k) {
+            let _ = writeln!(
+                o,
+                "{}
+",
+                md(&line)
+            );
+        }
+        if !q.options.is_empty() {
+            let _ = writeln!(
+                o,
+                "answers with an option marked: {}\n\n| option | volunteered | prompted |\n|---|---:|---:|",
+                shown(q.elicited, k)
+            );
+            for (label, vol, pro) in &q.options {
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} |",
+                    md(label),
+                    shown(*vol, k),
+                    shown(*pro, k)
+                );
+            }
+            o.push('\n');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::Catalog;
+
+    fn marked(digest: &str, q: &str, status: &str, value: Option<&str>) -> MarkedAnswer {
+        MarkedAnswer {
+            digest: digest.into(),
+            question: q.into(),
+            status: status.into(),
+            value: value.map(str::to_string),
+            volunteered: Vec::new(),
+            prompted: Vec::new(),
+            before: None,
+            hidden: false,
+        }
+    }
+
+    #[test]
+    fn reconsidered_answers_are_counted_with_their_moves_and_only_heads_count() {
+        let g = Catalog::bundled()
+            .get("gpc-attt-coordinator")
+            .cloned()
+            .expect("guide")
+            .guide;
+        let mut all = Vec::new();
+        for (d, before, now) in [
+            ("a", "no", "yes"),
+            ("b", "no", "yes"),
+            ("c", "no", "no"),
+            ("old", "no", "yes"),
+        ] {
+            let mut m = marked(d, "tip_is_issue", "answered", Some(now));
+            m.before = Some(("answered".into(), Some(before.into())));
+            all.push(m);
+        }
+        let mut forms = marked("a", "tip_forms", "answered", Some("forced_labour\nother"));
+        forms.volunteered = vec!["forced_labour".into()];
+        forms.prompted = vec!["other".into()];
+        all.push(forms);
+        let heads: HashMap<&str, Vec<&str>> = [("a", vec![]), ("b", vec![]), ("c", vec![])]
+            .into_iter()
+            .collect();
+        let s = summarise(&g, &all, &heads);
+        assert_eq!(s.len(), 2);
+        let issue = &s[0];
+        assert_eq!(
+            (issue.marked, issue.changed),
+            (3, 2),
+            "the old revision is not a head"
+        );
+        assert_eq!(issue.moves, [("no".to_string(), "yes".to_string(), 2)]);
+        assert_eq!(
+            reconsidered_line(issue, 1).as_deref(),
+            Some(
+                "answered again after the definition was explained: 3 · changed: 2 (no → yes 2) · kept: 1"
+            )
+        );
+        assert_eq!(
+            reconsidered_line(issue, 3).as_deref(),
+            Some(
+                "answered again after the definition was explained: 3 · changed: <3 (no → yes <3) · kept: <3"
+            )
+        );
+        assert_eq!(
+            s[1].options,
+            [
+                ("Forced labour".to_string(), 1, 0),
+                ("Other".to_string(), 0, 1)
+            ]
+        );
+        // An answer the collator took from another revision is not this one's to split.
+        let heads: HashMap<&str, Vec<&str>> = [("a", vec!["tip_is_issue"])].into_iter().collect();
+        assert!(summarise(&g, &all, &heads).iter().all(|h| h.marked == 0));
+    }
+}
