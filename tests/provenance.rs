@@ -73,18 +73,21 @@ fn the_report_says_how_many_reconsidered_after_the_definition_and_what_was_volun
     assert!(html.contains("<td>Forced labour</td><td class=n>1</td><td class=n>0</td>"));
 }
 
+/// volunteered, prompted, before_status, said_by_role, said_by_organisation.
+type Marks = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 #[test]
 fn the_collation_keeps_each_mark_and_who_said_it() {
     let dir = tempfile::tempdir().expect("dir");
     collated_report(dir.path());
     let conn = rusqlite::Connection::open(dir.path().join("c.db")).expect("db");
-    let row: (
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) = conn
+    let row: Marks = conn
         .query_row(
             "SELECT volunteered, prompted, before_status, said_by_role, said_by_organisation
              FROM answers WHERE question = 'tip_mechanism'",
