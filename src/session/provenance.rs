@@ -431,6 +431,59 @@ mod tests {
         assert!(!a.has_provenance());
     }
 
+    #[test]
+    fn without_consent_a_typed_answer_before_the_definition_is_not_sent() {
+        let g = crate::guide::Catalog::bundled()
+            .get("gpc-attt-coordinator")
+            .cloned()
+            .expect("guide");
+        let call = crate::session::Call {
+            id: "01M8J1GE2X6WHQTXNK4FYN7182".into(),
+            guide: crate::session::GuideRef {
+                id: g.guide.id.clone(),
+                version: g.guide.version.clone(),
+                digest: g.digest,
+            },
+            response: "Iraq".into(),
+            interviewer: "amina".into(),
+            language: "en".into(),
+            started_at: Timestamp::UNIX_EPOCH,
+            ended_at: None,
+            note: String::new(),
+        };
+        let now = Timestamp::UNIX_EPOCH;
+        let mut s = Session::draft(
+            &call,
+            crate::guide::Structure::CpAor,
+            "",
+            Vec::new(),
+            Some(false),
+            now,
+        );
+        let q = "promising_practices";
+        s.set_value(&g.guide, q, Value::Text("A manual".into()), now)
+            .expect("typed");
+        s.toggle_definition(&g.guide, q, now).expect("mark");
+        s.set_value(&g.guide, "tip_is_issue", Value::YesNo(false), now)
+            .expect("no");
+        s.toggle_definition(&g.guide, "tip_is_issue", now)
+            .expect("mark");
+        let sent = s.as_sent(&g.guide);
+        assert!(!sent.answers.contains_key(q), "{:?}", sent.answers.get(q));
+        assert!(
+            sent.answers["tip_is_issue"]
+                .provenance
+                .before_definition
+                .is_some(),
+            "a closed answer is no free text"
+        );
+        assert_eq!(sent.free_text_field(), None);
+        assert_eq!(
+            s.free_text_field().as_deref(),
+            Some("answers.promising_practices.value")
+        );
+    }
+
     fn value() -> impl Strategy<Value = Value> {
         prop_oneof![
             "[a-z][a-z0-9_]{0,8}".prop_map(Value::Choice),
