@@ -110,9 +110,26 @@ impl Interview {
                 continue;
             }
             let new = super::field_text(s.answers.get(q), Field::Answer);
+            let mut edits = vec![(format!("answer:{q}"), old, new)];
+            // Said by the same person for every structure: the attribution goes with it,
+            // in the same step of undo.
+            let old_said = s.answers.get(q).and_then(|a| a.said_by.clone());
+            if mine.said_by.is_some()
+                && old_said != mine.said_by
+                && s.set_said_by(&guide.guide, q, mine.said_by.clone(), now)
+                    .is_ok()
+            {
+                let text = |p: Option<&crate::session::Speaker>| {
+                    p.map(crate::session::Speaker::text).unwrap_or_default()
+                };
+                let (old, new) = (text(old_said.as_ref()), text(mine.said_by.as_ref()));
+                edits.push((format!("said_by:{q}"), old, new));
+            }
             changes.push(Change::answer(s, &guide.guide, q, Field::Answer));
             names.push(s.structure_name(&guide.guide, &lang));
-            self.remember(j, format!("answer:{q}"), old, new, now, false);
+            if !self.replaying {
+                self.histories[j].record_group(edits, now);
+            }
         }
         Ok((changes, names))
     }

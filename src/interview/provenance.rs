@@ -276,6 +276,34 @@ mod tests {
     }
 
     #[test]
+    fn alt_a_copies_an_answer_with_who_said_it_and_one_undo_takes_both_back() {
+        let mut iv = test_call(&[Structure::ProtectionCluster, Structure::CpAor]);
+        iv.sessions[0].participants = vec![Participant {
+            role: "cp_aor_coordinator".into(),
+            organisation: "UNICEF".into(),
+            name: String::new(),
+        }];
+        iv.set_value(0, "tip_is_issue", Value::YesNo(true), now())
+            .expect("yes");
+        iv.attribute_answer(0, "tip_is_issue", now())
+            .expect("said by");
+        let (changes, _) = iv.copy_to_call(0, "tip_is_issue", now()).expect("copied");
+        assert_eq!(changes.len(), 1);
+        let theirs = &iv.session(1).answers["tip_is_issue"];
+        assert_eq!(theirs.value, Some(Value::YesNo(true)));
+        assert_eq!(
+            theirs.said_by.as_ref().map(|s| s.organisation.as_str()),
+            Some("UNICEF"),
+            "with its attribution"
+        );
+        iv.undo(1, now()).expect("step").expect("undone");
+        assert!(
+            !iv.session(1).answers.contains_key("tip_is_issue"),
+            "both, at once"
+        );
+    }
+
+    #[test]
     fn alt_w_goes_through_the_participants_then_nobody() {
         let mut iv = test_call(&[Structure::GbvAor]);
         assert_eq!(
