@@ -167,19 +167,19 @@ fn an_edited_file_is_tampered_even_with_valid_toml() {
 
 #[test]
 fn a_newer_format_says_so() {
-    let body = "format = \"stocktake.session.v4\"\nshiny_new_key = 1\n";
+    let body = "format = \"stocktake.session.v5\"\nshiny_new_key = 1\n";
     let d = stocktake::guide::Digest::of(body.as_bytes());
     let file = format!("digest = \"{d}\"\n{body}");
-    let e = parse_session_file(file.as_bytes(), "new.toml").expect_err("v4");
+    let e = parse_session_file(file.as_bytes(), "new.toml").expect_err("v5");
     assert!(matches!(e, ReadError::UnknownFormat { .. }), "{e}");
     assert!(e.to_string().contains("may come from a newer stocktake"));
     // A newer file with exactly today's keys reads as well-formed: its format still decides.
     let good = String::from_utf8(sample()).expect("utf8");
     let (_, body) = good.split_once('\n').expect("digest line");
-    let body = body.replacen("stocktake.session.v1", "stocktake.session.v4", 1);
+    let body = body.replacen("stocktake.session.v1", "stocktake.session.v5", 1);
     let d = stocktake::guide::Digest::of(body.as_bytes());
     let file = format!("digest = \"{d}\"\n{body}");
-    let e = parse_session_file(file.as_bytes(), "new.toml").expect_err("v4, same keys");
+    let e = parse_session_file(file.as_bytes(), "new.toml").expect_err("v5, same keys");
     assert!(matches!(e, ReadError::UnknownFormat { .. }), "{e}");
 }
 
