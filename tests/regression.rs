@@ -2506,3 +2506,46 @@ fn a_second_collation_was_told_busy_at_once_instead_of_waiting() {
         }
     }
 }
+
+/// A note moved to another structure (Alt-M) was in the store's history as removed here,
+/// added there; after reopening, Ctrl-Z on its first tab tried to edit a note that was no
+/// longer there and was refused, and in the same run the move was no step of undo at all.
+#[test]
+fn undoing_a_note_moved_to_another_structure_was_refused_after_reopening() {
+    let (_dir, mut d, _clock) = on_disk();
+    d.press("nJuba<tab><tab><space><C-s>1");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not in an interview")
+    };
+    let ids: Vec<String> = v.interview.sessions.iter().map(|s| s.id.clone()).collect();
+    d.press("<C-g>The CP AOR runs the SOPs<enter><up><A-m><esc>");
+    // In the same run: Ctrl-Z on the Protection Cluster's tab brings it back there.
+    d.press("<C-z>");
+    let pc = d.store.load_session(&ids[0]).expect("pc");
+    assert_eq!(
+        pc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(),
+        ["The CP AOR runs the SOPs"],
+        "{}",
+        d.screen(80, 24)
+    );
+    // And on the CP AOR's tab, its copy goes.
+    d.press("<C-t><C-z><C-t>");
+    let cp = d.store.load_session(&ids[1]).expect("cp");
+    assert!(cp.notes.iter().all(|n| n.text.is_empty()), "{:?}", cp.notes);
+    // Moved again, then the call left and opened again: the same from the store's history.
+    d.press("<C-g><up><A-m><esc><esc>");
+    d.press("<enter>");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not reopened: {}", d.screen(80, 24))
+    };
+    assert_eq!(v.session().id, ids[0], "the Protection Cluster's tab");
+    d.press("<C-z>");
+    let screen = d.screen(80, 24);
+    assert!(screen.contains("Undone: general note"), "{screen}");
+    let pc = d.store.load_session(&ids[0]).expect("pc");
+    assert_eq!(pc.notes.len(), 1, "{screen}");
+    // And Ctrl-Z on the CP AOR's tab takes its copy away.
+    d.press("<C-t><C-z>");
+    let cp = d.store.load_session(&ids[1]).expect("cp");
+    assert!(cp.notes.iter().all(|n| n.text.is_empty()), "{:?}", cp.notes);
+}

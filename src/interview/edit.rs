@@ -220,9 +220,14 @@ impl Interview {
             .notes
             .iter()
             .find(|n| n.seq == seq)
-            .map(|n| n.text.clone())
-            .unwrap_or_default();
-        s.edit_note(seq, text, now)?;
+            .map(|n| n.text.clone());
+        match old {
+            Some(_) => s.edit_note(seq, text, now)?,
+            // Gone from this session (moved to another structure): undo brings it back.
+            None if self.replaying && !text.is_empty() => s.restore_note(seq, text, now)?,
+            None => s.edit_note(seq, text, now)?,
+        }
+        let old = old.unwrap_or_default();
         let change = Change::note(s, guide, seq);
         self.remember(
             i,

@@ -42,6 +42,24 @@ impl Interview {
         source.notes.retain(|n| n.seq != seq);
         source.updated_at = now;
         let removed = Change::note(source, &guide.guide, seq);
+        // Undone on each tab, as the store's history has it after a restart: Ctrl-Z on this
+        // tab brings the note back here, on the other takes it away there.
+        self.remember(
+            from,
+            format!("general:{seq}"),
+            note.text.clone(),
+            String::new(),
+            now,
+            false,
+        );
+        self.remember(
+            to,
+            format!("general:{new_seq}"),
+            String::new(),
+            note.text,
+            now,
+            false,
+        );
         Ok((new_seq, [added, removed]))
     }
 }

@@ -419,6 +419,35 @@ impl Session {
         self.answers.values().any(|a| a.sensitive) || self.notes.iter().any(|n| n.sensitive)
     }
 
+    /// Bring back general note `seq`, gone (moved to another structure): undo writes its
+    /// text back. The history keeps only its text, so it comes back taken now and
+    /// unattached.
+    pub fn restore_note(
+        &mut self,
+        seq: u32,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        bounded(text)?;
+        if self.notes.iter().any(|n| n.seq == seq) {
+            return self.edit_note(seq, text, now);
+        }
+        self.edit(now)?;
+        let at = self.notes.partition_point(|n| n.seq < seq);
+        self.notes.insert(
+            at,
+            Note {
+                seq,
+                at: now,
+                text: text.to_string(),
+                question: None,
+                sensitive: false,
+                said_by: None,
+            },
+        );
+        Ok(())
+    }
+
     /// Change a general note's text; it keeps the time it was first taken.
     pub fn edit_note(&mut self, seq: u32, text: &str, now: Timestamp) -> Result<(), SessionError> {
         bounded(text)?;
