@@ -349,7 +349,7 @@ fn a_recipient_that_is_not_a_key_is_refused_where_it_is_written() {
     let guide = dir.path().join("g.toml");
     std::fs::write(
         &guide,
-        stocktake::guide::BUNDLED[1].1.replacen(
+        support::bundled_text("tip-indicators-labour.toml").replacen(
             "\n[[sections]]",
             "\n[sync]\nrecipients = [\"age1notakey\"]\n\n[[sections]]",
             1,

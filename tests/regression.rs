@@ -560,7 +560,7 @@ fn a_killed_holder_not_yet_reaped_does_not_hold_the_session_lock() {
 #[test]
 fn a_guide_whose_bound_is_not_a_number_fails_its_check() {
     let dir = tempfile::tempdir().expect("dir");
-    let (_, text) = stocktake::guide::BUNDLED[1];
+    let text = support::bundled_text("tip-indicators-labour.toml");
     let file = dir.path().join("nan.toml");
     for (bound, with) in [
         ("min = 0\nmax = 100000", "min = nan\nmax = 100000"),

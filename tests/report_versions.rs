@@ -30,7 +30,7 @@ fn completed(store: &mut Store, g: &LoadedGuide, response: &str, mechanism: &str
 }
 
 fn relabelled_v2() -> String {
-    let v1 = stocktake::guide::BUNDLED[0].1;
+    let v1 = support::bundled_text("retired/gpc-attt-coordinator-1.toml");
     let v2 = v1
         .replacen("version = \"1\"", "version = \"2\"", 1)
         // Reworded only: the same question, pooled.
@@ -60,7 +60,7 @@ fn a_relabelled_question_is_counted_per_version_and_a_reworded_one_pooled() {
         flag: vec![guides.clone()],
         ..Default::default()
     });
-    let v1 = support::coordinator();
+    let v1 = support::coordinator_v1();
     let v2 = catalog.get("gpc-attt-coordinator").expect("v2").clone();
     assert_eq!(v2.guide.version, "2");
     let mut store = Store::open_in_memory(stocktake::store::system_clock()).expect("store");
@@ -213,8 +213,7 @@ fn versions_that_only_reword_are_pooled_and_no_note_is_made() {
     let dir = tempfile::tempdir().expect("dir");
     let guides = dir.path().join("guides");
     std::fs::create_dir(&guides).expect("mkdir");
-    let reworded = stocktake::guide::BUNDLED[0]
-        .1
+    let reworded = support::bundled_text("retired/gpc-attt-coordinator-1.toml")
         .replacen("version = \"1\"", "version = \"2\"", 1)
         .replacen("Overall, how does", "All in all, how does", 1);
     std::fs::write(guides.join("v2.toml"), reworded).expect("v2");
@@ -222,7 +221,7 @@ fn versions_that_only_reword_are_pooled_and_no_note_is_made() {
         flag: vec![guides],
         ..Default::default()
     });
-    let v1 = support::coordinator();
+    let v1 = support::coordinator_v1();
     let v2 = catalog.get("gpc-attt-coordinator").expect("v2").clone();
     let mut store = Store::open_in_memory(stocktake::store::system_clock()).expect("store");
     let a = completed(&mut store, &v1, "Chad", "wg_embedded");

@@ -46,7 +46,7 @@ fn read_version(version: &str) -> Vec<(String, SessionFile)> {
                 bytes
             };
             let f = parse_session_file(&plain, &name).unwrap_or_else(|e| panic!("{e}"));
-            let g = support::guide(&f.session.guide.id);
+            let g = support::guide_of(&f.session.guide);
             stocktake::sync::verify_against(&f, &g.guide, &g.digest, &name)
                 .unwrap_or_else(|e| panic!("{e}"));
             (name, f)
@@ -179,7 +179,7 @@ fn the_corpus_says_what_it_said() {
 #[test]
 fn rendering_the_corpus_again_gives_the_same_bytes() {
     for (name, f) in read_all().iter().filter(|(n, _)| n.ends_with(".toml")) {
-        let g = support::guide(&f.session.guide.id);
+        let g = support::guide_of(&f.session.guide);
         let bytes = std::fs::read(corpus().join(name)).expect("read");
         assert!(
             stocktake::sync::render(&f.session, &g) == bytes,
@@ -215,7 +215,7 @@ fn the_v2_corpus_reads_and_keeps_its_sensitive_marks() {
     assert_eq!(r2.edited_by.as_deref(), Some("bea"));
     assert!(!r2.has_sensitive(), "v2 for the edit alone");
     for (name, f) in [&all[0], &all[1]] {
-        let g = support::guide(&f.session.guide.id);
+        let g = support::guide_of(&f.session.guide);
         let bytes = std::fs::read(corpus_of("v2").join(name)).expect("read");
         assert!(
             stocktake::sync::render(&f.session, &g) == bytes,
@@ -261,7 +261,7 @@ fn the_v3_corpus_reads_and_keeps_its_read_back() {
     assert!(!rb.confirmed, "the coordinator asked for corrections");
     assert_eq!(cp.edited_by.as_deref(), Some("bea"), "v2's key in v3 too");
     for (name, f) in &all {
-        let g = support::guide(&f.session.guide.id);
+        let g = support::guide_of(&f.session.guide);
         let bytes = std::fs::read(corpus_of("v3").join(name)).expect("read");
         assert!(
             stocktake::sync::render(&f.session, &g) == bytes,
@@ -358,7 +358,7 @@ fn the_v4_corpus_reads_and_keeps_how_answers_came_to_be() {
         "unanswered before the definition"
     );
     for (name, f) in &all {
-        let g = support::guide(&f.session.guide.id);
+        let g = support::guide_of(&f.session.guide);
         let bytes = std::fs::read(corpus_of("v4").join(name)).expect("read");
         assert!(
             stocktake::sync::render(&f.session, &g) == bytes,

@@ -201,3 +201,36 @@ fn a_pad_note_about_another_structure_moves_to_it_whole() {
     assert_eq!(cp.notes[0].at, before[0].at, "its time goes with it");
     assert_eq!(cp.notes[0].question, before[0].question, "and its question");
 }
+
+#[test]
+fn the_bundled_coordinator_guide_asks_its_call_facts_once() {
+    let mut d = bundled();
+    // The Protection Cluster and the CP AOR on the line; consent, then the populations.
+    d.press("nJuba<tab><tab><space><C-s>1");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not in an interview: {}", d.screen(80, 24))
+    };
+    assert_eq!(v.interview.guide.guide.version, "2");
+    let ids: Vec<String> = v.interview.sessions.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(v.question().id, "populations");
+    d.press("12<pgdn>2");
+    assert_eq!(
+        answer(&d, &ids[1], "multiple_crises"),
+        Some(Value::YesNo(false)),
+        "saved with the key that gave it: {}",
+        d.screen(80, 24)
+    );
+
+    assert_eq!(
+        answer(&d, &ids[1], "populations"),
+        Some(Value::Choices(vec!["idps".into(), "refugees".into()])),
+        "the CP AOR's answer too"
+    );
+    assert_eq!(
+        answer(&d, &ids[1], "multiple_crises"),
+        Some(Value::YesNo(false))
+    );
+    // A question about the structure itself is not shared.
+    d.press("<C-f>perceived<enter>1");
+    assert_eq!(answer(&d, &ids[1], "tip_is_issue"), None);
+}

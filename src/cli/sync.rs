@@ -236,7 +236,9 @@ pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 guide,
                 bytes,
             } = crate::sync::read_verified(path, &shown, |digest| {
-                match catalog.guides.iter().find(|g| g.digest == *digest) {
+                // Any version a file may name, not only each id's newest: a colleague's
+                // file can be older than this machine's guide.
+                match catalog.by_digest(digest) {
                     Some(g) => Some(g.clone()),
                     None => store.load_guide(digest).ok(),
                 }

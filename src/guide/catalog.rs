@@ -13,11 +13,17 @@ use super::digest::Digest;
 use super::load::{MAX_GUIDE_BYTES, parse_guide};
 use super::model::Guide;
 
-/// The guides shipped inside the binary, so `stocktake` works from any folder.
+/// The guides shipped inside the binary, so `stocktake` works from any folder: the current
+/// version of each first, then the versions it replaced (`interview-guides/retired/`), kept
+/// byte for byte so every session and file made with them still opens and verifies.
 pub const BUNDLED: &[(&str, &str)] = &[
     (
         "gpc-attt-coordinator.toml",
         include_str!("../../interview-guides/gpc-attt-coordinator.toml"),
+    ),
+    (
+        "retired/gpc-attt-coordinator-1.toml",
+        include_str!("../../interview-guides/retired/gpc-attt-coordinator-1.toml"),
     ),
     (
         "tip-indicators-labour.toml",
@@ -257,6 +263,12 @@ impl Catalog {
         let all = found.clone();
         for g in found {
             match guides.iter().find(|w| w.guide.id == g.guide.id) {
+                // A version the bundled one replaced: there to read what was made with it,
+                // not a guide anyone needs to be told about.
+                Some(winner)
+                    if winner.place == Place::Bundled
+                        && g.place == Place::Bundled
+                        && winner.guide.version != g.guide.version => {}
                 Some(winner) => shadowed.push(Shadowed {
                     id: g.guide.id.clone(),
                     version: g.guide.version.clone(),
@@ -284,10 +296,10 @@ impl Catalog {
         if !matches!(g.place, Place::Project | Place::Flag) {
             return None;
         }
-        let replaces_bundled = self
-            .all
-            .iter()
-            .any(|b| b.place == Place::Bundled && b.guide.id == g.guide.id && b.digest != g.digest);
+        // A copy of any bundled version (the repository's own folder) replaces nothing.
+        let bundled = |b: &LoadedGuide| b.place == Place::Bundled && b.guide.id == g.guide.id;
+        let replaces_bundled = self.all.iter().any(bundled)
+            && !self.all.iter().any(|b| bundled(b) && b.digest == g.digest);
         let recipients = g.guide.sync.recipients.clone();
         (replaces_bundled || !recipients.is_empty()).then(|| Trust {
             origin: g.origin.clone(),
@@ -319,9 +331,31 @@ mod tests {
     }
 
     #[test]
+    fn a_retired_version_is_kept_to_read_old_files_and_named_by_no_one() {
+        let c = Catalog::bundled();
+        let current = c.get("gpc-attt-coordinator").expect("current");
+        assert_eq!(current.guide.version, "2");
+        let v1: Digest = "sha256:e72a382b9f8c865e9997636b5e3083230219eb8495a2a0239c982e1917546d58"
+            .parse()
+            .expect("digest");
+        let old = c.by_digest(&v1).expect("version 1 is still there");
+        assert_eq!(old.guide.version, "1");
+        assert!(c.shadowed.is_empty(), "{:?}", c.shadowed);
+        // The repository's own copies (./interview-guides) of either version ask no trust.
+        for g in [current, old] {
+            let mut copy = g.clone();
+            copy.place = Place::Project;
+            assert_eq!(c.trust(&copy), None, "version {}", g.guide.version);
+        }
+    }
+
+    #[test]
     fn a_more_specific_place_wins_and_the_loser_is_recorded() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (_, text) = BUNDLED[1];
+        let (_, text) = BUNDLED
+            .iter()
+            .find(|(n, _)| *n == "tip-indicators-labour.toml")
+            .expect("bundled");
         let edited = text.replacen("version = \"1\"", "version = \"2-local\"", 1);
         std::fs::write(dir.path().join("mine.toml"), edited).expect("write");
         let c = Catalog::discover(&GuideDirs {

@@ -39,6 +39,35 @@ pub fn guide(id: &str) -> LoadedGuide {
         .unwrap_or_else(|| panic!("{id} is bundled"))
 }
 
+/// The text of a bundled guide file, by its name (`tip-indicators-labour.toml`).
+pub fn bundled_text(name: &str) -> &'static str {
+    stocktake::guide::BUNDLED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .unwrap_or_else(|| panic!("{name} is bundled"))
+}
+
+/// The bundled guide a session or file was made with: by its digest, whichever version.
+pub fn guide_of(r: &stocktake::session::GuideRef) -> LoadedGuide {
+    Catalog::bundled()
+        .by_digest(&r.digest)
+        .cloned()
+        .unwrap_or_else(|| panic!("{} version {} is bundled", r.id, r.version))
+}
+
+/// Version 1 of the coordinator guide, retired and still bundled: to make what a file of
+/// an older version holds.
+pub fn coordinator_v1() -> LoadedGuide {
+    let text = bundled_text("retired/gpc-attt-coordinator-1.toml");
+    Catalog::bundled()
+        .all
+        .iter()
+        .find(|g| g.source == text)
+        .cloned()
+        .expect("version 1 is bundled")
+}
+
 pub fn coordinator() -> LoadedGuide {
     guide("gpc-attt-coordinator")
 }

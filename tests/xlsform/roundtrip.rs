@@ -1,6 +1,6 @@
 //! A guide exported as an XLSForm and imported again has the same sections, questions,
-//! options, logic and texts. What XLSForm has no place for (`summary`, the title's
-//! translations, sync recipients) is the documented exception.
+//! options, logic and texts. What XLSForm has no place for (`summary`, `call_level`, the
+//! title's translations, sync recipients) is the documented exception.
 
 use stocktake::guide::{Catalog, Guide};
 use stocktake::xlsform::{export, import_file, write_xlsform};
@@ -14,6 +14,7 @@ fn kept(g: &Guide) -> Guide {
     for s in &mut g.sections {
         for q in &mut s.questions {
             q.summary = false;
+            q.call_level = false;
         }
     }
     g
