@@ -2549,3 +2549,23 @@ fn undoing_a_note_moved_to_another_structure_was_refused_after_reopening() {
     let cp = d.store.load_session(&ids[1]).expect("cp");
     assert!(cp.notes.iter().all(|n| n.text.is_empty()), "{:?}", cp.notes);
 }
+
+/// `stocktake import` looked a file's guide up among each id's newest version only, so a
+/// colleague's file made with an older version of the same guide (version 1 of the
+/// coordinator guide, now that version 2 is shipped) was refused as "not known here".
+#[test]
+fn importing_a_file_of_an_older_version_of_a_shipped_guide_was_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let name = "2018-03-14_lswdn_cp_aor_01M8SZZMPGQRZZCNBTSZ3S3D9C_r1.toml";
+    std::fs::copy(fixtures().join(name), dir.path().join(name)).expect("copy");
+    let (code, out, err) = stocktake_in(dir.path(), &["import", name], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(": imported: "), "{out}");
+    let (store, _) =
+        Store::open(&dir.path().join("data"), stocktake::store::system_clock()).expect("store");
+    let s = store.summaries().expect("list").remove(0);
+    assert_eq!(
+        (s.guide_id.as_str(), s.guide_version.as_str()),
+        ("gpc-attt-coordinator", "1")
+    );
+}
