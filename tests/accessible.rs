@@ -332,3 +332,55 @@ fn the_read_back_is_printed_in_reading_order_and_the_coordinators_answer_saved()
         .expect("recorded");
     assert!(rb.confirmed, "the last answer stands");
 }
+
+#[test]
+fn how_an_answer_came_to_be_is_marked_by_words_as_the_full_screen_marks_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    // No, the definition explained, yes; two forms, one volunteered and one prompted.
+    let script = "new\n\nJuba\n1\n\ny\nfind perceived\nn\nback\ndefinition\ny\n\
+        1,3\nback\nvolunteered 3\nprompted 1\nvolunteered 2\nsaid\nleave\nquit\n";
+    let (code, out) = accessible(dir.path(), script, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(
+            "Definition explained: the answer before it is kept (no). Type the answer the coordinator gives now."
+        ),
+        "{out}"
+    );
+    assert!(out.contains("Forced labour: volunteered."), "{out}");
+    assert!(out.contains("Sexual exploitation: prompted."), "{out}");
+    assert!(
+        out.contains("Nothing chosen to mark: answer first, or give the number of a chosen option (volunteered 3)."),
+        "option 2 is not ticked: {out}"
+    );
+    // The form's first participant is the structure's coordinator.
+    assert!(
+        out.contains("Said by Protection Cluster Coordinator (said again: the next participant)."),
+        "{out}"
+    );
+    let st = store(dir.path());
+    let id = st.summaries().expect("summaries").remove(0).id;
+    let s = st.load_session(&id).expect("session");
+    let issue = &s.answers["tip_is_issue"];
+    assert_eq!(issue.value, Some(Value::YesNo(true)));
+    assert_eq!(
+        issue
+            .provenance
+            .before_definition
+            .as_ref()
+            .and_then(|e| e.value.clone()),
+        Some(Value::YesNo(false))
+    );
+    assert_eq!(
+        s.answers["tip_forms"].elicited_now(),
+        vec![
+            (
+                "sexual_exploitation",
+                stocktake::session::Elicited::Prompted
+            ),
+            ("forced_labour", stocktake::session::Elicited::Volunteered)
+        ],
+        "in the guide's order"
+    );
+    assert!(s.answers["tip_forms"].said_by.is_some());
+}

@@ -204,13 +204,13 @@ fn parse_earlier(s: &str) -> Option<Earlier> {
 }
 
 impl Answer {
-    /// The marks on options chosen now: what a session file carries.
+    /// The marks on options chosen now, in the order they are chosen (a multiple
+    /// choice's is the guide's): what a session file carries.
     pub fn elicited_now(&self) -> Vec<(&str, Elicited)> {
         let chosen = self.skip_values().unwrap_or_default();
-        self.provenance
-            .elicited
+        chosen
             .iter()
-            .filter(|(v, _)| chosen.iter().any(|c| c == *v))
+            .filter_map(|c| self.provenance.elicited.get_key_value(c.as_str()))
             .map(|(v, m)| (v.as_str(), *m))
             .collect()
     }

@@ -8,6 +8,7 @@
 mod complete;
 mod new_call;
 mod prompt;
+mod provenance;
 mod read_back;
 mod rest;
 
@@ -238,6 +239,10 @@ impl<'a> Accessible<'a> {
                 "unanswered",
                 "u",
                 "rest",
+                "definition",
+                "said",
+                "volunteered",
+                "prompted",
                 "help",
                 "dk",
                 "declined",
@@ -344,6 +349,11 @@ impl<'a> Accessible<'a> {
                     if let Some(n) = self.mark_rest(iv, i, at, &rest)? {
                         at = n;
                     }
+                    None
+                }
+                "volunteered" | "prompted" | "definition" | "said" => {
+                    self.mark_how(iv, i, at, &word, &rest)?;
+                    show = false;
                     None
                 }
                 "note" => Some(iv.set_note(i, &q, &rest, now)),

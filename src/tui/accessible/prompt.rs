@@ -21,6 +21,9 @@ pad TEXT: a general note, attached to this question.
 Enter or next: next question. back: previous. go N: question N. find WORDS: a question by its words.
 unanswered: the next question without an answer.
 rest: mark the rest of this section not asked (rest guide: to the end), after asking.
+volunteered N / prompted N: option N (or the answer given) was said unprompted / chosen after
+the options were read (again: the mark comes off). definition: the definition was explained
+now, the answer so far is kept as the one before it. said: who said it (the next participant).
 structure N: record for another structure on the call (structure alone lists them).
 review: every answer of this structure. readback: the end-of-call read-back, then whether the
 coordinator confirmed it. complete: complete this structure's session.
