@@ -2569,3 +2569,44 @@ fn importing_a_file_of_an_older_version_of_a_shipped_guide_was_refused() {
         ("gpc-attt-coordinator", "1")
     );
 }
+
+/// Which structures' call-level answers came from another tab was kept in memory only: after
+/// the call was left and opened again, an edit on the tab where the fact was given no
+/// longer reached the structures that had taken it from there.
+#[test]
+fn a_call_fact_stopped_following_its_tab_after_the_call_was_reopened() {
+    let (_dir, mut d, _clock) = on_disk();
+    // The Protection Cluster and the CP AOR; consent, then IDPs ticked on the cluster's tab.
+    d.press("nJuba<tab><tab><space><C-s>11");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not in an interview")
+    };
+    assert_eq!(v.question().id, "populations");
+    let ids: Vec<String> = v.interview.sessions.iter().map(|s| s.id.clone()).collect();
+    let populations = |d: &Driver, id: &str| {
+        d.store
+            .load_session(id)
+            .expect("session")
+            .answers
+            .get("populations")
+            .and_then(|a| a.value.clone())
+    };
+    let idps = stocktake::session::Value::Choices(vec!["idps".into()]);
+    assert_eq!(populations(&d, &ids[1]), Some(idps));
+    // Left and opened again: refugees ticked too, on the cluster's tab.
+    d.press("<esc><esc><enter>");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not reopened: {}", d.screen(80, 24))
+    };
+    assert_eq!(v.session().id, ids[0]);
+    assert_eq!(v.question().id, "populations", "{}", d.screen(80, 24));
+    d.press("2");
+    assert_eq!(
+        populations(&d, &ids[1]),
+        Some(stocktake::session::Value::Choices(vec![
+            "idps".into(),
+            "refugees".into()
+        ])),
+        "the CP AOR's answer follows, as before the call was left"
+    );
+}

@@ -31,8 +31,6 @@ impl Interview {
         if self.replaying || !self.guide.guide.question(q).is_some_and(|x| x.call_level) {
             return;
         }
-        // Changed on its own tab: this structure's answer is its own from now on.
-        self.shared_in[from].remove(q);
         let now_answer = self.sessions[from].answers.get(q).cloned();
         let guide = self.guide.clone();
         for j in 0..self.sessions.len() {
@@ -43,7 +41,7 @@ impl Interview {
                 continue;
             }
             let theirs = self.sessions[j].answers.get(q);
-            let follows = self.shared_in[j].contains(q) && same(theirs, before);
+            let follows = theirs.is_some_and(|a| a.shared) && same(theirs, before);
             if !(unsettled(theirs) || follows) || same(theirs, now_answer.as_ref()) {
                 continue;
             }
@@ -58,10 +56,12 @@ impl Interview {
                 // A value this structure's options cannot take: it keeps its own.
                 continue;
             }
+            if let Some(a) = s.answers.get_mut(q) {
+                a.shared = true;
+            }
             let new = super::field_text(s.answers.get(q), Field::Answer);
             let change = Change::answer(s, &guide.guide, q, Field::Answer);
             self.remember(j, format!("answer:{q}"), old, new, now, false);
-            self.shared_in[j].insert(q.to_string());
             self.shared.push(change);
         }
     }

@@ -37,6 +37,12 @@ impl Interview {
         let before = s.answers.get(q).cloned();
         let old = super::field_text(s.answers.get(q), field);
         f(s, guide)?;
+        // Changed on its own tab: a call-level answer is this structure's own from now on.
+        if field == Field::Answer
+            && let Some(a) = s.answers.get_mut(q)
+        {
+            a.shared = false;
+        }
         let new = super::field_text(s.answers.get(q), field);
         let change = Change::answer(s, guide, q, field);
         let target = format!("{}:{q}", field.as_str());

@@ -80,9 +80,6 @@ pub struct Interview {
     replaying: bool,
     /// Changes an edit made to the call's other sessions (a call-level fact), to be saved.
     shared: Vec<crate::session::Change>,
-    /// Per session: the call-level questions whose answer came from another structure's
-    /// tab and was not changed on its own (in memory: after a reopen, none follow).
-    shared_in: Vec<std::collections::BTreeSet<String>>,
 }
 
 impl Interview {
@@ -112,7 +109,6 @@ impl Interview {
             })
             .collect();
         let histories = vec![History::default(); sessions.len()];
-        let shared_in = vec![Default::default(); sessions.len()];
         Interview {
             call,
             guide,
@@ -122,7 +118,6 @@ impl Interview {
             histories,
             replaying: false,
             shared: Vec::new(),
-            shared_in,
         }
     }
 
@@ -200,7 +195,6 @@ impl Interview {
         self.sessions.push(session);
         self.access.push(Access::Edit);
         self.histories.push(History::default());
-        self.shared_in.push(Default::default());
         self.sessions.len() - 1
     }
 

@@ -84,6 +84,9 @@ pub struct Answer {
     pub provenance: super::provenance::Provenance,
     /// Who on the call gave it (file v4).
     pub said_by: Option<super::provenance::Speaker>,
+    /// A call-level answer given on another structure's tab and not changed on this one:
+    /// it follows that tab's later edits. The interviewer's store keeps it; no file does.
+    pub shared: bool,
     pub first_changed_at: Option<Timestamp>,
     pub changed_at: Option<Timestamp>,
 }

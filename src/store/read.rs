@@ -215,7 +215,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive,
-                        provenance, said_by
+                        provenance, said_by, shared
                  FROM answers WHERE session_id = ?1",
             )
             .map_err(c)?;
@@ -308,6 +308,7 @@ impl Store {
                 sensitive: r.get(8)?,
                 provenance,
                 said_by: Speaker::parse(&r.get::<_, String>(10)?),
+                shared: r.get(11)?,
                 first_changed_at: Some(first),
                 changed_at: Some(last),
             },

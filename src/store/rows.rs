@@ -267,11 +267,11 @@ pub(super) fn write_answer(
     let kind = a.value.as_ref().map(|v| v.kind());
     let value = a.value.as_ref().map(|v| v.to_text());
     tx.prepare_cached(
-        "INSERT INTO answers (session_id, question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive, provenance, said_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+        "INSERT INTO answers (session_id, question, value_kind, value, special, other, note, first_changed_at, changed_at, sensitive, provenance, said_by, shared)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT (session_id, question) DO UPDATE SET value_kind = ?3, value = ?4, special = ?5,
              other = ?6, note = ?7, first_changed_at = ?8, changed_at = ?9, sensitive = ?10,
-             provenance = ?11, said_by = ?12",
+             provenance = ?11, said_by = ?12, shared = ?13",
     )
     .map_err(sqlite)?
     .execute(params![
@@ -287,6 +287,7 @@ pub(super) fn write_answer(
         a.sensitive,
         a.provenance.text(),
         speaker_text(a.said_by.as_ref()),
+        a.shared,
     ])
     .map_err(sqlite)?;
     Ok(())

@@ -361,6 +361,7 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
                 sensitive: a.sensitive.unwrap_or(false),
                 provenance,
                 said_by,
+                shared: false,
                 first_changed_at: first,
                 changed_at: changed,
             },
