@@ -2518,16 +2518,22 @@ fn undoing_a_note_moved_to_another_structure_was_refused_after_reopening() {
         panic!("not in an interview")
     };
     let ids: Vec<String> = v.interview.sessions.iter().map(|s| s.id.clone()).collect();
-    d.press("<C-g>The CP AOR runs the SOPs<enter><up><A-m><esc>");
-    // In the same run: Ctrl-Z on the Protection Cluster's tab brings it back there.
-    d.press("<C-z>");
-    let pc = d.store.load_session(&ids[0]).expect("pc");
-    assert_eq!(
-        pc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(),
-        ["The CP AOR runs the SOPs"],
-        "{}",
+    // Attached to the question, and said by the cluster's coordinator.
+    d.press("<C-g>The CP AOR runs the SOPs<C-a><enter><up><A-w>");
+    let taken = d.store.load_session(&ids[0]).expect("pc").notes;
+    assert_eq!(taken.len(), 1);
+    assert!(
+        taken[0].question.is_some() && taken[0].said_by.is_some(),
+        "{taken:?} {}",
         d.screen(80, 24)
     );
+    d.press("<A-m><esc>");
+    let moved = &d.store.load_session(&ids[1]).expect("cp").notes[0];
+    assert_eq!(moved.said_by, taken[0].said_by, "who said it goes with it");
+    // In the same run: Ctrl-Z on the Protection Cluster's tab brings it back there whole.
+    d.press("<C-z>");
+    let pc = d.store.load_session(&ids[0]).expect("pc");
+    assert_eq!(pc.notes, taken, "{}", d.screen(80, 24));
     // And on the CP AOR's tab, its copy goes.
     d.press("<C-t><C-z><C-t>");
     let cp = d.store.load_session(&ids[1]).expect("cp");
@@ -2543,7 +2549,10 @@ fn undoing_a_note_moved_to_another_structure_was_refused_after_reopening() {
     let screen = d.screen(80, 24);
     assert!(screen.contains("Undone: general note"), "{screen}");
     let pc = d.store.load_session(&ids[0]).expect("pc");
-    assert_eq!(pc.notes.len(), 1, "{screen}");
+    assert_eq!(
+        pc.notes, taken,
+        "the same from the store's history: {screen}"
+    );
     // And Ctrl-Z on the CP AOR's tab takes its copy away.
     d.press("<C-t><C-z>");
     let cp = d.store.load_session(&ids[1]).expect("cp");
@@ -2608,5 +2617,74 @@ fn a_call_fact_stopped_following_its_tab_after_the_call_was_reopened() {
             "refugees".into()
         ])),
         "the CP AOR's answer follows, as before the call was left"
+    );
+}
+
+/// Unticking the last option of an answer marked volunteered and said by someone drops the
+/// row, and the store's history had three entries for it (the answer, its marks, who said
+/// it) where undo had one step: after reopening, Ctrl-Z tried to give a speaker to an answer
+/// that was not there, was refused, and every later Ctrl-Z of the session was stuck on it.
+#[test]
+fn undo_was_stuck_after_reopening_on_an_unticked_answer_that_had_marks() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Each key a second apart, as keys are: one change's entries share their time.
+    let (tc, clock) = TestClock::new();
+    let (store, _) = Store::open(dir.path(), clock).expect("store");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: false });
+    d.press("nJuba<C-s>1");
+    let Screen::Interview(v) = &d.app.screen else {
+        panic!("not in an interview")
+    };
+    assert_eq!(v.question().id, "populations");
+    let id = v.session().id.clone();
+    for key in ["1", "<A-v>", "<A-w>"] {
+        tc.advance(1);
+        d.press(key);
+    }
+    let marked = d.store.load_session(&id).expect("s").answers["populations"].clone();
+    assert!(
+        marked.said_by.is_some() && !marked.elicited_now().is_empty(),
+        "{}",
+        d.screen(80, 24)
+    );
+    tc.advance(1);
+    d.press("1");
+    assert!(
+        !d.store
+            .load_session(&id)
+            .expect("s")
+            .answers
+            .contains_key("populations")
+    );
+    d.press("<esc><esc><enter>");
+    d.press("<C-z>");
+    let h: Vec<(String, String, String)> = d
+        .store
+        .history(&id)
+        .expect("history")
+        .into_iter()
+        .map(|e| (e.target, e.old, e.new))
+        .collect();
+    let back = d
+        .store
+        .load_session(&id)
+        .expect("s")
+        .answers
+        .get("populations")
+        .cloned()
+        .unwrap_or_else(|| panic!("{h:?}\n{}", d.screen(80, 24)));
+    assert_eq!(
+        (&back.value, &back.provenance, &back.said_by),
+        (&marked.value, &marked.provenance, &marked.said_by),
+        "{}",
+        d.screen(80, 24)
+    );
+    // Not stuck: the next Ctrl-Z takes back who said it.
+    d.press("<C-z>");
+    assert_eq!(
+        d.store.load_session(&id).expect("s").answers["populations"].said_by,
+        None,
+        "{}",
+        d.screen(80, 24)
     );
 }

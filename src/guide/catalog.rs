@@ -261,14 +261,15 @@ impl Catalog {
         let mut guides: Vec<LoadedGuide> = Vec::new();
         let mut shadowed = Vec::new();
         let all = found.clone();
+        let mut bundled_ids = std::collections::HashSet::new();
         for g in found {
+            // A version the bundled one replaced (`BUNDLED` lists each id's newest first):
+            // there to read what was made with it, not a guide anyone needs telling about,
+            // whichever place's copy won.
+            if g.place == Place::Bundled && !bundled_ids.insert(g.guide.id.clone()) {
+                continue;
+            }
             match guides.iter().find(|w| w.guide.id == g.guide.id) {
-                // A version the bundled one replaced: there to read what was made with it,
-                // not a guide anyone needs to be told about.
-                Some(winner)
-                    if winner.place == Place::Bundled
-                        && g.place == Place::Bundled
-                        && winner.guide.version != g.guide.version => {}
                 Some(winner) => shadowed.push(Shadowed {
                     id: g.guide.id.clone(),
                     version: g.guide.version.clone(),
@@ -341,6 +342,20 @@ mod tests {
         let old = c.by_digest(&v1).expect("version 1 is still there");
         assert_eq!(old.guide.version, "1");
         assert!(c.shadowed.is_empty(), "{:?}", c.shadowed);
+        // Run from the repository, its own copy of version 2 wins, identical, and the
+        // retired version 1 is no "different guide of the same id".
+        let repo = Catalog::discover(&GuideDirs {
+            project: Some(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("interview-guides"),
+            ),
+            ..Default::default()
+        });
+        assert!(
+            repo.shadowed.iter().all(|s| s.identical),
+            "{:?}",
+            repo.shadowed
+        );
+        assert!(repo.by_digest(&v1).is_some());
         // The repository's own copies (./interview-guides) of either version ask no trust.
         for g in [current, old] {
             let mut copy = g.clone();

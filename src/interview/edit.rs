@@ -46,7 +46,33 @@ impl Interview {
         let new = super::field_text(s.answers.get(q), field);
         let change = Change::answer(s, guide, q, field);
         let target = format!("{}:{q}", field.as_str());
-        self.remember(i, target, old, new, now, change.is_typing());
+        // Clearing the last of an answer drops its row, and with it the marks on its
+        // options and who said it: the store's history has them as entries of the same
+        // change, and so does one step of undo, which brings all of it back together.
+        let after = s.answers.get(q);
+        let mut with = Vec::new();
+        let (p0, p1) = (
+            super::provenance::provenance_text(before.as_ref()),
+            super::provenance::provenance_text(after),
+        );
+        if p0 != p1 {
+            with.push((format!("provenance:{q}"), p0, p1));
+        }
+        let said = |a: Option<&crate::session::Answer>| {
+            a.and_then(|a| a.said_by.as_ref())
+                .map(crate::session::Speaker::text)
+                .unwrap_or_default()
+        };
+        let (s0, s1) = (said(before.as_ref()), said(after));
+        if s0 != s1 {
+            with.push((format!("said_by:{q}"), s0, s1));
+        }
+        if with.is_empty() {
+            self.remember(i, target, old, new, now, change.is_typing());
+        } else if !self.replaying {
+            with.insert(0, (target, old, new));
+            self.histories[i].record_group(with, now);
+        }
         if field == Field::Answer {
             self.share_call_level(i, q, before.as_ref(), now);
         }
@@ -192,9 +218,10 @@ impl Interview {
         now: Timestamp,
     ) -> Result<(u32, Change), Refusal> {
         self.may_write_text(i)?;
+        let used = self.histories[i].last_note_number();
         let guide = &self.guide.guide;
         let s = &mut self.sessions[i];
-        let seq = s.add_note(text, question, guide, now)?;
+        let seq = s.add_note_after(used, text, question, guide, now)?;
         let change = Change::note(s, guide, seq);
         self.remember(
             i,

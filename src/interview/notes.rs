@@ -31,35 +31,54 @@ impl Interview {
             .question
             .as_deref()
             .filter(|q| self.sessions[to].visibility(&guide.guide).is_visible(q));
+        let used = self.histories[to].last_note_number();
         let target = &mut self.sessions[to];
-        let new_seq = target.add_note(&note.text, question, &guide.guide, now)?;
+        let new_seq = target.add_note_after(used, &note.text, question, &guide.guide, now)?;
         if let Some(n) = target.notes.iter_mut().find(|n| n.seq == new_seq) {
             n.at = note.at;
             n.sensitive = note.sensitive;
+            n.said_by = note.said_by.clone();
         }
         let added = Change::note(target, &guide.guide, new_seq);
         let source = &mut self.sessions[from];
         source.notes.retain(|n| n.seq != seq);
         source.updated_at = now;
         let removed = Change::note(source, &guide.guide, seq);
-        // Undone on each tab, as the store's history has it after a restart: Ctrl-Z on this
-        // tab brings the note back here, on the other takes it away there.
-        self.remember(
-            from,
-            format!("general:{seq}"),
-            note.text.clone(),
-            String::new(),
-            now,
-            false,
-        );
-        self.remember(
-            to,
-            format!("general:{new_seq}"),
-            String::new(),
-            note.text,
-            now,
-            false,
-        );
+        // Undone on each tab, as the store's history has it after a restart (the same
+        // entries, in the same order): Ctrl-Z on this tab brings the note back here whole,
+        // on the other takes it away there.
+        if !self.replaying {
+            let said = note
+                .said_by
+                .as_ref()
+                .map(crate::session::Speaker::text)
+                .unwrap_or_default();
+            let attached = question.map(str::to_string).unwrap_or_default();
+            let here = format!("general:{seq}");
+            let gone = vec![
+                (here.clone(), note.text.clone(), String::new()),
+                (
+                    format!("{here}:question"),
+                    note.question.clone().unwrap_or_default(),
+                    String::new(),
+                ),
+                (format!("{here}:said_by"), said.clone(), String::new()),
+                (
+                    format!("{here}:sensitive"),
+                    if note.sensitive { "sensitive" } else { "" }.to_string(),
+                    String::new(),
+                ),
+                (format!("{here}:at"), note.at.to_string(), String::new()),
+            ];
+            self.histories[from].record_group(gone, now);
+            let there = format!("general:{new_seq}");
+            let came = vec![
+                (there.clone(), String::new(), note.text),
+                (format!("{there}:said_by"), String::new(), said),
+                (format!("{there}:question"), String::new(), attached),
+            ];
+            self.histories[to].record_group(came, now);
+        }
         Ok((new_seq, [added, removed]))
     }
 }

@@ -304,6 +304,86 @@ mod tests {
     }
 
     #[test]
+    fn a_note_moved_and_brought_back_keeps_its_mark_its_speaker_and_its_time() {
+        let mut iv = test_call(&[Structure::ProtectionCluster, Structure::CpAor]);
+        iv.sessions[0].participants = vec![Participant {
+            role: "ngo".into(),
+            organisation: "IRC".into(),
+            name: String::new(),
+        }];
+        let (seq, _) = iv
+            .add_note(0, "Call +211 912 345 678", None, now())
+            .expect("note");
+        iv.set_note_sensitive(0, seq, true, now())
+            .expect("sensitive");
+        iv.attribute_note(0, seq, now()).expect("said by");
+        let before = iv.session(0).notes.clone();
+        let later: Timestamp = "2026-12-02T10:05:00Z".parse().expect("time");
+        iv.move_note(0, seq, 1, later).expect("moved");
+        assert!(iv.session(0).notes.is_empty());
+        assert_eq!(iv.session(1).notes[0].said_by, before[0].said_by);
+        iv.undo(0, later).expect("step").expect("undone");
+        assert_eq!(iv.session(0).notes, before, "whole, as it was");
+        iv.undo(1, later).expect("step").expect("undone");
+        assert!(iv.session(1).notes.iter().all(|n| n.text.is_empty()));
+    }
+
+    #[test]
+    fn a_new_note_never_takes_the_number_of_one_moved_away() {
+        let mut iv = test_call(&[Structure::ProtectionCluster, Structure::CpAor]);
+        let (seq, _) = iv
+            .add_note(0, "about the CP AOR", None, now())
+            .expect("note");
+        iv.move_note(0, seq, 1, now()).expect("moved");
+        let (next, _) = iv
+            .add_note(0, "about the cluster", None, now())
+            .expect("note");
+        assert_ne!(next, seq, "its undo would be the moved note's");
+        // Undo takes the new note's text away, then brings the moved one back: both kept.
+        iv.undo(0, now()).expect("step").expect("undone");
+        iv.undo(0, now()).expect("step").expect("undone");
+        let texts: Vec<&str> = iv
+            .session(0)
+            .notes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        assert_eq!(texts, ["about the CP AOR", ""]);
+    }
+
+    #[test]
+    fn clearing_an_answer_with_marks_and_undoing_it_brings_them_back_in_one_step() {
+        let mut iv = test_call(&[Structure::ProtectionCluster]);
+        iv.sessions[0].participants = vec![Participant {
+            role: "ngo".into(),
+            organisation: "IRC".into(),
+            name: String::new(),
+        }];
+        iv.toggle(0, "tip_forms", "forced_labour", now())
+            .expect("tick");
+        iv.toggle_elicited(
+            0,
+            "tip_forms",
+            Some("forced_labour"),
+            Elicited::Volunteered,
+            now(),
+        )
+        .expect("mark");
+        iv.attribute_answer(0, "tip_forms", now()).expect("said by");
+        let before = iv.session(0).answers["tip_forms"].clone();
+        // Unticking the last option drops the row, marks and speaker with it.
+        iv.toggle(0, "tip_forms", "forced_labour", now())
+            .expect("untick");
+        assert!(!iv.session(0).answers.contains_key("tip_forms"));
+        iv.undo(0, now()).expect("step").expect("undone");
+        let back = &iv.session(0).answers["tip_forms"];
+        assert_eq!(
+            (&back.value, &back.provenance, &back.said_by),
+            (&before.value, &before.provenance, &before.said_by)
+        );
+    }
+
+    #[test]
     fn alt_w_goes_through_the_participants_then_nobody() {
         let mut iv = test_call(&[Structure::GbvAor]);
         assert_eq!(

@@ -24,6 +24,8 @@ pub struct Step {
     /// Edits made by the same action (the rest of a section marked not asked): undone and
     /// redone with this one.
     pub with: Vec<Step>,
+    /// The store's change that wrote it, read back from the history; `None` in memory.
+    pub change: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -63,11 +65,26 @@ impl History {
                 new: e.new.clone(),
                 at: e.at,
                 with: Vec::new(),
+                change: e.change,
             };
-            // One "rest not asked" is one transaction: its entries share one time. Two
-            // separate Alt-N within the same second would be joined too; harmless.
+            // What one change wrote is one step, as it is in memory: a "rest not asked", an
+            // answer cleared with its marks and who said it, a note moved away whole.
+            // Entries written before changes were numbered join by their time, and only
+            // for a "rest not asked" (two Alt-N within one second join too; harmless).
             match done.last_mut() {
-                Some(last) if is_marked(last) && is_marked(&step) && last.at == step.at => {
+                Some(last)
+                    if last.change.is_some()
+                        && last.change == step.change
+                        && (belongs_with(last, &step) || is_marked(last) && is_marked(&step)) =>
+                {
+                    last.with.push(step)
+                }
+                Some(last)
+                    if last.change.is_none()
+                        && is_marked(last)
+                        && is_marked(&step)
+                        && last.at == step.at =>
+                {
                     last.with.push(step)
                 }
                 _ => done.push(step),
@@ -96,6 +113,7 @@ impl History {
         if typing
             && let Some(last) = self.done.last_mut()
             && last.target == target
+            && last.with.is_empty()
             && now.as_second() - last.at.as_second() <= TYPING_BURST_SECS
         {
             last.new = new;
@@ -108,6 +126,7 @@ impl History {
             new,
             at: now,
             with: Vec::new(),
+            change: None,
         });
     }
 
@@ -123,6 +142,7 @@ impl History {
                     new,
                     at: now,
                     with: Vec::new(),
+                    change: None,
                 });
         let Some(mut first) = steps.next() else {
             return;
@@ -130,6 +150,19 @@ impl History {
         first.with = steps.collect();
         self.undone.clear();
         self.done.push(first);
+    }
+
+    /// The highest general note number the history names: a note moved away leaves its
+    /// number there, and a new note must not take it (its undo would be the other's).
+    pub fn last_note_number(&self) -> u32 {
+        self.done
+            .iter()
+            .chain(&self.undone)
+            .flat_map(|s| std::iter::once(s).chain(&s.with))
+            .filter_map(|s| s.target.strip_prefix("general:"))
+            .filter_map(|t| t.split(':').next()?.parse().ok())
+            .max()
+            .unwrap_or(0)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -144,6 +177,18 @@ impl History {
 /// An answer marked not asked: what "the rest not asked" writes.
 fn is_marked(s: &Step) -> bool {
     s.target.starts_with("answer:") && s.new == "[not_asked]"
+}
+
+/// `step` was written by the same change as `last`: an answer's marks or speaker with its
+/// value, or a removed note's attachment, mark, speaker and time with its text.
+fn belongs_with(last: &Step, step: &Step) -> bool {
+    if let Some(q) = last.target.strip_prefix("answer:") {
+        return step.target == format!("provenance:{q}") || step.target == format!("said_by:{q}");
+    }
+    last.target.starts_with("general:")
+        && !last.target[8..].contains(':')
+        && (last.new.is_empty() || last.old.is_empty())
+        && step.target.starts_with(&format!("{}:", last.target))
 }
 
 /// The text the history keeps for one field of an answer (as the store writes it).
@@ -198,6 +243,24 @@ impl Interview {
         self.replaying = true;
         let mut result = self.apply_text(i, &step.target, text, now);
         if !step.with.is_empty()
+            && !is_marked(&step)
+            && let Ok(first) = &result
+        {
+            // One answer or one note, edited in parts: the last change carries all of it.
+            let mut last = first.change.clone();
+            for part in &step.with {
+                let text = if back { &part.old } else { &part.new };
+                if let Ok(u) = self.apply_text(i, &part.target, text, now) {
+                    last = u.change;
+                }
+            }
+            result = Ok(Undone {
+                change: last,
+                question: first.question.clone(),
+                field: first.field,
+                what: first.what.clone(),
+            });
+        } else if !step.with.is_empty()
             && let Ok(first) = &result
         {
             let mut changes = vec![first.change.clone()];
@@ -255,11 +318,21 @@ impl Interview {
             };
             let seq: u32 = seq.parse().map_err(|_| bad())?;
             let change = match part {
-                Some("said_by") => {
+                Some(p @ ("said_by" | "sensitive" | "at")) => {
                     self.may_edit(i)?;
                     let guide = self.guide.clone();
                     let s = &mut self.sessions[i];
-                    s.set_note_said_by(seq, Speaker::parse(text), now)?;
+                    match p {
+                        "said_by" => s.set_note_said_by(seq, Speaker::parse(text), now)?,
+                        "sensitive" => s.set_note_sensitive(seq, text == "sensitive", now)?,
+                        // The time it was first taken, back with a note brought back; a
+                        // redo, which takes the note away again, has none to set.
+                        _ => {
+                            if let Ok(at) = text.parse::<Timestamp>() {
+                                s.set_note_at(seq, at, now)?;
+                            }
+                        }
+                    }
                     Change::note(s, &guide.guide, seq)
                 }
                 Some(_) => {

@@ -282,12 +282,13 @@ impl Report {
         let marked = db.marked_answers()?;
         for s in &mut sections {
             let how = {
-                let heads: HashMap<&str, Vec<&str>> = s
+                let heads: Vec<super::provenance::Head<'_>> = s
                     .sessions
                     .iter()
-                    .map(|r| {
-                        let chosen = r.chosen.iter().map(|(q, _)| q.as_str()).collect();
-                        (r.digest.as_str(), chosen)
+                    .map(|r| super::provenance::Head {
+                        digest: &r.digest,
+                        chosen: &r.chosen,
+                        hidden: &r.hidden,
                     })
                     .collect();
                 super::provenance::summarise(&s.guide, &marked, &heads)

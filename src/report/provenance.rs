@@ -48,23 +48,47 @@ fn words(guide: &Guide, q: &str, status: &str, value: Option<&str>, lang: &str) 
         .join("; ")
 }
 
-/// The split of `guide`'s questions over the answers of `heads` (digest → the questions
-/// whose answer the report takes from another revision, which are left out here).
-pub fn summarise(
-    guide: &Guide,
-    marked: &[MarkedAnswer],
-    heads: &HashMap<&str, Vec<&str>>,
-) -> Vec<QuestionHow> {
+/// One head of the report, as the split counts it.
+pub struct Head<'a> {
+    pub digest: &'a str,
+    /// (question, revision) whose answer the collator took from another revision of the
+    /// head's conflict: that revision's marks count, as its answer does in the tables.
+    pub chosen: &'a [(String, String)],
+    /// The questions skip logic hides for this head (against the report's guide).
+    pub hidden: &'a std::collections::BTreeSet<String>,
+}
+
+/// The split of `guide`'s questions over the marked answers of `heads`.
+pub fn summarise(guide: &Guide, marked: &[MarkedAnswer], heads: &[Head<'_>]) -> Vec<QuestionHow> {
     let lang = guide.default_language();
-    let mut by_q: BTreeMap<&str, Vec<&MarkedAnswer>> = BTreeMap::new();
+    let mut of_revision: HashMap<&str, Vec<&MarkedAnswer>> = HashMap::new();
     for m in marked {
-        let Some(chosen_elsewhere) = heads.get(m.digest.as_str()) else {
-            continue;
+        of_revision.entry(m.digest.as_str()).or_default().push(m);
+    }
+    let mut by_q: BTreeMap<&str, Vec<&MarkedAnswer>> = BTreeMap::new();
+    for h in heads {
+        let taken = |q: &str| {
+            h.chosen
+                .iter()
+                .find(|(c, _)| c == q)
+                .map(|(_, s)| s.as_str())
         };
-        if m.hidden || chosen_elsewhere.contains(&m.question.as_str()) {
-            continue;
+        for m in of_revision.get(h.digest).into_iter().flatten() {
+            if taken(&m.question).is_none() && !h.hidden.contains(&m.question) {
+                by_q.entry(m.question.as_str()).or_default().push(m);
+            }
         }
-        by_q.entry(m.question.as_str()).or_default().push(m);
+        for (q, source) in h.chosen {
+            if h.hidden.contains(q) {
+                continue;
+            }
+            if let Some(m) = of_revision
+                .get(source.as_str())
+                .and_then(|ms| ms.iter().find(|m| m.question == *q))
+            {
+                by_q.entry(m.question.as_str()).or_default().push(m);
+            }
+        }
     }
     let mut out = Vec::new();
     for q in guide.questions() {
@@ -135,27 +159,63 @@ pub fn shown(n: usize, min_cell: usize) -> String {
     }
 }
 
-/// The sentence of a question's reconsidered answers, as both reports print it.
+fn small(n: usize, min_cell: usize) -> bool {
+    n > 0 && n < min_cell
+}
+
+/// The sentence of a question's reconsidered answers, as both reports print it. Changed,
+/// kept and the moves add up to what is shown as answered again: when any of them is
+/// small, all of them are withheld, or the small one could be worked out from the rest.
 pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
     if h.marked == 0 {
         return None;
     }
     let kept = h.marked - h.changed;
+    let withhold = small(h.changed, min_cell)
+        || small(kept, min_cell)
+        || h.moves.iter().any(|(_, _, n)| small(*n, min_cell));
+    let count = |n: usize| {
+        if withhold {
+            format!("<{min_cell}")
+        } else {
+            n.to_string()
+        }
+    };
     let mut s = format!(
         "answered again after the definition was explained: {} · changed: {}",
         shown(h.marked, min_cell),
-        shown(h.changed, min_cell),
+        count(h.changed),
     );
     if !h.moves.is_empty() {
         let moves: Vec<String> = h
             .moves
             .iter()
-            .map(|(f, t, n)| format!("{f} → {t} {}", shown(*n, min_cell)))
+            .map(|(f, t, n)| format!("{f} → {t} {}", count(*n)))
             .collect();
         s.push_str(&format!(" ({})", moves.join("; ")));
     }
-    s.push_str(&format!(" · kept: {}", shown(kept, min_cell)));
+    s.push_str(&format!(" · kept: {}", count(kept)));
     Some(s)
+}
+
+/// The option rows' counts as the tables show them: all withheld when any is small (a
+/// single choice's rows add up to the answers marked).
+pub fn option_cells(h: &QuestionHow, min_cell: usize) -> Vec<(String, String, String)> {
+    let withhold = small(h.elicited, min_cell)
+        || h.options
+            .iter()
+            .any(|(_, v, p)| small(*v, min_cell) || small(*p, min_cell));
+    let count = |n: usize| {
+        if withhold {
+            format!("<{min_cell}")
+        } else {
+            n.to_string()
+        }
+    };
+    h.options
+        .iter()
+        .map(|(label, v, p)| (label.clone(), count(*v), count(*p)))
+        .collect()
 }
 
 const TITLE: &str = "How the answers came to be";
@@ -184,13 +244,11 @@ pub(super) fn html(
                 "<table><caption>answers with an option marked: {}</caption><tr><th>option</th><th>volunteered</th><th>prompted</th></tr>",
                 shown(q.elicited, k)
             );
-            for (label, vol, pro) in &q.options {
+            for (label, vol, pro) in option_cells(q, k) {
                 let _ = write!(
                     o,
-                    "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-                    h(label),
-                    shown(*vol, k),
-                    shown(*pro, k)
+                    "<tr><td>{}</td><td class=n>{vol}</td><td class=n>{pro}</td></tr>",
+                    h(&label),
                 );
             }
             o.push_str("</table>");
@@ -292,9 +350,13 @@ mod tests {
         forms.volunteered = vec!["forced_labour".into()];
         forms.prompted = vec!["other".into()];
         all.push(forms);
-        let heads: HashMap<&str, Vec<&str>> = [("a", vec![]), ("b", vec![]), ("c", vec![])]
-            .into_iter()
-            .collect();
+        let none = std::collections::BTreeSet::new();
+        let head = |digest| Head {
+            digest,
+            chosen: &[],
+            hidden: &none,
+        };
+        let heads = [head("a"), head("b"), head("c")];
         let s = summarise(&g, &all, &heads);
         assert_eq!(s.len(), 2);
         let issue = &s[0];
@@ -310,10 +372,11 @@ mod tests {
                 "answered again after the definition was explained: 3 · changed: 2 (no → yes 2) · kept: 1"
             )
         );
+        // Kept is 1: shown, it and the 3 answered again would give the changed ones away.
         assert_eq!(
-            reconsidered_line(issue, 3).as_deref(),
+            reconsidered_line(issue, 2).as_deref(),
             Some(
-                "answered again after the definition was explained: 3 · changed: <3 (no → yes <3) · kept: <3"
+                "answered again after the definition was explained: 3 · changed: <2 (no → yes <2) · kept: <2"
             )
         );
         assert_eq!(
@@ -323,8 +386,35 @@ mod tests {
                 ("Other".to_string(), 0, 1)
             ]
         );
-        // An answer the collator took from another revision is not this one's to split.
-        let heads: HashMap<&str, Vec<&str>> = [("a", vec!["tip_is_issue"])].into_iter().collect();
-        assert!(summarise(&g, &all, &heads).iter().all(|h| h.marked == 0));
+        let lt2 = || "<2".to_string();
+        assert_eq!(
+            option_cells(&s[1], 2),
+            [
+                ("Forced labour".to_string(), lt2(), lt2()),
+                ("Other".to_string(), lt2(), lt2())
+            ],
+            "one small cell withholds the table"
+        );
+        // An answer the collator took from another revision counts that revision's marks;
+        // a question skip logic hides counts none.
+        let chosen = vec![("tip_is_issue".to_string(), "old".to_string())];
+        let took = [Head {
+            digest: "c",
+            chosen: &chosen,
+            hidden: &none,
+        }];
+        let s = summarise(&g, &all, &took);
+        assert_eq!((s[0].marked, s[0].changed), (1, 1), "old's yes, not c's no");
+        let hidden: std::collections::BTreeSet<String> = ["tip_is_issue".to_string()].into();
+        let hid = [Head {
+            digest: "a",
+            chosen: &[],
+            hidden: &hidden,
+        }];
+        assert!(
+            summarise(&g, &all, &hid)
+                .iter()
+                .all(|h| h.question != "tip_is_issue")
+        );
     }
 }

@@ -365,12 +365,32 @@ impl Session {
         guide: &Guide,
         now: Timestamp,
     ) -> Result<u32, SessionError> {
+        self.add_note_after(0, text, question, guide, now)
+    }
+
+    /// A new general note numbered after every note this session has, and after `used`
+    /// (numbers of notes gone, which the history still names).
+    pub fn add_note_after(
+        &mut self,
+        used: u32,
+        text: &str,
+        question: Option<&str>,
+        guide: &Guide,
+        now: Timestamp,
+    ) -> Result<u32, SessionError> {
         if let Some(q) = question {
             self.question(guide, q)?;
         }
         bounded(text)?;
         self.edit(now)?;
-        let seq = self.notes.iter().map(|n| n.seq).max().map_or(1, |m| m + 1);
+        let seq = self
+            .notes
+            .iter()
+            .map(|n| n.seq)
+            .max()
+            .unwrap_or(0)
+            .max(used)
+            + 1;
         self.notes.push(Note {
             seq,
             at: now,
@@ -445,6 +465,19 @@ impl Session {
                 said_by: None,
             },
         );
+        Ok(())
+    }
+
+    /// When general note `seq` was first taken: put back by undo with a note brought back.
+    pub fn set_note_at(
+        &mut self,
+        seq: u32,
+        at: Timestamp,
+        now: Timestamp,
+    ) -> Result<(), SessionError> {
+        let i = self.note_index(seq)?;
+        self.edit(now)?;
+        self.notes[i].at = at;
         Ok(())
     }
 

@@ -49,7 +49,14 @@ impl Store {
         for id in &needs {
             Store::check_held(&tx, &self.me, self.held.contains(id), id).map_err(reclassify)?;
         }
-        let claimed = write(&tx, &self.me, change, now).map_err(reclassify)?;
+        // Every history entry this change writes names it, so that undo, after a restart,
+        // takes back what one key did as one step (the clock counts whole seconds).
+        let batch: i64 = tx
+            .query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM history", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| classify(&path, e))?;
+        let claimed = write(&tx, &self.me, change, now, batch).map_err(reclassify)?;
         tx.commit().map_err(|e| classify(&path, e))?;
         self.held.extend(claimed);
         Ok(())
@@ -62,6 +69,7 @@ fn write(
     me: &super::lock::Me,
     change: &Change,
     now: jiff::Timestamp,
+    batch: i64,
 ) -> Result<Vec<String>, StoreError> {
     match change {
         Change::CreateCall {
@@ -86,7 +94,7 @@ fn write(
             .map_err(sqlite)?;
             let mut claimed = Vec::new();
             for (ordinal, s) in sessions.iter().enumerate() {
-                rows::insert_session(tx, s, ordinal as u32, &s.stamp(&guide.guide), now)?;
+                rows::insert_session(tx, s, ordinal as u32, &s.stamp(&guide.guide), now, batch)?;
                 take(tx, me, &s.id, Claim::IfFree, now)?;
                 claimed.push(s.id.clone());
             }
@@ -101,7 +109,14 @@ fn write(
                     |r| r.get(0),
                 )
                 .map_err(sqlite)?;
-            rows::insert_session(tx, session, ordinal, &session.stamp(&guide.guide), now)?;
+            rows::insert_session(
+                tx,
+                session,
+                ordinal,
+                &session.stamp(&guide.guide),
+                now,
+                batch,
+            )?;
             take(tx, me, &session.id, Claim::IfFree, now)?;
             Ok(vec![session.id.clone()])
         }
@@ -119,7 +134,16 @@ fn write(
             rows::write_stamp(tx, session, stamp)?;
             if old != new {
                 let target = format!("{}:{question}", field.as_str());
-                rows::record(tx, session, &target, &old, &new, now, change.is_typing())?;
+                rows::record(
+                    tx,
+                    session,
+                    &target,
+                    &old,
+                    &new,
+                    now,
+                    batch,
+                    change.is_typing(),
+                )?;
             }
             // How the answer came to be, and who gave it, are edits of their own: each is
             // in the history (and undone) by itself.
@@ -136,13 +160,23 @@ fn write(
                     &old_provenance,
                     &provenance,
                     now,
+                    batch,
                     false,
                 )?;
             }
             let said_by = rows::speaker_text(answer.as_ref().and_then(|a| a.said_by.as_ref()));
             if old_said_by != said_by {
                 let target = format!("said_by:{question}");
-                rows::record(tx, session, &target, &old_said_by, &said_by, now, false)?;
+                rows::record(
+                    tx,
+                    session,
+                    &target,
+                    &old_said_by,
+                    &said_by,
+                    now,
+                    batch,
+                    false,
+                )?;
             }
             Ok(Vec::new())
         }
@@ -154,7 +188,7 @@ fn write(
                         "{session} (a batch of answers holds a change of another kind or session)"
                     )));
                 }
-                write(tx, me, c, now)?;
+                write(tx, me, c, now, batch)?;
             }
             Ok(Vec::new())
         }
@@ -168,7 +202,14 @@ fn write(
             rows::write_note(tx, session, *seq, note.as_ref())?;
             rows::write_stamp(tx, session, stamp)?;
             let target = format!("general:{seq}");
-            let (old_text, old_q, old_said_by) = old.unwrap_or_default();
+            let removed = note.is_none() && old.is_some();
+            let rows::StoredNote {
+                text: old_text,
+                question: old_q,
+                said_by: old_said_by,
+                sensitive: old_sensitive,
+                at: old_at,
+            } = old.unwrap_or_default();
             let (new_text, new_q) = note
                 .as_ref()
                 .map(|n| (n.text.as_str(), n.question.clone()))
@@ -181,6 +222,7 @@ fn write(
                     &old_text,
                     new_text,
                     now,
+                    batch,
                     note.is_some(),
                 )?;
             }
@@ -193,10 +235,11 @@ fn write(
                     &old_said_by,
                     &new_said_by,
                     now,
+                    batch,
                     false,
                 )?;
             }
-            if note.is_some() && old_q != new_q {
+            if (note.is_some() || removed) && old_q != new_q {
                 rows::record(
                     tx,
                     session,
@@ -204,8 +247,30 @@ fn write(
                     old_q.as_deref().unwrap_or(""),
                     new_q.as_deref().unwrap_or(""),
                     now,
+                    batch,
                     false,
                 )?;
+            }
+            // A note removed (moved to another structure) is kept whole in the history, so
+            // that undo brings it back as it was: its speaker, its mark and its time.
+            if removed {
+                let parts = [
+                    ("said_by", old_said_by.as_str()),
+                    ("sensitive", if old_sensitive { "sensitive" } else { "" }),
+                    ("at", old_at.as_str()),
+                ];
+                for (part, old) in parts.into_iter().filter(|(_, old)| !old.is_empty()) {
+                    rows::record(
+                        tx,
+                        session,
+                        &format!("{target}:{part}"),
+                        old,
+                        "",
+                        now,
+                        batch,
+                        false,
+                    )?;
+                }
             }
             Ok(Vec::new())
         }
@@ -219,7 +284,7 @@ fn write(
             Ok(Vec::new())
         }
         Change::Header { session, header } => {
-            rows::write_header(tx, session, header, now)?;
+            rows::write_header(tx, session, header, now, batch)?;
             Ok(Vec::new())
         }
         Change::Complete {
@@ -227,7 +292,7 @@ fn write(
             header,
             file,
         } => {
-            rows::write_header(tx, session, header, now)?;
+            rows::write_header(tx, session, header, now, batch)?;
             let completed = header.completed_at.unwrap_or(header.updated_at);
             tx.execute(
                 "INSERT INTO revisions (session_id, revision, digest, file_name, content, completed_at)
@@ -271,10 +336,19 @@ fn write(
                 .map_err(sqlite)?;
             for s in &sessions {
                 if old_response != *response {
-                    rows::record(tx, s, "call:response", &old_response, response, now, false)?;
+                    rows::record(
+                        tx,
+                        s,
+                        "call:response",
+                        &old_response,
+                        response,
+                        now,
+                        batch,
+                        false,
+                    )?;
                 }
                 if old_note != *note {
-                    rows::record(tx, s, "call:note", &old_note, note, now, false)?;
+                    rows::record(tx, s, "call:note", &old_note, note, now, batch, false)?;
                 }
             }
             Ok(Vec::new())

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_read_back.sql"),
     include_str!("migrations/0009_provenance.sql"),
     include_str!("migrations/0010_shared_answers.sql"),
+    include_str!("migrations/0011_history_changes.sql"),
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -46,6 +46,8 @@ pub struct HistoryEntry {
     pub target: String,
     pub old: String,
     pub new: String,
+    /// The change that wrote it: entries of one change are one step of undo.
+    pub change: Option<i64>,
 }
 
 impl Store {
@@ -294,8 +296,9 @@ impl Store {
         };
         let line: String = r.get(9)?;
         let Some(provenance) = Provenance::parse(&line) else {
+            let shown = crate::neutralise::fit(&line, 60);
             return Ok(Err(
-                self.bad(format!("answer to `{q}`: provenance `{line}`"))
+                self.bad(format!("answer to `{q}`: provenance `{shown}`"))
             ));
         };
         Ok(Ok((
@@ -381,7 +384,7 @@ impl Store {
         let c = |e| classify(&self.path, e);
         let mut st = self
             .conn
-            .prepare_cached("SELECT began_at, at, target, old, new FROM history WHERE session_id = ?1 ORDER BY id")
+            .prepare_cached("SELECT began_at, at, target, old, new, change FROM history WHERE session_id = ?1 ORDER BY id")
             .map_err(c)?;
         let mut rows = st.query(params![id]).map_err(c)?;
         let mut out = Vec::new();
@@ -400,6 +403,7 @@ impl Store {
                     .get::<_, Option<String>>(4)
                     .map_err(c)?
                     .unwrap_or_default(),
+                change: r.get(5).map_err(c)?,
             });
         }
         Ok(out)

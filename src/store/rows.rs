@@ -28,6 +28,7 @@ pub(super) fn insert_session(
     ordinal: u32,
     stamp: &Stamp,
     now: Timestamp,
+    batch: i64,
 ) -> Result<(), StoreError> {
     let p = stamp.progress;
     tx.execute(
@@ -59,7 +60,7 @@ pub(super) fn insert_session(
             let new = field_text(Some(a), field);
             if !new.is_empty() {
                 let target = format!("{}:{q}", field.as_str());
-                record(tx, &s.id, &target, "", &new, now, false)?;
+                record(tx, &s.id, &target, "", &new, now, batch, false)?;
             }
         }
     }
@@ -148,6 +149,7 @@ pub(super) fn write_header(
     session: &str,
     h: &Header,
     now: Timestamp,
+    batch: i64,
 ) -> Result<(), StoreError> {
     let (old_status, old_rev): (Status, u32) = tx
         .query_row(
@@ -188,12 +190,21 @@ pub(super) fn write_header(
     write_participants(tx, session, &h.participants)?;
     let after = describe_people(&h.participants);
     if before != after {
-        record(tx, session, "participants", &before, &after, now, false)?;
+        record(
+            tx,
+            session,
+            "participants",
+            &before,
+            &after,
+            now,
+            batch,
+            false,
+        )?;
     }
     if old_status != h.status || old_rev != h.revision {
         let old = format!("{} r{old_rev}", old_status.as_str());
         let new = format!("{} r{}", h.status.as_str(), h.revision);
-        record(tx, session, "status", &old, &new, now, false)?;
+        record(tx, session, "status", &old, &new, now, batch, false)?;
     }
     Ok(())
 }
@@ -390,24 +401,42 @@ pub(super) fn read_field(
     })
 }
 
-/// A general note's stored text, question and who said it.
+/// A general note as stored, for the history to compare with.
+#[derive(Debug, Default)]
+pub(super) struct StoredNote {
+    pub text: String,
+    pub question: Option<String>,
+    pub said_by: String,
+    pub sensitive: bool,
+    pub at: String,
+}
+
 pub(super) fn read_note(
     tx: &Connection,
     session: &str,
     seq: u32,
-) -> Result<Option<(String, Option<String>, String)>, StoreError> {
+) -> Result<Option<StoredNote>, StoreError> {
     tx.prepare_cached(
-        "SELECT text, question, said_by FROM notes WHERE session_id = ?1 AND seq = ?2",
+        "SELECT text, question, said_by, sensitive, at FROM notes WHERE session_id = ?1 AND seq = ?2",
     )
     .map_err(sqlite)?
     .query_row(params![session, seq], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        Ok(StoredNote {
+            text: r.get(0)?,
+            question: r.get(1)?,
+            said_by: r.get(2)?,
+            sensitive: r.get(3)?,
+            at: r.get(4)?,
+        })
     })
     .optional()
     .map_err(sqlite)
 }
 
 /// Append to the history, or extend the last entry when it is the same field being typed.
+// Each argument is one column of the entry; a struct for one call site's worth of them
+// would only move the same list.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn record(
     tx: &Connection,
     session: &str,
@@ -415,6 +444,7 @@ pub(super) fn record(
     old: &str,
     new: &str,
     now: Timestamp,
+    batch: i64,
     typing: bool,
 ) -> Result<(), StoreError> {
     if typing {
@@ -438,10 +468,10 @@ pub(super) fn record(
         }
     }
     tx.prepare_cached(
-        "INSERT INTO history (session_id, began_at, at, target, old, new) VALUES (?1, ?2, ?2, ?3, ?4, ?5)",
+        "INSERT INTO history (session_id, began_at, at, target, old, new, change) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)",
     )
     .map_err(sqlite)?
-    .execute(params![session, ts(now), target, old, new])
+    .execute(params![session, ts(now), target, old, new, batch])
     .map_err(sqlite)?;
     Ok(())
 }

@@ -229,7 +229,6 @@ fn text(file: &str, what: impl FnOnce() -> String, s: String) -> Result<String, 
 
 fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
     let file = at.file;
-    let place = at;
     let digest = |what: &str, s: &str| {
         s.parse::<Digest>()
             .map_err(|_| invalid(file, format!("`{what}` is not a sha256 digest")))
@@ -380,17 +379,17 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
                 ),
             ));
         }
-        let at = time(file, "notes.at", &n.at)?;
-        latest = latest.max(at);
+        let taken = time(file, "notes.at", &n.at)?;
+        latest = latest.max(taken);
         notes.push(Note {
             seq: i as u32 + 1,
-            at,
+            at: taken,
             text: text(file, || "notes.text".into(), n.text)?,
             question: n.question,
             sensitive: n.sensitive.unwrap_or(false),
             said_by: n
                 .said_by
-                .map(|p| v4::speaker(place, "notes.said_by", p))
+                .map(|p| v4::speaker(at, "notes.said_by", p))
                 .transpose()?,
         });
     }

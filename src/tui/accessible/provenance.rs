@@ -50,6 +50,27 @@ impl Accessible<'_> {
                     .parse::<usize>()
                     .ok()
                     .and_then(|n| option_at(iv, i, at, n));
+                if !rest.is_empty() && option.is_none() {
+                    return self.say(&format!(
+                        "There is no option {} here: give the number of a chosen option, or the word alone for the answer given.",
+                        line(rest)
+                    ));
+                }
+                // One answer: a number that is not it is a slip, not a mark to put elsewhere.
+                let chosen = iv
+                    .session(i)
+                    .answers
+                    .get(&q.id)
+                    .and_then(|a| a.skip_values())
+                    .unwrap_or_default();
+                if let Some(v) = &option
+                    && matches!(q.kind, QuestionType::Single | QuestionType::YesNo)
+                    && !chosen.contains(v)
+                {
+                    return self.say(&format!(
+                        "Option {rest} is not the answer given: type {word} alone to mark the answer given."
+                    ));
+                }
                 iv.toggle_elicited(i, &q.id, option.as_deref(), mark, now)
                     .map(|(change, now_marked, value)| {
                         let label = q

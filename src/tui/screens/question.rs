@@ -34,14 +34,18 @@ fn answer_title(q: &Question, view: &CallView) -> String {
     // was before), and who said it.
     let (lang, dl) = (view.lang(), view.interview.default_language());
     let mut how = String::new();
+    // Both may come from a colleague's file: shown neutralised, and short.
     if let Some(e) = a.and_then(|a| a.provenance.before_definition.as_ref()) {
         how.push_str(&format!(
             " · after the definition (before: {})",
-            crate::interview::earlier_words(q, e, lang, dl)
+            crate::neutralise::fit(&crate::interview::earlier_words(q, e, lang, dl), 40)
         ));
     }
     if let Some(s) = a.and_then(|a| a.said_by.as_ref()) {
-        how.push_str(&format!(" · said by {}", s.short()));
+        how.push_str(&format!(
+            " · said by {}",
+            crate::neutralise::fit(&s.short(), 30)
+        ));
     }
     format!(" Answer{kind}{status}{how} ")
 }
