@@ -57,10 +57,10 @@ pub(super) fn distribution<'a>(
         match a {
             Some(a) => match a.status {
                 AnswerStatus::Answered => {
-                    for v in &a.values {
-                        match counts.iter_mut().find(|(c, _)| *c == v.as_str()) {
+                    for v in a.values() {
+                        match counts.iter_mut().find(|(c, _)| *c == v) {
                             Some((_, k)) => *k += 1,
-                            None => counts.push((v.as_str(), 1)),
+                            None => counts.push((v, 1)),
                         }
                     }
                 }

@@ -138,8 +138,7 @@ fn answer_value(s: &GuideSection, r: &SessionRow, q: &crate::guide::Question) ->
         AnswerStatus::Special(sp) => Some(sp.label().to_string()),
         AnswerStatus::Unanswered => None,
         AnswerStatus::Answered => Some(
-            a.values
-                .iter()
+            a.values()
                 .map(|v| label_of(q, v, lang))
                 .collect::<Vec<_>>()
                 .join("; "),
