@@ -123,7 +123,8 @@ impl Report {
         let mut keep = false;
         db.each_answer(&mut |digest, q, a| {
             if current.as_ref().is_none_or(|(d, _)| d != digest) {
-                if let Some((d, map)) = current.take() {
+                if let Some((d, mut map)) = current.take() {
+                    map.shrink_to_fit();
                     answers_by.insert(d, map);
                 }
                 keep = head_set.contains(digest);
@@ -135,7 +136,8 @@ impl Report {
                 map.insert(ids.of(&q), Answer::from(a));
             }
         })?;
-        if let Some((d, map)) = current {
+        if let Some((d, mut map)) = current {
+            map.shrink_to_fit();
             answers_by.insert(d, map);
         }
         let chosen = apply_choices(db, &heads, &mut answers_by, &mut ids)?;

