@@ -32,6 +32,7 @@ mod texts;
 mod versions;
 mod write;
 mod xlsx;
+mod xlsx_feed;
 
 use std::io::Write;
 use std::path::Path;
