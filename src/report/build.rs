@@ -233,6 +233,8 @@ impl Report {
                     row
                 })
                 .collect();
+            // Collected through a filter, the list grew by doubling: up to twice the room.
+            rows.shrink_to_fit();
             if rows.is_empty() {
                 continue;
             }
