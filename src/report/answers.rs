@@ -1,8 +1,8 @@
 //! A session's answers as the report holds them, compactly: the report keeps every head's
 //! answers (about 38 a session) for its whole run, and at 10,000 sessions the earlier
 //! `BTreeMap<String, Answer>` of `String`s and `Vec<String>`s was 140 MB of heap for
-//! 20 MB of text. A sorted list keyed by shared question ids, and each text one boxed
-//! `str`, hold the same.
+//! 20 MB of text. A list keyed by shared question ids, and an answer's value, other text
+//! and note in one boxed `str`, hold the same in 48 bytes an answer and its text.
 
 use std::sync::Arc;
 
@@ -13,11 +13,12 @@ use crate::session::{AnswerStatus, Value, ValueKind};
 pub struct Answer {
     pub status: AnswerStatus,
     pub kind: Option<ValueKind>,
-    /// The value's text, its lines the chosen options of a multi (else a text's lines);
-    /// `None` without an answer.
-    value: Option<Box<str>>,
-    other: Box<str>,
-    note: Box<str>,
+    /// The value's text (its lines the chosen options of a multi, else a text's lines),
+    /// then the other-specify text, then the note: one allocation for the three.
+    texts: Box<str>,
+    /// The value's length in `texts`; [`NO_VALUE`] without a value.
+    value_len: u32,
+    other_len: u32,
     /// The interviewer marked its free text sensitive.
     pub sensitive: bool,
     /// Which of its texts the report leaves out (marked sensitive, and not asked for):
@@ -41,13 +42,57 @@ impl Withheld {
 /// What the tables show in place of a text left out.
 pub const WITHHELD: &str = "[sensitive]";
 
+/// `value_len` of an answer without a value.
+const NO_VALUE: u32 = u32::MAX;
+
 impl Answer {
+    fn new(
+        status: AnswerStatus,
+        kind: Option<ValueKind>,
+        value: Option<&str>,
+        other: &str,
+        note: &str,
+        sensitive: bool,
+    ) -> Answer {
+        // A text past 4 GB could not come from a session file; its length saturates.
+        let len = |s: &str| u32::try_from(s.len()).unwrap_or(NO_VALUE - 1);
+        let mut texts = String::with_capacity(value.map_or(0, str::len) + other.len() + note.len());
+        texts.push_str(value.unwrap_or_default());
+        texts.push_str(other);
+        texts.push_str(note);
+        Answer {
+            status,
+            kind,
+            texts: texts.into_boxed_str(),
+            value_len: value.map_or(NO_VALUE, len),
+            other_len: len(other),
+            sensitive,
+            withheld: Withheld::default(),
+        }
+    }
+
+    fn value(&self) -> Option<&str> {
+        (self.value_len != NO_VALUE).then(|| {
+            self.texts
+                .get(..self.value_len as usize)
+                .unwrap_or_default()
+        })
+    }
+
+    fn value_end(&self) -> usize {
+        if self.value_len == NO_VALUE {
+            0
+        } else {
+            self.value_len as usize
+        }
+    }
+
     /// The value's lines: the chosen options of a multi, else one (a text's lines); none
     /// without an answer.
     pub fn values(&self) -> std::str::Split<'_, char> {
         // An empty split for no value: `"".split` would give one empty line, which is
         // what an answer whose text is empty has, not one without a value.
-        match &self.value {
+        match self.value() {
             Some(v) => v.split('\n'),
             None => {
                 let mut none = "".split('\n');
@@ -59,7 +104,7 @@ impl Answer {
 
     /// Has it a value (an answer whose text is empty has one, an empty line)?
     pub fn has_values(&self) -> bool {
-        self.value.is_some()
+        self.value_len != NO_VALUE
     }
 
     /// Is `value` one of its lines?
@@ -69,7 +114,7 @@ impl Answer {
 
     /// Its lines joined with `sep`.
     pub fn values_joined(&self, sep: &str) -> String {
-        match &self.value {
+        match self.value() {
             Some(v) if sep == "\n" => v.to_string(),
             Some(v) => v.replace('\n', sep),
             None => String::new(),
@@ -78,11 +123,15 @@ impl Answer {
 
     /// The "specify" text of an other option.
     pub fn other(&self) -> &str {
-        &self.other
+        let start = self.value_end();
+        self.texts
+            .get(start..start + self.other_len as usize)
+            .unwrap_or_default()
     }
 
     pub fn note(&self) -> &str {
-        &self.note
+        let start = self.value_end() + self.other_len as usize;
+        self.texts.get(start..).unwrap_or_default()
     }
 
     /// Leave its free text out, when marked sensitive: what a report does unless asked.
@@ -91,32 +140,30 @@ impl Answer {
         if !self.sensitive {
             return 0;
         }
-        let text = self.kind == Some(ValueKind::Text) && self.value.is_some();
-        self.withheld = Withheld {
+        let text = self.kind == Some(ValueKind::Text) && self.has_values();
+        let withheld = Withheld {
             value: text,
-            other: !self.other.is_empty(),
-            note: !self.note.is_empty(),
+            other: !self.other().is_empty(),
+            note: !self.note().is_empty(),
         };
-        if text {
-            self.value = None;
-        }
-        self.other = Box::default();
-        self.note = Box::default();
+        let value = if text { None } else { self.value() };
+        let kept = Answer::new(self.status, self.kind, value, "", "", self.sensitive);
+        *self = Answer { withheld, ..kept };
         self.withheld.count()
     }
 }
 
 impl From<AnswerRow> for Answer {
     fn from(a: AnswerRow) -> Answer {
-        Answer {
-            sensitive: a.sensitive,
-            withheld: Withheld::default(),
-            status: a.status,
-            kind: a.value.as_ref().map(Value::kind),
-            value: a.value.map(|v| v.to_text().into_boxed_str()),
-            other: a.other.into_boxed_str(),
-            note: a.note.into_boxed_str(),
-        }
+        let value = a.value.as_ref().map(Value::to_text);
+        Answer::new(
+            a.status,
+            a.value.as_ref().map(Value::kind),
+            value.as_deref(),
+            &a.other,
+            &a.note,
+            a.sensitive,
+        )
     }
 }
 
@@ -271,6 +318,38 @@ mod tests {
         );
         assert_eq!(answer(Some("a\nb")).values_joined(" "), "a b");
         assert!(answer(Some("a\nb")).has_value("b"));
+    }
+
+    #[test]
+    fn the_three_texts_come_back_apart_and_sensitive_ones_are_withheld() {
+        let mut a = Answer::from(AnswerRow {
+            status: AnswerStatus::Answered,
+            value: Some(Value::Text("said\nthis".into())),
+            other: "éh".into(),
+            note: "noted".into(),
+            hidden: false,
+            sensitive: true,
+        });
+        assert_eq!(
+            (a.values_joined("|").as_str(), a.other(), a.note()),
+            ("said|this", "éh", "noted")
+        );
+        assert_eq!(a.withhold(), 3);
+        assert!(!a.has_values());
+        assert_eq!((a.other(), a.note()), ("", ""));
+        assert_eq!(
+            a.withheld,
+            Withheld {
+                value: true,
+                other: true,
+                note: true
+            }
+        );
+        // What the layout is for: 38 of these a session, for every session.
+        assert!(std::mem::size_of::<Answer>() <= 32);
+        let mut b = answer(None);
+        b.sensitive = true;
+        assert_eq!(b.withhold(), 0, "nothing to leave out");
     }
 
     #[test]
