@@ -734,7 +734,7 @@ fn six_realistic_sessions_give_a_matrix_and_themes_to_work_from() {
     let sessions = &report.sections[0].sessions;
     for (response, words, code) in themes {
         for s in sessions.iter().filter(|s| s.response == response) {
-            let note = &s.answers["challenges"].note;
+            let note = s.answers["challenges"].note();
             if let Some(byte) = note.find(words) {
                 let start = note[..byte].chars().count();
                 db.add_coding(&Coding {

@@ -292,7 +292,10 @@ fn a_fork_is_a_conflict_and_the_collator_resolves_it_reversibly() {
             .filter(|r| r.response == response)
             .collect::<Vec<_>>();
         assert_eq!(row.len(), 1, "{response}: one row");
-        row[0].answers["tip_engagement"].values.clone()
+        row[0].answers["tip_engagement"]
+            .values()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
     };
     assert_eq!(classification("Iraq"), ["aware_not_discussed"]);
     let mali_head = mali(&db).row.digest;

@@ -1665,7 +1665,10 @@ fn conflicts_show_codes_cut_notes_and_still_say_pick_a_winner_once_resolved() {
         let r = stocktake::report::Report::build(&cdb, Default::default()).expect("report");
         let row = &r.sections[0].sessions[0];
         (
-            row.answers["tip_engagement"].values.clone(),
+            row.answers["tip_engagement"]
+                .values()
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
             row.answers.contains_key("tip_is_issue"),
         )
     };

@@ -115,6 +115,16 @@ impl CollationDb {
         self.revisions_where("")
     }
 
+    /// How many revisions the collation holds: counted by SQLite, not by reading them (at
+    /// 100,000 sessions the report read every revision, 60 MB, for this number).
+    pub fn revision_count(&self) -> Result<usize, CollateError> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM revisions")
+            .and_then(|mut st| st.query_row([], |r| r.get::<_, i64>(0)))
+            .map(|n| usize::try_from(n).unwrap_or_default())
+            .map_err(|e| self.err(e))
+    }
+
     /// The revisions that share their session and parent with another: the members of
     /// conflicts, found by the index instead of by reading every revision (at 100,000
     /// sessions that read was a quarter of a gigabyte after every collation).

@@ -208,22 +208,22 @@ pub fn units_of(guide: &Guide, r: &SessionRow, notes: &[&GeneralNote]) -> Vec<Un
         };
         if matches!(q.kind, QuestionType::Text | QuestionType::LongText)
             && a.status == AnswerStatus::Answered
-            && !a.values.is_empty()
+            && a.has_values()
         {
             units.push(Unit {
                 key: format!("answer:{}", q.id),
                 kind: "answer",
                 question: Some(q.id.clone()),
-                text: a.values.join("\n"),
+                text: a.values_joined("\n"),
             });
         }
-        for (kind, text) in [("other", &a.other), ("note", &a.note)] {
+        for (kind, text) in [("other", a.other()), ("note", a.note())] {
             if !text.trim().is_empty() {
                 units.push(Unit {
                     key: format!("{kind}:{}", q.id),
                     kind,
                     question: Some(q.id.clone()),
-                    text: text.clone(),
+                    text: text.to_string(),
                 });
             }
         }
@@ -252,12 +252,11 @@ pub(super) fn answer_text(
         AnswerStatus::Answered => match q.kind {
             QuestionType::Text | QuestionType::LongText => String::new(),
             QuestionType::Single | QuestionType::Multi | QuestionType::YesNo => a
-                .values
-                .iter()
+                .values()
                 .map(|v| label_of(q, v, lang))
                 .collect::<Vec<_>>()
                 .join("; "),
-            _ => a.values.join(" "),
+            _ => a.values_joined(" "),
         },
     }
 }

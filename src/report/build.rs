@@ -5,9 +5,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use super::answers::QuestionIds;
 use super::counts::counts;
 use super::group::{Group, Groups};
-use super::model::{Answer, Attribution, GuideSection, Report, ReportOptions, SessionRow};
+use super::model::{Answer, Answers, Attribution, GuideSection, Report, ReportOptions, SessionRow};
 use crate::collate::{CollateError, CollationDb, GeneralNote, Head};
 use crate::guide::{Guide, Place, load_guide_str, visibility};
 use crate::session::AnswerStatus;
@@ -33,8 +34,8 @@ fn hidden_questions(section: &Guide, own: &Guide, row: &SessionRow) -> BTreeSet<
     let values: BTreeMap<String, Vec<String>> = row
         .answers
         .iter()
-        .filter(|(_, a)| a.status == AnswerStatus::Answered && !a.values.is_empty())
-        .map(|(q, a)| (q.clone(), a.values.clone()))
+        .filter(|(_, a)| a.status == AnswerStatus::Answered && a.has_values())
+        .map(|(q, a)| (q.to_string(), a.values().map(str::to_string).collect()))
         .collect();
     let vis = visibility(own, row.structure, &values);
     section
@@ -51,7 +52,8 @@ fn hidden_questions(section: &Guide, own: &Guide, row: &SessionRow) -> BTreeSet<
 fn apply_choices(
     db: &CollationDb,
     heads: &[Head],
-    answers_by: &mut HashMap<String, BTreeMap<String, Answer>>,
+    answers_by: &mut HashMap<String, Answers>,
+    ids: &mut QuestionIds,
 ) -> Result<HashMap<String, Vec<(String, String)>>, CollateError> {
     let mut chosen: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for c in db.answer_choices()? {
@@ -64,7 +66,7 @@ fn apply_choices(
         let answer = db.answers_of(&c.source)?.remove(&c.question);
         let answers = answers_by.entry(head.row.digest.clone()).or_default();
         match answer {
-            Some(a) => answers.insert(c.question.clone(), Answer::from(a)),
+            Some(a) => answers.insert(ids.of(&c.question), Answer::from(a)),
             None => answers.remove(&c.question),
         };
         chosen
@@ -78,7 +80,7 @@ fn apply_choices(
 /// The free texts marked sensitive among the heads': left out (the tables say where)
 /// unless `include`. Returns how many there are.
 fn sensitive_texts(
-    answers_by: &mut HashMap<String, BTreeMap<String, Answer>>,
+    answers_by: &mut HashMap<String, Answers>,
     notes: &mut Vec<GeneralNote>,
     heads: &HashSet<&str>,
     include: bool,
@@ -113,29 +115,32 @@ impl Report {
         let heads: Vec<Head> = db.heads()?;
         let mut notes = db.all_notes()?;
         let head_set: HashSet<&str> = heads.iter().map(|h| h.row.digest.as_str()).collect();
-        let mut answers_by: HashMap<String, BTreeMap<String, Answer>> = HashMap::new();
+        let mut answers_by: HashMap<String, Answers> = HashMap::new();
+        let mut ids = QuestionIds::default();
         // A revision's answers arrive together: decide once per revision whether it is a
         // head, and keep only those.
-        let mut current: Option<(String, BTreeMap<String, Answer>)> = None;
+        let mut current: Option<(String, Answers)> = None;
         let mut keep = false;
         db.each_answer(&mut |digest, q, a| {
             if current.as_ref().is_none_or(|(d, _)| d != digest) {
-                if let Some((d, map)) = current.take() {
+                if let Some((d, mut map)) = current.take() {
+                    map.shrink_to_fit();
                     answers_by.insert(d, map);
                 }
                 keep = head_set.contains(digest);
                 if keep {
-                    current = Some((digest.to_string(), BTreeMap::new()));
+                    current = Some((digest.to_string(), Answers::default()));
                 }
             }
             if keep && let Some((_, map)) = current.as_mut() {
-                map.insert(q, Answer::from(a));
+                map.insert(ids.of(&q), Answer::from(a));
             }
         })?;
-        if let Some((d, map)) = current {
+        if let Some((d, mut map)) = current {
+            map.shrink_to_fit();
             answers_by.insert(d, map);
         }
-        let chosen = apply_choices(db, &heads, &mut answers_by)?;
+        let chosen = apply_choices(db, &heads, &mut answers_by, &mut ids)?;
         let sensitive = sensitive_texts(
             &mut answers_by,
             &mut notes,
@@ -228,6 +233,8 @@ impl Report {
                     row
                 })
                 .collect();
+            // Collected through a filter, the list grew by doubling: up to twice the room.
+            rows.shrink_to_fit();
             if rows.is_empty() {
                 continue;
             }

@@ -64,7 +64,7 @@ fn gave(r: &SessionRow, question: &str, value: &str) -> bool {
     }
     match r.answers.get(question) {
         Some(a) => match a.status {
-            AnswerStatus::Answered => a.values.iter().any(|v| v == value),
+            AnswerStatus::Answered => a.has_value(value),
             AnswerStatus::Special(sp) => sp.as_str() == value,
             AnswerStatus::Unanswered => value == "unanswered",
         },
@@ -113,7 +113,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, s: &GuideSection) {
             {
                 let (session, structure) = who(row, r.options.attribution);
                 let a = row.answers.get(&f.question);
-                let note = a.map(|a| a.note.as_str()).unwrap_or_default();
+                let note = a.map(|a| a.note()).unwrap_or_default();
                 let _ = write!(
                     o,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -4,6 +4,7 @@
 //! clear.
 
 mod analysis;
+mod answers;
 mod build;
 mod columns;
 mod counts;
@@ -32,6 +33,7 @@ mod texts;
 mod versions;
 mod write;
 mod xlsx;
+mod xlsx_feed;
 
 use std::io::Write;
 use std::path::Path;
@@ -50,8 +52,8 @@ pub use group::{Group, structure_name};
 pub use kappa::{Agreement, CodeAgreement, Disagreement, cohen_kappa};
 pub use matrix_by::{MatrixBy, question_key};
 pub use model::{
-    Answer, Apart, Attribution, Cell, Count, CrossTab, Distribution, GuideSection, Quality, Report,
-    ReportOptions, SessionRow, TextItem, hidden_note, percent,
+    Answer, Answers, Apart, Attribution, Cell, Count, CrossTab, Distribution, GuideSection,
+    Quality, Report, ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
 pub use qdpx::{codebook_xml, guid};
 pub use spss::spss;

@@ -4,12 +4,12 @@
 //! computes it from the collation database; rendering to HTML, Markdown, CSV or XLSX only
 //! formats it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use crate::collate::{AnswerRow, Quarantined};
+use crate::collate::Quarantined;
 use crate::guide::{Guide, QuestionType, Structure};
-use crate::session::{AnswerStatus, Value, ValueKind};
 
+pub use super::answers::{Answer, Answers, WITHHELD};
 pub use super::group::Group;
 
 /// How much a quote says about who said it.
@@ -88,7 +88,7 @@ pub struct SessionRow {
     pub completed_at: String,
     pub guide_version: String,
     pub unresolved: bool,
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Answers,
     /// The questions not asked of this session: hidden by skip logic given its answers,
     /// not for its structure, or not in its guide's version. Whether or not it has an
     /// answer to them (the collation keeps only the questions touched).
@@ -114,77 +114,6 @@ impl SessionRow {
 
     pub fn consent_refused(&self) -> bool {
         self.consent == Some(false)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Answer {
-    pub status: AnswerStatus,
-    pub kind: Option<ValueKind>,
-    /// The value's text split at newlines: the chosen options of a multi, else one (a
-    /// text's lines); empty without an answer.
-    pub values: Vec<String>,
-    pub other: String,
-    pub note: String,
-    /// The interviewer marked its free text sensitive.
-    pub sensitive: bool,
-    /// Which of its texts the report leaves out (marked sensitive, and not asked for):
-    /// the tables say `[sensitive]` there.
-    pub withheld: Withheld,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Withheld {
-    pub value: bool,
-    pub other: bool,
-    pub note: bool,
-}
-
-impl Withheld {
-    pub fn count(self) -> usize {
-        usize::from(self.value) + usize::from(self.other) + usize::from(self.note)
-    }
-}
-
-/// What the tables show in place of a text left out.
-pub const WITHHELD: &str = "[sensitive]";
-
-impl Answer {
-    /// Leave its free text out, when marked sensitive: what a report does unless asked.
-    /// Returns how many texts were left out.
-    pub fn withhold(&mut self) -> usize {
-        if !self.sensitive {
-            return 0;
-        }
-        let text = self.kind == Some(ValueKind::Text) && !self.values.is_empty();
-        self.withheld = Withheld {
-            value: text,
-            other: !self.other.is_empty(),
-            note: !self.note.is_empty(),
-        };
-        if text {
-            self.values.clear();
-        }
-        self.other.clear();
-        self.note.clear();
-        self.withheld.count()
-    }
-}
-
-impl From<AnswerRow> for Answer {
-    fn from(a: AnswerRow) -> Answer {
-        Answer {
-            sensitive: a.sensitive,
-            withheld: Withheld::default(),
-            status: a.status,
-            kind: a.value.as_ref().map(Value::kind),
-            values: a
-                .value
-                .map(|v| v.to_text().split('\n').map(str::to_string).collect())
-                .unwrap_or_default(),
-            other: a.other,
-            note: a.note,
-        }
     }
 }
 

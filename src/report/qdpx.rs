@@ -7,9 +7,9 @@
 //! GUID is derived (UUID v5) from session, question and code ids, so exporting again gives
 //! the same GUIDs, and a QDA program merges instead of duplicating.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{Seek as _, Write as _};
 use std::path::Path;
 
 use uuid::Uuid;
@@ -138,8 +138,7 @@ fn answer_value(s: &GuideSection, r: &SessionRow, q: &crate::guide::Question) ->
         AnswerStatus::Special(sp) => Some(sp.label().to_string()),
         AnswerStatus::Unanswered => None,
         AnswerStatus::Answered => Some(
-            a.values
-                .iter()
+            a.values()
                 .map(|v| label_of(q, v, lang))
                 .collect::<Vec<_>>()
                 .join("; "),
@@ -151,12 +150,9 @@ fn closed(q: &crate::guide::Question) -> bool {
     !matches!(q.kind, QuestionType::Text | QuestionType::LongText)
 }
 
-/// The project of one guide's sessions, as `project.qde`, with the sources' texts.
-pub fn project(
-    s: &GuideSection,
-    notes_of: &BTreeMap<String, Vec<Unit>>,
-    now: &str,
-) -> (String, Vec<(String, String)>) {
+/// The start of `project.qde`, up to its cases: the users, the code tree and the case
+/// variables.
+fn head(s: &GuideSection, now: &str) -> String {
     let lang = s.guide.default_language();
     let a = &s.analysis;
     let mut out = String::new();
@@ -252,10 +248,32 @@ pub fn project(
         );
     }
     out.push_str("</Variables><Cases>");
+    out
+}
+
+/// One session's parts of the project: its case (for `<Cases>`), its text sources (for
+/// `<Sources>`) and the sources' texts (files of their own), from its units.
+struct SessionParts {
+    case: String,
+    sources: String,
+    files: Vec<(String, String)>,
+}
+
+fn session_parts(
+    s: &GuideSection,
+    r: &SessionRow,
+    units: &[Unit],
+    stale: &HashSet<&crate::collate::Coding>,
+) -> SessionParts {
+    let lang = s.guide.default_language();
+    let a = &s.analysis;
+    let questions: Vec<&crate::guide::Question> =
+        s.guide.questions().filter(|q| closed(q)).collect();
+    let meta = ["response", "structure", "interviewer", "guide_version"];
+    let mut out = String::new();
     let mut sources_xml = String::new();
     let mut files = Vec::new();
-    let stale = a.stale_codings();
-    for r in &s.sessions {
+    {
         let _ = write!(
             out,
             "<Case guid=\"{}\" name=\"{}\">",
@@ -286,10 +304,6 @@ pub fn project(
                 );
             }
         }
-        let units = notes_of
-            .get(&r.session_id)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
         let (pad, said): (Vec<&Unit>, Vec<&Unit>) =
             units.iter().partition(|u| u.key.starts_with("pad:"));
         for (kind, list) in [("notes", said), ("pad", pad)] {
@@ -379,14 +393,11 @@ pub fn project(
         }
         out.push_str("</Case>");
     }
-    out.push_str("</Cases>");
-    if !sources_xml.is_empty() {
-        out.push_str("<Sources>");
-        out.push_str(&sources_xml);
-        out.push_str("</Sources>");
+    SessionParts {
+        case: out,
+        sources: sources_xml,
+        files,
     }
-    out.push_str("</Project>\n");
-    (out, files)
 }
 
 fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> ReportError + '_ {
@@ -398,25 +409,57 @@ fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> ReportError + '_ 
 
 /// Write `project.qdpx` for one guide's sessions.
 pub fn write_qdpx(path: &Path, s: &GuideSection, now: &str) -> Result<(), ReportError> {
-    // Every session's texts, as its matrix row has them: the report keeps only the first
-    // rows, so they are made again here.
-    let mut units: BTreeMap<String, Vec<Unit>> = BTreeMap::new();
-    super::matrix::each_row(s, &mut |_, r| {
-        units.insert(r.session_id.clone(), r.units().cloned().collect());
-        Ok(())
-    })?;
-    let (qde, files) = project(s, &units, now);
+    // Written into the zip as it is made: the project used to be built whole first (a
+    // copy of every text, twice; 617 MB at 10,000 sessions). A zip entry is written at a
+    // time and `project.qde` lists every case before every source, so the sources' part
+    // waits in a temp file beside the report while the cases go into the zip, and the
+    // sources' texts are made in a second pass. Each pass makes every session's texts
+    // again from its matrix row: the report keeps only the first rows.
+    let stale = s.analysis.stale_codings();
+    let each = |part: &mut dyn FnMut(SessionParts) -> Result<(), ReportError>| {
+        super::matrix::each_row(s, &mut |r, row| {
+            let units: Vec<Unit> = row.units().cloned().collect();
+            part(session_parts(s, r, &units, &stale))
+        })
+    };
+    let io = |e: std::io::Error| ReportError::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut sources = std::io::BufWriter::new(tempfile::tempfile_in(dir).map_err(io)?);
     super::write_private_with(path, |w| {
         let mut z = zip::ZipWriter::new(w);
         let opts = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated);
         let ze = zip_error(path);
+        let write = |z: &mut zip::ZipWriter<_>, text: &str| {
+            z.write_all(text.as_bytes()).map_err(|e| ze(e.into()))
+        };
         z.start_file("project.qde", opts).map_err(&ze)?;
-        z.write_all(qde.as_bytes()).map_err(|e| ze(e.into()))?;
-        for (name, text) in &files {
-            z.start_file(name.as_str(), opts).map_err(&ze)?;
-            z.write_all(text.as_bytes()).map_err(|e| ze(e.into()))?;
+        write(&mut z, &head(s, now))?;
+        let mut any_source = false;
+        each(&mut |p| {
+            any_source |= !p.sources.is_empty();
+            sources.write_all(p.sources.as_bytes()).map_err(io)?;
+            write(&mut z, &p.case)
+        })?;
+        write(&mut z, "</Cases>")?;
+        if any_source {
+            write(&mut z, "<Sources>")?;
+            let mut file = sources.into_inner().map_err(|e| io(e.into_error()))?;
+            file.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
+            std::io::copy(&mut std::io::BufReader::new(file), &mut z).map_err(io)?;
+            write(&mut z, "</Sources>")?;
         }
+        write(&mut z, "</Project>\n")?;
+        each(&mut |p| {
+            for (name, text) in &p.files {
+                z.start_file(name.as_str(), opts).map_err(&ze)?;
+                write(&mut z, text)?;
+            }
+            Ok(())
+        })?;
         z.finish().map_err(&ze)?;
         Ok(())
     })

@@ -90,7 +90,7 @@ pub(super) fn quality(
     Ok(Quality {
         read_back,
         sessions_by_group: by_group.into_iter().collect(),
-        revisions: db.revisions()?.len(),
+        revisions: db.revision_count()?,
         conflicts: conflicts.len(),
         conflicts_resolved: conflicts.iter().filter(|c| c.winner.is_some()).count(),
         unresolved_sessions,

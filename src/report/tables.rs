@@ -98,7 +98,7 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
         for sec in &s.guide.sections {
             for q in &sec.questions {
                 let a = r.answers.get(&q.id);
-                let values = a.map(|a| a.values.as_slice()).unwrap_or_default();
+                let values: Vec<&str> = a.map(|a| a.values().collect()).unwrap_or_default();
                 let labels: Vec<&str> = values
                     .iter()
                     .map(|v| q.option(v).map_or("", |o| o.label.get(&lang, &lang)))
@@ -131,8 +131,8 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     a.map_or("unanswered", |a| a.status.as_str()),
                     shown(withheld.value, &value),
                     &labels,
-                    shown(withheld.other, a.map_or("", |a| a.other.as_str())),
-                    shown(withheld.note, a.map_or("", |a| a.note.as_str())),
+                    shown(withheld.other, a.map_or("", |a| a.other())),
+                    shown(withheld.note, a.map_or("", |a| a.note())),
                     if r.is_hidden(&q.id) { "1" } else { "0" },
                     consent,
                 ])?;
@@ -196,12 +196,9 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                 QuestionType::Multi => {
                     for o in &q.options {
                         row.push(match a {
-                            Some(a) if answered => if a.values.contains(&o.value) {
-                                "1"
-                            } else {
-                                "0"
+                            Some(a) if answered => {
+                                if a.has_value(&o.value) { "1" } else { "0" }.into()
                             }
-                            .into(),
                             Some(a) if a.status != AnswerStatus::Unanswered => {
                                 format!("[{}]", a.status.as_str()).into()
                             }
@@ -211,14 +208,14 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                     if q.options.iter().any(|o| o.other) {
                         row.push(match a {
                             Some(a) if a.withheld.other => WITHHELD.into(),
-                            Some(a) => a.other.as_str().into(),
+                            Some(a) => a.other().into(),
                             None => "".into(),
                         });
                     }
                 }
                 _ => row.push(match a {
                     Some(a) if a.withheld.value => WITHHELD.into(),
-                    Some(a) if answered => a.values.join(" ").into(),
+                    Some(a) if answered => a.values_joined(" ").into(),
                     Some(a) if a.status != AnswerStatus::Unanswered => {
                         format!("[{}]", a.status.as_str()).into()
                     }

@@ -70,10 +70,10 @@ pub(super) fn free_texts(
             if matches!(q.kind, QuestionType::Text | QuestionType::LongText)
                 && a.status == AnswerStatus::Answered
             {
-                push("answer", &a.values.join(" "));
+                push("answer", &a.values_joined(" "));
             }
-            push("other", &a.other);
-            push("note", &a.note);
+            push("other", a.other());
+            push("note", a.note());
         }
         for n in notes {
             if n.question.as_deref() == Some(q.id.as_str())
