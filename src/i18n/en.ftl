@@ -31,3 +31,10 @@ home-data = data: { $path }
 status-in-progress = in progress
 status-completed = completed
 status-draft = draft
+
+## Shared by every screen
+hint-dismiss = dismiss
+# The ? help's title; { $shown } is the last line in view.
+help-title = {" "}Keys (Esc closes){" "}
+help-title-scroll = {" "}Keys ({ $shown }/{ $total } · ↑↓ scroll · Esc closes){" "}
+help-saved-in = Everything you type is saved at once in { $path }

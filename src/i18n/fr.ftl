@@ -31,3 +31,9 @@ home-data = données : { $path }
 status-in-progress = en cours
 status-completed = terminée
 status-draft = brouillon
+
+## Commun à tous les écrans
+hint-dismiss = fermer
+help-title = {" "}Touches (Échap ferme){" "}
+help-title-scroll = {" "}Touches ({ $shown }/{ $total } · ↑↓ défiler · Échap ferme){" "}
+help-saved-in = Tout ce que vous tapez est enregistré aussitôt dans { $path }

@@ -19,10 +19,32 @@ pub enum UiLang {
     Fr,
 }
 
-const SOURCES: [(UiLang, &str, &str); 2] = [
-    (UiLang::En, "en", include_str!("en.ftl")),
-    (UiLang::Fr, "fr", include_str!("fr.ftl")),
+/// Each language's words, one file per concern (the home list and shared words; the keys'
+/// hints and help; the interview), in the order of [`FILES`]. The parity test compares
+/// the files pairwise, so a translator sees which file lacks which id.
+const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
+    (
+        UiLang::En,
+        "en",
+        [
+            include_str!("en.ftl"),
+            include_str!("en-keys.ftl"),
+            include_str!("en-interview.ftl"),
+        ],
+    ),
+    (
+        UiLang::Fr,
+        "fr",
+        [
+            include_str!("fr.ftl"),
+            include_str!("fr-keys.ftl"),
+            include_str!("fr-interview.ftl"),
+        ],
+    ),
 ];
+
+/// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
+pub const FILES: [&str; 3] = ["", "-keys", "-interview"];
 
 impl UiLang {
     pub const ALL: [UiLang; 2] = [UiLang::En, UiLang::Fr];
@@ -67,26 +89,30 @@ impl UiLang {
     }
 }
 
+fn parse(src: &str) -> FluentResource {
+    // The sources are ours and checked by the tests below; a broken entry is skipped
+    // rather than taking the program down.
+    FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r)
+}
+
 fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
     static B: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
     B.get_or_init(|| {
-        SOURCES.map(|(_, code, src)| {
+        SOURCES.map(|(_, code, srcs)| {
             let lang: unic_langid::LanguageIdentifier = code.parse().unwrap_or_default();
             let mut b = FluentBundle::new_concurrent(vec![lang]);
             // No Unicode isolation marks: a terminal would show them as stray cells.
             b.set_use_isolating(false);
-            // The sources are ours and checked by the tests below; a broken entry is
-            // skipped rather than taking the program down.
-            let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r);
-            b.add_resource_overriding(res);
+            for src in srcs {
+                b.add_resource_overriding(parse(src));
+            }
             b
         })
     })
 }
 
-/// The message `id` in `lang`, with `args`; English where `lang` lacks it, and the id
-/// itself where both do (a test keeps that from shipping).
-pub fn tr(lang: UiLang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+/// The message `id` in `lang`, else in English, else `None`.
+pub fn lookup(lang: UiLang, id: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
     let mut a = FluentArgs::new();
     for (k, v) in args {
         a.set(*k, v.clone());
@@ -95,12 +121,19 @@ pub fn tr(lang: UiLang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let b = &bundles()[l as usize];
         if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
-            return b
-                .format_pattern(pattern, Some(&a), &mut errors)
-                .into_owned();
+            return Some(
+                b.format_pattern(pattern, Some(&a), &mut errors)
+                    .into_owned(),
+            );
         }
     }
-    id.to_string()
+    None
+}
+
+/// The message `id` in `lang`, with `args`; English where `lang` lacks it, and the id
+/// itself where both do (a test keeps that from shipping).
+pub fn tr(lang: UiLang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    lookup(lang, id, args).unwrap_or_else(|| id.to_string())
 }
 
 /// A message without arguments.
@@ -108,14 +141,20 @@ pub fn t(lang: UiLang, id: &str) -> String {
     tr(lang, id, &[])
 }
 
-/// The message ids of a language's source, for the parity test and translators' tools.
-pub fn ids(lang: UiLang) -> Vec<String> {
-    let src = SOURCES[lang as usize].2;
-    let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r);
-    res.entries()
-        .filter_map(|e| match e {
-            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-            _ => None,
+/// The message ids of each of a language's source files, for the parity test and
+/// translators' tools.
+pub fn ids(lang: UiLang) -> Vec<Vec<String>> {
+    SOURCES[lang as usize]
+        .2
+        .iter()
+        .map(|src| {
+            parse(src)
+                .entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                    _ => None,
+                })
+                .collect()
         })
         .collect()
 }
@@ -126,22 +165,34 @@ mod tests {
 
     #[test]
     fn every_message_is_in_every_language_and_every_source_parses() {
-        for (lang, code, src) in SOURCES {
-            assert!(
-                FluentResource::try_new(src.to_string()).is_ok(),
-                "{code}.ftl does not parse"
-            );
-            let mut mine = ids(lang);
-            mine.sort();
-            let mut english = ids(UiLang::En);
-            english.sort();
-            let missing: Vec<_> = english.iter().filter(|i| !mine.contains(i)).collect();
-            let extra: Vec<_> = mine.iter().filter(|i| !english.contains(i)).collect();
-            assert!(
-                missing.is_empty() && extra.is_empty(),
-                "{code}.ftl: missing {missing:?}, not in en.ftl {extra:?}"
-            );
+        let english = ids(UiLang::En);
+        for (lang, code, srcs) in SOURCES {
+            let mine = ids(lang);
+            for (f, src) in srcs.iter().enumerate() {
+                let file = format!("{code}{}.ftl", FILES[f]);
+                assert!(
+                    FluentResource::try_new(src.to_string()).is_ok(),
+                    "{file} does not parse"
+                );
+                let missing: Vec<_> = english[f].iter().filter(|i| !mine[f].contains(i)).collect();
+                let extra: Vec<_> = mine[f].iter().filter(|i| !english[f].contains(i)).collect();
+                assert!(
+                    missing.is_empty() && extra.is_empty(),
+                    "{file}: missing {missing:?}, not in en{}.ftl {extra:?}",
+                    FILES[f]
+                );
+                let mut sorted = mine[f].clone();
+                sorted.sort();
+                sorted.dedup();
+                assert_eq!(sorted.len(), mine[f].len(), "{file} has an id twice");
+            }
         }
+        // One id in two files of a language would let one silently override the other.
+        let all: Vec<&String> = english.iter().flatten().collect();
+        let mut unique = all.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), all.len(), "an id is in two English files");
     }
 
     #[test]

@@ -42,8 +42,12 @@ pub struct App {
     pub home: Home,
     pub guides: Vec<Arc<LoadedGuide>>,
     pub theme: Theme,
-    /// The language of the program's own words (`crate::i18n`).
+    /// The language of the program's own words (`crate::i18n`) outside a call, and
+    /// inside one unless [`App::ui_follows_call`].
     pub ui: crate::i18n::UiLang,
+    /// No `--ui-language` and no `ui_language` in the config: inside a call the program's
+    /// words follow the call's language (`L` switches both). See [`App::lang`].
+    pub ui_follows_call: bool,
     pub now: Timestamp,
     pub flash: Option<Flash>,
     /// Who is logged in: who reopens a session, and the interviewer of a first call.
@@ -88,6 +92,7 @@ impl App {
             guides,
             theme,
             ui: crate::i18n::UiLang::En,
+            ui_follows_call: false,
             now,
             flash: None,
             user,
@@ -115,6 +120,18 @@ impl App {
                 .unwrap_or(self.now),
             not_saved: false,
         });
+    }
+
+    /// The language of the program's words on screen now: the call's language while a
+    /// call is open and no language was chosen explicitly (when stocktake speaks it),
+    /// else [`App::ui`]. `docs/translating.md` states the rule.
+    pub fn lang(&self) -> crate::i18n::UiLang {
+        match &self.screen {
+            Screen::Interview(view) if self.ui_follows_call => {
+                crate::i18n::UiLang::parse(view.lang()).unwrap_or(self.ui)
+            }
+            _ => self.ui,
+        }
     }
 
     /// Whether `action` would do something now, so the hint bar only shows keys that work.

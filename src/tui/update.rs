@@ -294,7 +294,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             _ => {}
         }
         // Never further than the help is long, so ↑ moves at once after holding ↓.
-        let most = super::screens::help_lines(app.help.unwrap_or(ctx), 78);
+        let most = super::screens::help_lines(app.help.unwrap_or(ctx), app.lang(), 78);
         app.help_scroll = app.help_scroll.min(most);
         return Vec::new();
     }

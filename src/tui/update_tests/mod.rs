@@ -190,8 +190,8 @@ fn home_keys() {
     assert!(matches!(a.screen, Screen::Home));
 }
 
-fn hint_labels(a: &App) -> Vec<&'static str> {
-    super::keymap::hints(a.ctx(), |x| a.offers(x))
+fn hint_labels(a: &App) -> Vec<String> {
+    super::keymap::hints(a.ctx(), a.lang(), |x| a.offers(x))
         .into_iter()
         .map(|(_, l)| l)
         .collect()
@@ -218,7 +218,11 @@ fn the_home_hint_bar_offers_only_what_works_on_the_selected_row() {
     // A filter that matches nothing leaves nothing to open.
     keys(&mut a, "/zzz<enter>");
     assert_eq!(a.ctx(), super::keymap::Ctx::Home);
-    assert!(!hint_labels(&a).contains(&"open"), "{:?}", hint_labels(&a));
+    assert!(
+        !hint_labels(&a).contains(&"open".to_string()),
+        "{:?}",
+        hint_labels(&a)
+    );
 }
 
 #[test]

@@ -1,0 +1,1 @@
+# The interview screen, in English.

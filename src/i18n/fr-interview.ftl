@@ -1,0 +1,1 @@
+# L'écran d'entretien, en français.
