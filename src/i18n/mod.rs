@@ -8,8 +8,10 @@
 
 use std::sync::OnceLock;
 
+/// An argument of a message: a number (formatted and plural-selected per language) or text.
+pub use fluent::FluentValue;
 use fluent::concurrent::FluentBundle;
-use fluent::{FluentArgs, FluentResource, FluentValue};
+use fluent::{FluentArgs, FluentResource};
 
 /// A language the program's words are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

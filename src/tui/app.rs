@@ -127,9 +127,7 @@ impl App {
     /// else [`App::ui`]. `docs/translating.md` states the rule.
     pub fn lang(&self) -> crate::i18n::UiLang {
         match &self.screen {
-            Screen::Interview(view) if self.ui_follows_call => {
-                crate::i18n::UiLang::parse(view.lang()).unwrap_or(self.ui)
-            }
+            Screen::Interview(view) => view.ui_lang(),
             _ => self.ui,
         }
     }

@@ -119,6 +119,7 @@ impl CallView {
             row,
             self.lang(),
             self.interview.default_language(),
+            self.ui_lang(),
         );
         let label = super::screens::layout::fit(&label, 30);
         match self.interview.step(i, cur, true) {

@@ -71,6 +71,8 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             let mut view = CallView::new(*opened);
             view.sensitive_names = app.sensitive_names.clone();
             view.auto_advance = app.auto_advance;
+            view.ui = app.ui;
+            view.ui_follows_call = app.ui_follows_call;
             // A call created from the Plan screen is for its targets.
             if !read_only && !app.call_targets.is_empty() {
                 view.from_targets = std::mem::take(&mut app.call_targets);
