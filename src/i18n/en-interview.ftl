@@ -64,3 +64,109 @@ notes-sensitive = sensitive
 notes-none = No general notes yet. Type below.
 notes-editing = Note { $seq }: saved as you type · Enter: done
 notes-new = New note: saved as you type
+
+## Said on the status line during a call
+no-more-sections = No more sections that way.
+only-unanswered = This is the only unanswered question.
+all-answered = Every question shown is answered. Alt-R reviews and completes.
+only-one-structure = Only one structure on this call.
+now-structure = Now: { $name } (Ctrl-T switches)
+cannot-add-structure = Cannot add a structure: { $why }
+guide-language = Guide language: { $lang } (Alt-L switches back)
+guide-language-read-only = Guide language: { $lang } (shown here only: this call is read-only)
+clear-nothing = Nothing to clear.
+cleared = Cleared — Ctrl-Z undoes
+last-question = Last question. Alt-R reviews and completes.
+first-question = First question.
+typing-in-note = Typing in the note of this question — Esc goes back to the options
+# On a list of more than ten options, a first digit waits for a second; $next: second or another.
+digit-waiting = { $n }… { $next ->
+    [second] a second
+   *[another] another
+} digit picks { $from }–{ $to }; any other key takes { $n }; Esc cancels
+no-such-option = There is no option { $n }
+nothing-pasted = { $why }; nothing was pasted
+recorded-dont-know = Recorded: don't know
+recorded-declined = Recorded: declined
+recorded-not-asked = Recorded: not asked
+answer-changed = Answer changed. PgDn: next question
+recorded-next = Recorded “{ $label }”; next question (PgUp: back)
+recorded-last = Recorded “{ $label }”. Last question: Alt-R reviews and completes.
+exclusive-unticked-one = “{ $label }” unticked: it excludes others. Ctrl-Z undoes
+exclusive-unticked-many = { $n } others unticked: it excludes them. Ctrl-Z undoes
+undo-nothing = Nothing to undo.
+redo-nothing = Nothing to redo.
+undone = Undone: { $what } — Ctrl-Y redoes
+redone = Redone: { $what } — Ctrl-Z undoes
+call-fact-shared = A fact about the call: recorded for the other structures too (each may change theirs)
+copy-nothing = The other structures on the call have this answer already (or cannot take it)
+copied = Same answer recorded for { $structures } (Ctrl-T to check)
+call-details-unchanged = Nothing changed
+call-details-saved = Call details saved
+guard-check = Check { $n ->
+    [one] 1 finding
+   *[other] { $n } findings
+} before sending: x redacts, s marks sensitive, k keeps
+still-required = Still required: { $questions }
+refused-read-only = Read-only: { $why }
+refused-completed = This session is completed; reopen it from the list (a new revision) to change it
+refused-no-consent = No consent to take notes: free text is not kept. Record the answers only.
+refused-nothing-to-copy = Nothing to copy: answer this question first, then Alt-A gives it to the other structures
+
+## Marking the rest not asked; $kind is section (with $section, its title) or guide
+rest-nothing-open = Nothing to mark: from here to the end { $kind ->
+    [section] of “{ $section }”
+   *[guide] of the guide
+}, each question has an answer or is required.
+rest-nothing = Nothing to mark.
+rest-marked = { $n ->
+    [one] 1 question marked not asked
+   *[other] { $n } questions marked not asked
+} — Ctrl-Z undoes
+dialog-rest-title = { $kind ->
+    [section] Rest of the section not asked
+   *[guide] Rest of the guide not asked
+}
+dialog-rest-body =
+    Mark { $n ->
+        [one] 1 question
+       *[other] { $n } questions
+    } from here to the end { $kind ->
+        [section] of “{ $section }”
+       *[guide] of the guide
+    } not asked? They have no answer yet.
+
+    Answered and required questions stay as they are. Ctrl-Z takes it all back in one step.
+dialog-rest-yes = mark not asked
+dialog-rest-no = keep asking
+
+## Completing a session
+dialog-complete-title = Complete session
+dialog-complete-body =
+    Mark { $response } · { $structure } completed? It can be reopened later as a new revision.
+
+    { $open ->
+        [0] Every question is answered.
+        [one] 1 of { $shown } questions has no answer.
+       *[other] { $open } of { $shown } questions have no answer.
+    }
+dialog-complete-yes = complete
+dialog-complete-no = not yet
+
+## Leaving a call
+dialog-unsaved-title = Not saved yet
+dialog-unsaved-body =
+    Some of what you typed is not in the store yet: { $why }
+
+    It is tried again every second. Stay until the screen says saved, or leave without it.
+dialog-unsaved-stay = stay
+dialog-unsaved-leave = leave without it
+dialog-quit-title = Quit stocktake?
+dialog-quit-body = Everything is saved; reopening the session brings you back here.
+dialog-quit-yes = quit
+dialog-call-end-title = How did the call end?
+dialog-call-end-body = Some sessions of this call are not completed. The campaign logs an attempt for each target: completed where the session is, and for the others what you choose here.
+dialog-call-end-partial = partial
+dialog-call-end-not-available = not available
+dialog-call-end-line-failed = line failed
+dialog-call-end-nothing = log nothing

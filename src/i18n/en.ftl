@@ -38,3 +38,30 @@ hint-dismiss = dismiss
 help-title = {" "}Keys (Esc closes){" "}
 help-title-scroll = {" "}Keys ({ $shown }/{ $total } · ↑↓ scroll · Esc closes){" "}
 help-saved-in = Everything you type is saved at once in { $path }
+
+## Dialogs of the list and the form
+dialog-cancel = cancel
+dialog-completed-title = Completed session
+dialog-completed-body =
+    { $response } · { $structure } was completed (revision { $revision }).
+
+    Reopening starts revision { $next }: the completed one stays as it was sent. Or look at it without changing anything.
+dialog-completed-last-body = { $response } · { $structure } was completed (revision { $revision }), the last revision a session file can carry: it cannot be reopened. Look at it without changing anything; to record more, start a new call.
+dialog-completed-reopen = reopen
+dialog-completed-view = view read-only
+delete-not-draft = Only a draft (nothing recorded yet) can be deleted; this session holds answers
+dialog-delete-title = Delete draft
+dialog-delete-body = Delete the draft session { $response } · { $structure }? Nothing was recorded in it.
+dialog-delete-yes = delete
+dialog-delete-no = keep
+dialog-discard-title = Discard this call?
+dialog-discard-body = Nothing of this form is kept if you leave it now.
+dialog-discard-yes = discard
+dialog-discard-no = keep editing
+dialog-locked-title = Session open elsewhere
+dialog-locked-body =
+    This session is being edited by { $holder }.
+
+    Open it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save.
+dialog-locked-read-only = read-only
+dialog-locked-take-over = take over

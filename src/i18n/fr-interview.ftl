@@ -61,3 +61,108 @@ notes-sensitive = sensible
 notes-none = Pas encore de notes générales. Tapez ci-dessous.
 notes-editing = Note { $seq } : enregistrée à la frappe · Entrée : fini
 notes-new = Nouvelle note : enregistrée à la frappe
+
+## Dit sur la ligne d'état pendant un appel
+no-more-sections = Plus de section dans ce sens.
+only-unanswered = C'est la seule question sans réponse.
+all-answered = Chaque question affichée a une réponse. Alt-R relit et termine.
+only-one-structure = Une seule structure sur cet appel.
+now-structure = Maintenant : { $name } (Ctrl-T change)
+cannot-add-structure = Impossible d'ajouter une structure : { $why }
+guide-language = Langue du guide : { $lang } (Alt-L pour revenir)
+guide-language-read-only = Langue du guide : { $lang } (ici seulement : cet appel est en lecture seule)
+clear-nothing = Rien à effacer.
+cleared = Effacé — Ctrl-Z annule
+last-question = Dernière question. Alt-R relit et termine.
+first-question = Première question.
+typing-in-note = Saisie dans la note de cette question — Échap revient aux options
+digit-waiting = { $n }… { $next ->
+    [second] un deuxième
+   *[another] un autre
+} chiffre choisit { $from }–{ $to } ; toute autre touche prend { $n } ; Échap annule
+no-such-option = Il n'y a pas d'option { $n }
+nothing-pasted = { $why } ; rien n'a été collé
+recorded-dont-know = Noté : ne sait pas
+recorded-declined = Noté : refus
+recorded-not-asked = Noté : non posée
+answer-changed = Réponse changée. PgDn : question suivante
+recorded-next = Noté « { $label } » ; question suivante (PgUp : retour)
+recorded-last = Noté « { $label } ». Dernière question : Alt-R relit et termine.
+exclusive-unticked-one = « { $label } » décochée : elle exclut les autres. Ctrl-Z annule
+exclusive-unticked-many = { $n } autres décochées : elle les exclut. Ctrl-Z annule
+undo-nothing = Rien à annuler.
+redo-nothing = Rien à rétablir.
+undone = Annulé : { $what } — Ctrl-Y rétablit
+redone = Rétabli : { $what } — Ctrl-Z annule
+call-fact-shared = Un fait sur l'appel : noté aussi pour les autres structures (chacune peut changer le sien)
+copy-nothing = Les autres structures de l'appel ont déjà cette réponse (ou ne peuvent pas la prendre)
+copied = Même réponse notée pour { $structures } (Ctrl-T pour vérifier)
+call-details-unchanged = Rien n'a changé
+call-details-saved = Détails de l'appel enregistrés
+guard-check = Vérifiez { $n ->
+    [one] { $n } trouvaille
+   *[other] { $n } trouvailles
+} avant l'envoi : x caviarde, s marque sensible, k garde
+still-required = Encore obligatoire : { $questions }
+refused-read-only = Lecture seule : { $why }
+refused-completed = Cette session est terminée ; rouvrez-la depuis la liste (une nouvelle révision) pour la changer
+refused-no-consent = Pas de consentement à la prise de notes : le texte libre n'est pas gardé. Notez seulement les réponses.
+refused-nothing-to-copy = Rien à copier : répondez d'abord à cette question, puis Alt-A la donne aux autres structures
+
+## Marquer le reste « non posée »
+rest-nothing-open = Rien à marquer : d'ici à la fin { $kind ->
+    [section] de « { $section } »
+   *[guide] du guide
+}, chaque question a une réponse ou est obligatoire.
+rest-nothing = Rien à marquer.
+rest-marked = { $n ->
+    [one] { $n } question marquée non posée
+   *[other] { $n } questions marquées non posées
+} — Ctrl-Z annule
+dialog-rest-title = { $kind ->
+    [section] Reste de la section non posé
+   *[guide] Reste du guide non posé
+}
+dialog-rest-body =
+    Marquer { $n ->
+        [one] { $n } question
+       *[other] { $n } questions
+    } d'ici à la fin { $kind ->
+        [section] de « { $section } »
+       *[guide] du guide
+    } comme non posées ? Elles n'ont pas encore de réponse.
+
+    Les questions avec réponse et les obligatoires restent telles quelles. Ctrl-Z reprend tout en une fois.
+dialog-rest-yes = marquer non posées
+dialog-rest-no = continuer
+
+## Terminer une session
+dialog-complete-title = Terminer la session
+dialog-complete-body =
+    Marquer { $response } · { $structure } comme terminée ? Elle pourra être rouverte plus tard en nouvelle révision.
+
+    { $open ->
+        [0] Chaque question a une réponse.
+        [one] { $open } question sur { $shown } n'a pas de réponse.
+       *[other] { $open } questions sur { $shown } n'ont pas de réponse.
+    }
+dialog-complete-yes = terminer
+dialog-complete-no = pas encore
+
+## Quitter un appel
+dialog-unsaved-title = Pas encore enregistré
+dialog-unsaved-body =
+    Une partie de ce que vous avez tapé n'est pas encore enregistrée : { $why }
+
+    Nouvel essai chaque seconde. Restez jusqu'à ce que l'écran dise enregistré, ou partez sans.
+dialog-unsaved-stay = rester
+dialog-unsaved-leave = partir sans
+dialog-quit-title = Quitter stocktake ?
+dialog-quit-body = Tout est enregistré ; rouvrir la session vous ramène ici.
+dialog-quit-yes = quitter
+dialog-call-end-title = Comment l'appel s'est-il terminé ?
+dialog-call-end-body = Certaines sessions de cet appel ne sont pas terminées. La campagne note une tentative pour chaque cible : terminée là où la session l'est, et pour les autres ce que vous choisissez ici.
+dialog-call-end-partial = partiel
+dialog-call-end-not-available = pas disponible
+dialog-call-end-line-failed = ligne coupée
+dialog-call-end-nothing = ne rien noter

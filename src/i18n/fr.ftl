@@ -37,3 +37,30 @@ hint-dismiss = fermer
 help-title = {" "}Touches (Échap ferme){" "}
 help-title-scroll = {" "}Touches ({ $shown }/{ $total } · ↑↓ défiler · Échap ferme){" "}
 help-saved-in = Tout ce que vous tapez est enregistré aussitôt dans { $path }
+
+## Dialogues de la liste et du formulaire
+dialog-cancel = annuler
+dialog-completed-title = Session terminée
+dialog-completed-body =
+    { $response } · { $structure } a été terminée (révision { $revision }).
+
+    La rouvrir commence la révision { $next } : la terminée reste telle qu'envoyée. Ou consultez-la sans rien changer.
+dialog-completed-last-body = { $response } · { $structure } a été terminée (révision { $revision }), la dernière révision qu'un fichier de session peut porter : elle ne peut pas être rouverte. Consultez-la sans rien changer ; pour noter davantage, commencez un nouvel appel.
+dialog-completed-reopen = rouvrir
+dialog-completed-view = consulter
+delete-not-draft = Seul un brouillon (rien d'enregistré) peut être supprimé ; cette session contient des réponses
+dialog-delete-title = Supprimer le brouillon
+dialog-delete-body = Supprimer la session brouillon { $response } · { $structure } ? Rien n'y a été noté.
+dialog-delete-yes = supprimer
+dialog-delete-no = garder
+dialog-discard-title = Abandonner cet appel ?
+dialog-discard-body = Rien de ce formulaire n'est gardé si vous le quittez maintenant.
+dialog-discard-yes = abandonner
+dialog-discard-no = continuer
+dialog-locked-title = Session ouverte ailleurs
+dialog-locked-body =
+    Cette session est en cours de modification par { $holder }.
+
+    Ouvrez-la en lecture seule, ou reprenez-la si ce stocktake n'est plus là (une session SSH oubliée). Celui dont elle est reprise ne peut plus enregistrer.
+dialog-locked-read-only = lecture seule
+dialog-locked-take-over = reprendre

@@ -6,7 +6,11 @@
 //! Which language: `--ui-language`, else `ui_language` in the config file, else
 //! `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
 
+mod words;
+
 use std::sync::OnceLock;
+
+pub use words::Words;
 
 /// An argument of a message: a number (formatted and plural-selected per language) or text.
 pub use fluent::FluentValue;
@@ -244,5 +248,35 @@ mod tests {
     fn an_unknown_id_falls_back_to_english_then_to_itself() {
         assert_eq!(t(UiLang::Fr, "no-such-message"), "no-such-message");
         assert_eq!(t(UiLang::Fr, "home-col-rev"), "RÉV");
+    }
+
+    #[test]
+    fn a_blank_line_in_a_message_is_kept_and_numbers_select_exactly() {
+        let body = |open: i64| {
+            tr(
+                UiLang::En,
+                "dialog-complete-body",
+                &[
+                    ("response", "Mali".into()),
+                    ("structure", "CP AOR".into()),
+                    ("open", open.into()),
+                    ("shown", 12.into()),
+                ],
+            )
+        };
+        assert_eq!(
+            body(0),
+            "Mark Mali · CP AOR completed? It can be reopened later as a new revision.\n\nEvery question is answered."
+        );
+        assert!(
+            body(1).ends_with("\n\n1 of 12 questions has no answer."),
+            "{}",
+            body(1)
+        );
+        assert!(
+            body(3).ends_with("\n\n3 of 12 questions have no answer."),
+            "{}",
+            body(3)
+        );
     }
 }

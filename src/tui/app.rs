@@ -3,6 +3,7 @@
 //! carry out. Nothing here touches the terminal, SQLite or files. The screens below it
 //! return an [`Outcome`]; applying it (switching screens, dialogs, messages) is done here.
 
+use crate::i18n::Words;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -173,7 +174,7 @@ impl App {
     pub(super) fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
         let mut effects = outcome.effects;
         if let Some((level, text)) = outcome.say {
-            self.say(level, text);
+            self.say(level, text.in_lang(self.lang()));
         }
         if let Some(d) = outcome.ask {
             self.dialog = Some(d);
@@ -252,16 +253,16 @@ impl App {
         ];
         outcome.ask = Some(Dialog {
             title: "A guide from outside stocktake".into(),
-            body: crate::neutralise::block(&body).into_owned(),
+            body: crate::neutralise::block(&body).into_owned().into(),
             choices: vec![
                 DialogChoice {
                     key: 'u',
-                    label: "use it",
+                    label: "use it".into(),
                     then: Then::Effects(effects),
                 },
                 DialogChoice {
                     key: 'c',
-                    label: "cancel",
+                    label: "cancel".into(),
                     then: Then::Nothing,
                 },
             ],
@@ -292,19 +293,17 @@ impl App {
                 })
                 .unwrap_or_default();
             self.dialog = Some(Dialog {
-                title: "Not saved yet".into(),
-                body: format!(
-                    "Some of what you typed is not in the store yet: {why}\n\nIt is tried again every second. Stay until the screen says saved, or leave without it."
-                ),
+                title: Words::msg("dialog-unsaved-title"),
+                body: Words::msg("dialog-unsaved-body").arg("why", why),
                 choices: vec![
                     DialogChoice {
                         key: 's',
-                        label: "stay",
+                        label: Words::msg("dialog-unsaved-stay"),
                         then: Then::Nothing,
                     },
                     DialogChoice {
                         key: 'l',
-                        label: "leave without it",
+                        label: Words::msg("dialog-unsaved-leave"),
                         then: Then::LeaveUnsaved { quit },
                     },
                 ],

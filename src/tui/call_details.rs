@@ -3,6 +3,7 @@
 //! part that changed as its own change (kept in the history); Esc with changes asks for a
 //! second Esc, so a slip never throws away what was typed.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
@@ -198,12 +199,12 @@ impl CallDetails {
             .map(Effect::Persist)
             .collect();
         let said = if effects.is_empty() {
-            "Nothing changed"
+            "call-details-unchanged"
         } else {
-            "Call details saved"
+            "call-details-saved"
         };
         let mut out = Outcome::go(Go::Close);
-        out.say = Some((Level::Info, said.to_string()));
+        out.say = Some((Level::Info, Words::msg(said)));
         out.effects = effects;
         out
     }

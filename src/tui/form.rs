@@ -2,6 +2,7 @@
 //! (one session each), participants, interviewer, consent. Validated inline; `Esc` keeps
 //! nothing.
 
+use crate::i18n::Words;
 use ratatui_textarea::Input;
 
 use std::sync::Arc;
@@ -352,17 +353,17 @@ impl Form {
             Step::Stay => Outcome::stay(),
             // Discarding what was typed asks first; an untouched form just closes.
             Step::Cancel if self.typed_anything() => Outcome::asking(super::outcome::Dialog {
-                title: "Discard this call?".into(),
-                body: "Nothing of this form is kept if you leave it now.".into(),
+                title: Words::msg("dialog-discard-title"),
+                body: Words::msg("dialog-discard-body"),
                 choices: vec![
                     super::outcome::DialogChoice {
                         key: 'd',
-                        label: "discard",
+                        label: Words::msg("dialog-discard-yes"),
                         then: super::outcome::Then::Discard,
                     },
                     super::outcome::DialogChoice {
                         key: 'k',
-                        label: "keep editing",
+                        label: Words::msg("dialog-discard-no"),
                         then: super::outcome::Then::Nothing,
                     },
                 ],

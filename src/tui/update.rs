@@ -2,6 +2,7 @@
 //! returns the effects for the loop to carry out. The screens below return an
 //! [`Outcome`], which `App::apply` puts into effect.
 
+use crate::i18n::Words;
 use ratatui_textarea::{Input, Key};
 
 use super::app::{App, Screen};
@@ -99,14 +100,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             holder,
         } => {
             app.dialog = Some(Dialog {
-                title: "Session open elsewhere".into(),
-                body: format!(
-                    "This session is being edited by {holder}.\n\nOpen it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save."
-                ),
+                title: Words::msg("dialog-locked-title"),
+                body: Words::msg("dialog-locked-body").arg("holder", holder.to_string()),
                 choices: vec![
                     DialogChoice {
                         key: 'r',
-                        label: "read-only",
+                        label: Words::msg("dialog-locked-read-only"),
                         then: Then::Effects(vec![Effect::OpenCall {
                             call_id: call_id.clone(),
                             session_id: session_id.clone(),
@@ -116,7 +115,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                     },
                     DialogChoice {
                         key: 't',
-                        label: "take over",
+                        label: Words::msg("dialog-locked-take-over"),
                         then: Then::Effects(vec![Effect::OpenCall {
                             call_id,
                             session_id,
@@ -126,7 +125,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                     },
                     DialogChoice {
                         key: 'c',
-                        label: "cancel",
+                        label: Words::msg("dialog-cancel"),
                         then: Then::Nothing,
                     },
                 ],
@@ -303,17 +302,17 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
     match action {
         Some(Action::AskQuit) => {
             app.dialog = Some(Dialog {
-                title: "Quit stocktake?".into(),
-                body: "Everything is saved; reopening the session brings you back here.".into(),
+                title: Words::msg("dialog-quit-title"),
+                body: Words::msg("dialog-quit-body"),
                 choices: vec![
                     DialogChoice {
                         key: 'q',
-                        label: "quit",
+                        label: Words::msg("dialog-quit-yes"),
                         then: Then::Quit,
                     },
                     DialogChoice {
                         key: 's',
-                        label: "stay",
+                        label: Words::msg("dialog-unsaved-stay"),
                         then: Then::Nothing,
                     },
                 ],

@@ -130,7 +130,7 @@ fn render_hints(app: &App, f: &mut Frame, area: Rect) {
         Some(d) => d
             .choices
             .iter()
-            .map(|c| (c.key.to_string(), c.label.to_string()))
+            .map(|c| (c.key.to_string(), c.label.in_lang(lang)))
             .chain([("Esc".to_string(), crate::i18n::t(lang, "hint-dismiss"))])
             .collect(),
         None => hints(app.ctx(), lang, |a| app.offers(a)),
@@ -177,18 +177,25 @@ fn render_dialog(app: &App, d: &super::outcome::Dialog, f: &mut Frame, area: Rec
     let t = &app.theme;
     let w = area.width.clamp(20, 64);
     let inner_w = w.saturating_sub(4) as usize;
-    let mut lines: Vec<Line> = wrap(&d.body, inner_w).into_iter().map(Line::from).collect();
+    let lang = app.lang();
+    let mut lines: Vec<Line> = wrap(&d.body.in_lang(lang), inner_w)
+        .into_iter()
+        .map(Line::from)
+        .collect();
     lines.push(Line::default());
     let mut choices = Vec::new();
     for c in &d.choices {
         choices.push(Span::styled(format!("[{}]", c.key), t.key()));
-        choices.push(Span::raw(format!(" {}   ", c.label)));
+        choices.push(Span::raw(format!(" {}   ", c.label.in_lang(lang))));
     }
     lines.push(Line::from(choices));
     let r = popup(area, w, lines.len() as u16 + 2);
     f.render_widget(Clear, r);
     let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", d.title), t.title()))
+        .title(Span::styled(
+            format!(" {} ", d.title.in_lang(lang)),
+            t.title(),
+        ))
         .padding(ratatui::widgets::Padding::horizontal(1));
     f.render_widget(Paragraph::new(lines).block(block), r);
 }

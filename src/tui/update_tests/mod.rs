@@ -265,7 +265,7 @@ fn a_lock_conflict_asks_and_each_answer_opens_accordingly() {
     assert!(
         a.dialog
             .as_ref()
-            .is_some_and(|d| d.body.contains("bea (process 7 on box)"))
+            .is_some_and(|d| d.body.en().contains("bea (process 7 on box)"))
     );
     assert_eq!(
         keys(&mut a, "r"),
