@@ -88,10 +88,40 @@ impl UiLang {
 
     /// `flag`, else `config`, else the locale, else English.
     pub fn choose(flag: Option<&str>, config: Option<&str>) -> UiLang {
-        flag.and_then(UiLang::parse)
+        UiChoice::new(flag, config, |v| std::env::var(v).ok()).lang
+    }
+}
+
+/// The language chosen for the program's words, and whether a call may override it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UiChoice {
+    pub lang: UiLang,
+    /// Neither `--ui-language` (nor its variable) nor the config's `ui_language` said
+    /// which: inside a call the words follow the call's language. A locale is a machine's
+    /// setting, often a shared server's; the call's language is the interviewer's choice
+    /// for this call, so it wins over the locale but never over an explicit choice.
+    pub follows_call: bool,
+}
+
+impl UiChoice {
+    pub fn new(
+        flag: Option<&str>,
+        config: Option<&str>,
+        locale: impl Fn(&str) -> Option<String>,
+    ) -> UiChoice {
+        match flag
+            .and_then(UiLang::parse)
             .or_else(|| config.and_then(UiLang::parse))
-            .or_else(|| UiLang::from_locale(|v| std::env::var(v).ok()))
-            .unwrap_or_default()
+        {
+            Some(lang) => UiChoice {
+                lang,
+                follows_call: false,
+            },
+            None => UiChoice {
+                lang: UiLang::from_locale(locale).unwrap_or_default(),
+                follows_call: true,
+            },
+        }
     }
 }
 
@@ -242,6 +272,24 @@ mod tests {
         assert_eq!(UiLang::from_locale(env(&[("LANG", "C")])), None);
         assert_eq!(UiLang::choose(Some("fr"), Some("en")), UiLang::Fr);
         assert_eq!(UiLang::choose(None, Some("fr")), UiLang::Fr);
+        let fr_locale = env(&[("LANG", "fr_FR.UTF-8")]);
+        assert_eq!(
+            UiChoice::new(None, None, fr_locale),
+            UiChoice {
+                lang: UiLang::Fr,
+                follows_call: true
+            },
+            "the locale is a default a call's language overrides"
+        );
+        assert_eq!(
+            UiChoice::new(None, Some("en"), env(&[("LANG", "fr_FR.UTF-8")])),
+            UiChoice {
+                lang: UiLang::En,
+                follows_call: false
+            },
+            "the config is a choice"
+        );
+        assert!(!UiChoice::new(Some("fr"), None, env(&[])).follows_call);
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod advance;
 mod call_details;
 mod interview;
 mod keys_and_undo;
+mod ui_language;
 
 use std::sync::Arc;
 
