@@ -170,3 +170,66 @@ dialog-call-end-partial = partial
 dialog-call-end-not-available = not available
 dialog-call-end-line-failed = line failed
 dialog-call-end-nothing = log nothing
+
+## The review (Alt-R) and the end-of-call read-back
+review-title = Review: { $answered }/{ $shown } answered · { $missing ->
+    [0] every required question answered: c completes
+   *[other] { $missing } required still open
+}
+review-only-open = Only the open questions · o shows every one
+review-section-open = { $open ->
+    [0] ✓ all answered
+   *[other] { $open } open
+}
+review-specify = specify:
+review-note = note:
+review-pad = pad:
+review-all-answered = Every question shown has an answer.
+read-back-not-yet = Not read back yet · b reads it back
+# $confirmed: yes (the coordinator confirmed) or no (asked for corrections).
+read-back-at = Read back at { $at }: { $confirmed ->
+    [yes] confirmed
+   *[no] corrections asked
+}
+read-back-at-changed = Read back at { $at }: { $confirmed ->
+    [yes] confirmed
+   *[no] corrections asked
+} · changed since: b reads it back again
+read-back-title = Read back · { $name }
+read-back-intro = Read this to the coordinator, then ask whether it is right.
+read-back-classification = Classification
+read-back-not-classified = Not classified yet: the classification is needed to complete.
+read-back-said = What was said
+read-back-open = { $n ->
+    [one] 1 closed question has no answer.
+   *[other] { $n } closed questions have no answer.
+}
+read-back-last = Last read back at { $at }: { $confirmed ->
+    [yes] confirmed
+   *[no] corrections asked
+}.{ $changed ->
+    [yes] {" "}Answers changed since.
+   *[no] {""}
+}
+
+## The call's details (Alt-C)
+details-title = Call details · changes are kept in the history
+details-note = Call note
+details-participants = Participants for the { $structure }
+details-role = { $n } role
+details-name = name
+
+## The check before sending
+guard-title = { $n ->
+    [0] Nothing left to check: c completes
+    [one] Before sending: 1 finding to decide
+   *[other] Before sending: { $n } findings to decide
+}
+guard-in-note = note on “{ $question }”
+guard-in-other = specify text of “{ $question }”
+guard-in-answer = answer to “{ $question }”
+guard-in-pad = general note { $seq }
+guard-decide-first = { $n ->
+    [one] 1 finding
+   *[other] { $n } findings
+} to decide first: x redacts it, s marks it sensitive, k keeps it as it is

@@ -65,3 +65,31 @@ dialog-locked-body =
     Open it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save.
 dialog-locked-read-only = read-only
 dialog-locked-take-over = take over
+
+## The new-call form (labels fit 22 columns)
+form-title = New call
+form-subtitle = one session per respondent on the call
+# $what: replaces (the bundled guide of the same id) or not-bundled.
+form-guide-from = guide from { $origin } ({ $what ->
+    [replaces] replaces the bundled guide
+   *[not-bundled] not bundled
+})
+form-guide = Guide
+form-language = Language
+form-response = Country / response
+form-respondents = Respondents
+form-other-structure = Other structure
+form-participant = Participant { $n }
+form-organisation = organisation
+form-add-participant = + Add participant
+form-interviewer = Interviewer
+form-consent = Consent to take notes
+form-consent-not-asked = not asked yet
+form-consent-yes = yes
+form-consent-no = no
+form-start = Start interview
+form-error-response = type the country or response
+form-error-structures = tick at least one respondent on the call
+form-error-other = name the other structure
+form-error-interviewer = who is interviewing?
+form-error-no-guide = no guide is available

@@ -166,3 +166,66 @@ dialog-call-end-partial = partiel
 dialog-call-end-not-available = pas disponible
 dialog-call-end-line-failed = ligne coupée
 dialog-call-end-nothing = ne rien noter
+
+## La relecture (Alt-R) et la relecture de fin d'appel
+review-title = Relecture : { $answered }/{ $shown } réponses · { $missing ->
+    [0] toutes les obligatoires ont une réponse : c termine
+   *[other] { $missing } obligatoires encore ouvertes
+}
+review-only-open = Seulement les questions ouvertes · o les montre toutes
+review-section-open = { $open ->
+    [0] ✓ tout a une réponse
+    [one] { $open } ouverte
+   *[other] { $open } ouvertes
+}
+review-specify = précision :
+review-note = note :
+review-pad = bloc-notes :
+review-all-answered = Chaque question affichée a une réponse.
+read-back-not-yet = Pas encore relu · b relit
+read-back-at = Relu à { $at } : { $confirmed ->
+    [yes] confirmé
+   *[no] corrections demandées
+}
+read-back-at-changed = Relu à { $at } : { $confirmed ->
+    [yes] confirmé
+   *[no] corrections demandées
+} · changé depuis : b relit à nouveau
+read-back-title = Relecture · { $name }
+read-back-intro = Lisez ceci au coordinateur, puis demandez si c'est juste.
+read-back-classification = Classification
+read-back-not-classified = Pas encore classé : la classification est nécessaire pour terminer.
+read-back-said = Ce qui a été dit
+read-back-open = { $n ->
+    [one] { $n } question fermée n'a pas de réponse.
+   *[other] { $n } questions fermées n'ont pas de réponse.
+}
+read-back-last = Dernière relecture à { $at } : { $confirmed ->
+    [yes] confirmé
+   *[no] corrections demandées
+}.{ $changed ->
+    [yes] {" "}Réponses changées depuis.
+   *[no] {""}
+}
+
+## Les détails de l'appel (Alt-C)
+details-title = Détails de l'appel · les changements sont gardés dans l'historique
+details-note = Note de l'appel
+details-participants = Participants pour : { $structure }
+details-role = Rôle { $n }
+details-name = nom
+
+## La vérification avant l'envoi
+guard-title = { $n ->
+    [0] Plus rien à vérifier : c termine
+    [one] Avant l'envoi : { $n } trouvaille à trancher
+   *[other] Avant l'envoi : { $n } trouvailles à trancher
+}
+guard-in-note = note sur « { $question } »
+guard-in-other = précision de « { $question } »
+guard-in-answer = réponse à « { $question } »
+guard-in-pad = note générale { $seq }
+guard-decide-first = { $n ->
+    [one] { $n } trouvaille
+   *[other] { $n } trouvailles
+} à trancher d'abord : x la caviarde, s la marque sensible, k la garde telle quelle

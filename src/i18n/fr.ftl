@@ -64,3 +64,30 @@ dialog-locked-body =
     Ouvrez-la en lecture seule, ou reprenez-la si ce stocktake n'est plus là (une session SSH oubliée). Celui dont elle est reprise ne peut plus enregistrer.
 dialog-locked-read-only = lecture seule
 dialog-locked-take-over = reprendre
+
+## Le formulaire de nouvel appel (libellés de 22 colonnes au plus)
+form-title = Nouvel appel
+form-subtitle = une session par répondant de l'appel
+form-guide-from = guide venant de { $origin } ({ $what ->
+    [replaces] remplace le guide fourni
+   *[not-bundled] non fourni avec stocktake
+})
+form-guide = Guide
+form-language = Langue
+form-response = Pays / réponse
+form-respondents = Répondants
+form-other-structure = Autre structure
+form-participant = Participant { $n }
+form-organisation = organisation
+form-add-participant = + Ajouter un participant
+form-interviewer = Enquêteur
+form-consent = Consentement aux notes
+form-consent-not-asked = pas encore demandé
+form-consent-yes = oui
+form-consent-no = non
+form-start = Commencer l'entretien
+form-error-response = tapez le pays ou la réponse
+form-error-structures = cochez au moins un répondant de l'appel
+form-error-other = nommez l'autre structure
+form-error-interviewer = qui mène l'entretien ?
+form-error-no-guide = aucun guide n'est disponible

@@ -107,23 +107,11 @@ impl GuardPanel {
                 }
                 Outcome::said(
                     Level::Warn,
-                    format!(
-                        "{} to decide first: x redacts it, s marks it sensitive, k keeps it as it is",
-                        findings_count(open.len())
-                    ),
+                    crate::i18n::Words::msg("guard-decide-first").arg("n", open.len()),
                 )
             }
             _ => Outcome::stay(),
         }
-    }
-}
-
-/// "1 finding", "3 findings".
-pub fn findings_count(n: usize) -> String {
-    if n == 1 {
-        "1 finding".into()
-    } else {
-        format!("{n} findings")
     }
 }
 
