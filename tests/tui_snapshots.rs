@@ -386,7 +386,7 @@ fn the_home_list_in_french() {
     d.press("nIraq<C-s><esc>");
     let s = d.screen(80, 24);
     assert!(s.contains("RÉPONSE"), "{s}");
-    assert!(s.contains("campagne :"), "{s}");
+    assert!(s.contains("campagne\u{a0}:"), "{s}");
     assert!(!s.contains("RESPONSE"), "{s}");
     insta::assert_snapshot!("home_french_80x24", s);
     let mut d = driver(false);

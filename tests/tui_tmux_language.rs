@@ -45,7 +45,7 @@ fn alt_l_puts_the_hint_bar_in_the_calls_new_language() {
     t.wait_for(s, "PgDn next");
     t.keys(s, &["M-l"]);
     let screen = t.wait_for(s, "PgDn suivante");
-    assert!(screen.contains("Langue du guide : fr"), "{screen}");
+    assert!(screen.contains("Langue du guide\u{a0}: fr"), "{screen}");
     t.keys(s, &["M-l"]);
     t.wait_for(s, "PgDn next");
 }

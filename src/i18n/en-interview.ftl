@@ -233,3 +233,36 @@ guard-decide-first = { $n ->
     [one] 1 finding
    *[other] { $n } findings
 } to decide first: x redacts it, s marks it sensitive, k keeps it as it is
+
+## Said by the panels over the question
+add-structure-none-left = Every respondent type of this guide is on the call already.
+add-structure-name-first = Type the other structure's name first.
+note-attached = Note attached to “{ $question }”
+note-detached = Note detached
+note-move-select-first = Select a note first (↑), then Alt-M moves it
+note-moved = Note moved to the { $structure } (its pad: Ctrl-T, then Ctrl-G)
+note-pick-first = Pick a note with ↑ first, or type one.
+read-back-confirmed = Read back and confirmed by the coordinator: recorded
+read-back-corrections = Corrections asked: recorded. Correct the answers (Enter opens one), then read back again (b)
+# $kind: what was found (a phone number, an e-mail address…), in English for now.
+guard-kept = Kept { $kind }
+guard-redacted = Redacted { $kind }
+guard-marked-sensitive = Marked sensitive: { $place } (sent marked; reports leave it out unless asked)
+guard-text-changed = That text changed; look again.
+details-ctrl-d = Ctrl-D removes the participant under the cursor
+details-removed = Participant removed — Esc twice puts everything back
+details-not-saved = Not saved: Ctrl-S saves the call details, Esc again leaves them as they were
+
+## Said when the store answers
+took-over = Took the session over from { $holder }
+viewing-completed = Viewing a completed call: nothing can change here
+read-only-elsewhere = Read-only: another stocktake edits this session
+saved-again = Saved: everything typed is in the store again
+not-saved = { $message } ({ $waiting ->
+    [one] 1 change waits
+   *[other] { $waiting } changes wait
+}, tried again every second)
+lock-lost = Another stocktake took this session over: read-only now. Your screen still shows your last words.
+session-completed = Session completed
+session-synced = Session completed and written to the outbox ({ $files } file(s) in { $outbox })
+session-sync-failed = Session completed, but not written to the outbox: { $message }

@@ -1,7 +1,7 @@
 # Les mots de stocktake, en français. Chaque identifiant ici doit être dans en.ftl aussi.
 
 ## Terminal trop petit
-too-small = Ce terminal fait { $width }×{ $height } ; stocktake a besoin d'au moins { $min_width }×{ $min_height }. Agrandissez la fenêtre ou réduisez la police. Les touches sont suspendues d'ici là, pour que rien ne soit tapé sans être vu ; tout ce qui a déjà été tapé est enregistré.
+too-small = Ce terminal fait { $width }×{ $height } ; stocktake a besoin d'au moins { $min_width }×{ $min_height }. Agrandissez la fenêtre ou réduisez la police. Les touches sont suspendues d'ici là, pour que rien ne soit tapé sans être vu ; tout ce qui a déjà été tapé est enregistré.
 
 ## La liste d'accueil
 home-sessions = { $shown ->
@@ -12,7 +12,7 @@ home-sessions-of = { $shown ->
     [one] { $shown } session sur { $total }
    *[other] { $shown } sessions sur { $total }
 }
-home-campaign = campagne : { $done } faits, { $due } à appeler, { $left } restants
+home-campaign = campagne : { $done } faits, { $due } à appeler, { $left } restants
 home-empty-before = Aucun entretien pour l'instant. Appuyez sur{" "}
 home-empty-after = {" "}pour commencer un appel.
 home-col-response = RÉPONSE
@@ -22,12 +22,12 @@ home-col-status = ÉTAT
 home-col-rev = RÉV
 home-col-required = REQUIS
 home-col-last-change = MODIFIÉ
-home-filter = filtre :
+home-filter = filtre :
 home-unsynced = { $waiting ->
     [one] ↑ { $waiting } terminée, pas encore synchronisée (stocktake sync) ·
    *[other] ↑ { $waiting } terminées, pas encore synchronisées (stocktake sync) ·
 }
-home-data = données : { $path }
+home-data = données : { $path }
 status-in-progress = en cours
 status-completed = terminée
 status-draft = brouillon
@@ -44,16 +44,16 @@ dialog-completed-title = Session terminée
 dialog-completed-body =
     { $response } · { $structure } a été terminée (révision { $revision }).
 
-    La rouvrir commence la révision { $next } : la terminée reste telle qu'envoyée. Ou consultez-la sans rien changer.
-dialog-completed-last-body = { $response } · { $structure } a été terminée (révision { $revision }), la dernière révision qu'un fichier de session peut porter : elle ne peut pas être rouverte. Consultez-la sans rien changer ; pour noter davantage, commencez un nouvel appel.
+    La rouvrir commence la révision { $next } : la terminée reste telle qu'envoyée. Ou consultez-la sans rien changer.
+dialog-completed-last-body = { $response } · { $structure } a été terminée (révision { $revision }), la dernière révision qu'un fichier de session peut porter : elle ne peut pas être rouverte. Consultez-la sans rien changer ; pour noter davantage, commencez un nouvel appel.
 dialog-completed-reopen = rouvrir
 dialog-completed-view = consulter
-delete-not-draft = Seul un brouillon (rien d'enregistré) peut être supprimé ; cette session contient des réponses
+delete-not-draft = Seul un brouillon (rien d'enregistré) peut être supprimé ; cette session contient des réponses
 dialog-delete-title = Supprimer le brouillon
-dialog-delete-body = Supprimer la session brouillon { $response } · { $structure } ? Rien n'y a été noté.
+dialog-delete-body = Supprimer la session brouillon { $response } · { $structure } ? Rien n'y a été noté.
 dialog-delete-yes = supprimer
 dialog-delete-no = garder
-dialog-discard-title = Abandonner cet appel ?
+dialog-discard-title = Abandonner cet appel ?
 dialog-discard-body = Rien de ce formulaire n'est gardé si vous le quittez maintenant.
 dialog-discard-yes = abandonner
 dialog-discard-no = continuer
@@ -89,5 +89,5 @@ form-start = Commencer l'entretien
 form-error-response = tapez le pays ou la réponse
 form-error-structures = cochez au moins un répondant de l'appel
 form-error-other = nommez l'autre structure
-form-error-interviewer = qui mène l'entretien ?
+form-error-interviewer = qui mène l'entretien ?
 form-error-no-guide = aucun guide n'est disponible

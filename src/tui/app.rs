@@ -133,6 +133,12 @@ impl App {
         }
     }
 
+    /// [`App::say`] in the language of the screen now.
+    pub fn tell(&mut self, level: Level, words: Words) {
+        let text = words.in_lang(self.lang());
+        self.say(level, text);
+    }
+
     /// Whether `action` would do something now, so the hint bar only shows keys that work.
     pub fn offers(&self, action: Action) -> bool {
         match (&self.screen, self.ctx()) {

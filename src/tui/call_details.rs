@@ -153,10 +153,7 @@ impl CallDetails {
         let i = match self.focus {
             DetailsField::Role(i) | DetailsField::Organisation(i) | DetailsField::Name(i) => i,
             _ => {
-                return Outcome::said(
-                    Level::Info,
-                    "Ctrl-D removes the participant under the cursor",
-                );
+                return Outcome::said(Level::Info, Words::msg("details-ctrl-d"));
             }
         };
         self.people.remove(i);
@@ -165,10 +162,7 @@ impl CallDetails {
         } else {
             DetailsField::Role(i.min(self.people.len() - 1))
         };
-        Outcome::said(
-            Level::Info,
-            "Participant removed — Esc twice puts everything back",
-        )
+        Outcome::said(Level::Info, Words::msg("details-removed"))
     }
 
     fn save(&mut self, iv: &mut Interview, now: Timestamp) -> Outcome {
@@ -221,10 +215,7 @@ impl CallDetails {
             Some(Action::Back) => {
                 if self.changed() && !leaving {
                     self.leaving = true;
-                    return Outcome::said(
-                        Level::Warn,
-                        "Not saved: Ctrl-S saves the call details, Esc again leaves them as they were",
-                    );
+                    return Outcome::said(Level::Warn, Words::msg("details-not-saved"));
                 }
                 Outcome::go(Go::Close)
             }

@@ -80,17 +80,14 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             app.screen = Screen::Interview(Box::new(view));
             if let Some(h) = taken {
-                app.say(Level::Warn, format!("Took the session over from {h}"));
-            } else if read_only && viewing {
-                app.say(
-                    Level::Info,
-                    "Viewing a completed call: nothing can change here",
-                );
-            } else if read_only {
-                app.say(
+                app.tell(
                     Level::Warn,
-                    "Read-only: another stocktake edits this session",
+                    Words::msg("took-over").arg("holder", h.to_string()),
                 );
+            } else if read_only && viewing {
+                app.tell(Level::Info, Words::msg("viewing-completed"));
+            } else if read_only {
+                app.tell(Level::Warn, Words::msg("read-only-elsewhere"));
             }
             Vec::new()
         }
@@ -140,7 +137,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             // "The disk is full" must not stay on screen once what waited is in.
             if all_saved && app.flash.as_ref().is_some_and(|f| f.not_saved) {
-                app.say(Level::Info, "Saved: everything typed is in the store again");
+                app.tell(Level::Info, Words::msg("saved-again"));
             }
             Vec::new()
         }
@@ -152,14 +149,11 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             if let Screen::Interview(view) = &mut app.screen {
                 view.not_saved(&sessions, &message);
             }
-            let what = if waiting == 1 {
-                "1 change waits".to_string()
-            } else {
-                format!("{waiting} changes wait")
-            };
-            app.say(
+            app.tell(
                 Level::Error,
-                format!("{message} ({what}, tried again every second)"),
+                Words::msg("not-saved")
+                    .arg("message", message.clone())
+                    .arg("waiting", waiting),
             );
             if let Some(f) = &mut app.flash {
                 f.not_saved = true;
@@ -170,10 +164,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             if let Screen::Interview(view) = &mut app.screen {
                 view.lock_lost(&session);
             }
-            app.say(
-                Level::Error,
-                "Another stocktake took this session over: read-only now. Your screen still shows your last words.",
-            );
+            app.tell(Level::Error, Words::msg("lock-lost"));
             Vec::new()
         }
         Event::Completed { session } => {
@@ -185,22 +176,22 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                         .extend(app.close_call(false, Some(crate::campaign::Outcome::Completed)));
                 }
             }
-            app.say(Level::Info, "Session completed");
+            app.tell(Level::Info, Words::msg("session-completed"));
             effects
         }
         Event::Synced { files, outbox } => {
-            app.say(
+            app.tell(
                 Level::Info,
-                format!(
-                    "Session completed and written to the outbox ({files} file(s) in {outbox})"
-                ),
+                Words::msg("session-synced")
+                    .arg("files", files)
+                    .arg("outbox", outbox.to_string()),
             );
             Vec::new()
         }
         Event::SyncFailed(message) => {
-            app.say(
+            app.tell(
                 Level::Warn,
-                format!("Session completed, but not written to the outbox: {message}"),
+                Words::msg("session-sync-failed").arg("message", message),
             );
             Vec::new()
         }

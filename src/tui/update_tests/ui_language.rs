@@ -39,7 +39,7 @@ fn with_no_language_chosen_the_words_follow_the_call_and_alt_l_switches_both() {
         hint_labels(&a)
     );
     let said = a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default();
-    assert_eq!(said, "Langue du guide : fr (Alt-L pour revenir)");
+    assert_eq!(said, "Langue du guide\u{a0}: fr (Alt-L pour revenir)");
     keys(&mut a, "<A-l>");
     assert_eq!(a.lang(), UiLang::En);
     // Back on the list, outside any call: the locale's language again.
