@@ -80,11 +80,11 @@ last-question = Last question. Alt-R reviews and completes.
 first-question = First question.
 typing-in-note = Typing in the note of this question — Esc goes back to the options
 # On a list of more than ten options, a first digit waits for a second; $next: second or another.
-digit-waiting = { $n }… { $next ->
+digit-waiting = { NUMBER($n, useGrouping: "false") }… { $next ->
     [second] a second
    *[another] another
-} digit picks { $from }–{ $to }; any other key takes { $n }; Esc cancels
-no-such-option = There is no option { $n }
+} digit picks { NUMBER($from, useGrouping: "false") }–{ NUMBER($to, useGrouping: "false") }; any other key takes { NUMBER($n, useGrouping: "false") }; Esc cancels
+no-such-option = There is no option { NUMBER($n, useGrouping: "false") }
 nothing-pasted = { $why }; nothing was pasted
 recorded-dont-know = Recorded: don't know
 recorded-declined = Recorded: declined

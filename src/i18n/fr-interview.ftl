@@ -76,11 +76,11 @@ cleared = Effacé — Ctrl-Z annule
 last-question = Dernière question. Alt-R récapitule et termine.
 first-question = Première question.
 typing-in-note = Saisie dans la note de cette question — Échap revient aux options
-digit-waiting = { $n }… { $next ->
+digit-waiting = { NUMBER($n, useGrouping: "false") }… { $next ->
     [second] un deuxième
    *[another] un autre
-} chiffre choisit { $from }–{ $to } ; toute autre touche prend { $n } ; Échap annule
-no-such-option = Il n'y a pas d'option { $n }
+} chiffre choisit { NUMBER($from, useGrouping: "false") }–{ NUMBER($to, useGrouping: "false") } ; toute autre touche prend { NUMBER($n, useGrouping: "false") } ; Échap annule
+no-such-option = Il n'y a pas d'option { NUMBER($n, useGrouping: "false") }
 nothing-pasted = { $why } ; rien n'a été collé
 recorded-dont-know = Noté : ne sait pas
 recorded-declined = Noté : refus

@@ -139,11 +139,50 @@ fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
             let mut b = FluentBundle::new_concurrent(vec![lang]);
             // No Unicode isolation marks: a terminal would show them as stray cells.
             b.set_use_isolating(false);
+            // NUMBER() lets a message keep a number ungrouped: an option's number is
+            // typed as it is shown.
+            let _ = b.add_builtins();
+            b.set_formatter(Some(match code {
+                "fr" => |v, _| grouped(v, "\u{202f}"),
+                _ => |v, _| grouped(v, ","),
+            }));
             for src in srcs {
                 b.add_resource_overriding(parse(src));
             }
             b
         })
+    })
+}
+
+/// A whole number of five digits or more in groups of three, as each language writes
+/// them: 12,500 in English, 12 500 in French (a narrow no-break space, so a wrapped line
+/// never splits a number). Shorter numbers, fractions and those a message marks
+/// `NUMBER($n, useGrouping: "false")` are left to Fluent, which writes them plainly.
+fn grouped(v: &FluentValue, sep: &str) -> Option<String> {
+    let FluentValue::Number(n) = v else {
+        return None;
+    };
+    let o = &n.options;
+    if !o.use_grouping
+        || n.value.fract() != 0.0
+        || n.value.abs() < 10_000.0
+        || n.value.abs() > 1e15
+        || o.minimum_fraction_digits.is_some()
+    {
+        return None;
+    }
+    let digits = (n.value.abs() as u64).to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    Some(if n.value < 0.0 {
+        format!("-{out}")
+    } else {
+        out
     })
 }
 
@@ -325,6 +364,26 @@ mod tests {
             body(3).ends_with("\n\n3 of 12 questions have no answer."),
             "{}",
             body(3)
+        );
+    }
+
+    #[test]
+    fn large_counts_are_grouped_per_language_and_option_numbers_never() {
+        let n = |lang, k: i64| tr(lang, "rest-marked", &[("n", k.into())]);
+        assert!(
+            n(UiLang::En, 12_500).starts_with("12,500 questions"),
+            "{}",
+            n(UiLang::En, 12_500)
+        );
+        assert!(
+            n(UiLang::Fr, 12_500).starts_with("12\u{202f}500 questions"),
+            "{}",
+            n(UiLang::Fr, 12_500)
+        );
+        assert!(n(UiLang::Fr, 9_999).starts_with("9999 questions"));
+        assert_eq!(
+            tr(UiLang::Fr, "no-such-option", &[("n", 12_345.into())]),
+            "Il n'y a pas d'option 12345"
         );
     }
 }
