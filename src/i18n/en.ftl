@@ -93,3 +93,50 @@ form-error-structures = tick at least one respondent on the call
 form-error-other = name the other structure
 form-error-interviewer = who is interviewing?
 form-error-no-guide = no guide is available
+
+## The Plan screen (the call campaign)
+plan-title = Campaign
+plan-totals = · { $done } done · { $due } due now · { $left } left
+plan-empty = No campaign yet. Import its file from a terminal:
+plan-empty-columns = (columns response, structure, coordinator, organisation, contact, timezone, language)
+plan-col-target = TARGET
+plan-col-status = STATUS
+plan-col-tries = TRIES
+plan-col-next = NEXT CALL
+plan-removed = removed
+plan-next-theirs = { $here } (theirs { $theirs })
+plan-state-callback-due = callback due
+plan-state-due = due
+plan-state-not-tried = not tried
+plan-state-callback = callback
+plan-state-waiting = waiting
+plan-state-exhausted = tried enough
+plan-state-needs-contact = new contact?
+plan-when-again = When should they be called again?
+plan-their-time = Their time when a clock time is typed.
+plan-outcome-title = Outcome: { $target }
+plan-no-target = No target: import a campaign first.
+plan-one-response = One call is one response: tick targets of the same response only.
+# $outcome is the outcome's code, as in the campaign file.
+plan-logged = Logged { $target }: { $outcome ->
+    [completed] completed
+    [partial] partial
+    [callback] call back
+    [no_answer] no answer
+    [busy] busy
+    [line_failed] line failed
+    [wrong_contact] wrong contact
+    [refused] refused
+    [not_available] not available
+   *[ineligible] not active (ineligible)
+}
+outcome-completed = completed
+outcome-partial = partial
+outcome-callback = call back
+outcome-no_answer = no answer
+outcome-busy = busy
+outcome-line_failed = line failed
+outcome-wrong_contact = wrong contact
+outcome-refused = refused
+outcome-not_available = not available
+outcome-ineligible = not active (ineligible)

@@ -91,3 +91,49 @@ form-error-structures = cochez au moins un répondant de l'appel
 form-error-other = nommez l'autre structure
 form-error-interviewer = qui mène l'entretien ?
 form-error-no-guide = aucun guide n'est disponible
+
+## L'écran Plan (la campagne d'appels)
+plan-title = Campagne
+plan-totals = · { $done } faits · { $due } à appeler · { $left } restants
+plan-empty = Pas encore de campagne. Importez son fichier depuis un terminal :
+plan-empty-columns = (colonnes response, structure, coordinator, organisation, contact, timezone, language)
+plan-col-target = CIBLE
+plan-col-status = ÉTAT
+plan-col-tries = ESSAIS
+plan-col-next = PROCHAIN APPEL
+plan-removed = retirée
+plan-next-theirs = { $here } (chez eux { $theirs })
+plan-state-callback-due = rappel dû
+plan-state-due = à appeler
+plan-state-not-tried = pas essayé
+plan-state-callback = rappel
+plan-state-waiting = en attente
+plan-state-exhausted = assez essayé
+plan-state-needs-contact = nouveau contact ?
+plan-when-again = Quand faut-il rappeler ?
+plan-their-time = Leur heure, quand une heure est tapée.
+plan-outcome-title = Résultat : { $target }
+plan-no-target = Pas de cible : importez d'abord une campagne.
+plan-one-response = Un appel est une réponse : cochez seulement des cibles de la même réponse.
+plan-logged = Noté pour { $target } : { $outcome ->
+    [completed] terminé
+    [partial] partiel
+    [callback] à rappeler
+    [no_answer] pas de réponse
+    [busy] occupé
+    [line_failed] ligne coupée
+    [wrong_contact] mauvais contact
+    [refused] refus
+    [not_available] pas disponible
+   *[ineligible] plus actif (non éligible)
+}
+outcome-completed = terminé
+outcome-partial = partiel
+outcome-callback = à rappeler
+outcome-no_answer = pas de réponse
+outcome-busy = occupé
+outcome-line_failed = ligne coupée
+outcome-wrong_contact = mauvais contact
+outcome-refused = refus
+outcome-not_available = pas disponible
+outcome-ineligible = plus actif (non éligible)
