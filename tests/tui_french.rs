@@ -75,3 +75,23 @@ fn no_english_is_left_on_the_interview_screen() {
     }
     assert!(s.contains("✓ enregistré"), "{s}");
 }
+
+/// The Plan screen in French: a campaign of two targets, one logged as "call back".
+#[test]
+fn the_plan_screen_in_french() {
+    let (_tc, clock) = TestClock::new();
+    let mut store = Store::open_in_memory(clock).expect("store");
+    let csv = "response,structure,coordinator,organisation,contact,timezone,language\n\
+Mali,protection_cluster,Awa,UNHCR,+223 20 00 00 00,Africa/Bamako,fr\n\
+Mali,cp_aor,Moussa,UNICEF,moussa@example.org,Africa/Bamako,fr\n";
+    let targets = stocktake::campaign::parse_campaign(csv.as_bytes(), "c.csv").expect("campaign");
+    store.import_campaign(&targets, None).expect("import");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: false });
+    d.app.ui = UiLang::Fr;
+    d.press("po4");
+    let s = d.screen(80, 24);
+    assert!(s.contains("CIBLE"), "{s}");
+    insta::assert_snapshot!("plan_fr_80x24", s);
+    d.press("o");
+    insta::assert_snapshot!("plan_log_fr_80x24", d.screen(80, 24));
+}

@@ -12,7 +12,13 @@ home-sessions-of = { $shown ->
     [one] { $shown } session sur { $total }
    *[other] { $shown } sessions sur { $total }
 }
-home-campaign = campagne : { $done } faits, { $due } à appeler, { $left } restants
+home-campaign = campagne : { $done ->
+    [one] { $done } fait
+   *[other] { $done } faits
+}, { $due } à appeler, { $left ->
+    [one] { $left } restant
+   *[other] { $left } restants
+}
 home-empty-before = Aucun entretien pour l'instant. Appuyez sur{" "}
 home-empty-after = {" "}pour commencer un appel.
 home-col-response = RÉPONSE
@@ -94,7 +100,13 @@ form-error-no-guide = aucun guide n'est disponible
 
 ## L'écran Plan (la campagne d'appels)
 plan-title = Campagne
-plan-totals = · { $done } faits · { $due } à appeler · { $left } restants
+plan-totals = · { $done ->
+    [one] { $done } fait
+   *[other] { $done } faits
+} · { $due } à appeler · { $left ->
+    [one] { $left } restant
+   *[other] { $left } restants
+}
 plan-empty = Pas encore de campagne. Importez son fichier depuis un terminal :
 plan-empty-columns = (colonnes response, structure, coordinator, organisation, contact, timezone, language)
 plan-col-target = CIBLE
@@ -102,7 +114,7 @@ plan-col-status = ÉTAT
 plan-col-tries = ESSAIS
 plan-col-next = PROCHAIN APPEL
 plan-removed = retirée
-plan-next-theirs = { $here } (chez eux { $theirs })
+plan-next-theirs = { $here } (là-bas { $theirs })
 plan-state-callback-due = rappel dû
 plan-state-due = à appeler
 plan-state-not-tried = pas essayé

@@ -118,7 +118,9 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
     // Columns shrink to 80: the target takes what the others leave. Narrower than the
     // columns with a 12-column target, the next call loses "(theirs 17:00)" rather than
     // be cut to "(theirs 1…": the details under the list give the time there.
-    let (st, tries) = (13, 5);
+    // A header longer in another language ("ESSAIS") widens its column, never cut.
+    let tries = super::layout::width(&crate::i18n::t(ui, "plan-col-tries")).max(5);
+    let st = 13;
     let short = w < 12 + st + tries + 24 + 8;
     let nx = if short { 9 } else { 24 };
     let tw = w.saturating_sub(st + tries + nx + 8).max(12);
