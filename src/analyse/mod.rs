@@ -3,6 +3,7 @@
 //! the guide's codebook, every change committed to the collation database as it is made.
 //! State + pure `update` + `view`, as the interview screens are.
 
+mod matrix_view;
 pub mod run;
 pub mod state;
 pub mod view;

@@ -10,11 +10,6 @@ use super::state::{Mode, State};
 use crate::tui::screens::layout::{cell, fit, width, wrap};
 use crate::tui::theme::Theme;
 
-/// The session column: 22 columns at 80, wider on a wide terminal.
-fn who_width(w: usize) -> usize {
-    (w / 4).clamp(22, 40)
-}
-
 /// The keys that work now, most useful first: on a narrow terminal the last ones go, and
 /// `? help` stays at the right (as on the interview screen).
 fn hints(s: &State) -> &'static [(&'static str, &'static str)] {
@@ -127,7 +122,7 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
     };
     f.render_widget(Paragraph::new(Line::raw(fit(&where_, w))), place);
     match &s.mode {
-        Mode::Matrix => matrix(s, theme, f, main),
+        Mode::Matrix => super::matrix_view::render(s, theme, f, main),
         Mode::Cell { at, scroll } => cell_view(s, theme, f, main, *at, *scroll),
         Mode::Summary { field, at } | Mode::LeaveSummary { field, at } => {
             let [above, edit] =
@@ -228,92 +223,6 @@ fn leave_dialog(theme: &Theme, f: &mut Frame, area: Rect) {
         ),
         r,
     );
-}
-
-fn matrix(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
-    let w = area.width as usize;
-    let cols = s.matrix.columns.len();
-    let who = who_width(w);
-    let room = w.saturating_sub(who + 1);
-    let per = 18usize;
-    let visible = (room / per).max(1).min(cols.max(1));
-    let colw = room.checked_div(visible).unwrap_or(room);
-    let first_col = s.col.saturating_sub(visible - 1);
-    let height = area.height.saturating_sub(1) as usize;
-    let first_row = s.row.saturating_sub(height.saturating_sub(1));
-    let mut lines = Vec::new();
-    let mut head = vec![Span::styled(cell("session", who), theme.dim())];
-    for (i, c) in s
-        .matrix
-        .columns
-        .iter()
-        .enumerate()
-        .skip(first_col)
-        .take(visible)
-    {
-        let style = if i == s.col {
-            theme.focus()
-        } else {
-            theme.question()
-        };
-        head.push(Span::raw("│"));
-        head.push(Span::styled(cell(&c.title, colw.saturating_sub(1)), style));
-    }
-    if first_col + visible < cols {
-        head.push(Span::styled("›", theme.dim()));
-    }
-    lines.push(Line::from(head));
-    for (ri, r) in s
-        .matrix
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first_row)
-        .take(height)
-    {
-        let mut spans = vec![Span::styled(
-            cell(&r.who, who),
-            if ri == s.row {
-                theme.focus()
-            } else {
-                theme.plain()
-            },
-        )];
-        for (ci, c) in r.cells.iter().enumerate().skip(first_col).take(visible) {
-            // ●n: n codings on the cell's texts, so coded cells show from the matrix.
-            let coded = match s.codings_in_cell(ri, ci) {
-                0 => String::new(),
-                n => format!("●{n} "),
-            };
-            let text = match &c.summary {
-                Some(sum) => format!("✎{} {}", if c.summary_stale { "*" } else { "" }, sum.text),
-                None => {
-                    let n: usize = c.items.iter().map(|i| i.texts.len()).sum();
-                    if c.items.is_empty() {
-                        "·".to_string()
-                    } else if n == 0 {
-                        format!("{} answer(s)", c.items.len())
-                    } else {
-                        format!("{n} text(s)")
-                    }
-                }
-            };
-            let style = if ri == s.row && ci == s.col {
-                theme.selected()
-            } else if c.summary.is_some() {
-                theme.plain()
-            } else {
-                theme.dim()
-            };
-            spans.push(Span::raw("│"));
-            spans.push(Span::styled(
-                cell(&format!("{coded}{text}"), colw.saturating_sub(1)),
-                style,
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
-    f.render_widget(Paragraph::new(lines), area);
 }
 
 fn cell_view(s: &State, theme: &Theme, f: &mut Frame, area: Rect, at: usize, scroll: usize) {

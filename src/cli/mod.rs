@@ -326,7 +326,11 @@ fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
     {
         anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
     }
-    let ui = crate::i18n::UiLang::choose(cli.ui_language.as_deref(), config.ui_language.as_deref());
+    let ui = crate::i18n::UiChoice::new(
+        cli.ui_language.as_deref(),
+        config.ui_language.as_deref(),
+        |v| std::env::var(v).ok(),
+    );
     let auto_advance = config.auto_advance();
     crate::tui::run(
         store,

@@ -31,3 +31,112 @@ home-data = data: { $path }
 status-in-progress = in progress
 status-completed = completed
 status-draft = draft
+
+## Shared by every screen
+hint-dismiss = dismiss
+# The ? help's title; { $shown } is the last line in view.
+help-title = {" "}Keys (Esc closes){" "}
+help-title-scroll = {" "}Keys ({ $shown }/{ $total } · ↑↓ scroll · Esc closes){" "}
+help-saved-in = Everything you type is saved at once in { $path }
+
+## Dialogs of the list and the form
+dialog-cancel = cancel
+dialog-completed-title = Completed session
+dialog-completed-body =
+    { $response } · { $structure } was completed (revision { $revision }).
+
+    Reopening starts revision { $next }: the completed one stays as it was sent. Or look at it without changing anything.
+dialog-completed-last-body = { $response } · { $structure } was completed (revision { $revision }), the last revision a session file can carry: it cannot be reopened. Look at it without changing anything; to record more, start a new call.
+dialog-completed-reopen = reopen
+dialog-completed-view = view read-only
+delete-not-draft = Only a draft (nothing recorded yet) can be deleted; this session holds answers
+dialog-delete-title = Delete draft
+dialog-delete-body = Delete the draft session { $response } · { $structure }? Nothing was recorded in it.
+dialog-delete-yes = delete
+dialog-delete-no = keep
+dialog-discard-title = Discard this call?
+dialog-discard-body = Nothing of this form is kept if you leave it now.
+dialog-discard-yes = discard
+dialog-discard-no = keep editing
+dialog-locked-title = Session open elsewhere
+dialog-locked-body =
+    This session is being edited by { $holder }.
+
+    Open it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save.
+dialog-locked-read-only = read-only
+dialog-locked-take-over = take over
+
+## The new-call form (labels fit 22 columns)
+form-title = New call
+form-subtitle = one session per respondent on the call
+# $what: replaces (the bundled guide of the same id) or not-bundled.
+form-guide-from = guide from { $origin } ({ $what ->
+    [replaces] replaces the bundled guide
+   *[not-bundled] not bundled
+})
+form-guide = Guide
+form-language = Language
+form-response = Country / response
+form-respondents = Respondents
+form-other-structure = Other structure
+form-participant = Participant { $n }
+form-organisation = organisation
+form-add-participant = + Add participant
+form-interviewer = Interviewer
+form-consent = Consent to take notes
+form-consent-not-asked = not asked yet
+form-consent-yes = yes
+form-consent-no = no
+form-start = Start interview
+form-error-response = type the country or response
+form-error-structures = tick at least one respondent on the call
+form-error-other = name the other structure
+form-error-interviewer = who is interviewing?
+form-error-no-guide = no guide is available
+
+## The Plan screen (the call campaign)
+plan-title = Campaign
+plan-totals = · { $done } done · { $due } due now · { $left } left
+plan-empty = No campaign yet. Import its file from a terminal:
+plan-empty-columns = (columns response, structure, coordinator, organisation, contact, timezone, language)
+plan-col-target = TARGET
+plan-col-status = STATUS
+plan-col-tries = TRIES
+plan-col-next = NEXT CALL
+plan-removed = removed
+plan-next-theirs = { $here } (theirs { $theirs })
+plan-state-callback-due = callback due
+plan-state-due = due
+plan-state-not-tried = not tried
+plan-state-callback = callback
+plan-state-waiting = waiting
+plan-state-exhausted = tried enough
+plan-state-needs-contact = new contact?
+plan-when-again = When should they be called again?
+plan-their-time = Their time when a clock time is typed.
+plan-outcome-title = Outcome: { $target }
+plan-no-target = No target: import a campaign first.
+plan-one-response = One call is one response: tick targets of the same response only.
+# $outcome is the outcome's code, as in the campaign file.
+plan-logged = Logged { $target }: { $outcome ->
+    [completed] completed
+    [partial] partial
+    [callback] call back
+    [no_answer] no answer
+    [busy] busy
+    [line_failed] line failed
+    [wrong_contact] wrong contact
+    [refused] refused
+    [not_available] not available
+   *[ineligible] not active (ineligible)
+}
+outcome-completed = completed
+outcome-partial = partial
+outcome-callback = call back
+outcome-no_answer = no answer
+outcome-busy = busy
+outcome-line_failed = line failed
+outcome-wrong_contact = wrong contact
+outcome-refused = refused
+outcome-not_available = not available
+outcome-ineligible = not active (ineligible)

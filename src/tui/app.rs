@@ -3,6 +3,7 @@
 //! carry out. Nothing here touches the terminal, SQLite or files. The screens below it
 //! return an [`Outcome`]; applying it (switching screens, dialogs, messages) is done here.
 
+use crate::i18n::Words;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -42,8 +43,12 @@ pub struct App {
     pub home: Home,
     pub guides: Vec<Arc<LoadedGuide>>,
     pub theme: Theme,
-    /// The language of the program's own words (`crate::i18n`).
+    /// The language of the program's own words (`crate::i18n`) outside a call, and
+    /// inside one unless [`App::ui_follows_call`].
     pub ui: crate::i18n::UiLang,
+    /// No `--ui-language` and no `ui_language` in the config: inside a call the program's
+    /// words follow the call's language (`L` switches both). See [`App::lang`].
+    pub ui_follows_call: bool,
     pub now: Timestamp,
     pub flash: Option<Flash>,
     /// Who is logged in: who reopens a session, and the interviewer of a first call.
@@ -88,6 +93,7 @@ impl App {
             guides,
             theme,
             ui: crate::i18n::UiLang::En,
+            ui_follows_call: false,
             now,
             flash: None,
             user,
@@ -115,6 +121,22 @@ impl App {
                 .unwrap_or(self.now),
             not_saved: false,
         });
+    }
+
+    /// The language of the program's words on screen now: the call's language while a
+    /// call is open and no language was chosen explicitly (when stocktake speaks it),
+    /// else [`App::ui`]. `docs/translating.md` states the rule.
+    pub fn lang(&self) -> crate::i18n::UiLang {
+        match &self.screen {
+            Screen::Interview(view) => view.ui_lang(),
+            _ => self.ui,
+        }
+    }
+
+    /// [`App::say`] in the language of the screen now.
+    pub fn tell(&mut self, level: Level, words: Words) {
+        let text = words.in_lang(self.lang());
+        self.say(level, text);
     }
 
     /// Whether `action` would do something now, so the hint bar only shows keys that work.
@@ -158,7 +180,7 @@ impl App {
     pub(super) fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
         let mut effects = outcome.effects;
         if let Some((level, text)) = outcome.say {
-            self.say(level, text);
+            self.say(level, text.in_lang(self.lang()));
         }
         if let Some(d) = outcome.ask {
             self.dialog = Some(d);
@@ -237,16 +259,16 @@ impl App {
         ];
         outcome.ask = Some(Dialog {
             title: "A guide from outside stocktake".into(),
-            body: crate::neutralise::block(&body).into_owned(),
+            body: crate::neutralise::block(&body).into_owned().into(),
             choices: vec![
                 DialogChoice {
                     key: 'u',
-                    label: "use it",
+                    label: "use it".into(),
                     then: Then::Effects(effects),
                 },
                 DialogChoice {
                     key: 'c',
-                    label: "cancel",
+                    label: "cancel".into(),
                     then: Then::Nothing,
                 },
             ],
@@ -277,19 +299,17 @@ impl App {
                 })
                 .unwrap_or_default();
             self.dialog = Some(Dialog {
-                title: "Not saved yet".into(),
-                body: format!(
-                    "Some of what you typed is not in the store yet: {why}\n\nIt is tried again every second. Stay until the screen says saved, or leave without it."
-                ),
+                title: Words::msg("dialog-unsaved-title"),
+                body: Words::msg("dialog-unsaved-body").arg("why", why),
                 choices: vec![
                     DialogChoice {
                         key: 's',
-                        label: "stay",
+                        label: Words::msg("dialog-unsaved-stay"),
                         then: Then::Nothing,
                     },
                     DialogChoice {
                         key: 'l',
-                        label: "leave without it",
+                        label: Words::msg("dialog-unsaved-leave"),
                         then: Then::LeaveUnsaved { quit },
                     },
                 ],

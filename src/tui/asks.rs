@@ -2,6 +2,7 @@
 //! the question before completing a session, and why an edit was refused.
 
 use super::outcome::{Dialog, DialogChoice, Level, Outcome, Then};
+use crate::i18n::Words;
 use crate::interview::{Interview, Refusal};
 
 /// Ask before completing session `i`, or say what is missing.
@@ -17,34 +18,29 @@ pub fn ask_complete(iv: &Interview, i: usize) -> Outcome {
             .collect();
         return Outcome::said(
             Level::Warn,
-            format!("Still required: {}", names.join(" · ")),
+            Words::msg("still-required").arg("questions", names.join(" · ")),
         );
     }
     // Said before the keypress that sends it: a call cut short is completed on purpose,
     // one with a page left unasked by accident is not.
     let p = s.progress(guide);
     let open = p.visible.saturating_sub(p.answered);
-    let unanswered = match open {
-        0 => "Every question is answered.".to_string(),
-        1 => format!("1 of {} questions has no answer.", p.visible),
-        n => format!("{n} of {} questions have no answer.", p.visible),
-    };
     Outcome::asking(Dialog {
-        title: "Complete session".into(),
-        body: format!(
-            "Mark {} · {} completed? It can be reopened later as a new revision.\n\n{unanswered}",
-            s.response,
-            s.structure_name(&iv.guide.guide, iv.lang())
-        ),
+        title: Words::msg("dialog-complete-title"),
+        body: Words::msg("dialog-complete-body")
+            .arg("response", s.response.clone())
+            .arg("structure", s.structure_name(&iv.guide.guide, iv.lang()))
+            .arg("open", open)
+            .arg("shown", p.visible),
         choices: vec![
             DialogChoice {
                 key: 'y',
-                label: "complete",
+                label: Words::msg("dialog-complete-yes"),
                 then: Then::CompleteSession,
             },
             DialogChoice {
                 key: 'n',
-                label: "not yet",
+                label: Words::msg("dialog-complete-no"),
                 then: Then::Nothing,
             },
         ],
@@ -58,5 +54,16 @@ pub fn refused(e: Refusal) -> Outcome {
         Refusal::NothingToCopy | Refusal::NothingChosen | Refusal::NoOneToAttribute => Level::Info,
         Refusal::Invalid(_) | Refusal::Session(_) => Level::Error,
     };
-    Outcome::said(level, e.to_string())
+    let words = match e {
+        Refusal::ReadOnly(why) => Words::msg("refused-read-only").arg("why", why),
+        Refusal::Completed => Words::msg("refused-completed"),
+        Refusal::NoConsent => Words::msg("refused-no-consent"),
+        Refusal::NothingToCopy => Words::msg("refused-nothing-to-copy"),
+        Refusal::NothingChosen => Words::msg("refused-nothing-chosen"),
+        Refusal::NoOneToAttribute => Words::msg("refused-no-one-to-attribute"),
+        // The answer's own checks (a number, a date) and the store's errors say what
+        // is wrong in English, from below the screens.
+        e @ (Refusal::Invalid(_) | Refusal::Session(_)) => e.to_string().into(),
+    };
+    Outcome::said(level, words)
 }

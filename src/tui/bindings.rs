@@ -13,6 +13,7 @@ pub const BINDINGS: &[Binding] = &[
     // Home
     Binding {
         ctx: &[C::Home],
+        id: "home-open",
         keys: &["<enter>"],
         action: A::Open,
         hint: Some("open"),
@@ -20,6 +21,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home],
+        id: "home-new-call",
         keys: &["n"],
         action: A::NewCall,
         hint: Some("new call"),
@@ -27,6 +29,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home],
+        id: "home-plan",
         keys: &["p"],
         action: A::Plan,
         hint: Some("plan"),
@@ -34,6 +37,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home],
+        id: "home-filter",
         keys: &["/"],
         action: A::Filter,
         hint: Some("filter"),
@@ -41,6 +45,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home],
+        id: "home-delete",
         keys: &["d", "<del>"],
         action: A::Delete,
         hint: Some("delete draft"),
@@ -48,6 +53,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home, C::Review, C::ReadBack],
+        id: "home-up",
         keys: &["<up>", "k"],
         action: A::Up,
         hint: None,
@@ -55,6 +61,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home, C::Review, C::ReadBack],
+        id: "home-down",
         keys: &["<down>", "j"],
         action: A::Down,
         hint: None,
@@ -62,6 +69,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::HomeFilter, C::Find, C::Notes, C::AddStructure],
+        id: "home-filter-up",
         keys: &["<up>"],
         action: A::Up,
         hint: None,
@@ -69,6 +77,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::HomeFilter, C::Find, C::Notes, C::AddStructure],
+        id: "home-filter-down",
         keys: &["<down>"],
         action: A::Down,
         hint: None,
@@ -76,6 +85,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home, C::Review],
+        id: "home-top",
         keys: &["<home>", "g"],
         action: A::Top,
         hint: None,
@@ -83,6 +93,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home, C::Review],
+        id: "home-bottom",
         keys: &["<end>", "G"],
         action: A::Bottom,
         hint: None,
@@ -90,6 +101,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::HomeFilter],
+        id: "home-filter-open",
         keys: &["<enter>"],
         action: A::Open,
         hint: Some("open"),
@@ -97,6 +109,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::HomeFilter],
+        id: "home-filter-back",
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("clear filter"),
@@ -105,6 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     // New call form
     Binding {
         ctx: &[C::Form, C::FormText],
+        id: "form-next-field",
         keys: &["<tab>", "<down>"],
         action: A::NextField,
         hint: Some("next field"),
@@ -112,6 +126,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form, C::FormText],
+        id: "form-prev-field",
         keys: &["<S-tab>", "<up>"],
         action: A::PrevField,
         hint: Some("previous"),
@@ -119,6 +134,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form],
+        id: "form-toggle",
         keys: &["<space>"],
         action: A::Toggle,
         hint: Some("tick"),
@@ -126,6 +142,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form],
+        id: "form-left",
         keys: &["<left>", "h"],
         action: A::Left,
         hint: Some("change"),
@@ -133,6 +150,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form],
+        id: "form-right",
         keys: &["<right>", "l"],
         action: A::Right,
         hint: None,
@@ -140,6 +158,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form, C::FormText],
+        id: "form-select",
         keys: &["<enter>"],
         action: A::Select,
         hint: None,
@@ -147,6 +166,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form, C::FormText],
+        id: "form-submit",
         keys: &["<C-s>", "<f10>"],
         action: A::Submit,
         hint: Some("start"),
@@ -154,6 +174,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form, C::FormText],
+        id: "form-delete",
         keys: &["<C-d>"],
         action: A::Delete,
         hint: None,
@@ -161,6 +182,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form, C::FormText],
+        id: "form-back",
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("cancel"),
@@ -169,6 +191,7 @@ pub const BINDINGS: &[Binding] = &[
     // The call's details, after the call started (Alt-C)
     Binding {
         ctx: &[C::CallDetails, C::CallDetailsChoice],
+        id: "call-details-next-field",
         keys: &["<tab>", "<down>"],
         action: A::NextField,
         hint: Some("next field"),
@@ -176,6 +199,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::CallDetails, C::CallDetailsChoice],
+        id: "call-details-prev-field",
         keys: &["<S-tab>", "<up>"],
         action: A::PrevField,
         hint: None,
@@ -183,6 +207,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::CallDetailsChoice],
+        id: "call-details-choice-left",
         keys: &["<left>", "h"],
         action: A::Left,
         hint: None,
@@ -190,6 +215,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::CallDetailsChoice],
+        id: "call-details-choice-right",
         keys: &["<right>", "l", "<space>"],
         action: A::Right,
         hint: Some("role"),
@@ -197,6 +223,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::CallDetailsChoice],
+        id: "call-details-choice-open",
         keys: &["<enter>"],
         action: A::Open,
         hint: Some("add"),
@@ -204,6 +231,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::CallDetails, C::CallDetailsChoice],
+        id: "call-details-submit",
         keys: &["<C-s>", "<f10>"],
         action: A::Submit,
         hint: Some("save"),
@@ -211,6 +239,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::CallDetails, C::CallDetailsChoice],
+        id: "call-details-delete",
         keys: &["<C-d>"],
         action: A::Delete,
         hint: Some("remove"),
@@ -218,6 +247,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::CallDetails, C::CallDetailsChoice],
+        id: "call-details-back",
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("close"),
@@ -226,6 +256,7 @@ pub const BINDINGS: &[Binding] = &[
     // Interview. Table order is hint-bar order: what a newcomer needs comes first.
     Binding {
         ctx: &[C::InterviewText],
+        id: "interview-text-back",
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("leave field"),
@@ -233,6 +264,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-select",
         keys: &["<space>", "<enter>"],
         action: A::Select,
         hint: Some("choose"),
@@ -240,6 +272,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-next-question",
         keys: &["<pgdn>", "<C-n>"],
         action: A::NextQuestion,
         hint: Some("next"),
@@ -247,6 +280,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-prev-question",
         keys: &["<pgup>", "<C-p>"],
         action: A::PrevQuestion,
         hint: None,
@@ -254,6 +288,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-next-field",
         keys: &["<tab>"],
         action: A::NextField,
         hint: Some("field"),
@@ -261,6 +296,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-prev-field",
         keys: &["<S-tab>"],
         action: A::PrevField,
         hint: None,
@@ -268,6 +304,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-notes-pad",
         keys: &["<C-g>"],
         action: A::NotesPad,
         hint: Some("notes"),
@@ -275,6 +312,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-review",
         keys: &["<A-r>", "<f9>"],
         action: A::Review,
         hint: Some("review"),
@@ -282,6 +320,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-copy-to-call",
         keys: &["<A-a>"],
         action: A::CopyToCall,
         hint: None,
@@ -289,6 +328,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-volunteered",
         keys: &["<A-v>"],
         action: A::Volunteered,
         hint: None,
@@ -296,6 +336,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-prompted",
         keys: &["<A-p>"],
         action: A::Prompted,
         hint: None,
@@ -303,6 +344,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-definition",
         keys: &["<A-b>"],
         action: A::Definition,
         hint: None,
@@ -310,6 +352,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-said-by",
         keys: &["<A-w>"],
         action: A::SaidBy,
         hint: None,
@@ -317,6 +360,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-call-details",
         keys: &["<A-c>", "<f3>"],
         action: A::CallDetails,
         hint: None,
@@ -324,6 +368,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-back",
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("home"),
@@ -331,6 +376,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-find",
         keys: &["<C-f>"],
         action: A::Find,
         hint: Some("find"),
@@ -338,6 +384,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-next-unanswered",
         keys: &["<C-o>"],
         action: A::NextUnanswered,
         hint: None,
@@ -345,6 +392,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-next-tab",
         keys: &["<C-t>"],
         action: A::NextTab,
         hint: None,
@@ -352,6 +400,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-prev-tab",
         keys: &["<A-t>"],
         action: A::PrevTab,
         hint: None,
@@ -359,6 +408,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-undo",
         keys: &["<C-z>"],
         action: A::Undo,
         hint: None,
@@ -366,6 +416,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-redo",
         keys: &["<C-y>"],
         action: A::Redo,
         hint: None,
@@ -373,6 +424,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-dont-know",
         keys: &["<A-d>"],
         action: A::DontKnow,
         hint: None,
@@ -380,6 +432,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-declined",
         keys: &["<A-x>"],
         action: A::Declined,
         hint: None,
@@ -387,6 +440,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-not-asked",
         keys: &["<A-n>"],
         action: A::NotAsked,
         hint: None,
@@ -394,6 +448,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-rest-of-section",
         keys: &["<A-s>"],
         action: A::RestOfSection,
         hint: None,
@@ -401,6 +456,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-rest-of-guide",
         keys: &["<A-e>"],
         action: A::RestOfGuide,
         hint: None,
@@ -408,6 +464,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-add-structure",
         keys: &["+"],
         action: A::AddStructure,
         hint: None,
@@ -415,6 +472,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-help",
         keys: &["<f1>"],
         action: A::Help,
         hint: None,
@@ -422,6 +480,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-right",
         keys: &["<right>"],
         action: A::NextQuestion,
         hint: None,
@@ -429,6 +488,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-left",
         keys: &["<left>"],
         action: A::PrevQuestion,
         hint: None,
@@ -436,6 +496,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-up",
         keys: &["<up>"],
         action: A::Up,
         hint: None,
@@ -443,6 +504,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-down",
         keys: &["<down>"],
         action: A::Down,
         hint: None,
@@ -450,6 +512,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-clear",
         keys: &["<del>", "<bs>"],
         action: A::Clear,
         hint: None,
@@ -457,6 +520,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-next-section",
         keys: &["]"],
         action: A::NextSection,
         hint: None,
@@ -464,6 +528,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-prev-section",
         keys: &["["],
         action: A::PrevSection,
         hint: None,
@@ -471,6 +536,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-slash",
         keys: &["/"],
         action: A::Find,
         hint: None,
@@ -478,6 +544,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-guidance",
         keys: &["<A-g>", "<f2>"],
         action: A::Guidance,
         hint: None,
@@ -485,6 +552,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: INTERVIEW,
+        id: "interview-language",
         keys: &["<A-l>"],
         action: A::Language,
         hint: None,
@@ -493,6 +561,7 @@ pub const BINDINGS: &[Binding] = &[
     // Overlays
     Binding {
         ctx: &[C::Find],
+        id: "find-open",
         keys: &["<enter>"],
         action: A::Open,
         hint: Some("go"),
@@ -500,6 +569,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::AddStructure],
+        id: "add-structure-next-field",
         keys: &["<tab>", "<S-tab>"],
         action: A::NextField,
         hint: Some("field"),
@@ -507,6 +577,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::AddStructure],
+        id: "add-structure-open",
         keys: &["<enter>"],
         action: A::Open,
         hint: Some("add"),
@@ -522,6 +593,7 @@ pub const BINDINGS: &[Binding] = &[
             C::AddStructure,
             C::Guard,
         ],
+        id: "find-back",
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("close"),
@@ -529,6 +601,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Notes],
+        id: "notes-submit",
         keys: &["<enter>"],
         action: A::Submit,
         hint: Some("new note"),
@@ -536,6 +609,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Notes],
+        id: "notes-attach",
         keys: &["<C-a>"],
         action: A::Attach,
         hint: Some("attach"),
@@ -543,6 +617,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Notes],
+        id: "notes-move-note",
         keys: &["<A-m>"],
         action: A::MoveNote,
         hint: None,
@@ -550,6 +625,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Notes],
+        id: "notes-said-by",
         keys: &["<A-w>"],
         action: A::SaidBy,
         hint: None,
@@ -557,6 +633,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Notes],
+        id: "notes-edit",
         keys: &["<C-e>"],
         action: A::Edit,
         hint: Some("edit"),
@@ -564,6 +641,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Review],
+        id: "review-open",
         keys: &["<enter>"],
         action: A::Open,
         hint: Some("go to question"),
@@ -571,6 +649,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Review],
+        id: "review-complete",
         keys: &["c"],
         action: A::Complete,
         hint: Some("complete"),
@@ -578,6 +657,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Review],
+        id: "review-read-back",
         keys: &["b"],
         action: A::ReadBack,
         hint: Some("read back"),
@@ -585,6 +665,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Review],
+        id: "review-only-open",
         keys: &["o"],
         action: A::OnlyOpen,
         hint: Some("only open"),
@@ -592,6 +673,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::ReadBack],
+        id: "read-back-confirm",
         keys: &["y"],
         action: A::Confirm,
         hint: Some("confirmed"),
@@ -599,6 +681,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::ReadBack],
+        id: "read-back-correct",
         keys: &["n"],
         action: A::Correct,
         hint: Some("corrections"),
@@ -607,6 +690,7 @@ pub const BINDINGS: &[Binding] = &[
     // The campaign
     Binding {
         ctx: &[C::Plan],
+        id: "plan-open",
         keys: &["<enter>"],
         action: A::Open,
         hint: Some("call"),
@@ -614,6 +698,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Plan],
+        id: "plan-log-outcome",
         keys: &["o"],
         action: A::LogOutcome,
         hint: Some("log outcome"),
@@ -621,6 +706,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Plan],
+        id: "plan-toggle",
         keys: &["<space>"],
         action: A::Toggle,
         hint: Some("tick"),
@@ -628,6 +714,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Plan, C::PlanLog],
+        id: "plan-up",
         keys: &["<up>", "k"],
         action: A::Up,
         hint: None,
@@ -635,6 +722,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Plan, C::PlanLog],
+        id: "plan-down",
         keys: &["<down>", "j"],
         action: A::Down,
         hint: None,
@@ -642,6 +730,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Plan],
+        id: "plan-top",
         keys: &["<home>", "g"],
         action: A::Top,
         hint: None,
@@ -649,6 +738,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Plan],
+        id: "plan-bottom",
         keys: &["<end>", "G"],
         action: A::Bottom,
         hint: None,
@@ -656,6 +746,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Plan],
+        id: "plan-back",
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("back"),
@@ -663,6 +754,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::PlanLog],
+        id: "plan-log-open",
         keys: &["<enter>", "<space>"],
         action: A::Open,
         hint: Some("log"),
@@ -670,6 +762,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::PlanTime],
+        id: "plan-time-submit",
         keys: &["<enter>"],
         action: A::Submit,
         hint: Some("log callback"),
@@ -677,6 +770,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::PlanLog, C::PlanTime],
+        id: "plan-log-back",
         keys: &["<esc>"],
         action: A::Back,
         hint: Some("cancel"),
@@ -684,6 +778,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guard],
+        id: "guard-redact",
         keys: &["x"],
         action: A::Redact,
         hint: Some("redact"),
@@ -691,6 +786,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guard],
+        id: "guard-mark-sensitive",
         keys: &["s"],
         action: A::MarkSensitive,
         hint: Some("sensitive"),
@@ -698,6 +794,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guard],
+        id: "guard-keep",
         keys: &["k"],
         action: A::Keep,
         hint: Some("keep"),
@@ -705,6 +802,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guard],
+        id: "guard-complete",
         keys: &["c", "<enter>"],
         action: A::Complete,
         hint: Some("complete"),
@@ -712,6 +810,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guard],
+        id: "guard-up",
         keys: &["<up>"],
         action: A::Up,
         hint: None,
@@ -719,6 +818,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guard],
+        id: "guard-down",
         keys: &["<down>", "j"],
         action: A::Down,
         hint: None,
@@ -726,6 +826,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guidance],
+        id: "guidance-up",
         keys: &["<up>", "k"],
         action: A::Up,
         hint: None,
@@ -733,6 +834,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guidance],
+        id: "guidance-down",
         keys: &["<down>", "j"],
         action: A::Down,
         hint: None,
@@ -740,6 +842,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Guidance],
+        id: "guidance-back",
         keys: &["<A-g>", "<f2>"],
         action: A::Back,
         hint: None,
@@ -756,6 +859,7 @@ pub const BINDINGS: &[Binding] = &[
             C::Plan,
             C::PlanLog,
         ],
+        id: "home-help-qmark",
         keys: &["?"],
         action: A::Help,
         hint: Some("help"),
@@ -771,6 +875,7 @@ pub const BINDINGS: &[Binding] = &[
             C::AddStructure,
             C::Notes,
         ],
+        id: "home-help-f1",
         keys: &["<f1>"],
         action: A::Help,
         hint: None,
@@ -778,6 +883,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Form],
+        id: "form-help",
         keys: &["?"],
         action: A::Help,
         hint: None,
@@ -785,6 +891,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Home, C::Plan],
+        id: "home-quit-q",
         keys: &["q"],
         action: A::Quit,
         hint: Some("quit"),
@@ -792,6 +899,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Interview],
+        id: "interview-ask-quit",
         keys: &["q"],
         action: A::AskQuit,
         hint: None,
@@ -799,6 +907,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Review, C::Guard],
+        id: "review-undo-u",
         keys: &["u"],
         action: A::Undo,
         hint: None,
@@ -806,6 +915,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Review, C::Guard, C::Notes],
+        id: "review-undo-c-z",
         keys: &["<C-z>"],
         action: A::Undo,
         hint: None,
@@ -813,6 +923,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Review, C::Guard, C::Notes],
+        id: "review-redo",
         keys: &["<C-y>"],
         action: A::Redo,
         hint: None,
@@ -838,6 +949,7 @@ pub const BINDINGS: &[Binding] = &[
             C::PlanTime,
             C::Help,
         ],
+        id: "home-quit-c-c",
         keys: &["<C-c>"],
         action: A::Quit,
         hint: None,
@@ -845,6 +957,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Help],
+        id: "help-up",
         keys: &["<up>", "k"],
         action: A::Up,
         hint: Some("scroll"),
@@ -852,6 +965,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Help],
+        id: "help-down",
         keys: &["<down>", "j"],
         action: A::Down,
         hint: None,
@@ -859,6 +973,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Help],
+        id: "help-prev-question",
         keys: &["<pgup>"],
         action: A::PrevQuestion,
         hint: None,
@@ -866,6 +981,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Help],
+        id: "help-next-question",
         keys: &["<pgdn>", "<space>"],
         action: A::NextQuestion,
         hint: None,
@@ -873,6 +989,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[C::Help],
+        id: "help-back",
         keys: &["<esc>", "?", "q", "<f1>"],
         action: A::Back,
         hint: Some("close"),
@@ -882,26 +999,36 @@ pub const BINDINGS: &[Binding] = &[
 
 /// Keys handled by the screen itself rather than the table (digits pick options), listed
 /// in the help all the same.
-pub const HELP_ONLY: &[(Ctx, &str, &str)] = &[
+/// (context, keys, id, help): `help-<id>` in the `.ftl` files is the help in each language.
+pub const HELP_ONLY: &[(Ctx, &str, &str, &str)] = &[
     (
         C::Interview,
         "1-9 0",
+        "interview-digits",
         "pick option 1-10 (multi: tick/untick); longer lists: its number, 1 5 = 15",
     ),
     (
         C::Interview,
         "letters",
+        "interview-letters",
         "on a choice: start typing the question's note (a letter is never a command here)",
     ),
     (
         C::InterviewText,
         "Enter",
+        "interview-text-enter",
         "in a short answer: done, next question; in a note: new line",
     ),
     (
         C::InterviewText,
         "Ctrl-U Ctrl-R",
+        "interview-text-field-undo",
         "undo, redo typing inside the field (Ctrl-Z undoes whole edits)",
     ),
-    (C::HomeFilter, "letters", "filter: every word must match"),
+    (
+        C::HomeFilter,
+        "letters",
+        "home-filter-letters",
+        "filter: every word must match",
+    ),
 ];

@@ -3,6 +3,7 @@
 //! part that changed as its own change (kept in the history); Esc with changes asks for a
 //! second Esc, so a slip never throws away what was typed.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
@@ -152,10 +153,7 @@ impl CallDetails {
         let i = match self.focus {
             DetailsField::Role(i) | DetailsField::Organisation(i) | DetailsField::Name(i) => i,
             _ => {
-                return Outcome::said(
-                    Level::Info,
-                    "Ctrl-D removes the participant under the cursor",
-                );
+                return Outcome::said(Level::Info, Words::msg("details-ctrl-d"));
             }
         };
         self.people.remove(i);
@@ -164,10 +162,7 @@ impl CallDetails {
         } else {
             DetailsField::Role(i.min(self.people.len() - 1))
         };
-        Outcome::said(
-            Level::Info,
-            "Participant removed — Esc twice puts everything back",
-        )
+        Outcome::said(Level::Info, Words::msg("details-removed"))
     }
 
     fn save(&mut self, iv: &mut Interview, now: Timestamp) -> Outcome {
@@ -198,12 +193,12 @@ impl CallDetails {
             .map(Effect::Persist)
             .collect();
         let said = if effects.is_empty() {
-            "Nothing changed"
+            "call-details-unchanged"
         } else {
-            "Call details saved"
+            "call-details-saved"
         };
         let mut out = Outcome::go(Go::Close);
-        out.say = Some((Level::Info, said.to_string()));
+        out.say = Some((Level::Info, Words::msg(said)));
         out.effects = effects;
         out
     }
@@ -220,10 +215,7 @@ impl CallDetails {
             Some(Action::Back) => {
                 if self.changed() && !leaving {
                     self.leaving = true;
-                    return Outcome::said(
-                        Level::Warn,
-                        "Not saved: Ctrl-S saves the call details, Esc again leaves them as they were",
-                    );
+                    return Outcome::said(Level::Warn, Words::msg("details-not-saved"));
                 }
                 Outcome::go(Go::Close)
             }

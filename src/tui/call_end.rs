@@ -2,6 +2,7 @@
 //! for a session completed, and for the others what the interviewer says the call was
 //! (partial unless they say otherwise), so the campaign never forgets a call.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 
 use super::interview::CallView;
@@ -58,17 +59,25 @@ pub fn needs_asking(view: &CallView) -> bool {
 pub fn ask(quit: bool) -> Dialog {
     let choice = |key, label, outcome| DialogChoice {
         key,
-        label,
+        label: Words::msg(label),
         then: Then::EndCall { outcome, quit },
     };
     Dialog {
-        title: "How did the call end?".into(),
-        body: "Some sessions of this call are not completed. The campaign logs an attempt for each target: completed where the session is, and for the others what you choose here.".into(),
+        title: Words::msg("dialog-call-end-title"),
+        body: Words::msg("dialog-call-end-body"),
         choices: vec![
-            choice('p', "partial", Some(Outcome::Partial)),
-            choice('a', "not available", Some(Outcome::NotAvailable)),
-            choice('l', "line failed", Some(Outcome::LineFailed)),
-            choice('n', "log nothing", None),
+            choice('p', "dialog-call-end-partial", Some(Outcome::Partial)),
+            choice(
+                'a',
+                "dialog-call-end-not-available",
+                Some(Outcome::NotAvailable),
+            ),
+            choice(
+                'l',
+                "dialog-call-end-line-failed",
+                Some(Outcome::LineFailed),
+            ),
+            choice('n', "dialog-call-end-nothing", None),
         ],
     }
 }

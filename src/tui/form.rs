@@ -2,6 +2,7 @@
 //! (one session each), participants, interviewer, consent. Validated inline; `Esc` keeps
 //! nothing.
 
+use crate::i18n::Words;
 use ratatui_textarea::Input;
 
 use std::sync::Arc;
@@ -50,7 +51,8 @@ pub struct Form {
     /// `None`: not asked yet.
     pub consent: Option<bool>,
     pub focus: FormField,
-    pub errors: Vec<(FormField, String)>,
+    /// The fields refused and why, as message ids (`form-error-*`).
+    pub errors: Vec<(FormField, &'static str)>,
     /// Languages of each guide, in guide order, for cycling.
     languages: Vec<Vec<String>>,
     /// Respondent types of each guide, in guide order: (id, short name, asks a name).
@@ -225,11 +227,11 @@ impl Form {
         }
     }
 
-    pub fn error(&self, field: FormField) -> Option<&str> {
+    pub fn error(&self, field: FormField, lang: crate::i18n::UiLang) -> Option<String> {
         self.errors
             .iter()
             .find(|(f, _)| *f == field)
-            .map(|(_, e)| e.as_str())
+            .map(|(_, id)| crate::i18n::t(lang, id))
     }
 
     fn text_field(&self) -> Option<&TextField> {
@@ -352,17 +354,17 @@ impl Form {
             Step::Stay => Outcome::stay(),
             // Discarding what was typed asks first; an untouched form just closes.
             Step::Cancel if self.typed_anything() => Outcome::asking(super::outcome::Dialog {
-                title: "Discard this call?".into(),
-                body: "Nothing of this form is kept if you leave it now.".into(),
+                title: Words::msg("dialog-discard-title"),
+                body: Words::msg("dialog-discard-body"),
                 choices: vec![
                     super::outcome::DialogChoice {
                         key: 'd',
-                        label: "discard",
+                        label: Words::msg("dialog-discard-yes"),
                         then: super::outcome::Then::Discard,
                     },
                     super::outcome::DialogChoice {
                         key: 'k',
-                        label: "keep editing",
+                        label: Words::msg("dialog-discard-no"),
                         then: super::outcome::Then::Nothing,
                     },
                 ],
@@ -370,7 +372,7 @@ impl Form {
             Step::Cancel => Outcome::go(Go::Home),
             Step::Create(g, call) => {
                 let Some(guide) = guides.get(g) else {
-                    return Outcome::said(Level::Error, "no guide is available");
+                    return Outcome::said(Level::Error, Words::msg("form-error-no-guide"));
                 };
                 match plan_call(guide.clone(), &call, now) {
                     Ok(change) => Outcome::effects(vec![Effect::CreateCall(change)]),
@@ -429,27 +431,24 @@ impl Form {
         let response = self.response.text().trim().to_string();
         if response.is_empty() {
             self.errors
-                .push((FormField::Response, "type the country or response".into()));
+                .push((FormField::Response, "form-error-response"));
         }
         if !self.structures.iter().any(|s| *s) {
-            self.errors.push((
-                FormField::Structure(0),
-                "tick at least one respondent on the call".into(),
-            ));
+            self.errors
+                .push((FormField::Structure(0), "form-error-structures"));
         }
         let other_label = self.other_label.text().trim().to_string();
         if self.asks_name() && other_label.is_empty() {
             self.errors
-                .push((FormField::OtherLabel, "name the other structure".into()));
+                .push((FormField::OtherLabel, "form-error-other"));
         }
         let interviewer = self.interviewer.text().trim().to_string();
         if interviewer.is_empty() {
             self.errors
-                .push((FormField::Interviewer, "who is interviewing?".into()));
+                .push((FormField::Interviewer, "form-error-interviewer"));
         }
         if self.guide >= guides {
-            self.errors
-                .push((FormField::Guide, "no guide is available".into()));
+            self.errors.push((FormField::Guide, "form-error-no-guide"));
             return Step::Stay;
         }
         if let Some((first, _)) = self.errors.first() {

@@ -97,7 +97,10 @@ mod fields {
         assert_eq!(f.focus, FormField::Response);
         // Typing fixes the field's error at once.
         press(&mut f, &guides, "Iraq");
-        assert!(f.error(FormField::Response).is_none());
+        assert!(
+            f.error(FormField::Response, crate::i18n::UiLang::En)
+                .is_none()
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! free text, one by one, for the interviewer to redact, mark sensitive, or keep. Nothing
 //! changes unless they say so; completing waits until each finding is decided.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 
 use super::asks::{ask_complete, refused};
@@ -68,7 +69,10 @@ impl GuardPanel {
                 };
                 self.kept.push((f.place.clone(), f.found.clone()));
                 self.cursor = self.cursor.min(last.saturating_sub(1));
-                Outcome::said(Level::Info, format!("Kept {}", f.kind.label()))
+                Outcome::said(
+                    Level::Info,
+                    Words::msg("guard-kept").arg("kind", f.kind.label()),
+                )
             }
             Some(Action::MarkSensitive) => {
                 let Some(f) = open.get(self.cursor) else {
@@ -84,10 +88,7 @@ impl GuardPanel {
                 match result {
                     Ok(change) => Outcome::said(
                         Level::Info,
-                        format!(
-                            "Marked sensitive: {} (sent marked; reports leave it out unless asked)",
-                            place_name(&f.place)
-                        ),
+                        Words::msg("guard-marked-sensitive").arg("place", place_name(&f.place)),
                     )
                     .with(Effect::Persist(change)),
                     Err(e) => refused(e),
@@ -107,23 +108,11 @@ impl GuardPanel {
                 }
                 Outcome::said(
                     Level::Warn,
-                    format!(
-                        "{} to decide first: x redacts it, s marks it sensitive, k keeps it as it is",
-                        findings_count(open.len())
-                    ),
+                    crate::i18n::Words::msg("guard-decide-first").arg("n", open.len()),
                 )
             }
             _ => Outcome::stay(),
         }
-    }
-}
-
-/// "1 finding", "3 findings".
-pub fn findings_count(n: usize) -> String {
-    if n == 1 {
-        "1 finding".into()
-    } else {
-        format!("{n} findings")
     }
 }
 
@@ -167,7 +156,7 @@ pub fn text_of<'s>(s: &'s Session, place: &Place) -> &'s str {
 /// history, undoable like any other.
 fn redact_finding(iv: &mut Interview, i: usize, f: &Finding, now: Timestamp) -> Outcome {
     let Some(text) = redact(text_of(iv.session(i), &f.place), &f.span) else {
-        return Outcome::said(Level::Error, "That text changed; look again.");
+        return Outcome::said(Level::Error, Words::msg("guard-text-changed"));
     };
     let result = match &f.place {
         Place::Note(q) => iv.set_note(i, q, &text, now),
@@ -180,8 +169,11 @@ fn redact_finding(iv: &mut Interview, i: usize, f: &Finding, now: Timestamp) -> 
         },
     };
     match result {
-        Ok(change) => Outcome::said(Level::Info, format!("Redacted {}", f.kind.label()))
-            .with(Effect::Persist(change)),
+        Ok(change) => Outcome::said(
+            Level::Info,
+            Words::msg("guard-redacted").arg("kind", f.kind.label()),
+        )
+        .with(Effect::Persist(change)),
         Err(e) => refused(e),
     }
 }

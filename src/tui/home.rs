@@ -1,5 +1,6 @@
 //! The home screen's state: every session, newest call first, filtered as you type.
 
+use crate::i18n::Words;
 use ratatui_textarea::Input;
 
 use super::keymap::Action;
@@ -135,7 +136,7 @@ fn open(r: &SessionSummary, user: &str) -> Outcome {
     }
     let view = DialogChoice {
         key: 'v',
-        label: "view read-only",
+        label: Words::msg("dialog-completed-view"),
         then: Then::Effects(vec![Effect::OpenCall {
             call_id: r.call_id.clone(),
             session_id: r.id.clone(),
@@ -145,35 +146,31 @@ fn open(r: &SessionSummary, user: &str) -> Outcome {
     };
     let cancel = DialogChoice {
         key: 'c',
-        label: "cancel",
+        label: Words::msg("dialog-cancel"),
         then: Then::Nothing,
     };
     // Offering a reopen that the session then refuses would be a choice that is not one.
     if r.revision >= MAX_REVISION {
         return Outcome::asking(Dialog {
-            title: "Completed session".into(),
-            body: format!(
-                "{} · {} was completed (revision {}), the last revision a session file can carry: it cannot be reopened. Look at it without changing anything; to record more, start a new call.",
-                r.response,
-                structure_label(r),
-                r.revision,
-            ),
+            title: Words::msg("dialog-completed-title"),
+            body: Words::msg("dialog-completed-last-body")
+                .arg("response", r.response.clone())
+                .arg("structure", structure_label(r))
+                .arg("revision", r.revision),
             choices: vec![view, cancel],
         });
     }
     Outcome::asking(Dialog {
-        title: "Completed session".into(),
-        body: format!(
-            "{} · {} was completed (revision {}).\n\nReopening starts revision {}: the completed one stays as it was sent. Or look at it without changing anything.",
-            r.response,
-            structure_label(r),
-            r.revision,
-            r.revision + 1
-        ),
+        title: Words::msg("dialog-completed-title"),
+        body: Words::msg("dialog-completed-body")
+            .arg("response", r.response.clone())
+            .arg("structure", structure_label(r))
+            .arg("revision", r.revision)
+            .arg("next", r.revision + 1),
         choices: vec![
             DialogChoice {
                 key: 'r',
-                label: "reopen",
+                label: Words::msg("dialog-completed-reopen"),
                 then: Then::Effects(vec![Effect::Reopen {
                     call_id: r.call_id.clone(),
                     session_id: r.id.clone(),
@@ -189,22 +186,17 @@ fn open(r: &SessionSummary, user: &str) -> Outcome {
 /// Delete a draft, after confirming; anything else is refused with the reason.
 fn delete(r: &SessionSummary) -> Outcome {
     if r.status != "draft" {
-        return Outcome::said(
-            Level::Warn,
-            "Only a draft (nothing recorded yet) can be deleted; this session holds answers",
-        );
+        return Outcome::said(Level::Warn, Words::msg("delete-not-draft"));
     }
     Outcome::asking(Dialog {
-        title: "Delete draft".into(),
-        body: format!(
-            "Delete the draft session {} · {}? Nothing was recorded in it.",
-            r.response,
-            structure_label(r)
-        ),
+        title: Words::msg("dialog-delete-title"),
+        body: Words::msg("dialog-delete-body")
+            .arg("response", r.response.clone())
+            .arg("structure", structure_label(r)),
         choices: vec![
             DialogChoice {
                 key: 'y',
-                label: "delete",
+                label: Words::msg("dialog-delete-yes"),
                 then: Then::Effects(vec![
                     Effect::DeleteDraft {
                         session: r.id.clone(),
@@ -214,7 +206,7 @@ fn delete(r: &SessionSummary) -> Outcome {
             },
             DialogChoice {
                 key: 'n',
-                label: "keep",
+                label: Words::msg("dialog-delete-no"),
                 then: Then::Nothing,
             },
         ],

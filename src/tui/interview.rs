@@ -10,6 +10,7 @@ use super::msg::{Effect, OpenedCall};
 use super::panels::Panel;
 use super::text_field::TextField;
 use crate::guide::{Guide, Question, QuestionType};
+use crate::i18n::{FluentValue, UiLang};
 use crate::interview::{Access, Interview};
 use crate::session::{Call, Change, Field, Position, Session, Special, Value, format_number};
 
@@ -64,6 +65,9 @@ pub struct CallView {
     pub auto_advance: bool,
     /// The campaign targets the call was started from: an attempt is logged for each.
     pub from_targets: Vec<crate::campaign::Target>,
+    /// The program's language as chosen (`App::ui`), and whether it follows the call's.
+    pub ui: UiLang,
+    pub ui_follows_call: bool,
 }
 
 /// The rows of a choice widget in session `s`: with `options_from`, only what is
@@ -84,22 +88,24 @@ pub fn option_rows(q: &Question, s: &Session) -> Vec<OptionRow> {
     }
 }
 
-/// What a choice row says: the option's label (with "(specify)" on an Other), Yes, No,
-/// Don't know, or a scale point with its end label.
-pub fn row_label(q: &Question, row: OptionRow, lang: &str, dl: &str) -> String {
-    let fr = lang == "fr";
+/// What a choice row says: the option's label (with "(specify)" on an Other, in the
+/// program's language `ui`), Yes, No, Don't know (in the guide's: they are read out with
+/// the question), or a scale point with its end label.
+pub fn row_label(q: &Question, row: OptionRow, lang: &str, dl: &str, ui: UiLang) -> String {
+    let read_out = |id| crate::i18n::t(UiLang::parse(lang).unwrap_or_default(), id);
     match row {
         OptionRow::Choice(c) => match q.options.get(c) {
-            Some(o) => format!(
-                "{}{}",
-                o.label.get(lang, dl),
-                if o.other { " (specify)" } else { "" }
+            Some(o) if o.other => crate::i18n::tr(
+                ui,
+                "option-specify",
+                &[("label", o.label.get(lang, dl).into())],
             ),
+            Some(o) => o.label.get(lang, dl).to_string(),
             None => String::new(),
         },
-        OptionRow::Yes => if fr { "Oui" } else { "Yes" }.to_string(),
-        OptionRow::No => if fr { "Non" } else { "No" }.to_string(),
-        OptionRow::DontKnow => if fr { "Ne sait pas" } else { "Don't know" }.to_string(),
+        OptionRow::Yes => read_out("row-yes"),
+        OptionRow::No => read_out("row-no"),
+        OptionRow::DontKnow => read_out("row-dont-know"),
         OptionRow::Scale(n) => {
             let end = if Some(n as f64) == q.min {
                 q.min_label.as_ref()
@@ -279,11 +285,34 @@ impl CallView {
             sensitive_names: Vec::new(),
             auto_advance: true,
             from_targets: Vec::new(),
+            ui: UiLang::En,
+            ui_follows_call: false,
         }
     }
 
+    /// The guide's language for this call (`L` switches it).
     pub fn lang(&self) -> &str {
         self.interview.lang()
+    }
+
+    /// The language of the program's own words in this call: the call's language when
+    /// none was chosen explicitly and stocktake speaks it, else the one chosen.
+    pub fn ui_lang(&self) -> UiLang {
+        if self.ui_follows_call {
+            UiLang::parse(self.lang()).unwrap_or(self.ui)
+        } else {
+            self.ui
+        }
+    }
+
+    /// The message `id` in [`CallView::ui_lang`].
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.ui_lang(), id)
+    }
+
+    /// The message `id` with `args`, in [`CallView::ui_lang`].
+    pub fn tr(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        crate::i18n::tr(self.ui_lang(), id, args)
     }
 
     pub fn guide(&self) -> &Guide {

@@ -1,6 +1,7 @@
 //! The interview screen's keys that reach the other structures on the call: a call-level
 //! fact saved for them with the edit that made it, and Alt-A, this answer for all of them.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 
 use super::asks::refused;
@@ -32,10 +33,7 @@ impl CallView {
             .effects
             .extend(shared.into_iter().map(Effect::Persist));
         if outcome.say.is_none() {
-            outcome.say = Some((
-                Level::Info,
-                "A fact about the call: recorded for the other structures too (each may change theirs)".into(),
-            ));
+            outcome.say = Some((Level::Info, Words::msg("call-fact-shared")));
         }
         outcome
     }
@@ -44,18 +42,14 @@ impl CallView {
     pub(super) fn copy_to_call(&mut self, now: Timestamp) -> Outcome {
         let q = self.question().id.clone();
         match self.interview.copy_to_call(self.active, &q, now) {
-            Ok((changes, _)) if changes.is_empty() => Outcome::said(
-                Level::Info,
-                "The other structures on the call have this answer already (or cannot take it)",
-            ),
+            Ok((changes, _)) if changes.is_empty() => {
+                Outcome::said(Level::Info, Words::msg("copy-nothing"))
+            }
             Ok((changes, names)) => {
                 self.reload_tabs_of(&changes);
                 Outcome::effects(changes.into_iter().map(Effect::Persist).collect()).say(
                     Level::Info,
-                    format!(
-                        "Same answer recorded for {} (Ctrl-T to check)",
-                        names.join(", ")
-                    ),
+                    Words::msg("copied").arg("structures", names.join(", ")),
                 )
             }
             Err(e) => refused(e),

@@ -2,6 +2,7 @@
 //! closed answer (`auto_advance`, `docs/keys.md`): one key per question where one answer
 //! is all there is.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 
 use super::interview::{CallView, OptionRow, option_rows, row_label, row_selected};
@@ -88,14 +89,9 @@ impl CallView {
         };
         // Short enough for 60 columns.
         let said = match gone.as_slice() {
-            [one] => format!(
-                "“{}” unticked: it excludes others. Ctrl-Z undoes",
-                super::screens::layout::fit(&label(one), 20)
-            ),
-            many => format!(
-                "{} others unticked: it excludes them. Ctrl-Z undoes",
-                many.len()
-            ),
+            [one] => Words::msg("exclusive-unticked-one")
+                .arg("label", super::screens::layout::fit(&label(one), 20)),
+            many => Words::msg("exclusive-unticked-many").arg("n", many.len()),
         };
         outcome.say(Level::Info, said)
     }
@@ -110,7 +106,7 @@ impl CallView {
             return outcome;
         }
         if had {
-            return outcome.say(Level::Info, "Answer changed. PgDn: next question");
+            return outcome.say(Level::Info, Words::msg("answer-changed"));
         }
         let (i, cur) = (self.active, self.tabs[self.active].current);
         // Said with the answer: the question it belongs to leaves the screen.
@@ -119,20 +115,17 @@ impl CallView {
             row,
             self.lang(),
             self.interview.default_language(),
+            self.ui_lang(),
         );
         let label = super::screens::layout::fit(&label, 30);
         match self.interview.step(i, cur, true) {
             Some(n) => {
                 let moved = self.goto(n);
-                outcome.and(Outcome::effects(moved)).say(
-                    Level::Info,
-                    format!("Recorded “{label}”; next question (PgUp: back)"),
-                )
+                outcome
+                    .and(Outcome::effects(moved))
+                    .say(Level::Info, Words::msg("recorded-next").arg("label", label))
             }
-            None => outcome.say(
-                Level::Info,
-                format!("Recorded “{label}”. Last question: Alt-R reviews and completes."),
-            ),
+            None => outcome.say(Level::Info, Words::msg("recorded-last").arg("label", label)),
         }
     }
 }

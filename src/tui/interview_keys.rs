@@ -2,6 +2,7 @@
 //! which refuse what may not change and return the change to save; this turns a key into
 //! an intent and the intent's result into an [`Outcome`].
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 use ratatui_textarea::{Input, Key};
 
@@ -66,13 +67,7 @@ impl CallView {
                         return crate::tui::asks::ask_complete(&self.interview, self.active);
                     }
                     self.panel = Some(Panel::Guard(guard));
-                    Outcome::said(
-                        Level::Warn,
-                        format!(
-                            "Check {} before sending: x redacts, s marks sensitive, k keeps",
-                            super::guard_panel::findings_count(open)
-                        ),
-                    )
+                    Outcome::said(Level::Warn, Words::msg("guard-check").arg("n", open))
                 }
                 _ => outcome,
             };
@@ -116,25 +111,20 @@ impl CallView {
                 let forward = action == Some(Action::NextSection);
                 match self.interview.step_section(i, cur, forward) {
                     Some(n) => Outcome::effects(self.goto(n)),
-                    None => Outcome::said(Level::Info, "No more sections that way."),
+                    None => Outcome::said(Level::Info, Words::msg("no-more-sections")),
                 }
             }
             Some(Action::NextUnanswered) => match self.interview.next_unanswered(i, cur) {
-                Some(n) if n == cur => {
-                    Outcome::said(Level::Info, "This is the only unanswered question.")
-                }
+                Some(n) if n == cur => Outcome::said(Level::Info, Words::msg("only-unanswered")),
                 Some(n) => Outcome::effects(self.goto(n)),
-                None => Outcome::said(
-                    Level::Info,
-                    "Every question shown is answered. Alt-R reviews and completes.",
-                ),
+                None => Outcome::said(Level::Info, Words::msg("all-answered")),
             },
             Some(Action::NextField) => Outcome::effects(self.set_field(true)),
             Some(Action::PrevField) => Outcome::effects(self.set_field(false)),
             Some(Action::NextTab) | Some(Action::PrevTab) => {
                 let n = self.tabs.len();
                 if n == 1 {
-                    return Outcome::said(Level::Info, "Only one structure on this call.");
+                    return Outcome::said(Level::Info, Words::msg("only-one-structure"));
                 }
                 self.active = if action == Some(Action::NextTab) {
                     (i + 1) % n
@@ -143,7 +133,7 @@ impl CallView {
                 };
                 // Said, besides the tab bar: the words typed next go to this structure.
                 let name = self.session().structure_name(self.guide(), self.lang());
-                Outcome::said(Level::Info, format!("Now: {name} (Ctrl-T switches)"))
+                Outcome::said(Level::Info, Words::msg("now-structure").arg("name", name))
             }
             Some(Action::NotesPad) => {
                 self.panel = Some(Panel::Notes(NotesPad::new(self.question().id.clone())));
@@ -156,7 +146,10 @@ impl CallView {
             }
             Some(Action::AddStructure) => {
                 if let Some(why) = (0..self.tabs.len()).find_map(|k| self.read_only(k)) {
-                    return Outcome::said(Level::Warn, format!("Cannot add a structure: {why}"));
+                    return Outcome::said(
+                        Level::Warn,
+                        Words::msg("cannot-add-structure").arg("why", why.to_string()),
+                    );
                 }
                 self.panel = Some(Panel::AddStructure(Box::new(AddStructure::new(
                     &self.interview,
@@ -190,12 +183,12 @@ impl CallView {
                 match self.interview.set_language(&lang) {
                     Some(change) => Outcome::said(
                         Level::Info,
-                        format!("Guide language: {lang} (Alt-L switches back)"),
+                        Words::msg("guide-language").arg("lang", lang.clone()),
                     )
                     .with(Effect::Persist(change)),
                     None => Outcome::said(
                         Level::Info,
-                        format!("Guide language: {lang} (shown here only: this call is read-only)"),
+                        Words::msg("guide-language-read-only").arg("lang", lang.clone()),
                     ),
                 }
             }
@@ -228,13 +221,13 @@ impl CallView {
                     .get(&q)
                     .is_some_and(|a| a.value.is_some() || a.special.is_some());
                 if !had {
-                    return Outcome::said(Level::Info, "Nothing to clear.");
+                    return Outcome::said(Level::Info, Words::msg("clear-nothing"));
                 }
                 let r = self.interview.clear_answer(i, &q, now);
                 let ok = r.is_ok();
                 let outcome = self.edited(r);
                 if ok {
-                    return outcome.say(Level::Info, "Cleared — Ctrl-Z undoes");
+                    return outcome.say(Level::Info, Words::msg("cleared"));
                 }
                 outcome
             }
@@ -278,10 +271,8 @@ impl CallView {
         let (i, cur) = (self.active, self.tabs[self.active].current);
         match self.interview.step(i, cur, forward) {
             Some(n) => Outcome::effects(self.goto(n)),
-            None if forward => {
-                Outcome::said(Level::Info, "Last question. Alt-R reviews and completes.")
-            }
-            None => Outcome::said(Level::Info, "First question."),
+            None if forward => Outcome::said(Level::Info, Words::msg("last-question")),
+            None => Outcome::said(Level::Info, Words::msg("first-question")),
         }
     }
 
@@ -322,10 +313,8 @@ impl CallView {
             let t = &mut self.tabs[i];
             if !t.is_text_field(&q) {
                 t.field = Field::Note;
-                moved = Outcome::effects(self.position_effect()).say(
-                    Level::Info,
-                    "Typing in the note of this question — Esc goes back to the options",
-                );
+                moved = Outcome::effects(self.position_effect())
+                    .say(Level::Info, Words::msg("typing-in-note"));
             }
             self.tabs[i].editing = true;
         }
@@ -361,24 +350,24 @@ impl CallView {
                 self.pending_digit = Some(n);
                 self.tabs[i].option = n - 1;
                 let next = if pending.is_none() {
-                    "a second"
+                    "second"
                 } else {
                     "another"
                 };
                 return Outcome::said(
                     Level::Info,
-                    format!(
-                        "{n}… {next} digit picks {}–{}; any other key takes {n}; Esc cancels",
-                        n * 10,
-                        (n * 10 + 9).min(count)
-                    ),
+                    Words::msg("digit-waiting")
+                        .arg("n", n)
+                        .arg("next", next)
+                        .arg("from", n * 10)
+                        .arg("to", (n * 10 + 9).min(count)),
                 );
             }
             if (1..=count).contains(&n) {
                 self.tabs[i].option = n - 1;
                 return self.choose(n - 1, true, now);
             }
-            return Outcome::said(Level::Warn, format!("There is no option {n}"));
+            return Outcome::said(Level::Warn, Words::msg("no-such-option").arg("n", n));
         }
         Outcome::stay()
     }
@@ -430,7 +419,10 @@ impl CallView {
             self.tabs[i].field = Field::Note;
         }
         if let Err(why) = self.may_type() {
-            return Outcome::said(Level::Warn, format!("{why}; nothing was pasted"));
+            return Outcome::said(
+                Level::Warn,
+                Words::msg("nothing-pasted").arg("why", why.to_string()),
+            );
         }
         let t = &mut self.tabs[i];
         t.editing = true;
@@ -511,7 +503,12 @@ impl CallView {
         let ok = r.is_ok();
         let outcome = self.edited(r);
         if ok {
-            return outcome.say(Level::Info, format!("Recorded: {}", special.label()));
+            let id = match special {
+                Special::DontKnow => "recorded-dont-know",
+                Special::Declined => "recorded-declined",
+                Special::NotAsked => "recorded-not-asked",
+            };
+            return outcome.say(Level::Info, Words::msg(id));
         }
         outcome
     }

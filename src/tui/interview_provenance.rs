@@ -9,6 +9,7 @@ use super::asks::refused;
 use super::interview::{CallView, OptionRow, option_rows};
 use super::msg::Effect;
 use super::outcome::{Level, Outcome};
+use crate::i18n::Words;
 use crate::session::Elicited;
 
 impl CallView {
@@ -37,15 +38,12 @@ impl CallView {
                     .option(&option)
                     .map(|o| o.label.get(lang, dl).to_string())
                     .unwrap_or_else(|| if option == "yes" { "Yes" } else { "No" }.to_string());
-                let said = match now_marked {
-                    Some(Elicited::Volunteered) => format!(
-                        "{label}: volunteered (said before the options were read). Alt-V again takes it off"
-                    ),
-                    Some(Elicited::Prompted) => format!(
-                        "{label}: prompted (chosen after the options were read). Alt-P again takes it off"
-                    ),
-                    None => format!("{label}: no longer marked volunteered or prompted"),
-                };
+                let said = Words::msg(match now_marked {
+                    Some(Elicited::Volunteered) => "said-volunteered",
+                    Some(Elicited::Prompted) => "said-prompted",
+                    None => "said-unmarked",
+                })
+                .arg("option", label);
                 Outcome::effects(vec![Effect::Persist(change)]).say(Level::Info, said)
             }
             Err(e) => refused(e),
@@ -66,15 +64,11 @@ impl CallView {
                     .unwrap_or_default();
                 Outcome::effects(vec![Effect::Persist(change)]).say(
                     Level::Info,
-                    format!(
-                        "Definition explained: the answer before it is kept ({before}); record the answer now as the coordinator gives it"
-                    ),
+                    Words::msg("said-definition").arg("before", before),
                 )
             }
-            Ok((change, false)) => Outcome::effects(vec![Effect::Persist(change)]).say(
-                Level::Info,
-                "No longer marked as answered again after the definition (Ctrl-Z puts it back)",
-            ),
+            Ok((change, false)) => Outcome::effects(vec![Effect::Persist(change)])
+                .say(Level::Info, Words::msg("said-definition-off")),
             Err(e) => refused(e),
         }
     }
@@ -84,8 +78,8 @@ impl CallView {
         match self.interview.attribute_answer(self.active, &q, now) {
             Ok((change, who)) => {
                 let said = match who {
-                    Some(s) => format!("Said by {} (Alt-W: the next participant)", s.short()),
-                    None => "Said by no one in particular (Alt-W: the first participant)".into(),
+                    Some(s) => Words::msg("said-said-by").arg("who", s.short()),
+                    None => Words::msg("said-said-by-no-one"),
                 };
                 Outcome::effects(vec![Effect::Persist(change)]).say(Level::Info, said)
             }

@@ -2,6 +2,7 @@
 //! guide): asked first, with how many questions it marks, then done in one change that
 //! one Ctrl-Z takes back.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 
 use super::asks::refused;
@@ -20,39 +21,27 @@ impl CallView {
         let open = self.interview.rest_open(i, cur, rest);
         let (lang, dl) = (self.lang(), self.interview.default_language());
         let section = &self.guide().sections[self.section_of(cur)];
-        let whose = match rest {
-            Rest::Section => format!("of “{}”", section.title.get(lang, dl)),
-            Rest::Guide => "of the guide".to_string(),
+        // "guide", or the section's title: which end the marking runs to.
+        let (kind, section) = match rest {
+            Rest::Section => ("section", section.title.get(lang, dl).to_string()),
+            Rest::Guide => ("guide", String::new()),
         };
+        let with_end = |w: Words| w.arg("kind", kind).arg("section", section.clone());
         if open.is_empty() {
-            return Outcome::said(
-                Level::Info,
-                format!(
-                    "Nothing to mark: from here to the end {whose}, each question has an answer or is required."
-                ),
-            );
+            return Outcome::said(Level::Info, with_end(Words::msg("rest-nothing-open")));
         }
-        let count = match open.len() {
-            1 => "1 question".to_string(),
-            n => format!("{n} questions"),
-        };
         Outcome::asking(Dialog {
-            title: match rest {
-                Rest::Section => "Rest of the section not asked".into(),
-                Rest::Guide => "Rest of the guide not asked".into(),
-            },
-            body: format!(
-                "Mark {count} from here to the end {whose} not asked? They have no answer yet.\n\nAnswered and required questions stay as they are. Ctrl-Z takes it all back in one step."
-            ),
+            title: Words::msg("dialog-rest-title").arg("kind", kind),
+            body: with_end(Words::msg("dialog-rest-body")).arg("n", open.len()),
             choices: vec![
                 DialogChoice {
                     key: 'y',
-                    label: "mark not asked",
+                    label: Words::msg("dialog-rest-yes"),
                     then: Then::MarkRest(rest),
                 },
                 DialogChoice {
                     key: 'n',
-                    label: "keep asking",
+                    label: Words::msg("dialog-rest-no"),
                     then: Then::Nothing,
                 },
             ],
@@ -65,7 +54,7 @@ impl CallView {
         let (i, cur) = (self.active, self.tabs[self.active].current);
         let change = match self.interview.mark_rest(i, cur, rest, now) {
             Ok(Some(change)) => change,
-            Ok(None) => return Outcome::said(Level::Info, "Nothing to mark."),
+            Ok(None) => return Outcome::said(Level::Info, Words::msg("rest-nothing")),
             Err(e) => return refused(e),
         };
         let n = match &change {
@@ -82,11 +71,7 @@ impl CallView {
         if let Some(next) = next {
             outcome = outcome.and(Outcome::effects(self.goto(next)));
         }
-        let marked = match n {
-            1 => "1 question marked not asked".to_string(),
-            n => format!("{n} questions marked not asked"),
-        };
-        let outcome = outcome.say(Level::Info, format!("{marked} — Ctrl-Z undoes"));
+        let outcome = outcome.say(Level::Info, Words::msg("rest-marked").arg("n", n));
         self.saving(&outcome.effects);
         outcome
     }

@@ -2,6 +2,7 @@
 //! this shows where the change was, its question and field under the cursor, and says
 //! what was undone.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 
 use super::asks::refused;
@@ -23,11 +24,7 @@ impl CallView {
         let Some(result) = result else {
             return Outcome::said(
                 Level::Info,
-                if back {
-                    "Nothing to undo."
-                } else {
-                    "Nothing to redo."
-                },
+                Words::msg(if back { "undo-nothing" } else { "redo-nothing" }),
             );
         };
         let u = match result {
@@ -78,11 +75,7 @@ impl CallView {
             }
             _ => u.what.clone(),
         };
-        let said = if back {
-            format!("Undone: {what} — Ctrl-Y redoes")
-        } else {
-            format!("Redone: {what} — Ctrl-Z undoes")
-        };
+        let said = Words::msg(if back { "undone" } else { "redone" }).arg("what", what);
         Outcome::effects(effects).say(Level::Info, said)
     }
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use ratatui_textarea::Input;
 
 use super::keys::{display, is, parse_key};
+use crate::i18n::UiLang;
 
 /// Where the keyboard is, which decides what a key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +149,9 @@ pub struct Binding {
     pub ctx: &'static [Ctx],
     pub keys: &'static [&'static str],
     pub action: Action,
+    /// Names its words in the `.ftl` files: `hint-<id>` and `help-<id>`. The English
+    /// below stays here so the table reads on its own; a test keeps `en-keys.ftl` equal.
+    pub id: &'static str,
     /// Short label for the hint bar; `None` keeps it to the `?` help.
     pub hint: Option<&'static str>,
     pub help: &'static str,
@@ -176,32 +180,41 @@ pub fn lookup(ctx: Ctx, input: &Input) -> Option<Action> {
         .map(|(b, _)| b.action)
 }
 
-/// (keys, label) for the hint bar, in table order, leaving out what `offered` says would
-/// do nothing now (opening a row of an empty list).
-pub fn hints(ctx: Ctx, offered: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
+/// (keys, label) for the hint bar in `lang`, in table order, leaving out what `offered`
+/// says would do nothing now (opening a row of an empty list).
+pub fn hints(ctx: Ctx, lang: UiLang, offered: impl Fn(Action) -> bool) -> Vec<(String, String)> {
     BINDINGS
         .iter()
         .filter(|b| b.ctx.contains(&ctx) && offered(b.action))
-        .filter_map(|b| b.hint.map(|h| (display(b.keys[0]), h)))
+        .filter_map(|b| {
+            b.hint
+                .map(|h| (display(b.keys[0]), words(lang, "hint", b.id, h)))
+        })
         .collect()
 }
 
-/// (all keys, description) for the help screen.
-pub fn help(ctx: Ctx) -> Vec<(String, &'static str)> {
+/// (all keys, description) for the help screen, in `lang`.
+pub fn help(ctx: Ctx, lang: UiLang) -> Vec<(String, String)> {
     BINDINGS
         .iter()
         .filter(|b| b.ctx.contains(&ctx))
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|k| display(k)).collect();
-            (keys.join(" "), b.help)
+            (keys.join(" "), words(lang, "help", b.id, b.help))
         })
         .chain(
             HELP_ONLY
                 .iter()
-                .filter(|(c, _, _)| *c == ctx)
-                .map(|(_, k, h)| (k.to_string(), *h)),
+                .filter(|(c, _, _, _)| *c == ctx)
+                .map(|(_, k, id, h)| (k.to_string(), words(lang, "help", id, h))),
         )
         .collect()
+}
+
+/// `<kind>-<id>` in `lang`; the table's own English where no `.ftl` file has it yet (a
+/// binding just added), so a missing translation never shows an id.
+fn words(lang: UiLang, kind: &str, id: &str, english: &str) -> String {
+    crate::i18n::lookup(lang, &format!("{kind}-{id}"), &[]).unwrap_or_else(|| english.to_string())
 }
 
 #[cfg(test)]
@@ -249,6 +262,7 @@ mod tests {
                 ctx: &[C::Home],
                 keys: &["<enter>"],
                 action: A::Open,
+                id: "a",
                 hint: None,
                 help: "",
             },
@@ -256,6 +270,7 @@ mod tests {
                 ctx: &[C::Home],
                 keys: &["<cr>"],
                 action: A::NewCall,
+                id: "b",
                 hint: None,
                 help: "",
             },
@@ -295,9 +310,42 @@ mod tests {
 
     #[test]
     fn hints_and_help_come_from_the_table() {
-        let h = hints(C::Home, |_| true);
-        assert_eq!(h[0], ("Enter".to_string(), "open"));
+        let h = hints(C::Home, UiLang::En, |_| true);
+        assert_eq!(h[0], ("Enter".to_string(), "open".to_string()));
         assert!(h.iter().any(|(k, l)| k == "n" && *l == "new call"));
-        assert!(help(C::Interview).iter().any(|(k, _)| k == "Alt-D"));
+        assert!(
+            help(C::Interview, UiLang::En)
+                .iter()
+                .any(|(k, _)| k == "Alt-D")
+        );
+    }
+
+    #[test]
+    fn the_english_keys_file_says_what_the_table_says() {
+        let en = |id: String| crate::i18n::lookup(UiLang::En, &id, &[]);
+        let mut wrong = Vec::new();
+        for b in BINDINGS {
+            if en(format!("help-{}", b.id)).as_deref() != Some(b.help) {
+                wrong.push(format!("help-{}", b.id));
+            }
+            if b.hint.is_some() && en(format!("hint-{}", b.id)).as_deref() != b.hint {
+                wrong.push(format!("hint-{}", b.id));
+            }
+        }
+        for (_, _, id, h) in HELP_ONLY {
+            if en(format!("help-{id}")).as_deref() != Some(*h) {
+                wrong.push(format!("help-{id}"));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "src/i18n/en-keys.ftl differs from src/tui/bindings.rs (add or copy the words): {wrong:?}"
+        );
+        let mut ids: Vec<&str> = BINDINGS.iter().map(|b| b.id).collect();
+        ids.extend(HELP_ONLY.iter().map(|(_, _, id, _)| *id));
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "two bindings share an id");
     }
 }

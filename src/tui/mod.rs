@@ -74,7 +74,7 @@ pub fn run(
     user: String,
     sending: crate::outbox::Sending,
     sensitive_names: Vec<String>,
-    ui: crate::i18n::UiLang,
+    ui: crate::i18n::UiChoice,
     auto_advance: bool,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -113,7 +113,8 @@ pub fn run(
     let mut driver = Driver::new(store, catalog, &user, Theme::from_env());
     driver.sending = sending;
     driver.app.sensitive_names = sensitive_names;
-    driver.app.ui = ui;
+    driver.app.ui = ui.lang;
+    driver.app.ui_follows_call = ui.follows_call;
     driver.app.auto_advance = auto_advance;
     driver.app.tz = jiff::tz::TimeZone::system();
     let result = event_loop(&mut terminal, &mut driver, &stop);

@@ -3,6 +3,7 @@
 //! screen changes the application around it.
 
 use super::msg::Effect;
+use crate::i18n::Words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -11,18 +12,19 @@ pub enum Level {
     Error,
 }
 
-/// A question that needs an answer before anything else happens.
+/// A question that needs an answer before anything else happens. Its words are put in
+/// the screen's language when drawn; its keys are the same in every language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dialog {
-    pub title: String,
-    pub body: String,
+    pub title: Words,
+    pub body: Words,
     pub choices: Vec<DialogChoice>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DialogChoice {
     pub key: char,
-    pub label: &'static str,
+    pub label: Words,
     pub then: Then,
 }
 
@@ -72,7 +74,7 @@ pub enum Go {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
     pub effects: Vec<Effect>,
-    pub say: Option<(Level, String)>,
+    pub say: Option<(Level, Words)>,
     pub ask: Option<Dialog>,
     pub go: Go,
     /// With `Go::NewCall`: the campaign targets the call is for (the form filled in).
@@ -98,7 +100,7 @@ impl Outcome {
         }
     }
 
-    pub fn said(level: Level, text: impl Into<String>) -> Outcome {
+    pub fn said(level: Level, text: impl Into<Words>) -> Outcome {
         Outcome::stay().say(level, text)
     }
 
@@ -109,7 +111,7 @@ impl Outcome {
         }
     }
 
-    pub fn say(mut self, level: Level, text: impl Into<String>) -> Outcome {
+    pub fn say(mut self, level: Level, text: impl Into<Words>) -> Outcome {
         self.say = Some((level, text.into()));
         self
     }

@@ -3,6 +3,7 @@
 //! A panel sees the interview and where the interviewer is; it returns an [`Outcome`]
 //! (stay, close, go to a question, effects), and the interview screen applies it.
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
@@ -116,14 +117,11 @@ impl AddStructure {
             }
             Some(Action::Open) => {
                 let Some(structure) = self.chosen() else {
-                    return Outcome::said(
-                        Level::Warn,
-                        "Every respondent type of this guide is on the call already.",
-                    );
+                    return Outcome::said(Level::Warn, Words::msg("add-structure-none-left"));
                 };
                 let label = self.label.text().trim().to_string();
                 if iv.guide.guide.asks_name(structure) && label.is_empty() {
-                    return Outcome::said(Level::Warn, "Type the other structure's name first.");
+                    return Outcome::said(Level::Warn, Words::msg("add-structure-name-first"));
                 }
                 match iv.add_structure(at.session, structure, &label, self.joined(), now) {
                     Ok(change) => Outcome::go(Go::Close).with(Effect::AddSession(change)),
@@ -257,7 +255,7 @@ impl NotesPad {
             })
             .map(|n| (n.seq, n.question.clone()));
         let Some((seq, attached)) = target else {
-            return Outcome::said(Level::Info, "Pick a note with ↑ first, or type one.");
+            return Outcome::said(Level::Info, Words::msg("note-pick-first"));
         };
         let to = if attached.as_deref() == Some(self.question.as_str()) {
             None
@@ -277,9 +275,9 @@ impl NotesPad {
                     .question(&q)
                     .map(|x| x.text.get(iv.lang(), iv.default_language()))
                     .unwrap_or(&q);
-                format!("Note attached to “{}”", crate::neutralise::fit(words, 50))
+                Words::msg("note-attached").arg("question", crate::neutralise::fit(words, 50))
             }
-            None => "Note detached".to_string(),
+            None => Words::msg("note-detached"),
         };
         Outcome::said(Level::Info, said).with(Effect::Persist(change))
     }
@@ -288,24 +286,22 @@ impl NotesPad {
     fn move_note(&mut self, iv: &mut Interview, at: At, now: Timestamp) -> Outcome {
         let n = iv.sessions.len();
         if n < 2 {
-            return Outcome::said(Level::Info, "Only one structure is on this call");
+            return Outcome::said(Level::Info, Words::msg("only-one-structure"));
         }
         let Some(seq) = self
             .selected
             .and_then(|i| iv.session(at.session).notes.get(i))
             .map(|n| n.seq)
         else {
-            return Outcome::said(Level::Info, "Select a note first (↑), then Alt-M moves it");
+            return Outcome::said(Level::Info, Words::msg("note-move-select-first"));
         };
         let to = (at.session + 1) % n;
         match iv.move_note(at.session, seq, to, now) {
             Ok((_, changes)) => {
                 self.selected = None;
                 let name = iv.session(to).structure_name(&iv.guide.guide, iv.lang());
-                Outcome::effects(changes.into_iter().map(Effect::Persist).collect()).say(
-                    Level::Info,
-                    format!("Note moved to the {name} (its pad: Ctrl-T, then Ctrl-G)"),
-                )
+                Outcome::effects(changes.into_iter().map(Effect::Persist).collect())
+                    .say(Level::Info, Words::msg("note-moved").arg("structure", name))
             }
             Err(e) => refused(e),
         }
@@ -325,8 +321,8 @@ impl NotesPad {
         match iv.attribute_note(at.session, seq, now) {
             Ok((change, who)) => {
                 let said = match who {
-                    Some(s) => format!("Note said by {} (Alt-W: the next participant)", s.short()),
-                    None => "Note said by no one in particular".to_string(),
+                    Some(s) => crate::i18n::Words::msg("said-note-said-by").arg("who", s.short()),
+                    None => crate::i18n::Words::msg("said-note-said-by-no-one"),
                 };
                 Outcome::effects(vec![Effect::Persist(change)]).say(Level::Info, said)
             }
@@ -400,7 +396,7 @@ impl FindPanel {
             }
             Some(Action::Open) => match self.results.get(self.cursor) {
                 Some(i) => Outcome::go(Go::Question(*i)),
-                None => Outcome::said(Level::Info, "No question matches."),
+                None => Outcome::said(Level::Info, Words::msg("find-none")),
             },
             _ => {
                 if self.query.input(input) {

@@ -3,6 +3,7 @@
 //! Enter starts the call with the target's fields filled in (and every ticked target of
 //! the same response, each its own session).
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
@@ -94,7 +95,7 @@ impl PlanView {
             }
             Some(Action::LogOutcome) => {
                 let Some(p) = self.selected() else {
-                    return Outcome::said(Level::Info, "No target: import a campaign first.");
+                    return Outcome::said(Level::Info, Words::msg("plan-no-target"));
                 };
                 self.log = Some(LogPanel {
                     target: p.target.clone(),
@@ -125,13 +126,10 @@ impl PlanView {
                 .collect()
         };
         let Some(first) = chosen.first() else {
-            return Outcome::said(Level::Info, "No target: import a campaign first.");
+            return Outcome::said(Level::Info, Words::msg("plan-no-target"));
         };
         if chosen.iter().any(|t| t.response != first.response) {
-            return Outcome::said(
-                Level::Warn,
-                "One call is one response: tick targets of the same response only.",
-            );
+            return Outcome::said(Level::Warn, Words::msg("plan-one-response"));
         }
         let mut o = Outcome::go(Go::NewCall);
         o.from_targets = chosen;
@@ -231,7 +229,9 @@ impl PlanView {
         };
         Outcome::said(
             Level::Info,
-            format!("Logged {}: {}", log.target.name(), outcome.label()),
+            Words::msg("plan-logged")
+                .arg("target", log.target.name())
+                .arg("outcome", outcome.as_str()),
         )
         .with(Effect::LogAttempt(attempt))
     }

@@ -2,6 +2,7 @@
 //! interviewer can read it back; and the end-of-call read-back of its closed answers and
 //! classification, which the coordinator confirms or corrects (recorded on the session).
 
+use crate::i18n::Words;
 use jiff::Timestamp;
 
 use super::asks::{ask_complete, refused};
@@ -151,11 +152,11 @@ impl ReviewPanel {
                 match iv.record_read_back(session, confirmed, now) {
                     Ok(change) => {
                         let said = if confirmed {
-                            "Read back and confirmed by the coordinator: recorded".to_string()
+                            Words::msg("read-back-confirmed")
                         } else {
                             // Back to the list, where the corrections are made.
                             self.page = ReviewPage::Recorded;
-                            "Corrections asked: recorded. Correct the answers (Enter opens one), then read back again (b)".to_string()
+                            Words::msg("read-back-corrections")
                         };
                         Outcome::said(Level::Info, said).with(Effect::Persist(change))
                     }

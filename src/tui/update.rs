@@ -2,6 +2,7 @@
 //! returns the effects for the loop to carry out. The screens below return an
 //! [`Outcome`], which `App::apply` puts into effect.
 
+use crate::i18n::Words;
 use ratatui_textarea::{Input, Key};
 
 use super::app::{App, Screen};
@@ -71,23 +72,22 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             let mut view = CallView::new(*opened);
             view.sensitive_names = app.sensitive_names.clone();
             view.auto_advance = app.auto_advance;
+            view.ui = app.ui;
+            view.ui_follows_call = app.ui_follows_call;
             // A call created from the Plan screen is for its targets.
             if !read_only && !app.call_targets.is_empty() {
                 view.from_targets = std::mem::take(&mut app.call_targets);
             }
             app.screen = Screen::Interview(Box::new(view));
             if let Some(h) = taken {
-                app.say(Level::Warn, format!("Took the session over from {h}"));
-            } else if read_only && viewing {
-                app.say(
-                    Level::Info,
-                    "Viewing a completed call: nothing can change here",
-                );
-            } else if read_only {
-                app.say(
+                app.tell(
                     Level::Warn,
-                    "Read-only: another stocktake edits this session",
+                    Words::msg("took-over").arg("holder", h.to_string()),
                 );
+            } else if read_only && viewing {
+                app.tell(Level::Info, Words::msg("viewing-completed"));
+            } else if read_only {
+                app.tell(Level::Warn, Words::msg("read-only-elsewhere"));
             }
             Vec::new()
         }
@@ -97,14 +97,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             holder,
         } => {
             app.dialog = Some(Dialog {
-                title: "Session open elsewhere".into(),
-                body: format!(
-                    "This session is being edited by {holder}.\n\nOpen it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save."
-                ),
+                title: Words::msg("dialog-locked-title"),
+                body: Words::msg("dialog-locked-body").arg("holder", holder.to_string()),
                 choices: vec![
                     DialogChoice {
                         key: 'r',
-                        label: "read-only",
+                        label: Words::msg("dialog-locked-read-only"),
                         then: Then::Effects(vec![Effect::OpenCall {
                             call_id: call_id.clone(),
                             session_id: session_id.clone(),
@@ -114,7 +112,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                     },
                     DialogChoice {
                         key: 't',
-                        label: "take over",
+                        label: Words::msg("dialog-locked-take-over"),
                         then: Then::Effects(vec![Effect::OpenCall {
                             call_id,
                             session_id,
@@ -124,7 +122,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                     },
                     DialogChoice {
                         key: 'c',
-                        label: "cancel",
+                        label: Words::msg("dialog-cancel"),
                         then: Then::Nothing,
                     },
                 ],
@@ -139,7 +137,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             // "The disk is full" must not stay on screen once what waited is in.
             if all_saved && app.flash.as_ref().is_some_and(|f| f.not_saved) {
-                app.say(Level::Info, "Saved: everything typed is in the store again");
+                app.tell(Level::Info, Words::msg("saved-again"));
             }
             Vec::new()
         }
@@ -151,14 +149,11 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             if let Screen::Interview(view) = &mut app.screen {
                 view.not_saved(&sessions, &message);
             }
-            let what = if waiting == 1 {
-                "1 change waits".to_string()
-            } else {
-                format!("{waiting} changes wait")
-            };
-            app.say(
+            app.tell(
                 Level::Error,
-                format!("{message} ({what}, tried again every second)"),
+                Words::msg("not-saved")
+                    .arg("message", message.clone())
+                    .arg("waiting", waiting),
             );
             if let Some(f) = &mut app.flash {
                 f.not_saved = true;
@@ -169,10 +164,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             if let Screen::Interview(view) = &mut app.screen {
                 view.lock_lost(&session);
             }
-            app.say(
-                Level::Error,
-                "Another stocktake took this session over: read-only now. Your screen still shows your last words.",
-            );
+            app.tell(Level::Error, Words::msg("lock-lost"));
             Vec::new()
         }
         Event::Completed { session } => {
@@ -184,22 +176,22 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                         .extend(app.close_call(false, Some(crate::campaign::Outcome::Completed)));
                 }
             }
-            app.say(Level::Info, "Session completed");
+            app.tell(Level::Info, Words::msg("session-completed"));
             effects
         }
         Event::Synced { files, outbox } => {
-            app.say(
+            app.tell(
                 Level::Info,
-                format!(
-                    "Session completed and written to the outbox ({files} file(s) in {outbox})"
-                ),
+                Words::msg("session-synced")
+                    .arg("files", files)
+                    .arg("outbox", outbox.to_string()),
             );
             Vec::new()
         }
         Event::SyncFailed(message) => {
-            app.say(
+            app.tell(
                 Level::Warn,
-                format!("Session completed, but not written to the outbox: {message}"),
+                Words::msg("session-sync-failed").arg("message", message),
             );
             Vec::new()
         }
@@ -294,24 +286,24 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             _ => {}
         }
         // Never further than the help is long, so ↑ moves at once after holding ↓.
-        let most = super::screens::help_lines(app.help.unwrap_or(ctx), 78);
+        let most = super::screens::help_lines(app.help.unwrap_or(ctx), app.lang(), 78);
         app.help_scroll = app.help_scroll.min(most);
         return Vec::new();
     }
     match action {
         Some(Action::AskQuit) => {
             app.dialog = Some(Dialog {
-                title: "Quit stocktake?".into(),
-                body: "Everything is saved; reopening the session brings you back here.".into(),
+                title: Words::msg("dialog-quit-title"),
+                body: Words::msg("dialog-quit-body"),
                 choices: vec![
                     DialogChoice {
                         key: 'q',
-                        label: "quit",
+                        label: Words::msg("dialog-quit-yes"),
                         then: Then::Quit,
                     },
                     DialogChoice {
                         key: 's',
-                        label: "stay",
+                        label: Words::msg("dialog-unsaved-stay"),
                         then: Then::Nothing,
                     },
                 ],

@@ -19,7 +19,7 @@ enum Row<'a> {
     Heading(String),
     Text(DetailsField, String, &'a TextField),
     Role(DetailsField, String, &'static str),
-    Button(DetailsField, &'static str),
+    Button(DetailsField, String),
 }
 
 pub fn render(app: &App, view: &CallView, d: &CallDetails, f: &mut Frame, inner: Rect) {
@@ -27,35 +27,38 @@ pub fn render(app: &App, view: &CallView, d: &CallDetails, f: &mut Frame, inner:
     let w = inner.width as usize;
     let name = view.session().structure_name(view.guide(), view.lang());
     let b = Block::default().borders(Borders::TOP).title(Span::styled(
-        fit(" Call details · changes are kept in the history ", w),
+        fit(&format!(" {} ", view.t("details-title")), w),
         t.focus(),
     ));
     let body = b.inner(inner);
     f.render_widget(b, inner);
     let mut rows = vec![
-        Row::Text(
-            DetailsField::Response,
-            "Country / response".into(),
-            &d.response,
-        ),
-        Row::Text(DetailsField::Note, "Call note".into(), &d.note),
-        Row::Heading(format!("Participants for the {name}")),
+        Row::Text(DetailsField::Response, view.t("form-response"), &d.response),
+        Row::Text(DetailsField::Note, view.t("details-note"), &d.note),
+        Row::Heading(view.tr("details-participants", &[("structure", name.into())])),
     ];
     for (i, p) in d.people.iter().enumerate() {
         let role = ROLES.get(p.role).map_or("", |r| r.1);
         rows.push(Row::Role(
             DetailsField::Role(i),
-            format!("{} role", i + 1),
+            view.tr("details-role", &[("n", (i + 1).into())]),
             role,
         ));
         rows.push(Row::Text(
             DetailsField::Organisation(i),
-            "  organisation".into(),
+            format!("  {}", view.t("form-organisation")),
             &p.organisation,
         ));
-        rows.push(Row::Text(DetailsField::Name(i), "  name".into(), &p.name));
+        rows.push(Row::Text(
+            DetailsField::Name(i),
+            format!("  {}", view.t("details-name")),
+            &p.name,
+        ));
     }
-    rows.push(Row::Button(DetailsField::Add, "[ + Add participant ]"));
+    rows.push(Row::Button(
+        DetailsField::Add,
+        format!("[ {} ]", view.t("form-add-participant")),
+    ));
     let focus_row = rows
         .iter()
         .position(|r| match r {
@@ -131,7 +134,7 @@ pub fn render(app: &App, view: &CallView, d: &CallDetails, f: &mut Frame, inner:
                 } else {
                     t.plain()
                 };
-                f.render_widget(Paragraph::new(Span::styled(*text, style)), v);
+                f.render_widget(Paragraph::new(Span::styled(text.as_str(), style)), v);
             }
         }
     }

@@ -76,11 +76,13 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             line.push(Span::raw(" "));
         }
     }
-    let consent = match form.consent {
-        None => "not asked yet",
-        Some(true) => "yes",
-        Some(false) => "no",
-    };
+    let ui = app.lang();
+    let tx = |id: &str| crate::i18n::t(ui, id);
+    let consent = tx(match form.consent {
+        None => "form-consent-not-asked",
+        Some(true) => "form-consent-yes",
+        Some(false) => "form-consent-no",
+    });
 
     let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     // Where a guide from outside stocktake comes from, while it is the one chosen.
@@ -90,19 +92,27 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         .and_then(|g| app.trust.iter().find(|(d, _)| *d == g.digest))
         .map(|(_, trust)| {
             let what = if trust.replaces_bundled {
-                "replaces the bundled guide"
+                "replaces"
             } else {
-                "not bundled"
+                "not-bundled"
             };
-            format!("  guide from {} ({what})", trust.origin)
+            let from = crate::i18n::tr(
+                ui,
+                "form-guide-from",
+                &[
+                    ("origin", trust.origin.as_str().into()),
+                    ("what", what.into()),
+                ],
+            );
+            format!("  {from}")
         });
     let subtitle = match &origin {
         Some(o) => Span::styled(fit(o, w.saturating_sub(10)), t.warn()),
-        None => Span::styled("  one session per respondent on the call", t.dim()),
+        None => Span::styled(format!("  {}", tx("form-subtitle")), t.dim()),
     };
     f.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" New call", t.title()),
+            Span::styled(format!(" {}", tx("form-title")), t.title()),
             subtitle,
         ])),
         title,
@@ -112,37 +122,41 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     enum Row<'a> {
         Spans(Line<'a>),
         Text(&'a TextField),
-        Button(&'static str),
+        Button(String),
     }
     let mut entries: Vec<(FormField, String, Row)> = vec![
         (
             FormField::Guide,
-            "Guide".into(),
+            tx("form-guide"),
             Row::Spans(rows.remove(0).1),
         ),
         (
             FormField::Language,
-            "Language".into(),
+            tx("form-language"),
             Row::Spans(rows.remove(0).1),
         ),
         (
             FormField::Response,
-            "Country / response".into(),
+            tx("form-response"),
             Row::Text(&form.response),
         ),
     ];
     for (n, (first, line)) in tick_lines.into_iter().enumerate() {
-        let label = if n == 0 { "Respondents" } else { "" };
+        let label = if n == 0 {
+            tx("form-respondents")
+        } else {
+            String::new()
+        };
         entries.push((
             FormField::Structure(first),
-            label.into(),
+            label,
             Row::Spans(Line::from(line)),
         ));
     }
     if form.asks_name() {
         entries.push((
             FormField::OtherLabel,
-            "Other structure".into(),
+            tx("form-other-structure"),
             Row::Text(&form.other_label),
         ));
     }
@@ -150,7 +164,7 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         let role = ROLES.get(p.role).map(|r| r.1).unwrap_or("");
         entries.push((
             FormField::Role(i),
-            format!("Participant {}", i + 1),
+            crate::i18n::tr(ui, "form-participant", &[("n", (i + 1).into())]),
             Row::Spans(Line::from(chooser(
                 role.to_string(),
                 focus(FormField::Role(i)),
@@ -158,32 +172,29 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         ));
         entries.push((
             FormField::Organisation(i),
-            "  organisation".into(),
+            format!("  {}", tx("form-organisation")),
             Row::Text(&p.organisation),
         ));
     }
     entries.push((
         FormField::AddParticipant,
         String::new(),
-        Row::Button("+ Add participant"),
+        Row::Button(tx("form-add-participant")),
     ));
     entries.push((
         FormField::Interviewer,
-        "Interviewer".into(),
+        tx("form-interviewer"),
         Row::Text(&form.interviewer),
     ));
     entries.push((
         FormField::Consent,
-        "Consent to take notes".into(),
-        Row::Spans(Line::from(chooser(
-            consent.to_string(),
-            focus(FormField::Consent),
-        ))),
+        tx("form-consent"),
+        Row::Spans(Line::from(chooser(consent, focus(FormField::Consent)))),
     ));
     entries.push((
         FormField::Start,
         String::new(),
-        Row::Button("Start interview"),
+        Row::Button(tx("form-start")),
     ));
 
     // Keep the focused field in view on a short terminal.
@@ -221,7 +232,8 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             )),
             l,
         );
-        let error = form.error(*field);
+        let error = form.error(*field, ui);
+        let error = error.as_deref();
         match row {
             Row::Spans(line) => f.render_widget(Paragraph::new(line.clone()), v),
             Row::Text(field_widget) => {

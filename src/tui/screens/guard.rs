@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::layout::{fit, scroll_to, width};
 use crate::interview::guard::Place;
 use crate::tui::app::App;
-use crate::tui::guard_panel::{GuardPanel, findings_count, text_of};
+use crate::tui::guard_panel::{GuardPanel, text_of};
 use crate::tui::interview::CallView;
 
 /// Characters of context shown on each side of what was found.
@@ -19,11 +19,7 @@ pub fn render(app: &App, view: &CallView, g: &GuardPanel, f: &mut Frame, area: R
     let t = &app.theme;
     let w = area.width as usize;
     let open = g.open(&view.interview, view.active);
-    let head = if open.is_empty() {
-        " Nothing left to check: c completes ".to_string()
-    } else {
-        format!(" Before sending: {} to decide ", findings_count(open.len()))
-    };
+    let head = format!(" {} ", view.tr("guard-title", &[("n", open.len().into())]));
     let b = Block::default()
         .borders(Borders::TOP)
         .title(Span::styled(fit(&head, w), t.focus()));
@@ -40,10 +36,10 @@ pub fn render(app: &App, view: &CallView, g: &GuardPanel, f: &mut Frame, area: R
     let mut cursor_row = 0;
     for (n, finding) in open.iter().enumerate() {
         let place = match &finding.place {
-            Place::Note(q) => format!("note on “{}”", question(q)),
-            Place::Other(q) => format!("specify text of “{}”", question(q)),
-            Place::Answer(q) => format!("answer to “{}”", question(q)),
-            Place::Pad(seq) => format!("general note {seq}"),
+            Place::Note(q) => view.tr("guard-in-note", &[("question", question(q).into())]),
+            Place::Other(q) => view.tr("guard-in-other", &[("question", question(q).into())]),
+            Place::Answer(q) => view.tr("guard-in-answer", &[("question", question(q).into())]),
+            Place::Pad(seq) => view.tr("guard-in-pad", &[("seq", (*seq).into())]),
         };
         let selected = n == g.cursor.min(open.len().saturating_sub(1));
         if selected {

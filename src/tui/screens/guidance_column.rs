@@ -51,7 +51,7 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         lines.extend(wrap(g, w));
     }
     if lines.is_empty() {
-        let said: Vec<Line> = wrap("No guidance for this question.", w)
+        let said: Vec<Line> = wrap(&view.t("guidance-none"), w)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, t.dim())))
             .collect();
@@ -59,7 +59,7 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
         return;
     }
     // Longer than the column: Alt-G still shows all of it, and scrolls.
-    let lines = cut_lines(lines, inner.height as usize, w);
+    let lines = cut_lines(view, lines, inner.height as usize, w);
     f.render_widget(
         Paragraph::new(
             lines

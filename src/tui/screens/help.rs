@@ -7,15 +7,16 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::layout::{cell, fit, wrap};
 use super::popup;
+use crate::i18n::{UiLang, tr};
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, help};
 
 const KEY_W: usize = 18;
 
 /// How many lines the help of `ctx` takes at `width` columns: how far it can scroll.
-pub fn lines(ctx: Ctx, width: u16) -> u16 {
+pub fn lines(ctx: Ctx, lang: UiLang, width: u16) -> u16 {
     let text_w = (width as usize).saturating_sub(KEY_W + 5);
-    let n: usize = help(ctx)
+    let n: usize = help(ctx, lang)
         .iter()
         .map(|(_, what)| wrap(what, text_w).len().max(1))
         .sum();
@@ -28,8 +29,8 @@ pub fn render(app: &App, ctx: Ctx, f: &mut Frame, area: Rect) {
     let key_w = KEY_W;
     let text_w = (w as usize).saturating_sub(key_w + 5);
     let mut lines = Vec::new();
-    for (keys, what) in help(ctx) {
-        for (i, l) in wrap(what, text_w).into_iter().enumerate() {
+    for (keys, what) in help(ctx, app.lang()) {
+        for (i, l) in wrap(&what, text_w).into_iter().enumerate() {
             let k = if i == 0 {
                 cell(&keys, key_w)
             } else {
@@ -44,7 +45,11 @@ pub fn render(app: &App, ctx: Ctx, f: &mut Frame, area: Rect) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         fit(
-            &format!("Everything you type is saved at once in {}", app.data_path),
+            &tr(
+                app.lang(),
+                "help-saved-in",
+                &[("path", app.data_path.as_str().into())],
+            ),
             w as usize - 4,
         ),
         t.dim(),
@@ -54,13 +59,16 @@ pub fn render(app: &App, ctx: Ctx, f: &mut Frame, area: Rect) {
     let max_scroll = (lines.len() as u16).saturating_sub(room);
     let scroll = app.help_scroll.min(max_scroll);
     let title = if max_scroll > 0 {
-        format!(
-            " Keys ({}/{} · ↑↓ scroll · Esc closes) ",
-            scroll + room,
-            lines.len()
+        tr(
+            app.lang(),
+            "help-title-scroll",
+            &[
+                ("shown", (scroll + room).into()),
+                ("total", lines.len().into()),
+            ],
         )
     } else {
-        " Keys (Esc closes) ".to_string()
+        crate::i18n::t(app.lang(), "help-title")
     };
     f.render_widget(Clear, r);
     let block = Block::bordered().title(Span::styled(title, t.title()));

@@ -91,7 +91,7 @@ fn elapsed(app: &App, view: &CallView) -> String {
     let secs = (app.now.as_second() - view.call().started_at.as_second()).max(0);
     let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
     if d > 0 {
-        format!("{d}d {h:02}:{m:02}")
+        format!("{d}{} {h:02}:{m:02}", view.t("elapsed-days"))
     } else {
         format!("{h:02}:{m:02}:{s:02}")
     }
@@ -100,11 +100,15 @@ fn elapsed(app: &App, view: &CallView) -> String {
 fn save_span(t: &Theme, view: &CallView) -> Span<'static> {
     // Not saved comes first: a completion that is not in the store yet is not complete.
     match &view.tab().save {
-        SaveState::Failed(_) => Span::styled("✗ NOT SAVED", t.error()),
-        _ if view.session().status == Status::Completed => Span::styled("completed", t.ok()),
-        _ if view.read_only(view.active).is_some() => Span::styled("read-only", t.warn()),
-        SaveState::Saved(_) => Span::styled("✓ saved", t.ok()),
-        SaveState::Saving => Span::styled("saving…", t.warn()),
+        SaveState::Failed(_) => Span::styled(view.t("save-failed"), t.error()),
+        _ if view.session().status == Status::Completed => {
+            Span::styled(view.t("save-completed"), t.ok())
+        }
+        _ if view.read_only(view.active).is_some() => {
+            Span::styled(view.t("save-read-only"), t.warn())
+        }
+        SaveState::Saved(_) => Span::styled(view.t("save-saved"), t.ok()),
+        SaveState::Saving => Span::styled(view.t("save-saving"), t.warn()),
     }
 }
 
@@ -137,7 +141,14 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     let right = vec![
         Span::styled(revision, t.warn()),
         Span::styled(
-            format!("§{} · Q {pos}/{} · ", si + 1, visible.len()),
+            view.tr(
+                "header-where",
+                &[
+                    ("section_no", (si + 1).into()),
+                    ("n", pos.into()),
+                    ("of", visible.len().into()),
+                ],
+            ) + " · ",
             t.plain(),
         ),
         Span::styled(elapsed(app, view), t.plain()),
@@ -147,13 +158,14 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
     ];
     // Consent refused is said all the time, whatever else the screen shows.
     let consent = view.interview.consent_refused(view.active).then(|| {
-        match view.guide().consent.when_refused {
-            WhenRefused::NoFreeText => " NO CONSENT: no notes ",
-            WhenRefused::KeepLocal => " NO CONSENT: notes stay here ",
-        }
+        let id = match view.guide().consent.when_refused {
+            WhenRefused::NoFreeText => "header-no-consent-no-notes",
+            WhenRefused::KeepLocal => "header-no-consent-keep-local",
+        };
+        format!(" {} ", view.t(id))
     });
     let right_w: usize = right.iter().map(|s| width(&s.content)).sum::<usize>()
-        + consent.map_or(0, |c| width(c) + 1);
+        + consent.as_ref().map_or(0, |c| width(c) + 1);
     let left_w = (header.width as usize).saturating_sub(right_w + 1);
     let who = format!(
         " {} · {}",
@@ -184,9 +196,10 @@ pub fn render(app: &App, view: &CallView, f: &mut Frame, area: Rect) {
             spans.push(Span::raw(" "));
         }
         let used: usize = labels.iter().map(|l| width(l) + 1).sum();
-        if used + width("Ctrl-T switch") <= tabs_row.width as usize {
+        let switch = format!(" {}", view.t("tabs-switch"));
+        if used + width("Ctrl-T") + width(&switch) <= tabs_row.width as usize {
             spans.push(Span::styled("Ctrl-T", t.key()));
-            spans.push(Span::styled(" switch", t.dim()));
+            spans.push(Span::styled(switch, t.dim()));
         }
         f.render_widget(Paragraph::new(Line::from(spans)), tabs_row);
     }

@@ -41,7 +41,7 @@ fn render_too_small(app: &App, f: &mut Frame) {
     let area = f.area();
     let w = area.width as usize;
     let text = crate::i18n::tr(
-        app.ui,
+        app.lang(),
         "too-small",
         &[
             ("width", area.width.into()),
@@ -124,22 +124,21 @@ fn render_status(app: &App, f: &mut Frame, area: Rect) {
 
 fn render_hints(app: &App, f: &mut Frame, area: Rect) {
     let t = &app.theme;
+    let lang = app.lang();
+    let help_word = crate::i18n::t(lang, "hint-home-help-qmark");
     let pairs: Vec<(String, String)> = match &app.dialog {
         Some(d) => d
             .choices
             .iter()
-            .map(|c| (c.key.to_string(), c.label.to_string()))
-            .chain([("Esc".to_string(), "dismiss".to_string())])
+            .map(|c| (c.key.to_string(), c.label.in_lang(lang)))
+            .chain([("Esc".to_string(), crate::i18n::t(lang, "hint-dismiss"))])
             .collect(),
-        None => hints(app.ctx(), |a| app.offers(a))
-            .into_iter()
-            .map(|(k, l)| (k, l.to_string()))
-            .collect(),
+        None => hints(app.ctx(), lang, |a| app.offers(a)),
     };
     // `? help` (or F1) always shows, at the right, however many hints fit before it.
-    let (help, rest): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(_, l)| l == "help");
+    let (help, rest): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(_, l)| *l == help_word);
     let help = help.into_iter().next().or_else(|| {
-        (app.dialog.is_none() && app.help.is_none()).then(|| ("F1".to_string(), "help".to_string()))
+        (app.dialog.is_none() && app.help.is_none()).then(|| ("F1".to_string(), help_word.clone()))
     });
     let reserve = help.as_ref().map_or(0, |(k, l)| width(k) + 1 + width(l));
     let mut spans = Vec::new();
@@ -178,18 +177,25 @@ fn render_dialog(app: &App, d: &super::outcome::Dialog, f: &mut Frame, area: Rec
     let t = &app.theme;
     let w = area.width.clamp(20, 64);
     let inner_w = w.saturating_sub(4) as usize;
-    let mut lines: Vec<Line> = wrap(&d.body, inner_w).into_iter().map(Line::from).collect();
+    let lang = app.lang();
+    let mut lines: Vec<Line> = wrap(&d.body.in_lang(lang), inner_w)
+        .into_iter()
+        .map(Line::from)
+        .collect();
     lines.push(Line::default());
     let mut choices = Vec::new();
     for c in &d.choices {
         choices.push(Span::styled(format!("[{}]", c.key), t.key()));
-        choices.push(Span::raw(format!(" {}   ", c.label)));
+        choices.push(Span::raw(format!(" {}   ", c.label.in_lang(lang))));
     }
     lines.push(Line::from(choices));
     let r = popup(area, w, lines.len() as u16 + 2);
     f.render_widget(Clear, r);
     let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", d.title), t.title()))
+        .title(Span::styled(
+            format!(" {} ", d.title.in_lang(lang)),
+            t.title(),
+        ))
         .padding(ratatui::widgets::Padding::horizontal(1));
     f.render_widget(Paragraph::new(lines).block(block), r);
 }

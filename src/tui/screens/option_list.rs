@@ -22,16 +22,13 @@ pub enum ListLine {
 }
 
 impl ListLine {
-    pub fn marker_text(n: usize, above: bool) -> String {
-        let (arrow, word) = if above {
-            ("↑", "above")
+    pub fn marker_text(n: usize, above: bool, ui: crate::i18n::UiLang) -> String {
+        let id = if above {
+            "options-above"
         } else {
-            ("↓", "below")
+            "options-below"
         };
-        match n {
-            1 => format!("  {arrow} 1 more {word}"),
-            n => format!("  {arrow} {n} more {word}"),
-        }
+        format!("  {}", crate::i18n::tr(ui, id, &[("n", n.into())]))
     }
 }
 
@@ -147,8 +144,8 @@ mod tests {
             .iter()
             .map(|l| match l {
                 ListLine::Row { text, .. } => text.clone(),
-                ListLine::Above(n) => ListLine::marker_text(*n, true),
-                ListLine::Below(n) => ListLine::marker_text(*n, false),
+                ListLine::Above(n) => ListLine::marker_text(*n, true, crate::i18n::UiLang::En),
+                ListLine::Below(n) => ListLine::marker_text(*n, false, crate::i18n::UiLang::En),
             })
             .collect()
     }

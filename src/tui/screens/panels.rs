@@ -25,24 +25,24 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
         Panel::Guard(g) => super::guard::render(app, view, g, f, inner),
         Panel::AddStructure(add) => {
             let b = Block::default().borders(Borders::TOP).title(Span::styled(
-                fit(" Add a structure that joined the call ", w),
+                fit(&format!(" {} ", view.t("add-structure-title")), w),
                 t.focus(),
             ));
             let body = b.inner(inner);
             f.render_widget(b, inner);
-            let mut lines: Vec<Line> = wrap(
-                "Each structure has its own session, in a new tab, with this call's participants and consent.",
-                w,
-            )
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, t.dim())))
-            .collect();
+            let mut lines: Vec<Line> = wrap(&view.t("add-structure-body"), w)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, t.dim())))
+                .collect();
             lines.push(Line::default());
             for (i, s) in add.choices.iter().enumerate() {
                 let on = i == add.cursor;
                 let guide = view.guide();
                 let name = if guide.asks_name(*s) {
-                    format!("{}, named below", guide.respondent_short(*s, lang))
+                    view.tr(
+                        "add-structure-named-below",
+                        &[("structure", guide.respondent_short(*s, lang).into())],
+                    )
                 } else {
                     guide.respondent_name(*s, lang)
                 };
@@ -88,14 +88,14 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             };
             field(
                 f,
-                "Name of the other structure:",
+                &view.t("add-structure-name"),
                 &add.label,
                 !add.on_organisation,
                 (name_title, name),
             );
             field(
                 f,
-                "Organisation of the coordinator who joined (optional):",
+                &view.t("add-structure-organisation"),
                 &add.organisation,
                 add.on_organisation,
                 (org_title, org),
@@ -128,16 +128,17 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 .guidance
                 .as_ref()
                 .map(|g| g.get(lang, dl).to_string())
-                .unwrap_or_else(|| "No guidance for this question.".into());
+                .unwrap_or_else(|| view.t("guidance-none"));
             lines.extend(
                 wrap(&g, w)
                     .into_iter()
                     .map(|l| Line::from(Span::styled(l, t.guidance()))),
             );
             let max_scroll = (lines.len() as u16).saturating_sub(inner.height.saturating_sub(1));
-            let b = Block::default()
-                .borders(Borders::TOP)
-                .title(Span::styled(" Guidance (↑↓ scroll, Esc close) ", t.focus()));
+            let b = Block::default().borders(Borders::TOP).title(Span::styled(
+                format!(" {} ", view.t("guidance-title")),
+                t.focus(),
+            ));
             f.render_widget(
                 Paragraph::new(lines)
                     .block(b)
@@ -149,7 +150,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             let [input, list] =
                 Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
             let b = Block::default().borders(Borders::TOP).title(Span::styled(
-                " Find a question: type words of it ",
+                format!(" {} ", view.t("find-title")),
                 t.focus(),
             ));
             let a = b.inner(input);
@@ -159,7 +160,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             let top = scroll_to(find.cursor, height, find.results.len());
             let mut lines = Vec::new();
             if find.results.is_empty() {
-                lines.push(Line::from(Span::styled("No question matches.", t.dim())));
+                lines.push(Line::from(Span::styled(view.t("find-none"), t.dim())));
             }
             for (n, i) in find.results.iter().enumerate().skip(top).take(height) {
                 let si = view.section_of(*i);
@@ -186,13 +187,21 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             // Whose notes they are comes first; the reminder of what the pad is for only
             // where it fits whole.
             let mut title = format!(
-                " General notes of the {} ({}) ",
-                view.session().structure_name(view.guide(), lang),
-                notes.len()
+                " {} ",
+                view.tr(
+                    "notes-title",
+                    &[
+                        (
+                            "structure",
+                            view.session().structure_name(view.guide(), lang).into()
+                        ),
+                        ("n", notes.len().into()),
+                    ],
+                )
             );
-            let tail = "· for what is said out of order ";
-            if super::layout::width(&title) + super::layout::width(tail) <= w {
-                title.push_str(tail);
+            let tail = format!("{} ", view.t("notes-title-tail"));
+            if super::layout::width(&title) + super::layout::width(&tail) <= w {
+                title.push_str(&tail);
             }
             let b = Block::default()
                 .borders(Borders::TOP)
@@ -209,7 +218,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                     .map(|q| format!(" [{q}]"))
                     .unwrap_or_default();
                 if n.sensitive {
-                    q.push_str(" [sensitive]");
+                    q.push_str(&format!(" [{}]", view.t("notes-sensitive")));
                 }
                 if let Some(s) = &n.said_by {
                     q.push_str(&format!(" [{}]", s.short()));
@@ -231,10 +240,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 }
             }
             if notes.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    "No general notes yet. Type below.",
-                    t.dim(),
-                )));
+                lines.push(Line::from(Span::styled(view.t("notes-none"), t.dim())));
             }
             let top = if pad.selected.is_some() {
                 scroll_to(sel_row, la.height as usize, lines.len())
@@ -246,8 +252,8 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 la,
             );
             let title = match pad.editing {
-                Some(seq) => format!(" Note {seq}: saved as you type · Enter: done "),
-                None => " New note: saved as you type ".to_string(),
+                Some(seq) => format!(" {} ", view.tr("notes-editing", &[("seq", seq.into())])),
+                None => format!(" {} ", view.t("notes-new")),
             };
             let b = Block::default()
                 .borders(Borders::TOP)

@@ -9,20 +9,28 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::layout::{cell, fit, scroll_to};
 use crate::campaign::{Outcome, Progress, State};
+use crate::i18n::{UiLang, t, tr};
 use crate::tui::app::App;
 use crate::tui::plan::PlanView;
 
-fn status(p: &Progress) -> String {
-    match p.state {
-        State::Done(o) => o.label().to_string(),
-        State::Due if p.callback => "callback due".into(),
-        State::Due => "due".into(),
-        State::NotTried => "not tried".into(),
-        State::Waiting if p.callback => "callback".into(),
-        State::Waiting => "waiting".into(),
-        State::Exhausted => "tried enough".into(),
-        State::NeedsContact => "new contact?".into(),
-    }
+/// An outcome's name in `ui`: `outcome-<its code>` in the `.ftl` files.
+pub(super) fn outcome_label(ui: UiLang, o: Outcome) -> String {
+    crate::i18n::lookup(ui, &format!("outcome-{}", o.as_str()), &[])
+        .unwrap_or_else(|| o.label().to_string())
+}
+
+fn status(ui: UiLang, p: &Progress) -> String {
+    let id = match p.state {
+        State::Done(o) => return outcome_label(ui, o),
+        State::Due if p.callback => "plan-state-callback-due",
+        State::Due => "plan-state-due",
+        State::NotTried => "plan-state-not-tried",
+        State::Waiting if p.callback => "plan-state-callback",
+        State::Waiting => "plan-state-waiting",
+        State::Exhausted => "plan-state-exhausted",
+        State::NeedsContact => "plan-state-needs-contact",
+    };
+    t(ui, id)
 }
 
 /// The next call: "Thu 14:00 (theirs 17:00)", or without their time when `short` (the
@@ -42,9 +50,16 @@ fn next(app: &App, p: &Progress, short: bool) -> String {
         .filter(|_| !short)
         .and_then(|z| jiff::tz::TimeZone::get(z).ok())
     {
-        Some(tz) => format!(
-            "{here} (theirs {})",
-            t.to_zoned_datetime(tz).strftime("%H:%M")
+        Some(tz) => tr(
+            app.lang(),
+            "plan-next-theirs",
+            &[
+                ("here", here.into()),
+                (
+                    "theirs",
+                    t.to_zoned_datetime(tz).strftime("%H:%M").to_string().into(),
+                ),
+            ],
         ),
         None => here,
     }
@@ -52,6 +67,7 @@ fn next(app: &App, p: &Progress, short: bool) -> String {
 
 pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
     let t = &app.theme;
+    let ui = app.lang();
     let w = area.width as usize;
     let [title, header, body, details] = Layout::vertical([
         Constraint::Length(1),
@@ -63,10 +79,18 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
     let (done, due, left) = view.data.totals();
     f.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" Campaign ", t.title()),
+            Span::styled(format!(" {} ", crate::i18n::t(ui, "plan-title")), t.title()),
             Span::styled(
                 fit(
-                    &format!("· {done} done · {due} due now · {left} left"),
+                    &tr(
+                        ui,
+                        "plan-totals",
+                        &[
+                            ("done", done.into()),
+                            ("due", due.into()),
+                            ("left", left.into()),
+                        ],
+                    ),
                     w.saturating_sub(11),
                 ),
                 t.plain(),
@@ -77,13 +101,13 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
     if view.data.rows.is_empty() {
         f.render_widget(
             Paragraph::new(vec![
-                Line::from(" No campaign yet. Import its file from a terminal:"),
+                Line::from(format!(" {}", crate::i18n::t(ui, "plan-empty"))),
                 Line::from(Span::styled(
                     "   stocktake plan import CAMPAIGN.csv",
                     t.key(),
                 )),
                 Line::from(Span::styled(
-                    " (columns response, structure, coordinator, organisation, contact, timezone, language)",
+                    format!(" {}", crate::i18n::t(ui, "plan-empty-columns")),
                     t.dim(),
                 )),
             ]),
@@ -94,7 +118,9 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
     // Columns shrink to 80: the target takes what the others leave. Narrower than the
     // columns with a 12-column target, the next call loses "(theirs 17:00)" rather than
     // be cut to "(theirs 1…": the details under the list give the time there.
-    let (st, tries) = (13, 5);
+    // A header longer in another language ("ESSAIS") widens its column, never cut.
+    let tries = super::layout::width(&crate::i18n::t(ui, "plan-col-tries")).max(5);
+    let st = 13;
     let short = w < 12 + st + tries + 24 + 8;
     let nx = if short { 9 } else { 24 };
     let tw = w.saturating_sub(st + tries + nx + 8).max(12);
@@ -109,7 +135,13 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
     };
     f.render_widget(
         Paragraph::new(Span::styled(
-            row("     ", "TARGET", "STATUS", "TRIES", "NEXT CALL"),
+            row(
+                "     ",
+                &crate::i18n::t(ui, "plan-col-target"),
+                &crate::i18n::t(ui, "plan-col-status"),
+                &crate::i18n::t(ui, "plan-col-tries"),
+                &crate::i18n::t(ui, "plan-col-next"),
+            ),
             t.dim(),
         )),
         header,
@@ -127,12 +159,12 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
         let mark = format!("{}{tick} ", if here { "▸" } else { " " });
         let mut name = p.target.name();
         if p.target.removed {
-            name.push_str(" (removed)");
+            name.push_str(&format!(" ({})", crate::i18n::t(ui, "plan-removed")));
         }
         let text = row(
             &mark,
             &name,
-            &status(p),
+            &status(ui, p),
             &p.attempts.to_string(),
             &next(app, p, short),
         );
@@ -199,7 +231,7 @@ fn render_log(app: &App, log: &crate::tui::plan::LogPanel, f: &mut Frame, area: 
         None => {
             for (i, o) in Outcome::ALL.iter().enumerate() {
                 let key = if i == 9 { 0 } else { i + 1 };
-                let text = fit(&format!("{key} {}", o.label()), inner);
+                let text = fit(&format!("{key} {}", outcome_label(app.lang(), *o)), inner);
                 lines.push(Line::from(Span::styled(
                     text,
                     if i == log.cursor {
@@ -211,9 +243,12 @@ fn render_log(app: &App, log: &crate::tui::plan::LogPanel, f: &mut Frame, area: 
             }
         }
         Some(_) => {
-            lines.push(Line::from(fit("When should they be called again?", inner)));
+            lines.push(Line::from(fit(
+                &crate::i18n::t(app.lang(), "plan-when-again"),
+                inner,
+            )));
             lines.push(Line::from(Span::styled(
-                fit("Their time when a clock time is typed.", inner),
+                fit(&crate::i18n::t(app.lang(), "plan-their-time"), inner),
                 t.dim(),
             )));
             lines.push(Line::default());
@@ -230,7 +265,14 @@ fn render_log(app: &App, log: &crate::tui::plan::LogPanel, f: &mut Frame, area: 
         .title(Span::styled(
             format!(
                 " {} ",
-                fit(&format!("Outcome: {}", log.target.name()), inner)
+                fit(
+                    &tr(
+                        app.lang(),
+                        "plan-outcome-title",
+                        &[("target", log.target.name().into())]
+                    ),
+                    inner
+                )
             ),
             t.title(),
         ))

@@ -19,35 +19,39 @@ use crate::tui::theme::Theme;
 fn answer_title(q: &Question, view: &CallView) -> String {
     let a = view.session().answers.get(&q.id);
     let status = match a.and_then(|a| a.special) {
-        Some(Special::DontKnow) => " · don't know",
-        Some(Special::Declined) => " · declined",
-        Some(Special::NotAsked) => " · not asked",
-        None => "",
+        Some(Special::DontKnow) => "dont-know",
+        Some(Special::Declined) => "declined",
+        Some(Special::NotAsked) => "not-asked",
+        None => "none",
     };
     let kind = match q.kind {
-        QuestionType::Multi => " (tick all that apply)",
-        QuestionType::Number => " (a number)",
-        QuestionType::Date => " (YYYY-MM-DD)",
-        _ => "",
+        QuestionType::Multi => "multi",
+        QuestionType::Number => "number",
+        QuestionType::Date => "date",
+        _ => "other",
     };
     // How it came to be, where the interviewer looks: after the definition (and what it
-    // was before), and who said it.
+    // was before), and who said it. Both may come from a colleague's file: shown
+    // neutralised, and short.
     let (lang, dl) = (view.lang(), view.interview.default_language());
     let mut how = String::new();
-    // Both may come from a colleague's file: shown neutralised, and short.
     if let Some(e) = a.and_then(|a| a.provenance.before_definition.as_ref()) {
-        how.push_str(&format!(
-            " · after the definition (before: {})",
-            crate::neutralise::fit(&crate::interview::earlier_words(q, e, lang, dl), 40)
-        ));
+        let before = crate::neutralise::fit(&crate::interview::earlier_words(q, e, lang, dl), 40);
+        how.push_str(" · ");
+        how.push_str(&view.tr("answer-after-definition", &[("before", before.into())]));
     }
     if let Some(s) = a.and_then(|a| a.said_by.as_ref()) {
-        how.push_str(&format!(
-            " · said by {}",
-            crate::neutralise::fit(&s.short(), 30)
-        ));
+        let who = crate::neutralise::fit(&s.short(), 30);
+        how.push_str(" · ");
+        how.push_str(&view.tr("answer-said-by", &[("who", who.into())]));
     }
-    format!(" Answer{kind}{status}{how} ")
+    format!(
+        " {}{how} ",
+        view.tr(
+            "answer-title",
+            &[("kind", kind.into()), ("special", status.into())]
+        )
+    )
 }
 
 /// Where the keyboard is, for one field: the field being typed in is framed so that it
@@ -60,11 +64,11 @@ enum Focus {
     Typing,
 }
 
-fn block<'a>(t: &Theme, title: String, focus: Focus) -> Block<'a> {
+fn block<'a>(t: &Theme, view: &CallView, title: String, focus: Focus) -> Block<'a> {
     let title = title.trim().to_string();
     let (title, style, border, rule) = match focus {
         Focus::Typing => (
-            format!(" ✎ {title} · TYPING · Esc stops "),
+            format!(" {} ", view.tr("field-typing", &[("title", title.into())])),
             t.typing(),
             t.focus(),
             BorderType::Thick,
@@ -112,13 +116,15 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
         .position(|&i| i == tab.current)
         .map_or(0, |p| p + 1);
 
-    let title = format!(
-        "{} {} · {} of {}{}",
-        si + 1,
-        section.title.get(lang, dl),
-        n_in_section,
-        in_section.len(),
-        if q.required { " · required" } else { "" }
+    let title = view.tr(
+        "question-title",
+        &[
+            ("section_no", (si + 1).into()),
+            ("section", section.title.get(lang, dl).into()),
+            ("n", n_in_section.into()),
+            ("of", in_section.len().into()),
+            ("required", if q.required { "yes" } else { "no" }.into()),
+        ],
     );
     let (mut q_lines, _) = wrap_at_most(q.text.get(lang, dl), w, 4);
     let mut g_lines = if side_column {
@@ -147,7 +153,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
                 .guide()
                 .question(from)
                 .map_or(from, |s| s.text.get(lang, dl));
-            format!("Nothing is ticked yet in “{source}”: its ticks are the options here. Answer it first (Ctrl-F finds it), or PgDn.")
+            view.tr("nothing-offered", &[("source", source.into())])
         });
     let error_row = usize::from(tab.field_error.is_some());
     let answer_need = error_row
@@ -175,7 +181,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
     while q_lines.len() + g_lines.len() > avail {
         if g_lines.len() > 1 {
             let keep = g_lines.len() - 1;
-            g_lines = cut_lines(g_lines, keep, w);
+            g_lines = cut_lines(view, g_lines, keep, w);
         } else if q_lines.len() > 1 {
             q_lines = wrap_at_most(q.text.get(lang, dl), w, q_lines.len() - 1).0;
         } else if !g_lines.is_empty() {
@@ -238,10 +244,10 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
         .get(&q.id)
         .is_some_and(|a| a.sensitive);
     let no_text = match view.interview.may_write_text(view.active) {
-        Err(crate::interview::Refusal::NoConsent) => " · not kept: no consent",
+        Err(crate::interview::Refusal::NoConsent) => view.t("field-no-consent"),
         // Marked before completing (the guard): said where the text is.
-        _ if sensitive => " · sensitive",
-        _ => "",
+        _ if sensitive => view.t("field-sensitive"),
+        _ => String::new(),
     };
     let answer_title = match q.kind {
         QuestionType::Text | QuestionType::LongText => {
@@ -249,7 +255,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
         }
         _ => answer_title(q, view),
     };
-    let answer_block = block(t, answer_title, focus(Field::Answer));
+    let answer_block = block(t, view, answer_title, focus(Field::Answer));
     let answer_area = answer_block.inner(parts[3]);
     f.render_widget(answer_block, parts[3]);
     if is_text_kind(q) {
@@ -292,12 +298,14 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
                     };
                     Line::from(Span::styled(text, style))
                 }
-                ListLine::Above(n) => {
-                    Line::from(Span::styled(ListLine::marker_text(n, true), t.dim()))
-                }
-                ListLine::Below(n) => {
-                    Line::from(Span::styled(ListLine::marker_text(n, false), t.dim()))
-                }
+                ListLine::Above(n) => Line::from(Span::styled(
+                    ListLine::marker_text(n, true, view.ui_lang()),
+                    t.dim(),
+                )),
+                ListLine::Below(n) => Line::from(Span::styled(
+                    ListLine::marker_text(n, false, view.ui_lang()),
+                    t.dim(),
+                )),
             });
         }
         f.render_widget(Paragraph::new(lines), answer_area);
@@ -319,7 +327,12 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
 
     let mut next = 4;
     if other {
-        let b = block(t, format!(" Specify other{no_text} "), focus(Field::Other));
+        let b = block(
+            t,
+            view,
+            format!(" {}{no_text} ", view.t("field-specify")),
+            focus(Field::Other),
+        );
         let a = b.inner(parts[next]);
         f.render_widget(b, parts[next]);
         render_text(app, &tab.other, focused(Field::Other) && tab.editing, f, a);
@@ -336,10 +349,14 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
         .collect();
     let from_pad = match attached.len() {
         0 => String::new(),
-        1 => " · 1 from the pad".to_string(),
-        n => format!(" · {n} from the pad"),
+        n => view.tr("field-from-pad", &[("n", n.into())]),
     };
-    let b = block(t, format!(" Note{no_text}{from_pad} "), focus(Field::Note));
+    let b = block(
+        t,
+        view,
+        format!(" {}{no_text}{from_pad} ", view.t("field-note")),
+        focus(Field::Note),
+    );
     let a = b.inner(parts[next]);
     f.render_widget(b, parts[next]);
     let pad_rows = (attached.len() as u16).min(a.height / 2);
@@ -351,7 +368,7 @@ pub fn render_question(app: &App, view: &CallView, f: &mut Frame, area: Rect, si
         .map(|text| {
             Line::from(Span::styled(
                 fit(
-                    &format!("pad: {}", text.replace('\n', " ")),
+                    &view.tr("note-from-pad", &[("text", text.replace('\n', " ").into())]),
                     pad.width as usize,
                 ),
                 t.dim(),
@@ -386,28 +403,33 @@ pub(super) fn guidance_texts(view: &CallView) -> (Option<&str>, Option<&str>) {
 fn guidance_lines(view: &CallView, w: usize, max: usize) -> Vec<String> {
     let (intro, own) = guidance_texts(view);
     let mut lines = match intro {
-        Some(g) => cut_lines(super::layout::wrap(&format!("§ {g}"), w), 2, w),
+        Some(g) => cut_lines(view, super::layout::wrap(&format!("§ {g}"), w), 2, w),
         None => Vec::new(),
     };
     if let Some(g) = own {
-        lines.extend(cut_lines(super::layout::wrap(g, w), max, w));
+        lines.extend(cut_lines(view, super::layout::wrap(g, w), max, w));
     }
     lines
 }
 
 /// At most `max` of `lines`; when some are left out, the last kept says where they are.
-pub(super) fn cut_lines(mut lines: Vec<String>, max: usize, w: usize) -> Vec<String> {
-    const MORE: &str = " (Alt-G: all)";
+pub(super) fn cut_lines(
+    view: &CallView,
+    mut lines: Vec<String>,
+    max: usize,
+    w: usize,
+) -> Vec<String> {
+    let more = format!(" {}", view.t("guidance-more"));
     if lines.len() <= max {
         return lines;
     }
     lines.truncate(max);
     if let Some(last) = lines.last_mut()
-        && !last.ends_with(MORE)
+        && !last.ends_with(&more)
     {
         *last = format!(
-            "{}{MORE}",
-            fit(last, w.saturating_sub(super::layout::width(MORE)))
+            "{}{more}",
+            fit(last, w.saturating_sub(super::layout::width(&more)))
         );
     }
     lines
@@ -443,7 +465,7 @@ fn choice_items(
             10 => "0".to_string(),
             _ => " ".to_string(),
         };
-        let mut label = row_label(q, *row, lang, dl);
+        let mut label = row_label(q, *row, lang, dl, view.ui_lang());
         let value = match row {
             OptionRow::Choice(c) => Some(q.options[*c].value.as_str()),
             OptionRow::Yes => Some("yes"),
@@ -451,16 +473,17 @@ fn choice_items(
             _ => None,
         };
         if on && let Some(mark) = value.and_then(|v| a.and_then(|a| a.provenance.elicited.get(v))) {
-            label.push_str(match mark {
-                crate::session::Elicited::Volunteered => " · volunteered",
-                crate::session::Elicited::Prompted => " · prompted",
-            });
+            label.push_str(" · ");
+            label.push_str(&view.t(match mark {
+                crate::session::Elicited::Volunteered => "option-volunteered",
+                crate::session::Elicited::Prompted => "option-prompted",
+            }));
         }
         // Chosen before it was unticked in the question it comes from: kept, and said.
         if let (Some(ticked), OptionRow::Choice(c)) = (&ticked, row)
             && !ticked.contains(&q.options[*c].value.as_str())
         {
-            label.push_str(" · no longer ticked there");
+            label.push_str(&view.t("option-no-longer-ticked"));
         }
         items.push((format!("{key} {mark} "), label));
         chosen.push(on);

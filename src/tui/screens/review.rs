@@ -58,17 +58,17 @@ fn recorded(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: R
     let recorded: Vec<Recorded> = view.interview.recorded(view.active);
     let missing = view.session().missing_required(view.guide()).len();
     let p = view.session().progress(view.guide());
-    let head = if missing == 0 {
-        format!(
-            " Review: {}/{} answered · every required question answered: c completes ",
-            p.answered, p.visible
+    let head = format!(
+        " {} ",
+        view.tr(
+            "review-title",
+            &[
+                ("answered", p.answered.into()),
+                ("shown", p.visible.into()),
+                ("missing", missing.into()),
+            ],
         )
-    } else {
-        format!(
-            " Review: {}/{} answered · {missing} required still open ",
-            p.answered, p.visible
-        )
-    };
+    );
     let b = Block::default()
         .borders(Borders::TOP)
         .title(Span::styled(fit(&head, w), t.focus()));
@@ -77,7 +77,7 @@ fn recorded(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: R
     let mut lines = read_back_lines(app, view, t, w);
     if r.only_open {
         lines.push(Line::from(Span::styled(
-            fit("Only the open questions · o shows every one", w),
+            fit(&view.t("review-only-open"), w),
             t.dim(),
         )));
     }
@@ -97,11 +97,12 @@ fn recorded(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: R
                         )
                     })
                     .count();
-                let text = if open == 0 {
-                    format!("{} {}  ✓ all answered", si + 1, s.title.get(lang, dl))
-                } else {
-                    format!("{} {}  {open} open", si + 1, s.title.get(lang, dl))
-                };
+                let text = format!(
+                    "{} {}  {}",
+                    si + 1,
+                    s.title.get(lang, dl),
+                    view.tr("review-section-open", &[("open", open.into())])
+                );
                 lines.push(Line::from(Span::styled(fit(&text, w), t.title())));
             }
             ReviewRow::Question(n) => {
@@ -141,22 +142,46 @@ fn recorded(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: R
                     rec.answer.clone()
                 };
                 detail(&mut lines, "→ ", &answer, w, t.plain());
+                let (specify, note, pad_label) = (
+                    view.t("review-specify"),
+                    view.t("review-note"),
+                    view.t("review-pad"),
+                );
                 let how = &rec.how;
-                detail(&mut lines, "volunteered: ", &how.volunteered, w, t.dim());
-                detail(&mut lines, "prompted: ", &how.prompted, w, t.dim());
+                let label = |id: &str| format!("{} ", view.t(id));
+                detail(
+                    &mut lines,
+                    &label("review-volunteered"),
+                    &how.volunteered,
+                    w,
+                    t.dim(),
+                );
+                detail(
+                    &mut lines,
+                    &label("review-prompted"),
+                    &how.prompted,
+                    w,
+                    t.dim(),
+                );
                 if let Some((before, changed)) = &how.before_definition {
                     let head = if *changed {
-                        "changed after the definition, before: "
+                        "review-changed-after-definition"
                     } else {
-                        "kept after the definition: "
+                        "review-kept-after-definition"
                     };
-                    detail(&mut lines, head, before, w, t.dim());
+                    detail(&mut lines, &label(head), before, w, t.dim());
                 }
-                detail(&mut lines, "said by: ", &how.said_by, w, t.dim());
-                detail(&mut lines, "specify: ", &rec.other, w, t.plain());
-                detail(&mut lines, "note: ", &rec.note, w, t.dim());
+                detail(
+                    &mut lines,
+                    &label("review-said-by"),
+                    &how.said_by,
+                    w,
+                    t.dim(),
+                );
+                detail(&mut lines, &format!("{specify} "), &rec.other, w, t.plain());
+                detail(&mut lines, &format!("{note} "), &rec.note, w, t.dim());
                 for pad in &rec.pad {
-                    detail(&mut lines, "pad: ", pad, w, t.dim());
+                    detail(&mut lines, &format!("{pad_label} "), pad, w, t.dim());
                 }
                 for (who, said) in &rec.differs {
                     detail(&mut lines, &format!("≠ {who}: "), said, w, t.warn());
@@ -170,7 +195,7 @@ fn recorded(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: R
     }
     if q_index == 0 {
         lines.push(Line::from(Span::styled(
-            fit("Every question shown has an answer.", w),
+            fit(&view.t("review-all-answered"), w),
             t.dim(),
         )));
     }
@@ -199,21 +224,16 @@ fn clock(app: &App, at: jiff::Timestamp) -> String {
 fn read_back_lines<'a>(app: &App, view: &CallView, t: &Theme, w: usize) -> Vec<Line<'a>> {
     let sheet = view.interview.read_back_sheet(view.active);
     let (text, style) = match sheet.last {
-        None => ("Not read back yet · b reads it back".to_string(), t.dim()),
+        None => (view.t("read-back-not-yet"), t.dim()),
         Some(rb) => {
-            let at = clock(app, rb.at);
-            let what = if rb.confirmed {
-                "confirmed"
-            } else {
-                "corrections asked"
-            };
+            let args = [
+                ("at", clock(app, rb.at).into()),
+                ("confirmed", if rb.confirmed { "yes" } else { "no" }.into()),
+            ];
             if sheet.changed_since {
-                (
-                    format!("Read back at {at}: {what} · changed since: b reads it back again"),
-                    t.warn(),
-                )
+                (view.tr("read-back-at-changed", &args), t.warn())
             } else {
-                (format!("Read back at {at}: {what}"), t.dim())
+                (view.tr("read-back-at", &args), t.dim())
             }
         }
     };
@@ -229,7 +249,7 @@ fn read_back(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: 
     let (lang, dl) = (view.lang(), view.interview.default_language());
     let name = view.session().structure_name(view.guide(), lang);
     let sheet = view.interview.read_back_sheet(view.active);
-    let head = format!(" Read back · {name} ");
+    let head = format!(" {} ", view.tr("read-back-title", &[("name", name.into())]));
     let b = Block::default()
         .borders(Borders::TOP)
         .title(Span::styled(fit(&head, w), t.focus()));
@@ -244,21 +264,14 @@ fn read_back(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: 
             )));
         }
     };
-    para(
-        &mut lines,
-        "Read this to the coordinator, then ask whether it is right.",
-        0,
-        t.dim(),
-    );
+    para(&mut lines, &view.t("read-back-intro"), 0, t.dim());
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Classification", t.title())));
+    lines.push(Line::from(Span::styled(
+        view.t("read-back-classification"),
+        t.title(),
+    )));
     if sheet.classification.is_empty() {
-        para(
-            &mut lines,
-            "Not classified yet: the classification is needed to complete.",
-            2,
-            t.warn(),
-        );
+        para(&mut lines, &view.t("read-back-not-classified"), 2, t.warn());
     }
     for (n, said) in &sheet.classification {
         let q = view.interview.question(*n);
@@ -266,31 +279,35 @@ fn read_back(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: 
         para(&mut lines, &format!("→ {said}"), 4, t.plain());
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("What was said", t.title())));
+    lines.push(Line::from(Span::styled(
+        view.t("read-back-said"),
+        t.title(),
+    )));
     for (n, said) in &sheet.closed {
         let q = view.interview.question(*n);
         para(&mut lines, q.text.get(lang, dl), 2, t.dim());
         para(&mut lines, &format!("→ {said}"), 4, t.plain());
     }
     if sheet.open > 0 {
-        let text = match sheet.open {
-            1 => "1 closed question has no answer.".to_string(),
-            n => format!("{n} closed questions have no answer."),
-        };
+        let text = view.tr("read-back-open", &[("n", sheet.open.into())]);
         para(&mut lines, &text, 2, t.warn());
     }
     if let Some(last) = sheet.last {
         lines.push(Line::default());
-        let at = clock(app, last.at);
-        let what = if last.confirmed {
-            "confirmed"
-        } else {
-            "corrections asked"
-        };
-        let mut text = format!("Last read back at {at}: {what}.");
-        if sheet.changed_since {
-            text.push_str(" Answers changed since.");
-        }
+        let text = view.tr(
+            "read-back-last",
+            &[
+                ("at", clock(app, last.at).into()),
+                (
+                    "confirmed",
+                    if last.confirmed { "yes" } else { "no" }.into(),
+                ),
+                (
+                    "changed",
+                    if sheet.changed_since { "yes" } else { "no" }.into(),
+                ),
+            ],
+        );
         para(&mut lines, &text, 0, t.dim());
     }
     let height = body.height as usize;

@@ -150,7 +150,7 @@ fn leaving_with_changes_not_saved_asks_first() {
     assert!(
         a.dialog
             .as_ref()
-            .is_some_and(|d| d.body.contains("the disk is full"))
+            .is_some_and(|d| d.body.en().contains("the disk is full"))
     );
     assert_eq!(keys(&mut a, "s"), vec![], "stay");
     assert!(matches!(a.screen, Screen::Interview(_)));

@@ -6,6 +6,7 @@ mod call_details;
 mod interview;
 mod keys_and_undo;
 mod provenance;
+mod ui_language;
 
 use std::sync::Arc;
 
@@ -191,8 +192,8 @@ fn home_keys() {
     assert!(matches!(a.screen, Screen::Home));
 }
 
-fn hint_labels(a: &App) -> Vec<&'static str> {
-    super::keymap::hints(a.ctx(), |x| a.offers(x))
+fn hint_labels(a: &App) -> Vec<String> {
+    super::keymap::hints(a.ctx(), a.lang(), |x| a.offers(x))
         .into_iter()
         .map(|(_, l)| l)
         .collect()
@@ -219,7 +220,11 @@ fn the_home_hint_bar_offers_only_what_works_on_the_selected_row() {
     // A filter that matches nothing leaves nothing to open.
     keys(&mut a, "/zzz<enter>");
     assert_eq!(a.ctx(), super::keymap::Ctx::Home);
-    assert!(!hint_labels(&a).contains(&"open"), "{:?}", hint_labels(&a));
+    assert!(
+        !hint_labels(&a).contains(&"open".to_string()),
+        "{:?}",
+        hint_labels(&a)
+    );
 }
 
 #[test]
@@ -262,7 +267,7 @@ fn a_lock_conflict_asks_and_each_answer_opens_accordingly() {
     assert!(
         a.dialog
             .as_ref()
-            .is_some_and(|d| d.body.contains("bea (process 7 on box)"))
+            .is_some_and(|d| d.body.en().contains("bea (process 7 on box)"))
     );
     assert_eq!(
         keys(&mut a, "r"),

@@ -1,0 +1,71 @@
+//! Which language the program's words are in during a call: the call's when no language
+//! was chosen (`docs/translating.md`), the chosen one otherwise.
+
+use super::*;
+use crate::i18n::UiLang;
+
+/// A call held in English, opened with the program's language chosen as `ui`,
+/// explicitly or not.
+fn call_with(ui: UiLang, follows_call: bool) -> App {
+    let mut a = in_interview();
+    a.ui = ui;
+    a.ui_follows_call = follows_call;
+    if let Screen::Interview(v) = &mut a.screen {
+        v.ui = ui;
+        v.ui_follows_call = follows_call;
+    }
+    a
+}
+
+#[test]
+fn with_no_language_chosen_the_words_follow_the_call_and_alt_l_switches_both() {
+    // A French locale on a call held in English: the call's language wins.
+    let mut a = call_with(UiLang::Fr, true);
+    assert_eq!(a.lang(), UiLang::En);
+    assert!(
+        hint_labels(&a).contains(&"next".to_string()),
+        "{:?}",
+        hint_labels(&a)
+    );
+    keys(&mut a, "<A-l>");
+    assert_eq!(
+        a.lang(),
+        UiLang::Fr,
+        "the guide is now in French, and so are the words"
+    );
+    assert!(
+        hint_labels(&a).contains(&"suivante".to_string()),
+        "{:?}",
+        hint_labels(&a)
+    );
+    let said = a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default();
+    assert_eq!(said, "Langue du guide\u{a0}: fr (Alt-L pour revenir)");
+    keys(&mut a, "<A-l>");
+    assert_eq!(a.lang(), UiLang::En);
+    // Back on the list, outside any call: the locale's language again.
+    keys(&mut a, "<esc>");
+    assert!(matches!(a.screen, Screen::Home), "left the call");
+    assert_eq!(a.lang(), UiLang::Fr);
+}
+
+#[test]
+fn a_language_chosen_explicitly_stays_whatever_the_call_is_held_in() {
+    let mut a = call_with(UiLang::En, false);
+    keys(&mut a, "<A-l>");
+    assert_eq!(
+        a.lang(),
+        UiLang::En,
+        "--ui-language en wins over the call's French"
+    );
+    assert!(
+        hint_labels(&a).contains(&"next".to_string()),
+        "{:?}",
+        hint_labels(&a)
+    );
+    let a = call_with(UiLang::Fr, false);
+    assert_eq!(
+        a.lang(),
+        UiLang::Fr,
+        "--ui-language fr wins over the call's English"
+    );
+}

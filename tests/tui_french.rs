@@ -1,0 +1,97 @@
+//! The screens in French, drawn into a `TestBackend` and compared with reviewed
+//! snapshots: the program's words from `src/i18n/fr*.ftl`. English is in
+//! `tui_snapshots.rs`; these are the same kinds of state with longer words, so a French
+//! label that would be cut shows here, at 80×24 and at the smallest common size, 60×20.
+
+mod support;
+
+use stocktake::guide::Catalog;
+use stocktake::i18n::UiLang;
+use stocktake::store::Store;
+use stocktake::tui::driver::Driver;
+use stocktake::tui::theme::Theme;
+use support::TestClock;
+
+/// No language chosen and a French locale: the list and the form in French, and a call
+/// held in French (`<S-tab><right>` on the form) in French too.
+fn french() -> Driver {
+    let (_tc, clock) = TestClock::new();
+    let store = Store::open_in_memory(clock).expect("store");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: false });
+    d.app.ui = UiLang::Fr;
+    d.app.ui_follows_call = true;
+    d
+}
+
+/// A call in French on South Sudan, then `keys`.
+const CALL: &str = "n<S-tab><right><tab>Soudan du Sud<C-s>";
+
+fn states() -> Vec<(&'static str, String)> {
+    vec![
+        ("form_new", "n".to_string()),
+        // Refused: the errors beside their fields.
+        (
+            "form_errors",
+            "n<tab><space><tab><tab><tab><space><C-s>".to_string(),
+        ),
+        ("interview_choice", format!("{CALL}1<C-f>mécanisme<enter>")),
+        // A multiple choice with Other chosen and its specify field typed in.
+        (
+            "interview_multi_other",
+            format!("{CALL}<C-f>perçue<enter>138réseaux de mendicité"),
+        ),
+        ("review", format!("{CALL}1<A-r>")),
+        ("read_back", format!("{CALL}12<A-r>b")),
+        ("help_interview", format!("{CALL}?")),
+        (
+            "dialog_complete",
+            format!("{CALL}1<C-f>Globalement<enter>1<pgup><A-r>c"),
+        ),
+        (
+            "notes_pad",
+            format!("{CALL}<C-g>Mentionne une ligne d'écoute."),
+        ),
+    ]
+}
+
+#[test]
+fn every_french_screen_at_80x24_and_60x20() {
+    for (name, keys) in states() {
+        let mut d = french();
+        d.press(&keys);
+        for (w, h) in [(80, 24), (60, 20)] {
+            insta::assert_snapshot!(format!("{name}_fr_{w}x{h}"), d.screen(w, h));
+        }
+    }
+}
+
+#[test]
+fn no_english_is_left_on_the_interview_screen() {
+    let mut d = french();
+    d.press(&format!("{CALL}1"));
+    let s = d.screen(80, 24);
+    for english in ["Answer", "saved", " of ", "required", "help", "next"] {
+        assert!(!s.contains(english), "{english:?} in:\n{s}");
+    }
+    assert!(s.contains("✓ enregistré"), "{s}");
+}
+
+/// The Plan screen in French: a campaign of two targets, one logged as "call back".
+#[test]
+fn the_plan_screen_in_french() {
+    let (_tc, clock) = TestClock::new();
+    let mut store = Store::open_in_memory(clock).expect("store");
+    let csv = "response,structure,coordinator,organisation,contact,timezone,language\n\
+Mali,protection_cluster,Awa,UNHCR,+223 20 00 00 00,Africa/Bamako,fr\n\
+Mali,cp_aor,Moussa,UNICEF,moussa@example.org,Africa/Bamako,fr\n";
+    let targets = stocktake::campaign::parse_campaign(csv.as_bytes(), "c.csv").expect("campaign");
+    store.import_campaign(&targets, None).expect("import");
+    let mut d = Driver::new(store, Catalog::bundled(), "amina", Theme { color: false });
+    d.app.ui = UiLang::Fr;
+    d.press("po4");
+    let s = d.screen(80, 24);
+    assert!(s.contains("CIBLE"), "{s}");
+    insta::assert_snapshot!("plan_fr_80x24", s);
+    d.press("o");
+    insta::assert_snapshot!("plan_log_fr_80x24", d.screen(80, 24));
+}
