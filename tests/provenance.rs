@@ -31,7 +31,7 @@ fn collated_report(dir: &Path) -> (String, String) {
         .arg(&db)
         .arg("--out")
         .arg(&report)
-        .args(["--format", "md", "--format", "html"])
+        .args(["--format", "md", "--format", "html", "--format", "xlsx"])
         .output()
         .expect("report");
     assert!(
@@ -66,6 +66,24 @@ fn the_report_says_how_many_reconsidered_after_the_definition_and_what_was_volun
     assert!(md.contains("| Other | 0 | 1 |"), "{md}");
     assert!(md.contains("| Yes | 0 | 1 |"), "Mali's yes, prompted: {md}");
     assert!(html.contains("<h3>How the answers came to be</h3>"));
+    // And in the workbook, a sheet of its own.
+    let xlsx = dir.path().join("report/report.xlsx");
+    let part = |name: &str| {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&xlsx).expect("xlsx")).expect("zip");
+        let mut s = String::new();
+        z.by_name(name)
+            .expect("part")
+            .read_to_string(&mut s)
+            .expect("read");
+        s
+    };
+    assert!(part("xl/workbook.xml").contains("How answers came"));
+    let strings = part("xl/sharedStrings.xml");
+    assert!(
+        strings.contains("kept after the definition") && strings.contains("no → yes"),
+        "{strings}"
+    );
     assert!(
         html.contains("(no → yes 1; nothing yet → yes 1) · kept: 0"),
         "{html}"

@@ -171,9 +171,7 @@ pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
         return None;
     }
     let kept = h.marked - h.changed;
-    let withhold = small(h.changed, min_cell)
-        || small(kept, min_cell)
-        || h.moves.iter().any(|(_, _, n)| small(*n, min_cell));
+    let withhold = reconsidered_withheld(h, min_cell);
     let count = |n: usize| {
         if withhold {
             format!("<{min_cell}")
@@ -196,6 +194,14 @@ pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
     }
     s.push_str(&format!(" · kept: {}", count(kept)));
     Some(s)
+}
+
+/// Whether a question's changed, kept and moved counts are withheld (see
+/// [`reconsidered_line`]).
+fn reconsidered_withheld(h: &QuestionHow, min_cell: usize) -> bool {
+    small(h.changed, min_cell)
+        || small(h.marked - h.changed, min_cell)
+        || h.moves.iter().any(|(_, _, n)| small(*n, min_cell))
 }
 
 /// The option rows' counts as the tables show them: all withheld when any is small (a
@@ -308,6 +314,91 @@ pub(super) fn markdown(
             o.push('\n');
         }
     }
+}
+
+/// The workbook's "How answers came" sheet: one row per question's reconsidered answers
+/// and one per option marked, with the same withheld counts as the HTML and Markdown.
+pub(super) fn sheet_rows(
+    r: &super::model::Report,
+    e: super::tables::Emit<'_>,
+) -> Result<(), super::ReportError> {
+    let k = r.options.min_cell;
+    e(&[
+        "guide",
+        "question_id",
+        "question",
+        "what",
+        "option",
+        "count",
+        "of",
+    ])?;
+    for s in &r.sections {
+        for q in &s.how {
+            if q.marked > 0 {
+                let withheld = reconsidered_withheld(q, k);
+                let count = |n: usize| {
+                    if withheld {
+                        format!("<{k}")
+                    } else {
+                        n.to_string()
+                    }
+                };
+                let marked = shown(q.marked, k);
+                e(&[
+                    &s.guide.id,
+                    &q.question,
+                    &q.text,
+                    "changed after the definition",
+                    "",
+                    &count(q.changed),
+                    &marked,
+                ])?;
+                e(&[
+                    &s.guide.id,
+                    &q.question,
+                    &q.text,
+                    "kept after the definition",
+                    "",
+                    &count(q.marked - q.changed),
+                    &marked,
+                ])?;
+                for (from, to, n) in &q.moves {
+                    let what = format!("{from} → {to}");
+                    e(&[
+                        &s.guide.id,
+                        &q.question,
+                        &q.text,
+                        "changed after the definition",
+                        &what,
+                        &count(*n),
+                        &marked,
+                    ])?;
+                }
+            }
+            let of = shown(q.elicited, k);
+            for (label, vol, pro) in option_cells(q, k) {
+                e(&[
+                    &s.guide.id,
+                    &q.question,
+                    &q.text,
+                    "volunteered",
+                    &label,
+                    &vol,
+                    &of,
+                ])?;
+                e(&[
+                    &s.guide.id,
+                    &q.question,
+                    &q.text,
+                    "prompted",
+                    &label,
+                    &pro,
+                    &of,
+                ])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

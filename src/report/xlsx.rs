@@ -133,6 +133,13 @@ pub fn write_xlsx_within(
             Box::new(|e: Emit<'_>| not_pooled_rows(report, e)),
         ));
     }
+    if report.sections.iter().any(|s| !s.how.is_empty()) {
+        sheets.push((
+            "How answers came".into(),
+            String::new(),
+            Box::new(|e: Emit<'_>| super::provenance::sheet_rows(report, e)),
+        ));
+    }
     let cols_ref = &cols;
     sheets.push((
         "Columns".into(),
