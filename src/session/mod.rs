@@ -5,6 +5,7 @@
 mod answer;
 mod change;
 mod model;
+mod notes;
 mod provenance;
 mod status;
 mod value;
