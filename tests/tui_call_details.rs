@@ -138,11 +138,7 @@ fn in_tmux_the_call_details_open_change_and_save() {
     let d = dir.path();
     let t = support::tmux::Tmux::new("details", d);
     t.stocktake("s", d);
-    t.keys("s", &["n"]);
-    t.wait_for("s", "New call");
-    t.type_text("s", "Juba");
-    t.keys("s", &["C-s"]);
-    t.wait_for("s", "Q 1/28");
+    t.new_call("s", "Juba");
     t.keys("s", &["M-c"]);
     t.wait_for("s", "Call details");
     t.keys("s", &["End"]);

@@ -13,11 +13,7 @@ fn in_tmux_marks_survive_a_restart_and_undo_takes_them_back_after_it() {
     let d = dir.path();
     let t = support::tmux::Tmux::new("provenance", d);
     t.stocktake("s", d);
-    t.keys("s", &["n"]);
-    t.wait_for("s", "New call");
-    t.type_text("s", "Juba");
-    t.keys("s", &["C-s"]);
-    t.wait_for("s", "Q 1/28");
+    t.new_call("s", "Juba");
     t.type_text("s", "1");
     t.keys("s", &["C-f"]);
     t.type_text("s", "perceived");

@@ -154,12 +154,7 @@ fn in_tmux_the_read_back_is_read_confirmed_and_written_into_the_file() {
     let d = dir.path();
     let t = support::tmux::Tmux::new("review", d);
     t.stocktake("s", d);
-    t.keys("s", &["n"]);
-    // The form opens on the country.
-    t.wait_for("s", "New call");
-    t.type_text("s", "Juba");
-    t.keys("s", &["C-s"]);
-    t.wait_for("s", "Q 1/28");
+    t.new_call("s", "Juba");
     t.keys("s", &["1"]);
     t.wait_for("s", "Q 2/28");
     t.keys("s", &["C-f"]);

@@ -182,6 +182,14 @@ mod tests {
         "2026-12-02T10:00:00Z".parse().expect("time")
     }
 
+    fn person(role: &str, organisation: &str) -> Participant {
+        Participant {
+            role: role.into(),
+            organisation: organisation.into(),
+            name: String::new(),
+        }
+    }
+
     #[test]
     fn a_mark_goes_on_the_ticked_option_under_the_cursor_and_comes_off_again() {
         let mut iv = test_call(&[Structure::ProtectionCluster]);
@@ -278,11 +286,7 @@ mod tests {
     #[test]
     fn alt_a_copies_an_answer_with_who_said_it_and_one_undo_takes_both_back() {
         let mut iv = test_call(&[Structure::ProtectionCluster, Structure::CpAor]);
-        iv.sessions[0].participants = vec![Participant {
-            role: "cp_aor_coordinator".into(),
-            organisation: "UNICEF".into(),
-            name: String::new(),
-        }];
+        iv.sessions[0].participants = vec![person("cp_aor_coordinator", "UNICEF")];
         iv.set_value(0, "tip_is_issue", Value::YesNo(true), now())
             .expect("yes");
         iv.attribute_answer(0, "tip_is_issue", now())
@@ -306,11 +310,7 @@ mod tests {
     #[test]
     fn a_note_moved_and_brought_back_keeps_its_mark_its_speaker_and_its_time() {
         let mut iv = test_call(&[Structure::ProtectionCluster, Structure::CpAor]);
-        iv.sessions[0].participants = vec![Participant {
-            role: "ngo".into(),
-            organisation: "IRC".into(),
-            name: String::new(),
-        }];
+        iv.sessions[0].participants = vec![person("ngo", "IRC")];
         let (seq, _) = iv
             .add_note(0, "Call +211 912 345 678", None, now())
             .expect("note");
@@ -354,11 +354,7 @@ mod tests {
     #[test]
     fn clearing_an_answer_with_marks_and_undoing_it_brings_them_back_in_one_step() {
         let mut iv = test_call(&[Structure::ProtectionCluster]);
-        iv.sessions[0].participants = vec![Participant {
-            role: "ngo".into(),
-            organisation: "IRC".into(),
-            name: String::new(),
-        }];
+        iv.sessions[0].participants = vec![person("ngo", "IRC")];
         iv.toggle(0, "tip_forms", "forced_labour", now())
             .expect("tick");
         iv.toggle_elicited(

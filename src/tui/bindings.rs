@@ -1,6 +1,9 @@
 //! The bindings: one entry per key and context, with the hint and help it shows. Long by
 //! design: every key of every screen is here, so the hint bar, the help and the keys can
-//! never disagree.
+//! never disagree. Past 600 lines as one table on purpose: split by screen, a key shared
+//! by several contexts (arrows, Esc, help) would be written in each part, and a conflict
+//! between two screens' keys could no longer be seen in one place; the keymap's tests read
+//! it whole.
 
 use super::keymap::{Action, Binding, Ctx};
 

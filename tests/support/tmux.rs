@@ -86,6 +86,17 @@ impl Tmux {
         );
     }
 
+    /// From the list, a new call on `response` with the form's defaults (the Protection
+    /// Cluster alone), waiting for its first question.
+    pub fn new_call(&self, session: &str, response: &str) {
+        self.keys(session, &["n"]);
+        // The form opens on the country.
+        self.wait_for(session, "New call");
+        self.type_text(session, response);
+        self.keys(session, &["C-s"]);
+        self.wait_for(session, "Q 1/");
+    }
+
     pub fn keys(&self, session: &str, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", session];
         args.extend_from_slice(keys);
