@@ -71,9 +71,9 @@ fn store(dir: &Path) -> Store {
 
 /// The first section of the coordinator guide (consent yes, populations IDPs and
 /// migrants, several crises no, definition explained yes), counted key by key: nine
-/// keys without auto-advance, six with it (`docs/keys.md`).
+/// keys without auto-advance, six with it, five with Alt on the last tick (`docs/keys.md`).
 #[test]
-fn the_first_section_takes_six_keys_instead_of_nine() {
+fn the_first_section_takes_five_keys_instead_of_nine() {
     let dir = tempfile::tempdir().expect("dir");
     let t = Tmux::new("fewer", dir.path());
 
@@ -120,6 +120,27 @@ fn the_first_section_takes_six_keys_instead_of_nine() {
     t.wait_for("after", "Was the definition of trafficking");
     t.wait_for("after", "(•) Yes");
     quit(&t, "after");
+
+    // Alt-3 through a real terminal (ESC 3): the last tick, and on to the next question.
+    start(&t, "alt", dir.path(), "");
+    t.wait_for("alt", "Iraq");
+    new_call(&t, "alt", "Syria");
+    let alt = press(
+        &t,
+        "alt",
+        &[
+            ("1", "Q 2/28"),
+            ("1", "[x] Internally displaced"),
+            (
+                "M-3",
+                "Ticked “Migrants”, 2 ticks; next question (PgUp: back)",
+            ),
+            ("2", "Q 4/28"),
+            ("1", SECTION_TWO),
+        ],
+    );
+    assert_eq!(alt, 5);
+    quit(&t, "alt");
 
     let store = store(dir.path());
     for row in store.summaries().expect("list") {

@@ -92,6 +92,14 @@ recorded-not-asked = Recorded: not asked
 answer-changed = Answer changed. PgDn: next question
 recorded-next = Recorded “{ $label }”; next question (PgUp: back)
 recorded-last = Recorded “{ $label }”. Last question: Alt-R reviews and completes.
+ticked-next = Ticked “{ $label }”, { $n ->
+    [one] one tick
+   *[other] { $n } ticks
+}; next question (PgUp: back)
+ticked-last = Ticked “{ $label }”, { $n ->
+    [one] one tick
+   *[other] { $n } ticks
+}. Last question: Alt-R reviews and completes.
 exclusive-unticked-one = “{ $label }” unticked: it excludes others. Ctrl-Z undoes
 exclusive-unticked-many = { $n } others unticked: it excludes them. Ctrl-Z undoes
 undo-nothing = Nothing to undo.

@@ -171,6 +171,7 @@ help-help-back = close the help
 
 ## Keys the help lists that are not one binding
 help-interview-digits = pick option 1-10 (multi: tick/untick); longer lists: its number, 1 5 = 15
+help-interview-alt-digits = that option ends the answer, next question (multi: the last tick; 1 Alt-5 = 15)
 help-interview-letters = on a choice: start typing the question's note (a letter is never a command here)
 help-interview-text-enter = in a short answer: done, next question; in a note: new line
 help-interview-text-field-undo = undo, redo typing inside the field (Ctrl-Z undoes whole edits)

@@ -88,6 +88,14 @@ recorded-not-asked = Noté : non posée
 answer-changed = Réponse changée. PgDn : question suivante
 recorded-next = Noté « { $label } » ; question suivante (PgUp : retour)
 recorded-last = Noté « { $label } ». Dernière question : Alt-R récapitule et termine.
+ticked-next = Coché « { $label } », { $n ->
+    [one] une case
+   *[other] { $n } cases
+} ; question suivante (PgUp : retour)
+ticked-last = Coché « { $label } », { $n ->
+    [one] une case
+   *[other] { $n } cases
+}. Dernière question : Alt-R récapitule et termine.
 exclusive-unticked-one = « { $label } » décochée : elle exclut les autres. Ctrl-Z annule
 exclusive-unticked-many = { $n } autres décochées : elle les exclut. Ctrl-Z annule
 undo-nothing = Rien à annuler.

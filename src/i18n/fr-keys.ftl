@@ -170,6 +170,7 @@ help-help-back = fermer l'aide
 
 ## Touches que l'aide liste sans être une seule commande
 help-interview-digits = choisir l'option 1-10 (multiple : cocher/décocher) ; listes plus longues : son numéro, 1 5 = 15
+help-interview-alt-digits = cette option termine la réponse, question suivante (multiple : la dernière case ; 1 Alt-5 = 15)
 help-interview-letters = sur un choix : commencer à taper la note de la question (une lettre n'y est jamais une commande)
 help-interview-text-enter = dans une réponse courte : fini, question suivante ; dans une note : nouvelle ligne
 help-interview-text-field-undo = annuler, rétablir la frappe dans le champ (Ctrl-Z annule des modifications entières)

@@ -1012,6 +1012,12 @@ pub const HELP_ONLY: &[(Ctx, &str, &str, &str)] = &[
     ),
     (
         C::Interview,
+        "Alt-1-9 0",
+        "interview-alt-digits",
+        "that option ends the answer, next question (multi: the last tick; 1 Alt-5 = 15)",
+    ),
+    (
+        C::Interview,
         "letters",
         "interview-letters",
         "on a choice: start typing the question's note (a letter is never a command here)",

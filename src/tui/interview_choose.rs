@@ -61,6 +61,76 @@ impl CallView {
         self.advanced(outcome, advance, had, row)
     }
 
+    /// Alt with an option's number: that option ends the answer, then the next question,
+    /// whatever the auto-advance setting and whether or not the question had an answer.
+    /// On a multiple choice it is the last tick, so an option already ticked stays ticked
+    /// (no tick can say it is the last: the interviewer does). An Other option opens its
+    /// specify field instead of moving on, as a plain digit does.
+    pub(super) fn choose_then_next(&mut self, index: usize, now: Timestamp) -> Outcome {
+        let q = self.question().clone();
+        let Some(row) = option_rows(&q, self.session()).get(index).copied() else {
+            return Outcome::stay();
+        };
+        let already = match row {
+            OptionRow::Choice(c) if q.kind == QuestionType::Multi => {
+                self.ticked(&q.id).contains(&q.options[c].value)
+            }
+            _ => false,
+        };
+        let outcome = if already {
+            Outcome::stay()
+        } else {
+            self.choose(index, false, now)
+        };
+        let refused = outcome.say.as_ref().is_some_and(|(l, _)| *l != Level::Info);
+        let t = &self.tabs[self.active];
+        if refused || t.field == Field::Other {
+            return outcome;
+        }
+        let answered = self
+            .session()
+            .answers
+            .get(&q.id)
+            .is_some_and(|a| a.value.is_some() || a.special.is_some());
+        if !answered {
+            return outcome;
+        }
+        let (i, cur) = (self.active, t.current);
+        let label = row_label(
+            &q,
+            row,
+            self.lang(),
+            self.interview.default_language(),
+            self.ui_lang(),
+        );
+        let label = super::screens::layout::fit(&label, 30);
+        let n = self.ticked(&q.id).len();
+        let said = |next: bool| {
+            let id = match (q.kind == QuestionType::Multi, next) {
+                (true, true) => "ticked-next",
+                (true, false) => "ticked-last",
+                (false, true) => "recorded-next",
+                (false, false) => "recorded-last",
+            };
+            Words::msg(id).arg("label", label.clone()).arg("n", n)
+        };
+        // "None took away 2 ticks" says more than "next question": it stays.
+        let kept = outcome.say.is_some();
+        match self.interview.step(i, cur, true) {
+            Some(next) => {
+                let moved = self.goto(next);
+                let outcome = outcome.and(Outcome::effects(moved));
+                if kept {
+                    outcome
+                } else {
+                    outcome.say(Level::Info, said(true))
+                }
+            }
+            None if kept => outcome,
+            None => outcome.say(Level::Info, said(false)),
+        }
+    }
+
     fn ticked(&self, q: &str) -> Vec<String> {
         match self.session().answers.get(q).and_then(|a| a.value.as_ref()) {
             Some(Value::Choices(vs)) => vs.clone(),

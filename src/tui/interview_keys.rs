@@ -74,7 +74,7 @@ impl CallView {
         }
         let pending = self.pending_digit.take();
         if let Some(d) = pending {
-            let digit = matches!(input.key, Key::Char('0'..='9')) && !input.ctrl && !input.alt;
+            let digit = matches!(input.key, Key::Char('0'..='9')) && !input.ctrl;
             // Space or Enter take the option under the cursor, which is d's own.
             if !digit && action != Some(Action::Select) {
                 if action == Some(Action::Back) {
@@ -300,6 +300,18 @@ impl CallView {
     fn typed(&mut self, input: Input, pending: Option<usize>, now: Timestamp) -> Outcome {
         let q = self.question().clone();
         let i = self.active;
+        // Alt with a digit picks an option from any field of a question that has them, a
+        // note being typed included: the coordinator names the answer while the
+        // interviewer is still writing down what they said before it.
+        if let Key::Char('0'..='9') = input.key
+            && input.alt
+            && !input.ctrl
+            && !option_rows(&q, self.session()).is_empty()
+        {
+            let t = &mut self.tabs[i];
+            t.field = Field::Answer;
+            t.editing = false;
+        }
         let mut moved = Outcome::stay();
         if let Key::Char(c) = input.key
             && !input.ctrl
@@ -330,11 +342,13 @@ impl CallView {
         }
         if let Key::Char(c @ '0'..='9') = input.key
             && !input.ctrl
-            && !input.alt
             && self.tabs[i].field == Field::Answer
         {
             let d = c as usize - '0' as usize;
             let count = option_rows(&q, self.session()).len();
+            // Alt on a number's last digit: that option ends the answer. It never waits for
+            // more digits, so on a list of 17, Alt-1 is option 1 and 1 Alt-5 is option 15.
+            let then_next = input.alt;
             let n = match pending {
                 // Saturating: a long run of digits is simply no option.
                 Some(so_far) => so_far.saturating_mul(10).saturating_add(d),
@@ -346,7 +360,7 @@ impl CallView {
             // an option waits for them, with the cursor on its own option; any other key
             // takes that option first (see `dispatch`), so 1 then PgDn means option 1 as on
             // a short list, and on a list of 10,000, 1 2 3 then PgDn means option 123.
-            if count > 10 && n >= 1 && n.saturating_mul(10) <= count {
+            if count > 10 && !then_next && n >= 1 && n.saturating_mul(10) <= count {
                 self.pending_digit = Some(n);
                 self.tabs[i].option = n - 1;
                 let next = if pending.is_none() {
@@ -365,6 +379,9 @@ impl CallView {
             }
             if (1..=count).contains(&n) {
                 self.tabs[i].option = n - 1;
+                if then_next {
+                    return self.choose_then_next(n - 1, now);
+                }
                 return self.choose(n - 1, true, now);
             }
             return Outcome::said(Level::Warn, Words::msg("no-such-option").arg("n", n));

@@ -5,6 +5,7 @@ mod advance;
 mod call_details;
 mod interview;
 mod keys_and_undo;
+mod last_tick;
 mod provenance;
 mod ui_language;
 
