@@ -23,6 +23,8 @@ use crate::session::{
     Value, ValueKind,
 };
 
+mod fast;
+
 /// Which of the two formats this reader reads a file as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Version {
@@ -39,9 +41,24 @@ pub(super) fn parse(
     file: &str,
     version: Version,
 ) -> Result<SessionFile, ReadError> {
-    // One parse straight into the typed file: a good file (nearly every file) never
-    // becomes a generic table first.
-    let raw = toml::from_str::<RawFile>(text).map_err(|e| syntax(text, file, e))?;
+    parse_with(text, digest, file, version, fast::read)
+}
+
+/// `first`: a reader that may decline; the general one reads what it declines.
+fn parse_with(
+    text: &str,
+    digest: Digest,
+    file: &str,
+    version: Version,
+    first: fn(&str) -> Option<RawFile>,
+) -> Result<SessionFile, ReadError> {
+    // The lines stocktake writes are read by a reader of their own (`fast`), a general
+    // TOML parser reads anything else, and gives the errors: nearly every file is ours,
+    // and parsing was the largest part of a collation.
+    let raw = match first(text) {
+        Some(raw) => raw,
+        None => toml::from_str::<RawFile>(text).map_err(|e| syntax(text, file, e))?,
+    };
     let v4_key = raw.answers.values().find_map(|a| {
         if a.volunteered.is_some() {
             Some("volunteered")

@@ -15,17 +15,17 @@ use crate::session::{AnswerStatus, Earlier, Elicited, Provenance, Speaker, Value
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEarlier {
-    status: String,
+    pub(super) status: String,
     #[serde(rename = "type")]
-    kind: Option<String>,
-    value: Option<toml::Value>,
+    pub(super) kind: Option<String>,
+    pub(super) value: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSpeaker {
-    role: Spanned<String>,
-    organisation: String,
+    pub(super) role: Spanned<String>,
+    pub(super) organisation: String,
 }
 
 /// The v4 keys of one answer table, as read.
