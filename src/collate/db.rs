@@ -10,10 +10,6 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use super::lock::{BUSY_WAIT, sql_error};
 
-use crate::guide::LoadedGuide;
-use crate::session::{Elicited, Value};
-use crate::sync::SessionFile;
-
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_collation.sql"),
     include_str!("migrations/0002_seen_identity.sql"),
@@ -233,6 +229,7 @@ impl CollationDb {
             tx,
             path,
             now: now.to_string(),
+            guides: Default::default(),
         })
     }
 }
@@ -240,8 +237,10 @@ impl CollationDb {
 /// Many writes, one transaction.
 pub struct Batch<'a> {
     pub(super) tx: Transaction<'a>,
-    path: String,
-    now: String,
+    pub(super) path: String,
+    pub(super) now: String,
+    /// The guides this batch has stored: a collation is thousands of files of a few guides.
+    pub(super) guides: std::cell::RefCell<Vec<crate::guide::Digest>>,
 }
 
 impl Batch<'_> {
@@ -353,140 +352,5 @@ impl Batch<'_> {
             .and_then(|mut st| st.execute([path]))
             .map(|_| ())
             .map_err(|e| self.err(e))
-    }
-
-    /// Store a verified revision and everything in it.
-    pub fn insert_revision(
-        &self,
-        f: &SessionFile,
-        guide: &LoadedGuide,
-    ) -> Result<(), CollateError> {
-        let s = &f.session;
-        let d = f.digest;
-        let lang = guide.guide.default_language().to_string();
-        let e = |source| sql_error(self.path.clone(), source);
-        self.tx
-            .prepare_cached("INSERT OR IGNORE INTO guides (digest, id, version, title, source) VALUES (?1, ?2, ?3, ?4, ?5)")
-            .and_then(|mut st| {
-                st.execute(params![
-                    guide.digest,
-                    guide.guide.id,
-                    guide.guide.version,
-                    guide.guide.title.get(&lang, &lang),
-                    guide.source
-                ])
-            })
-            .map_err(e)?;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO revisions (digest, session_id, revision, parent, call_id, guide_digest, guide_id, guide_version,
-                    response, structure, structure_label, interviewer, language, consent, started_at, completed_at, imported_at,
-                    edited_by, read_back_at, read_back_confirmed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    d,
-                    s.id,
-                    s.revision,
-                    s.parent.map(|p| p.to_string()).unwrap_or_default(),
-                    s.call_id,
-                    guide.digest,
-                    guide.guide.id,
-                    guide.guide.version,
-                    s.response,
-                    s.structure,
-                    s.structure_label,
-                    s.interviewer,
-                    s.language,
-                    s.consent,
-                    s.started_at.to_string(),
-                    s.completed_at.map(|t| t.to_string()),
-                    self.now,
-                    s.edited_by,
-                    s.read_back.map(|r| r.at.to_string()),
-                    s.read_back.map(|r| r.confirmed)
-                ])
-            })
-            .map_err(e)?;
-        // Child rows point at the revision's small integer id.
-        let rev = self.tx.last_insert_rowid();
-        let vis = s.visibility(&guide.guide);
-        let mut ans = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO answers (rev, question, status, type, value, other, note, hidden, changed_at, sensitive,
-                                      volunteered, prompted, before_status, before_value, said_by_role, said_by_organisation)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            )
-            .map_err(e)?;
-        for (q, a) in &s.answers {
-            let marked = |m: Elicited| {
-                let vs: Vec<&str> = a
-                    .elicited_now()
-                    .into_iter()
-                    .filter(|(_, e)| *e == m)
-                    .map(|(v, _)| v)
-                    .collect();
-                (!vs.is_empty()).then(|| vs.join("\n"))
-            };
-            let before = a.provenance.before_definition.as_ref();
-            let before_status = before.map(|e| match (e.special, &e.value) {
-                (Some(sp), _) => sp.as_str(),
-                (None, Some(_)) => "answered",
-                (None, None) => "unanswered",
-            });
-            let before_value = before.and_then(|e| e.value.as_ref()).map(Value::to_text);
-            ans.execute(params![
-                rev,
-                q,
-                a.status(),
-                a.value.as_ref().map(Value::kind),
-                a.value.as_ref().map(Value::to_text),
-                a.other,
-                a.note,
-                !vis.is_visible(q),
-                a.changed_at.map(|t| t.to_string()),
-                a.sensitive,
-                marked(Elicited::Volunteered),
-                marked(Elicited::Prompted),
-                before_status,
-                before_value,
-                a.said_by.as_ref().map(|p| p.role.as_str()),
-                a.said_by.as_ref().map(|p| p.organisation.as_str()),
-            ])
-            .map_err(e)?;
-        }
-        let mut notes = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO notes (rev, seq, at, text, question, sensitive, said_by_role, said_by_organisation)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .map_err(e)?;
-        for n in &s.notes {
-            notes
-                .execute(params![
-                    rev,
-                    n.seq,
-                    n.at.to_string(),
-                    n.text,
-                    n.question,
-                    n.sensitive,
-                    n.said_by.as_ref().map(|p| p.role.as_str()),
-                    n.said_by.as_ref().map(|p| p.organisation.as_str()),
-                ])
-                .map_err(e)?;
-        }
-        let mut parts = self
-            .tx
-            .prepare_cached("INSERT INTO participants (rev, seq, role, organisation, name) VALUES (?1, ?2, ?3, ?4, ?5)")
-            .map_err(e)?;
-        for (i, p) in s.participants.iter().enumerate() {
-            parts
-                .execute(params![rev, i as u32, p.role, p.organisation, p.name])
-                .map_err(e)?;
-        }
-        Ok(())
     }
 }

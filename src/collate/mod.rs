@@ -11,6 +11,7 @@ mod lock;
 mod provenance;
 mod query;
 mod resolve;
+mod rows;
 mod run;
 mod walk;
 

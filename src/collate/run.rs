@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use super::db::{Batch, CollateError, CollationDb, FileId, Seen};
 use super::heal::{Cleared, Looked};
+use super::rows::RevisionRows;
 use super::walk::{find_files, key_of, root_key, unreadable_reason};
 use crate::guide::{Catalog, Digest};
 use crate::sync::{
@@ -92,6 +93,8 @@ enum Prepared {
         digest: String,
         file: Box<crate::sync::SessionFile>,
         guide: Digest,
+        /// Made by the reader, so that the writer only inserts.
+        rows: Box<RevisionRows>,
     },
 }
 
@@ -294,15 +297,17 @@ fn prepare(todo: Todo, catalog: &Catalog, keys: &Keys) -> Prepared {
                     digest: f.session.guide.digest.to_string(),
                 })?;
         verify_against(&f, &guide.guide, &guide.digest, &shown)?;
-        Ok((f, guide.digest))
+        let rows = RevisionRows::of(&f, guide);
+        Ok((f, guide.digest, rows))
     });
     match verified {
-        Ok((file, guide)) => Prepared::Good {
+        Ok((file, guide, rows)) => Prepared::Good {
             todo,
             id,
             digest,
             file: Box::new(file),
             guide,
+            rows: Box::new(rows),
         },
         Err(e) => bad(todo, Some(digest), e),
     }
@@ -377,6 +382,7 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
             digest,
             file,
             guide,
+            rows,
         } => {
             let seen = Seen {
                 id,
@@ -398,7 +404,7 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
                 .map(|p| p.to_string())
                 .unwrap_or_default();
             let (known, siblings) = batch.relatives(&file.session.id, &parent)?;
-            batch.insert_revision(&file, guide)?;
+            batch.insert_revision(&file, guide, &rows)?;
             batch.add_path(&digest, &todo.key)?;
             batch.release(&todo.key)?;
             batch.set_seen(&todo.key, &seen)?;
