@@ -207,6 +207,10 @@ impl Answer {
     /// The marks on options chosen now, in the order they are chosen (a multiple
     /// choice's is the guide's): what a session file carries.
     pub fn elicited_now(&self) -> Vec<(&str, Elicited)> {
+        // Nearly every answer has no marks: no need to list what it chose.
+        if self.provenance.elicited.is_empty() {
+            return Vec::new();
+        }
         let chosen = self.skip_values().unwrap_or_default();
         chosen
             .iter()
