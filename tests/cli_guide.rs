@@ -27,6 +27,7 @@ fn shipped_guides_pass_check() {
             "interview-guides/gpc-attt-coordinator.toml",
             "interview-guides/tip-indicators-labour.toml",
             "interview-guides/retired/gpc-attt-coordinator-1.toml",
+            "interview-guides/retired/gpc-attt-coordinator-2.toml",
         ],
         root(),
     );
@@ -36,9 +37,10 @@ fn shipped_guides_pass_check() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("gpc-attt-coordinator.toml: ok: gpc-attt-coordinator version 2"));
+    assert!(stdout.contains("gpc-attt-coordinator.toml: ok: gpc-attt-coordinator version 3"));
     assert!(stdout.contains("tip-indicators-labour.toml: ok: tip-indicators-labour version 1"));
     assert!(stdout.contains("gpc-attt-coordinator-1.toml: ok: gpc-attt-coordinator version 1"));
+    assert!(stdout.contains("gpc-attt-coordinator-2.toml: ok: gpc-attt-coordinator version 2"));
 }
 
 #[test]

@@ -52,7 +52,7 @@ fn lists_sessions_with_progress_and_status() {
     assert!(lines[0].starts_with("SESSION") && lines[0].contains("REQUIRED"));
     let first: Vec<&str> = lines[1].split_whitespace().collect();
     assert_eq!(first[0], ids[0]);
-    assert!(lines[1].contains("gpc-attt-coordinator v2"));
+    assert!(lines[1].contains("gpc-attt-coordinator v3"));
     assert!(
         lines[1].contains("in_progress") && lines[1].contains(" 1/2 "),
         "{}",

@@ -421,11 +421,11 @@ fn sessions_of_two_guide_versions_are_collated_together() {
     let dir = tempfile::tempdir().expect("dir");
     let guides = dir.path().join("guides");
     std::fs::create_dir(&guides).expect("mkdir");
-    // Version 3 of the coordinator guide (after the bundled 2): same ids, one question
+    // Version 4 of the coordinator guide (after the bundled 3): same ids, one question
     // reworded.
     let v1 = stocktake::guide::BUNDLED[0].1;
     let v2 = v1
-        .replacen("version = \"2\"", "version = \"3\"", 1)
+        .replacen("version = \"3\"", "version = \"4\"", 1)
         .replacen(
             "Overall, how does this structure engage with trafficking in persons?",
             "All in all, how does this structure engage with trafficking in persons?",
@@ -440,7 +440,7 @@ fn sessions_of_two_guide_versions_are_collated_together() {
         .get("gpc-attt-coordinator")
         .expect("v2 wins")
         .clone();
-    assert_eq!(g2.guide.version, "3");
+    assert_eq!(g2.guide.version, "4");
     let mut f = Factory::new();
     let old = f.session("Chad", Structure::ProtectionCluster, "anecdotal_only");
     write(dir.path(), "old.toml", &bytes(&old));
@@ -490,14 +490,14 @@ fn sessions_of_two_guide_versions_are_collated_together() {
     let section = &report.sections[0];
     assert_eq!(
         section.versions,
-        vec![("2".to_string(), 1), ("3".to_string(), 1)]
+        vec![("3".to_string(), 1), ("4".to_string(), 1)]
     );
     let out = dir.path().join("report");
     stocktake::report::write(&report, &out, &[Format::Markdown, Format::Html], "now")
         .expect("write");
     for file in ["report.md", "report.html"] {
         let text = std::fs::read_to_string(out.join(file)).expect("report");
-        assert!(text.contains("2 (1 session), 3 (1 session)"), "{file}");
+        assert!(text.contains("3 (1 session), 4 (1 session)"), "{file}");
     }
     let fig = section
         .summaries

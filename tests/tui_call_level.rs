@@ -210,7 +210,7 @@ fn the_bundled_coordinator_guide_asks_its_call_facts_once() {
     let Screen::Interview(v) = &d.app.screen else {
         panic!("not in an interview: {}", d.screen(80, 24))
     };
-    assert_eq!(v.interview.guide.guide.version, "2");
+    assert_eq!(v.interview.guide.guide.version, "3");
     let ids: Vec<String> = v.interview.sessions.iter().map(|s| s.id.clone()).collect();
     assert_eq!(v.question().id, "populations");
     d.press("12<pgdn>2");

@@ -26,6 +26,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../interview-guides/retired/gpc-attt-coordinator-1.toml"),
     ),
     (
+        "retired/gpc-attt-coordinator-2.toml",
+        include_str!("../../interview-guides/retired/gpc-attt-coordinator-2.toml"),
+    ),
+    (
         "tip-indicators-labour.toml",
         include_str!("../../interview-guides/tip-indicators-labour.toml"),
     ),
@@ -335,15 +339,20 @@ mod tests {
     fn a_retired_version_is_kept_to_read_old_files_and_named_by_no_one() {
         let c = Catalog::bundled();
         let current = c.get("gpc-attt-coordinator").expect("current");
-        assert_eq!(current.guide.version, "2");
+        assert_eq!(current.guide.version, "3");
         let v1: Digest = "sha256:e72a382b9f8c865e9997636b5e3083230219eb8495a2a0239c982e1917546d58"
+            .parse()
+            .expect("digest");
+        let v2: Digest = "sha256:b4d3ee71e01aeeee2d85306b19bd65f65aa6ac8bfd4e0128aa6d471af44f8555"
             .parse()
             .expect("digest");
         let old = c.by_digest(&v1).expect("version 1 is still there");
         assert_eq!(old.guide.version, "1");
+        let older = c.by_digest(&v2).expect("version 2 is still there");
+        assert_eq!(older.guide.version, "2");
         assert!(c.shadowed.is_empty(), "{:?}", c.shadowed);
-        // Run from the repository, its own copy of version 2 wins, identical, and the
-        // retired version 1 is no "different guide of the same id".
+        // Run from the repository, its own copy of version 3 wins, identical, and the
+        // retired versions are no "different guide of the same id".
         let repo = Catalog::discover(&GuideDirs {
             project: Some(
                 std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("interview-guides"),
@@ -355,9 +364,9 @@ mod tests {
             "{:?}",
             repo.shadowed
         );
-        assert!(repo.by_digest(&v1).is_some());
-        // The repository's own copies (./interview-guides) of either version ask no trust.
-        for g in [current, old] {
+        assert!(repo.by_digest(&v1).is_some() && repo.by_digest(&v2).is_some());
+        // The repository's own copies (./interview-guides) of any version ask no trust.
+        for g in [current, old, older] {
             let mut copy = g.clone();
             copy.place = Place::Project;
             assert_eq!(c.trust(&copy), None, "version {}", g.guide.version);

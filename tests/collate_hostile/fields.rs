@@ -146,19 +146,19 @@ fn cases(f: &mut Factory) -> (Vec<u8>, Vec<Case>) {
                 s.guide.version = "7".into();
             }),
             "guide mismatch",
-            "claims guide tip-indicators-labour version 7, but its guide digest names gpc-attt-coordinator version 2",
+            "claims guide tip-indicators-labour version 7, but its guide digest names gpc-attt-coordinator version 3",
         ),
         case(
             "claims-other-version.toml",
             edited(&good, |s| s.guide.version = "1".into()),
             "guide mismatch",
-            "claims guide gpc-attt-coordinator version 1, but its guide digest names gpc-attt-coordinator version 2",
+            "claims guide gpc-attt-coordinator version 1, but its guide digest names gpc-attt-coordinator version 3",
         ),
         case(
             "claims-unknown-id.toml",
             edited(&good, |s| s.guide.id = "no-such-guide".into()),
             "guide mismatch",
-            "claims guide no-such-guide version 2",
+            "claims guide no-such-guide version 3",
         ),
     ];
     (bytes(&good), cases)

@@ -109,10 +109,10 @@ fn a_plain_file_comes_in_once_encryption_is_no_longer_required() {
 fn guide_v2(dir: &Path) -> (PathBuf, Vec<u8>) {
     let guides = dir.join("guides");
     std::fs::create_dir(&guides).expect("mkdir");
-    // A version after the bundled one (version 2), which no stocktake has.
+    // A version after the bundled one (version 3), which no stocktake has.
     let v2 = stocktake::guide::BUNDLED[0]
         .1
-        .replacen("version = \"2\"", "version = \"3\"", 1);
+        .replacen("version = \"3\"", "version = \"4\"", 1);
     std::fs::write(guides.join("v2.toml"), &v2).expect("v2");
     let catalog = Catalog::discover(&GuideDirs {
         flag: vec![guides.clone()],

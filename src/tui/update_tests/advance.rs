@@ -92,10 +92,15 @@ fn a_single_choice_moves_on_but_its_other_asks_for_the_specifics() {
     assert_eq!(here(&a), "tip_engagement");
     keys(&mut a, "2");
     assert_eq!(here(&a), "limitations");
-    // The most important challenge, on Other (its 17th option): the specify field opens.
-    keys(&mut a, "<C-f>challenges you face<enter>1<pgdn>");
+    // Other among the challenges (the 17th), then the most important one: only Other is
+    // offered, and choosing it opens its specify field instead of moving on.
+    keys(&mut a, "<C-f>challenges you face<enter>17<esc><pgdn>");
     assert_eq!(here(&a), "main_challenge");
-    keys(&mut a, "17");
+    keys(&mut a, "1");
+    assert_eq!(
+        value(&a, "main_challenge"),
+        Some(Value::Choice("other".into()))
+    );
     assert_eq!(here(&a), "main_challenge");
     assert_eq!(
         (view(&a).tab().field, view(&a).tab().editing),
@@ -118,10 +123,15 @@ fn a_digit_that_waited_for_another_takes_its_option_without_moving_twice() {
     let mut a = in_interview();
     keys(&mut a, "<C-f>challenges you face<enter>1");
     assert_eq!(here(&a), "challenges");
-    keys(&mut a, "<pgdn>");
-    assert_eq!(here(&a), "main_challenge");
     // 1 waits for a second digit on a list of 17; PgDn takes option 1 and moves once.
-    keys(&mut a, "1<pgdn>");
+    keys(&mut a, "<pgdn>");
+    assert_eq!(
+        value(&a, "challenges"),
+        Some(Value::Choices(vec!["too_complex".into()]))
+    );
+    assert_eq!(here(&a), "main_challenge");
+    // The most important one offers only what was ticked: a list of one, nothing waits.
+    keys(&mut a, "1");
     assert_eq!(
         value(&a, "main_challenge"),
         Some(Value::Choice("too_complex".into()))

@@ -78,12 +78,18 @@ fn alt_never_waits_for_a_second_digit_and_ends_a_longer_number() {
         value(&a, "challenges"),
         choices(&["too_complex", "tools_inadequate"])
     );
-    // The single most important one is a list of 17 too: 1 waits, and Alt on the second
-    // digit ends the number: 1 Alt-1 is option 11.
-    keys(&mut a, "1");
+    // 1 waits, and Alt on the second digit ends the number: 1 Alt-1 is option 11.
+    keys(&mut a, "<pgup>1");
     assert_eq!(view(&a).pending_digit, Some(1));
     keys(&mut a, "<A-1>");
     assert_eq!(view(&a).pending_digit, None);
+    assert_eq!(here(&a), "main_challenge");
+    assert_eq!(
+        value(&a, "challenges"),
+        choices(&["too_complex", "lack_of_data", "tools_inadequate"])
+    );
+    // The most important of the three ticked, offered alone: 2 is the second of them.
+    keys(&mut a, "2");
     assert_eq!(
         value(&a, "main_challenge"),
         Some(Value::Choice("lack_of_data".into()))
