@@ -6,10 +6,12 @@
 //! Which language: `--ui-language`, else `ui_language` in the config file, else
 //! `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
 
+mod names;
 mod words;
 
 use std::sync::OnceLock;
 
+pub use names::{language_name, language_shown};
 pub use words::Words;
 
 /// An argument of a message: a number (formatted and plural-selected per language) or text.

@@ -47,7 +47,10 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     ));
     rows.push((
         FormField::Language,
-        Line::from(chooser(lang.clone(), focus(FormField::Language))),
+        Line::from(chooser(
+            crate::i18n::language_shown(&lang),
+            focus(FormField::Language),
+        )),
     ));
     // The tick boxes side by side, on as many lines as they need: a guide may declare
     // more respondent types than one line of 80 columns holds.
