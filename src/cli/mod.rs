@@ -124,6 +124,7 @@ pub fn run() -> ExitCode {
                 coder: coder.as_deref(),
                 guide: guide.as_deref(),
                 include_sensitive,
+                ui_language: cli.ui_language.as_deref(),
             },
         ),
         Some(Command::MergeCodings { ref db, ref from }) => analyse::merge_codings(db, from),

@@ -26,8 +26,9 @@ pub enum UiLang {
 }
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
-/// hints and help; the interview), in the order of [`FILES`]. The parity test compares
-/// the files pairwise, so a translator sees which file lacks which id.
+/// hints and help; the interview; the analyse screens; the accessible mode), in the order
+/// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
+/// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
     (
         UiLang::En,
@@ -36,6 +37,8 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en.ftl"),
             include_str!("en-keys.ftl"),
             include_str!("en-interview.ftl"),
+            include_str!("en-analyse.ftl"),
+            include_str!("en-accessible.ftl"),
         ],
     ),
     (
@@ -45,12 +48,14 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr.ftl"),
             include_str!("fr-keys.ftl"),
             include_str!("fr-interview.ftl"),
+            include_str!("fr-analyse.ftl"),
+            include_str!("fr-accessible.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 3] = ["", "-keys", "-interview"];
+pub const FILES: [&str; 5] = ["", "-keys", "-interview", "-analyse", "-accessible"];
 
 impl UiLang {
     pub const ALL: [UiLang; 2] = [UiLang::En, UiLang::Fr];

@@ -1,0 +1,1 @@
+# The accessible mode (stocktake --accessible), in English: each prompt a plain line.

@@ -1,0 +1,1 @@
+# Le mode accessible (stocktake --accessible), en français : chaque invite une ligne simple.
