@@ -140,3 +140,29 @@ outcome-wrong_contact = wrong contact
 outcome-refused = refused
 outcome-not_available = not available
 outcome-ineligible = not active (ineligible)
+plan-there-now = { $zone }: { $time } there now
+# The AAPOR disposition of the best outcome so far: its code, then its standard name.
+plan-aapor = AAPOR { $code } { $outcome ->
+    [completed] Complete
+    [partial] Partial
+    [refused] Refusal
+    [busy] Always busy
+    [no_answer] No answer
+    [line_failed] Technical phone problems
+    [wrong_contact] Other unknown eligibility (wrong contact)
+    [ineligible] Out of sample (no such structure active)
+   *[other] Respondent never available
+}
+plan-callback-placeholder = +2h, 15:30 (their time), tomorrow 9:00
+
+## Times: jiff writes weekdays in English only, so each language names its own.
+# $day: mon … sun; $time: 13:00.
+day-time = { $day ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+} { $time }

@@ -149,3 +149,28 @@ outcome-wrong_contact = mauvais contact
 outcome-refused = refus
 outcome-not_available = pas disponible
 outcome-ineligible = plus actif (non éligible)
+plan-there-now = { $zone } : { $time } là-bas maintenant
+plan-aapor = AAPOR { $code } { $outcome ->
+    [completed] Entretien complet
+    [partial] Entretien partiel
+    [refused] Refus
+    [busy] Toujours occupé
+    [no_answer] Pas de réponse
+    [line_failed] Problèmes techniques de téléphone
+    [wrong_contact] Autre admissibilité inconnue (mauvais contact)
+    [ineligible] Hors échantillon (aucune structure de ce type active)
+   *[other] Répondant jamais disponible
+}
+# Les mots-clés (tomorrow) restent ceux que le champ comprend.
+plan-callback-placeholder = +2h, 15:30 (leur heure), tomorrow 9:00
+
+## Heures : jiff n'écrit les jours qu'en anglais, chaque langue nomme les siens.
+day-time = { $day ->
+    [mon] lun.
+    [tue] mar.
+    [wed] mer.
+    [thu] jeu.
+    [fri] ven.
+    [sat] sam.
+   *[sun] dim.
+} { $time }

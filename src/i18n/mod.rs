@@ -221,6 +221,28 @@ pub fn t(lang: UiLang, id: &str) -> String {
     tr(lang, id, &[])
 }
 
+/// `Wed 13:00` in `lang` (`mer. 13:00`): jiff's `strftime` names weekdays in English only.
+pub fn day_time(lang: UiLang, t: &jiff::ZonedDateTime) -> String {
+    use jiff::civil::Weekday as W;
+    let day = match t.weekday() {
+        W::Monday => "mon",
+        W::Tuesday => "tue",
+        W::Wednesday => "wed",
+        W::Thursday => "thu",
+        W::Friday => "fri",
+        W::Saturday => "sat",
+        W::Sunday => "sun",
+    };
+    tr(
+        lang,
+        "day-time",
+        &[
+            ("day", day.into()),
+            ("time", t.strftime("%H:%M").to_string().into()),
+        ],
+    )
+}
+
 /// The message ids of each of a language's source files, for the parity test and
 /// translators' tools.
 pub fn ids(lang: UiLang) -> Vec<Vec<String>> {
@@ -242,6 +264,14 @@ pub fn ids(lang: UiLang) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_are_named_in_each_language() {
+        let t: jiff::Timestamp = "2026-12-02T13:00:00Z".parse().expect("a time");
+        let z = t.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+        assert_eq!(day_time(UiLang::En, &z), "Wed 13:00");
+        assert_eq!(day_time(UiLang::Fr, &z), "mer. 13:00");
+    }
 
     #[test]
     fn every_message_is_in_every_language_and_every_source_parses() {

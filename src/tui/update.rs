@@ -319,6 +319,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
         _ => {}
     }
     let now = app.now;
+    let ui = app.lang();
     let outcome = match &mut app.screen {
         Screen::Home if action == Some(Action::Plan) => {
             super::outcome::Outcome::go(super::outcome::Go::Plan)
@@ -327,7 +328,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             let user = app.user.clone();
             app.home.update(input, action, &user)
         }
-        Screen::Plan(view) => view.update(input, action, &app.user, now),
+        Screen::Plan(view) => view.update(input, action, &app.user, now, ui),
         Screen::NewCall(form) => {
             let outcome = form.update(input, action, &app.guides, now);
             app.confirm_guide(outcome)
