@@ -157,3 +157,40 @@ acc-no = no
 acc-dont-know = don't know
 acc-declined = declined
 acc-not-asked = not asked
+
+## How an answer came to be
+acc-no-such-option = There is no option { $n } here: give the number of a chosen option, or the word alone for the answer given.
+acc-not-the-answer = Option { $n } is not the answer given: type { $word } alone to mark the answer given.
+# $mark: volunteered, prompted or none (the mark came off).
+acc-marked = { $label }: { $mark ->
+    [volunteered] volunteered.
+    [prompted] prompted.
+   *[none] no longer marked.
+}
+acc-definition = Definition explained: the answer before it is kept ({ $before }). Type the answer the coordinator gives now.
+acc-definition-off = No longer marked as answered again after the definition.
+acc-said-by = Said by { $who } (said again: the next participant).
+acc-said-by-no-one = Said by no one in particular.
+acc-nothing-chosen = Nothing chosen to mark: answer first, or give the number of a chosen option (volunteered 3).
+acc-no-participants = No participants recorded for this structure: who is on the call is asked when the call starts.
+
+## The read-back
+acc-read-back = Read back to the { $structure }. Read this to the coordinator, then ask whether it is right.
+acc-classification = Classification:
+acc-not-classified = Not classified yet: the classification is needed to complete.
+acc-what-was-said = What was said:
+acc-closed-open = { $n ->
+    [one] 1 closed question has no answer.
+   *[other] { $n } closed questions have no answer.
+}
+acc-last-read-back = Last read back at { $at }: { $confirmed ->
+    [yes] confirmed
+   *[no] corrections asked
+}.{ $changed ->
+    [yes] {" "}Answers changed since.
+   *[no] {""}
+}
+acc-confirm-ask = Did the coordinator confirm it? Type y (confirmed), n (corrections asked), or Enter to record nothing:{" "}
+acc-nothing-recorded = Nothing recorded.
+acc-confirmed = Saved: read back and confirmed by the coordinator.
+acc-corrections = Saved: corrections asked. Correct the answers, then type readback again.

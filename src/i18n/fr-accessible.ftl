@@ -157,3 +157,39 @@ acc-no = non
 acc-dont-know = ne sait pas
 acc-declined = refuse de répondre
 acc-not-asked = non posée
+
+## Comment une réponse est venue
+acc-no-such-option = Il n'y a pas d'option { $n } ici : donnez le numéro d'une option choisie, ou le mot seul pour la réponse donnée.
+acc-not-the-answer = L'option { $n } n'est pas la réponse donnée : tapez { $word } seul pour marquer la réponse donnée.
+acc-marked = { $label } : { $mark ->
+    [volunteered] dit spontanément.
+    [prompted] choisi après lecture des options.
+   *[none] plus marqué.
+}
+acc-definition = Définition expliquée : la réponse d'avant est gardée ({ $before }). Tapez la réponse que le coordinateur donne maintenant.
+acc-definition-off = Plus marqué comme répondu à nouveau après la définition.
+acc-said-by = Dit par { $who } (dit à nouveau : le participant suivant).
+acc-said-by-no-one = Dit par personne en particulier.
+acc-nothing-chosen = Rien de choisi à marquer : répondez d'abord, ou donnez le numéro d'une option choisie (spontané 3).
+acc-no-participants = Aucun participant enregistré pour cette structure : qui est en ligne est demandé au début de l'appel.
+
+## La relecture
+acc-read-back = Relecture pour { $structure }. Lisez ceci au coordinateur, puis demandez si c'est juste.
+acc-classification = Classification :
+acc-not-classified = Pas encore classé : la classification est nécessaire pour terminer.
+acc-what-was-said = Ce qui a été dit :
+acc-closed-open = { $n ->
+    [one] { $n } question fermée n'a pas de réponse.
+   *[other] { $n } questions fermées n'ont pas de réponse.
+}
+acc-last-read-back = Dernière relecture à { $at } : { $confirmed ->
+    [yes] confirmée
+   *[no] corrections demandées
+}.{ $changed ->
+    [yes] {" "}Des réponses ont changé depuis.
+   *[no] {""}
+}
+acc-confirm-ask = Le coordinateur l'a-t-il confirmée ? Tapez o (confirmée), n (corrections demandées), ou Enter pour ne rien noter :{" "}
+acc-nothing-recorded = Rien de noté.
+acc-confirmed = Enregistré : relue et confirmée par le coordinateur.
+acc-corrections = Enregistré : corrections demandées. Corrigez les réponses, puis tapez relecture à nouveau.
