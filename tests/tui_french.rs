@@ -51,6 +51,17 @@ fn states() -> Vec<(&'static str, String)> {
             "notes_pad",
             format!("{CALL}<C-g>Mentionne une ligne d'écoute."),
         ),
+        // Empty: its placeholder, drawn in the language of the moment.
+        ("notes_pad_empty", format!("{CALL}<C-g>")),
+        // The participants' roles are the program's words, not the guide's.
+        ("call_details", format!("{CALL}<A-c>")),
+        // The check before sending: what it found, in words.
+        (
+            "guard",
+            format!(
+                "{CALL}<C-g>Rappeler au +211 912 345 678<esc>1<C-f>Globalement<enter>1<pgup><A-r>c"
+            ),
+        ),
     ]
 }
 

@@ -56,6 +56,8 @@ add-structure-body = Each structure has its own session, in a new tab, with this
 add-structure-named-below = { $structure }, named below
 add-structure-name = Name of the other structure:
 add-structure-organisation = Organisation of the coordinator who joined (optional):
+add-structure-name-placeholder = e.g. Shelter Cluster
+add-structure-organisation-placeholder = e.g. UNICEF (optional)
 find-title = Find a question: type words of it
 find-none = No question matches.
 notes-title = General notes of the { $structure } ({ $n })
@@ -64,6 +66,7 @@ notes-sensitive = sensitive
 notes-none = No general notes yet. Type below.
 notes-editing = Note { $seq }: saved as you type · Enter: done
 notes-new = New note: saved as you type
+notes-placeholder = Type a note; Enter starts another
 
 ## Said on the status line during a call
 no-more-sections = No more sections that way.
@@ -245,8 +248,22 @@ note-pick-first = Pick a note with ↑ first, or type one.
 read-back-confirmed = Read back and confirmed by the coordinator: recorded
 read-back-corrections = Corrections asked: recorded. Correct the answers (Enter opens one), then read back again (b)
 # $kind: what was found (a phone number, an e-mail address…), in English for now.
-guard-kept = Kept { $kind }
-guard-redacted = Redacted { $kind }
+# $kind: phone, email or name.
+guard-kind = { $kind ->
+    [phone] a phone number
+    [email] an e-mail address
+   *[name] a name
+}
+guard-kept = Kept { $kind ->
+    [phone] a phone number
+    [email] an e-mail address
+   *[name] a name
+}
+guard-redacted = Redacted { $kind ->
+    [phone] a phone number
+    [email] an e-mail address
+   *[name] a name
+}
 guard-marked-sensitive = Marked sensitive: { $place } (sent marked; reports leave it out unless asked)
 guard-text-changed = That text changed; look again.
 details-ctrl-d = Ctrl-D removes the participant under the cursor

@@ -166,3 +166,21 @@ day-time = { $day ->
     [sat] Sat
    *[sun] Sun
 } { $time }
+
+## Participant roles (the session file keeps the id after `role-`)
+role-protection_cluster_coordinator = Protection Cluster Coordinator
+role-cp_aor_coordinator = CP AOR Coordinator
+role-gbv_aor_coordinator = GBV AOR Coordinator
+role-ngo = NGO
+role-un_agency = UN agency
+role-government = Government
+role-other = Other
+
+## The dialog before using a guide from outside stocktake
+guide-trust-title = A guide from outside stocktake
+guide-trust-origin = The guide { $guide } comes from { $origin }, not from stocktake itself.
+guide-trust-replaces = It replaces the bundled guide of the same id, and its words differ.
+guide-trust-encrypted = Every session file of it will be encrypted to: { $recipients }. Only whoever holds the matching key can read them.
+guide-trust-ask = Use it only if you know who gave it to you. You are asked once.
+guide-trust-use = use it
+guide-trust-cancel = cancel

@@ -53,6 +53,8 @@ add-structure-body = Chaque structure a sa propre session, dans un nouvel onglet
 add-structure-named-below = { $structure }, nommée ci-dessous
 add-structure-name = Nom de l'autre structure :
 add-structure-organisation = Organisation du coordinateur arrivé (facultatif) :
+add-structure-name-placeholder = p. ex. Cluster Abris
+add-structure-organisation-placeholder = p. ex. UNICEF (facultatif)
 find-title = Chercher une question : tapez des mots de son texte
 find-none = Aucune question ne correspond.
 notes-title = Notes générales : { $structure } ({ $n })
@@ -61,6 +63,7 @@ notes-sensitive = sensible
 notes-none = Pas encore de notes générales. Tapez ci-dessous.
 notes-editing = Note { $seq } : enregistrée à la frappe · Entrée : fini
 notes-new = Nouvelle note : enregistrée à la frappe
+notes-placeholder = Tapez une note ; Enter en commence une autre
 
 ## Dit sur la ligne d'état pendant un appel
 no-more-sections = Plus de section dans ce sens.
@@ -241,8 +244,21 @@ note-moved = Note déplacée vers { $structure } (son bloc-notes : Ctrl-T, puis
 note-pick-first = Choisissez d'abord une note avec ↑, ou tapez-en une.
 read-back-confirmed = Relu et confirmé par le coordinateur : noté
 read-back-corrections = Corrections demandées : noté. Corrigez les réponses (Entrée en ouvre une), puis relisez à nouveau (b)
-guard-kept = Gardé : { $kind }
-guard-redacted = Caviardé : { $kind }
+guard-kind = { $kind ->
+    [phone] un numéro de téléphone
+    [email] une adresse e-mail
+   *[name] un nom
+}
+guard-kept = Gardé : { $kind ->
+    [phone] un numéro de téléphone
+    [email] une adresse e-mail
+   *[name] un nom
+}
+guard-redacted = Caviardé : { $kind ->
+    [phone] un numéro de téléphone
+    [email] une adresse e-mail
+   *[name] un nom
+}
 guard-marked-sensitive = Marqué sensible : { $place } (envoyé marqué ; les rapports l'excluent sauf demande)
 guard-text-changed = Ce texte a changé ; regardez à nouveau.
 details-ctrl-d = Ctrl-D retire le participant sous le curseur

@@ -174,3 +174,21 @@ day-time = { $day ->
     [sat] sam.
    *[sun] dim.
 } { $time }
+
+## Rôles des participants (le fichier de session garde l'identifiant après `role-`)
+role-protection_cluster_coordinator = Coordinateur du Cluster Protection
+role-cp_aor_coordinator = Coordinateur du domaine Protection de l'enfance
+role-gbv_aor_coordinator = Coordinateur du domaine VBG
+role-ngo = ONG
+role-un_agency = Agence des Nations unies
+role-government = Gouvernement
+role-other = Autre
+
+## Le dialogue avant d'utiliser un guide venu d'ailleurs que stocktake
+guide-trust-title = Un guide venu d'ailleurs que stocktake
+guide-trust-origin = Le guide { $guide } vient de { $origin }, pas de stocktake lui-même.
+guide-trust-replaces = Il remplace le guide fourni de même identifiant, et ses mots diffèrent.
+guide-trust-encrypted = Chaque fichier de session de ce guide sera chiffré pour : { $recipients }. Seul qui détient la clé correspondante peut les lire.
+guide-trust-ask = Ne l'utilisez que si vous savez qui vous l'a donné. La question n'est posée qu'une fois.
+guide-trust-use = l'utiliser
+guide-trust-cancel = annuler

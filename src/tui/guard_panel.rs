@@ -71,7 +71,7 @@ impl GuardPanel {
                 self.cursor = self.cursor.min(last.saturating_sub(1));
                 Outcome::said(
                     Level::Info,
-                    Words::msg("guard-kept").arg("kind", f.kind.label()),
+                    Words::msg("guard-kept").arg("kind", f.kind.code()),
                 )
             }
             Some(Action::MarkSensitive) => {
@@ -171,7 +171,7 @@ fn redact_finding(iv: &mut Interview, i: usize, f: &Finding, now: Timestamp) -> 
     match result {
         Ok(change) => Outcome::said(
             Level::Info,
-            Words::msg("guard-redacted").arg("kind", f.kind.label()),
+            Words::msg("guard-redacted").arg("kind", f.kind.code()),
         )
         .with(Effect::Persist(change)),
         Err(e) => refused(e),

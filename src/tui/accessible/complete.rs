@@ -32,7 +32,11 @@ impl Accessible<'_> {
                 &[
                     ("n", (n + 1).into()),
                     ("of", findings.len().into()),
-                    ("kind", f.kind.label().into()),
+                    (
+                        "kind",
+                        crate::i18n::tr(self.lang, "guard-kind", &[("kind", f.kind.code().into())])
+                            .into(),
+                    ),
                     ("place", prompt::place(&f.place, self.lang).into()),
                     ("found", line(&f.found).into_owned().into()),
                 ],
