@@ -151,13 +151,6 @@ acc-need-structure = Nothing created: tick at least one structure.
 acc-call-language = Language of the call, one of { $languages } (Enter: { $default }):{" "}
 acc-not-created = Nothing created: { $reason }
 
-## An answer read out: in the call's language, as the full screen's rows
-acc-yes = yes
-acc-no = no
-acc-dont-know = don't know
-acc-declined = declined
-acc-not-asked = not asked
-
 ## How an answer came to be
 acc-no-such-option = There is no option { $n } here: give the number of a chosen option, or the word alone for the answer given.
 acc-not-the-answer = Option { $n } is not the answer given: type { $word } alone to mark the answer given.

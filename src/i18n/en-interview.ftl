@@ -99,8 +99,22 @@ exclusive-unticked-one = “{ $label }” unticked: it excludes others. Ctrl-Z u
 exclusive-unticked-many = { $n } others unticked: it excludes them. Ctrl-Z undoes
 undo-nothing = Nothing to undo.
 redo-nothing = Nothing to redo.
-undone = Undone: { $what } — Ctrl-Y redoes
-redone = Redone: { $what } — Ctrl-Z undoes
+# $what: answer, specify, note, said-by, how, pad (general note $n) or rest ($n answers);
+# $of: yes when it was on the question $question.
+undo-what = { $what ->
+    [answer] answer
+    [specify] specify text
+    [note] note
+    [said-by] who said the answer
+    [how] how the answer came
+    [pad] general note { $n }
+   *[rest] { $n } answers marked not asked
+}{ $of ->
+    [yes] {" "}of “{ $question }”
+   *[no] {""}
+}
+undone = Undone: { undo-what } — Ctrl-Y redoes
+redone = Redone: { undo-what } — Ctrl-Z undoes
 call-fact-shared = A fact about the call: recorded for the other structures too (each may change theirs)
 copy-nothing = The other structures on the call have this answer already (or cannot take it)
 copied = Same answer recorded for { $structures } (Ctrl-T to check)
@@ -303,3 +317,10 @@ said-said-by = Said by { $who } (Alt-W: the next participant)
 said-said-by-no-one = Said by no one in particular (Alt-W: the first participant)
 said-note-said-by = Note said by { $who } (Alt-W: the next participant)
 said-note-said-by-no-one = Note said by no one in particular
+
+## An answer as it is said (review, read-back): in the call's language, as the rows
+said-yes = yes
+said-no = no
+said-dont-know = don't know
+said-declined = declined
+said-not-asked = not asked

@@ -151,13 +151,6 @@ acc-need-structure = Rien de créé : cochez au moins une structure.
 acc-call-language = Langue de l'appel, parmi { $languages } (Enter : { $default }) :{" "}
 acc-not-created = Rien de créé : { $reason }
 
-## Une réponse lue : dans la langue de l'appel, comme les lignes de l'écran complet
-acc-yes = oui
-acc-no = non
-acc-dont-know = ne sait pas
-acc-declined = refuse de répondre
-acc-not-asked = non posée
-
 ## Comment une réponse est venue
 acc-no-such-option = Il n'y a pas d'option { $n } ici : donnez le numéro d'une option choisie, ou le mot seul pour la réponse donnée.
 acc-not-the-answer = L'option { $n } n'est pas la réponse donnée : tapez { $word } seul pour marquer la réponse donnée.

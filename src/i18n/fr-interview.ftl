@@ -95,8 +95,20 @@ exclusive-unticked-one = « { $label } » décochée : elle exclut les autres
 exclusive-unticked-many = { $n } autres décochées : elle les exclut. Ctrl-Z annule
 undo-nothing = Rien à annuler.
 redo-nothing = Rien à rétablir.
-undone = Annulé : { $what } — Ctrl-Y rétablit
-redone = Rétabli : { $what } — Ctrl-Z annule
+undo-what = { $what ->
+    [answer] réponse
+    [specify] précision
+    [note] note
+    [said-by] qui a donné la réponse
+    [how] comment la réponse est venue
+    [pad] note générale { $n }
+   *[rest] { $n } réponses marquées non posées
+}{ $of ->
+    [yes] {" "}de « { $question } »
+   *[no] {""}
+}
+undone = Annulé : { undo-what } — Ctrl-Y rétablit
+redone = Rétabli : { undo-what } — Ctrl-Z annule
 call-fact-shared = Un fait sur l'appel : noté aussi pour les autres structures (chacune peut changer le sien)
 copy-nothing = Les autres structures de l'appel ont déjà cette réponse (ou ne peuvent pas la prendre)
 copied = Même réponse notée pour { $structures } (Ctrl-T pour vérifier)
@@ -301,3 +313,10 @@ said-said-by = Dit par { $who } (Alt-W : le participant suivant)
 said-said-by-no-one = Dit par personne en particulier (Alt-W : le premier participant)
 said-note-said-by = Note dite par { $who } (Alt-W : le participant suivant)
 said-note-said-by-no-one = Note dite par personne en particulier
+
+## Une réponse telle qu'elle est dite (revue, relecture) : dans la langue de l'appel
+said-yes = oui
+said-no = non
+said-dont-know = ne sait pas
+said-declined = refuse de répondre
+said-not-asked = non posée

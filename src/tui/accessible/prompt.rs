@@ -7,7 +7,7 @@ use crate::i18n::{UiLang, t, tr};
 use crate::interview::Interview;
 use crate::interview::guard::Place;
 use crate::neutralise::block;
-use crate::session::{Special, Value, format_number};
+use crate::session::{Value, format_number};
 
 /// A structure by its name, a custom one by its own label, where its guide is not at
 /// hand (the list of sessions).
@@ -65,17 +65,13 @@ pub fn answer_of(iv: &Interview, i: usize, q: &Question, ui: UiLang) -> String {
     let Some(a) = iv.session(i).answers.get(&q.id) else {
         return t(ui, "acc-none");
     };
-    // Yes, no and don't know are read out with the question, so they are in the call's
-    // language, as the full screen's rows are; the rest of the answer is the guide's words.
-    let read_out = |id| t(UiLang::parse(lang).unwrap_or_default(), id);
-    let mut said = match (a.special, &a.value) {
-        (Some(Special::DontKnow), _) => read_out("acc-dont-know"),
-        (Some(Special::Declined), _) => read_out("acc-declined"),
-        (Some(Special::NotAsked), _) => read_out("acc-not-asked"),
-        (None, Some(Value::YesNo(true))) => read_out("acc-yes"),
-        (None, Some(Value::YesNo(false))) => read_out("acc-no"),
-        _ => crate::interview::answer_words(q, a, lang, default),
-    };
+    let mut said = crate::interview::answer_words(
+        q,
+        a,
+        lang,
+        default,
+        &crate::tui::interview::fixed_words(lang),
+    );
     if said.is_empty() {
         said = t(ui, "acc-none");
     }

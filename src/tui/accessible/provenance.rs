@@ -99,7 +99,15 @@ impl Accessible<'_> {
                         .answers
                         .get(&q.id)
                         .and_then(|a| a.provenance.before_definition.as_ref())
-                        .map(|e| crate::interview::earlier_words(&q, e, &lang, &dl))
+                        .map(|e| {
+                            crate::interview::earlier_words(
+                                &q,
+                                e,
+                                &lang,
+                                &dl,
+                                &crate::tui::interview::fixed_words(&lang),
+                            )
+                        })
                         .unwrap_or_default();
                     crate::i18n::tr(ui, "acc-definition", &[("before", before.into())])
                 } else {

@@ -16,7 +16,7 @@ use crate::tui::msg::Effect;
 /// The read-back of session `i` as lines, in reading order.
 pub fn sheet(iv: &Interview, i: usize, ui: UiLang) -> String {
     let (lang, dl) = (iv.lang(), iv.default_language());
-    let sheet = iv.read_back_sheet(i);
+    let sheet = iv.read_back_sheet(i, &crate::tui::interview::fixed_words(lang));
     let mut out = tr(
         ui,
         "acc-read-back",

@@ -69,3 +69,18 @@ fn a_language_chosen_explicitly_stays_whatever_the_call_is_held_in() {
         "--ui-language fr wins over the call's English"
     );
 }
+
+#[test]
+fn undo_says_what_it_put_back_in_the_language_of_the_call() {
+    // French chosen: the undo's "what" is words of the screen, not of the layer below.
+    let mut a = call_with(UiLang::Fr, false);
+    keys(&mut a, "1");
+    keys(&mut a, "<bs>");
+    keys(&mut a, "<C-z>");
+    let said = a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default();
+    assert!(
+        said.starts_with("Annulé\u{a0}: réponse de «\u{a0}"),
+        "{said}"
+    );
+    assert!(said.ends_with("\u{a0}» — Ctrl-Y rétablit"), "{said}");
+}
