@@ -285,7 +285,7 @@ details-removed = Participant removed — Esc twice puts everything back
 details-not-saved = Not saved: Ctrl-S saves the call details, Esc again leaves them as they were
 
 ## Said when the store answers
-took-over = Took the session over from { $holder }
+took-over = Took the session over from { $user } (process { $pid } on { $host }) since { $since }
 viewing-completed = Viewing a completed call: nothing can change here
 read-only-elsewhere = Read-only: another stocktake edits this session
 saved-again = Saved: everything typed is in the store again
@@ -324,3 +324,19 @@ said-no = no
 said-dont-know = don't know
 said-declined = declined
 said-not-asked = not asked
+
+## What failed in the store ($error: the store's reason, in English)
+failed-give-back = The session could not be given back: { $error }
+failed-add-structure = The structure was not added: { $error }
+failed-log-attempt = The attempt was not logged: { $error }
+failed-read-campaign = The campaign cannot be read: { $error }
+failed-create-call = The call was not created: { $error }
+
+## Why a typed answer is not saved
+field-not-saved = not saved: { $why }
+answer-not-a-number = "{ $input }" is not a number (e.g. 12 or 3.5)
+answer-not-a-date = "{ $input }" is not a date (YYYY-MM-DD, e.g. 2018-03-14)
+answer-below-min = { $value } is below the minimum { $min }
+answer-above-max = { $value } is above the maximum { $max }
+answer-too-long = the text is { $chars } characters long, more than the { $max } allowed
+answer-empty = an empty text is not an answer; clear the answer instead

@@ -60,7 +60,7 @@ dialog-discard-yes = discard
 dialog-discard-no = keep editing
 dialog-locked-title = Session open elsewhere
 dialog-locked-body =
-    This session is being edited by { $holder }.
+    This session is being edited by { $user } (process { $pid } on { $host }) since { $since }.
 
     Open it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save.
 dialog-locked-read-only = read-only

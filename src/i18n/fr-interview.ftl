@@ -278,7 +278,7 @@ details-removed = Participant retiré — Échap deux fois remet tout
 details-not-saved = Pas enregistré : Ctrl-S enregistre les détails de l'appel, Échap à nouveau les laisse comme avant
 
 ## Dit quand le stockage répond
-took-over = Session reprise de { $holder }
+took-over = Session reprise de { $user } (processus { $pid } sur { $host }) depuis le { $since }
 viewing-completed = Consultation d'un appel terminé : rien ne peut changer ici
 read-only-elsewhere = Lecture seule : un autre stocktake modifie cette session
 saved-again = Enregistré : tout ce qui a été tapé est de nouveau stocké
@@ -320,3 +320,20 @@ said-no = non
 said-dont-know = ne sait pas
 said-declined = refuse de répondre
 said-not-asked = non posée
+
+## Ce qui a échoué dans le stockage ($error : la raison du stockage, en anglais)
+failed-give-back = La session n'a pas pu être rendue : { $error }
+failed-add-structure = La structure n'a pas été ajoutée : { $error }
+failed-log-attempt = La tentative n'a pas été notée : { $error }
+failed-read-campaign = La campagne ne peut pas être lue : { $error }
+failed-create-call = L'appel n'a pas été créé : { $error }
+
+## Pourquoi une réponse tapée n'est pas enregistrée
+field-not-saved = non enregistré : { $why }
+answer-not-a-number = « { $input } » n'est pas un nombre (par exemple 12 ou 3,5)
+answer-not-a-date = « { $input } » n'est pas une date (AAAA-MM-JJ, par exemple 2018-03-14)
+answer-below-min = { $value } est sous le minimum { $min }
+answer-above-max = { $value } est au-dessus du maximum { $max }
+answer-too-long = le texte fait { $chars } caractères, plus que les { $max } permis
+answer-empty = un texte vide n'est pas une réponse ; effacez plutôt la réponse
+

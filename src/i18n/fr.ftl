@@ -65,7 +65,7 @@ dialog-discard-yes = abandonner
 dialog-discard-no = continuer
 dialog-locked-title = Session ouverte ailleurs
 dialog-locked-body =
-    Cette session est en cours de modification par { $holder }.
+    Cette session est en cours de modification par { $user } (processus { $pid } sur { $host }) depuis le { $since }.
 
     Ouvrez-la en lecture seule, ou reprenez-la si ce stocktake n'est plus là (une session SSH oubliée). Celui dont elle est reprise ne peut plus enregistrer.
 dialog-locked-read-only = lecture seule

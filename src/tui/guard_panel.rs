@@ -164,7 +164,9 @@ fn redact_finding(iv: &mut Interview, i: usize, f: &Finding, now: Timestamp) -> 
         Place::Pad(seq) => iv.edit_note(i, *seq, &text, now),
         Place::Answer(q) => match iv.type_answer(i, q, &text, now) {
             Ok(Typed::Saved(c)) => Ok(c),
-            Ok(Typed::Invalid(e)) => return Outcome::said(Level::Error, e.to_string()),
+            Ok(Typed::Invalid(e)) => {
+                return Outcome::said(Level::Error, super::asks::answer_error(&e));
+            }
             Err(e) => Err(e),
         },
     };

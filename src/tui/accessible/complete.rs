@@ -84,7 +84,12 @@ impl Accessible<'_> {
                                     Ok(Typed::Invalid(e)) => {
                                         let m = self.tr(
                                             "acc-not-redacted",
-                                            &[("reason", e.to_string().into())],
+                                            &[(
+                                                "reason",
+                                                crate::tui::asks::answer_error(&e)
+                                                    .in_lang(self.lang)
+                                                    .into(),
+                                            )],
                                         );
                                         self.say(&m)?;
                                         continue;

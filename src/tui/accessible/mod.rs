@@ -112,7 +112,8 @@ impl<'a> Accessible<'a> {
                         let m = self.tr("acc-not-saved-yet", &[("message", line(message).into())]);
                         self.say(&m)?
                     }
-                    Event::Failed(m) | Event::SyncFailed(m) => self.say(&line(m))?,
+                    Event::Failed(m) => self.say(&line(&m.in_lang(self.lang)))?,
+                    Event::SyncFailed(m) => self.say(&line(m))?,
                     Event::Synced { files, outbox } => {
                         let m = self.tr(
                             "acc-sent",
@@ -409,9 +410,13 @@ impl<'a> Accessible<'a> {
                     Ok(prompt::Answer::Typed) => match iv.type_answer(i, &q, &cmd, now) {
                         Ok(Typed::Saved(c)) => Some(Ok(c)),
                         Ok(Typed::Invalid(e)) => {
-                            self.say(
-                                &self.tr("acc-not-saved", &[("reason", e.to_string().into())]),
-                            )?;
+                            self.say(&self.tr(
+                                "acc-not-saved",
+                                &[(
+                                    "reason",
+                                    crate::tui::asks::answer_error(&e).in_lang(self.lang).into(),
+                                )],
+                            ))?;
                             show = false;
                             None
                         }
