@@ -247,7 +247,10 @@ fn the_accessible_mode_in_french_in_tmux() {
         t.keys("a", &["Enter"]);
     }
     let s = t.wait_for("a", "Réponse ou commande (aide les liste)\u{a0}:");
-    assert!(s.contains("GBV AOR. Section 1 sur 7\u{a0}:"), "{s}");
+    assert!(
+        s.contains("Domaine de responsabilité VBG. Section 1 sur 7\u{a0}:"),
+        "{s}"
+    );
     assert!(s.contains("Question 1 sur 28, obligatoire\u{a0}:"), "{s}");
     assert!(s.contains("Réponse actuelle\u{a0}: aucune."), "{s}");
     t.type_text("a", "aide");

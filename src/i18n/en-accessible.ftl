@@ -96,6 +96,8 @@ acc-answer-date = Type a date, e.g. 2018-03-14.
 acc-answer-text = Type the answer.
 acc-current = Current answer: { $answer }
 acc-no-consent = Consent to notes was refused: record answers only, no notes.
+acc-review-row = { $n }. { $question }: { $answer }
+acc-said-row = { $question }: { $answer }
 acc-review = Review of { $structure }:
 acc-general-notes = { $n ->
     [one] 1 general note:

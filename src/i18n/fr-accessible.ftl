@@ -96,6 +96,8 @@ acc-answer-date = Tapez une date, par exemple 2018-03-14.
 acc-answer-text = Tapez la réponse.
 acc-current = Réponse actuelle : { $answer }
 acc-no-consent = Le consentement aux notes a été refusé : n'enregistrez que des réponses, pas de notes.
+acc-review-row = { $n }. { $question } : { $answer }
+acc-said-row = { $question } : { $answer }
 acc-review = Revue de { $structure } :
 acc-general-notes = { $n ->
     [one] { $n } note générale :
@@ -153,7 +155,10 @@ acc-not-created = Rien de créé : { $reason }
 
 ## Comment une réponse est venue
 acc-no-such-option = Il n'y a pas d'option { $n } ici : donnez le numéro d'une option choisie, ou le mot seul pour la réponse donnée.
-acc-not-the-answer = L'option { $n } n'est pas la réponse donnée : tapez { $word } seul pour marquer la réponse donnée.
+acc-not-the-answer = L'option { $n } n'est pas la réponse donnée : tapez { $word ->
+    [volunteered] spontané
+   *[prompted] suggéré
+} seul pour marquer la réponse donnée.
 acc-marked = { $label } : { $mark ->
     [volunteered] dit spontanément.
     [prompted] choisi après lecture des options.

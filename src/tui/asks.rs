@@ -54,7 +54,12 @@ pub fn refused(e: Refusal) -> Outcome {
         Refusal::NothingToCopy | Refusal::NothingChosen | Refusal::NoOneToAttribute => Level::Info,
         Refusal::Invalid(_) | Refusal::Session(_) => Level::Error,
     };
-    let words = match e {
+    Outcome::said(level, refusal_words(e))
+}
+
+/// What an edit the interview refused says, in the screen's words.
+pub fn refusal_words(e: Refusal) -> Words {
+    match e {
         Refusal::ReadOnly(why) => Words::msg("refused-read-only").arg("why", why),
         Refusal::Completed => Words::msg("refused-completed"),
         Refusal::NoConsent => Words::msg("refused-no-consent"),
@@ -64,8 +69,7 @@ pub fn refused(e: Refusal) -> Outcome {
         Refusal::Invalid(e) => answer_error(&e),
         // The store's errors say what is wrong in English, from below the screens.
         e @ Refusal::Session(_) => e.to_string().into(),
-    };
-    Outcome::said(level, words)
+    }
 }
 
 /// Why a typed answer was refused, in the screen's words: the checks an interviewer

@@ -107,7 +107,8 @@ impl Accessible<'_> {
                         break;
                     }
                     Err(e) => {
-                        self.say(&line(&e.to_string()))?;
+                        let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                        self.say(&line(&m))?;
                         return Ok(());
                     }
                 }
@@ -126,9 +127,10 @@ impl Accessible<'_> {
                 Ok(())
             }
             Err(e) => {
+                let why = crate::tui::asks::refusal_words(e).in_lang(self.lang);
                 let m = self.tr(
                     "acc-not-completed-error",
-                    &[("reason", line(&e.to_string()).into_owned().into())],
+                    &[("reason", line(&why).into_owned().into())],
                 );
                 self.say(&m)
             }

@@ -443,7 +443,10 @@ impl<'a> Accessible<'a> {
                             self.say(&self.tr("acc-saved", &[("answer", now_said.into())]))?;
                         }
                     }
-                    Err(e) => self.say(&line(&e.to_string()))?,
+                    Err(e) => {
+                        let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                        self.say(&line(&m))?
+                    }
                 }
                 // An answer moves on, as the full screen's auto-advance does; a note stays.
                 if !matches!(word.as_str(), "note" | "pad" | "other" | "clear")

@@ -18,7 +18,7 @@ pub fn structure_name(s: crate::guide::Structure, label: &str) -> String {
 /// A session's respondent as its guide names it.
 pub fn structure_of(iv: &Interview, i: usize) -> String {
     let s = iv.session(i);
-    block(&s.structure_name(&iv.guide.guide, "en")).into_owned()
+    block(&s.structure_name(&iv.guide.guide, iv.lang())).into_owned()
 }
 
 pub fn call_header(iv: &Interview, ui: UiLang) -> String {
@@ -206,11 +206,18 @@ pub fn review(iv: &Interview, i: usize, ui: UiLang) -> String {
     );
     for (n, at) in iv.visible(i).into_iter().enumerate() {
         let q = iv.question(at);
-        out.push_str(&format!(
-            "\n{}. {}: {}",
-            n + 1,
-            block(q.text.get(&lang, &default)),
-            answer_of(iv, i, q, ui)
+        out.push('\n');
+        out.push_str(&tr(
+            ui,
+            "acc-review-row",
+            &[
+                ("n", (n + 1).into()),
+                (
+                    "question",
+                    block(q.text.get(&lang, &default)).into_owned().into(),
+                ),
+                ("answer", answer_of(iv, i, q, ui).into()),
+            ],
         ));
     }
     let notes = &iv.session(i).notes;

@@ -135,7 +135,10 @@ impl Accessible<'_> {
             Err(crate::interview::Refusal::NoOneToAttribute) => {
                 self.say(&self.t("acc-no-participants"))
             }
-            Err(e) => self.say(&line(&e.to_string())),
+            Err(e) => {
+                let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                self.say(&line(&m))
+            }
         }
     }
 }

@@ -28,10 +28,14 @@ pub fn sheet(iv: &Interview, i: usize, ui: UiLang) -> String {
     }
     let line = |out: &mut String, n: usize, said: &str| {
         let q = iv.question(n);
-        out.push_str(&format!(
-            "\n{}: {}",
-            block(q.text.get(lang, dl)),
-            block(said)
+        out.push('\n');
+        out.push_str(&tr(
+            ui,
+            "acc-said-row",
+            &[
+                ("question", block(q.text.get(lang, dl)).into_owned().into()),
+                ("answer", block(said).into_owned().into()),
+            ],
         ));
     };
     for (n, said) in &sheet.classification {
@@ -94,7 +98,10 @@ impl Accessible<'_> {
                     "acc-corrections"
                 }))?;
             }
-            Err(e) => self.say(&crate::neutralise::line(&e.to_string()))?,
+            Err(e) => {
+                let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                self.say(&crate::neutralise::line(&m))?
+            }
         }
         Ok(())
     }

@@ -50,7 +50,8 @@ impl Accessible<'_> {
             }
             Ok(None) => return Ok(None),
             Err(e) => {
-                self.say(&crate::neutralise::line(&e.to_string()))?;
+                let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                self.say(&crate::neutralise::line(&m))?;
                 return Ok(None);
             }
         }
