@@ -17,6 +17,9 @@ fn accessible(dir: &Path, script: &str, env: &[(&str, &str)]) -> (i32, String) {
         .env("STOCKTAKE_DATA_DIR", dir.join("data"))
         .env("STOCKTAKE_CONFIG", dir.join("no-config.toml"))
         .env("USER", "amina")
+        // The words follow the locale where nothing chose them: these read English ones.
+        .env("LC_ALL", "C")
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
         .env_remove("STOCKTAKE_OUTBOX")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -81,7 +84,7 @@ fn a_call_is_captured_line_by_line_and_saved_as_the_full_screen_saves_it() {
     );
     assert!(out.contains("Review of Protection Cluster:\n1. Did the participants agree to notes being taken?: yes\n2. Which population groups does the response cover?: Internally displaced persons (IDPs); Migrants\n3. Does the country have several crises in different geographic areas?: none; note: Two crises: Juba and the north."), "{out}");
     assert!(
-        out.contains("1 general note(s):\n- Call the GBV AOR next week on +211 912 345 678."),
+        out.contains("1 general note:\n- Call the GBV AOR next week on +211 912 345 678."),
         "{out}"
     );
     // The guard before completing, as on the full screen: the phone number, marked sensitive.
@@ -90,7 +93,7 @@ fn a_call_is_captured_line_by_line_and_saved_as_the_full_screen_saves_it() {
         "{out}"
     );
     assert!(out.contains("Completed: Protection Cluster."), "{out}");
-    assert!(out.contains("Sent: 1 file(s) written to"), "{out}");
+    assert!(out.contains("Sent: 1 file written to"), "{out}");
 
     let st = store(dir.path());
     let rows = st.summaries().expect("summaries");
@@ -213,6 +216,66 @@ fn the_accessible_mode_in_tmux_prints_lines_a_screen_reader_reads_in_order() {
     let st = store(dir.path());
     let rows = st.summaries().expect("rows");
     assert_eq!(rows[0].required_answered, 1);
+}
+
+/// A French locale and a call held in French: every line in French, and the French
+/// command words (`partir`, `quitter`) understood, as a screen reader user would type them.
+#[test]
+fn the_accessible_mode_in_french_in_tmux() {
+    let dir = tempfile::tempdir().expect("dir");
+    let t = support::tmux::Tmux::new("accessible-fr", dir.path());
+    let data = dir.path().join("data").display().to_string();
+    let cfg = dir.path().join("no-config.toml").display().to_string();
+    t.start(
+        "a",
+        (80, 24),
+        dir.path(),
+        &[
+            ("STOCKTAKE_DATA_DIR", &data),
+            ("STOCKTAKE_CONFIG", &cfg),
+            ("STOCKTAKE_ACCESSIBLE", "1"),
+            ("LC_ALL", "fr_FR.UTF-8"),
+            ("USER", "amina"),
+        ],
+        &[env!("CARGO_BIN_EXE_stocktake")],
+        "Commande (nouveau, ouvrir N, aide, quitter)\u{a0}:",
+    );
+    let history = t.cmd(&["capture-pane", "-p", "-S", "-100", "-t", "a"]);
+    assert!(history.contains("Pas encore de session."), "{history}");
+    for line in ["nouveau", "", "Irak", "3", "fr"] {
+        t.type_text("a", line);
+        t.keys("a", &["Enter"]);
+    }
+    let s = t.wait_for("a", "Réponse ou commande (aide les liste)\u{a0}:");
+    assert!(
+        s.contains("Domaine de responsabilité VBG. Section 1 sur 7\u{a0}:"),
+        "{s}"
+    );
+    assert!(s.contains("Question 1 sur 28, obligatoire\u{a0}:"), "{s}");
+    assert!(s.contains("Réponse actuelle\u{a0}: aucune."), "{s}");
+    t.type_text("a", "aide");
+    t.keys("a", &["Enter"]);
+    t.wait_for("a", "partir\u{a0}: retour à la liste");
+    t.type_text("a", "o");
+    t.keys("a", &["Enter"]);
+    t.wait_for("a", "Enregistré\u{a0}: oui.");
+    t.type_text("a", "partir");
+    t.keys("a", &["Enter"]);
+    t.wait_for(
+        "a",
+        "1. Irak · GBV AOR, en cours, 1 sur 2 obligatoires répondues",
+    );
+    t.type_text("a", "quitter");
+    t.keys("a", &["Enter"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !t.dead("a") {
+        assert!(std::time::Instant::now() < deadline, "quitter leaves");
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
+    assert_eq!(
+        store(dir.path()).summaries().expect("rows")[0].required_answered,
+        1
+    );
 }
 
 #[test]

@@ -574,6 +574,38 @@ fn the_analyse_screens_at_every_size() {
     snap("keys", &s);
 }
 
+/// The same screens in French (`--ui-language fr`, or a French locale): here rather than in
+/// `tui_french.rs` because the collation they draw is built by this file. 80×24 and the
+/// smallest common size, where longer words must wrap or shorten, not overflow.
+#[test]
+fn the_analyse_screens_in_french() {
+    let set = collated();
+    let mut s = state(&set).with_lang(stocktake::i18n::UiLang::Fr);
+    let snap = |name: &str, s: &stocktake::analyse::State| {
+        for size in [(60, 20), (80, 24)] {
+            insta::assert_snapshot!(
+                format!("analyse_fr_{name}_{}x{}", size.0, size.1),
+                draw(s, false, size)
+            );
+        }
+    };
+    snap("matrix", &s);
+    press(&mut s, "llll<enter>");
+    snap("cell", &s);
+    press(&mut s, "c");
+    snap("codes", &s);
+    press(&mut s, "<esc>sUne synthèse<esc>");
+    snap("leave_summary", &s);
+    press(&mut s, "n<esc>?");
+    snap("keys", &s);
+    press(&mut s, "<esc>v");
+    assert_eq!(
+        s.message.as_deref(),
+        Some("une colonne par question (v\u{a0}: par section)")
+    );
+    snap("by_question", &s);
+}
+
 #[test]
 fn keys_give_effects_that_carry_their_data() {
     let set = collated();

@@ -51,6 +51,17 @@ fn states() -> Vec<(&'static str, String)> {
             "notes_pad",
             format!("{CALL}<C-g>Mentionne une ligne d'écoute."),
         ),
+        // Empty: its placeholder, drawn in the language of the moment.
+        ("notes_pad_empty", format!("{CALL}<C-g>")),
+        // The participants' roles are the program's words, not the guide's.
+        ("call_details", format!("{CALL}<A-c>")),
+        // The check before sending: what it found, in words.
+        (
+            "guard",
+            format!(
+                "{CALL}<C-g>Rappeler au +211 912 345 678<esc>1<C-f>Globalement<enter>1<pgup><A-r>c"
+            ),
+        ),
     ]
 }
 
@@ -94,4 +105,61 @@ Mali,cp_aor,Moussa,UNICEF,moussa@example.org,Africa/Bamako,fr\n";
     insta::assert_snapshot!("plan_fr_80x24", s);
     d.press("o");
     insta::assert_snapshot!("plan_log_fr_80x24", d.screen(80, 24));
+}
+
+/// A second stocktake opening a session the first holds: the dialog's words are French,
+/// and so are those around who holds it (its user, process and host are data).
+#[test]
+fn a_session_open_elsewhere_says_so_in_french() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_tc, clock) = TestClock::new();
+    let (a_store, _) = Store::open(dir.path(), clock.clone()).expect("a");
+    let mut a = Driver::new(a_store, Catalog::bundled(), "amina", Theme { color: false });
+    a.press("nIraq<C-s>");
+    let (b_store, _) = Store::open(dir.path(), clock).expect("b");
+    let mut b = Driver::new(b_store, Catalog::bundled(), "amina", Theme { color: false });
+    b.app.ui = UiLang::Fr;
+    b.press("<enter>");
+    let body = b
+        .app
+        .dialog
+        .as_ref()
+        .map(|d| d.body.in_lang(UiLang::Fr))
+        .unwrap_or_default();
+    assert!(
+        body.starts_with("Cette session est en cours de modification par "),
+        "{body}"
+    );
+    assert!(body.contains(" (processus "), "{body}");
+    assert!(body.contains(") depuis le 2018-03-14 09:00 UTC."), "{body}");
+    assert!(!body.contains("since"), "{body}");
+}
+
+/// A guide from outside stocktake, in a French form: the dialog is French, the guide's id,
+/// where it comes from and its recipients are data.
+#[test]
+fn a_guide_from_outside_stocktake_is_asked_about_in_french() {
+    let planted = tempfile::tempdir().expect("cwd");
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("interview-guides/gpc-attt-coordinator.toml"),
+    )
+    .expect("bundled guide");
+    let changed = source.replacen("\n[[sections]]", "\n# changed\n[[sections]]", 1);
+    std::fs::write(planted.path().join("gpc-attt-coordinator.toml"), changed).expect("plant");
+    let catalog = Catalog::discover(&stocktake::guide::GuideDirs {
+        flag: Vec::new(),
+        project: Some(planted.path().to_path_buf()),
+        config: None,
+    });
+    let (_tc, clock) = TestClock::new();
+    let store = Store::open_in_memory(clock).expect("store");
+    let mut d = Driver::new(store, catalog, "amina", Theme { color: false });
+    d.app.ui = UiLang::Fr;
+    d.press("nMali<C-s>");
+    let s = d.screen(100, 30);
+    assert!(s.contains("Un guide venu d'ailleurs que stocktake"), "{s}");
+    assert!(s.contains("Il remplace le guide fourni"), "{s}");
+    assert!(s.contains("u l'utiliser"), "{s}");
+    assert!(!s.contains("comes from"), "{s}");
 }

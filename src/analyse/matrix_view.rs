@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::state::State;
+use crate::i18n::{t, tr};
 use crate::tui::screens::layout::{cell, width};
 use crate::tui::theme::Theme;
 
@@ -33,9 +34,13 @@ fn cell_text(s: &State, ri: usize, ci: usize) -> String {
             if c.items.is_empty() {
                 "·".to_string()
             } else if n == 0 {
-                format!("{} answer(s)", c.items.len())
+                tr(
+                    s.lang,
+                    "analyse-cell-answers",
+                    &[("n", c.items.len().into())],
+                )
             } else {
-                format!("{n} text(s)")
+                tr(s.lang, "analyse-cell-texts", &[("n", n.into())])
             }
         }
     };
@@ -53,7 +58,7 @@ fn column_widths(s: &State, w: usize, first: usize) -> (usize, Vec<usize>) {
     let who_need = rows
         .iter()
         .map(|r| width(&r.who))
-        .chain([width("session")])
+        .chain([width(&t(s.lang, "analyse-session"))])
         .max()
         .unwrap_or(0);
     let who = who_need.clamp(22, who_width(w));
@@ -101,7 +106,10 @@ pub(super) fn render(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
     let height = area.height.saturating_sub(1) as usize;
     let first_row = s.row.saturating_sub(height.saturating_sub(1));
     let mut lines = Vec::new();
-    let mut head = vec![Span::styled(cell("session", who), theme.dim())];
+    let mut head = vec![Span::styled(
+        cell(&t(s.lang, "analyse-session"), who),
+        theme.dim(),
+    )];
     for ((i, c), colw) in s
         .matrix
         .columns

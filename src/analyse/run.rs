@@ -28,7 +28,13 @@ pub fn apply(db: &CollationDb, s: &mut State, effects: Vec<Effect>) -> Result<bo
         };
         match done {
             Ok(_) => s.applied_effect(&e),
-            Err(err) => s.message = Some(format!("not saved: {err}")),
+            Err(err) => {
+                s.message = Some(crate::i18n::tr(
+                    s.lang,
+                    "analyse-not-saved",
+                    &[("error", err.to_string().into())],
+                ))
+            }
         }
     }
     Ok(false)

@@ -6,6 +6,7 @@ use ratatui_textarea::{Input, Key};
 
 use crate::collate::{CellSummary, Coding};
 use crate::guide::Codebook;
+use crate::i18n::{UiLang, t, tr};
 use crate::report::{Matrix, Unit, span_of};
 use crate::tui::text_field::TextField;
 
@@ -66,6 +67,9 @@ pub struct State {
     pub message: Option<String>,
     /// The clock, as text: what summaries and codings record.
     pub now: String,
+    /// The screen's words: analyse is outside any call, so the flag, the config, the
+    /// locale or English decide, never a guide's language.
+    pub lang: UiLang,
 }
 
 impl State {
@@ -91,7 +95,14 @@ impl State {
             help_scroll: 0,
             message: None,
             now: String::new(),
+            lang: UiLang::En,
         }
+    }
+
+    /// The screen's words in `lang`.
+    pub fn with_lang(mut self, lang: UiLang) -> State {
+        self.lang = lang;
+        self
     }
 
     /// Gives the screen the matrix by question too, for `v`.
@@ -104,7 +115,7 @@ impl State {
     /// in the guide: a section's first question, or a question's section.
     fn swap_view(&mut self) {
         if self.other.columns.is_empty() {
-            self.message = Some("no other view: nothing was answered in this collation".into());
+            self.message = Some(t(self.lang, "analyse-no-other-view"));
             return;
         }
         let key = self
@@ -127,8 +138,8 @@ impl State {
             .position(|c| c.section == section || c.section.starts_with(&prefix))
             .unwrap_or(0);
         self.message = Some(match self.by {
-            crate::report::MatrixBy::Section => "a column per section (v: per question)".into(),
-            crate::report::MatrixBy::Question => "a column per question (v: per section)".into(),
+            crate::report::MatrixBy::Section => t(self.lang, "analyse-by-section"),
+            crate::report::MatrixBy::Question => t(self.lang, "analyse-by-question"),
         });
     }
 
@@ -238,10 +249,14 @@ impl State {
                         cell.summary_stale = false;
                     }
                 }
-                self.message = Some("summary saved".into());
+                self.message = Some(t(self.lang, "analyse-summary-saved"));
             }
             Effect::AddCoding(c) => {
-                self.message = Some(format!("coded: {}", self.label(&c.code)));
+                self.message = Some(tr(
+                    self.lang,
+                    "analyse-coded",
+                    &[("code", self.label(&c.code).into())],
+                ));
                 self.codings.push(c.clone());
             }
             Effect::RemoveCoding(c) => {
@@ -249,7 +264,11 @@ impl State {
                     (&x.session_id, &x.unit, x.start, x.end, &x.code, &x.coder)
                         != (&c.session_id, &c.unit, c.start, c.end, &c.code, &c.coder)
                 });
-                self.message = Some(format!("code taken off: {}", self.label(&c.code)));
+                self.message = Some(tr(
+                    self.lang,
+                    "analyse-uncoded",
+                    &[("code", self.label(&c.code).into())],
+                ));
             }
             Effect::Quit => {}
         }
@@ -369,7 +388,7 @@ fn cell_key(s: &mut State, input: Input, at: usize, scroll: usize) -> (Mode, Vec
                 end,
             };
             if s.codes_len() == 0 {
-                s.message = Some("no codebook: give one with --codebook FILE".into());
+                s.message = Some(t(s.lang, "analyse-no-codebook"));
                 return stay(at, scroll);
             }
             (
@@ -383,7 +402,7 @@ fn cell_key(s: &mut State, input: Input, at: usize, scroll: usize) -> (Mode, Vec
         }
         (_, Some('p')) if n > 0 => {
             if s.codes_len() == 0 {
-                s.message = Some("no codebook: give one with --codebook FILE".into());
+                s.message = Some(t(s.lang, "analyse-no-codebook"));
                 return stay(at, scroll);
             }
             (
@@ -439,7 +458,7 @@ fn save_summary(s: &mut State, field: &TextField, at: usize) -> (Mode, Vec<Effec
     let text = field.text();
     let back = summary_back(at);
     if text == s.summary_of_cell() {
-        s.message = Some("summary unchanged".into());
+        s.message = Some(t(s.lang, "analyse-summary-unchanged"));
         return (back, Vec::new());
     }
     let Some(r) = s.matrix.rows.get(s.row) else {
@@ -468,7 +487,7 @@ fn leave_summary_key(
     match (input.key, ch(&input)) {
         (Key::Enter, _) | (_, Some('y' | 'Y' | 's' | 'S')) => save_summary(s, &field, at),
         (_, Some('n' | 'N' | 'd' | 'D')) => {
-            s.message = Some("summary change discarded".into());
+            s.message = Some(t(s.lang, "analyse-summary-discarded"));
             (summary_back(at), Vec::new())
         }
         _ => (Mode::Summary { field, at }, Vec::new()),
@@ -489,9 +508,10 @@ fn part_key(s: &mut State, input: Input, mut field: TextField, at: usize) -> (Mo
             .then(|| find_words(&unit.text, &part))
             .flatten()
         else {
-            s.message = Some(format!(
-                "\"{}\" is not in this text: type words as they appear (case does not matter)",
-                crate::neutralise::fit(&part, 40)
+            s.message = Some(tr(
+                s.lang,
+                "analyse-not-in-text",
+                &[("words", crate::neutralise::fit(&part, 40).into())],
             ));
             return (Mode::Part { field, at }, Vec::new());
         };

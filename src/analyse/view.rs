@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::state::{Mode, State};
+use crate::i18n::{FluentValue, t, tr};
 use crate::tui::screens::layout::{cell, fit, width, wrap};
 use crate::tui::theme::Theme;
 
@@ -14,45 +15,54 @@ use crate::tui::theme::Theme;
 /// `? help` stays at the right (as on the interview screen).
 fn hints(s: &State) -> &'static [(&'static str, &'static str)] {
     if s.help {
-        return &[("↑↓", "scroll"), ("any other key", "closes help")];
+        return &[
+            ("↑↓", "analyse-hint-scroll"),
+            ("analyse-key-any-other", "analyse-hint-closes-help"),
+        ];
     }
     match s.mode {
         Mode::Matrix if s.by == crate::report::MatrixBy::Question => &[
-            ("Enter", "read cell"),
-            ("s", "summary"),
-            ("v", "by section"),
-            ("q", "quit"),
-            ("↑↓←→", "move"),
-            ("?", "help"),
+            ("Enter", "analyse-hint-read-cell"),
+            ("s", "analyse-hint-summary"),
+            ("v", "analyse-hint-by-section"),
+            ("q", "analyse-hint-quit"),
+            ("↑↓←→", "analyse-hint-move"),
+            ("?", "analyse-hint-help"),
         ],
         Mode::Matrix => &[
-            ("Enter", "read cell"),
-            ("s", "summary"),
-            ("v", "by question"),
-            ("q", "quit"),
-            ("↑↓←→", "move"),
-            ("?", "help"),
+            ("Enter", "analyse-hint-read-cell"),
+            ("s", "analyse-hint-summary"),
+            ("v", "analyse-hint-by-question"),
+            ("q", "analyse-hint-quit"),
+            ("↑↓←→", "analyse-hint-move"),
+            ("?", "analyse-hint-help"),
         ],
         Mode::Cell { .. } => &[
-            ("c", "code text"),
-            ("p", "code a part"),
-            ("↑↓", "text"),
-            ("s", "summary"),
-            ("Esc", "back"),
-            ("←→", "cell"),
-            ("?", "help"),
+            ("c", "analyse-hint-code-text"),
+            ("p", "analyse-hint-code-part"),
+            ("↑↓", "analyse-hint-text"),
+            ("s", "analyse-hint-summary"),
+            ("Esc", "analyse-hint-back"),
+            ("←→", "analyse-hint-cell"),
+            ("?", "analyse-hint-help"),
         ],
-        Mode::Summary { .. } => &[("Ctrl-S", "save"), ("Esc", "close (asks if changed)")],
+        Mode::Summary { .. } => &[
+            ("Ctrl-S", "analyse-hint-save"),
+            ("Esc", "analyse-hint-close-asks"),
+        ],
         Mode::LeaveSummary { .. } => &[
-            ("y/Enter", "save"),
-            ("n", "discard the change"),
-            ("Esc", "go on writing"),
+            ("y/Enter", "analyse-hint-save"),
+            ("n", "analyse-hint-discard"),
+            ("Esc", "analyse-hint-go-on"),
         ],
-        Mode::Part { .. } => &[("Enter", "find it"), ("Esc", "cancel")],
+        Mode::Part { .. } => &[
+            ("Enter", "analyse-hint-find"),
+            ("Esc", "analyse-hint-cancel"),
+        ],
         Mode::Codes { .. } => &[
-            ("↑↓", "code"),
-            ("Space/Enter", "apply/remove"),
-            ("Esc", "done"),
+            ("↑↓", "analyse-hint-code"),
+            ("Space/Enter", "analyse-hint-apply"),
+            ("Esc", "analyse-hint-done"),
         ],
     }
 }
@@ -61,9 +71,15 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
     let area = f.area();
     if crate::tui::screens::too_small(area.width, area.height) {
         let (w, h) = crate::tui::screens::MIN_SIZE;
-        let text = format!(
-            "This terminal is {}×{}; stocktake analyse needs at least {w}×{h}. Enlarge the window or make the font smaller; keys are paused until then.",
-            area.width, area.height
+        let text = tr(
+            s.lang,
+            "analyse-too-small",
+            &[
+                ("w", area.width.into()),
+                ("h", area.height.into()),
+                ("min_w", w.into()),
+                ("min_h", h.into()),
+            ],
         );
         let lines: Vec<Line> = wrap(&text, (area.width as usize).max(1))
             .into_iter()
@@ -85,15 +101,22 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
     f.render_widget(
         Paragraph::new(Line::styled(
             fit(
-                &format!(
-                    "stocktake analyse · {} · {} · coder {}{}",
-                    s.db_name,
-                    crate::report::sessions_count(sessions),
-                    s.coder,
-                    match s.by {
-                        crate::report::MatrixBy::Section => "",
-                        crate::report::MatrixBy::Question => " · a column per question",
-                    }
+                &tr(
+                    s.lang,
+                    "analyse-title",
+                    &[
+                        ("db", s.db_name.as_str().into()),
+                        ("sessions", sessions.into()),
+                        ("coder", s.coder.as_str().into()),
+                        (
+                            "by",
+                            match s.by {
+                                crate::report::MatrixBy::Section => "section",
+                                crate::report::MatrixBy::Question => "question",
+                            }
+                            .into(),
+                        ),
+                    ],
                 ),
                 w,
             ),
@@ -102,23 +125,20 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
         top,
     );
     let where_ = match (s.matrix.rows.get(s.row), s.matrix.columns.get(s.col)) {
-        (Some(r), Some(c)) => {
-            let coded = match s.codings_in_cell(s.row, s.col) {
-                0 => String::new(),
-                1 => " · 1 coding".to_string(),
-                n => format!(" · {n} codings"),
-            };
-            format!(
-                "{} ({} of {}) · {} ({} of {}){coded}",
-                r.who,
-                s.row + 1,
-                sessions,
-                c.title,
-                s.col + 1,
-                s.matrix.columns.len()
-            )
-        }
-        _ => "No sessions in this collation yet: run stocktake collate first.".into(),
+        (Some(r), Some(c)) => tr(
+            s.lang,
+            "analyse-where",
+            &[
+                ("who", r.who.as_str().into()),
+                ("row", (s.row + 1).into()),
+                ("rows", sessions.into()),
+                ("column", c.title.as_str().into()),
+                ("col", (s.col + 1).into()),
+                ("cols", s.matrix.columns.len().into()),
+                ("codings", s.codings_in_cell(s.row, s.col).into()),
+            ],
+        ),
+        _ => t(s.lang, "analyse-no-sessions"),
     };
     f.render_widget(Paragraph::new(Line::raw(fit(&where_, w))), place);
     match &s.mode {
@@ -139,14 +159,14 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
                 .borders(Borders::ALL)
                 .border_style(theme.focus())
                 .title(fit(
-                    " ✎ Summary of this cell: typing goes here · Ctrl-S saves ",
+                    &t(s.lang, "analyse-summary-box"),
                     edit.width.saturating_sub(2) as usize,
                 ));
             let inner = block.inner(edit);
             f.render_widget(block, edit);
             f.render_widget(&field.view(), inner);
             if matches!(s.mode, Mode::LeaveSummary { .. }) {
-                leave_dialog(theme, f, main);
+                leave_dialog(s, theme, f, main);
             }
         }
         Mode::Part { field, at } => {
@@ -156,7 +176,7 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
             let block = Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.focus())
-                .title(" ✎ Words to code, as they appear in the selected text ");
+                .title(t(s.lang, "analyse-part-box"));
             let inner = block.inner(edit);
             f.render_widget(block, edit);
             f.render_widget(&field.view(), inner);
@@ -169,7 +189,7 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
     if let Some(m) = &s.message {
         f.render_widget(Paragraph::new(Line::styled(fit(m, w), theme.ok())), status);
     }
-    f.render_widget(Paragraph::new(hint_line(hints(s), w, theme)), hint);
+    f.render_widget(Paragraph::new(hint_line(s, hints(s), w, theme)), hint);
     if s.help {
         let [_, below_top, _] = Layout::vertical([
             Constraint::Length(1),
@@ -177,13 +197,22 @@ pub fn render(s: &State, theme: &Theme, f: &mut Frame) {
             Constraint::Length(1),
         ])
         .areas(f.area());
-        help(theme, f, below_top, s.help_scroll);
+        help(s, theme, f, below_top, s.help_scroll);
     }
 }
 
 /// The hints that fit in `w` columns, in order, with `? help` kept at the right.
-fn hint_line(hints: &[(&str, &str)], w: usize, theme: &Theme) -> Line<'static> {
-    let (help, rest): (Vec<_>, Vec<_>) = hints.iter().partition(|(_, l)| *l == "help");
+fn hint_line(s: &State, hints: &[(&str, &str)], w: usize, theme: &Theme) -> Line<'static> {
+    let words: Vec<(String, &str, String)> = hints
+        .iter()
+        .map(|(k, id)| (key_words(s, k), *id, t(s.lang, id)))
+        .collect();
+    let (help, rest): (Vec<_>, Vec<_>) = words
+        .iter()
+        .map(|(k, id, l)| (*id == "analyse-hint-help", (k.as_str(), l.as_str())))
+        .partition(|(is_help, _)| *is_help);
+    let help: Vec<(&str, &str)> = help.into_iter().map(|(_, h)| h).collect();
+    let rest: Vec<(&str, &str)> = rest.into_iter().map(|(_, h)| h).collect();
     let reserve = help.first().map_or(0, |(k, l)| width(k) + 1 + width(l));
     let mut spans = Vec::new();
     let mut used = 0;
@@ -204,10 +233,10 @@ fn hint_line(hints: &[(&str, &str)], w: usize, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn leave_dialog(theme: &Theme, f: &mut Frame, area: Rect) {
+fn leave_dialog(s: &State, theme: &Theme, f: &mut Frame, area: Rect) {
     let w = area.width.clamp(20, 56);
     let body = wrap(
-        "This summary has changed. Save it (y or Enter), discard the change (n), or go on writing (Esc)?",
+        &t(s.lang, "analyse-leave-body"),
         w.saturating_sub(4) as usize,
     );
     let h = (body.len() as u16 + 2).min(area.height);
@@ -218,7 +247,7 @@ fn leave_dialog(theme: &Theme, f: &mut Frame, area: Rect) {
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.focus())
-                .title(" Leave the summary? ")
+                .title(t(s.lang, "analyse-leave-title"))
                 .padding(ratatui::widgets::Padding::horizontal(1)),
         ),
         r,
@@ -236,29 +265,27 @@ fn cell_view(s: &State, theme: &Theme, f: &mut Frame, area: Rect, at: usize, scr
     let mut lines: Vec<Line> = Vec::new();
     match &c.summary {
         Some(sum) => {
-            let stale = if c.summary_stale {
-                " (written on an earlier revision)"
-            } else {
-                ""
-            };
-            lines.push(Line::styled(
-                fit(&format!("Summary by {}, {}{stale}:", sum.author, sum.at), w),
-                theme.dim(),
-            ));
+            let by = tr(
+                s.lang,
+                "analyse-summary-by",
+                &[
+                    ("author", sum.author.as_str().into()),
+                    ("at", sum.at.as_str().into()),
+                    ("stale", if c.summary_stale { "yes" } else { "no" }.into()),
+                ],
+            );
+            lines.push(Line::styled(fit(&by, w), theme.dim()));
             for l in wrap(&sum.text, w) {
                 lines.push(Line::styled(l, theme.chosen()));
             }
         }
-        None => lines.push(Line::styled("No summary yet: s writes one.", theme.dim())),
+        None => lines.push(Line::styled(t(s.lang, "analyse-no-summary"), theme.dim())),
     }
     if row.unresolved {
-        lines.push(Line::styled(
-            "This session has an unresolved conflict: the newest revision is shown.",
-            theme.warn(),
-        ));
+        lines.push(Line::styled(t(s.lang, "analyse-unresolved"), theme.warn()));
     }
     if c.items.is_empty() {
-        lines.push(Line::raw("Nothing was answered or said in this section."));
+        lines.push(Line::raw(t(s.lang, "analyse-nothing-here")));
     }
     let mut unit_index = 0;
     let mut selected_line = 0;
@@ -305,10 +332,15 @@ fn cell_view(s: &State, theme: &Theme, f: &mut Frame, area: Rect, at: usize, scr
                     }
                 })
                 .collect();
+            let kind = unit_kind(s, u.kind);
             let said = if codes.is_empty() {
-                format!("{} · not coded", u.kind)
+                tr(s.lang, "analyse-not-coded", &[("kind", kind.into())])
             } else {
-                format!("{} · codes: {}", u.kind, codes.join(", "))
+                tr(
+                    s.lang,
+                    "analyse-codes",
+                    &[("kind", kind.into()), ("codes", codes.join(", ").into())],
+                )
             };
             for l in wrap(&said, w.saturating_sub(2)) {
                 lines.push(Line::styled(format!("  {l}"), theme.dim()));
@@ -328,14 +360,34 @@ fn cell_view(s: &State, theme: &Theme, f: &mut Frame, area: Rect, at: usize, scr
         row.who,
         s.matrix.columns.get(s.col).map_or("", |c| c.title.as_str()),
         if more_below {
-            " · more below (PgDn)"
+            t(s.lang, "analyse-more-below")
         } else {
-            ""
+            String::new()
         }
     );
     let block = Block::default().borders(Borders::ALL).title(fit(&title, w));
     let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     f.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// A key as shown: its name, the same in every language, unless it is words
+/// (`any other key`), which an `analyse-key-` id stands for.
+fn key_words(s: &State, k: &str) -> String {
+    if k.starts_with("analyse-key-") {
+        t(s.lang, k)
+    } else {
+        k.to_string()
+    }
+}
+
+/// A text's kind (`answer`, `other`, `note`, `pad note`, as the report names them) in
+/// the screen's language.
+fn unit_kind(s: &State, kind: &str) -> String {
+    let kind: FluentValue = match kind {
+        "pad note" => "pad-note".into(),
+        k => k.to_string().into(),
+    };
+    tr(s.lang, "analyse-unit-kind", &[("kind", kind)])
 }
 
 fn codes(
@@ -359,9 +411,10 @@ fn codes(
     };
     f.render_widget(Clear, r);
     let quote = crate::report::span_of(&target.unit.text, target.start, target.end);
-    let title = format!(
-        " Codes for \u{201c}{}\u{201d} ",
-        fit(&quote, (w as usize).saturating_sub(16))
+    let title = tr(
+        s.lang,
+        "analyse-codes-for",
+        &[("quote", fit(&quote, (w as usize).saturating_sub(16)).into())],
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -400,59 +453,49 @@ fn codes(
 
 /// Every key, a line each; a description wraps under itself, and the box scrolls where the
 /// terminal is too small to hold it.
-fn help(theme: &Theme, f: &mut Frame, area: Rect, scroll: usize) {
+fn help(s: &State, theme: &Theme, f: &mut Frame, area: Rect, scroll: usize) {
     const KEYS: &[(&str, &str)] = &[
-        (
-            "",
-            "A row per session, a column per section (v: per question). ✎ a summary (✎* on an earlier revision); ●n codings on the cell's texts.",
-        ),
+        ("", "analyse-help-intro"),
         ("", ""),
-        ("↑↓ ←→ h j k l", "move"),
-        ("PgUp PgDn g G", "jump"),
-        ("Enter", "read the cell in full"),
-        (
-            "v",
-            "a column per question, or per section; each its own summary",
-        ),
-        (
-            "s",
-            "write the cell's summary: Ctrl-S saves, Esc asks before leaving a change",
-        ),
-        ("", "In a cell:"),
-        (
-            "  ↑↓ j k",
-            "choose a text (a note, a typed answer, a pad note)",
-        ),
-        ("  c or Enter", "code the whole text: Space toggles a code"),
-        (
-            "  p",
-            "code a part: type its words (case does not matter), Enter",
-        ),
-        ("  ← →", "previous / next cell of the row"),
-        ("  PgUp PgDn", "scroll"),
-        ("  Esc", "back to the matrix"),
-        ("q", "quit (everything is saved as it is made)"),
+        ("↑↓ ←→ h j k l", "analyse-help-move"),
+        ("PgUp PgDn g G", "analyse-help-jump"),
+        ("Enter", "analyse-help-read"),
+        ("v", "analyse-help-view"),
+        ("s", "analyse-help-summary"),
+        ("", "analyse-help-in-cell"),
+        ("  ↑↓ j k", "analyse-help-choose"),
+        ("analyse-key-c-or-enter", "analyse-help-code-whole"),
+        ("  p", "analyse-help-code-part"),
+        ("  ← →", "analyse-help-cells"),
+        ("  PgUp PgDn", "analyse-help-scroll"),
+        ("  Esc", "analyse-help-back"),
+        ("q", "analyse-help-quit"),
         ("", ""),
-        ("", "↑↓ scroll this help; any other key closes it."),
+        ("", "analyse-help-footer"),
     ];
     let w = area.width.min(78);
     let inner = (w as usize).saturating_sub(2);
     let keyw = 15.min(inner / 3);
     let mut lines: Vec<Line> = Vec::new();
-    for (k, d) in KEYS {
+    for (k, id) in KEYS {
+        let d = if id.is_empty() {
+            String::new()
+        } else {
+            t(s.lang, id)
+        };
         if k.is_empty() {
             if d.is_empty() {
                 lines.push(Line::raw(""));
                 continue;
             }
-            for l in wrap(d, inner) {
+            for l in wrap(&d, inner) {
                 lines.push(Line::raw(l));
             }
             continue;
         }
-        for (i, l) in wrap(d, inner.saturating_sub(keyw)).into_iter().enumerate() {
+        for (i, l) in wrap(&d, inner.saturating_sub(keyw)).into_iter().enumerate() {
             let key = if i == 0 {
-                cell(k, keyw)
+                cell(&key_words(s, k), keyw)
             } else {
                 " ".repeat(keyw)
             };
@@ -465,9 +508,9 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect, scroll: usize) {
     let room = (area.height as usize).saturating_sub(2);
     let top = scroll.min(lines.len().saturating_sub(room));
     let more = if lines.len() > top + room {
-        " · ↓ more"
+        "yes"
     } else {
-        ""
+        "no"
     };
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = Rect {
@@ -483,7 +526,7 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect, scroll: usize) {
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.focus())
-                .title(format!(" Help{more} ")),
+                .title(tr(s.lang, "analyse-help-title", &[("more", more.into())])),
         ),
         r,
     );

@@ -13,6 +13,8 @@ pub(super) struct Options<'a> {
     pub coder: Option<&'a str>,
     pub guide: Option<&'a str>,
     pub include_sensitive: bool,
+    /// `--ui-language`: the screen's words, with the config and the locale after it.
+    pub ui_language: Option<&'a str>,
 }
 
 pub(super) fn analyse(db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
@@ -65,9 +67,26 @@ pub(super) fn analyse(db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
         &coder,
         &crate::neutralise::line(&name),
     )
-    .with_question_view(by_question);
+    .with_question_view(by_question)
+    .with_lang(ui_lang(o.ui_language)?);
     crate::analyse::run::run(&cdb, state, crate::tui::theme::Theme::from_env())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Analyse is outside any call: the flag, else the config, else the locale, else English.
+fn ui_lang(flag: Option<&str>) -> anyhow::Result<crate::i18n::UiLang> {
+    if let Some(l) = flag
+        && crate::i18n::UiLang::parse(l).is_none()
+    {
+        anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
+    }
+    let config = super::config()?;
+    Ok(
+        crate::i18n::UiChoice::new(flag, config.ui_language.as_deref(), |v| {
+            std::env::var(v).ok()
+        })
+        .lang,
+    )
 }
 
 pub(super) fn merge_codings(db: &Path, others: &[PathBuf]) -> anyhow::Result<ExitCode> {

@@ -124,6 +124,7 @@ pub fn run() -> ExitCode {
                 coder: coder.as_deref(),
                 guide: guide.as_deref(),
                 include_sensitive,
+                ui_language: cli.ui_language.as_deref(),
             },
         ),
         Some(Command::MergeCodings { ref db, ref from }) => analyse::merge_codings(db, from),
@@ -291,13 +292,30 @@ fn accessible(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(cli.data_dir.as_deref())?;
     let user = crate::store::login_name();
     let sending = sync::sending(cli, None)?;
-    let names = config()?.sensitive_names;
+    let config = config()?;
+    if let Some(l) = &cli.ui_language
+        && crate::i18n::UiLang::parse(l).is_none()
+    {
+        anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
+    }
+    let ui = crate::i18n::UiChoice::new(
+        cli.ui_language.as_deref(),
+        config.ui_language.as_deref(),
+        |v| std::env::var(v).ok(),
+    );
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut out = io::stdout().lock();
     crate::tui::accessible::Accessible::new(
-        store, catalog, &user, sending, names, &mut input, &mut out,
+        store,
+        catalog,
+        &user,
+        sending,
+        config.sensitive_names,
+        &mut input,
+        &mut out,
     )
+    .with_ui(ui)
     .main()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -56,6 +56,8 @@ add-structure-body = Each structure has its own session, in a new tab, with this
 add-structure-named-below = { $structure }, named below
 add-structure-name = Name of the other structure:
 add-structure-organisation = Organisation of the coordinator who joined (optional):
+add-structure-name-placeholder = e.g. Shelter Cluster
+add-structure-organisation-placeholder = e.g. UNICEF (optional)
 find-title = Find a question: type words of it
 find-none = No question matches.
 notes-title = General notes of the { $structure } ({ $n })
@@ -64,6 +66,7 @@ notes-sensitive = sensitive
 notes-none = No general notes yet. Type below.
 notes-editing = Note { $seq }: saved as you type · Enter: done
 notes-new = New note: saved as you type
+notes-placeholder = Type a note; Enter starts another
 
 ## Said on the status line during a call
 no-more-sections = No more sections that way.
@@ -104,8 +107,22 @@ exclusive-unticked-one = “{ $label }” unticked: it excludes others. Ctrl-Z u
 exclusive-unticked-many = { $n } others unticked: it excludes them. Ctrl-Z undoes
 undo-nothing = Nothing to undo.
 redo-nothing = Nothing to redo.
-undone = Undone: { $what } — Ctrl-Y redoes
-redone = Redone: { $what } — Ctrl-Z undoes
+# $what: answer, specify, note, said-by, how, pad (general note $n) or rest ($n answers);
+# $of: yes when it was on the question $question.
+undo-what = { $what ->
+    [answer] answer
+    [specify] specify text
+    [note] note
+    [said-by] who said the answer
+    [how] how the answer came
+    [pad] general note { $n }
+   *[rest] { $n } answers marked not asked
+}{ $of ->
+    [yes] {" "}of “{ $question }”
+   *[no] {""}
+}
+undone = Undone: { undo-what } — Ctrl-Y redoes
+redone = Redone: { undo-what } — Ctrl-Z undoes
 call-fact-shared = A fact about the call: recorded for the other structures too (each may change theirs)
 copy-nothing = The other structures on the call have this answer already (or cannot take it)
 copied = Same answer recorded for { $structures } (Ctrl-T to check)
@@ -253,8 +270,22 @@ note-pick-first = Pick a note with ↑ first, or type one.
 read-back-confirmed = Read back and confirmed by the coordinator: recorded
 read-back-corrections = Corrections asked: recorded. Correct the answers (Enter opens one), then read back again (b)
 # $kind: what was found (a phone number, an e-mail address…), in English for now.
-guard-kept = Kept { $kind }
-guard-redacted = Redacted { $kind }
+# $kind: phone, email or name.
+guard-kind = { $kind ->
+    [phone] a phone number
+    [email] an e-mail address
+   *[name] a name
+}
+guard-kept = Kept { $kind ->
+    [phone] a phone number
+    [email] an e-mail address
+   *[name] a name
+}
+guard-redacted = Redacted { $kind ->
+    [phone] a phone number
+    [email] an e-mail address
+   *[name] a name
+}
 guard-marked-sensitive = Marked sensitive: { $place } (sent marked; reports leave it out unless asked)
 guard-text-changed = That text changed; look again.
 details-ctrl-d = Ctrl-D removes the participant under the cursor
@@ -262,7 +293,7 @@ details-removed = Participant removed — Esc twice puts everything back
 details-not-saved = Not saved: Ctrl-S saves the call details, Esc again leaves them as they were
 
 ## Said when the store answers
-took-over = Took the session over from { $holder }
+took-over = Took the session over from { $user } (process { $pid } on { $host }) since { $since }
 viewing-completed = Viewing a completed call: nothing can change here
 read-only-elsewhere = Read-only: another stocktake edits this session
 saved-again = Saved: everything typed is in the store again
@@ -294,3 +325,26 @@ said-said-by = Said by { $who } (Alt-W: the next participant)
 said-said-by-no-one = Said by no one in particular (Alt-W: the first participant)
 said-note-said-by = Note said by { $who } (Alt-W: the next participant)
 said-note-said-by-no-one = Note said by no one in particular
+
+## An answer as it is said (review, read-back): in the call's language, as the rows
+said-yes = yes
+said-no = no
+said-dont-know = don't know
+said-declined = declined
+said-not-asked = not asked
+
+## What failed in the store ($error: the store's reason, in English)
+failed-give-back = The session could not be given back: { $error }
+failed-add-structure = The structure was not added: { $error }
+failed-log-attempt = The attempt was not logged: { $error }
+failed-read-campaign = The campaign cannot be read: { $error }
+failed-create-call = The call was not created: { $error }
+
+## Why a typed answer is not saved
+field-not-saved = not saved: { $why }
+answer-not-a-number = "{ $input }" is not a number (e.g. 12 or 3.5)
+answer-not-a-date = "{ $input }" is not a date (YYYY-MM-DD, e.g. 2018-03-14)
+answer-below-min = { $value } is below the minimum { $min }
+answer-above-max = { $value } is above the maximum { $max }
+answer-too-long = the text is { $chars } characters long, more than the { $max } allowed
+answer-empty = an empty text is not an answer; clear the answer instead

@@ -60,7 +60,7 @@ dialog-discard-yes = discard
 dialog-discard-no = keep editing
 dialog-locked-title = Session open elsewhere
 dialog-locked-body =
-    This session is being edited by { $holder }.
+    This session is being edited by { $user } (process { $pid } on { $host }) since { $since }.
 
     Open it read-only, or take it over if that stocktake is gone (a forgotten SSH session). Whoever is taken over from can no longer save.
 dialog-locked-read-only = read-only
@@ -140,3 +140,47 @@ outcome-wrong_contact = wrong contact
 outcome-refused = refused
 outcome-not_available = not available
 outcome-ineligible = not active (ineligible)
+plan-there-now = { $zone }: { $time } there now
+# The AAPOR disposition of the best outcome so far: its code, then its standard name.
+plan-aapor = AAPOR { $code } { $outcome ->
+    [completed] Complete
+    [partial] Partial
+    [refused] Refusal
+    [busy] Always busy
+    [no_answer] No answer
+    [line_failed] Technical phone problems
+    [wrong_contact] Other unknown eligibility (wrong contact)
+    [ineligible] Out of sample (no such structure active)
+   *[other] Respondent never available
+}
+plan-callback-placeholder = +2h, 15:30 (their time), tomorrow 9:00
+
+## Times: jiff writes weekdays in English only, so each language names its own.
+# $day: mon … sun; $time: 13:00.
+day-time = { $day ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+} { $time }
+
+## Participant roles (the session file keeps the id after `role-`)
+role-protection_cluster_coordinator = Protection Cluster Coordinator
+role-cp_aor_coordinator = CP AOR Coordinator
+role-gbv_aor_coordinator = GBV AOR Coordinator
+role-ngo = NGO
+role-un_agency = UN agency
+role-government = Government
+role-other = Other
+
+## The dialog before using a guide from outside stocktake
+guide-trust-title = A guide from outside stocktake
+guide-trust-origin = The guide { $guide } comes from { $origin }, not from stocktake itself.
+guide-trust-replaces = It replaces the bundled guide of the same id, and its words differ.
+guide-trust-encrypted = Every session file of it will be encrypted to: { $recipients }. Only whoever holds the matching key can read them.
+guide-trust-ask = Use it only if you know who gave it to you. You are asked once.
+guide-trust-use = use it
+guide-trust-cancel = cancel

@@ -53,6 +53,8 @@ add-structure-body = Chaque structure a sa propre session, dans un nouvel onglet
 add-structure-named-below = { $structure }, nommée ci-dessous
 add-structure-name = Nom de l'autre structure :
 add-structure-organisation = Organisation du coordinateur arrivé (facultatif) :
+add-structure-name-placeholder = p. ex. Cluster Abris
+add-structure-organisation-placeholder = p. ex. UNICEF (facultatif)
 find-title = Chercher une question : tapez des mots de son texte
 find-none = Aucune question ne correspond.
 notes-title = Notes générales : { $structure } ({ $n })
@@ -61,6 +63,7 @@ notes-sensitive = sensible
 notes-none = Pas encore de notes générales. Tapez ci-dessous.
 notes-editing = Note { $seq } : enregistrée à la frappe · Entrée : fini
 notes-new = Nouvelle note : enregistrée à la frappe
+notes-placeholder = Tapez une note ; Enter en commence une autre
 
 ## Dit sur la ligne d'état pendant un appel
 no-more-sections = Plus de section dans ce sens.
@@ -100,8 +103,20 @@ exclusive-unticked-one = « { $label } » décochée : elle exclut les autres
 exclusive-unticked-many = { $n } autres décochées : elle les exclut. Ctrl-Z annule
 undo-nothing = Rien à annuler.
 redo-nothing = Rien à rétablir.
-undone = Annulé : { $what } — Ctrl-Y rétablit
-redone = Rétabli : { $what } — Ctrl-Z annule
+undo-what = { $what ->
+    [answer] réponse
+    [specify] précision
+    [note] note
+    [said-by] qui a donné la réponse
+    [how] comment la réponse est venue
+    [pad] note générale { $n }
+   *[rest] { $n } réponses marquées non posées
+}{ $of ->
+    [yes] {" "}de « { $question } »
+   *[no] {""}
+}
+undone = Annulé : { undo-what } — Ctrl-Y rétablit
+redone = Rétabli : { undo-what } — Ctrl-Z annule
 call-fact-shared = Un fait sur l'appel : noté aussi pour les autres structures (chacune peut changer le sien)
 copy-nothing = Les autres structures de l'appel ont déjà cette réponse (ou ne peuvent pas la prendre)
 copied = Même réponse notée pour { $structures } (Ctrl-T pour vérifier)
@@ -249,8 +264,21 @@ note-moved = Note déplacée vers { $structure } (son bloc-notes : Ctrl-T, puis
 note-pick-first = Choisissez d'abord une note avec ↑, ou tapez-en une.
 read-back-confirmed = Relu et confirmé par le coordinateur : noté
 read-back-corrections = Corrections demandées : noté. Corrigez les réponses (Entrée en ouvre une), puis relisez à nouveau (b)
-guard-kept = Gardé : { $kind }
-guard-redacted = Caviardé : { $kind }
+guard-kind = { $kind ->
+    [phone] un numéro de téléphone
+    [email] une adresse e-mail
+   *[name] un nom
+}
+guard-kept = Gardé : { $kind ->
+    [phone] un numéro de téléphone
+    [email] une adresse e-mail
+   *[name] un nom
+}
+guard-redacted = Caviardé : { $kind ->
+    [phone] un numéro de téléphone
+    [email] une adresse e-mail
+   *[name] un nom
+}
 guard-marked-sensitive = Marqué sensible : { $place } (envoyé marqué ; les rapports l'excluent sauf demande)
 guard-text-changed = Ce texte a changé ; regardez à nouveau.
 details-ctrl-d = Ctrl-D retire le participant sous le curseur
@@ -258,7 +286,7 @@ details-removed = Participant retiré — Échap deux fois remet tout
 details-not-saved = Pas enregistré : Ctrl-S enregistre les détails de l'appel, Échap à nouveau les laisse comme avant
 
 ## Dit quand le stockage répond
-took-over = Session reprise de { $holder }
+took-over = Session reprise de { $user } (processus { $pid } sur { $host }) depuis le { $since }
 viewing-completed = Consultation d'un appel terminé : rien ne peut changer ici
 read-only-elsewhere = Lecture seule : un autre stocktake modifie cette session
 saved-again = Enregistré : tout ce qui a été tapé est de nouveau stocké
@@ -293,3 +321,27 @@ said-said-by = Dit par { $who } (Alt-W : le participant suivant)
 said-said-by-no-one = Dit par personne en particulier (Alt-W : le premier participant)
 said-note-said-by = Note dite par { $who } (Alt-W : le participant suivant)
 said-note-said-by-no-one = Note dite par personne en particulier
+
+## Une réponse telle qu'elle est dite (revue, relecture) : dans la langue de l'appel
+said-yes = oui
+said-no = non
+said-dont-know = ne sait pas
+said-declined = refuse de répondre
+said-not-asked = non posée
+
+## Ce qui a échoué dans le stockage ($error : la raison du stockage, en anglais)
+failed-give-back = La session n'a pas pu être rendue : { $error }
+failed-add-structure = La structure n'a pas été ajoutée : { $error }
+failed-log-attempt = La tentative n'a pas été notée : { $error }
+failed-read-campaign = La campagne ne peut pas être lue : { $error }
+failed-create-call = L'appel n'a pas été créé : { $error }
+
+## Pourquoi une réponse tapée n'est pas enregistrée
+field-not-saved = non enregistré : { $why }
+answer-not-a-number = « { $input } » n'est pas un nombre (par exemple 12 ou 3,5)
+answer-not-a-date = « { $input } » n'est pas une date (AAAA-MM-JJ, par exemple 2018-03-14)
+answer-below-min = { $value } est sous le minimum { $min }
+answer-above-max = { $value } est au-dessus du maximum { $max }
+answer-too-long = le texte fait { $chars } caractères, plus que les { $max } permis
+answer-empty = un texte vide n'est pas une réponse ; effacez plutôt la réponse
+

@@ -65,7 +65,7 @@ dialog-discard-yes = abandonner
 dialog-discard-no = continuer
 dialog-locked-title = Session ouverte ailleurs
 dialog-locked-body =
-    Cette session est en cours de modification par { $holder }.
+    Cette session est en cours de modification par { $user } (processus { $pid } sur { $host }) depuis le { $since }.
 
     Ouvrez-la en lecture seule, ou reprenez-la si ce stocktake n'est plus là (une session SSH oubliée). Celui dont elle est reprise ne peut plus enregistrer.
 dialog-locked-read-only = lecture seule
@@ -149,3 +149,46 @@ outcome-wrong_contact = mauvais contact
 outcome-refused = refus
 outcome-not_available = pas disponible
 outcome-ineligible = plus actif (non éligible)
+plan-there-now = { $zone } : { $time } là-bas maintenant
+plan-aapor = AAPOR { $code } { $outcome ->
+    [completed] Entretien complet
+    [partial] Entretien partiel
+    [refused] Refus
+    [busy] Toujours occupé
+    [no_answer] Pas de réponse
+    [line_failed] Problèmes techniques de téléphone
+    [wrong_contact] Autre admissibilité inconnue (mauvais contact)
+    [ineligible] Hors échantillon (aucune structure de ce type active)
+   *[other] Répondant jamais disponible
+}
+# Les mots-clés (tomorrow) restent ceux que le champ comprend.
+plan-callback-placeholder = +2h, 15:30 (leur heure), tomorrow 9:00
+
+## Heures : jiff n'écrit les jours qu'en anglais, chaque langue nomme les siens.
+day-time = { $day ->
+    [mon] lun.
+    [tue] mar.
+    [wed] mer.
+    [thu] jeu.
+    [fri] ven.
+    [sat] sam.
+   *[sun] dim.
+} { $time }
+
+## Rôles des participants (le fichier de session garde l'identifiant après `role-`)
+role-protection_cluster_coordinator = Coordinateur du Cluster Protection
+role-cp_aor_coordinator = Coordinateur du domaine Protection de l'enfance
+role-gbv_aor_coordinator = Coordinateur du domaine VBG
+role-ngo = ONG
+role-un_agency = Agence des Nations unies
+role-government = Gouvernement
+role-other = Autre
+
+## Le dialogue avant d'utiliser un guide venu d'ailleurs que stocktake
+guide-trust-title = Un guide venu d'ailleurs que stocktake
+guide-trust-origin = Le guide { $guide } vient de { $origin }, pas de stocktake lui-même.
+guide-trust-replaces = Il remplace le guide fourni de même identifiant, et ses mots diffèrent.
+guide-trust-encrypted = Chaque fichier de session de ce guide sera chiffré pour : { $recipients }. Seul qui détient la clé correspondante peut les lire.
+guide-trust-ask = Ne l'utilisez que si vous savez qui vous l'a donné. La question n'est posée qu'une fois.
+guide-trust-use = l'utiliser
+guide-trust-cancel = annuler

@@ -28,8 +28,9 @@ pub enum UiLang {
 }
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
-/// hints and help; the interview), in the order of [`FILES`]. The parity test compares
-/// the files pairwise, so a translator sees which file lacks which id.
+/// hints and help; the interview; the analyse screens; the accessible mode), in the order
+/// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
+/// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
     (
         UiLang::En,
@@ -38,6 +39,8 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en.ftl"),
             include_str!("en-keys.ftl"),
             include_str!("en-interview.ftl"),
+            include_str!("en-analyse.ftl"),
+            include_str!("en-accessible.ftl"),
         ],
     ),
     (
@@ -47,12 +50,14 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr.ftl"),
             include_str!("fr-keys.ftl"),
             include_str!("fr-interview.ftl"),
+            include_str!("fr-analyse.ftl"),
+            include_str!("fr-accessible.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 3] = ["", "-keys", "-interview"];
+pub const FILES: [&str; 5] = ["", "-keys", "-interview", "-analyse", "-accessible"];
 
 impl UiLang {
     pub const ALL: [UiLang; 2] = [UiLang::En, UiLang::Fr];
@@ -218,6 +223,28 @@ pub fn t(lang: UiLang, id: &str) -> String {
     tr(lang, id, &[])
 }
 
+/// `Wed 13:00` in `lang` (`mer. 13:00`): jiff's `strftime` names weekdays in English only.
+pub fn day_time(lang: UiLang, t: &jiff::ZonedDateTime) -> String {
+    use jiff::civil::Weekday as W;
+    let day = match t.weekday() {
+        W::Monday => "mon",
+        W::Tuesday => "tue",
+        W::Wednesday => "wed",
+        W::Thursday => "thu",
+        W::Friday => "fri",
+        W::Saturday => "sat",
+        W::Sunday => "sun",
+    };
+    tr(
+        lang,
+        "day-time",
+        &[
+            ("day", day.into()),
+            ("time", t.strftime("%H:%M").to_string().into()),
+        ],
+    )
+}
+
 /// The message ids of each of a language's source files, for the parity test and
 /// translators' tools.
 pub fn ids(lang: UiLang) -> Vec<Vec<String>> {
@@ -239,6 +266,14 @@ pub fn ids(lang: UiLang) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_are_named_in_each_language() {
+        let t: jiff::Timestamp = "2026-12-02T13:00:00Z".parse().expect("a time");
+        let z = t.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+        assert_eq!(day_time(UiLang::En, &z), "Wed 13:00");
+        assert_eq!(day_time(UiLang::Fr, &z), "mer. 13:00");
+    }
 
     #[test]
     fn every_message_is_in_every_language_and_every_source_parses() {

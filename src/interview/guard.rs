@@ -17,6 +17,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// A stable name for the kind (`phone`, `email`, `name`): the screens say it in the
+    /// interviewer's language from it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+            Kind::Name => "name",
+        }
+    }
+
+    /// In English, for logs and tests.
     pub fn label(self) -> &'static str {
         match self {
             Kind::Phone => "a phone number",

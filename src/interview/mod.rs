@@ -27,9 +27,9 @@ pub use call::{
 pub use details::DetailsRefusal;
 pub use edit::Typed;
 pub use offered::{offered, ticked_in_source};
-pub use recorded::{How, ReadBackSheet, Recorded, answer_words, earlier_words};
+pub use recorded::{Fixed, How, ReadBackSheet, Recorded, answer_words, earlier_words};
 pub use rest::Rest;
-pub use undo::{History, Undone, field_text};
+pub use undo::{History, Undone, What, field_text};
 
 /// Whether a session of the call may be changed here.
 #[derive(Debug, Clone, PartialEq, Eq)]

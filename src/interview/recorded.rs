@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::{Interview, Refusal};
 use crate::guide::{Question, QuestionType};
-use crate::session::{Answer, AnswerStatus, Change, ReadBack, Value, format_number};
+use crate::session::{Answer, AnswerStatus, Change, ReadBack, Special, Value, format_number};
 
 /// One question of the review, in guide order.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +39,7 @@ pub struct How {
     pub said_by: String,
 }
 
-fn how(q: &Question, a: &Answer, lang: &str, dl: &str) -> How {
+fn how(q: &Question, a: &Answer, lang: &str, dl: &str, fixed: &Fixed) -> How {
     let label = |v: &str| match q.option(v) {
         Some(o) => o.label.get(lang, dl).to_string(),
         None => v.to_string(),
@@ -59,7 +59,7 @@ fn how(q: &Question, a: &Answer, lang: &str, dl: &str) -> How {
             .provenance
             .before_definition
             .as_ref()
-            .map(|e| (earlier_words(q, e, lang, dl), !e.same_as(Some(a)))),
+            .map(|e| (earlier_words(q, e, lang, dl, fixed), !e.same_as(Some(a)))),
         said_by: a.said_by.as_ref().map(|s| s.short()).unwrap_or_default(),
     }
 }
@@ -80,9 +80,36 @@ pub struct ReadBackSheet {
 }
 
 /// An answer's value or special status in words, in the call's language (no note).
-pub fn answer_words(q: &Question, a: &Answer, lang: &str, default: &str) -> String {
+/// The words of answers that are not the guide's: yes and no, don't know, declined, not
+/// asked. The screens give them in the language they are read out in; English by default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fixed {
+    pub yes: String,
+    pub no: String,
+    pub dont_know: String,
+    pub declined: String,
+    pub not_asked: String,
+}
+
+impl Default for Fixed {
+    fn default() -> Fixed {
+        Fixed {
+            yes: "yes".into(),
+            no: "no".into(),
+            dont_know: Special::DontKnow.label().into(),
+            declined: Special::Declined.label().into(),
+            not_asked: Special::NotAsked.label().into(),
+        }
+    }
+}
+
+pub fn answer_words(q: &Question, a: &Answer, lang: &str, default: &str, fixed: &Fixed) -> String {
     if let Some(s) = a.special {
-        return s.label().to_string();
+        return match s {
+            Special::DontKnow => fixed.dont_know.clone(),
+            Special::Declined => fixed.declined.clone(),
+            Special::NotAsked => fixed.not_asked.clone(),
+        };
     }
     let Some(v) = &a.value else {
         return String::new();
@@ -95,8 +122,8 @@ pub fn answer_words(q: &Question, a: &Answer, lang: &str, default: &str) -> Stri
     match v {
         Value::Choice(c) => label(c),
         Value::Choices(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "),
-        Value::YesNo(true) => "yes".into(),
-        Value::YesNo(false) => "no".into(),
+        Value::YesNo(true) => fixed.yes.clone(),
+        Value::YesNo(false) => fixed.no.clone(),
         Value::Text(t) => t.clone(),
         Value::Number(n) => format_number(*n),
         Value::Date(d) => d.to_string(),
@@ -111,13 +138,14 @@ pub fn earlier_words(
     e: &crate::session::Earlier,
     lang: &str,
     default: &str,
+    fixed: &Fixed,
 ) -> String {
     let a = Answer {
         value: e.value.clone(),
         special: e.special,
         ..Answer::default()
     };
-    match answer_words(q, &a, lang, default) {
+    match answer_words(q, &a, lang, default, fixed) {
         w if w.is_empty() => "nothing yet".to_string(),
         w => w,
     }
@@ -129,7 +157,7 @@ fn is_closed(q: &Question) -> bool {
 
 impl Interview {
     /// Every question skip logic shows to session `i`, with what was recorded.
-    pub fn recorded(&self, i: usize) -> Vec<Recorded> {
+    pub fn recorded(&self, i: usize, fixed: &Fixed) -> Vec<Recorded> {
         let (lang, dl) = (self.lang(), self.default_language());
         let s = self.session(i);
         self.visible(i)
@@ -137,7 +165,7 @@ impl Interview {
             .map(|n| {
                 let q = self.question(n);
                 let a = s.answers.get(&q.id);
-                let words = |a: &Answer| answer_words(q, a, lang, dl);
+                let words = |a: &Answer| answer_words(q, a, lang, dl, fixed);
                 let mine = a.map(words).unwrap_or_default();
                 // Only closed answers compare: two coordinators' texts always differ.
                 let differs = if is_closed(q) && a.is_some_and(Answer::is_settled) {
@@ -166,14 +194,14 @@ impl Interview {
                         .map(|note| note.text.clone())
                         .collect(),
                     differs,
-                    how: a.map(|a| how(q, a, lang, dl)).unwrap_or_default(),
+                    how: a.map(|a| how(q, a, lang, dl, fixed)).unwrap_or_default(),
                 }
             })
             .collect()
     }
 
     /// What the interviewer reads back to the coordinator of session `i`.
-    pub fn read_back_sheet(&self, i: usize) -> ReadBackSheet {
+    pub fn read_back_sheet(&self, i: usize, fixed: &Fixed) -> ReadBackSheet {
         let (lang, dl) = (self.lang(), self.default_language());
         let s = self.session(i);
         let mut sheet = ReadBackSheet {
@@ -190,7 +218,7 @@ impl Interview {
             }
             match s.answers.get(&q.id).filter(|a| a.is_settled()) {
                 Some(a) => {
-                    let w = answer_words(q, a, lang, dl);
+                    let w = answer_words(q, a, lang, dl, fixed);
                     if q.summary {
                         sheet.classification.push((n, w));
                     } else {
@@ -262,20 +290,29 @@ options = [
             value: Some(Value::Choices(vec!["a".into(), "b".into()])),
             ..Answer::default()
         };
-        assert_eq!(answer_words(&multi, &a, "en", "en"), "Alpha; Beta");
+        assert_eq!(
+            answer_words(&multi, &a, "en", "en", &Fixed::default()),
+            "Alpha; Beta"
+        );
         let dk = Answer {
             special: Some(Special::DontKnow),
             ..Answer::default()
         };
-        assert_eq!(answer_words(&multi, &dk, "en", "en"), "don't know");
+        assert_eq!(
+            answer_words(&multi, &dk, "en", "en", &Fixed::default()),
+            "don't know"
+        );
         let yes = Answer {
             value: Some(Value::YesNo(true)),
             ..Answer::default()
         };
         assert_eq!(
-            answer_words(&q(QuestionType::YesNo), &yes, "en", "en"),
+            answer_words(&q(QuestionType::YesNo), &yes, "en", "en", &Fixed::default()),
             "yes"
         );
-        assert_eq!(answer_words(&multi, &Answer::default(), "en", "en"), "");
+        assert_eq!(
+            answer_words(&multi, &Answer::default(), "en", "en", &Fixed::default()),
+            ""
+        );
     }
 }

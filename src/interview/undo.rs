@@ -41,7 +41,20 @@ pub struct Undone {
     /// The question it was on, when it was an answer's field or an attached note.
     pub question: Option<String>,
     pub field: Option<Field>,
-    pub what: String,
+    pub what: What,
+}
+
+/// What an undo or redo put back, for the screen to say in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    Answer,
+    SpecifyText,
+    Note,
+    WhoSaidIt,
+    HowItCame,
+    GeneralNote(u32),
+    /// A "mark the rest not asked" of this many answers.
+    MarkedNotAsked(usize),
 }
 
 impl History {
@@ -258,7 +271,7 @@ impl Interview {
                 change: last,
                 question: first.question.clone(),
                 field: first.field,
-                what: first.what.clone(),
+                what: first.what,
             });
         } else if !step.with.is_empty()
             && let Ok(first) = &result
@@ -281,7 +294,7 @@ impl Interview {
                 question: first.question.clone(),
                 // Said as a whole: not "the answer of" one question.
                 field: None,
-                what: format!("{n} answers marked not asked"),
+                what: What::MarkedNotAsked(n),
             });
         }
         self.replaying = false;
@@ -350,7 +363,7 @@ impl Interview {
                 change,
                 question,
                 field: None,
-                what: format!("general note {seq}"),
+                what: What::GeneralNote(seq),
             });
         }
         let q = rest.to_string();
@@ -362,17 +375,17 @@ impl Interview {
             let s = &mut self.sessions[i];
             let what = if kind == "said_by" {
                 s.set_said_by(&guide.guide, &q, Speaker::parse(text), now)?;
-                "who said the answer"
+                What::WhoSaidIt
             } else {
                 let p = Provenance::parse(text).ok_or_else(bad)?;
                 s.set_provenance(&guide.guide, &q, p, now)?;
-                "how the answer came"
+                What::HowItCame
             };
             return Ok(Undone {
                 change: Change::answer(s, &guide.guide, &q, Field::Answer),
                 question: Some(q),
                 field: Some(Field::Answer),
-                what: what.to_string(),
+                what,
             });
         }
         let (field, change) = match kind {
@@ -400,11 +413,10 @@ impl Interview {
             question: Some(q),
             field: Some(field),
             what: match field {
-                Field::Answer => "answer",
-                Field::Other => "specify text",
-                Field::Note => "note",
-            }
-            .to_string(),
+                Field::Answer => What::Answer,
+                Field::Other => What::SpecifyText,
+                Field::Note => What::Note,
+            },
         })
     }
 

@@ -236,20 +236,32 @@ impl App {
         let Some(trust) = self.untrusted(&guide.digest) else {
             return outcome;
         };
-        let mut body = format!(
-            "The guide {} comes from {}, not from stocktake itself.",
-            guide.guide.id, trust.origin
+        // Composed now, in the form's language: the form is outside any call, so nothing
+        // switches its language while the dialog is up.
+        let ui = self.lang();
+        let line = |s: &str| crate::neutralise::line(s).into_owned();
+        let mut body = crate::i18n::tr(
+            ui,
+            "guide-trust-origin",
+            &[
+                ("guide", line(&guide.guide.id).into()),
+                ("origin", line(&trust.origin).into()),
+            ],
         );
         if trust.replaces_bundled {
-            body.push_str(" It replaces the bundled guide of the same id, and its words differ.");
+            body.push(' ');
+            body.push_str(&crate::i18n::t(ui, "guide-trust-replaces"));
         }
         if !trust.recipients.is_empty() {
-            body.push_str(&format!(
-                "\n\nEvery session file of it will be encrypted to: {}. Only whoever holds the matching key can read them.",
-                trust.recipients.join(", ")
+            body.push_str("\n\n");
+            body.push_str(&crate::i18n::tr(
+                ui,
+                "guide-trust-encrypted",
+                &[("recipients", line(&trust.recipients.join(", ")).into())],
             ));
         }
-        body.push_str("\n\nUse it only if you know who gave it to you. You are asked once.");
+        body.push_str("\n\n");
+        body.push_str(&crate::i18n::t(ui, "guide-trust-ask"));
         let effects = vec![
             Effect::TrustGuide {
                 digest: guide.digest,
@@ -258,17 +270,17 @@ impl App {
             outcome.effects.remove(i),
         ];
         outcome.ask = Some(Dialog {
-            title: "A guide from outside stocktake".into(),
-            body: crate::neutralise::block(&body).into_owned().into(),
+            title: Words::msg("guide-trust-title"),
+            body: body.into(),
             choices: vec![
                 DialogChoice {
                     key: 'u',
-                    label: "use it".into(),
+                    label: Words::msg("guide-trust-use"),
                     then: Then::Effects(effects),
                 },
                 DialogChoice {
                     key: 'c',
-                    label: "cancel".into(),
+                    label: Words::msg("guide-trust-cancel"),
                     then: Then::Nothing,
                 },
             ],

@@ -54,16 +54,42 @@ pub fn refused(e: Refusal) -> Outcome {
         Refusal::NothingToCopy | Refusal::NothingChosen | Refusal::NoOneToAttribute => Level::Info,
         Refusal::Invalid(_) | Refusal::Session(_) => Level::Error,
     };
-    let words = match e {
+    Outcome::said(level, refusal_words(e))
+}
+
+/// What an edit the interview refused says, in the screen's words.
+pub fn refusal_words(e: Refusal) -> Words {
+    match e {
         Refusal::ReadOnly(why) => Words::msg("refused-read-only").arg("why", why),
         Refusal::Completed => Words::msg("refused-completed"),
         Refusal::NoConsent => Words::msg("refused-no-consent"),
         Refusal::NothingToCopy => Words::msg("refused-nothing-to-copy"),
         Refusal::NothingChosen => Words::msg("refused-nothing-chosen"),
         Refusal::NoOneToAttribute => Words::msg("refused-no-one-to-attribute"),
-        // The answer's own checks (a number, a date) and the store's errors say what
-        // is wrong in English, from below the screens.
-        e @ (Refusal::Invalid(_) | Refusal::Session(_)) => e.to_string().into(),
-    };
-    Outcome::said(level, words)
+        Refusal::Invalid(e) => answer_error(&e),
+        // The store's errors say what is wrong in English, from below the screens.
+        e @ Refusal::Session(_) => e.to_string().into(),
+    }
+}
+
+/// Why a typed answer was refused, in the screen's words: the checks an interviewer
+/// meets while typing (a number, a date, a range, a length) by kind; the rest, which
+/// only a wrong guide or a bug can cause, as the layer below says them, in English.
+pub fn answer_error(e: &crate::session::AnswerError) -> Words {
+    use crate::session::AnswerError as E;
+    match e {
+        E::NotANumber { input } => Words::msg("answer-not-a-number").arg("input", input.clone()),
+        E::NotADate { input } => Words::msg("answer-not-a-date").arg("input", input.clone()),
+        E::BelowMin { value, min, .. } => Words::msg("answer-below-min")
+            .arg("value", value.clone())
+            .arg("min", min.clone()),
+        E::AboveMax { value, max, .. } => Words::msg("answer-above-max")
+            .arg("value", value.clone())
+            .arg("max", max.clone()),
+        E::TooLong { chars } => Words::msg("answer-too-long")
+            .arg("chars", *chars)
+            .arg("max", crate::session::MAX_TEXT_CHARS),
+        E::EmptyText => Words::msg("answer-empty"),
+        other => other.to_string().into(),
+    }
 }

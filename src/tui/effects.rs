@@ -53,9 +53,7 @@ impl Runner {
                 let mut events = Vec::new();
                 for s in sessions {
                     if let Err(e) = store.unlock_session(&s) {
-                        events.push(Event::Failed(format!(
-                            "The session could not be given back: {e}"
-                        )));
+                        events.push(Event::Failed(failed("failed-give-back", e)));
                     }
                 }
                 events
@@ -79,7 +77,7 @@ impl Runner {
                     }
                     _ => Vec::new(),
                 },
-                Err(e) => vec![Event::Failed(format!("The structure was not added: {e}"))],
+                Err(e) => vec![Event::Failed(failed("failed-add-structure", e))],
             },
             Effect::Reopen {
                 call_id,
@@ -88,24 +86,24 @@ impl Runner {
             } => reopen(store, catalog, &call_id, &session_id, &by),
             Effect::TrustGuide { digest, origin } => match store.trust_guide(&digest, &origin) {
                 Ok(()) => vec![Event::Trusted(vec![digest])],
-                Err(e) => vec![Event::Failed(e.to_string())],
+                Err(e) => vec![Event::Failed(e.to_string().into())],
             },
             Effect::LoadPlan => vec![plan(store)],
             Effect::LogAttempt(a) => {
                 let mut events = match store.log_attempt(&a) {
                     Ok(()) => Vec::new(),
-                    Err(e) => vec![Event::Failed(format!("The attempt was not logged: {e}"))],
+                    Err(e) => vec![Event::Failed(failed("failed-log-attempt", e))],
                 };
                 events.push(plan(store));
                 events
             }
             Effect::LoadTrusted => match store.trusted_guides() {
                 Ok(d) => vec![Event::Trusted(d)],
-                Err(e) => vec![Event::Failed(e.to_string())],
+                Err(e) => vec![Event::Failed(e.to_string().into())],
             },
             Effect::DeleteDraft { session } => match store.delete_draft(&session) {
                 Ok(()) => Vec::new(),
-                Err(e) => vec![Event::Failed(e.to_string())],
+                Err(e) => vec![Event::Failed(e.to_string().into())],
             },
         }
     }
@@ -197,14 +195,14 @@ fn plan(store: &Store) -> Event {
     })();
     match data {
         Ok(d) => Event::PlanLoaded(Box::new(d)),
-        Err(e) => Event::Failed(format!("The campaign cannot be read: {e}")),
+        Err(e) => Event::Failed(failed("failed-read-campaign", e)),
     }
 }
 
 fn home(store: &Store) -> Event {
     match store.summaries() {
         Ok(rows) => Event::HomeLoaded(rows),
-        Err(e) => Event::Failed(e.to_string()),
+        Err(e) => Event::Failed(e.to_string().into()),
     }
 }
 
@@ -231,7 +229,7 @@ fn sync_now(
 
 fn create(store: &mut Store, change: Change) -> Vec<Event> {
     if let Err(e) = store.apply(&change) {
-        return vec![Event::Failed(format!("The call was not created: {e}"))];
+        return vec![Event::Failed(failed("failed-create-call", e))];
     }
     let Change::CreateCall {
         guide,
@@ -320,7 +318,7 @@ fn open(
     match result {
         Ok(Ok(opened)) => vec![Event::CallOpened(Box::new(opened))],
         Ok(Err(conflict)) => vec![conflict],
-        Err(e) => vec![Event::Failed(e.to_string())],
+        Err(e) => vec![Event::Failed(e.to_string().into())],
     }
 }
 
@@ -358,6 +356,12 @@ fn reopen(
             session_id: session_id.to_string(),
             holder,
         }],
-        Err(e) => vec![Event::Failed(e.to_string())],
+        Err(e) => vec![Event::Failed(e.to_string().into())],
     }
+}
+
+/// What failed, in the screen's words, with the store's own reason after it (that one is
+/// the store's, in English: it names files and SQLite's errors as they are).
+fn failed(id: &'static str, e: impl std::fmt::Display) -> crate::i18n::Words {
+    crate::i18n::Words::msg(id).arg("error", e.to_string())
 }

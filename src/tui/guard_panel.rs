@@ -71,7 +71,7 @@ impl GuardPanel {
                 self.cursor = self.cursor.min(last.saturating_sub(1));
                 Outcome::said(
                     Level::Info,
-                    Words::msg("guard-kept").arg("kind", f.kind.label()),
+                    Words::msg("guard-kept").arg("kind", f.kind.code()),
                 )
             }
             Some(Action::MarkSensitive) => {
@@ -164,14 +164,16 @@ fn redact_finding(iv: &mut Interview, i: usize, f: &Finding, now: Timestamp) -> 
         Place::Pad(seq) => iv.edit_note(i, *seq, &text, now),
         Place::Answer(q) => match iv.type_answer(i, q, &text, now) {
             Ok(Typed::Saved(c)) => Ok(c),
-            Ok(Typed::Invalid(e)) => return Outcome::said(Level::Error, e.to_string()),
+            Ok(Typed::Invalid(e)) => {
+                return Outcome::said(Level::Error, super::asks::answer_error(&e));
+            }
             Err(e) => Err(e),
         },
     };
     match result {
         Ok(change) => Outcome::said(
             Level::Info,
-            Words::msg("guard-redacted").arg("kind", f.kind.label()),
+            Words::msg("guard-redacted").arg("kind", f.kind.code()),
         )
         .with(Effect::Persist(change)),
         Err(e) => refused(e),

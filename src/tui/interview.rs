@@ -485,3 +485,18 @@ impl CallView {
             .collect()
     }
 }
+
+/// Yes, no, don't know, declined, not asked as an answer is said in `lang` (the call's):
+/// read out with the question, like its options, so in the guide's language where
+/// stocktake speaks it, else English.
+pub fn fixed_words(lang: &str) -> crate::interview::Fixed {
+    let l = UiLang::parse(lang).unwrap_or_default();
+    let t = |id| crate::i18n::t(l, id);
+    crate::interview::Fixed {
+        yes: t("said-yes"),
+        no: t("said-no"),
+        dont_know: t("said-dont-know"),
+        declined: t("said-declined"),
+        not_asked: t("said-not-asked"),
+    }
+}

@@ -481,7 +481,9 @@ impl CallView {
                 match self.interview.type_answer(i, &q, &text, now) {
                     Ok(Typed::Saved(change)) => Ok(change),
                     Ok(Typed::Invalid(e)) => {
-                        self.tabs[i].field_error = Some(format!("not saved: {e}"));
+                        let why = super::asks::answer_error(&e).in_lang(self.ui_lang());
+                        self.tabs[i].field_error =
+                            Some(self.tr("field-not-saved", &[("why", why.into())]));
                         return Outcome::stay();
                     }
                     Err(e) => Err(e),

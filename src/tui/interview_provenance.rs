@@ -60,7 +60,15 @@ impl CallView {
                     .answers
                     .get(&q.id)
                     .and_then(|a| a.provenance.before_definition.as_ref())
-                    .map(|e| crate::interview::earlier_words(&q, e, lang, dl))
+                    .map(|e| {
+                        crate::interview::earlier_words(
+                            &q,
+                            e,
+                            lang,
+                            dl,
+                            &super::interview::fixed_words(lang),
+                        )
+                    })
                     .unwrap_or_default();
                 Outcome::effects(vec![Effect::Persist(change)]).say(
                     Level::Info,

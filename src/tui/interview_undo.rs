@@ -62,20 +62,32 @@ impl CallView {
         if let Some(Panel::Notes(pad)) = &mut self.panel {
             pad.reload(&self.interview, i);
         }
-        let what = match (&u.question, u.field) {
-            (Some(q), Some(_)) => {
-                let text = self
-                    .interview
-                    .guide
-                    .guide
-                    .question(q)
-                    .map(|q| q.text.get(self.lang(), self.interview.default_language()))
-                    .unwrap_or(q);
-                format!("{} of “{}”", u.what, super::screens::layout::fit(text, 40))
-            }
-            _ => u.what.clone(),
+        use crate::interview::What;
+        let (what, n) = match u.what {
+            What::Answer => ("answer", 0),
+            What::SpecifyText => ("specify", 0),
+            What::Note => ("note", 0),
+            What::WhoSaidIt => ("said-by", 0),
+            What::HowItCame => ("how", 0),
+            What::GeneralNote(seq) => ("pad", seq as usize),
+            What::MarkedNotAsked(n) => ("rest", n),
         };
-        let said = Words::msg(if back { "undone" } else { "redone" }).arg("what", what);
+        let question = match (&u.question, u.field) {
+            (Some(q), Some(_)) => self
+                .interview
+                .guide
+                .guide
+                .question(q)
+                .map(|q| q.text.get(self.lang(), self.interview.default_language()))
+                .map(|text| super::screens::layout::fit(text, 40))
+                .unwrap_or_else(|| q.clone()),
+            _ => String::new(),
+        };
+        let said = Words::msg(if back { "undone" } else { "redone" })
+            .arg("what", what)
+            .arg("n", n)
+            .arg("of", if question.is_empty() { "no" } else { "yes" })
+            .arg("question", question);
         Outcome::effects(effects).say(Level::Info, said)
     }
 }

@@ -51,7 +51,7 @@ pub enum Event {
     /// Writing to the outbox failed; the revisions wait, nothing is lost.
     SyncFailed(String),
     /// Something went wrong that the user must read.
-    Failed(String),
+    Failed(crate::i18n::Words),
     /// A session for a structure that joined the call, created and held for editing.
     SessionAdded(Box<Session>),
     /// The guides the user agreed to use although they come from outside stocktake.

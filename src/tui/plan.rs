@@ -3,7 +3,7 @@
 //! Enter starts the call with the target's fields filled in (and every ticked target of
 //! the same response, each its own session).
 
-use crate::i18n::Words;
+use crate::i18n::{UiLang, Words};
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
@@ -70,9 +70,10 @@ impl PlanView {
         action: Option<Action>,
         user: &str,
         now: Timestamp,
+        ui: UiLang,
     ) -> Outcome {
         if self.log.is_some() {
-            return self.update_log(input, action, user, now);
+            return self.update_log(input, action, user, now, ui);
         }
         let n = self.data.rows.len();
         match action {
@@ -142,6 +143,7 @@ impl PlanView {
         action: Option<Action>,
         user: &str,
         now: Timestamp,
+        ui: UiLang,
     ) -> Outcome {
         let Some(log) = &mut self.log else {
             return Outcome::stay();
@@ -176,7 +178,7 @@ impl PlanView {
             Some(Action::Down) => log.cursor = (log.cursor + 1).min(all.len() - 1),
             Some(Action::Open) | Some(Action::Select) => {
                 let chosen = all[log.cursor];
-                return self.choose(chosen, user, now);
+                return self.choose(chosen, user, now, ui);
             }
             _ => {
                 if let ratatui_textarea::Key::Char(c @ '0'..='9') = input.key {
@@ -187,7 +189,7 @@ impl PlanView {
                     };
                     if let Some(o) = all.get(n - 1) {
                         log.cursor = n - 1;
-                        return self.choose(*o, user, now);
+                        return self.choose(*o, user, now, ui);
                     }
                 }
             }
@@ -195,11 +197,11 @@ impl PlanView {
         Outcome::stay()
     }
 
-    fn choose(&mut self, outcome: CallOutcome, user: &str, now: Timestamp) -> Outcome {
+    fn choose(&mut self, outcome: CallOutcome, user: &str, now: Timestamp, ui: UiLang) -> Outcome {
         if outcome == CallOutcome::Callback {
             if let Some(log) = &mut self.log {
                 let mut field = TextField::new("", false);
-                field.set_placeholder("+2h, 15:30 (their time), tomorrow 9:00");
+                field.set_placeholder(&crate::i18n::t(ui, "plan-callback-placeholder"));
                 log.time = Some(field);
             }
             return Outcome::stay();

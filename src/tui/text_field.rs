@@ -103,7 +103,18 @@ impl TextField {
 
     /// What to draw while the field has the keyboard (see `text_view.rs`).
     pub fn view(&self) -> super::text_view::EditorView<'_> {
-        super::text_view::EditorView { field: self }
+        super::text_view::EditorView {
+            field: self,
+            placeholder: None,
+        }
+    }
+
+    /// As [`TextField::view`], with `placeholder` shown while it is empty.
+    pub fn view_with_placeholder(&self, placeholder: String) -> super::text_view::EditorView<'_> {
+        super::text_view::EditorView {
+            field: self,
+            placeholder: Some(placeholder),
+        }
     }
 
     /// (line, column in characters) of the cursor.

@@ -14,6 +14,9 @@ use super::text_field::TextField;
 /// A text field as drawn while it has the keyboard: its text and a cursor cell.
 pub struct EditorView<'a> {
     pub field: &'a TextField,
+    /// Shown dim while the field is empty, in place of the field's own: the screen's
+    /// words, in the language of the moment (`Alt-L` redraws them).
+    pub placeholder: Option<String>,
 }
 
 fn char_w(c: char) -> usize {
@@ -110,7 +113,7 @@ impl Widget for &EditorView<'_> {
             cursor.1.saturating_sub(width.saturating_sub(1))
         };
         let empty = lines.iter().all(|l| l.is_empty());
-        if empty && let Some(p) = self.field.placeholder() {
+        if empty && let Some(p) = self.placeholder.as_deref().or(self.field.placeholder()) {
             let style = Style::new().add_modifier(Modifier::DIM);
             buf.set_stringn(area.x, area.y, p, width, style);
         }

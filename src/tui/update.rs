@@ -80,10 +80,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             app.screen = Screen::Interview(Box::new(view));
             if let Some(h) = taken {
-                app.tell(
-                    Level::Warn,
-                    Words::msg("took-over").arg("holder", h.to_string()),
-                );
+                app.tell(Level::Warn, holder_args(Words::msg("took-over"), &h));
             } else if read_only && viewing {
                 app.tell(Level::Info, Words::msg("viewing-completed"));
             } else if read_only {
@@ -98,7 +95,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         } => {
             app.dialog = Some(Dialog {
                 title: Words::msg("dialog-locked-title"),
-                body: Words::msg("dialog-locked-body").arg("holder", holder.to_string()),
+                body: holder_args(Words::msg("dialog-locked-body"), &holder),
                 choices: vec![
                     DialogChoice {
                         key: 'r',
@@ -196,7 +193,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::Failed(message) => {
-            app.say(Level::Error, message);
+            app.tell(Level::Error, message);
             Vec::new()
         }
         Event::Trusted(digests) => {
@@ -319,6 +316,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
         _ => {}
     }
     let now = app.now;
+    let ui = app.lang();
     let outcome = match &mut app.screen {
         Screen::Home if action == Some(Action::Plan) => {
             super::outcome::Outcome::go(super::outcome::Go::Plan)
@@ -327,7 +325,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
             let user = app.user.clone();
             app.home.update(input, action, &user)
         }
-        Screen::Plan(view) => view.update(input, action, &app.user, now),
+        Screen::Plan(view) => view.update(input, action, &app.user, now, ui),
         Screen::NewCall(form) => {
             let outcome = form.update(input, action, &app.guides, now);
             app.confirm_guide(outcome)
@@ -354,4 +352,14 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
         }
     };
     app.apply(outcome)
+}
+
+/// Who holds a session's lock, as the arguments of a message: the words around them
+/// (`process`, `on`, `since`) are the message's, in the interviewer's language.
+fn holder_args(w: Words, h: &crate::store::LockHolder) -> Words {
+    w.arg("user", h.user.clone())
+        // A process id is an id: never grouped as a number would be.
+        .arg("pid", h.pid.to_string())
+        .arg("host", h.host.clone())
+        .arg("since", h.since.strftime("%Y-%m-%d %H:%M UTC").to_string())
 }

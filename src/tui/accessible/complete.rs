@@ -18,29 +18,37 @@ impl Accessible<'_> {
         // so no decision there is made for nothing.
         let mut probe = iv.session(i).clone();
         if let Err(e) = probe.complete(&iv.guide.guide, Timestamp::now()) {
-            return self.say(&format!(
-                "Not completed: {}. Type unanswered, or go N.",
-                line(&e.to_string())
-            ));
+            let m = self.tr(
+                "acc-not-completed-why",
+                &[("reason", line(&e.to_string()).into_owned().into())],
+            );
+            return self.say(&m);
         }
         let panel = crate::tui::guard_panel::GuardPanel::new(self.names.clone());
         let findings = panel.open(iv, i);
         for (n, f) in findings.iter().enumerate() {
-            self.say(&format!(
-                "Check {} of {}: {} in {}: {:?}.",
-                n + 1,
-                findings.len(),
-                f.kind.label(),
-                prompt::place(&f.place),
-                line(&f.found)
-            ))?;
+            let m = self.tr(
+                "acc-check",
+                &[
+                    ("n", (n + 1).into()),
+                    ("of", findings.len().into()),
+                    (
+                        "kind",
+                        crate::i18n::tr(self.lang, "guard-kind", &[("kind", f.kind.code().into())])
+                            .into(),
+                    ),
+                    ("place", prompt::place(&f.place, self.lang).into()),
+                    ("found", line(&f.found).into_owned().into()),
+                ],
+            );
+            self.say(&m)?;
             loop {
-                let Some(a) = self.ask("Type x to redact it, s to mark the text sensitive, k to keep it, c to cancel: ")? else {
+                let Some(a) = self.ask(&self.t("acc-check-ask"))? else {
                     return Ok(());
                 };
                 let now = Timestamp::now();
                 let change = match a.as_str() {
-                    "c" => return self.say("Not completed."),
+                    "c" => return self.say(&self.t("acc-not-completed")),
                     "k" => break,
                     "s" => match &f.place {
                         crate::interview::guard::Place::Pad(seq) => {
@@ -57,7 +65,7 @@ impl Accessible<'_> {
                             crate::tui::guard_panel::text_of(iv.session(i), &f.place),
                             &f.span,
                         ) else {
-                            self.say("That text changed; complete again to look at it anew.")?;
+                            self.say(&self.t("acc-text-changed"))?;
                             return Ok(());
                         };
                         match &f.place {
@@ -74,7 +82,16 @@ impl Accessible<'_> {
                                 match iv.type_answer(i, q, &text, now) {
                                     Ok(Typed::Saved(c)) => Ok(c),
                                     Ok(Typed::Invalid(e)) => {
-                                        self.say(&format!("Not redacted: {e}"))?;
+                                        let m = self.tr(
+                                            "acc-not-redacted",
+                                            &[(
+                                                "reason",
+                                                crate::tui::asks::answer_error(&e)
+                                                    .in_lang(self.lang)
+                                                    .into(),
+                                            )],
+                                        );
+                                        self.say(&m)?;
                                         continue;
                                     }
                                     Err(e) => Err(e),
@@ -90,7 +107,8 @@ impl Accessible<'_> {
                         break;
                     }
                     Err(e) => {
-                        self.say(&line(&e.to_string()))?;
+                        let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                        self.say(&line(&m))?;
                         return Ok(());
                     }
                 }
@@ -100,14 +118,22 @@ impl Accessible<'_> {
             Ok(change) => {
                 let events = self.run(vec![Effect::Persist(change)])?;
                 if events.iter().any(|e| matches!(e, Event::Completed { .. })) {
-                    self.say(&format!(
-                        "Completed: {}. Its file is written when you sync (or now, if an outbox is set).",
-                        prompt::structure_of(iv, i)
-                    ))?;
+                    let m = self.tr(
+                        "acc-completed",
+                        &[("structure", prompt::structure_of(iv, i).into())],
+                    );
+                    self.say(&m)?;
                 }
                 Ok(())
             }
-            Err(e) => self.say(&format!("Not completed: {}", line(&e.to_string()))),
+            Err(e) => {
+                let why = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                let m = self.tr(
+                    "acc-not-completed-error",
+                    &[("reason", line(&why).into_owned().into())],
+                );
+                self.say(&m)
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 //! own line editing works. It drives the same interview and the same effects as the full
 //! screen, so what it saves is saved exactly as there.
 
+mod commands;
 mod complete;
 mod new_call;
 mod prompt;
@@ -19,13 +20,14 @@ use jiff::Timestamp;
 use super::effects::Runner;
 use super::msg::{Effect, Event};
 use crate::guide::{Catalog, Structure};
+use crate::i18n::{FluentValue, UiChoice, UiLang};
 use crate::interview::{Interview, Typed};
 use crate::neutralise::line;
 use crate::outbox::Sending;
 use crate::session::Special;
 use crate::store::{Claim, Store};
 
-pub use prompt::{describe, help};
+pub use prompt::describe;
 
 pub struct Accessible<'a> {
     pub store: Store,
@@ -35,6 +37,10 @@ pub struct Accessible<'a> {
     pub names: Vec<String>,
     pub input: &'a mut dyn BufRead,
     pub out: &'a mut dyn Write,
+    /// The language chosen for the program's words; inside a call, [`Accessible::lang`]
+    /// is the call's where nothing was chosen, as on the full screen.
+    pub ui: UiChoice,
+    lang: UiLang,
     runner: Runner,
 }
 
@@ -56,8 +62,25 @@ impl<'a> Accessible<'a> {
             names,
             input,
             out,
+            ui: UiChoice::default(),
+            lang: UiLang::En,
             runner: Runner::default(),
         }
+    }
+
+    /// The program's words in the language chosen (English until then).
+    pub fn with_ui(mut self, ui: UiChoice) -> Accessible<'a> {
+        self.ui = ui;
+        self.lang = ui.lang;
+        self
+    }
+
+    fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.lang, id)
+    }
+
+    fn tr(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        crate::i18n::tr(self.lang, id, args)
     }
 
     /// One line of input, trimmed; `None` at the end of input.
@@ -85,18 +108,20 @@ impl<'a> Accessible<'a> {
                 .carry_out(e, &mut self.store, &self.catalog, &self.sending);
             for ev in &events {
                 match ev {
-                    Event::NotSaved { message, .. } => self.say(&format!(
-                        "NOT SAVED yet: {}. It is tried again with your next command.",
-                        line(message)
-                    ))?,
-                    Event::Failed(m) | Event::SyncFailed(m) => self.say(&line(m))?,
-                    Event::Synced { files, outbox } => self.say(&format!(
-                        "Sent: {files} file(s) written to {}.",
-                        line(outbox)
-                    ))?,
-                    Event::LockLost { .. } => self.say(
-                        "Another stocktake took this session over: nothing more is saved here.",
-                    )?,
+                    Event::NotSaved { message, .. } => {
+                        let m = self.tr("acc-not-saved-yet", &[("message", line(message).into())]);
+                        self.say(&m)?
+                    }
+                    Event::Failed(m) => self.say(&line(&m.in_lang(self.lang)))?,
+                    Event::SyncFailed(m) => self.say(&line(m))?,
+                    Event::Synced { files, outbox } => {
+                        let m = self.tr(
+                            "acc-sent",
+                            &[("files", (*files).into()), ("outbox", line(outbox).into())],
+                        );
+                        self.say(&m)?
+                    }
+                    Event::LockLost { .. } => self.say(&self.t("acc-lock-lost"))?,
                     _ => {}
                 }
             }
@@ -107,35 +132,37 @@ impl<'a> Accessible<'a> {
 
     /// The list of sessions, then commands until `quit`.
     pub fn main(&mut self) -> io::Result<()> {
-        self.say("stocktake, accessible mode. Every change is saved as you make it. Type help for the commands.")?;
+        self.say(&self.t("acc-welcome"))?;
         loop {
             let rows = self.store.summaries().unwrap_or_default();
             if rows.is_empty() {
-                self.say("No sessions yet.")?;
+                self.say(&self.t("acc-no-sessions"))?;
             } else {
-                self.say(&format!("{} session(s):", rows.len()))?;
+                self.say(&self.tr("acc-sessions", &[("n", rows.len().into())]))?;
                 for (n, r) in rows.iter().enumerate() {
                     let structure = Structure::parse(&r.structure)
                         .map(|s| prompt::structure_name(s, &r.structure_label))
                         .unwrap_or_else(|| r.structure.clone());
-                    self.say(&format!(
-                        "{}. {} · {}, {}, {} of {} required answered",
-                        n + 1,
-                        line(&r.response),
-                        line(&structure),
-                        r.status.replace('_', " "),
-                        r.required_answered,
-                        r.required
+                    self.say(&self.tr(
+                        "acc-session-row",
+                        &[
+                            ("n", (n + 1).into()),
+                            ("response", line(&r.response).into()),
+                            ("structure", line(&structure).into()),
+                            ("status", r.status.as_str().into()),
+                            ("answered", r.required_answered.into()),
+                            ("required", r.required.into()),
+                        ],
                     ))?;
                 }
             }
-            let Some(cmd) = self.ask("Command (new, open N, help, quit): ")? else {
+            let Some(cmd) = self.ask(&self.t("acc-home-prompt"))? else {
                 return Ok(());
             };
             let (word, rest) = cmd.split_once(' ').unwrap_or((cmd.as_str(), ""));
-            match word {
+            match commands::canonical(word).0 {
                 "quit" | "q" | "exit" => return Ok(()),
-                "help" | "?" => self.say(help::HOME)?,
+                "help" | "?" => self.say(&self.t("acc-help-home"))?,
                 "new" | "n" => self.new_call()?,
                 "open" | "o" => match rest
                     .trim()
@@ -147,13 +174,10 @@ impl<'a> Accessible<'a> {
                         let (call, id) = (r.call_id.clone(), r.id.clone());
                         self.open(&call, &id)?
                     }
-                    None => self.say("Give the number of a session in the list, e.g. open 1.")?,
+                    None => self.say(&self.t("acc-open-which"))?,
                 },
                 "" => {}
-                other => self.say(&format!(
-                    "Unknown command {:?}. Type help for the commands.",
-                    line(other)
-                ))?,
+                other => self.say(&self.tr("acc-unknown", &[("word", line(other).into())]))?,
             }
         }
     }
@@ -169,7 +193,7 @@ impl<'a> Accessible<'a> {
             .iter()
             .any(|e| matches!(e, Event::LockConflict { .. }))
         {
-            self.say("Another stocktake has this call open; it is opened to read only.")?;
+            self.say(&self.t("acc-read-only"))?;
             let events = self.run(vec![Effect::OpenCall {
                 call_id: call_id.to_string(),
                 session_id: session_id.to_string(),
@@ -188,10 +212,17 @@ impl<'a> Accessible<'a> {
         }) else {
             return Ok(());
         };
-        let read_only = o.read_only.then(|| "opened to read only".to_string());
+        let read_only = o.read_only.then(|| self.t("acc-opened-read-only"));
         let mut iv = Interview::new(o.call, o.guide, o.sessions, read_only);
         let focus = o.focus.min(iv.sessions.len().saturating_sub(1));
+        // Inside a call its language, where none was chosen, as on the full screen.
+        if self.ui.follows_call
+            && let Some(l) = UiLang::parse(iv.lang())
+        {
+            self.lang = l;
+        }
         let result = self.interview(&mut iv, focus);
+        self.lang = self.ui.lang;
         self.run(vec![Effect::CloseCall {
             sessions: iv.session_ids(),
         }])?;
@@ -200,10 +231,11 @@ impl<'a> Accessible<'a> {
 
     fn interview(&mut self, iv: &mut Interview, mut i: usize) -> io::Result<()> {
         let mut at = iv.resume(i).0;
-        self.say(&prompt::call_header(iv))?;
-        self.say(&describe(iv, i, at))?;
+        let ui = self.lang;
+        self.say(&prompt::call_header(iv, ui))?;
+        self.say(&describe(iv, i, at, ui))?;
         loop {
-            let Some(cmd) = self.ask("Answer or command (help lists them): ")? else {
+            let Some(cmd) = self.ask(&self.t("acc-interview-prompt"))? else {
                 return Ok(());
             };
             let now = Timestamp::now();
@@ -249,14 +281,16 @@ impl<'a> Accessible<'a> {
                 "na",
                 "clear",
             ];
-            let word = if typed_text && !rest.is_empty() && alone_only.contains(&word.as_str()) {
-                "=".to_string()
-            } else {
-                word
-            };
+            let (english, french) = commands::canonical(&word);
+            let word =
+                if typed_text && !rest.is_empty() && (french || alone_only.contains(&english)) {
+                    "=".to_string()
+                } else {
+                    english.to_string()
+                };
             let result = match word.as_str() {
                 "help" | "?" => {
-                    self.say(help::INTERVIEW)?;
+                    self.say(&self.t("acc-help-interview"))?;
                     show = false;
                     None
                 }
@@ -265,16 +299,14 @@ impl<'a> Accessible<'a> {
                 "" | "next" => {
                     match iv.step(i, at, true) {
                         Some(n) => at = n,
-                        None => {
-                            self.say("That was the last question. Type review, or complete.")?
-                        }
+                        None => self.say(&self.t("acc-last-question"))?,
                     }
                     None
                 }
                 "back" | "b" => {
                     match iv.step(i, at, false) {
                         Some(n) => at = n,
-                        None => self.say("This is the first question.")?,
+                        None => self.say(&self.t("acc-first-question"))?,
                     }
                     None
                 }
@@ -286,10 +318,9 @@ impl<'a> Accessible<'a> {
                         .and_then(|n| visible.get(n.wrapping_sub(1)))
                     {
                         Some(n) => at = *n,
-                        None => self.say(&format!(
-                            "Give a question number from 1 to {}.",
-                            visible.len()
-                        ))?,
+                        None => {
+                            self.say(&self.tr("acc-go-which", &[("n", visible.len().into())]))?
+                        }
                     }
                     None
                 }
@@ -303,17 +334,16 @@ impl<'a> Accessible<'a> {
                     });
                     match found {
                         Some(n) => at = n,
-                        None => self.say(&format!(
-                            "No question asked here mentions {:?}.",
-                            line(&rest)
-                        ))?,
+                        None => {
+                            self.say(&self.tr("acc-find-none", &[("words", line(&rest).into())]))?
+                        }
                     }
                     None
                 }
                 "unanswered" | "u" => {
                     match iv.next_unanswered(i, at) {
                         Some(n) => at = n,
-                        None => self.say("Every question asked here has an answer.")?,
+                        None => self.say(&self.t("acc-all-answered"))?,
                     }
                     None
                 }
@@ -326,17 +356,17 @@ impl<'a> Accessible<'a> {
                         Some(n) => {
                             i = n - 1;
                             at = iv.resume(i).0;
-                            self.say(&format!(
-                                "Now recording for {}.",
-                                prompt::structure_of(iv, i)
+                            self.say(&self.tr(
+                                "acc-now-recording",
+                                &[("structure", prompt::structure_of(iv, i).into())],
                             ))?;
                         }
-                        None => self.say(&prompt::structures(iv, i))?,
+                        None => self.say(&prompt::structures(iv, i, ui))?,
                     }
                     None
                 }
                 "review" | "r" => {
-                    self.say(&prompt::review(iv, i))?;
+                    self.say(&prompt::review(iv, i, ui))?;
                     show = false;
                     None
                 }
@@ -359,7 +389,7 @@ impl<'a> Accessible<'a> {
                 "note" => Some(iv.set_note(i, &q, &rest, now)),
                 "pad" | "p" => {
                     if rest.is_empty() {
-                        self.say("Type the note after the word: pad Line dropped twice.")?;
+                        self.say(&self.t("acc-pad-how"))?;
                         None
                     } else {
                         Some(iv.add_note(i, &rest, Some(&q), now).map(|(_, c)| c))
@@ -375,12 +405,18 @@ impl<'a> Accessible<'a> {
                     show = false;
                     None
                 }
-                _ => match prompt::parse_answer(iv.question(at), iv.session(i), &cmd) {
+                _ => match prompt::parse_answer(iv.question(at), iv.session(i), &cmd, ui) {
                     Ok(prompt::Answer::Value(v)) => Some(iv.set_value(i, &q, v, now)),
                     Ok(prompt::Answer::Typed) => match iv.type_answer(i, &q, &cmd, now) {
                         Ok(Typed::Saved(c)) => Some(Ok(c)),
                         Ok(Typed::Invalid(e)) => {
-                            self.say(&format!("Not saved: {e}"))?;
+                            self.say(&self.tr(
+                                "acc-not-saved",
+                                &[(
+                                    "reason",
+                                    crate::tui::asks::answer_error(&e).in_lang(self.lang).into(),
+                                )],
+                            ))?;
                             show = false;
                             None
                         }
@@ -402,12 +438,15 @@ impl<'a> Accessible<'a> {
                             let now_said = iv
                                 .questions()
                                 .find(|x| x.id == q)
-                                .map(|x| prompt::answer_of(iv, i, x))
+                                .map(|x| prompt::answer_of(iv, i, x, ui))
                                 .unwrap_or_default();
-                            self.say(&format!("Saved: {now_said}."))?;
+                            self.say(&self.tr("acc-saved", &[("answer", now_said.into())]))?;
                         }
                     }
-                    Err(e) => self.say(&line(&e.to_string()))?,
+                    Err(e) => {
+                        let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                        self.say(&line(&m))?
+                    }
                 }
                 // An answer moves on, as the full screen's auto-advance does; a note stays.
                 if !matches!(word.as_str(), "note" | "pad" | "other" | "clear")
@@ -417,7 +456,7 @@ impl<'a> Accessible<'a> {
                 }
             }
             if show {
-                self.say(&describe(iv, i, at))?;
+                self.say(&describe(iv, i, at, ui))?;
             }
         }
     }

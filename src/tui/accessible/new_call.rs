@@ -18,7 +18,7 @@ impl Accessible<'_> {
         let guides: Vec<Arc<LoadedGuide>> =
             self.catalog.guides.iter().cloned().map(Arc::new).collect();
         if guides.is_empty() {
-            return self.say("No interview guide is installed.");
+            return self.say(&self.t("acc-no-guide"));
         }
         let mut g = default_guide(&guides);
         if guides.len() > 1 {
@@ -29,7 +29,7 @@ impl Accessible<'_> {
                     line(x.guide.title.get("en", "en"))
                 ))?;
             }
-            let Some(a) = self.ask(&format!("Guide number (Enter: {}): ", g + 1))? else {
+            let Some(a) = self.ask(&self.tr("acc-guide-number", &[("n", (g + 1).into())]))? else {
                 return Ok(());
             };
             if let Ok(n) = a.parse::<usize>()
@@ -39,20 +39,18 @@ impl Accessible<'_> {
             }
         }
         let guide = guides[g].clone();
-        let Some(response) = self.ask("Country or response: ")? else {
+        let Some(response) = self.ask(&self.t("acc-response"))? else {
             return Ok(());
         };
         if response.is_empty() {
-            return self.say("Nothing created: a call needs its country or response.");
+            return self.say(&self.t("acc-need-response"));
         }
         let types = &guide.guide.respondents;
         let lang = guide.guide.default_language();
         for (n, r) in types.iter().enumerate() {
             self.say(&format!("{}. {}", n + 1, line(r.name(lang, lang))))?;
         }
-        let Some(a) =
-            self.ask("Respondents on the call, numbers separated by commas (e.g. 1,2): ")?
-        else {
+        let Some(a) = self.ask(&self.t("acc-respondents"))? else {
             return Ok(());
         };
         let mut structures: Vec<(Structure, String)> = Vec::new();
@@ -63,9 +61,12 @@ impl Accessible<'_> {
                 .and_then(|n| types.get(n.wrapping_sub(1)))
             {
                 Some(r) if r.other => {
-                    let Some(label) = self.ask(&format!(
-                        "Name of the {}: ",
-                        line(&r.name(lang, lang).to_lowercase())
+                    let Some(label) = self.ask(&self.tr(
+                        "acc-other-name",
+                        &[(
+                            "kind",
+                            line(&r.name(lang, lang).to_lowercase()).into_owned().into(),
+                        )],
                     ))?
                     else {
                         return Ok(());
@@ -77,22 +78,26 @@ impl Accessible<'_> {
                 }
                 Some(_) => {}
                 None => {
-                    return self.say(&format!(
-                        "Nothing created: {:?} is not a respondent's number.",
-                        line(part)
-                    ));
+                    let m = self.tr(
+                        "acc-not-a-respondent",
+                        &[("typed", line(part).into_owned().into())],
+                    );
+                    return self.say(&m);
                 }
             }
         }
         if structures.is_empty() {
-            return self.say("Nothing created: tick at least one structure.");
+            return self.say(&self.t("acc-need-structure"));
         }
         let languages = guide.guide.languages.clone();
         let mut language = guide.guide.default_language().to_string();
         if languages.len() > 1 {
-            let Some(a) = self.ask(&format!(
-                "Language of the call, one of {} (Enter: {language}): ",
-                languages.join(", ")
+            let Some(a) = self.ask(&self.tr(
+                "acc-call-language",
+                &[
+                    ("languages", languages.join(", ").into()),
+                    ("default", language.as_str().into()),
+                ],
             ))?
             else {
                 return Ok(());
@@ -122,7 +127,10 @@ impl Accessible<'_> {
                 let events = self.run(vec![Effect::CreateCall(change)])?;
                 self.opened(events)
             }
-            Err(e) => self.say(&format!("Nothing created: {e}")),
+            Err(e) => {
+                let m = self.tr("acc-not-created", &[("reason", e.to_string().into())]);
+                self.say(&m)
+            }
         }
     }
 }

@@ -39,6 +39,7 @@ impl Accessible<'_> {
         let q = iv.question(at).clone();
         let now = Timestamp::now();
         let (lang, dl) = (iv.lang().to_string(), iv.default_language().to_string());
+        let ui = self.lang;
         let result = match word {
             "volunteered" | "prompted" => {
                 let mark = if word == "volunteered" {
@@ -51,10 +52,11 @@ impl Accessible<'_> {
                     .ok()
                     .and_then(|n| option_at(iv, i, at, n));
                 if !rest.is_empty() && option.is_none() {
-                    return self.say(&format!(
-                        "There is no option {} here: give the number of a chosen option, or the word alone for the answer given.",
-                        line(rest)
-                    ));
+                    let m = self.tr(
+                        "acc-no-such-option",
+                        &[("n", line(rest).into_owned().into())],
+                    );
+                    return self.say(&m);
                 }
                 // One answer: a number that is not it is a slip, not a mark to put elsewhere.
                 let chosen = iv
@@ -67,9 +69,11 @@ impl Accessible<'_> {
                     && matches!(q.kind, QuestionType::Single | QuestionType::YesNo)
                     && !chosen.contains(v)
                 {
-                    return self.say(&format!(
-                        "Option {rest} is not the answer given: type {word} alone to mark the answer given."
-                    ));
+                    let m = self.tr(
+                        "acc-not-the-answer",
+                        &[("n", rest.into()), ("word", word.into())],
+                    );
+                    return self.say(&m);
                 }
                 iv.toggle_elicited(i, &q.id, option.as_deref(), mark, now)
                     .map(|(change, now_marked, value)| {
@@ -77,10 +81,14 @@ impl Accessible<'_> {
                             .option(&value)
                             .map(|o| o.label.get(&lang, &dl).to_string())
                             .unwrap_or(value);
-                        let said = match now_marked {
-                            Some(m) => format!("{label}: {}.", m.as_str()),
-                            None => format!("{label}: no longer marked."),
-                        };
+                        let said = crate::i18n::tr(
+                            ui,
+                            "acc-marked",
+                            &[
+                                ("label", label.into()),
+                                ("mark", now_marked.map_or("none", |m| m.as_str()).into()),
+                            ],
+                        );
                         (change, said)
                     })
             }
@@ -91,20 +99,26 @@ impl Accessible<'_> {
                         .answers
                         .get(&q.id)
                         .and_then(|a| a.provenance.before_definition.as_ref())
-                        .map(|e| crate::interview::earlier_words(&q, e, &lang, &dl))
+                        .map(|e| {
+                            crate::interview::earlier_words(
+                                &q,
+                                e,
+                                &lang,
+                                &dl,
+                                &crate::tui::interview::fixed_words(&lang),
+                            )
+                        })
                         .unwrap_or_default();
-                    format!(
-                        "Definition explained: the answer before it is kept ({before}). Type the answer the coordinator gives now."
-                    )
+                    crate::i18n::tr(ui, "acc-definition", &[("before", before.into())])
                 } else {
-                    "No longer marked as answered again after the definition.".to_string()
+                    crate::i18n::t(ui, "acc-definition-off")
                 };
                 (change, said)
             }),
             _ => iv.attribute_answer(i, &q.id, now).map(|(change, who)| {
                 let said = match who {
-                    Some(s) => format!("Said by {} (said again: the next participant).", s.short()),
-                    None => "Said by no one in particular.".to_string(),
+                    Some(s) => crate::i18n::tr(ui, "acc-said-by", &[("who", s.short().into())]),
+                    None => crate::i18n::t(ui, "acc-said-by-no-one"),
                 };
                 (change, said)
             }),
@@ -115,13 +129,16 @@ impl Accessible<'_> {
                 self.say(&line(&said))
             }
             // The full screen's words name its keys; these name the commands.
-            Err(crate::interview::Refusal::NothingChosen) => self.say(
-                "Nothing chosen to mark: answer first, or give the number of a chosen option (volunteered 3).",
-            ),
-            Err(crate::interview::Refusal::NoOneToAttribute) => self.say(
-                "No participants recorded for this structure: who is on the call is asked when the call starts.",
-            ),
-            Err(e) => self.say(&line(&e.to_string())),
+            Err(crate::interview::Refusal::NothingChosen) => {
+                self.say(&self.t("acc-nothing-chosen"))
+            }
+            Err(crate::interview::Refusal::NoOneToAttribute) => {
+                self.say(&self.t("acc-no-participants"))
+            }
+            Err(e) => {
+                let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                self.say(&line(&m))
+            }
         }
     }
 }

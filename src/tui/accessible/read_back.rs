@@ -8,56 +8,67 @@ use jiff::Timestamp;
 
 use super::Accessible;
 use super::prompt::structure_of;
+use crate::i18n::{UiLang, t, tr};
 use crate::interview::Interview;
 use crate::neutralise::block;
 use crate::tui::msg::Effect;
 
 /// The read-back of session `i` as lines, in reading order.
-pub fn sheet(iv: &Interview, i: usize) -> String {
+pub fn sheet(iv: &Interview, i: usize, ui: UiLang) -> String {
     let (lang, dl) = (iv.lang(), iv.default_language());
-    let sheet = iv.read_back_sheet(i);
-    let mut out = format!(
-        "Read back to the {}. Read this to the coordinator, then ask whether it is right.",
-        structure_of(iv, i)
+    let sheet = iv.read_back_sheet(i, &crate::tui::interview::fixed_words(lang));
+    let mut out = tr(
+        ui,
+        "acc-read-back",
+        &[("structure", structure_of(iv, i).into())],
     );
-    out.push_str("\nClassification:");
+    out.push_str(&format!("\n{}", t(ui, "acc-classification")));
     if sheet.classification.is_empty() {
-        out.push_str("\nNot classified yet: the classification is needed to complete.");
+        out.push_str(&format!("\n{}", t(ui, "acc-not-classified")));
     }
     let line = |out: &mut String, n: usize, said: &str| {
         let q = iv.question(n);
-        out.push_str(&format!(
-            "\n{}: {}",
-            block(q.text.get(lang, dl)),
-            block(said)
+        out.push('\n');
+        out.push_str(&tr(
+            ui,
+            "acc-said-row",
+            &[
+                ("question", block(q.text.get(lang, dl)).into_owned().into()),
+                ("answer", block(said).into_owned().into()),
+            ],
         ));
     };
     for (n, said) in &sheet.classification {
         line(&mut out, *n, said);
     }
-    out.push_str("\nWhat was said:");
+    out.push_str(&format!("\n{}", t(ui, "acc-what-was-said")));
     for (n, said) in &sheet.closed {
         line(&mut out, *n, said);
     }
-    match sheet.open {
-        0 => {}
-        1 => out.push_str("\n1 closed question has no answer."),
-        n => out.push_str(&format!("\n{n} closed questions have no answer.")),
+    if sheet.open > 0 {
+        out.push_str(&format!(
+            "\n{}",
+            tr(ui, "acc-closed-open", &[("n", sheet.open.into())])
+        ));
     }
     if let Some(last) = sheet.last {
         out.push_str(&format!(
-            "\nLast read back at {}: {}.{}",
-            last.at.strftime("%H:%M UTC"),
-            if last.confirmed {
-                "confirmed"
-            } else {
-                "corrections asked"
-            },
-            if sheet.changed_since {
-                " Answers changed since."
-            } else {
-                ""
-            }
+            "\n{}",
+            tr(
+                ui,
+                "acc-last-read-back",
+                &[
+                    ("at", last.at.strftime("%H:%M UTC").to_string().into()),
+                    (
+                        "confirmed",
+                        if last.confirmed { "yes" } else { "no" }.into()
+                    ),
+                    (
+                        "changed",
+                        if sheet.changed_since { "yes" } else { "no" }.into()
+                    ),
+                ],
+            )
         ));
     }
     out
@@ -66,31 +77,31 @@ pub fn sheet(iv: &Interview, i: usize) -> String {
 impl Accessible<'_> {
     /// Print the read-back, ask whether the coordinator confirmed it, and record the answer.
     pub(super) fn read_back(&mut self, iv: &mut Interview, i: usize) -> io::Result<()> {
-        self.say(&sheet(iv, i))?;
-        let Some(a) = self.ask(
-            "Did the coordinator confirm it? Type y (confirmed), n (corrections asked), or Enter to record nothing: ",
-        )?
-        else {
+        self.say(&sheet(iv, i, self.lang))?;
+        let Some(a) = self.ask(&self.t("acc-confirm-ask"))? else {
             return Ok(());
         };
         let confirmed = match a.as_str() {
             "y" | "yes" | "o" | "oui" => true,
             "n" | "no" | "non" => false,
             _ => {
-                self.say("Nothing recorded.")?;
+                self.say(&self.t("acc-nothing-recorded"))?;
                 return Ok(());
             }
         };
         match iv.record_read_back(i, confirmed, Timestamp::now()) {
             Ok(change) => {
                 self.run(vec![Effect::Persist(change)])?;
-                self.say(if confirmed {
-                    "Saved: read back and confirmed by the coordinator."
+                self.say(&self.t(if confirmed {
+                    "acc-confirmed"
                 } else {
-                    "Saved: corrections asked. Correct the answers, then type readback again."
-                })?;
+                    "acc-corrections"
+                }))?;
             }
-            Err(e) => self.say(&crate::neutralise::line(&e.to_string()))?,
+            Err(e) => {
+                let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                self.say(&crate::neutralise::line(&m))?
+            }
         }
         Ok(())
     }

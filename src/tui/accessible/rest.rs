@@ -19,50 +19,39 @@ impl Accessible<'_> {
         at: usize,
         words: &str,
     ) -> io::Result<Option<usize>> {
-        let rest = match words {
-            "" | "section" => Rest::Section,
-            "guide" | "all" => Rest::Guide,
-            _ => {
-                self.say("Type rest (the rest of this section) or rest guide (to the end).")?;
-                return Ok(None);
-            }
+        let Some(rest) = super::commands::rest_scope(words) else {
+            self.say(&self.t("acc-rest-how"))?;
+            return Ok(None);
         };
         let open = iv.rest_open(i, at, rest);
         let whose = match rest {
-            Rest::Section => "of this section",
-            Rest::Guide => "of the guide",
+            Rest::Section => "section",
+            Rest::Guide => "guide",
         };
         if open.is_empty() {
-            self.say(&format!(
-                "Nothing to mark: from here to the end {whose}, each question has an answer or is required."
-            ))?;
+            self.say(&self.tr("acc-rest-nothing", &[("whose", whose.into())]))?;
             return Ok(None);
         }
-        let Some(a) = self.ask(&format!(
-            "Mark {} from here to the end {whose} not asked? Answered and required questions stay. Type y to mark them, n to keep asking: ",
-            match open.len() {
-                1 => "1 question".to_string(),
-                n => format!("{n} questions"),
-            }
+        let Some(a) = self.ask(&self.tr(
+            "acc-rest-ask",
+            &[("n", open.len().into()), ("whose", whose.into())],
         ))?
         else {
             return Ok(None);
         };
         if !matches!(a.as_str(), "y" | "yes" | "o" | "oui") {
-            self.say("Nothing marked.")?;
+            self.say(&self.t("acc-rest-none-marked"))?;
             return Ok(None);
         }
         match iv.mark_rest(i, at, rest, Timestamp::now()) {
             Ok(Some(change)) => {
                 self.run(vec![Effect::Persist(change)])?;
-                self.say(&format!(
-                    "Saved: {} questions marked not asked.",
-                    open.len()
-                ))?;
+                self.say(&self.tr("acc-rest-marked", &[("n", open.len().into())]))?;
             }
             Ok(None) => return Ok(None),
             Err(e) => {
-                self.say(&crate::neutralise::line(&e.to_string()))?;
+                let m = crate::tui::asks::refusal_words(e).in_lang(self.lang);
+                self.say(&crate::neutralise::line(&m))?;
                 return Ok(None);
             }
         }

@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::layout::{fit, scroll_to};
-use crate::session::ROLES;
 use crate::tui::app::App;
 use crate::tui::call_details::{CallDetails, DetailsField};
 use crate::tui::interview::CallView;
@@ -18,7 +17,7 @@ const LABEL: u16 = 20;
 enum Row<'a> {
     Heading(String),
     Text(DetailsField, String, &'a TextField),
-    Role(DetailsField, String, &'static str),
+    Role(DetailsField, String, String),
     Button(DetailsField, String),
 }
 
@@ -38,7 +37,7 @@ pub fn render(app: &App, view: &CallView, d: &CallDetails, f: &mut Frame, inner:
         Row::Heading(view.tr("details-participants", &[("structure", name.into())])),
     ];
     for (i, p) in d.people.iter().enumerate() {
-        let role = ROLES.get(p.role).map_or("", |r| r.1);
+        let role = super::form::role_name(view.ui_lang(), p.role);
         rows.push(Row::Role(
             DetailsField::Role(i),
             view.tr("details-role", &[("n", (i + 1).into())]),

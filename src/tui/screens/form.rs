@@ -164,14 +164,11 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         ));
     }
     for (i, p) in form.participants.iter().enumerate() {
-        let role = ROLES.get(p.role).map(|r| r.1).unwrap_or("");
+        let role = role_name(ui, p.role);
         entries.push((
             FormField::Role(i),
             crate::i18n::tr(ui, "form-participant", &[("n", (i + 1).into())]),
-            Row::Spans(Line::from(chooser(
-                role.to_string(),
-                focus(FormField::Role(i)),
-            ))),
+            Row::Spans(Line::from(chooser(role, focus(FormField::Role(i))))),
         ));
         entries.push((
             FormField::Organisation(i),
@@ -289,4 +286,12 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             );
         }
     }
+}
+
+/// Participant role number `n` of [`ROLES`] in `ui`: `role-<its id>` in the `.ftl` files,
+/// the table's English where a language lacks it. The session file keeps the id.
+pub(super) fn role_name(ui: crate::i18n::UiLang, n: usize) -> String {
+    ROLES.get(n).map_or_else(String::new, |(id, english)| {
+        crate::i18n::lookup(ui, &format!("role-{id}"), &[]).unwrap_or_else(|| english.to_string())
+    })
 }

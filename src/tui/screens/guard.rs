@@ -48,7 +48,7 @@ pub fn render(app: &App, view: &CallView, g: &GuardPanel, f: &mut Frame, area: R
         let head = format!(
             "{} {} · {place}",
             if selected { "▸" } else { " " },
-            finding.kind.label()
+            view.tr("guard-kind", &[("kind", finding.kind.code().into())])
         );
         lines.push(Line::from(Span::styled(
             fit(&head, w),

@@ -65,6 +65,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
             let field = |f: &mut Frame,
                          title: &str,
                          field: &crate::tui::text_field::TextField,
+                         placeholder: String,
                          on: bool,
                          at: (Rect, Rect)| {
                 f.render_widget(
@@ -75,7 +76,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                     at.0,
                 );
                 if on {
-                    f.render_widget(&field.view(), at.1);
+                    f.render_widget(&field.view_with_placeholder(placeholder), at.1);
                 } else {
                     let text = field.text();
                     let (shown, style) = if text.is_empty() {
@@ -90,6 +91,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 f,
                 &view.t("add-structure-name"),
                 &add.label,
+                view.t("add-structure-name-placeholder"),
                 !add.on_organisation,
                 (name_title, name),
             );
@@ -97,6 +99,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 f,
                 &view.t("add-structure-organisation"),
                 &add.organisation,
+                view.t("add-structure-organisation-placeholder"),
                 add.on_organisation,
                 (org_title, org),
             );
@@ -260,7 +263,10 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                 .title(Span::styled(fit(&title, w), t.dim()));
             let ia = b.inner(input);
             f.render_widget(b, input);
-            f.render_widget(&pad.input.view(), ia);
+            f.render_widget(
+                &pad.input.view_with_placeholder(view.t("notes-placeholder")),
+                ia,
+            );
         }
     }
 }

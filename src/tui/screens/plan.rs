@@ -39,10 +39,7 @@ fn next(app: &App, p: &Progress, short: bool) -> String {
     let Some(t) = p.next else {
         return String::new();
     };
-    let here = t
-        .to_zoned_datetime(app.tz.clone())
-        .strftime("%a %H:%M")
-        .to_string();
+    let here = crate::i18n::day_time(app.lang(), &t.to_zoned_datetime(app.tz.clone()));
     match p
         .target
         .timezone
@@ -63,6 +60,27 @@ fn next(app: &App, p: &Progress, short: bool) -> String {
         ),
         None => here,
     }
+}
+
+/// How wide the next call is in `ui`, without and with their time: weekday names differ
+/// in width between languages (`Wed`, `mer.`), and a time cut to `13:0…` is misread.
+fn next_widths(ui: UiLang) -> (usize, usize) {
+    // 2026-11-30 13:00 UTC, a Monday, and the six days after it.
+    const MONDAY: i64 = 1_796_043_600;
+    (0..7)
+        .filter_map(|d| {
+            let z = jiff::Timestamp::from_second(MONDAY + d * 86_400)
+                .ok()?
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC);
+            let here = crate::i18n::day_time(ui, &z);
+            let long = tr(
+                ui,
+                "plan-next-theirs",
+                &[("here", here.as_str().into()), ("theirs", "13:00".into())],
+            );
+            Some((super::layout::width(&here), super::layout::width(&long)))
+        })
+        .fold((9, 24), |(s, l), (a, b)| (s.max(a), l.max(b)))
 }
 
 pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
@@ -121,8 +139,9 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
     // A header longer in another language ("ESSAIS") widens its column, never cut.
     let tries = super::layout::width(&crate::i18n::t(ui, "plan-col-tries")).max(5);
     let st = 13;
-    let short = w < 12 + st + tries + 24 + 8;
-    let nx = if short { 9 } else { 24 };
+    let (nx_short, nx_long) = next_widths(ui);
+    let short = w < 12 + st + tries + nx_long + 8;
+    let nx = if short { nx_short } else { nx_long };
     let tw = w.saturating_sub(st + tries + nx + 8).max(12);
     let row = |mark: &str, target: &str, s: &str, n: &str, x: &str| {
         format!(
@@ -195,13 +214,21 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
             let theirs = jiff::tz::TimeZone::get(z)
                 .map(|tz| app.now.to_zoned_datetime(tz).strftime("%H:%M").to_string())
                 .unwrap_or_default();
-            second.push(format!("{z}: {theirs} there now"));
+            second.push(tr(
+                ui,
+                "plan-there-now",
+                &[("zone", z.as_str().into()), ("time", theirs.into())],
+            ));
         }
         if !tg.languages.is_empty() {
             second.push(tg.languages.join(" "));
         }
         if let Some(b) = p.best {
-            second.push(format!("AAPOR {} {}", b.aapor().0, b.aapor().1));
+            second.push(tr(
+                ui,
+                "plan-aapor",
+                &[("code", b.aapor().0.into()), ("outcome", b.as_str().into())],
+            ));
         }
         f.render_widget(
             Paragraph::new(vec![

@@ -36,7 +36,16 @@ fn answer_title(q: &Question, view: &CallView) -> String {
     let (lang, dl) = (view.lang(), view.interview.default_language());
     let mut how = String::new();
     if let Some(e) = a.and_then(|a| a.provenance.before_definition.as_ref()) {
-        let before = crate::neutralise::fit(&crate::interview::earlier_words(q, e, lang, dl), 40);
+        let before = crate::neutralise::fit(
+            &crate::interview::earlier_words(
+                q,
+                e,
+                lang,
+                dl,
+                &crate::tui::interview::fixed_words(lang),
+            ),
+            40,
+        );
         how.push_str(" · ");
         how.push_str(&view.tr("answer-after-definition", &[("before", before.into())]));
     }

@@ -55,7 +55,10 @@ fn recorded(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: R
     let w = inner.width as usize;
     let (lang, dl) = (view.lang(), view.interview.default_language());
     let rows = review_rows(&view.interview, view.active, r.only_open);
-    let recorded: Vec<Recorded> = view.interview.recorded(view.active);
+    let recorded: Vec<Recorded> = view.interview.recorded(
+        view.active,
+        &crate::tui::interview::fixed_words(view.lang()),
+    );
     let missing = view.session().missing_required(view.guide()).len();
     let p = view.session().progress(view.guide());
     let head = format!(
@@ -222,7 +225,10 @@ fn clock(app: &App, at: jiff::Timestamp) -> String {
 
 /// Whether and when this revision was read back (wrapped, never cut).
 fn read_back_lines<'a>(app: &App, view: &CallView, t: &Theme, w: usize) -> Vec<Line<'a>> {
-    let sheet = view.interview.read_back_sheet(view.active);
+    let sheet = view.interview.read_back_sheet(
+        view.active,
+        &crate::tui::interview::fixed_words(view.lang()),
+    );
     let (text, style) = match sheet.last {
         None => (view.t("read-back-not-yet"), t.dim()),
         Some(rb) => {
@@ -248,7 +254,10 @@ fn read_back(app: &App, view: &CallView, r: &ReviewPanel, f: &mut Frame, inner: 
     let w = inner.width as usize;
     let (lang, dl) = (view.lang(), view.interview.default_language());
     let name = view.session().structure_name(view.guide(), lang);
-    let sheet = view.interview.read_back_sheet(view.active);
+    let sheet = view.interview.read_back_sheet(
+        view.active,
+        &crate::tui::interview::fixed_words(view.lang()),
+    );
     let head = format!(" {} ", view.tr("read-back-title", &[("name", name.into())]));
     let b = Block::default()
         .borders(Borders::TOP)

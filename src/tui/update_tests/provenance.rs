@@ -96,7 +96,9 @@ fn alt_b_keeps_the_answer_before_the_definition_and_the_new_one_is_final() {
             special: None
         })
     );
-    let rec = view(&a).interview.recorded(0);
+    let rec = view(&a)
+        .interview
+        .recorded(0, &crate::interview::Fixed::default());
     let how = &rec
         .iter()
         .find(|r| view(&a).interview.question(r.question).id == "multiple_crises")

@@ -69,3 +69,37 @@ fn a_language_chosen_explicitly_stays_whatever_the_call_is_held_in() {
         "--ui-language fr wins over the call's English"
     );
 }
+
+#[test]
+fn undo_says_what_it_put_back_in_the_language_of_the_call() {
+    // French chosen: the undo's "what" is words of the screen, not of the layer below.
+    let mut a = call_with(UiLang::Fr, false);
+    keys(&mut a, "1");
+    keys(&mut a, "<bs>");
+    keys(&mut a, "<C-z>");
+    let said = a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default();
+    assert!(
+        said.starts_with("Annulé\u{a0}: réponse de «\u{a0}"),
+        "{said}"
+    );
+    assert!(said.ends_with("\u{a0}» — Ctrl-Y rétablit"), "{said}");
+}
+
+#[test]
+fn why_an_answer_is_refused_is_said_in_the_screens_language_and_english_is_unchanged() {
+    let e = crate::session::AnswerError::NotANumber {
+        input: "douze".into(),
+    };
+    let said = |l| crate::tui::asks::answer_error(&e).in_lang(l);
+    assert_eq!(said(UiLang::En), e.to_string());
+    assert_eq!(
+        said(UiLang::Fr),
+        "«\u{a0}douze\u{a0}» n'est pas un nombre (par exemple 12 ou 3,5)"
+    );
+    // Long numbers grouped as each language writes them, as everywhere on the screens.
+    let e = crate::session::AnswerError::TooLong { chars: 100_001 };
+    assert_eq!(
+        crate::tui::asks::answer_error(&e).en(),
+        "the text is 100,001 characters long, more than the 100,000 allowed"
+    );
+}
