@@ -203,6 +203,28 @@ impl CollationDb {
         &self.path
     }
 
+    /// A second, read-only connection to a database this process has open already: the
+    /// report's writers each read the heads' answers again on their own thread, and a
+    /// reader needs no lock, no migration and no mode change.
+    pub fn open_reader(path: &Path) -> Result<CollationDb, CollateError> {
+        use rusqlite::OpenFlags;
+        let db = |source| sql_error(path.display().to_string(), source);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(db)?;
+        conn.busy_timeout(BUSY_WAIT).map_err(db)?;
+        // One pass over the answers in key order: a small cache is all it reuses.
+        conn.execute_batch("PRAGMA cache_size = -2048;")
+            .map_err(db)?;
+        Ok(CollationDb {
+            conn,
+            path: path.to_path_buf(),
+            collating: None,
+        })
+    }
+
     /// For a reader that goes through the database once (the report): a 2 MiB page cache
     /// instead of the collator's 64 MiB, which a scan would only fill and never reuse.
     pub fn for_one_pass(&self) -> Result<(), CollateError> {

@@ -336,6 +336,31 @@ impl CollationDb {
         Ok(())
     }
 
+    /// One revision's answers in question order, handed over as they are read: the report
+    /// reads each head's again as it writes, one session at a time, instead of holding
+    /// every answer of the collation.
+    pub fn each_answer_of(
+        &self,
+        digest: &str,
+        each: &mut dyn FnMut(&str, AnswerRow),
+    ) -> Result<(), CollateError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT a.question, a.status, a.type, a.value, a.other, a.note, a.hidden, a.sensitive FROM answers a WHERE a.rev = (SELECT id FROM revisions WHERE digest = ?1) ORDER BY a.question",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([digest]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let read = || -> rusqlite::Result<(&str, AnswerRow)> {
+                Ok((r.get_ref(0)?.as_str()?, AnswerRow::read(r, 1)?))
+            };
+            let (question, answer) = read().map_err(|e| self.err(e))?;
+            each(question, answer);
+        }
+        Ok(())
+    }
+
     /// Every general note of every revision.
     pub fn all_notes(&self) -> Result<Vec<GeneralNote>, CollateError> {
         let mut st = self

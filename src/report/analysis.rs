@@ -280,107 +280,139 @@ pub(super) struct Inputs<'a> {
     pub keep_whole: bool,
 }
 
-pub(super) fn analyse(
-    guide: &Guide,
-    rows: &[SessionRow],
-    notes: &[&GeneralNote],
-    input: Inputs<'_>,
-) -> Analysis {
-    let lang = guide.default_language();
-    let maker = super::matrix::MatrixMaker::new(guide, input.summaries, notes, input.attribution);
-    let columns = maker.columns();
-    // Rows are made one at a time and only the ones shown are kept (`matrix.csv` and the
-    // sheet make them again as they write): holding every row was a second copy of every
-    // text of every session. Coded sessions' rows are kept a moment, to check the codings.
-    let coded: HashSet<&str> = input
-        .codings
-        .iter()
-        .map(|c| c.session_id.as_str())
-        .collect();
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    let mut matrix_rows = Vec::new();
-    let mut coded_rows: HashMap<&str, MatrixRow> = HashMap::new();
-    for (i, r) in rows.iter().enumerate() {
-        let row = maker.row(r);
-        if input.matrix_by == super::MatrixBy::Question {
-            used.extend(
+/// A section's analysis, its matrix rows made one session at a time ([`Analyser::add`],
+/// its answers at hand) and only the ones shown kept (`matrix.csv` and the sheet make them
+/// again as they write): holding every row was a second copy of every text of every
+/// session. Coded sessions' rows are kept to the end, to check the codings.
+pub(super) struct Analyser<'a> {
+    maker: super::matrix::MatrixMaker<'a>,
+    input: Inputs<'a>,
+    coded: HashSet<&'a str>,
+    used: BTreeSet<String>,
+    matrix_rows: Vec<MatrixRow>,
+    coded_rows: HashMap<&'a str, MatrixRow>,
+}
+
+impl<'a> Analyser<'a> {
+    pub(super) fn new(
+        guide: &'a Guide,
+        notes: &[&'a GeneralNote],
+        input: Inputs<'a>,
+    ) -> Analyser<'a> {
+        Analyser {
+            maker: super::matrix::MatrixMaker::new(
+                guide,
+                input.summaries,
+                notes,
+                input.attribution,
+            ),
+            coded: input
+                .codings
+                .iter()
+                .map(|c| c.session_id.as_str())
+                .collect(),
+            input,
+            used: BTreeSet::new(),
+            matrix_rows: Vec::new(),
+            coded_rows: HashMap::new(),
+        }
+    }
+
+    /// The `i`th session of the section.
+    pub(super) fn add(&mut self, i: usize, r: &SessionRow) {
+        let row = self.maker.row(r);
+        if self.input.matrix_by == super::MatrixBy::Question {
+            self.used.extend(
                 row.cells
                     .iter()
                     .flat_map(|c| c.items.iter().map(|i| i.question.clone())),
             );
         }
-        if coded.contains(r.session_id.as_str()) {
-            coded_rows.insert(r.session_id.as_str(), row.clone());
+        if let Some(id) = self.coded.get(r.session_id.as_str()) {
+            self.coded_rows.insert(id, row.clone());
         }
-        if input.keep_whole || i < super::html_analysis::MATRIX_HTML_ROWS {
-            matrix_rows.push(row);
-        }
-    }
-    let by_session: HashMap<&str, &SessionRow> =
-        rows.iter().map(|r| (r.session_id.as_str(), r)).collect();
-    // Which codings still cover what they coded; the rest are flagged.
-    let mut live: Vec<&Coding> = Vec::new();
-    let mut stale = Vec::new();
-    let mut elsewhere = 0;
-    let mut codings = Vec::new();
-    for c in input.codings {
-        let (Some(r), Some(m)) = (
-            by_session.get(c.session_id.as_str()),
-            coded_rows.get(c.session_id.as_str()),
-        ) else {
-            elsewhere += 1;
-            continue;
-        };
-        codings.push(c.clone());
-        let now = m
-            .units()
-            .find(|u| u.key == c.unit)
-            .map(|u| span_of(&u.text, c.start, c.end))
-            .unwrap_or_default();
-        if now == c.quote {
-            live.push(c);
-        } else {
-            stale.push(StaleCoding {
-                coding: c.clone(),
-                who: by(r, input.attribution),
-                now,
-            });
+        if self.input.keep_whole || i < super::html_analysis::MATRIX_HTML_ROWS {
+            self.matrix_rows.push(row);
         }
     }
-    // With codings, every code has its row, even when all of them need checking.
-    let themes = if codings.is_empty() {
-        Vec::new()
-    } else {
-        themes(
-            rows,
-            &live,
-            input.codebook.as_ref(),
-            input.attribution,
-            lang,
-        )
-    };
-    let agreement = agreement(&live, input.codebook.as_ref(), lang);
-    Analysis {
-        matrix: {
-            let m = Matrix {
-                columns,
-                rows: matrix_rows,
-                sessions: rows.len(),
+
+    pub(super) fn finish(self, guide: &Guide, rows: &[SessionRow]) -> Analysis {
+        let lang = guide.default_language();
+        let Analyser {
+            maker,
+            input,
+            used,
+            matrix_rows,
+            coded_rows,
+            ..
+        } = self;
+        let columns = maker.columns();
+        let by_session: HashMap<&str, &SessionRow> =
+            rows.iter().map(|r| (r.session_id.as_str(), r)).collect();
+        // Which codings still cover what they coded; the rest are flagged.
+        let mut live: Vec<&Coding> = Vec::new();
+        let mut stale = Vec::new();
+        let mut elsewhere = 0;
+        let mut codings = Vec::new();
+        for c in input.codings {
+            let (Some(r), Some(m)) = (
+                by_session.get(c.session_id.as_str()),
+                coded_rows.get(c.session_id.as_str()),
+            ) else {
+                elsewhere += 1;
+                continue;
             };
-            match input.matrix_by {
-                super::MatrixBy::Section => m,
-                super::MatrixBy::Question => m.by_question_of(input.summaries, &used),
+            codings.push(c.clone());
+            let now = m
+                .units()
+                .find(|u| u.key == c.unit)
+                .map(|u| span_of(&u.text, c.start, c.end))
+                .unwrap_or_default();
+            if now == c.quote {
+                live.push(c);
+            } else {
+                stale.push(StaleCoding {
+                    coding: c.clone(),
+                    who: by(r, input.attribution),
+                    now,
+                });
             }
-        },
-        themes,
-        codebook: input.codebook,
-        agreement,
-        stale,
-        codings,
-        elsewhere,
-        summaries: input.summaries.to_vec(),
-        attribution: input.attribution,
-        matrix_by: input.matrix_by,
+        }
+        // With codings, every code has its row, even when all of them need checking.
+        let themes = if codings.is_empty() {
+            Vec::new()
+        } else {
+            themes(
+                rows,
+                &live,
+                input.codebook.as_ref(),
+                input.attribution,
+                lang,
+            )
+        };
+        let agreement = agreement(&live, input.codebook.as_ref(), lang);
+        Analysis {
+            matrix: {
+                let m = Matrix {
+                    columns,
+                    rows: matrix_rows,
+                    sessions: rows.len(),
+                };
+                match input.matrix_by {
+                    super::MatrixBy::Section => m,
+                    super::MatrixBy::Question => m.by_question_of(input.summaries, &used),
+                }
+            },
+            themes,
+            codebook: input.codebook,
+            agreement,
+            stale,
+            codings,
+            elsewhere,
+            summaries: input.summaries.to_vec(),
+            attribution: input.attribution,
+            matrix_by: input.matrix_by,
+        }
     }
 }
 

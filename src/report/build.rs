@@ -5,10 +5,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use super::analysis::Analyser;
 use super::answers::QuestionIds;
-use super::counts::counts;
+use super::counts::Counter;
 use super::group::{Group, Groups};
-use super::model::{Answer, Answers, Attribution, GuideSection, Report, ReportOptions, SessionRow};
+use super::model::{Answers, Attribution, GuideSection, Report, ReportOptions, SessionRow};
+use super::texts::FreeTexts;
+use super::versions::ApartCounter;
 use crate::collate::{CollateError, CollationDb, GeneralNote, Head};
 use crate::guide::{Guide, Place, load_guide_str, visibility};
 use crate::session::AnswerStatus;
@@ -45,15 +48,13 @@ fn hidden_questions(section: &Guide, own: &Guide, row: &SessionRow) -> BTreeSet<
         .collect()
 }
 
-/// The collator's answer choices (`stocktake resolve --answer`) applied to the heads they
-/// concern: a head that is one of the conflict's revisions takes the chosen revision's
-/// answer (or its lack of one). A later revision built on the conflict is the newest
-/// word, and no choice applies to it. Returns, per head digest, what was taken from where.
-fn apply_choices(
+/// The collator's answer choices (`stocktake resolve --answer`), by the head they apply to:
+/// a head that is one of the conflict's revisions takes the chosen revision's answer (or
+/// its lack of one). A later revision built on the conflict is the newest word, and no
+/// choice applies to it. Per head digest, what is taken from where, in the order chosen.
+fn choices(
     db: &CollationDb,
     heads: &[Head],
-    answers_by: &mut HashMap<String, Answers>,
-    ids: &mut QuestionIds,
 ) -> Result<HashMap<String, Vec<(String, String)>>, CollateError> {
     let mut chosen: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for c in db.answer_choices()? {
@@ -63,12 +64,6 @@ fn apply_choices(
         else {
             continue;
         };
-        let answer = db.answers_of(&c.source)?.remove(&c.question);
-        let answers = answers_by.entry(head.row.digest.clone()).or_default();
-        match answer {
-            Some(a) => answers.insert(ids.of(&c.question), Answer::from(a)),
-            None => answers.remove(&c.question),
-        };
         chosen
             .entry(head.row.digest.clone())
             .or_default()
@@ -77,37 +72,16 @@ fn apply_choices(
     Ok(chosen)
 }
 
-/// The free texts marked sensitive among the heads': left out (the tables say where)
-/// unless `include`. Returns how many there are.
-fn sensitive_texts(
-    answers_by: &mut HashMap<String, Answers>,
-    notes: &mut Vec<GeneralNote>,
-    heads: &HashSet<&str>,
-    include: bool,
-) -> usize {
-    let notes_marked = notes
-        .iter()
-        .filter(|n| n.sensitive && heads.contains(n.digest.as_str()))
-        .count();
-    if include {
-        let answers: usize = answers_by
-            .values()
-            .flat_map(|m| m.values())
-            .filter(|a| a.sensitive)
-            .map(|a| {
-                let mut copy = a.clone();
-                copy.withhold()
-            })
-            .sum();
-        return answers + notes_marked;
-    }
-    notes.retain(|n| !n.sensitive);
-    let answers: usize = answers_by
-        .values_mut()
-        .flat_map(|m| m.values_mut())
-        .map(Answer::withhold)
-        .sum();
-    answers + notes_marked
+/// A guide's part of the report while its sessions' answers are read: its rows made, the
+/// counts, texts and matrix still to come.
+struct Part {
+    id: String,
+    guide: Guide,
+    rows: Vec<SessionRow>,
+    diffs: BTreeMap<String, crate::guide::GuideDiff>,
+    versions: Vec<(String, usize)>,
+    unchecked: Vec<String>,
+    notes: Vec<GeneralNote>,
 }
 
 impl Report {
@@ -115,38 +89,16 @@ impl Report {
         let heads: Vec<Head> = db.heads()?;
         let mut notes = db.all_notes()?;
         let head_set: HashSet<&str> = heads.iter().map(|h| h.row.digest.as_str()).collect();
-        let mut answers_by: HashMap<String, Answers> = HashMap::new();
-        let mut ids = QuestionIds::default();
-        // A revision's answers arrive together: decide once per revision whether it is a
-        // head, and keep only those.
-        let mut current: Option<(String, Answers)> = None;
-        let mut keep = false;
-        db.each_answer(&mut |digest, q, a| {
-            if current.as_ref().is_none_or(|(d, _)| d != digest) {
-                if let Some((d, mut map)) = current.take() {
-                    map.shrink_to_fit();
-                    answers_by.insert(d, map);
-                }
-                keep = head_set.contains(digest);
-                if keep {
-                    current = Some((digest.to_string(), Answers::default()));
-                }
-            }
-            if keep && let Some((_, map)) = current.as_mut() {
-                map.insert(ids.of(&q), Answer::from(a));
-            }
-        })?;
-        if let Some((d, mut map)) = current {
-            map.shrink_to_fit();
-            answers_by.insert(d, map);
+        let chosen = choices(db, &heads)?;
+        // The notes pad's texts marked sensitive; the answers' are counted as they are read.
+        let notes_marked = notes
+            .iter()
+            .filter(|n| n.sensitive && head_set.contains(n.digest.as_str()))
+            .count();
+        drop(head_set);
+        if !options.include_sensitive {
+            notes.retain(|n| !n.sensitive);
         }
-        let chosen = apply_choices(db, &heads, &mut answers_by, &mut ids)?;
-        let sensitive = sensitive_texts(
-            &mut answers_by,
-            &mut notes,
-            &head_set,
-            options.include_sensitive,
-        );
         // Every guide by digest (each session's hidden questions come from its own), and
         // each guide id reported with its newest version's wording; older versions'
         // sessions are merged in by question id.
@@ -195,7 +147,7 @@ impl Report {
             .flat_map(|c| &c.by_group)
             .map(|g| (g.group.clone(), g.targeted))
             .collect();
-        let mut sections = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
         for (id, mut versions) in by_id {
             if options.guide.as_ref().is_some_and(|g| *g != id) {
                 continue;
@@ -208,29 +160,25 @@ impl Report {
                 .iter()
                 .filter(|h| h.row.guide_id == id)
                 .filter(|h| options.structure.is_none_or(|s| s == h.row.structure))
-                .map(|h| {
-                    let mut row = SessionRow {
-                        digest: h.row.digest.clone(),
-                        session_id: h.row.session_id.clone(),
-                        revision: h.row.revision,
-                        response: h.row.response.clone(),
-                        structure: h.row.structure,
-                        structure_label: h.row.structure_label.clone(),
-                        group: groups.of(h.row.structure, &h.row.structure_label),
-                        interviewer: h.row.interviewer.clone(),
-                        completed_at: h.row.completed_at.clone(),
-                        guide_version: h.row.guide_version.clone(),
-                        unresolved: h.unresolved,
-                        answers: answers_by.remove(&h.row.digest).unwrap_or_default(),
-                        hidden: BTreeSet::new(),
-                        chosen: chosen.get(&h.row.digest).cloned().unwrap_or_default(),
-                        consent: h.row.consent,
-                        guide_digest: h.row.guide_digest.clone(),
-                        apart: BTreeSet::new(),
-                    };
-                    let own = by_digest.get(&h.row.guide_digest).unwrap_or(&guide);
-                    row.hidden = hidden_questions(&guide, own, &row);
-                    row
+                .map(|h| SessionRow {
+                    digest: h.row.digest.clone(),
+                    session_id: h.row.session_id.clone(),
+                    revision: h.row.revision,
+                    response: h.row.response.clone(),
+                    structure: h.row.structure,
+                    structure_label: h.row.structure_label.clone(),
+                    group: groups.of(h.row.structure, &h.row.structure_label),
+                    interviewer: h.row.interviewer.clone(),
+                    completed_at: h.row.completed_at.clone(),
+                    guide_version: h.row.guide_version.clone(),
+                    unresolved: h.unresolved,
+                    answers: Answers::default(),
+                    missing_required: Vec::new(),
+                    hidden: BTreeSet::new(),
+                    chosen: chosen.get(&h.row.digest).cloned().unwrap_or_default(),
+                    consent: h.row.consent,
+                    guide_digest: h.row.guide_digest.clone(),
+                    apart: BTreeSet::new(),
                 })
                 .collect();
             // Collected through a filter, the list grew by doubling: up to twice the room.
@@ -240,13 +188,6 @@ impl Report {
             }
             let (diffs, unchecked) =
                 super::versions::mark(&guide, &newest_digest, &by_digest, &mut rows);
-            let apart = super::versions::apart(
-                &rows,
-                &by_digest,
-                &diffs,
-                guide.default_language(),
-                options.min_cell,
-            );
             let mut version_counts: BTreeMap<String, usize> = BTreeMap::new();
             for r in &rows {
                 *version_counts.entry(r.guide_version.clone()).or_default() += 1;
@@ -258,32 +199,157 @@ impl Report {
                 std::mem::take(&mut notes)
                     .into_iter()
                     .partition(|n| digests.contains(n.digest.as_str()));
+            drop(digests);
             notes = rest;
-            let codebook = match &options.codebook {
-                Some(b) if b.guide == id => Some(b.clone()),
-                _ => crate::guide::bundled_codebook(&id),
-            };
-            let analysis = super::analysis::Inputs {
-                summaries: &summaries,
-                codings: &codings,
-                codebook,
-                attribution: options.attribution,
-                matrix_by: options.matrix_by,
-                keep_whole: options.matrix_whole,
-            };
-            sections.push(section(
+            parts.push(Part {
+                id,
                 guide,
-                super::versions::Versions {
-                    counts: version_counts.into_iter().collect(),
-                    apart,
-                    unchecked,
-                },
                 rows,
-                section_notes,
-                &options,
-                &targeted,
+                diffs,
+                versions: version_counts.into_iter().collect(),
+                unchecked,
+                notes: section_notes,
+            });
+        }
+        let (guides, rest): (Vec<Guide>, Vec<_>) = parts
+            .into_iter()
+            .map(|p| {
+                (
+                    p.guide,
+                    (p.id, p.rows, p.diffs, p.versions, p.unchecked, p.notes),
+                )
+            })
+            .unzip();
+        let mut rows: Vec<Vec<SessionRow>> = Vec::new();
+        let mut others = Vec::new();
+        let mut section_notes: Vec<Vec<GeneralNote>> = Vec::new();
+        for (id, r, diffs, versions, unchecked, n) in rest {
+            rows.push(r);
+            section_notes.push(n);
+            others.push((id, diffs, versions, unchecked));
+        }
+        let (sensitive, made) = {
+            let note_refs: Vec<Vec<&GeneralNote>> =
+                section_notes.iter().map(|n| n.iter().collect()).collect();
+            let mut counters: Vec<Counter<'_>> = Vec::new();
+            let mut texts: Vec<FreeTexts<'_>> = Vec::new();
+            let mut aparts: Vec<ApartCounter<'_>> = Vec::new();
+            let mut analysers: Vec<Analyser<'_>> = Vec::new();
+            for (k, guide) in guides.iter().enumerate() {
+                let (id, diffs, _, _) = &others[k];
+                counters.push(Counter::new(guide, &rows[k], &targeted));
+                texts.push(FreeTexts::new(guide, options.attribution));
+                aparts.push(ApartCounter::new(diffs, &by_digest));
+                let codebook = match &options.codebook {
+                    Some(b) if b.guide == *id => Some(b.clone()),
+                    _ => crate::guide::bundled_codebook(id),
+                };
+                analysers.push(Analyser::new(
+                    guide,
+                    &note_refs[k],
+                    super::analysis::Inputs {
+                        summaries: &summaries,
+                        codings: &codings,
+                        codebook,
+                        attribution: options.attribution,
+                        matrix_by: options.matrix_by,
+                        keep_whole: options.matrix_whole,
+                    },
+                ));
+            }
+            // One pass over the heads' answers, one session at a time, in the sections'
+            // order: a section's sessions are the heads of its guide, in the heads' order.
+            let mut ids = QuestionIds::default();
+            let mut next = vec![0usize; rows.len()];
+            let mut sensitive = notes_marked;
+            for h in &heads {
+                let ch = chosen
+                    .get(&h.row.digest)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                let (answers, marked) = super::heads::head_answers(
+                    db,
+                    &mut ids,
+                    &h.row.digest,
+                    ch,
+                    options.include_sensitive,
+                )?;
+                sensitive += marked;
+                for (k, section_rows) in rows.iter_mut().enumerate() {
+                    let i = next[k];
+                    let kept = section_rows.len() <= super::html_evidence::EVIDENCE_MAX;
+                    let Some(row) = section_rows.get_mut(i).filter(|r| r.digest == h.row.digest)
+                    else {
+                        continue;
+                    };
+                    next[k] += 1;
+                    let guide = &guides[k];
+                    row.answers = answers;
+                    let own = by_digest.get(&row.guide_digest).unwrap_or(guide);
+                    row.hidden = hidden_questions(guide, own, row);
+                    row.missing_required = super::quality::missing_required(guide, row);
+                    counters[k].add(i, row);
+                    texts[k].add(row);
+                    aparts[k].add(row);
+                    analysers[k].add(i, row);
+                    // Kept only where the HTML lists the sessions behind each count.
+                    if !kept {
+                        row.answers = Answers::default();
+                    }
+                    break;
+                }
+            }
+            let made: Vec<_> = counters
+                .into_iter()
+                .zip(texts)
+                .zip(aparts)
+                .zip(analysers)
+                .enumerate()
+                .map(|(k, (((counter, texts), apart), analyser))| {
+                    let guide = &guides[k];
+                    let lang = guide.default_language();
+                    (
+                        counter.finish(&rows[k], lang, options.min_cell, &targeted),
+                        texts.finish(&rows[k], &note_refs[k], lang),
+                        super::versions::apart(apart, lang, options.min_cell),
+                        analyser.finish(guide, &rows[k]),
+                    )
+                })
+                .collect();
+            (sensitive, made)
+        };
+        let source = super::heads::AnswerSource {
+            db: db.path().to_path_buf(),
+            include_sensitive: options.include_sensitive,
+        };
+        let mut sections = Vec::new();
+        for (
+            ((guide, sessions), notes),
+            (
+                ((summaries, frequencies, crosstabs), texts, apart, analysis),
+                (_, _, versions, unchecked),
+            ),
+        ) in guides
+            .into_iter()
+            .zip(rows)
+            .zip(section_notes)
+            .zip(made.into_iter().zip(others))
+        {
+            sections.push(GuideSection {
+                guide,
+                versions,
+                sessions,
+                summaries,
+                frequencies,
+                crosstabs,
+                texts,
                 analysis,
-            ));
+                notes,
+                apart,
+                unchecked,
+                how: Vec::new(),
+                source: source.clone(),
+            });
         }
         // Only marked answers are read: a few, where the interviewers marked any.
         let marked = db.marked_answers()?;
@@ -311,46 +377,5 @@ impl Report {
             sections,
             quality,
         })
-    }
-}
-
-fn section(
-    guide: Guide,
-    versions: super::versions::Versions,
-    rows: Vec<SessionRow>,
-    notes: Vec<GeneralNote>,
-    options: &ReportOptions,
-    targeted: &BTreeMap<Group, usize>,
-    analysis: super::analysis::Inputs<'_>,
-) -> GuideSection {
-    let lang = guide.default_language().to_string();
-    let note_refs: Vec<&GeneralNote> = notes.iter().collect();
-    // The free texts (copies of every note) only HTML and Markdown need: gathered on a
-    // second core while this one counts, so the spreadsheet can start sooner.
-    let (texts, (summaries, frequencies, crosstabs)) = std::thread::scope(|scope| {
-        let texts = scope.spawn(|| {
-            super::texts::free_texts(&guide, &rows, &note_refs, &lang, options.attribution)
-        });
-        let counts = counts(&guide, &rows, &lang, options.min_cell, targeted);
-        let texts = texts
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (texts, counts)
-    });
-    let analysis = super::analysis::analyse(&guide, &rows, &note_refs, analysis);
-    drop(note_refs);
-    GuideSection {
-        guide,
-        versions: versions.counts,
-        sessions: rows,
-        summaries,
-        frequencies,
-        crosstabs,
-        texts,
-        analysis,
-        notes,
-        apart: versions.apart,
-        unchecked: versions.unchecked,
-        how: Vec::new(),
     }
 }

@@ -155,12 +155,11 @@ pub(super) fn each_row(
     let maker = MatrixMaker::new(&s.guide, &a.summaries, &notes, a.attribution);
     let regroup = (a.matrix_by == super::MatrixBy::Question)
         .then(|| super::matrix_by::Regroup::new(&maker.columns(), &a.matrix.columns, &a.summaries));
-    for r in &s.sessions {
+    s.each_session(&mut |r| {
         let row = maker.row(r);
         match &regroup {
-            Some(g) => each(r, &g.row(&row))?,
-            None => each(r, &row)?,
+            Some(g) => each(r, &g.row(&row)),
+            None => each(r, &row),
         }
-    }
-    Ok(())
+    })
 }

@@ -12,6 +12,7 @@ mod coverage;
 mod datapackage;
 mod escape;
 mod group;
+mod heads;
 mod html;
 mod html_analysis;
 mod html_evidence;
@@ -49,6 +50,7 @@ pub use coverage::{
 pub use datapackage::datapackage;
 pub use escape::{cell, html as escape_html, markdown as escape_markdown};
 pub use group::{Group, structure_name};
+pub use heads::AnswerSource;
 pub use kappa::{Agreement, CodeAgreement, Disagreement, cohen_kappa};
 pub use matrix_by::{MatrixBy, question_key};
 pub use model::{

@@ -88,7 +88,12 @@ pub struct SessionRow {
     pub completed_at: String,
     pub guide_version: String,
     pub unresolved: bool,
+    /// Its answers, as the report counts them, where the report keeps them: the sections
+    /// whose HTML lists the sessions behind each count (up to 500 sessions). Elsewhere
+    /// empty: the writers read each session's again ([`GuideSection::each_session`]).
     pub answers: Answers,
+    /// The required questions it was asked and has no answer to (for the data quality).
+    pub missing_required: Vec<String>,
     /// The questions not asked of this session: hidden by skip logic given its answers,
     /// not for its structure, or not in its guide's version. Whether or not it has an
     /// answer to them (the collation keeps only the questions touched).
@@ -308,6 +313,8 @@ pub struct GuideSection {
     pub unchecked: Vec<String>,
     /// How answers came to be, for the questions whose sessions marked it (file v4).
     pub how: Vec<super::provenance::QuestionHow>,
+    /// Where its sessions' answers are read again as the tables are written.
+    pub source: super::heads::AnswerSource,
 }
 
 #[derive(Debug, Clone)]

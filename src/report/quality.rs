@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::build::who;
 use super::group::{Group, Groups};
-use super::model::{Attribution, GuideSection, Quality, ReportOptions};
+use super::model::{Attribution, GuideSection, Quality, ReportOptions, SessionRow};
 use crate::collate::{CollateError, CollationDb, Head};
 use crate::session::AnswerStatus;
 
@@ -54,19 +54,8 @@ pub(super) fn quality(
             for (q, source) in &r.chosen {
                 answers_chosen.push((who(options, r), q.clone(), crate::collate::short(source)));
             }
-            let missing: Vec<String> = s
-                .guide
-                .questions()
-                .filter(|q| q.required && !r.is_hidden(&q.id))
-                .filter(|q| match r.answers.get(&q.id) {
-                    Some(a) if q.summary => a.status != AnswerStatus::Answered,
-                    Some(a) => a.status == AnswerStatus::Unanswered,
-                    None => true,
-                })
-                .map(|q| q.id.clone())
-                .collect();
-            if !missing.is_empty() {
-                missing_required.push((who(options, r), missing));
+            if !r.missing_required.is_empty() {
+                missing_required.push((who(options, r), r.missing_required.clone()));
             }
         }
     }
@@ -101,4 +90,19 @@ pub(super) fn quality(
         // Set by the builder, which decides what is left out.
         sensitive: (0, false),
     })
+}
+
+/// The required questions `r` was asked and has no answer to (a summary question needs a
+/// real answer, not "don't know"), found as its answers are read.
+pub(super) fn missing_required(guide: &crate::guide::Guide, r: &SessionRow) -> Vec<String> {
+    guide
+        .questions()
+        .filter(|q| q.required && !r.is_hidden(&q.id))
+        .filter(|q| match r.answers.get(&q.id) {
+            Some(a) if q.summary => a.status != AnswerStatus::Answered,
+            Some(a) => a.status == AnswerStatus::Unanswered,
+            None => true,
+        })
+        .map(|q| q.id.clone())
+        .collect()
 }

@@ -92,7 +92,7 @@ pub type Emit<'a> = &'a mut dyn FnMut(&[&str]) -> Result<(), ReportError>;
 pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
     let lang = s.guide.default_language().to_string();
     emit(&LONG_COLUMNS.iter().map(|(c, _)| *c).collect::<Vec<_>>())?;
-    for r in &s.sessions {
+    s.each_session(&mut |r| {
         let revision = r.revision.to_string();
         let consent = consent_of(r);
         for sec in &s.guide.sections {
@@ -138,8 +138,8 @@ pub fn long_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
                 ])?;
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The `consent` column: `no` for a refusal.
@@ -166,7 +166,7 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
         }
     }
     emit(&header.iter().map(String::as_str).collect::<Vec<_>>())?;
-    for r in &s.sessions {
+    s.each_session(&mut |r| {
         let revision = r.revision.to_string();
         let mut row: Vec<Cow<'_, str>> = vec![
             r.session_id.as_str().into(),
@@ -224,8 +224,8 @@ pub fn wide_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> {
             }
         }
         emit(&row.iter().map(|c| c.as_ref()).collect::<Vec<_>>())?;
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The summary distributions, header first. Suppressed counts read `x`, with no

@@ -35,27 +35,33 @@ fn marked(kind: &'static str) -> &'static str {
 pub const TEXTS_SHOWN: usize = 200;
 
 /// Free texts, grouped by question, each with who said it: (question text, the first
-/// [`TEXTS_SHOWN`] texts, how many there are).
-pub(super) fn free_texts(
-    guide: &Guide,
-    rows: &[SessionRow],
-    notes: &[&GeneralNote],
-    lang: &str,
+/// [`TEXTS_SHOWN`] texts, how many there are). Gathered one session at a time
+/// ([`FreeTexts::add`], its answers at hand), the notes pad's added at the end.
+pub(super) struct FreeTexts<'g> {
+    guide: &'g Guide,
     level: Attribution,
-) -> Vec<(String, Vec<TextItem>, usize)> {
-    let mut texts: Vec<(String, Vec<TextItem>, usize)> = Vec::new();
-    let by_digest: HashMap<&str, &SessionRow> =
-        rows.iter().map(|r| (r.digest.as_str(), r)).collect();
-    for q in guide.questions() {
-        let mut items = Vec::new();
-        let mut total = 0;
-        for r in rows {
+    /// Per question of the guide, in its order: the texts kept, and how many there are.
+    per: Vec<(Vec<TextItem>, usize)>,
+}
+
+impl<'g> FreeTexts<'g> {
+    pub(super) fn new(guide: &'g Guide, level: Attribution) -> FreeTexts<'g> {
+        FreeTexts {
+            guide,
+            level,
+            per: guide.questions().map(|_| (Vec::new(), 0)).collect(),
+        }
+    }
+
+    pub(super) fn add(&mut self, r: &SessionRow) {
+        let level = self.level;
+        for (q, (items, total)) in self.guide.questions().zip(&mut self.per) {
             let Some(a) = r.answers.get(&q.id) else {
                 continue;
             };
             let mut push = |kind, text: &str| {
                 if !text.trim().is_empty() {
-                    total += 1;
+                    *total += 1;
                     if items.len() >= TEXTS_SHOWN {
                         return;
                     }
@@ -75,16 +81,56 @@ pub(super) fn free_texts(
             push("other", a.other());
             push("note", a.note());
         }
-        for n in notes {
-            if n.question.as_deref() == Some(q.id.as_str())
-                && let Some(r) = by_digest.get(n.digest.as_str())
-            {
-                total += 1;
-                if items.len() >= TEXTS_SHOWN {
-                    continue;
+    }
+
+    /// The texts, the notes pad's after the answers' under each question.
+    pub(super) fn finish(
+        self,
+        rows: &[SessionRow],
+        notes: &[&GeneralNote],
+        lang: &str,
+    ) -> Vec<(String, Vec<TextItem>, usize)> {
+        let (guide, level) = (self.guide, self.level);
+        let mut texts: Vec<(String, Vec<TextItem>, usize)> = Vec::new();
+        let by_digest: HashMap<&str, &SessionRow> =
+            rows.iter().map(|r| (r.digest.as_str(), r)).collect();
+        for (q, (mut items, mut total)) in guide.questions().zip(self.per) {
+            for n in notes {
+                if n.question.as_deref() == Some(q.id.as_str())
+                    && let Some(r) = by_digest.get(n.digest.as_str())
+                {
+                    total += 1;
+                    if items.len() >= TEXTS_SHOWN {
+                        continue;
+                    }
+                    items.push(TextItem {
+                        question: q.id.clone(),
+                        kind: if n.sensitive {
+                            marked("general note")
+                        } else {
+                            "general note"
+                        },
+                        text: n.text.clone(),
+                        by: by(r, level),
+                    });
                 }
-                items.push(TextItem {
-                    question: q.id.clone(),
+            }
+            if !items.is_empty() {
+                texts.push((q.text.get(lang, lang).to_string(), items, total));
+            }
+        }
+        let loose_notes = notes.iter().filter(|n| {
+            by_digest.contains_key(n.digest.as_str())
+                && n.question
+                    .as_ref()
+                    .is_none_or(|q| guide.question(q).is_none())
+        });
+        let total = loose_notes.clone().count();
+        let loose: Vec<TextItem> = loose_notes
+            .take(TEXTS_SHOWN)
+            .filter_map(|n| {
+                by_digest.get(n.digest.as_str()).map(|r| TextItem {
+                    question: String::new(),
                     kind: if n.sensitive {
                         marked("general note")
                     } else {
@@ -92,37 +138,12 @@ pub(super) fn free_texts(
                     },
                     text: n.text.clone(),
                     by: by(r, level),
-                });
-            }
-        }
-        if !items.is_empty() {
-            texts.push((q.text.get(lang, lang).to_string(), items, total));
-        }
-    }
-    let loose_notes = notes.iter().filter(|n| {
-        by_digest.contains_key(n.digest.as_str())
-            && n.question
-                .as_ref()
-                .is_none_or(|q| guide.question(q).is_none())
-    });
-    let total = loose_notes.clone().count();
-    let loose: Vec<TextItem> = loose_notes
-        .take(TEXTS_SHOWN)
-        .filter_map(|n| {
-            by_digest.get(n.digest.as_str()).map(|r| TextItem {
-                question: String::new(),
-                kind: if n.sensitive {
-                    marked("general note")
-                } else {
-                    "general note"
-                },
-                text: n.text.clone(),
-                by: by(r, level),
+                })
             })
-        })
-        .collect();
-    if !loose.is_empty() {
-        texts.push(("General notes".into(), loose, total));
+            .collect();
+        if !loose.is_empty() {
+            texts.push(("General notes".into(), loose, total));
+        }
+        texts
     }
-    texts
 }

@@ -5,18 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::counts::distribution;
+use super::counts::Tally;
 use super::model::{Apart, GuideSection, SessionRow};
 use crate::guide::{Guide, GuideDiff, diff};
-
-/// The versions a guide section's sessions were made with, and what that means for
-/// pooling them.
-pub(super) struct Versions {
-    /// (version, sessions) that contributed.
-    pub counts: Vec<(String, usize)>,
-    pub apart: Vec<Apart>,
-    pub unchecked: Vec<String>,
-}
 
 /// "version 2", "versions 1, 3": the versions of these sessions, each once, in order.
 pub(super) fn named<'a>(versions: impl Iterator<Item = &'a str>) -> String {
@@ -62,20 +53,59 @@ pub(super) fn mark(
     (diffs, unchecked)
 }
 
+/// Each older version's counts of the questions it does not pool, counted one session at
+/// a time ([`ApartCounter::add`], its answers at hand).
+pub(super) struct ApartCounter<'a> {
+    diffs: &'a BTreeMap<String, GuideDiff>,
+    by_digest: &'a HashMap<String, Guide>,
+    /// By (guide digest, question).
+    tallies: HashMap<(&'a str, &'a str), Tally>,
+}
+
+impl<'a> ApartCounter<'a> {
+    pub(super) fn new(
+        diffs: &'a BTreeMap<String, GuideDiff>,
+        by_digest: &'a HashMap<String, Guide>,
+    ) -> ApartCounter<'a> {
+        ApartCounter {
+            diffs,
+            by_digest,
+            tallies: HashMap::new(),
+        }
+    }
+
+    pub(super) fn add(&mut self, r: &SessionRow) {
+        let (Some((digest, d)), Some(own)) = (
+            self.diffs.get_key_value(&r.guide_digest),
+            self.by_digest.get(&r.guide_digest),
+        ) else {
+            return;
+        };
+        for q in d.incomparable_questions() {
+            if own.question(q).is_some_and(|question| {
+                question.kind.is_closed() || question.kind == crate::guide::QuestionType::Scale
+            }) {
+                self.tallies
+                    .entry((digest.as_str(), q))
+                    .or_default()
+                    .add((r.is_hidden(q), r.answers.get(q)));
+            }
+        }
+    }
+}
+
 /// Each older version's counts of the questions it does not pool, under its own wording.
-pub(super) fn apart(
-    rows: &[SessionRow],
-    by_digest: &HashMap<String, Guide>,
-    diffs: &BTreeMap<String, GuideDiff>,
-    lang: &str,
-    min_cell: usize,
-) -> Vec<Apart> {
+pub(super) fn apart(counted: ApartCounter<'_>, lang: &str, min_cell: usize) -> Vec<Apart> {
+    let ApartCounter {
+        diffs,
+        by_digest,
+        tallies,
+    } = counted;
     let mut out = Vec::new();
     for (digest, d) in diffs {
         let Some(own) = by_digest.get(digest) else {
             continue;
         };
-        let of: Vec<&SessionRow> = rows.iter().filter(|r| r.guide_digest == *digest).collect();
         for q in d.incomparable_questions() {
             let (Some(question), Some(why)) = (own.question(q), d.incomparable(q)) else {
                 continue;
@@ -83,8 +113,11 @@ pub(super) fn apart(
             if !(question.kind.is_closed() || question.kind == crate::guide::QuestionType::Scale) {
                 continue;
             }
-            let answers = of.iter().map(|r| (r.is_hidden(q), r.answers.get(q)));
-            let mut frequency = distribution(question, lang, answers, None);
+            let mut frequency = tallies
+                .get(&(digest.as_str(), q))
+                .cloned()
+                .unwrap_or_default()
+                .finish(question, lang, None);
             frequency.versions = Some(named(std::iter::once(own.version.as_str())));
             // Counted apart, a small version is a small table: the same suppression.
             let grid: Vec<Vec<usize>> = frequency.rows.iter().map(|c| vec![c.count]).collect();
