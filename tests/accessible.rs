@@ -447,3 +447,24 @@ fn how_an_answer_came_to_be_is_marked_by_words_as_the_full_screen_marks_it() {
     );
     assert!(s.answers["tip_forms"].said_by.is_some());
 }
+
+#[test]
+fn the_call_language_is_offered_by_name_chosen_by_name_or_code_and_asked_again_when_unknown() {
+    let dir = tempfile::tempdir().expect("dir");
+    let script = "new\n\nSouth Sudan\n1\nklingon\nFRANÇAIS\nquit\n";
+    let (code, out) = accessible(dir.path(), script, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("one of English (en), Français (fr) (Enter: English (en)):"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\"klingon\" is not a language of this guide; type one of English (en), Français (fr), or Enter for the default."),
+        "{out}"
+    );
+    let st = store(dir.path());
+    let rows = st.summaries().expect("summaries");
+    assert_eq!(rows.len(), 1, "{out}");
+    let s = st.load_session(&rows[0].id).expect("session");
+    assert_eq!(s.language, "fr", "chosen by its name, in capitals");
+}

@@ -151,6 +151,7 @@ acc-other-name = Name of the { $kind }:{" "}
 acc-not-a-respondent = Nothing created: "{ $typed }" is not a respondent's number.
 acc-need-structure = Nothing created: tick at least one structure.
 acc-call-language = Language of the call, one of { $languages } (Enter: { $default }):{" "}
+acc-unknown-language = "{ $answer }" is not a language of this guide; type one of { $languages }, or Enter for the default.
 acc-not-created = Nothing created: { $reason }
 
 ## How an answer came to be

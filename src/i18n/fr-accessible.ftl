@@ -151,6 +151,7 @@ acc-other-name = Nom de la structure « { $kind } » :{" "}
 acc-not-a-respondent = Rien de créé : « { $typed } » n'est pas un numéro de répondant.
 acc-need-structure = Rien de créé : cochez au moins une structure.
 acc-call-language = Langue de l'appel, parmi { $languages } (Enter : { $default }) :{" "}
+acc-unknown-language = « { $answer } » n’est pas une langue de ce guide ; tapez l’une de { $languages }, ou Enter pour la langue par défaut.
 acc-not-created = Rien de créé : { $reason }
 
 ## Comment une réponse est venue

@@ -26,7 +26,11 @@ impl Accessible<'_> {
                 self.say(&format!(
                     "{}. {}",
                     n + 1,
-                    line(x.guide.title.get("en", "en"))
+                    line(
+                        x.guide
+                            .title
+                            .get(self.lang.code(), x.guide.default_language())
+                    )
                 ))?;
             }
             let Some(a) = self.ask(&self.tr("acc-guide-number", &[("n", (g + 1).into())]))? else {
@@ -92,18 +96,36 @@ impl Accessible<'_> {
         let languages = guide.guide.languages.clone();
         let mut language = guide.guide.default_language().to_string();
         if languages.len() > 1 {
-            let Some(a) = self.ask(&self.tr(
+            let shown: Vec<String> = languages
+                .iter()
+                .map(|l| crate::i18n::language_shown(l))
+                .collect();
+            let prompt = self.tr(
                 "acc-call-language",
                 &[
-                    ("languages", languages.join(", ").into()),
-                    ("default", language.as_str().into()),
+                    ("languages", shown.join(", ").into()),
+                    ("default", crate::i18n::language_shown(&language).into()),
                 ],
-            ))?
-            else {
-                return Ok(());
-            };
-            if languages.contains(&a) {
-                language = a;
+            );
+            // An answer that is not a language of the guide is asked again, not replaced
+            // by the default unseen: the call's language decides every text read out.
+            loop {
+                let Some(a) = self.ask(&prompt)? else {
+                    return Ok(());
+                };
+                if a.is_empty() {
+                    break;
+                }
+                match chosen_language(&languages, &a) {
+                    Some(l) => {
+                        language = l;
+                        break;
+                    }
+                    None => self.say(&self.tr(
+                        "acc-unknown-language",
+                        &[("answer", a.into()), ("languages", shown.join(", ").into())],
+                    ))?,
+                }
             }
         }
         let participants = structures
@@ -133,4 +155,18 @@ impl Accessible<'_> {
             }
         }
     }
+}
+
+/// A language of the guide named by its code or its own name, in any case: "fr",
+/// "FR", "français" and "Français (fr)" all choose French.
+fn chosen_language(languages: &[String], answer: &str) -> Option<String> {
+    let a = answer.trim().to_lowercase();
+    languages
+        .iter()
+        .find(|l| {
+            let shown = crate::i18n::language_shown(l).to_lowercase();
+            let name = crate::i18n::language_name(l).map(str::to_lowercase);
+            a == l.to_lowercase() || a == shown || name.as_deref() == Some(a.as_str())
+        })
+        .cloned()
 }
