@@ -33,7 +33,12 @@ pub(super) fn who(options: &ReportOptions, r: &SessionRow) -> String {
 
 /// The questions of `section` not asked of a session with these answers: hidden by the
 /// skip logic of its own guide version, not for its structure, or not in that version.
-fn hidden_questions(section: &Guide, own: &Guide, row: &SessionRow) -> BTreeSet<String> {
+fn hidden_questions(
+    section: &Guide,
+    own: &Guide,
+    row: &SessionRow,
+    ids: &mut QuestionIds,
+) -> BTreeSet<std::sync::Arc<str>> {
     let values: BTreeMap<String, Vec<String>> = row
         .answers
         .iter()
@@ -44,7 +49,7 @@ fn hidden_questions(section: &Guide, own: &Guide, row: &SessionRow) -> BTreeSet<
     section
         .questions()
         .filter(|q| own.question(&q.id).is_none() || !vis.is_visible(&q.id))
-        .map(|q| q.id.clone())
+        .map(|q| ids.of(&q.id))
         .collect()
 }
 
@@ -286,7 +291,7 @@ impl Report {
                     let guide = &guides[k];
                     row.answers = answers;
                     let own = by_digest.get(&row.guide_digest).unwrap_or(guide);
-                    row.hidden = hidden_questions(guide, own, row);
+                    row.hidden = hidden_questions(guide, own, row, &mut ids);
                     row.missing_required = super::quality::missing_required(guide, row);
                     counters[k].add(i, row);
                     texts[k].add(row);

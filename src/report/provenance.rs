@@ -55,7 +55,7 @@ pub struct Head<'a> {
     /// head's conflict: that revision's marks count, as its answer does in the tables.
     pub chosen: &'a [(String, String)],
     /// The questions skip logic hides for this head (against the report's guide).
-    pub hidden: &'a std::collections::BTreeSet<String>,
+    pub hidden: &'a std::collections::BTreeSet<std::sync::Arc<str>>,
 }
 
 /// The split of `guide`'s questions over the marked answers of `heads`.
@@ -74,12 +74,12 @@ pub fn summarise(guide: &Guide, marked: &[MarkedAnswer], heads: &[Head<'_>]) -> 
                 .map(|(_, s)| s.as_str())
         };
         for m in of_revision.get(h.digest).into_iter().flatten() {
-            if taken(&m.question).is_none() && !h.hidden.contains(&m.question) {
+            if taken(&m.question).is_none() && !h.hidden.contains(m.question.as_str()) {
                 by_q.entry(m.question.as_str()).or_default().push(m);
             }
         }
         for (q, source) in h.chosen {
-            if h.hidden.contains(q) {
+            if h.hidden.contains(q.as_str()) {
                 continue;
             }
             if let Some(m) = of_revision
@@ -496,7 +496,7 @@ mod tests {
         }];
         let s = summarise(&g, &all, &took);
         assert_eq!((s[0].marked, s[0].changed), (1, 1), "old's yes, not c's no");
-        let hidden: std::collections::BTreeSet<String> = ["tip_is_issue".to_string()].into();
+        let hidden: std::collections::BTreeSet<std::sync::Arc<str>> = [std::sync::Arc::from("tip_is_issue")].into();
         let hid = [Head {
             digest: "a",
             chosen: &[],
