@@ -7,6 +7,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use super::{existing_db, now_text, show, structure_shown};
 use crate::collate::{AnswerRow, CollationDb, Conflict, short};
 use crate::guide::{Guide, Place, Question, QuestionType, load_guide_str};
@@ -99,8 +101,8 @@ fn text_lines(text: &str, indent: &str, full: bool, room: usize) -> String {
     }
 }
 
-pub(super) fn conflicts(db: &Path, full: bool) -> anyhow::Result<ExitCode> {
-    let cdb = existing_db(db)?;
+pub(super) fn conflicts(lang: UiLang, db: &Path, full: bool) -> anyhow::Result<ExitCode> {
+    let cdb = existing_db(lang, db)?;
     let list = cdb.conflicts()?;
     let choices = cdb.answer_choices()?;
     let heads = cdb.heads()?;
@@ -244,12 +246,13 @@ fn left_to_do(cdb: &CollationDb, db: &str, session: &str, parent: &str) -> anyho
 }
 
 pub(super) fn resolve(
+    lang: UiLang,
     db: &Path,
     digest: &str,
     undo: bool,
     answer: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let mut cdb = existing_db(db)?;
+    let mut cdb = existing_db(lang, db)?;
     let shown = show(db.display());
     let mut out = io::stdout().lock();
     let (session, parent) = match (undo, answer) {

@@ -4,6 +4,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use super::show;
 use super::table::{Align, Column, Table, Width};
 use crate::guide::{Catalog, GuideDirs, LoadError, Place, load_guide_file};
@@ -31,7 +33,7 @@ fn problem_lines(e: &LoadError) -> Vec<String> {
     }
 }
 
-pub(super) fn list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub(super) fn list(lang: UiLang, flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::discover(&GuideDirs::standard(flag_dirs.to_vec()));
     let mut rows: Vec<[String; 5]> =
         vec![["ID", "VERSION", "QUESTIONS", "WHERE", "TITLE"].map(String::from)];
@@ -110,7 +112,12 @@ pub(super) fn named_guide(
     }
 }
 
-pub(super) fn export(flag_dirs: &[PathBuf], name: &str, out: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn export(
+    lang: UiLang,
+    flag_dirs: &[PathBuf],
+    name: &str,
+    out: &Path,
+) -> anyhow::Result<ExitCode> {
     let guide = match named_guide(flag_dirs, name) {
         Ok(g) => g,
         Err(lines) => {
@@ -135,7 +142,7 @@ pub(super) fn export(flag_dirs: &[PathBuf], name: &str, out: &Path) -> anyhow::R
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub(super) fn check(lang: UiLang, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let mut failed = 0;
@@ -171,7 +178,12 @@ pub(super) fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn import(form: &Path, out: &Path, lossy: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn import(
+    lang: UiLang,
+    form: &Path,
+    out: &Path,
+    lossy: bool,
+) -> anyhow::Result<ExitCode> {
     let mut err = io::stderr().lock();
     let imported = match xlsform::import_file(form) {
         Ok(i) => i,

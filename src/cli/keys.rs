@@ -4,6 +4,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use super::{now_text, show};
 
 /// An identity file holds a key or two and comments; anything larger is not one.
@@ -66,7 +68,7 @@ pub(super) fn read_identities(files: &[PathBuf]) -> anyhow::Result<Vec<age::x255
     Ok(out)
 }
 
-pub(super) fn new(out: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn new(lang: UiLang, out: &Path) -> anyhow::Result<ExitCode> {
     let (recipient, text) = crate::sync::new_identity(&now_text());
     // Through a temp file: an identity file is there whole or not at all.
     crate::fs::write_bytes(out, &crate::fs::NewFile::PRIVATE_NEW, text.as_bytes()).map_err(
@@ -86,7 +88,7 @@ pub(super) fn new(out: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn show_key(file: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn show_key(lang: UiLang, file: &Path) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     for id in read_identities(&[file.to_path_buf()])? {
         writeln!(out, "{}", id.to_public())?;

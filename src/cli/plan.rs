@@ -5,6 +5,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use jiff::Timestamp;
 
 use super::open_store;
@@ -13,6 +15,7 @@ use crate::campaign::{Attempt, Outcome, Progress, State, Target, parse_campaign,
 use crate::neutralise;
 
 pub(super) fn import(
+    lang: UiLang,
     data_dir: Option<&Path>,
     file: &Path,
     rules: Option<&Path>,
@@ -30,7 +33,7 @@ pub(super) fn import(
             Some(text)
         }
     };
-    let mut store = open_store(data_dir)?;
+    let mut store = open_store(lang, data_dir)?;
     let r = store.import_campaign(&targets, rules_text.as_deref())?;
     let mut out = io::stdout().lock();
     writeln!(
@@ -59,13 +62,17 @@ pub(super) fn import(
 }
 
 /// The collator's copy of the campaign: the targets a collation's coverage is of.
-pub(super) fn import_for_collation(db: &Path, file: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn import_for_collation(
+    lang: UiLang,
+    db: &Path,
+    file: &Path,
+) -> anyhow::Result<ExitCode> {
     let shown = neutralise::line(&file.display().to_string()).into_owned();
     let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
     let targets = parse_campaign(&bytes, &shown)?;
     // The campaign may well come before the first files: the database is made as
     // collate makes it.
-    super::db_to_write(db)?;
+    super::db_to_write(lang, db)?;
     let new = !db.exists();
     let mut cdb = crate::collate::CollationDb::open(db)?;
     cdb.set_targets(&targets)?;
@@ -115,8 +122,8 @@ pub fn state_label(p: &Progress) -> String {
     }
 }
 
-pub(super) fn list(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
-    let store = open_store(data_dir)?;
+pub(super) fn list(lang: UiLang, data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open_store(lang, data_dir)?;
     let targets = store.targets()?;
     let attempts = store.attempts()?;
     let rules = store.campaign_rules()?;
@@ -233,8 +240,8 @@ pub(super) struct Log<'a> {
     pub note: Option<&'a str>,
 }
 
-pub(super) fn log(data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCode> {
-    let mut store = open_store(data_dir)?;
+pub(super) fn log(lang: UiLang, data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(lang, data_dir)?;
     let targets = store.targets()?;
     let Some(target) = targets.iter().find(|t| t.id == l.target) else {
         let near: Vec<&str> = targets
@@ -318,8 +325,12 @@ pub(super) fn log(data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCod
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn calendar(data_dir: Option<&Path>, out_file: &Path) -> anyhow::Result<ExitCode> {
-    let store = open_store(data_dir)?;
+pub(super) fn calendar(
+    lang: UiLang,
+    data_dir: Option<&Path>,
+    out_file: &Path,
+) -> anyhow::Result<ExitCode> {
+    let store = open_store(lang, data_dir)?;
     let now = Timestamp::now();
     let rows = plan(
         &store.targets()?,

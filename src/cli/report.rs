@@ -4,6 +4,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use super::{AttributionArg, FormatArg, StructureArg, config, existing_db, now_text, show};
 use crate::report::Attribution;
 
@@ -20,6 +22,7 @@ pub(super) struct Filters<'a> {
 }
 
 pub(super) fn report(
+    lang: UiLang,
     db: &Path,
     out: &Path,
     formats: &[FormatArg],
@@ -62,7 +65,7 @@ pub(super) fn report(
             out.display()
         );
     }
-    let cdb = existing_db(db)?;
+    let cdb = existing_db(lang, db)?;
     if let Some(g) = guide {
         let mut ids: Vec<String> = cdb
             .guide_sources()?

@@ -4,16 +4,19 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use super::table::{Column, Table, Width};
 use super::{open_store, show};
 use crate::neutralise;
 
 pub(super) fn sessions(
+    lang: UiLang,
     data_dir: Option<&Path>,
     json: bool,
     wide: bool,
 ) -> anyhow::Result<ExitCode> {
-    let store = open_store(data_dir)?;
+    let store = open_store(lang, data_dir)?;
     let rows = store.summaries()?;
     let mut out = io::stdout().lock();
     if json {

@@ -5,6 +5,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use super::{Cli, config, open_store, show, user_message};
 use crate::guide::{Catalog, GuideDirs};
 
@@ -24,7 +26,12 @@ pub(super) fn sending(cli: &Cli, to: Option<&Path>) -> anyhow::Result<crate::out
     Ok(crate::outbox::Sending { outbox, recipients })
 }
 
-pub(super) fn sync(cli: &Cli, to: Option<&Path>, again: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn sync(
+    cli: &Cli,
+    lang: UiLang,
+    to: Option<&Path>,
+    again: bool,
+) -> anyhow::Result<ExitCode> {
     let sending = sending(cli, to)?;
     let Some(dir) = sending.outbox.clone() else {
         anyhow::bail!(
@@ -34,7 +41,7 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>, again: bool) -> anyhow::Result<
                 .unwrap_or_else(|| "the config file".into())
         );
     };
-    let mut store = open_store(cli.data_dir.as_deref())?;
+    let mut store = open_store(lang, cli.data_dir.as_deref())?;
     // Before writing anything: with nothing waiting, a mistyped folder would otherwise be
     // answered "nothing to sync".
     let waiting = match store.unsynced()?.len() {
@@ -194,7 +201,7 @@ fn import_attempt(
     ))
 }
 
-pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub(super) fn import(cli: &Cli, lang: UiLang, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     // Folders are walked as collate walks them, so `import DIR` takes a whole outbox.
     let found = crate::collate::find_files(paths)?;
     let mut failed = 0;
@@ -217,7 +224,7 @@ pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         );
     }
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
-    let mut store = open_store(cli.data_dir.as_deref())?;
+    let mut store = open_store(lang, cli.data_dir.as_deref())?;
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     for path in &files {

@@ -28,7 +28,8 @@ pub enum UiLang {
 }
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
-/// hints and help; the interview; the analyse screens; the accessible mode), in the order
+/// hints and help; the interview; the analyse screens; the accessible mode; the command
+/// line's summaries and errors), in the order
 /// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
 /// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
@@ -41,6 +42,7 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en-interview.ftl"),
             include_str!("en-analyse.ftl"),
             include_str!("en-accessible.ftl"),
+            include_str!("en-cli.ftl"),
         ],
     ),
     (
@@ -52,12 +54,13 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr-interview.ftl"),
             include_str!("fr-analyse.ftl"),
             include_str!("fr-accessible.ftl"),
+            include_str!("fr-cli.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 5] = ["", "-keys", "-interview", "-analyse", "-accessible"];
+pub const FILES: [&str; 6] = ["", "-keys", "-interview", "-analyse", "-accessible", "-cli"];
 
 impl UiLang {
     pub const ALL: [UiLang; 2] = [UiLang::En, UiLang::Fr];
