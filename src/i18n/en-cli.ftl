@@ -32,3 +32,23 @@ collate-cleared-readable = { $n ->
 }
 collate-took = {" "}in { $seconds } s
 collate-conflicts = { $open } conflict(s) to look at: stocktake conflicts --db { $db }
+
+## stocktake sessions (the narrow table fits 80 columns in every language)
+sessions-none = No sessions yet in { $path }.
+sessions-col-session = SESSION
+sessions-col-call = CALL
+sessions-col-guide = GUIDE
+sessions-col-structure = STRUCTURE
+sessions-col-response = RESPONSE
+sessions-col-status = STATUS
+sessions-col-rev = REV
+sessions-col-required = REQUIRED
+sessions-col-last-change = LAST CHANGE
+sessions-col-changed = CHANGED (UTC)
+# After the status code in --wide: a completed revision not yet in the outbox.
+sessions-wide-to-sync = { $status } (to sync)
+sessions-status-to-sync = to sync
+sessions-status-in-progress = in progress
+sessions-status-completed = completed
+sessions-status-draft = draft
+sessions-status-synced = synced

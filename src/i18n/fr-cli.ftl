@@ -63,3 +63,23 @@ collate-conflicts = { $open ->
     [one] { $open } conflit à examiner
    *[other] { $open } conflits à examiner
 } : stocktake conflicts --db { $db }
+
+## stocktake sessions (le tableau étroit tient en 80 colonnes dans chaque langue)
+sessions-none = Aucune session pour l'instant dans { $path }.
+sessions-col-session = SESSION
+sessions-col-call = APPEL
+sessions-col-guide = GUIDE
+sessions-col-structure = RÉPONDANT
+sessions-col-response = RÉPONSE
+sessions-col-status = ÉTAT
+sessions-col-rev = RÉV
+sessions-col-required = REQUIS
+sessions-col-last-change = DERNIÈRE MODIFICATION
+sessions-col-changed = MODIFIÉ (UTC)
+# Après le code de l'état avec --wide : une révision terminée pas encore dans la boîte d'envoi.
+sessions-wide-to-sync = { $status } (à synchroniser)
+sessions-status-to-sync = à synchroniser
+sessions-status-in-progress = en cours
+sessions-status-completed = terminée
+sessions-status-draft = brouillon
+sessions-status-synced = synchronisée
