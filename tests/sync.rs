@@ -417,3 +417,48 @@ fn import_refuses_a_damaged_file_and_changes_nothing() {
     let (store, _) = Store::open(other.path(), system_clock()).expect("store");
     assert!(store.summaries().expect("list").is_empty());
 }
+
+#[test]
+fn sync_speaks_french_by_flag_or_by_locale_and_keeps_the_paths() {
+    let (data, _) = data_with_sessions();
+    let outbox = tempfile::tempdir().expect("outbox");
+    let to = outbox.path().display().to_string();
+    let french = |args: &[&str], locale: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_stocktake"));
+        c.args(args)
+            .env("STOCKTAKE_DATA_DIR", data.path())
+            .env("STOCKTAKE_CONFIG", data.path().join("no-config.toml"))
+            .env_remove("STOCKTAKE_OUTBOX")
+            .env_remove("STOCKTAKE_UI_LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", locale.unwrap_or("C.UTF-8"));
+        c.output().expect("run stocktake")
+    };
+    let missing = format!("{to}/nowhere");
+    let out = french(&["--ui-language", "fr", "sync", "--to", &missing], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains(&format!(
+            "la boîte d'envoi {missing} n'existe pas\u{a0}; créez-la (mkdir {missing})"
+        )) && text(&out).contains("2 révisions de session terminées attendent toujours"),
+        "{}",
+        text(&out)
+    );
+    let out = french(&["--ui-language", "fr", "sync", "--to", &to], None);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&format!("écrit\u{a0}: {to}/")), "{stdout}");
+    assert!(
+        stdout.ends_with(&format!("2 fichiers écrits dans {to}\n")),
+        "{stdout}"
+    );
+    let out = french(&["sync", "--to", &to], Some("fr_FR.UTF-8"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!(
+            "rien de nouveau à synchroniser dans {to}\u{a0}: chaque révision terminée est déjà écrite\u{a0}:"
+        )) && stdout.contains("stocktake sync --again --to DOSSIER"),
+        "{stdout}"
+    );
+}

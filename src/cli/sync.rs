@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::i18n::UiLang;
 
-use super::{Cli, config, open_store, show, user_message};
+use super::{Cli, config, open_store, say, show, user_message};
 use crate::guide::{Catalog, GuideDirs};
 
 /// Where completed sessions go: `sync --to`, else `--outbox` / `STOCKTAKE_OUTBOX`, else the
@@ -34,32 +34,37 @@ pub(super) fn sync(
 ) -> anyhow::Result<ExitCode> {
     let sending = sending(cli, to)?;
     let Some(dir) = sending.outbox.clone() else {
-        anyhow::bail!(
-            "no outbox: say where with `stocktake sync --to DIR`, STOCKTAKE_OUTBOX, or outbox = \"DIR\" in {}",
-            crate::config::config_path()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| "the config file".into())
-        );
+        let config = crate::config::config_path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| say(lang, "sync-the-config-file", &[]));
+        anyhow::bail!(say(lang, "sync-no-outbox", &[("config", config.into())]));
     };
     let mut store = open_store(lang, cli.data_dir.as_deref())?;
     // Before writing anything: with nothing waiting, a mistyped folder would otherwise be
     // answered "nothing to sync".
     let waiting = match store.unsynced()?.len() {
         0 => String::new(),
-        n => format!(", {n} completed session revision(s) still waiting to sync"),
+        n => say(lang, "sync-still-waiting-suffix", &[("n", n.into())]),
     };
     match std::fs::metadata(&dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            anyhow::bail!(
-                "the outbox {} does not exist; create it (mkdir {}), or choose another with --to DIR or STOCKTAKE_OUTBOX; nothing was written{waiting}",
-                dir.display(),
-                dir.display()
-            )
+            anyhow::bail!(say(
+                lang,
+                "sync-outbox-missing",
+                &[
+                    ("dir", dir.display().to_string().into()),
+                    ("waiting", waiting.into())
+                ]
+            ))
         }
-        Ok(m) if !m.is_dir() => anyhow::bail!(
-            "the outbox {} is not a folder; choose a folder with --to DIR; nothing was written{waiting}",
-            dir.display()
-        ),
+        Ok(m) if !m.is_dir() => anyhow::bail!(say(
+            lang,
+            "sync-outbox-not-folder",
+            &[
+                ("dir", dir.display().to_string().into()),
+                ("waiting", waiting.into())
+            ]
+        )),
         _ => {}
     }
     let which = if again {
@@ -72,55 +77,72 @@ pub(super) fn sync(
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     for p in &report.written {
-        writeln!(out, "wrote {}", show(p.display()))?;
+        let path = show(p.display());
+        writeln!(out, "{}", say(lang, "cli-wrote", &[("path", path.into())]))?;
     }
     for p in &report.already {
-        writeln!(out, "already there: {}", show(p.display()))?;
+        let path = show(p.display());
+        writeln!(
+            out,
+            "{}",
+            say(lang, "sync-already-there", &[("path", path.into())])
+        )?;
     }
     if report.cleaned > 0 {
         writeln!(
             out,
-            "removed {} unfinished temporary file(s) left by an interrupted sync",
-            report.cleaned
+            "{}",
+            say(lang, "sync-cleaned", &[("n", report.cleaned.into())])
         )?;
     }
     for (name, e) in &report.failed {
-        writeln!(err, "not written: {}: {}", show(name), show(e))?;
+        // What failed is the outbox's own words (the file system's), after the lead.
+        let args = [("name", show(name).into()), ("error", show(e).into())];
+        writeln!(err, "{}", say(lang, "sync-not-written", &args))?;
     }
     if report.plain > 0
         && let Some(x) = crate::outbox::exposure(&dir)
     {
         let who = if x.everyone {
-            "every user of this machine can list it".to_string()
+            say(lang, "sync-exposed-everyone", &[])
         } else {
-            format!("the members of group {} can list it", show(&x.group))
+            say(
+                lang,
+                "sync-exposed-group",
+                &[("group", show(&x.group).into())],
+            )
         };
-        writeln!(
-            err,
-            "warning: {} session file(s) written in clear to {shown} (mode {:04o}): {who}, and the files are readable by the folder's group; encrypt them (recipients in the config or the guide), or use a drop folder the interviewers cannot read (README, \"A shared outbox on a server\")",
-            report.plain, x.mode
-        )?;
+        let args = [
+            ("n", report.plain.into()),
+            ("dir", shown.clone().into()),
+            ("mode", format!("{:04o}", x.mode).into()),
+            ("who", who.into()),
+        ];
+        writeln!(err, "{}", say(lang, "sync-exposed", &args))?;
     }
     let waiting = store.unsynced()?.len();
     if !report.is_ok() {
         writeln!(
             err,
-            "{waiting} completed session revision(s) still waiting to sync; nothing was lost"
+            "{}",
+            say(lang, "sync-still-waiting", &[("n", waiting.into())])
         )?;
         return Ok(ExitCode::FAILURE);
     }
     if report.written.is_empty() && report.already.is_empty() {
         let sent = crate::outbox::sent(&store)?;
         if sent.is_empty() {
+            let path = show(store.path().display());
             writeln!(
                 out,
-                "nothing to sync: no session completed in this store yet ({})",
-                show(store.path().display())
+                "{}",
+                say(lang, "sync-nothing", &[("store", path.into())])
             )?;
         } else {
             writeln!(
                 out,
-                "nothing new to sync into {shown}: every completed revision is already written:"
+                "{}",
+                say(lang, "sync-nothing-new", &[("dir", shown.clone().into())])
             )?;
             for s in &sent {
                 let structure = match crate::guide::Structure::parse(&s.structure) {
@@ -128,24 +150,22 @@ pub(super) fn sync(
                     None => show(&s.structure),
                 };
                 if let Some(r) = &s.record {
-                    writeln!(
-                        out,
-                        "  {} · {structure} r{}: {} in {}, {}",
-                        show(&s.response),
-                        s.revision,
-                        show(&r.file_name),
-                        show(&r.outbox),
-                        show(&r.written_at)
-                    )?;
+                    let args = [
+                        ("response", show(&s.response).into()),
+                        ("structure", structure.into()),
+                        ("revision", s.revision.into()),
+                        ("file", show(&r.file_name).into()),
+                        ("outbox", show(&r.outbox).into()),
+                        ("at", show(&r.written_at).into()),
+                    ];
+                    writeln!(out, "{}", say(lang, "sync-sent-line", &args))?;
                 }
             }
-            writeln!(
-                out,
-                "to write them all again (a copy on a USB stick, or encrypted now): stocktake sync --again --to DIR"
-            )?;
+            writeln!(out, "{}", say(lang, "sync-again-hint", &[]))?;
         }
     } else {
-        writeln!(out, "{} file(s) written to {shown}", report.written.len())?;
+        let args = [("n", report.written.len().into()), ("dir", shown.into())];
+        writeln!(out, "{}", say(lang, "sync-written", &args))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -52,3 +52,22 @@ sessions-status-in-progress = in progress
 sessions-status-completed = completed
 sessions-status-draft = draft
 sessions-status-synced = synced
+
+## stocktake sync
+sync-no-outbox = no outbox: say where with `stocktake sync --to DIR`, STOCKTAKE_OUTBOX, or outbox = "DIR" in { $config }
+sync-the-config-file = the config file
+sync-still-waiting-suffix = , { $n } completed session revision(s) still waiting to sync
+sync-outbox-missing = the outbox { $dir } does not exist; create it (mkdir { $dir }), or choose another with --to DIR or STOCKTAKE_OUTBOX; nothing was written{ $waiting }
+sync-outbox-not-folder = the outbox { $dir } is not a folder; choose a folder with --to DIR; nothing was written{ $waiting }
+sync-already-there = already there: { $path }
+sync-cleaned = removed { $n } unfinished temporary file(s) left by an interrupted sync
+sync-not-written = not written: { $name }: { $error }
+sync-exposed-everyone = every user of this machine can list it
+sync-exposed-group = the members of group { $group } can list it
+sync-exposed = warning: { $n } session file(s) written in clear to { $dir } (mode { $mode }): { $who }, and the files are readable by the folder's group; encrypt them (recipients in the config or the guide), or use a drop folder the interviewers cannot read (README, "A shared outbox on a server")
+sync-still-waiting = { $n } completed session revision(s) still waiting to sync; nothing was lost
+sync-nothing = nothing to sync: no session completed in this store yet ({ $store })
+sync-nothing-new = nothing new to sync into { $dir }: every completed revision is already written:
+sync-sent-line = {"  "}{ $response } · { $structure } r{ $revision }: { $file } in { $outbox }, { $at }
+sync-again-hint = to write them all again (a copy on a USB stick, or encrypted now): stocktake sync --again --to DIR
+sync-written = { $n } file(s) written to { $dir }

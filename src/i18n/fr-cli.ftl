@@ -83,3 +83,37 @@ sessions-status-in-progress = en cours
 sessions-status-completed = terminée
 sessions-status-draft = brouillon
 sessions-status-synced = synchronisée
+
+## stocktake sync
+sync-no-outbox = pas de boîte d'envoi : indiquez-la avec `stocktake sync --to DOSSIER`, STOCKTAKE_OUTBOX, ou outbox = "DOSSIER" dans { $config }
+sync-the-config-file = le fichier de configuration
+sync-still-waiting-suffix = , { $n ->
+    [one] { $n } révision de session terminée attend toujours d'être synchronisée
+   *[other] { $n } révisions de session terminées attendent toujours d'être synchronisées
+}
+sync-outbox-missing = la boîte d'envoi { $dir } n'existe pas ; créez-la (mkdir { $dir }), ou choisissez-en une autre avec --to DOSSIER ou STOCKTAKE_OUTBOX ; rien n'a été écrit{ $waiting }
+sync-outbox-not-folder = la boîte d'envoi { $dir } n'est pas un dossier ; choisissez un dossier avec --to DOSSIER ; rien n'a été écrit{ $waiting }
+sync-already-there = déjà là : { $path }
+sync-cleaned = { $n ->
+    [one] { $n } fichier temporaire inachevé, laissé par une synchronisation interrompue, supprimé
+   *[other] { $n } fichiers temporaires inachevés, laissés par une synchronisation interrompue, supprimés
+}
+sync-not-written = pas écrit : { $name } : { $error }
+sync-exposed-everyone = tous les utilisateurs de cette machine peuvent en lister le contenu
+sync-exposed-group = les membres du groupe { $group } peuvent en lister le contenu
+sync-exposed = attention : { $n ->
+    [one] { $n } fichier de session écrit en clair
+   *[other] { $n } fichiers de session écrits en clair
+} dans { $dir } (mode { $mode }) : { $who }, et le groupe du dossier peut lire les fichiers ; chiffrez-les (destinataires dans la configuration ou le guide), ou utilisez un dossier de dépôt que les enquêteurs ne peuvent pas lire (README, « A shared outbox on a server »)
+sync-still-waiting = { $n ->
+    [one] { $n } révision de session terminée attend toujours d'être synchronisée ; rien n'a été perdu
+   *[other] { $n } révisions de session terminées attendent toujours d'être synchronisées ; rien n'a été perdu
+}
+sync-nothing = rien à synchroniser : aucune session n'est encore terminée dans ces données ({ $store })
+sync-nothing-new = rien de nouveau à synchroniser dans { $dir } : chaque révision terminée est déjà écrite :
+sync-sent-line = {"  "}{ $response } · { $structure } r{ $revision } : { $file } dans { $outbox }, { $at }
+sync-again-hint = pour toutes les réécrire (une copie sur une clé USB, ou chiffrées cette fois) : stocktake sync --again --to DOSSIER
+sync-written = { $n ->
+    [one] { $n } fichier écrit dans { $dir }
+   *[other] { $n } fichiers écrits dans { $dir }
+}
