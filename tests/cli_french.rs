@@ -101,3 +101,50 @@ fn a_french_locale_gives_french_errors_that_say_what_to_do() {
         "{err}"
     );
 }
+
+#[test]
+fn keys_say_in_french_what_was_made_and_what_is_not_an_identity() {
+    let dir = tempfile::tempdir().expect("dir");
+    let key = dir.path().join("collator.key").display().to_string();
+    let out = stocktake(
+        dir.path(),
+        &["--ui-language", "fr", "keys", "new", "--out", &key],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with(&format!("{key} créé (lisible par vous seul{NBSP}:")),
+        "{}",
+        text(&out.stderr)
+    );
+    // The recipient is for scripts and config files: the same in every language.
+    assert!(
+        text(&out.stdout).starts_with("age1"),
+        "{}",
+        text(&out.stdout)
+    );
+    let again = stocktake(
+        dir.path(),
+        &["--ui-language", "fr", "keys", "new", "--out", &key],
+    );
+    assert!(
+        text(&again.stderr).contains("un fichier existant n'est jamais remplacé"),
+        "{}",
+        text(&again.stderr)
+    );
+    let not_key = dir.path().join("notes.txt");
+    std::fs::write(&not_key, "# mine\nhello\n").expect("write");
+    let shown = not_key.display().to_string();
+    let out = stocktake_env(
+        dir.path(),
+        &["keys", "show", &shown],
+        &[("LANG", "fr_FR.UTF-8")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&format!(
+            "{shown}{NBSP}: pas un fichier d'identité age (la ligne 2 n'est ni un commentaire ni une clé AGE-SECRET-KEY-1…){NBSP}; donnez le fichier écrit par `stocktake keys new --out FICHIER`"
+        )),
+        "{}",
+        text(&out.stderr)
+    );
+}

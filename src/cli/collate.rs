@@ -36,7 +36,7 @@ pub(super) fn collate(
     }
     db_to_write(lang, db)?;
     let keys = crate::collate::Keys {
-        identities: read_identities(&identity_files(identities))?,
+        identities: read_identities(lang, &identity_files(identities))?,
         require_encrypted,
     };
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));

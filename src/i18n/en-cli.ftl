@@ -71,3 +71,12 @@ sync-nothing-new = nothing new to sync into { $dir }: every completed revision i
 sync-sent-line = {"  "}{ $response } · { $structure } r{ $revision }: { $file } in { $outbox }, { $at }
 sync-again-hint = to write them all again (a copy on a USB stick, or encrypted now): stocktake sync --again --to DIR
 sync-written = { $n } file(s) written to { $dir }
+
+## stocktake keys
+keys-cannot-read = { $file }: cannot read the identity: { $error }
+keys-not-identity = { $file }: not an age identity file ({ $why }); give the file `stocktake keys new --out FILE` wrote
+keys-why-too-large = far too large
+keys-why-not-text = not text
+keys-why-line = line { NUMBER($line, useGrouping: "false") } is neither a comment nor an AGE-SECRET-KEY-1… key
+keys-cannot-create = { $file }: cannot create the identity file ({ $error }); an existing one is never overwritten
+keys-created = created { $file } (readable by you alone: keep it safe and backed up; whoever holds it reads every session)

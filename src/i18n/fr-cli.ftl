@@ -117,3 +117,12 @@ sync-written = { $n ->
     [one] { $n } fichier écrit dans { $dir }
    *[other] { $n } fichiers écrits dans { $dir }
 }
+
+## stocktake keys
+keys-cannot-read = { $file } : impossible de lire l'identité : { $error }
+keys-not-identity = { $file } : pas un fichier d'identité age ({ $why }) ; donnez le fichier écrit par `stocktake keys new --out FICHIER`
+keys-why-too-large = bien trop grand
+keys-why-not-text = pas du texte
+keys-why-line = la ligne { NUMBER($line, useGrouping: "false") } n'est ni un commentaire ni une clé AGE-SECRET-KEY-1…
+keys-cannot-create = { $file } : impossible de créer le fichier d'identité ({ $error }) ; un fichier existant n'est jamais remplacé
+keys-created = { $file } créé (lisible par vous seul : gardez-le en lieu sûr, avec une sauvegarde ; qui le détient lit chaque session)
