@@ -80,6 +80,7 @@ fn summary(d: &GuideDiff) -> String {
 }
 
 pub(super) fn diff(
+    lang: crate::i18n::UiLang,
     flag_dirs: &[PathBuf],
     old: &str,
     new: &str,
@@ -87,7 +88,7 @@ pub(super) fn diff(
 ) -> anyhow::Result<ExitCode> {
     let mut err = io::stderr().lock();
     let mut read = |name: &str| -> io::Result<Option<crate::guide::Guide>> {
-        match named_guide(flag_dirs, name) {
+        match named_guide(lang, flag_dirs, name) {
             Ok(g) => Ok(Some(g)),
             Err(lines) => {
                 for l in lines {

@@ -95,7 +95,7 @@ pub fn run() -> ExitCode {
             ref old,
             ref new,
             json,
-        })) => guide_diff::diff(&cli.guides, old, new, json),
+        })) => guide_diff::diff(lang, &cli.guides, old, new, json),
         Some(Command::Guide(GuideCommand::Export {
             guide: ref g,
             ref xlsform,

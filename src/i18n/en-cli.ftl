@@ -80,3 +80,27 @@ keys-why-not-text = not text
 keys-why-line = line { NUMBER($line, useGrouping: "false") } is neither a comment nor an AGE-SECRET-KEY-1… key
 keys-cannot-create = { $file }: cannot create the identity file ({ $error }); an existing one is never overwritten
 keys-created = created { $file } (readable by you alone: keep it safe and backed up; whoever holds it reads every session)
+
+## stocktake guide
+guide-col-id = ID
+guide-col-version = VERSION
+guide-col-questions = QUESTIONS
+guide-col-where = WHERE
+guide-col-title = TITLE
+guide-bundled = bundled
+guide-shadowed = note: { $id } (version { $version }) from { $origin } is a different guide with the same id; using the one from { $by } (--guides, then ./interview-guides, then the config dir, then bundled)
+guide-not-found = { $name }: no such file, and no guide has this id; `stocktake guide list` shows the guides found
+guide-exported = { $out }: XLSForm of { $id } version { $version }: { $rows } survey rows, { $choices } choices
+guide-check-ok = { $file }: ok: { $id } version { $version }, { $sections } sections, { $questions } questions, { $digest }
+guide-check-refused = { $failed } of { $total ->
+    [one] { $total } guide file
+   *[other] { $total } guide files
+} refused
+guide-import-invalid = { $form }: not imported: correct the form and import it again; nothing was written
+guide-import-lost = { $form }: { $n ->
+    [one] { $n } part of the form cannot be carried into a guide; nothing was written. Import with --lossy to write the guide without it, listed at its top
+   *[other] { $n } parts of the form cannot be carried into a guide; nothing was written. Import with --lossy to write the guide without them, listed at its top
+}
+guide-import-exists = { $out }: exists; the import never replaces a file: name a new one with --out
+guide-imported = { $out }: guide { $id } version { $version }: { $sections } sections, { $questions } questions, from { $form }
+guide-imported-lost = ; { $n } part(s) left out, listed at its top

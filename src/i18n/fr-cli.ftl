@@ -126,3 +126,48 @@ keys-why-not-text = pas du texte
 keys-why-line = la ligne { NUMBER($line, useGrouping: "false") } n'est ni un commentaire ni une clé AGE-SECRET-KEY-1…
 keys-cannot-create = { $file } : impossible de créer le fichier d'identité ({ $error }) ; un fichier existant n'est jamais remplacé
 keys-created = { $file } créé (lisible par vous seul : gardez-le en lieu sûr, avec une sauvegarde ; qui le détient lit chaque session)
+
+## stocktake guide
+guide-col-id = ID
+guide-col-version = VERSION
+guide-col-questions = QUESTIONS
+guide-col-where = OÙ
+guide-col-title = TITRE
+guide-bundled = fourni
+guide-shadowed = note : { $id } (version { $version }) de { $origin } est un autre guide avec le même identifiant ; celui de { $by } est utilisé (--guides, puis ./interview-guides, puis le dossier de configuration, puis les guides fournis)
+guide-not-found = { $name } : aucun fichier de ce nom, et aucun guide n'a cet identifiant ; `stocktake guide list` montre les guides trouvés
+guide-exported = { $out } : XLSForm de { $id } version { $version } : { $rows ->
+    [one] { $rows } ligne survey
+   *[other] { $rows } lignes survey
+}, { $choices ->
+    [one] { $choices } choix
+   *[other] { $choices } choix
+}
+guide-check-ok = { $file } : correct : { $id } version { $version }, { $sections ->
+    [one] { $sections } section
+   *[other] { $sections } sections
+}, { $questions ->
+    [one] { $questions } question
+   *[other] { $questions } questions
+}, { $digest }
+guide-check-refused = { $failed ->
+    [one] { $failed } fichier de guide refusé
+   *[other] { $failed } fichiers de guide refusés
+} sur { $total }
+guide-import-invalid = { $form } : pas importé : corrigez le formulaire et importez-le de nouveau ; rien n'a été écrit
+guide-import-lost = { $form } : { $n ->
+    [one] { $n } partie du formulaire ne peut pas passer dans un guide ; rien n'a été écrit. Importez avec --lossy pour écrire le guide sans elle, listée en tête du guide
+   *[other] { $n } parties du formulaire ne peuvent pas passer dans un guide ; rien n'a été écrit. Importez avec --lossy pour écrire le guide sans elles, listées en tête du guide
+}
+guide-import-exists = { $out } : existe déjà ; l'import ne remplace jamais un fichier : nommez-en un nouveau avec --out
+guide-imported = { $out } : guide { $id } version { $version } : { $sections ->
+    [one] { $sections } section
+   *[other] { $sections } sections
+}, { $questions ->
+    [one] { $questions } question
+   *[other] { $questions } questions
+}, depuis { $form }
+guide-imported-lost = ; { $n ->
+    [one] { $n } partie laissée de côté, listée en tête du guide
+   *[other] { $n } parties laissées de côté, listées en tête du guide
+}
