@@ -104,3 +104,41 @@ guide-import-lost = { $form }: { $n ->
 guide-import-exists = { $out }: exists; the import never replaces a file: name a new one with --out
 guide-imported = { $out }: guide { $id } version { $version }: { $sections } sections, { $questions } questions, from { $form }
 guide-imported-lost = ; { $n } part(s) left out, listed at its top
+
+## stocktake plan (states and outcomes in --json stay English codes and labels)
+plan-cannot-read = { $file }: cannot read: { $error }
+plan-imported = { $file }: { $n } target(s): { $new } new, { $updated } updated, { $unchanged } unchanged
+plan-flagged = { $n } target(s) no longer in the file kept, because attempts were logged: flagged as removed
+plan-dropped = { $n } target(s) no longer in the file, never tried: dropped
+plan-collation-targets = { $file }: { $n } target(s): the coverage of { $db }{ $new ->
+    [yes] {" "}(a new collation database)
+   *[no] {""}
+} is of this campaign
+plan-cli-empty = No campaign yet: stocktake plan import CAMPAIGN.csv (columns response, structure, coordinator, organisation, contact, timezone, language)
+plan-cli-col-target = TARGET
+plan-cli-col-status = STATUS
+plan-cli-col-tries = TRIES
+plan-cli-col-next = NEXT
+plan-cli-col-coordinator = COORDINATOR
+plan-cli-col-sessions = SESSIONS
+plan-cli-removed = { $id } (removed)
+plan-cli-state-callback-due = callback due
+plan-cli-state-due = due
+plan-cli-state-not-tried = not tried
+plan-cli-state-callback = callback
+plan-cli-state-waiting = waiting
+plan-cli-state-exhausted = tried enough
+plan-cli-state-needs-contact = needs a new contact
+plan-cli-totals = { $done } done, { $due } due now, { $left } left
+plan-not-a-time = --{ $flag } `{ $given }` is not a time; write e.g. 2018-03-15T14:30 (your local time) or 2018-03-15T11:30:00Z
+plan-cli-no-target = no target `{ $target }` in the campaign{ $near }; `stocktake plan list` shows them all
+plan-did-you-mean = {" "}(did you mean { $ids }?)
+plan-unknown-outcome = unknown outcome `{ $given }`; use one of { $codes }
+plan-bad-callback = --callback { $error } (clock times are the respondent's; or give one with its zone, 2018-03-15T11:30:00Z)
+plan-callback-needs-time = a callback needs its time: --callback 2018-03-15T14:30
+plan-callback-not-after = the callback time is not after the attempt ({ $at }): a callback is in the future
+plan-callback-only = --callback goes with --outcome callback only
+plan-cli-logged = logged: { $target }: { $outcome } (AAPOR { $code })
+plan-cli-call-back = , call back { $when }
+plan-calendar-cannot-write = { $file }: cannot write the calendar: { $error }
+plan-calendar-written = { $file }: { $n } callback(s)

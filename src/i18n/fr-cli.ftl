@@ -171,3 +171,71 @@ guide-imported-lost = ; { $n ->
     [one] { $n } partie laissée de côté, listée en tête du guide
    *[other] { $n } parties laissées de côté, listées en tête du guide
 }
+
+## stocktake plan (les états et résultats de --json restent les codes et libellés anglais)
+plan-cannot-read = { $file } : lecture impossible : { $error }
+plan-imported = { $file } : { $n ->
+    [one] { $n } cible
+   *[other] { $n } cibles
+} : { $new ->
+    [one] { $new } nouvelle
+   *[other] { $new } nouvelles
+}, { $updated ->
+    [one] { $updated } mise à jour
+   *[other] { $updated } mises à jour
+}, { $unchanged ->
+    [one] { $unchanged } inchangée
+   *[other] { $unchanged } inchangées
+}
+plan-flagged = { $n ->
+    [one] { $n } cible qui n'est plus dans le fichier est gardée, parce que des tentatives ont été notées : marquée comme retirée
+   *[other] { $n } cibles qui ne sont plus dans le fichier sont gardées, parce que des tentatives ont été notées : marquées comme retirées
+}
+plan-dropped = { $n ->
+    [one] { $n } cible qui n'est plus dans le fichier, jamais essayée : supprimée
+   *[other] { $n } cibles qui ne sont plus dans le fichier, jamais essayées : supprimées
+}
+plan-collation-targets = { $file } : { $n ->
+    [one] { $n } cible
+   *[other] { $n } cibles
+} : la couverture de { $db }{ $new ->
+    [yes] {" "}(une nouvelle base de collation)
+   *[no] {""}
+} porte sur cette campagne
+plan-cli-empty = Pas encore de campagne : stocktake plan import CAMPAGNE.csv (colonnes response, structure, coordinator, organisation, contact, timezone, language)
+plan-cli-col-target = CIBLE
+plan-cli-col-status = ÉTAT
+plan-cli-col-tries = ESSAIS
+plan-cli-col-next = PROCHAIN
+plan-cli-col-coordinator = COORDINATEUR
+plan-cli-col-sessions = SESSIONS
+plan-cli-removed = { $id } (retirée)
+plan-cli-state-callback-due = rappel dû
+plan-cli-state-due = à appeler
+plan-cli-state-not-tried = pas essayé
+plan-cli-state-callback = rappel
+plan-cli-state-waiting = en attente
+plan-cli-state-exhausted = assez essayé
+plan-cli-state-needs-contact = il faut un nouveau contact
+plan-cli-totals = { $done ->
+    [one] { $done } fait
+   *[other] { $done } faits
+}, { $due } à appeler maintenant, { $left ->
+    [one] { $left } restant
+   *[other] { $left } restants
+}
+plan-not-a-time = --{ $flag } `{ $given }` n'est pas une heure ; écrivez par exemple 2018-03-15T14:30 (votre heure locale) ou 2018-03-15T11:30:00Z
+plan-cli-no-target = pas de cible `{ $target }` dans la campagne{ $near } ; `stocktake plan list` les montre toutes
+plan-did-you-mean = {" "}(vouliez-vous dire { $ids } ?)
+plan-unknown-outcome = résultat inconnu `{ $given }` ; utilisez l'un de { $codes }
+plan-bad-callback = --callback { $error } (les heures sont celles du répondant ; ou donnez-en une avec son fuseau, 2018-03-15T11:30:00Z)
+plan-callback-needs-time = un rappel a besoin de son heure : --callback 2018-03-15T14:30
+plan-callback-not-after = l'heure du rappel n'est pas après la tentative ({ $at }) : un rappel est dans l'avenir
+plan-callback-only = --callback ne va qu'avec --outcome callback
+plan-cli-logged = noté : { $target } : { $outcome } (AAPOR { $code })
+plan-cli-call-back = , rappel { $when }
+plan-calendar-cannot-write = { $file } : impossible d'écrire le calendrier : { $error }
+plan-calendar-written = { $file } : { $n ->
+    [one] { $n } rappel
+   *[other] { $n } rappels
+}
