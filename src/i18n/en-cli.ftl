@@ -142,3 +142,34 @@ plan-cli-logged = logged: { $target }: { $outcome } (AAPOR { $code })
 plan-cli-call-back = , call back { $when }
 plan-calendar-cannot-write = { $file }: cannot write the calendar: { $error }
 plan-calendar-written = { $file }: { $n } callback(s)
+
+## stocktake conflicts and stocktake resolve (digests, question ids and commands as they are)
+conflicts-none = no conflicts
+conflicts-two-first = two first revisions
+conflicts-parent = parent { $digest }
+conflicts-session = session { $session } · { $response } · { $structure } · { $parent }
+conflicts-revision = { $digest }  revision { $revision }, completed { $completed }, made by { $by } (as the file records it), collated { $collated }
+conflicts-from = from { $path }{ $owner }
+conflicts-owner = {" "}(file owner: { $owner })
+conflicts-resolved = resolved: { $digest } is kept
+conflicts-unresolved-head = unresolved: until you pick, the report uses { $digest } (the highest revision, then the latest completed)
+conflicts-unresolved-later = unresolved: a later revision builds on one of these
+conflicts-chosen = ✓ chosen
+conflicts-same = (the answers are the same; only notes' times or participants differ)
+conflicts-no-answer-recorded = (no answer recorded)
+conflicts-no-answer = (no answer)
+conflicts-other = {" "}(other: { $text })
+conflicts-note = {" "}· note: { $text }
+conflicts-all-resolved = { $n } conflict(s), all resolved: nothing left to do (to take a choice back: stocktake resolve --undo --db { $db } DIGEST)
+conflicts-open = { $n } conflict(s), { $open } unresolved. To do: pick the revision to keep in each, stocktake resolve --db { $db } DIGEST; to take one answer from another revision, stocktake resolve --db { $db } --answer QUESTION DIGEST{ $full ->
+    [yes] {""}
+   *[no] ; --full shows every text whole
+}
+resolve-still-needs = this conflict still needs the revision to keep: stocktake resolve --db { $db } DIGEST
+resolve-resolved = this conflict is resolved
+resolve-none-left = ; no conflict is left
+resolve-others = ; { $n } other conflict(s) unresolved: stocktake conflicts --db { $db }
+resolve-undone = the pick is taken back: the conflict of { $digest } is unresolved again
+resolve-kept = { $kept } is kept over { $others }; the report uses it (undo: stocktake resolve --undo --db { $db } { $kept })
+resolve-answer-undone = { $question }: the choice is taken back; the answer comes from the revision kept again
+resolve-answer-chosen = { $question }: the report uses the answer of { $digest }, whichever revision is kept (undo: stocktake resolve --undo --db { $db } --answer { $question } { $digest })

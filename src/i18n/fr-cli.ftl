@@ -239,3 +239,46 @@ plan-calendar-written = { $file } : { $n ->
     [one] { $n } rappel
    *[other] { $n } rappels
 }
+
+## stocktake conflicts et stocktake resolve (empreintes, identifiants de question et commandes tels quels)
+conflicts-none = aucun conflit
+conflicts-two-first = deux premières révisions
+conflicts-parent = parent { $digest }
+conflicts-session = session { $session } · { $response } · { $structure } · { $parent }
+conflicts-revision = { $digest }  révision { $revision }, terminée { $completed }, faite par { $by } (selon le fichier), collationnée { $collated }
+conflicts-from = de { $path }{ $owner }
+conflicts-owner = {" "}(propriétaire du fichier : { $owner })
+conflicts-resolved = résolu : { $digest } est gardée
+conflicts-unresolved-head = non résolu : tant que vous n'avez pas choisi, le rapport utilise { $digest } (la révision la plus haute, puis la dernière terminée)
+conflicts-unresolved-later = non résolu : une révision plus récente s'appuie sur l'une d'elles
+conflicts-chosen = ✓ choisie
+conflicts-same = (les réponses sont les mêmes ; seuls les horaires des notes ou les participants diffèrent)
+conflicts-no-answer-recorded = (aucune réponse enregistrée)
+conflicts-no-answer = (pas de réponse)
+conflicts-other = {" "}(autre : { $text })
+conflicts-note = {" "}· note : { $text }
+conflicts-all-resolved = { $n ->
+    [one] { $n } conflit, résolu
+   *[other] { $n } conflits, tous résolus
+} : plus rien à faire (pour revenir sur un choix : stocktake resolve --undo --db { $db } EMPREINTE)
+conflicts-open = { $n ->
+    [one] { $n } conflit
+   *[other] { $n } conflits
+}, { $open ->
+    [one] { $open } non résolu
+   *[other] { $open } non résolus
+}. À faire : choisir dans chacun la révision à garder, stocktake resolve --db { $db } EMPREINTE ; pour prendre une réponse d'une autre révision, stocktake resolve --db { $db } --answer QUESTION EMPREINTE{ $full ->
+    [yes] {""}
+   *[no]  ; --full montre chaque texte en entier
+}
+resolve-still-needs = ce conflit attend toujours la révision à garder : stocktake resolve --db { $db } EMPREINTE
+resolve-resolved = ce conflit est résolu
+resolve-none-left = ; il ne reste aucun conflit
+resolve-others = ; { $n ->
+    [one] { $n } autre conflit non résolu
+   *[other] { $n } autres conflits non résolus
+} : stocktake conflicts --db { $db }
+resolve-undone = le choix est annulé : le conflit de { $digest } est de nouveau non résolu
+resolve-kept = { $kept } est gardée plutôt que { $others } ; le rapport l'utilise (annuler : stocktake resolve --undo --db { $db } { $kept })
+resolve-answer-undone = { $question } : le choix est annulé ; la réponse vient de nouveau de la révision gardée
+resolve-answer-chosen = { $question } : le rapport utilise la réponse de { $digest }, quelle que soit la révision gardée (annuler : stocktake resolve --undo --db { $db } --answer { $question } { $digest })
