@@ -173,3 +173,18 @@ resolve-undone = the pick is taken back: the conflict of { $digest } is unresolv
 resolve-kept = { $kept } is kept over { $others }; the report uses it (undo: stocktake resolve --undo --db { $db } { $kept })
 resolve-answer-undone = { $question }: the choice is taken back; the answer comes from the revision kept again
 resolve-answer-chosen = { $question }: the report uses the answer of { $digest }, whichever revision is kept (undo: stocktake resolve --undo --db { $db } --answer { $question } { $digest })
+
+## stocktake report (the lines on the terminal; the report files follow --report-language, not this)
+report-out-not-folder = { $out }: exists and is not a folder; name a folder for the report with --out DIR (it is created, private, if missing)
+report-no-guide = no guide `{ $guide }` in { $db }; its sessions were made with: { $ids }
+report-no-guide-none = none yet (collate some files first)
+report-reading = reading the collation…
+report-empty = no sessions match: the report is empty
+report-read = read { $n ->
+    [one] { $n } session
+   *[other] { $n } sessions
+} in { $seconds } s; writing { $formats }…
+report-format-written = { $format } written in { $seconds } s
+report-pruned = removed { $path } (left from an earlier report, not part of this one)
+report-failed = stocktake: { $format } not written: { $error }{ $removed }
+report-removed-earlier = ; removed the earlier { $paths } so that it cannot pass for this report

@@ -282,3 +282,18 @@ resolve-undone = le choix est annulé : le conflit de { $digest } est de nouvea
 resolve-kept = { $kept } est gardée plutôt que { $others } ; le rapport l'utilise (annuler : stocktake resolve --undo --db { $db } { $kept })
 resolve-answer-undone = { $question } : le choix est annulé ; la réponse vient de nouveau de la révision gardée
 resolve-answer-chosen = { $question } : le rapport utilise la réponse de { $digest }, quelle que soit la révision gardée (annuler : stocktake resolve --undo --db { $db } --answer { $question } { $digest })
+
+## stocktake report (les lignes du terminal ; les fichiers du rapport ne suivent pas cette langue)
+report-out-not-folder = { $out } : existe et n'est pas un dossier ; nommez un dossier pour le rapport avec --out DOSSIER (il est créé, privé, s'il manque)
+report-no-guide = pas de guide `{ $guide }` dans { $db } ; ses sessions ont été faites avec : { $ids }
+report-no-guide-none = aucun pour l'instant (collationnez d'abord des fichiers)
+report-reading = lecture de la collation…
+report-empty = aucune session ne correspond : le rapport est vide
+report-read = { $n ->
+    [one] { $n } session lue
+   *[other] { $n } sessions lues
+} en { $seconds } s ; écriture de { $formats }…
+report-format-written = { $format } écrit en { $seconds } s
+report-pruned = supprimé : { $path } (reste d'un rapport précédent, qui ne fait pas partie de celui-ci)
+report-failed = stocktake : { $format } pas écrit : { $error }{ $removed }
+report-removed-earlier = ; l'ancien { $paths } a été supprimé pour qu'il ne passe pas pour ce rapport
