@@ -462,3 +462,33 @@ fn sync_speaks_french_by_flag_or_by_locale_and_keeps_the_paths() {
         "{stdout}"
     );
 }
+
+#[test]
+fn import_says_in_french_what_came_in_and_what_was_already_here() {
+    let data = tempfile::tempdir().expect("data");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/realistic/mali_protection_cluster_01M8TWTYRT1SKB8YYB3XMJ6FJ6_r1.toml")
+        .display()
+        .to_string();
+    let out = stocktake(data.path(), &["--ui-language", "fr", "import", &file]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{file}\u{a0}: importé\u{a0}: Mali · protection_cluster révision 1\n")
+    );
+    let again = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(["import", &file])
+        .env("STOCKTAKE_DATA_DIR", data.path())
+        .env("STOCKTAKE_CONFIG", data.path().join("no-config.toml"))
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
+        .env_remove("LC_ALL")
+        .env("LC_MESSAGES", "fr_FR.UTF-8")
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .contains("\u{a0}: déjà là, rien de changé\u{a0}: Mali"),
+        "{}",
+        text(&again)
+    );
+}

@@ -200,6 +200,7 @@ fn starts_as_attempt_file(path: &Path) -> bool {
 /// outcomes then show on the Plan screen. It is theirs to send, so it is never synced
 /// from here.
 fn import_attempt(
+    lang: UiLang,
     store: &mut crate::store::Store,
     path: &Path,
     shown: &str,
@@ -208,16 +209,18 @@ fn import_attempt(
     let (bytes, _) = crate::sync::read_regular(path, max, max)?;
     let (_, a) = crate::campaign::parse_attempt(&bytes, shown)?;
     let new = store.import_attempts(std::slice::from_ref(&a))? > 0;
-    Ok(format!(
-        "{shown}: call attempt {}: {} · {} at {}",
-        if new {
-            "imported"
-        } else {
-            "already here, nothing changed"
-        },
-        show(&a.target),
-        a.outcome.label(),
-        a.at
+    let outcome = crate::i18n::lookup(lang, &format!("outcome-{}", a.outcome.as_str()), &[])
+        .unwrap_or_else(|| a.outcome.label().to_string());
+    Ok(say(
+        lang,
+        "import-attempt",
+        &[
+            ("file", shown.into()),
+            ("new", if new { "yes" } else { "no" }.into()),
+            ("target", show(&a.target).into()),
+            ("outcome", outcome.into()),
+            ("at", a.at.to_string().into()),
+        ],
     ))
 }
 
@@ -228,20 +231,25 @@ pub(super) fn import(cli: &Cli, lang: UiLang, paths: &[PathBuf]) -> anyhow::Resu
     for (dir, why) in &found.unreadable {
         failed += 1;
         eprintln!(
-            "stocktake: {}: cannot read this folder: {why}",
-            show(dir.display())
+            "{}",
+            say(
+                lang,
+                "import-unreadable-folder",
+                &[
+                    ("dir", show(dir.display()).into()),
+                    ("why", why.to_string().into())
+                ]
+            )
         );
     }
     let files = found.files;
     if files.is_empty() && failed == 0 {
-        anyhow::bail!(
-            "no session files (*.toml) in {}",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let paths = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        anyhow::bail!(say(lang, "import-no-files", &[("paths", paths.into())]));
     }
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     let mut store = open_store(lang, cli.data_dir.as_deref())?;
@@ -251,12 +259,14 @@ pub(super) fn import(cli: &Cli, lang: UiLang, paths: &[PathBuf]) -> anyhow::Resu
         let shown = show(path.display());
         let result = (|| -> anyhow::Result<String> {
             if is_encrypted(path) {
-                anyhow::bail!(
-                    "{shown}: encrypted for the collator (age): import cannot open it, only the collator's identity can; import the plain .toml file from the store it was written from, or, as the collator, read it with stocktake collate --identity FILE"
-                );
+                anyhow::bail!(say(
+                    lang,
+                    "import-encrypted",
+                    &[("file", shown.clone().into())]
+                ));
             }
             if starts_as_attempt_file(path) {
-                return import_attempt(&mut store, path, &shown);
+                return import_attempt(lang, &mut store, path, &shown);
             }
             let crate::sync::Verified {
                 file: f,
@@ -280,17 +290,23 @@ pub(super) fn import(cli: &Cli, lang: UiLang, paths: &[PathBuf]) -> anyhow::Resu
                 content: bytes,
             };
             let what = match store.import_revision(&guide, &f.session, &file)? {
-                crate::store::Imported::New => "imported".to_string(),
+                crate::store::Imported::New => say(lang, "import-new", &[]),
                 crate::store::Imported::Updated { from } => {
-                    format!("imported, replacing revision {from}")
+                    say(lang, "import-replacing", &[("from", from.into())])
                 }
-                crate::store::Imported::AlreadyHere => "already here, nothing changed".to_string(),
+                crate::store::Imported::AlreadyHere => say(lang, "import-already", &[]),
             };
-            Ok(format!(
-                "{shown}: {what}: {} · {} revision {}",
-                show(&f.session.response),
-                super::structure_shown(f.session.structure, &f.session.structure_label),
-                f.session.revision
+            let structure = super::structure_shown(f.session.structure, &f.session.structure_label);
+            Ok(say(
+                lang,
+                "import-session",
+                &[
+                    ("file", shown.clone().into()),
+                    ("what", what.into()),
+                    ("response", show(&f.session.response).into()),
+                    ("structure", structure.into()),
+                    ("revision", f.session.revision.into()),
+                ],
             ))
         })();
         match result {

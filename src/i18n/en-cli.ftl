@@ -188,3 +188,16 @@ report-format-written = { $format } written in { $seconds } s
 report-pruned = removed { $path } (left from an earlier report, not part of this one)
 report-failed = stocktake: { $format } not written: { $error }{ $removed }
 report-removed-earlier = ; removed the earlier { $paths } so that it cannot pass for this report
+
+## stocktake import
+import-unreadable-folder = stocktake: { $dir }: cannot read this folder: { $why }
+import-no-files = no session files (*.toml) in { $paths }
+import-encrypted = { $file }: encrypted for the collator (age): import cannot open it, only the collator's identity can; import the plain .toml file from the store it was written from, or, as the collator, read it with stocktake collate --identity FILE
+import-attempt = { $file }: call attempt { $new ->
+    [yes] imported
+   *[no] already here, nothing changed
+}: { $target } · { $outcome } at { $at }
+import-new = imported
+import-replacing = imported, replacing revision { $from }
+import-already = already here, nothing changed
+import-session = { $file }: { $what }: { $response } · { $structure } revision { $revision }

@@ -297,3 +297,16 @@ report-format-written = { $format } écrit en { $seconds } s
 report-pruned = supprimé : { $path } (reste d'un rapport précédent, qui ne fait pas partie de celui-ci)
 report-failed = stocktake : { $format } pas écrit : { $error }{ $removed }
 report-removed-earlier = ; l'ancien { $paths } a été supprimé pour qu'il ne passe pas pour ce rapport
+
+## stocktake import
+import-unreadable-folder = stocktake : { $dir } : impossible de lire ce dossier : { $why }
+import-no-files = aucun fichier de session (*.toml) dans { $paths }
+import-encrypted = { $file } : chiffré pour la personne qui collationne (age) : import ne peut pas l'ouvrir, seule son identité le peut ; importez le fichier .toml en clair depuis les données où il a été écrit, ou, si vous collationnez, lisez-le avec stocktake collate --identity FICHIER
+import-attempt = { $file } : tentative d'appel { $new ->
+    [yes] importée
+   *[no] déjà là, rien de changé
+} : { $target } · { $outcome } le { $at }
+import-new = importé
+import-replacing = importé, remplace la révision { $from }
+import-already = déjà là, rien de changé
+import-session = { $file } : { $what } : { $response } · { $structure } révision { $revision }
