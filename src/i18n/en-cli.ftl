@@ -201,3 +201,22 @@ import-new = imported
 import-replacing = imported, replacing revision { $from }
 import-already = already here, nothing changed
 import-session = { $file }: { $what }: { $response } · { $structure } revision { $revision }
+
+## stocktake guide diff (each change's line keeps its class name, which scripts match)
+diff-not-same-guide = { $old } is guide `{ $old_id }` and { $new } is guide `{ $new_id }`: not two versions of one guide, so there is nothing to compare
+diff-header = { $id }: version { $old } → { $new }
+diff-no-change = no change
+diff-changes = { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+}
+diff-refused = { $changes }; refused: { $ids } { $n ->
+    [one] reuses
+   *[other] reuse
+} an id with another type. Give the new question a new id, and keep or drop the old one
+diff-all-compare = { $changes }; every question's answers compare: a report pools them
+diff-apart = { $changes }; the answers of { $n ->
+    [one] 1 question
+   *[other] { $n } questions
+} do not compare across the versions: { $ids } (a report counts them per version)
+diff-same-version = note: both files say version { $version }; bump the new one's `version` so sessions tell them apart

@@ -310,3 +310,22 @@ import-new = importé
 import-replacing = importé, remplace la révision { $from }
 import-already = déjà là, rien de changé
 import-session = { $file } : { $what } : { $response } · { $structure } révision { $revision }
+
+## stocktake guide diff (chaque ligne de changement garde le nom de sa classe, que les scripts reconnaissent)
+diff-not-same-guide = { $old } est le guide `{ $old_id }` et { $new } le guide `{ $new_id }` : ce ne sont pas deux versions d'un même guide, il n'y a donc rien à comparer
+diff-header = { $id } : version { $old } → { $new }
+diff-no-change = aucun changement
+diff-changes = { $n ->
+    [one] { $n } changement
+   *[other] { $n } changements
+}
+diff-refused = { $changes } ; refusé : { $ids } { $n ->
+    [one] réutilise
+   *[other] réutilisent
+} un identifiant avec un autre type. Donnez un nouvel identifiant à la nouvelle question, et gardez ou retirez l'ancienne
+diff-all-compare = { $changes } ; les réponses de chaque question se comparent : un rapport les regroupe
+diff-apart = { $changes } ; les réponses { $n ->
+    [one] d'une question
+   *[other] de { $n } questions
+} ne se comparent pas d'une version à l'autre : { $ids } (un rapport les compte par version)
+diff-same-version = note : les deux fichiers disent version { $version } ; augmentez la `version` du nouveau pour que les sessions les distinguent
