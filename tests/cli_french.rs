@@ -148,3 +148,30 @@ fn keys_say_in_french_what_was_made_and_what_is_not_an_identity() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_screens_refuse_a_pipe_in_french() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = stocktake(dir.path(), &["--ui-language", "fr"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("les écrans d'entretien ont besoin d'un terminal"),
+        "{}",
+        text(&out.stderr)
+    );
+    let db = dir.path().join("c.db").display().to_string();
+    let collated = stocktake(dir.path(), &["collate", "--db", &db, &realistic()]);
+    assert!(collated.status.success(), "{}", text(&collated.stderr));
+    let out = stocktake_env(
+        dir.path(),
+        &["analyse", "--db", &db],
+        &[("LC_MESSAGES", "fr_FR.UTF-8")],
+    );
+    assert!(
+        text(&out.stderr).contains(&format!(
+            "stocktake analyse est un programme plein écran et a besoin d'un terminal{NBSP}; pour des fichiers, utilisez stocktake report --db {db}"
+        )),
+        "{}",
+        text(&out.stderr)
+    );
+}

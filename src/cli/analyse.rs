@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::i18n::UiLang;
 
-use super::{existing_db, show};
+use super::{existing_db, say, show};
 use crate::report::{Attribution, Report, ReportOptions};
 
 pub(super) struct Options<'a> {
@@ -24,10 +24,11 @@ pub(super) fn analyse(lang: UiLang, db: &Path, o: Options<'_>) -> anyhow::Result
         .transpose()?;
     let cdb = existing_db(lang, db)?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        anyhow::bail!(
-            "stocktake analyse is a full-screen program and needs a terminal; for files, use stocktake report --db {}",
-            db.display()
-        );
+        anyhow::bail!(say(
+            lang,
+            "analyse-needs-terminal",
+            &[("db", db.display().to_string().into())]
+        ));
     }
     let report = Report::build(
         &cdb,
@@ -43,13 +44,14 @@ pub(super) fn analyse(lang: UiLang, db: &Path, o: Options<'_>) -> anyhow::Result
         },
     )?;
     let Some(section) = report.sections.into_iter().next() else {
-        anyhow::bail!(
-            "{}: no sessions{} to analyse yet; collate some files first",
-            db.display(),
-            o.guide
-                .map(|g| format!(" of guide `{g}`"))
-                .unwrap_or_default()
-        );
+        anyhow::bail!(say(
+            lang,
+            "analyse-nothing",
+            &[
+                ("db", db.display().to_string().into()),
+                ("guide", o.guide.unwrap_or("none").into())
+            ]
+        ));
     };
     let coder = o
         .coder
@@ -82,12 +84,12 @@ pub(super) fn merge_codings(
     let mut out = io::stdout().lock();
     for other in others {
         let n = cdb.merge_codings_from(other)?;
-        writeln!(
-            out,
-            "{}: {n} new coding(s) merged into {}",
-            show(other.display()),
-            show(db.display())
-        )?;
+        let args = [
+            ("file", show(other.display()).into()),
+            ("n", n.into()),
+            ("db", show(db.display()).into()),
+        ];
+        writeln!(out, "{}", say(lang, "merge-codings-merged", &args))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -338,17 +338,13 @@ fn db_to_write(lang: UiLang, db: &Path) -> anyhow::Result<()> {
 fn accessible(cli: &Cli, lang: UiLang) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     if catalog.guides.is_empty() {
-        anyhow::bail!("no interview guide could be loaded; run `stocktake guide list` to see why");
+        anyhow::bail!(say(lang, "tui-no-guide", &[]));
     }
     let store = open_store(lang, cli.data_dir.as_deref())?;
     let user = crate::store::login_name();
     let sending = sync::sending(cli, None)?;
     let config = config()?;
-    if let Some(l) = &cli.ui_language
-        && crate::i18n::UiLang::parse(l).is_none()
-    {
-        anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
-    }
+    // `--ui-language` was checked by `cli_lang` before any command ran.
     let ui = crate::i18n::UiChoice::new(
         cli.ui_language.as_deref(),
         config.ui_language.as_deref(),
@@ -378,23 +374,17 @@ fn tui(cli: &Cli, lang: UiLang) -> anyhow::Result<ExitCode> {
         return accessible(cli, lang);
     }
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the interview screens need a terminal; run stocktake in one, or use a subcommand (stocktake --help)"
-        );
+        anyhow::bail!(say(lang, "tui-needs-terminal", &[]));
     }
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     if catalog.guides.is_empty() {
-        anyhow::bail!("no interview guide could be loaded; run `stocktake guide list` to see why");
+        anyhow::bail!(say(lang, "tui-no-guide", &[]));
     }
     let store = open_store(lang, cli.data_dir.as_deref())?;
     let user = crate::store::login_name();
     let sending = sync::sending(cli, None)?;
     let config = config()?;
-    if let Some(l) = &cli.ui_language
-        && crate::i18n::UiLang::parse(l).is_none()
-    {
-        anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
-    }
+    // `--ui-language` was checked by `cli_lang` before any command ran.
     let ui = crate::i18n::UiChoice::new(
         cli.ui_language.as_deref(),
         config.ui_language.as_deref(),

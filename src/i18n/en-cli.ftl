@@ -220,3 +220,13 @@ diff-apart = { $changes }; the answers of { $n ->
    *[other] { $n } questions
 } do not compare across the versions: { $ids } (a report counts them per version)
 diff-same-version = note: both files say version { $version }; bump the new one's `version` so sessions tell them apart
+
+## stocktake analyse, merge-codings, and the screens started from the command line
+analyse-needs-terminal = stocktake analyse is a full-screen program and needs a terminal; for files, use stocktake report --db { $db }
+analyse-nothing = { $db }: no sessions{ $guide ->
+    [none] {""}
+   *[other] {" "}of guide `{ $guide }`
+} to analyse yet; collate some files first
+merge-codings-merged = { $file }: { $n } new coding(s) merged into { $db }
+tui-needs-terminal = the interview screens need a terminal; run stocktake in one, or use a subcommand (stocktake --help)
+tui-no-guide = no interview guide could be loaded; run `stocktake guide list` to see why

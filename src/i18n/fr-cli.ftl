@@ -329,3 +329,16 @@ diff-apart = { $changes } ; les réponses { $n ->
    *[other] de { $n } questions
 } ne se comparent pas d'une version à l'autre : { $ids } (un rapport les compte par version)
 diff-same-version = note : les deux fichiers disent version { $version } ; augmentez la `version` du nouveau pour que les sessions les distinguent
+
+## stocktake analyse, merge-codings, et les écrans lancés depuis la ligne de commande
+analyse-needs-terminal = stocktake analyse est un programme plein écran et a besoin d'un terminal ; pour des fichiers, utilisez stocktake report --db { $db }
+analyse-nothing = { $db } : aucune session{ $guide ->
+    [none] {""}
+   *[other] {" "}du guide `{ $guide }`
+} à analyser pour l'instant ; collationnez d'abord des fichiers
+merge-codings-merged = { $file } : { $n ->
+    [one] { $n } nouveau codage fusionné
+   *[other] { $n } nouveaux codages fusionnés
+} dans { $db }
+tui-needs-terminal = les écrans d'entretien ont besoin d'un terminal ; lancez stocktake dans un terminal, ou utilisez une sous-commande (stocktake --help)
+tui-no-guide = aucun guide d'entretien n'a pu être chargé ; lancez `stocktake guide list` pour savoir pourquoi
