@@ -14,6 +14,8 @@ fn stocktake(data: &Path, args: &[&str]) -> Output {
 
 fn stocktake_env(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_stocktake"));
+    // English unless a test asks otherwise: the words follow the locale.
+    c.env("LC_ALL", "C.UTF-8");
     c.args(args)
         .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
         .env("STOCKTAKE_DATA_DIR", data)

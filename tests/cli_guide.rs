@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 fn stocktake(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(cwd)
         // Keep the user's own config dir out of the test.
@@ -147,6 +149,8 @@ fn escape_sequences_in_a_guide_never_reach_the_terminal() {
 /// As `stocktake`, with the locale given and no language flag or variable.
 fn stocktake_in(args: &[&str], cwd: &Path, locale: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(cwd)
         .env("XDG_CONFIG_HOME", cwd.join("no-config"))

@@ -6,6 +6,8 @@ use std::process::Command;
 
 fn stocktake(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(dir)
         .env("STOCKTAKE_CONFIG", dir.join("no-config.toml"))
@@ -130,6 +132,8 @@ fn the_report_says_its_progress_in_the_config_language_or_the_locale() {
     );
     std::fs::remove_file(dir.path().join("no-config.toml")).expect("rm");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["report", "--db", &db, "--out", "s.toml", "--format", "md"])
         .current_dir(dir.path())
         .env("STOCKTAKE_CONFIG", dir.path().join("no-config.toml"))

@@ -310,6 +310,8 @@ fn a_fork_is_a_conflict_and_the_collator_resolves_it_reversibly() {
 
 fn stocktake(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
         .output()
@@ -727,6 +729,8 @@ fn the_read_back_of_a_v3_file_is_kept_by_the_collation() {
 /// As `stocktake`, with the locale given and no language flag or variable.
 fn stocktake_in(args: &[&str], locale: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
         .env_remove("STOCKTAKE_UI_LANGUAGE")

@@ -9,6 +9,8 @@ fn stocktake(args: &[&str]) -> Output {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let home = tempfile::tempdir().expect("home");
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(root)
         .env("XDG_CONFIG_HOME", home.path().join("no-config"))
@@ -170,6 +172,8 @@ fn the_summary_speaks_french_and_each_change_keeps_its_class_name() {
     );
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args([
             "guide",
             "diff",

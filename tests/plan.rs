@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 
 fn stocktake(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("STOCKTAKE_DATA_DIR", data)
         .env("STOCKTAKE_CONFIG", data.join("no-config.toml"))
@@ -257,6 +259,8 @@ fn a_bad_campaign_row_changes_nothing_and_a_removed_target_with_attempts_is_kept
 /// As `stocktake`, with only the locale and the flags choosing the language.
 fn stocktake_in(data: &Path, args: &[&str], locale: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("STOCKTAKE_DATA_DIR", data)
         .env("STOCKTAKE_CONFIG", data.join("no-config.toml"))

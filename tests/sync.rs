@@ -16,6 +16,8 @@ use support::{completed_session, coordinator};
 
 fn stocktake(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("STOCKTAKE_DATA_DIR", data)
         .env("STOCKTAKE_CONFIG", data.join("no-config.toml"))
@@ -425,6 +427,8 @@ fn sync_speaks_french_by_flag_or_by_locale_and_keeps_the_paths() {
     let to = outbox.path().display().to_string();
     let french = |args: &[&str], locale: Option<&str>| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_stocktake"));
+        // English unless a test asks otherwise: the words follow the locale.
+        c.env("LC_ALL", "C.UTF-8");
         c.args(args)
             .env("STOCKTAKE_DATA_DIR", data.path())
             .env("STOCKTAKE_CONFIG", data.path().join("no-config.toml"))
@@ -477,6 +481,8 @@ fn import_says_in_french_what_came_in_and_what_was_already_here() {
         format!("{file}\u{a0}: importé\u{a0}: Mali · protection_cluster révision 1\n")
     );
     let again = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["import", &file])
         .env("STOCKTAKE_DATA_DIR", data.path())
         .env("STOCKTAKE_CONFIG", data.path().join("no-config.toml"))
