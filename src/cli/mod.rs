@@ -232,9 +232,25 @@ fn cli_lang(flag: Option<&str>) -> anyhow::Result<UiLang> {
     Ok(crate::i18n::UiChoice::new(flag, config.as_deref(), |v| std::env::var(v).ok()).lang)
 }
 
-/// A message of `en-cli.ftl` / `fr-cli.ftl` with its arguments.
+/// A message of `en-cli.ftl` / `fr-cli.ftl` with its arguments. In English the counts
+/// stay ungrouped (`12500 file(s)`), as the command line has always printed them and as
+/// scripts and logs grep them; French groups them as it writes numbers (`12 500`).
 fn say(lang: UiLang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    crate::i18n::tr(lang, id, args)
+    if lang != UiLang::En {
+        return crate::i18n::tr(lang, id, args);
+    }
+    let plain: Vec<(&str, FluentValue<'_>)> = args
+        .iter()
+        .map(|(k, v)| match v {
+            FluentValue::Number(n) => {
+                let mut n = n.clone();
+                n.options.use_grouping = false;
+                (*k, FluentValue::Number(n))
+            }
+            v => (*k, v.clone()),
+        })
+        .collect();
+    crate::i18n::tr(lang, id, &plain)
 }
 
 fn config() -> anyhow::Result<crate::config::Config> {
@@ -401,4 +417,32 @@ fn tui(cli: &Cli, lang: UiLang) -> anyhow::Result<ExitCode> {
         auto_advance,
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_counts_are_plain_in_english_and_grouped_in_french() {
+        let n = |lang| {
+            say(
+                lang,
+                "sync-written",
+                &[("n", 12_500.into()), ("dir", "o".into())],
+            )
+        };
+        assert_eq!(n(UiLang::En), "12500 file(s) written to o");
+        assert_eq!(n(UiLang::Fr), "12\u{202f}500 fichiers écrits dans o");
+        // Plurals still select on the number.
+        let one = say(UiLang::En, "diff-changes", &[("n", 1.into())]);
+        assert_eq!(one, "1 change");
+    }
+
+    #[test]
+    fn seconds_use_the_language_decimal_mark() {
+        let d = std::time::Duration::from_millis(2_540);
+        assert_eq!(seconds(UiLang::En, d), "2.5");
+        assert_eq!(seconds(UiLang::Fr, d), "2,5");
+    }
 }
