@@ -439,6 +439,13 @@ fn sync_speaks_french_by_flag_or_by_locale_and_keeps_the_paths() {
             .env("LANG", locale.unwrap_or("C.UTF-8"));
         c.output().expect("run stocktake")
     };
+    // Waiting revisions: the longest French status still fits 80 columns.
+    let list = french(&["sessions"], Some("fr_FR.UTF-8"));
+    let list = String::from_utf8_lossy(&list.stdout).into_owned();
+    assert_eq!(list.matches("  à synchroniser  ").count(), 2, "{list}");
+    for l in list.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+    }
     let missing = format!("{to}/nowhere");
     let out = french(&["--ui-language", "fr", "sync", "--to", &missing], None);
     assert_eq!(out.status.code(), Some(1));
