@@ -6,7 +6,7 @@
 ## Commun
 cli-bad-ui-language = --ui-language `{ $given }` n'est pas une langue de stocktake : en, fr
 cli-note = note : { $what }
-cli-warning-skipped = attention : ignoré { $what }
+cli-warning-skipped = attention : guide ignoré : { $what }
 cli-no-data-dir = impossible de savoir où est votre dossier de données (pas de dossier personnel ?) ; indiquez --data-dir DOSSIER
 cli-db-is-folder = { $db } : est un dossier, pas une base de collation ; nommez le fichier de la base, par exemple --db { $example }
 cli-db-missing = { $db } : cette base de collation n'existe pas ; lancez d'abord stocktake collate
