@@ -177,3 +177,32 @@ fn the_screens_refuse_a_pipe_in_french() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_quarantined_file_is_named_by_its_kind_in_french() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("in");
+    std::fs::create_dir(&files).expect("dir");
+    std::fs::write(files.join("broken.toml"), "this is [[ not a session").expect("write");
+    let db = dir.path().join("c.db").display().to_string();
+    let folder = files.display().to_string();
+    let out = stocktake(
+        dir.path(),
+        &["--ui-language", "fr", "collate", "--db", &db, &folder],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("en quarantaine (corrompu)\u{a0}: "), "{err}");
+    assert!(
+        text(&out.stdout).starts_with(&format!("1 fichier{NBSP}: 0 nouveau,")),
+        "{}",
+        text(&out.stdout)
+    );
+    // The same database read in English names the kind as it is stored.
+    let again = stocktake(dir.path(), &["collate", "--db", &db, &folder]);
+    assert!(
+        text(&again.stderr).contains("quarantined (corrupt): "),
+        "{}",
+        text(&again.stderr)
+    );
+}

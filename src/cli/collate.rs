@@ -86,7 +86,14 @@ pub(super) fn collate(
         writeln!(err)?;
     }
     for q in cdb.quarantined()? {
-        // The kind and the reason are the collation database's own words, kept as stored.
+        // The kind is a key the database stores, named per language; the reason is the
+        // reader's own words, kept as stored.
+        let kind = crate::i18n::lookup(
+            lang,
+            &format!("quarantine-kind-{}", q.kind.replace(' ', "-")),
+            &[],
+        )
+        .unwrap_or_else(|| q.kind.clone());
         writeln!(
             err,
             "{}",
@@ -94,7 +101,7 @@ pub(super) fn collate(
                 lang,
                 "collate-quarantined",
                 &[
-                    ("kind", show(&q.kind).into()),
+                    ("kind", show(&kind).into()),
                     ("reason", show(&q.reason).into())
                 ]
             )

@@ -21,6 +21,27 @@ collate-waiting = another collation is running on { $db }; waiting for it to end
 collate-bar = {" "}{ $done }/{ $total } files · { $quarantined } quarantined{" "}
 collate-progress = collating: { $done }/{ $total } files, { $quarantined } quarantined
 collate-quarantined = quarantined ({ $kind }): { $reason }
+
+# Quarantine kinds, as the collation database stores them (crate::sync::ReadError::kind);
+# the id is the kind with its spaces as dashes. A kind not listed is shown as stored.
+quarantine-kind-unreadable = unreadable
+quarantine-kind-too-large = too large
+quarantine-kind-not-a-regular-file = not a regular file
+quarantine-kind-corrupt = corrupt
+quarantine-kind-truncated = truncated
+quarantine-kind-tampered = tampered
+quarantine-kind-unknown-format = unknown format
+quarantine-kind-invalid = invalid
+quarantine-kind-guide-mismatch = guide mismatch
+quarantine-kind-unknown-guide = unknown guide
+quarantine-kind-invalid-answer = invalid answer
+quarantine-kind-free-text-without-consent = free text without consent
+quarantine-kind-not-for-this-collator = not for this collator
+quarantine-kind-damaged-ciphertext = damaged ciphertext
+quarantine-kind-no-identity = no identity
+quarantine-kind-too-many-recipients = too many recipients
+quarantine-kind-not-encrypted = not encrypted
+quarantine-kind-unreadable-folder = unreadable folder
 collate-summary = { $files } file(s): { $new } new, { $updated } updated, { $duplicate } already present, { $conflicting } conflicting, { $quarantined } quarantined
 collate-summary-attempts = ; { $attempts } call attempt(s)
 collate-summary-cleared = ; cleared from quarantine: { $parts }

@@ -25,6 +25,27 @@ collate-bar = {" "}{ $done }/{ $total } fichiers · { $quarantined ->
 }{" "}
 collate-progress = collation : { $done }/{ $total } fichiers, { $quarantined } en quarantaine
 collate-quarantined = en quarantaine ({ $kind }) : { $reason }
+
+# Les sortes de quarantaine, telles que la base de collation les garde ; l'identifiant est
+# la sorte, ses espaces remplacés par des tirets. Une sorte absente est montrée telle quelle.
+quarantine-kind-unreadable = illisible
+quarantine-kind-too-large = trop grand
+quarantine-kind-not-a-regular-file = pas un fichier ordinaire
+quarantine-kind-corrupt = corrompu
+quarantine-kind-truncated = tronqué
+quarantine-kind-tampered = altéré
+quarantine-kind-unknown-format = format inconnu
+quarantine-kind-invalid = invalide
+quarantine-kind-guide-mismatch = guide différent
+quarantine-kind-unknown-guide = guide inconnu
+quarantine-kind-invalid-answer = réponse invalide
+quarantine-kind-free-text-without-consent = texte libre sans consentement
+quarantine-kind-not-for-this-collator = pas pour cette personne qui collationne
+quarantine-kind-damaged-ciphertext = chiffré endommagé
+quarantine-kind-no-identity = pas d'identité
+quarantine-kind-too-many-recipients = trop de destinataires
+quarantine-kind-not-encrypted = pas chiffré
+quarantine-kind-unreadable-folder = dossier illisible
 collate-summary = { $files ->
     [one] { $files } fichier
    *[other] { $files } fichiers
