@@ -178,3 +178,59 @@ pub(super) fn summary_words(lang: UiLang, s: &crate::collate::Summary) -> String
     }
     line
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collate::{Cleared, Summary};
+
+    #[test]
+    fn the_english_summary_is_the_one_collate_always_printed() {
+        let cases = [
+            Summary::default(),
+            Summary {
+                files: 12_500,
+                new: 1,
+                updated: 2,
+                duplicate: 3,
+                conflicting: 4,
+                quarantined: 5,
+                attempts: 1,
+                cleared: Cleared {
+                    imported: 2,
+                    gone: 1,
+                    readable: 1,
+                },
+            },
+            Summary {
+                files: 1,
+                cleared: Cleared {
+                    readable: 2,
+                    ..Cleared::default()
+                },
+                ..Summary::default()
+            },
+        ];
+        for s in cases {
+            assert_eq!(summary_words(UiLang::En, &s), s.to_string());
+        }
+    }
+
+    #[test]
+    fn the_french_summary_agrees_in_number() {
+        let s = Summary {
+            files: 1,
+            new: 1,
+            attempts: 2,
+            cleared: Cleared {
+                gone: 1,
+                ..Cleared::default()
+            },
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_words(UiLang::Fr, &s),
+            "1 fichier\u{a0}: 1 nouveau, 0 mis à jour, 0 déjà présent, 0 en conflit, 0 en quarantaine\u{a0}; 2 tentatives d'appel\u{a0}; sortis de quarantaine\u{a0}: 1 introuvable désormais"
+        );
+    }
+}
