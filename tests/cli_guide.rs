@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 fn stocktake(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(cwd)
         // Keep the user's own config dir out of the test.
@@ -142,4 +144,71 @@ fn escape_sequences_in_a_guide_never_reach_the_terminal() {
         "{stderr:?}"
     );
     assert!(stderr.contains("ti\\u{1b}]0;pwned\\u{7}tle"), "{stderr}");
+}
+
+/// As `stocktake`, with the locale given and no language flag or variable.
+fn stocktake_in(args: &[&str], cwd: &Path, locale: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
+        .args(args)
+        .current_dir(cwd)
+        .env("XDG_CONFIG_HOME", cwd.join("no-config"))
+        .env("HOME", cwd)
+        .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
+        .output()
+        .expect("run stocktake")
+}
+
+#[test]
+fn guide_check_and_list_speak_french_and_keep_ids_and_digests() {
+    let out = stocktake_in(
+        &[
+            "--ui-language",
+            "fr",
+            "guide",
+            "check",
+            "interview-guides/gpc-attt-coordinator.toml",
+            "tests/no-such-guide.toml",
+        ],
+        root(),
+        "C.UTF-8",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "gpc-attt-coordinator.toml\u{a0}: correct\u{a0}: gpc-attt-coordinator version 3, "
+        ) && stdout.contains(" questions, sha256:"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with("1 fichier de guide refusé sur 2\n"),
+        "{stderr}"
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let list = stocktake_in(&["guide", "list"], dir.path(), "fr_FR.UTF-8");
+    let stdout = String::from_utf8_lossy(&list.stdout);
+    let header = stdout.lines().next().unwrap_or_default();
+    assert!(
+        header.starts_with("ID") && header.contains("OÙ") && header.contains("TITRE"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("fourni"), "{stdout}");
+    let missing = stocktake_in(
+        &["guide", "export", "no-such-guide", "--xlsform", "x.xlsx"],
+        dir.path(),
+        "fr_FR.UTF-8",
+    );
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("aucun guide n'a cet identifiant\u{a0}; `stocktake guide list` montre"),
+        "{}",
+        String::from_utf8_lossy(&missing.stderr)
+    );
 }

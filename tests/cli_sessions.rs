@@ -37,6 +37,8 @@ fn lists_sessions_with_progress_and_status() {
     let dir = tempfile::tempdir().expect("dir");
     let ids = make_store(dir.path(), "South Sudan");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["sessions", "--wide"])
         .env("STOCKTAKE_DATA_DIR", dir.path())
         .output()
@@ -71,6 +73,8 @@ fn json_carries_every_field_for_scripts() {
     let dir = tempfile::tempdir().expect("dir");
     let ids = make_store(dir.path(), "Iraq");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["sessions", "--json", "--data-dir"])
         .arg(dir.path())
         .output()
@@ -90,6 +94,8 @@ fn json_carries_every_field_for_scripts() {
 fn an_empty_store_says_so() {
     let dir = tempfile::tempdir().expect("dir");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["sessions", "--data-dir"])
         .arg(dir.path())
         .output()
@@ -104,6 +110,8 @@ fn escape_sequences_in_stored_text_are_shown_not_obeyed() {
     make_store(dir.path(), "Sy\u{1b}]0;pwned\u{7}ria");
     for args in [&["sessions"][..], &["sessions", "--json"][..]] {
         let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            // English unless a test asks otherwise: the words follow the locale.
+            .env("LC_ALL", "C.UTF-8")
             .args(args)
             .arg("--data-dir")
             .arg(dir.path())
@@ -123,6 +131,8 @@ fn an_unusable_data_dir_is_a_clear_error() {
     let file = dir.path().join("file");
     std::fs::write(&file, "x").expect("write");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["sessions", "--data-dir"])
         .arg(&file)
         .output()
@@ -143,6 +153,8 @@ fn the_list_fits_80_columns_whatever_the_names() {
         "République démocratique du Congo — Kasaï-Oriental et Lomami",
     );
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .arg("sessions")
         .env("STOCKTAKE_DATA_DIR", dir.path())
         .output()
@@ -167,6 +179,8 @@ fn wide_characters_are_cut_by_display_width_and_wide_keeps_every_column_whole() 
     make_store(dir.path(), response);
     let run = |args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            // English unless a test asks otherwise: the words follow the locale.
+            .env("LC_ALL", "C.UTF-8")
             .args(args)
             .env("STOCKTAKE_DATA_DIR", dir.path())
             .output()
@@ -206,4 +220,66 @@ fn wide_characters_are_cut_by_display_width_and_wide_keeps_every_column_whole() 
     assert!(wide.contains(response), "{wide}");
     assert!(wide.contains("other: Cash working group"), "{wide}");
     assert!(!wide.contains('…'), "{wide}");
+}
+
+#[test]
+fn the_list_in_french_still_fits_80_columns_and_wide_names_every_column() {
+    let dir = tempfile::tempdir().expect("dir");
+    make_store(
+        dir.path(),
+        "République démocratique du Congo — Kasaï-Oriental et Lomami",
+    );
+    let run = |args: &[&str], lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            // English unless a test asks otherwise: the words follow the locale.
+            .env("LC_ALL", "C.UTF-8")
+            .args(args)
+            .env("STOCKTAKE_DATA_DIR", dir.path())
+            .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
+            .env_remove("STOCKTAKE_UI_LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let narrow = run(&["--ui-language", "fr", "sessions"], "C.UTF-8");
+    assert_eq!(
+        narrow,
+        "RÉPONSE          RÉPONDANT       ÉTAT       RÉV  REQUIS  MODIFIÉ (UTC)\n\
+         République dém…  PC              en cours   1    1/2     2018-03-14 09:01\n\
+         République dém…  Cash working …  brouillon  1    0/2     2018-03-14 09:00\n"
+    );
+    for l in narrow.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+    }
+    // The locale alone chooses French too; --wide keeps the status codes of --json.
+    let wide = run(&["sessions", "--wide"], "fr_FR.UTF-8");
+    let header = wide.lines().next().unwrap_or_default();
+    assert!(
+        header.starts_with("SESSION")
+            && header.contains("APPEL")
+            && header.contains("DERNIÈRE MODIFICATION"),
+        "{wide}"
+    );
+    assert!(wide.contains("in_progress"), "{wide}");
+    let empty = tempfile::tempdir().expect("dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
+        .args(["--ui-language", "fr", "sessions"])
+        .env("STOCKTAKE_DATA_DIR", empty.path())
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("Aucune session pour l'instant dans "),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

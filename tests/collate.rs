@@ -310,6 +310,8 @@ fn a_fork_is_a_conflict_and_the_collator_resolves_it_reversibly() {
 
 fn stocktake(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
         .output()
@@ -721,5 +723,64 @@ fn the_read_back_of_a_v3_file_is_kept_by_the_collation() {
     assert!(
         rows.iter().any(|(_, _, ok)| !*ok),
         "corrections asked: {rows:?}"
+    );
+}
+
+/// As `stocktake`, with the locale given and no language flag or variable.
+fn stocktake_in(args: &[&str], locale: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
+        .args(args)
+        .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn conflicts_and_resolve_in_french_keep_digests_and_commands() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = scenario(dir.path());
+    let db = dir.path().join("c.db").display().to_string();
+    let mut args = vec!["--ui-language", "fr", "collate", "--db", &db];
+    let good: Vec<String> = files
+        .iter()
+        .filter(|p| !p.ends_with("broken.toml"))
+        .map(|p| p.display().to_string())
+        .collect();
+    args.extend(good.iter().map(String::as_str));
+    let out = stocktake_in(&args, "C.UTF-8");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 conflit à examiner\u{a0}: stocktake conflicts --db "),
+        "{stdout}"
+    );
+    let out = stocktake_in(
+        &["--ui-language", "fr", "conflicts", "--db", &db],
+        "C.UTF-8",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("non résolu\u{a0}: tant que vous n'avez pas choisi")
+            && text.contains(", terminée ")
+            && text.contains("1 conflit, 1 non résolu. À faire\u{a0}: ")
+            && text.contains("stocktake resolve --db "),
+        "{text}"
+    );
+    let digest = text
+        .lines()
+        .find(|l| l.contains(", terminée "))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("a digest");
+    let out = stocktake_in(&["resolve", "--db", &db, digest], "fr_FR.UTF-8");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with(&format!("{digest} est gardée plutôt que "))
+            && said.contains("ce conflit est résolu\u{a0}; il ne reste aucun conflit"),
+        "{said}"
     );
 }

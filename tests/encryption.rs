@@ -15,6 +15,8 @@ use support::completed_session;
 
 fn run(args: &[&str], env: &[(&str, &Path)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_stocktake"));
+    // English unless a test asks otherwise: the words follow the locale.
+    c.env("LC_ALL", "C.UTF-8");
     c.args(args)
         .env_remove("STOCKTAKE_OUTBOX")
         .env_remove("STOCKTAKE_IDENTITY")
@@ -95,6 +97,8 @@ fn only_the_collator_reads_what_interviewers_send() {
     )
     .expect("config");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["sync", "--data-dir"])
         .arg(&data)
         .env("STOCKTAKE_CONFIG", &config)
@@ -335,6 +339,8 @@ fn a_recipient_that_is_not_a_key_is_refused_where_it_is_written() {
     )
     .expect("config");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["sync", "--data-dir"])
         .arg(dir.path().join("data"))
         .env("STOCKTAKE_CONFIG", &config)

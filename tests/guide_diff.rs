@@ -9,6 +9,8 @@ fn stocktake(args: &[&str]) -> Output {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let home = tempfile::tempdir().expect("home");
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(root)
         .env("XDG_CONFIG_HOME", home.path().join("no-config"))
@@ -153,4 +155,42 @@ fn a_bundled_guide_is_named_by_its_id() {
     };
     assert_eq!(code, Some(0), "{out}");
     assert!(out.ends_with("no change\n"), "{out}");
+}
+
+#[test]
+fn the_summary_speaks_french_and_each_change_keeps_its_class_name() {
+    let (out, _, code) = diff("v2-wording.toml", &["--ui-language", "fr"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("water-points\u{a0}: version 1 → 2\n"),
+        "{out}"
+    );
+    assert!(out.contains("kind: wording only: text: "), "{out}");
+    assert!(
+        out.ends_with("3 changements\u{a0}; les réponses de chaque question se comparent\u{a0}: un rapport les regroupe\n"),
+        "{out}"
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
+        .args([
+            "guide",
+            "diff",
+            "tests/fixtures/guide-diff/v1.toml",
+            "tests/fixtures/guide-diff/v2-relabelled.toml",
+        ])
+        .current_dir(root)
+        .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .expect("run");
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.ends_with("les réponses d'une question ne se comparent pas d'une version à l'autre\u{a0}: kind (un rapport les compte par version)\n"),
+        "{out}"
+    );
 }

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 
 fn stocktake(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("STOCKTAKE_DATA_DIR", data)
         .env("STOCKTAKE_CONFIG", data.join("no-config.toml"))
@@ -252,4 +254,77 @@ fn a_bad_campaign_row_changes_nothing_and_a_removed_target_with_attempts_is_kept
     );
     let (out, _) = text(&stocktake(data.path(), &["plan", "list"]));
     assert!(out.contains("mali/cp_aor (removed)"), "{out}");
+}
+
+/// As `stocktake`, with only the locale and the flags choosing the language.
+fn stocktake_in(data: &Path, args: &[&str], locale: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
+        .args(args)
+        .env("STOCKTAKE_DATA_DIR", data)
+        .env("STOCKTAKE_CONFIG", data.join("no-config.toml"))
+        .env("USER", "amina")
+        .env("TZ", "UTC")
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
+        .output()
+        .expect("run stocktake")
+}
+
+#[test]
+fn the_campaign_in_french_with_the_json_unchanged() {
+    let data = tempfile::tempdir().expect("data");
+    let csv = data.path().join("campaign.csv");
+    std::fs::write(&csv, CAMPAIGN).expect("csv");
+    let csv_s = csv.display().to_string();
+    let fr = |args: &[&str]| {
+        let mut all = vec!["--ui-language", "fr"];
+        all.extend_from_slice(args);
+        text(&stocktake_in(data.path(), &all, "C.UTF-8"))
+    };
+    let (out, err) = fr(&["plan", "import", &csv_s]);
+    assert_eq!(
+        out,
+        format!("{csv_s}\u{a0}: 3 cibles\u{a0}: 3 nouvelles, 0 mise à jour, 0 inchangée\n"),
+        "{err}"
+    );
+    let (out, _) = fr(&["plan", "list"]);
+    assert!(out.starts_with("CIBLE") && out.contains("ESSAIS"), "{out}");
+    assert!(out.contains("à appeler"), "{out}");
+    assert!(
+        out.ends_with("0 fait, 3 à appeler maintenant, 0 restant\n"),
+        "{out}"
+    );
+    let (out, err) = fr(&[
+        "plan",
+        "log",
+        "iraq/gbv_aor",
+        "--outcome",
+        "callback",
+        "--at",
+        "2030-01-01T09:00:00Z",
+        "--callback",
+        "2030-01-02T09:00:00Z",
+    ]);
+    assert!(
+        out.starts_with("noté\u{a0}: ")
+            && out.contains("\u{a0}: à rappeler (AAPOR 2.21)")
+            && out.contains(", rappel mer. 02/01 09:00 (là-bas 12:00)"),
+        "{out}{err}"
+    );
+    let (_, err) = text(&stocktake_in(
+        data.path(),
+        &["plan", "log", "iraq/gbv_aor", "--outcome", "maybe"],
+        "fr_FR.UTF-8",
+    ));
+    assert!(
+        err.contains("résultat inconnu `maybe`\u{a0}; utilisez l'un de completed, "),
+        "{err}"
+    );
+    // What a script reads stays in English codes.
+    let (json, _) = fr(&["plan", "list", "--json"]);
+    assert!(json.contains("\"status\": \"callback\""), "{json}");
 }

@@ -257,6 +257,8 @@ fn root() -> &'static Path {
 fn ends_quietly_into_a_closed_pipe(args: &[&str]) {
     let data = tempfile::tempdir().expect("data dir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(root())
         .env("STOCKTAKE_DATA_DIR", data.path())
@@ -572,6 +574,8 @@ fn a_guide_whose_bound_is_not_a_number_fails_its_check() {
         );
         std::fs::write(&file, text.replacen(bound, with, 1)).expect("write");
         let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            // English unless a test asks otherwise: the words follow the locale.
+            .env("LC_ALL", "C.UTF-8")
             .args(["guide", "check"])
             .arg(&file)
             .env("STOCKTAKE_CONFIG", "/nonexistent")
@@ -658,6 +662,8 @@ fn heavy_combining_characters_widen_a_fitted_line() {
 /// from the environment unless `env` sets them. Returns (exit code, stdout, stderr).
 fn stocktake_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let mut c = Command::new(env!("CARGO_BIN_EXE_stocktake"));
+    // English unless a test asks otherwise: the words follow the locale.
+    c.env("LC_ALL", "C.UTF-8");
     c.args(args)
         .current_dir(dir)
         .env("STOCKTAKE_DATA_DIR", dir.join("data"))
@@ -2487,6 +2493,8 @@ fn a_second_collation_was_told_busy_at_once_instead_of_waiting() {
         let children: Vec<_> = (0..6)
             .map(|_| {
                 Command::new(env!("CARGO_BIN_EXE_stocktake"))
+                    // English unless a test asks otherwise: the words follow the locale.
+                    .env("LC_ALL", "C.UTF-8")
                     .args(["collate", "--db"])
                     .arg(&db)
                     .arg(&files)

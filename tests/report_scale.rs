@@ -159,6 +159,8 @@ fn collation(dir: &Path) -> std::path::PathBuf {
     }
     let db = dir.join("c.db");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["collate", "--db"])
         .arg(&db)
         .arg(&files)
@@ -322,6 +324,8 @@ fn report_peak_kib(n: usize) -> i64 {
     generate_n(&files, n);
     let run = |args: &[&std::ffi::OsStr]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            // English unless a test asks otherwise: the words follow the locale.
+            .env("LC_ALL", "C.UTF-8")
             .args(args)
             .env("STOCKTAKE_CONFIG", dir.path().join("no-config.toml"))
             .env("STOCKTAKE_DATA_DIR", dir.path().join("data"))

@@ -18,6 +18,8 @@ fn root() -> &'static Path {
 
 fn stocktake(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(dir)
         .env("STOCKTAKE_DATA_DIR", dir.join("data"))

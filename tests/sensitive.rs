@@ -89,6 +89,8 @@ fn a_session_with_nothing_sensitive_is_still_written_as_v1() {
 
 fn stocktake(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(dir)
         .env("STOCKTAKE_DATA_DIR", dir.join("data"))

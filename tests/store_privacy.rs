@@ -73,6 +73,8 @@ fn an_existing_data_dir_open_to_others_is_closed_and_the_user_told() {
     // The same notice reaches the user of the command line.
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o750)).expect("chmod");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["sessions", "--data-dir"])
         .arg(&dir)
         .output()

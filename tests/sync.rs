@@ -16,6 +16,8 @@ use support::{completed_session, coordinator};
 
 fn stocktake(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("STOCKTAKE_DATA_DIR", data)
         .env("STOCKTAKE_CONFIG", data.join("no-config.toml"))
@@ -416,4 +418,90 @@ fn import_refuses_a_damaged_file_and_changes_nothing() {
     assert!(text(&out).contains("corrupt or tampered"), "{}", text(&out));
     let (store, _) = Store::open(other.path(), system_clock()).expect("store");
     assert!(store.summaries().expect("list").is_empty());
+}
+
+#[test]
+fn sync_speaks_french_by_flag_or_by_locale_and_keeps_the_paths() {
+    let (data, _) = data_with_sessions();
+    let outbox = tempfile::tempdir().expect("outbox");
+    let to = outbox.path().display().to_string();
+    let french = |args: &[&str], locale: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_stocktake"));
+        // English unless a test asks otherwise: the words follow the locale.
+        c.env("LC_ALL", "C.UTF-8");
+        c.args(args)
+            .env("STOCKTAKE_DATA_DIR", data.path())
+            .env("STOCKTAKE_CONFIG", data.path().join("no-config.toml"))
+            .env_remove("STOCKTAKE_OUTBOX")
+            .env_remove("STOCKTAKE_UI_LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", locale.unwrap_or("C.UTF-8"));
+        c.output().expect("run stocktake")
+    };
+    // Waiting revisions: the longest French status still fits 80 columns.
+    let list = french(&["sessions"], Some("fr_FR.UTF-8"));
+    let list = String::from_utf8_lossy(&list.stdout).into_owned();
+    assert_eq!(list.matches("  à synchroniser  ").count(), 2, "{list}");
+    for l in list.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+    }
+    let missing = format!("{to}/nowhere");
+    let out = french(&["--ui-language", "fr", "sync", "--to", &missing], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains(&format!(
+            "la boîte d'envoi {missing} n'existe pas\u{a0}; créez-la (mkdir {missing})"
+        )) && text(&out).contains("2 révisions de session terminées attendent toujours"),
+        "{}",
+        text(&out)
+    );
+    let out = french(&["--ui-language", "fr", "sync", "--to", &to], None);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&format!("écrit\u{a0}: {to}/")), "{stdout}");
+    assert!(
+        stdout.ends_with(&format!("2 fichiers écrits dans {to}\n")),
+        "{stdout}"
+    );
+    let out = french(&["sync", "--to", &to], Some("fr_FR.UTF-8"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!(
+            "rien de nouveau à synchroniser dans {to}\u{a0}: chaque révision terminée est déjà écrite\u{a0}:"
+        )) && stdout.contains("stocktake sync --again --to DOSSIER"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn import_says_in_french_what_came_in_and_what_was_already_here() {
+    let data = tempfile::tempdir().expect("data");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/realistic/mali_protection_cluster_01M8TWTYRT1SKB8YYB3XMJ6FJ6_r1.toml")
+        .display()
+        .to_string();
+    let out = stocktake(data.path(), &["--ui-language", "fr", "import", &file]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{file}\u{a0}: importé\u{a0}: Mali · protection_cluster révision 1\n")
+    );
+    let again = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
+        .args(["import", &file])
+        .env("STOCKTAKE_DATA_DIR", data.path())
+        .env("STOCKTAKE_CONFIG", data.path().join("no-config.toml"))
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
+        .env_remove("LC_ALL")
+        .env("LC_MESSAGES", "fr_FR.UTF-8")
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .contains("\u{a0}: déjà là, rien de changé\u{a0}: Mali"),
+        "{}",
+        text(&again)
+    );
 }

@@ -696,6 +696,8 @@ fn the_plan_screen_through_the_real_binary() {
     )
     .expect("csv");
     let out = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        // English unless a test asks otherwise: the words follow the locale.
+        .env("LC_ALL", "C.UTF-8")
         .args(["plan", "import", &csv.display().to_string()])
         .env("STOCKTAKE_DATA_DIR", t.path().join("data"))
         .env("STOCKTAKE_CONFIG", t.path().join("no-config.toml"))

@@ -5,7 +5,9 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{existing_db, show};
+use crate::i18n::UiLang;
+
+use super::{existing_db, say, show};
 use crate::report::{Attribution, Report, ReportOptions};
 
 pub(super) struct Options<'a> {
@@ -13,21 +15,20 @@ pub(super) struct Options<'a> {
     pub coder: Option<&'a str>,
     pub guide: Option<&'a str>,
     pub include_sensitive: bool,
-    /// `--ui-language`: the screen's words, with the config and the locale after it.
-    pub ui_language: Option<&'a str>,
 }
 
-pub(super) fn analyse(db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
+pub(super) fn analyse(lang: UiLang, db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
     let codebook = o
         .codebook
         .map(crate::guide::load_codebook_file)
         .transpose()?;
-    let cdb = existing_db(db)?;
+    let cdb = existing_db(lang, db)?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        anyhow::bail!(
-            "stocktake analyse is a full-screen program and needs a terminal; for files, use stocktake report --db {}",
-            db.display()
-        );
+        anyhow::bail!(say(
+            lang,
+            "analyse-needs-terminal",
+            &[("db", db.display().to_string().into())]
+        ));
     }
     let report = Report::build(
         &cdb,
@@ -43,13 +44,14 @@ pub(super) fn analyse(db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
         },
     )?;
     let Some(section) = report.sections.into_iter().next() else {
-        anyhow::bail!(
-            "{}: no sessions{} to analyse yet; collate some files first",
-            db.display(),
-            o.guide
-                .map(|g| format!(" of guide `{g}`"))
-                .unwrap_or_default()
-        );
+        anyhow::bail!(say(
+            lang,
+            "analyse-nothing",
+            &[
+                ("db", db.display().to_string().into()),
+                ("guide", o.guide.unwrap_or("none").into())
+            ]
+        ));
     };
     let coder = o
         .coder
@@ -68,38 +70,26 @@ pub(super) fn analyse(db: &Path, o: Options<'_>) -> anyhow::Result<ExitCode> {
         &crate::neutralise::line(&name),
     )
     .with_question_view(by_question)
-    .with_lang(ui_lang(o.ui_language)?);
+    .with_lang(lang);
     crate::analyse::run::run(&cdb, state, crate::tui::theme::Theme::from_env())?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Analyse is outside any call: the flag, else the config, else the locale, else English.
-fn ui_lang(flag: Option<&str>) -> anyhow::Result<crate::i18n::UiLang> {
-    if let Some(l) = flag
-        && crate::i18n::UiLang::parse(l).is_none()
-    {
-        anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
-    }
-    let config = super::config()?;
-    Ok(
-        crate::i18n::UiChoice::new(flag, config.ui_language.as_deref(), |v| {
-            std::env::var(v).ok()
-        })
-        .lang,
-    )
-}
-
-pub(super) fn merge_codings(db: &Path, others: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let cdb = existing_db(db)?;
+pub(super) fn merge_codings(
+    lang: UiLang,
+    db: &Path,
+    others: &[PathBuf],
+) -> anyhow::Result<ExitCode> {
+    let cdb = existing_db(lang, db)?;
     let mut out = io::stdout().lock();
     for other in others {
         let n = cdb.merge_codings_from(other)?;
-        writeln!(
-            out,
-            "{}: {n} new coding(s) merged into {}",
-            show(other.display()),
-            show(db.display())
-        )?;
+        let args = [
+            ("file", show(other.display()).into()),
+            ("n", n.into()),
+            ("db", show(db.display()).into()),
+        ];
+        writeln!(out, "{}", say(lang, "merge-codings-merged", &args))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,9 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{existing_db, now_text, show, structure_shown};
+use crate::i18n::UiLang;
+
+use super::{existing_db, now_text, say, show, structure_shown};
 use crate::collate::{AnswerRow, CollationDb, Conflict, short};
 use crate::guide::{Guide, Place, Question, QuestionType, load_guide_str};
 use crate::neutralise;
@@ -52,9 +54,9 @@ fn label(q: Option<&Question>, lang: &str, value: &str) -> String {
 }
 
 /// One revision's answer, in words (not yet neutralised or fitted).
-fn answer_text(a: Option<&AnswerRow>, q: Option<&Question>, lang: &str) -> String {
+fn answer_text(ui: UiLang, a: Option<&AnswerRow>, q: Option<&Question>, lang: &str) -> String {
     let Some(a) = a else {
-        return "(no answer recorded)".to_string();
+        return say(ui, "conflicts-no-answer-recorded", &[]);
     };
     let mut t = match (&a.status, &a.value) {
         (AnswerStatus::Answered, Some(Value::Choices(vs))) => vs
@@ -63,14 +65,24 @@ fn answer_text(a: Option<&AnswerRow>, q: Option<&Question>, lang: &str) -> Strin
             .collect::<Vec<_>>()
             .join(", "),
         (AnswerStatus::Answered, Some(v)) => label(q, lang, &v.to_text()),
-        (AnswerStatus::Answered, None) | (AnswerStatus::Unanswered, _) => "(no answer)".into(),
+        (AnswerStatus::Answered, None) | (AnswerStatus::Unanswered, _) => {
+            say(ui, "conflicts-no-answer", &[])
+        }
         (status, _) => format!("[{}]", status.as_str().replace('_', " ")),
     };
     if !a.other.is_empty() {
-        t.push_str(&format!(" (other: {})", a.other));
+        t.push_str(&say(
+            ui,
+            "conflicts-other",
+            &[("text", a.other.clone().into())],
+        ));
     }
     if !a.note.is_empty() {
-        t.push_str(&format!(" · note: {}", a.note));
+        t.push_str(&say(
+            ui,
+            "conflicts-note",
+            &[("text", a.note.clone().into())],
+        ));
     }
     t
 }
@@ -99,45 +111,54 @@ fn text_lines(text: &str, indent: &str, full: bool, room: usize) -> String {
     }
 }
 
-pub(super) fn conflicts(db: &Path, full: bool) -> anyhow::Result<ExitCode> {
-    let cdb = existing_db(db)?;
+pub(super) fn conflicts(lang: UiLang, db: &Path, full: bool) -> anyhow::Result<ExitCode> {
+    let cdb = existing_db(lang, db)?;
     let list = cdb.conflicts()?;
     let choices = cdb.answer_choices()?;
     let heads = cdb.heads()?;
     let mut out = io::stdout().lock();
     if list.is_empty() {
-        writeln!(out, "no conflicts")?;
+        writeln!(out, "{}", say(lang, "conflicts-none", &[]))?;
         return Ok(ExitCode::SUCCESS);
     }
     let w = width();
     for c in &list {
         let first = &c.members[0];
         let parent = if c.parent.is_empty() {
-            "two first revisions".to_string()
+            say(lang, "conflicts-two-first", &[])
         } else {
-            format!("parent {}", short(&c.parent))
+            say(
+                lang,
+                "conflicts-parent",
+                &[("digest", short(&c.parent).into())],
+            )
         };
-        writeln!(
-            out,
-            "session {} · {} · {} · {parent}",
-            show(&c.session_id),
-            show(&first.response),
-            structure_shown(first.structure, &first.structure_label)
-        )?;
+        let args = [
+            ("session", show(&c.session_id).into()),
+            ("response", show(&first.response).into()),
+            (
+                "structure",
+                structure_shown(first.structure, &first.structure_label).into(),
+            ),
+            ("parent", parent.into()),
+        ];
+        writeln!(out, "{}", say(lang, "conflicts-session", &args))?;
         let diff = cdb.conflict_diff(c)?;
         for (i, m) in c.members.iter().enumerate() {
-            writeln!(
-                out,
-                "  {}  revision {}, completed {}, made by {} (as the file records it), collated {}",
-                short(&m.digest),
-                m.revision,
-                show(&m.completed_at),
-                show(m.made_by()),
-                show(&diff.imported[i])
-            )?;
+            let args = [
+                ("digest", short(&m.digest).into()),
+                ("revision", m.revision.into()),
+                ("completed", show(&m.completed_at).into()),
+                ("by", show(m.made_by()).into()),
+                ("collated", show(&diff.imported[i]).into()),
+            ];
+            writeln!(out, "  {}", say(lang, "conflicts-revision", &args))?;
             for p in &diff.paths[i] {
-                let by = owner(p).map_or(String::new(), |o| format!(" (file owner: {})", show(o)));
-                writeln!(out, "  {:12}  from {}{by}", "", show(p))?;
+                let by = owner(p).map_or(String::new(), |o| {
+                    say(lang, "conflicts-owner", &[("owner", show(o).into())])
+                });
+                let args = [("path", show(p).into()), ("owner", by.into())];
+                writeln!(out, "  {:12}  {}", "", say(lang, "conflicts-from", &args))?;
             }
         }
         let head = heads
@@ -145,16 +166,19 @@ pub(super) fn conflicts(db: &Path, full: bool) -> anyhow::Result<ExitCode> {
             .find(|h| h.row.session_id == c.session_id)
             .map(|h| h.row.digest.clone());
         let kept = match (&c.winner, &head) {
-            (Some(w), _) => format!("resolved: {} is kept", short(w)),
-            (None, Some(h)) if c.members.iter().any(|m| m.digest == *h) => format!(
-                "unresolved: until you pick, the report uses {} (the highest revision, then the latest completed)",
-                short(h)
+            (Some(w), _) => say(lang, "conflicts-resolved", &[("digest", short(w).into())]),
+            (None, Some(h)) if c.members.iter().any(|m| m.digest == *h) => say(
+                lang,
+                "conflicts-unresolved-head",
+                &[("digest", short(h).into())],
             ),
-            (None, _) => "unresolved: a later revision builds on one of these".to_string(),
+            (None, _) => say(lang, "conflicts-unresolved-later", &[]),
         };
         writeln!(out, "  {kept}")?;
         let guide = guide_of(&cdb, c)?;
-        let lang = guide
+        // Question texts and option labels in the guide's first language: they are the
+        // guide's words, not the command line's.
+        let glang = guide
             .as_ref()
             .map_or("en".to_string(), |g| g.default_language().to_string());
         let mine: Vec<_> = choices
@@ -163,7 +187,7 @@ pub(super) fn conflicts(db: &Path, full: bool) -> anyhow::Result<ExitCode> {
             .collect();
         for (qid, answers) in &diff.differing {
             let q = guide.as_ref().and_then(|g| g.question(qid));
-            let text = q.map_or(String::new(), |q| q.text.get(&lang, &lang).to_string());
+            let text = q.map_or(String::new(), |q| q.text.get(&glang, &glang).to_string());
             let head = format!("{qid}: {text}");
             writeln!(
                 out,
@@ -173,10 +197,12 @@ pub(super) fn conflicts(db: &Path, full: bool) -> anyhow::Result<ExitCode> {
             let chosen = mine.iter().find(|a| a.question == *qid);
             for (m, a) in c.members.iter().zip(answers) {
                 let mark = match chosen {
-                    Some(ch) if ch.source == m.digest => "  ✓ chosen",
-                    _ => "",
+                    Some(ch) if ch.source == m.digest => {
+                        format!("  {}", say(lang, "conflicts-chosen", &[]))
+                    }
+                    _ => String::new(),
                 };
-                let said = answer_text(a.as_ref(), q, &lang);
+                let said = answer_text(lang, a.as_ref(), q, &glang);
                 let room = w.saturating_sub(4 + 12 + 2 + mark.chars().count());
                 writeln!(
                     out,
@@ -187,38 +213,35 @@ pub(super) fn conflicts(db: &Path, full: bool) -> anyhow::Result<ExitCode> {
             }
         }
         if diff.differing.is_empty() {
-            writeln!(
-                out,
-                "  (the answers are the same; only notes' times or participants differ)"
-            )?;
+            writeln!(out, "  {}", say(lang, "conflicts-same", &[]))?;
         }
         writeln!(out)?;
     }
     let open = list.iter().filter(|c| c.winner.is_none()).count();
     let shown = show(db.display());
     if open == 0 {
-        writeln!(
-            out,
-            "{} conflict(s), all resolved: nothing left to do (to take a choice back: stocktake resolve --undo --db {shown} DIGEST)",
-            list.len()
-        )?;
+        let args = [("n", list.len().into()), ("db", shown.into())];
+        writeln!(out, "{}", say(lang, "conflicts-all-resolved", &args))?;
     } else {
-        writeln!(
-            out,
-            "{} conflict(s), {open} unresolved. To do: pick the revision to keep in each, stocktake resolve --db {shown} DIGEST; to take one answer from another revision, stocktake resolve --db {shown} --answer QUESTION DIGEST{}",
-            list.len(),
-            if full {
-                ""
-            } else {
-                "; --full shows every text whole"
-            }
-        )?;
+        let args = [
+            ("n", list.len().into()),
+            ("open", open.into()),
+            ("db", shown.into()),
+            ("full", if full { "yes" } else { "no" }.into()),
+        ];
+        writeln!(out, "{}", say(lang, "conflicts-open", &args))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// What is left of the conflict a command just changed, as its last line says.
-fn left_to_do(cdb: &CollationDb, db: &str, session: &str, parent: &str) -> anyhow::Result<String> {
+fn left_to_do(
+    lang: UiLang,
+    cdb: &CollationDb,
+    db: &str,
+    session: &str,
+    parent: &str,
+) -> anyhow::Result<String> {
     let open: Vec<Conflict> = cdb
         .conflicts()?
         .into_iter()
@@ -229,80 +252,80 @@ fn left_to_do(cdb: &CollationDb, db: &str, session: &str, parent: &str) -> anyho
         .any(|c| c.session_id == session && c.parent == parent);
     let others = open.len() - usize::from(this);
     let mut said = if this {
-        format!(
-            "this conflict still needs the revision to keep: stocktake resolve --db {db} DIGEST"
-        )
+        say(lang, "resolve-still-needs", &[("db", db.into())])
     } else {
-        "this conflict is resolved".to_string()
+        say(lang, "resolve-resolved", &[])
     };
     said.push_str(&match others {
         0 if this => String::new(),
-        0 => "; no conflict is left".to_string(),
-        n => format!("; {n} other conflict(s) unresolved: stocktake conflicts --db {db}"),
+        0 => say(lang, "resolve-none-left", &[]),
+        n => say(
+            lang,
+            "resolve-others",
+            &[("n", n.into()), ("db", db.into())],
+        ),
     });
     Ok(said)
 }
 
 pub(super) fn resolve(
+    lang: UiLang,
     db: &Path,
     digest: &str,
     undo: bool,
     answer: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let mut cdb = existing_db(db)?;
+    let mut cdb = existing_db(lang, db)?;
     let shown = show(db.display());
     let mut out = io::stdout().lock();
     let (session, parent) = match (undo, answer) {
         (true, None) => {
             let r = cdb.find_revision(digest)?;
             cdb.unresolve(digest, &now_text())?;
-            writeln!(
-                out,
-                "the pick is taken back: the conflict of {} is unresolved again",
-                short(&r.digest)
-            )?;
+            let args = [("digest", short(&r.digest).into())];
+            writeln!(out, "{}", say(lang, "resolve-undone", &args))?;
             (r.session_id, r.parent)
         }
         (false, None) => {
             let c = cdb.resolve(digest, &now_text())?;
             let w = c.winner.clone().unwrap_or_default();
-            writeln!(
-                out,
-                "{} is kept over {}; the report uses it (undo: stocktake resolve --undo --db {shown} {})",
-                short(&w),
-                c.members
-                    .iter()
-                    .filter(|m| m.digest != w)
-                    .map(|m| short(&m.digest))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                short(&w)
-            )?;
+            let others = c
+                .members
+                .iter()
+                .filter(|m| m.digest != w)
+                .map(|m| short(&m.digest))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let args = [
+                ("kept", short(&w).into()),
+                ("others", others.into()),
+                ("db", shown.clone().into()),
+            ];
+            writeln!(out, "{}", say(lang, "resolve-kept", &args))?;
             (c.session_id, c.parent)
         }
         (true, Some(q)) => {
             let r = cdb.find_revision(digest)?;
             cdb.unchoose_answer(digest, q, &now_text())?;
-            writeln!(
-                out,
-                "{}: the choice is taken back; the answer comes from the revision kept again",
-                show(q)
-            )?;
+            let args = [("question", show(q).into())];
+            writeln!(out, "{}", say(lang, "resolve-answer-undone", &args))?;
             (r.session_id, r.parent)
         }
         (false, Some(q)) => {
             let (r, _) = cdb.choose_answer(digest, q, &now_text())?;
-            writeln!(
-                out,
-                "{}: the report uses the answer of {}, whichever revision is kept (undo: stocktake resolve --undo --db {shown} --answer {} {})",
-                show(q),
-                short(&r.digest),
-                show(q),
-                short(&r.digest)
-            )?;
+            let args = [
+                ("question", show(q).into()),
+                ("digest", short(&r.digest).into()),
+                ("db", shown.clone().into()),
+            ];
+            writeln!(out, "{}", say(lang, "resolve-answer-chosen", &args))?;
             (r.session_id, r.parent)
         }
     };
-    writeln!(out, "{}", left_to_do(&cdb, &shown, &session, &parent)?)?;
+    writeln!(
+        out,
+        "{}",
+        left_to_do(lang, &cdb, &shown, &session, &parent)?
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,8 +4,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::show;
+use crate::i18n::UiLang;
+
 use super::table::{Align, Column, Table, Width};
+use super::{say, show};
 use crate::guide::{Catalog, GuideDirs, LoadError, Place, load_guide_file};
 use crate::neutralise;
 use crate::xlsform;
@@ -31,14 +33,23 @@ fn problem_lines(e: &LoadError) -> Vec<String> {
     }
 }
 
-pub(super) fn list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub(super) fn list(lang: UiLang, flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::discover(&GuideDirs::standard(flag_dirs.to_vec()));
-    let mut rows: Vec<[String; 5]> =
-        vec![["ID", "VERSION", "QUESTIONS", "WHERE", "TITLE"].map(String::from)];
+    let mut rows: Vec<[String; 5]> = vec![
+        [
+            "guide-col-id",
+            "guide-col-version",
+            "guide-col-questions",
+            "guide-col-where",
+            "guide-col-title",
+        ]
+        .map(|id| say(lang, id, &[])),
+    ];
     rows.extend(catalog.guides.iter().map(|g| {
-        let lang = g.guide.default_language().to_string();
+        // The title in the guide's own first language, not the command line's.
+        let first = g.guide.default_language().to_string();
         let place = match g.place {
-            Place::Bundled => "bundled".to_string(),
+            Place::Bundled => say(lang, "guide-bundled", &[]),
             _ => g.origin.clone(),
         };
         [
@@ -46,7 +57,7 @@ pub(super) fn list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
             neutralise::line(&g.guide.version).into_owned(),
             g.guide.question_count().to_string(),
             neutralise::line(&place).into_owned(),
-            neutralise::line(g.guide.title.get(&lang, &lang)).into_owned(),
+            neutralise::line(g.guide.title.get(&first, &first)).into_owned(),
         ]
     }));
     let columns = [
@@ -70,19 +81,22 @@ pub(super) fn list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
     // An identical copy (the repository's own interview-guides/ beside the bundled ones)
     // changes nothing, so only a real conflict is worth a line.
     for s in catalog.shadowed.iter().filter(|s| !s.identical) {
-        let why = "a different guide with the same id";
-        writeln!(
-            err,
-            "note: {} (version {}) from {} is {why}; using the one from {} (--guides, then ./interview-guides, then the config dir, then bundled)",
-            show(&s.id),
-            show(&s.version),
-            show(&s.origin),
-            show(&s.by),
-        )?;
+        let args = [
+            ("id", show(&s.id).into()),
+            ("version", show(&s.version).into()),
+            ("origin", show(&s.origin).into()),
+            ("by", show(&s.by).into()),
+        ];
+        writeln!(err, "{}", say(lang, "guide-shadowed", &args))?;
     }
     for e in &catalog.broken {
         for line in problem_lines(e) {
-            writeln!(err, "warning: skipped {line}")?;
+            // The problem itself is the guide loader's words, after the lead.
+            writeln!(
+                err,
+                "{}",
+                say(lang, "cli-warning-skipped", &[("what", line.into())])
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -91,6 +105,7 @@ pub(super) fn list(flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
 /// A guide named on the command line: a file when there is one by that name, else the id
 /// of a guide the catalog finds.
 pub(super) fn named_guide(
+    lang: UiLang,
     flag_dirs: &[PathBuf],
     name: &str,
 ) -> Result<crate::guide::Guide, Vec<String>> {
@@ -103,15 +118,21 @@ pub(super) fn named_guide(
     let catalog = Catalog::discover(&GuideDirs::standard(flag_dirs.to_vec()));
     match catalog.get(name) {
         Some(g) => Ok(g.guide.clone()),
-        None => Err(vec![format!(
-            "{}: no such file, and no guide has this id; `stocktake guide list` shows the guides found",
-            show(name)
+        None => Err(vec![say(
+            lang,
+            "guide-not-found",
+            &[("name", show(name).into())],
         )]),
     }
 }
 
-pub(super) fn export(flag_dirs: &[PathBuf], name: &str, out: &Path) -> anyhow::Result<ExitCode> {
-    let guide = match named_guide(flag_dirs, name) {
+pub(super) fn export(
+    lang: UiLang,
+    flag_dirs: &[PathBuf],
+    name: &str,
+    out: &Path,
+) -> anyhow::Result<ExitCode> {
+    let guide = match named_guide(lang, flag_dirs, name) {
         Ok(g) => g,
         Err(lines) => {
             let mut err = io::stderr().lock();
@@ -123,34 +144,39 @@ pub(super) fn export(flag_dirs: &[PathBuf], name: &str, out: &Path) -> anyhow::R
     };
     let form = xlsform::export(&guide);
     xlsform::write_xlsform(&form, out)?;
+    // The header rows are not survey rows or choices.
+    let args = [
+        ("out", show(out.display()).into()),
+        ("id", show(&guide.id).into()),
+        ("version", show(&guide.version).into()),
+        ("rows", form.survey.len().saturating_sub(1).into()),
+        ("choices", form.choices.len().saturating_sub(1).into()),
+    ];
     writeln!(
         io::stdout().lock(),
-        "{}: XLSForm of {} version {}: {} survey rows, {} choices",
-        show(out.display()),
-        show(&guide.id),
-        show(&guide.version),
-        form.survey.len() - 1,
-        form.choices.len() - 1,
+        "{}",
+        say(lang, "guide-exported", &args)
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub(super) fn check(lang: UiLang, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let mut failed = 0;
     for f in files {
         match load_guide_file(f, Place::Flag) {
-            Ok(g) => writeln!(
-                out,
-                "{}: ok: {} version {}, {} sections, {} questions, {}",
-                show(f.display()),
-                show(&g.guide.id),
-                show(&g.guide.version),
-                g.guide.sections.len(),
-                g.guide.question_count(),
-                g.digest,
-            )?,
+            Ok(g) => {
+                let args = [
+                    ("file", show(f.display()).into()),
+                    ("id", show(&g.guide.id).into()),
+                    ("version", show(&g.guide.version).into()),
+                    ("sections", g.guide.sections.len().into()),
+                    ("questions", g.guide.question_count().into()),
+                    ("digest", g.digest.to_string().into()),
+                ];
+                writeln!(out, "{}", say(lang, "guide-check-ok", &args))?
+            }
             Err(e) => {
                 failed += 1;
                 for line in problem_lines(&e) {
@@ -160,18 +186,19 @@ pub(super) fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         }
     }
     if failed > 0 {
-        writeln!(
-            err,
-            "{failed} of {} guide file{} refused",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
-        )?;
+        let args = [("failed", failed.into()), ("total", files.len().into())];
+        writeln!(err, "{}", say(lang, "guide-check-refused", &args))?;
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn import(form: &Path, out: &Path, lossy: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn import(
+    lang: UiLang,
+    form: &Path,
+    out: &Path,
+    lossy: bool,
+) -> anyhow::Result<ExitCode> {
     let mut err = io::stderr().lock();
     let imported = match xlsform::import_file(form) {
         Ok(i) => i,
@@ -181,8 +208,12 @@ pub(super) fn import(form: &Path, out: &Path, lossy: bool) -> anyhow::Result<Exi
             }
             writeln!(
                 err,
-                "{}: not imported: correct the form and import it again; nothing was written",
-                show(form.display())
+                "{}",
+                say(
+                    lang,
+                    "guide-import-invalid",
+                    &[("form", show(form.display()).into())]
+                )
             )?;
             return Ok(ExitCode::FAILURE);
         }
@@ -193,20 +224,21 @@ pub(super) fn import(form: &Path, out: &Path, lossy: bool) -> anyhow::Result<Exi
         .map(|l| format!("{}:{}:{}: {}", form.display(), l.sheet, l.row, l.what))
         .collect();
     for n in &imported.notes {
-        writeln!(err, "note: {}", show(n))?;
+        writeln!(
+            err,
+            "{}",
+            say(lang, "cli-note", &[("what", show(n).into())])
+        )?;
     }
     if !lost.is_empty() && !lossy {
         for l in &lost {
             writeln!(err, "{}", show(l))?;
         }
-        writeln!(
-            err,
-            "{}: {} part{} of the form cannot be carried into a guide; nothing was written. Import with --lossy to write the guide without {}, listed at its top",
-            show(form.display()),
-            lost.len(),
-            if lost.len() == 1 { "" } else { "s" },
-            if lost.len() == 1 { "it" } else { "them" },
-        )?;
+        let args = [
+            ("form", show(form.display()).into()),
+            ("n", lost.len().into()),
+        ];
+        writeln!(err, "{}", say(lang, "guide-import-lost", &args))?;
         return Ok(ExitCode::FAILURE);
     }
     let mut text = format!(
@@ -228,28 +260,35 @@ pub(super) fn import(form: &Path, out: &Path, lossy: bool) -> anyhow::Result<Exi
     };
     if let Err(e) = crate::fs::write_bytes(out, &how, text.as_bytes()) {
         let why = if e.kind() == io::ErrorKind::AlreadyExists {
-            "exists; the import never replaces a file: name a new one with --out".to_string()
+            say(
+                lang,
+                "guide-import-exists",
+                &[("out", show(out.display()).into())],
+            )
         } else {
-            e.to_string()
+            format!("{}: {e}", show(out.display()))
         };
-        writeln!(err, "{}: {why}", show(out.display()))?;
+        writeln!(err, "{why}")?;
         return Ok(ExitCode::FAILURE);
     }
     let g = &imported.guide;
+    let args = [
+        ("out", show(out.display()).into()),
+        ("id", show(&g.id).into()),
+        ("version", show(&g.version).into()),
+        ("sections", g.sections.len().into()),
+        ("questions", g.question_count().into()),
+        ("form", show(form.display()).into()),
+    ];
+    let left_out = if lost.is_empty() {
+        String::new()
+    } else {
+        say(lang, "guide-imported-lost", &[("n", lost.len().into())])
+    };
     writeln!(
         io::stdout().lock(),
-        "{}: guide {} version {}: {} sections, {} questions, from {}{}",
-        show(out.display()),
-        show(&g.id),
-        show(&g.version),
-        g.sections.len(),
-        g.question_count(),
-        show(form.display()),
-        if lost.is_empty() {
-            String::new()
-        } else {
-            format!("; {} part(s) left out, listed at its top", lost.len())
-        }
+        "{}{left_out}",
+        say(lang, "guide-imported", &args)
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::guide::named_guide;
-use super::show;
+use super::{say, show};
 use crate::guide::{Change, ChangeClass, GuideDiff, diff as diff_guides};
+use crate::i18n::UiLang;
 
 /// Exit codes, as docs/guide-format.md lists them.
 const NOT_COMPARABLE: u8 = 1;
@@ -43,14 +44,8 @@ fn line(c: &Change) -> String {
     format!("{whose}: {}{verdict}: {}", c.class.name(), parts.join(": "))
 }
 
-fn summary(d: &GuideDiff) -> String {
-    let n = d.changes.len();
-    let changes = if n == 1 { "1 change" } else { "changes" };
-    let changes = if n == 1 {
-        changes.to_string()
-    } else {
-        format!("{n} {changes}")
-    };
+fn summary(lang: UiLang, d: &GuideDiff) -> String {
+    let changes = say(lang, "diff-changes", &[("n", d.changes.len().into())]);
     let apart = d.incomparable_questions();
     if d.refused() {
         let reused: Vec<&str> = d
@@ -59,27 +54,26 @@ fn summary(d: &GuideDiff) -> String {
             .filter(|c| c.class == ChangeClass::TypeChanged)
             .filter_map(|c| c.question.as_deref())
             .collect();
-        return format!(
-            "{changes}; refused: {} reuse{} an id with another type. Give the new question a new id, and keep or drop the old one",
-            reused.join(", "),
-            if reused.len() == 1 { "s" } else { "" }
-        );
+        let args = [
+            ("changes", changes.into()),
+            ("ids", reused.join(", ").into()),
+            ("n", reused.len().into()),
+        ];
+        return say(lang, "diff-refused", &args);
     }
     if apart.is_empty() {
-        return format!("{changes}; every question's answers compare: a report pools them");
+        return say(lang, "diff-all-compare", &[("changes", changes.into())]);
     }
-    format!(
-        "{changes}; the answers of {} do not compare across the versions: {} (a report counts them per version)",
-        if apart.len() == 1 {
-            "1 question".to_string()
-        } else {
-            format!("{} questions", apart.len())
-        },
-        apart.join(", ")
-    )
+    let args = [
+        ("changes", changes.into()),
+        ("n", apart.len().into()),
+        ("ids", apart.join(", ").into()),
+    ];
+    say(lang, "diff-apart", &args)
 }
 
 pub(super) fn diff(
+    lang: UiLang,
     flag_dirs: &[PathBuf],
     old: &str,
     new: &str,
@@ -87,7 +81,7 @@ pub(super) fn diff(
 ) -> anyhow::Result<ExitCode> {
     let mut err = io::stderr().lock();
     let mut read = |name: &str| -> io::Result<Option<crate::guide::Guide>> {
-        match named_guide(flag_dirs, name) {
+        match named_guide(lang, flag_dirs, name) {
             Ok(g) => Ok(Some(g)),
             Err(lines) => {
                 for l in lines {
@@ -101,14 +95,13 @@ pub(super) fn diff(
         return Ok(ExitCode::from(CANNOT_READ));
     };
     if a.id != b.id {
-        writeln!(
-            err,
-            "{} is guide `{}` and {} is guide `{}`: not two versions of one guide, so there is nothing to compare",
-            show(old),
-            show(&a.id),
-            show(new),
-            show(&b.id)
-        )?;
+        let args = [
+            ("old", show(old).into()),
+            ("old_id", show(&a.id).into()),
+            ("new", show(new).into()),
+            ("new_id", show(&b.id).into()),
+        ];
+        writeln!(err, "{}", say(lang, "diff-not-same-guide", &args))?;
         return Ok(ExitCode::from(CANNOT_READ));
     }
     let d = diff_guides(&a, &b);
@@ -125,28 +118,24 @@ pub(super) fn diff(
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
     } else {
-        writeln!(
-            out,
-            "{}: version {} → {}",
-            show(&d.id),
-            show(&d.old_version),
-            show(&d.new_version)
-        )?;
+        let args = [
+            ("id", show(&d.id).into()),
+            ("old", show(&d.old_version).into()),
+            ("new", show(&d.new_version).into()),
+        ];
+        writeln!(out, "{}", say(lang, "diff-header", &args))?;
         for c in &d.changes {
             writeln!(out, "{}", line(c))?;
         }
         if d.changes.is_empty() {
-            writeln!(out, "no change")?;
+            writeln!(out, "{}", say(lang, "diff-no-change", &[]))?;
         } else {
-            writeln!(out, "{}", summary(&d))?;
+            writeln!(out, "{}", summary(lang, &d))?;
         }
     }
     if !d.changes.is_empty() && d.old_version == d.new_version {
-        writeln!(
-            err,
-            "note: both files say version {}; bump the new one's `version` so sessions tell them apart",
-            show(&d.new_version)
-        )?;
+        let args = [("version", show(&d.new_version).into())];
+        writeln!(err, "{}", say(lang, "diff-same-version", &args))?;
     }
     Ok(if d.comparable() {
         ExitCode::SUCCESS

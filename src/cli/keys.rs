@@ -4,7 +4,9 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{now_text, show};
+use crate::i18n::UiLang;
+
+use super::{now_text, say, show};
 
 /// An identity file holds a key or two and comments; anything larger is not one.
 const MAX_IDENTITY_BYTES: u64 = 64 * 1024;
@@ -29,23 +31,38 @@ pub(super) fn identity_files(flags: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Every identity in the files named.
-pub(super) fn read_identities(files: &[PathBuf]) -> anyhow::Result<Vec<age::x25519::Identity>> {
+pub(super) fn read_identities(
+    lang: UiLang,
+    files: &[PathBuf],
+) -> anyhow::Result<Vec<age::x25519::Identity>> {
     let mut out = Vec::new();
     for f in files {
         let shown = f.display().to_string();
         let mut bytes = Vec::new();
         std::fs::File::open(f)
             .and_then(|file| file.take(MAX_IDENTITY_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(|e| anyhow::anyhow!("{shown}: cannot read the identity: {e}"))?;
-        let not_one = |why: &str| {
-            anyhow::anyhow!(
-                "{shown}: not an age identity file ({why}); give the file `stocktake keys new --out FILE` wrote"
-            )
+            .map_err(|e| {
+                anyhow::anyhow!(say(
+                    lang,
+                    "keys-cannot-read",
+                    &[
+                        ("file", shown.clone().into()),
+                        ("error", e.to_string().into())
+                    ]
+                ))
+            })?;
+        let not_one = |why: String| {
+            anyhow::anyhow!(say(
+                lang,
+                "keys-not-identity",
+                &[("file", shown.clone().into()), ("why", why.into())]
+            ))
         };
         if bytes.len() as u64 > MAX_IDENTITY_BYTES {
-            return Err(not_one("far too large"));
+            return Err(not_one(say(lang, "keys-why-too-large", &[])));
         }
-        let text = String::from_utf8(bytes).map_err(|_| not_one("not text"))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| not_one(say(lang, "keys-why-not-text", &[])))?;
         // age's own message for a line that is no key is "invalid Bech32 encoding": say
         // which line, and what an identity file looks like.
         let keys = text
@@ -55,9 +72,10 @@ pub(super) fn read_identities(files: &[PathBuf]) -> anyhow::Result<Vec<age::x255
             .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'));
         for (i, l) in keys {
             if !l.to_ascii_uppercase().starts_with("AGE-SECRET-KEY-1") {
-                return Err(not_one(&format!(
-                    "line {} is neither a comment nor an AGE-SECRET-KEY-1… key",
-                    i + 1
+                return Err(not_one(say(
+                    lang,
+                    "keys-why-line",
+                    &[("line", (i + 1).into())],
                 )));
             }
         }
@@ -66,29 +84,37 @@ pub(super) fn read_identities(files: &[PathBuf]) -> anyhow::Result<Vec<age::x255
     Ok(out)
 }
 
-pub(super) fn new(out: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn new(lang: UiLang, out: &Path) -> anyhow::Result<ExitCode> {
     let (recipient, text) = crate::sync::new_identity(&now_text());
     // Through a temp file: an identity file is there whole or not at all.
     crate::fs::write_bytes(out, &crate::fs::NewFile::PRIVATE_NEW, text.as_bytes()).map_err(
         |e| {
-            anyhow::anyhow!(
-                "{}: cannot create the identity file ({e}); an existing one is never overwritten",
-                out.display()
-            )
+            anyhow::anyhow!(say(
+                lang,
+                "keys-cannot-create",
+                &[
+                    ("file", out.display().to_string().into()),
+                    ("error", e.to_string().into())
+                ]
+            ))
         },
     )?;
     writeln!(
         io::stderr(),
-        "created {} (readable by you alone: keep it safe and backed up; whoever holds it reads every session)",
-        show(out.display())
+        "{}",
+        say(
+            lang,
+            "keys-created",
+            &[("file", show(out.display()).into())]
+        )
     )?;
     writeln!(io::stdout(), "{recipient}")?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn show_key(file: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn show_key(lang: UiLang, file: &Path) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
-    for id in read_identities(&[file.to_path_buf()])? {
+    for id in read_identities(lang, &[file.to_path_buf()])? {
         writeln!(out, "{}", id.to_public())?;
     }
     Ok(ExitCode::SUCCESS)

@@ -29,6 +29,7 @@ pub use args::{
 };
 
 use crate::guide::{Catalog, GuideDirs};
+use crate::i18n::{FluentValue, UiLang};
 use crate::neutralise;
 use crate::store::{Store, default_data_dir, system_clock};
 
@@ -80,37 +81,44 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let lang = match cli_lang(cli.ui_language.as_deref()) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(io::stderr(), "stocktake: {}", show(user_message(&e))).unwrap_or(());
+            return ExitCode::FAILURE;
+        }
+    };
     let result = match cli.command {
-        Some(Command::Guide(GuideCommand::List)) => guide::list(&cli.guides),
-        Some(Command::Guide(GuideCommand::Check { ref files })) => guide::check(files),
+        Some(Command::Guide(GuideCommand::List)) => guide::list(lang, &cli.guides),
+        Some(Command::Guide(GuideCommand::Check { ref files })) => guide::check(lang, files),
         Some(Command::Guide(GuideCommand::Diff {
             ref old,
             ref new,
             json,
-        })) => guide_diff::diff(&cli.guides, old, new, json),
+        })) => guide_diff::diff(lang, &cli.guides, old, new, json),
         Some(Command::Guide(GuideCommand::Export {
             guide: ref g,
             ref xlsform,
-        })) => guide::export(&cli.guides, g, xlsform),
+        })) => guide::export(lang, &cli.guides, g, xlsform),
         Some(Command::Guide(GuideCommand::Import {
             ref form,
             ref out,
             lossy,
-        })) => guide::import(form, out, lossy),
+        })) => guide::import(lang, form, out, lossy),
         Some(Command::Sessions { json, wide }) => {
-            sessions::sessions(cli.data_dir.as_deref(), json, wide)
+            sessions::sessions(lang, cli.data_dir.as_deref(), json, wide)
         }
-        Some(Command::Sync { ref to, again }) => sync::sync(&cli, to.as_deref(), again),
-        Some(Command::Import { ref files }) => sync::import(&cli, files),
+        Some(Command::Sync { ref to, again }) => sync::sync(&cli, lang, to.as_deref(), again),
+        Some(Command::Import { ref files }) => sync::import(&cli, lang, files),
         Some(Command::Collate {
             ref paths,
             ref db,
             ref identities,
             require_encrypted,
-        }) => collate::collate(&cli, paths, db, identities, require_encrypted),
-        Some(Command::Keys(KeysCommand::New { ref out })) => keys::new(out),
-        Some(Command::Keys(KeysCommand::Show { ref file })) => keys::show_key(file),
-        Some(Command::Conflicts { ref db, full }) => conflicts::conflicts(db, full),
+        }) => collate::collate(&cli, lang, paths, db, identities, require_encrypted),
+        Some(Command::Keys(KeysCommand::New { ref out })) => keys::new(lang, out),
+        Some(Command::Keys(KeysCommand::Show { ref file })) => keys::show_key(lang, file),
+        Some(Command::Conflicts { ref db, full }) => conflicts::conflicts(lang, db, full),
         Some(Command::Analyse {
             ref db,
             ref codebook,
@@ -118,16 +126,16 @@ pub fn run() -> ExitCode {
             ref guide,
             include_sensitive,
         }) => analyse::analyse(
+            lang,
             db,
             analyse::Options {
                 codebook: codebook.as_deref(),
                 coder: coder.as_deref(),
                 guide: guide.as_deref(),
                 include_sensitive,
-                ui_language: cli.ui_language.as_deref(),
             },
         ),
-        Some(Command::MergeCodings { ref db, ref from }) => analyse::merge_codings(db, from),
+        Some(Command::MergeCodings { ref db, ref from }) => analyse::merge_codings(lang, db, from),
         Some(Command::Report {
             ref db,
             ref out,
@@ -141,6 +149,7 @@ pub fn run() -> ExitCode {
             hxl,
             matrix_by,
         }) => report::report(
+            lang,
             db,
             out,
             format,
@@ -160,11 +169,11 @@ pub fn run() -> ExitCode {
             ref rules,
             ref db,
         })) => match db {
-            Some(db) => plan::import_for_collation(db, file),
-            None => plan::import(cli.data_dir.as_deref(), file, rules.as_deref()),
+            Some(db) => plan::import_for_collation(lang, db, file),
+            None => plan::import(lang, cli.data_dir.as_deref(), file, rules.as_deref()),
         },
         Some(Command::Plan(PlanCommand::List { json })) => {
-            plan::list(cli.data_dir.as_deref(), json)
+            plan::list(lang, cli.data_dir.as_deref(), json)
         }
         Some(Command::Plan(PlanCommand::Log {
             ref target,
@@ -173,6 +182,7 @@ pub fn run() -> ExitCode {
             ref callback,
             ref note,
         })) => plan::log(
+            lang,
             cli.data_dir.as_deref(),
             plan::Log {
                 target,
@@ -183,15 +193,15 @@ pub fn run() -> ExitCode {
             },
         ),
         Some(Command::Plan(PlanCommand::Calendar { ref out })) => {
-            plan::calendar(cli.data_dir.as_deref(), out)
+            plan::calendar(lang, cli.data_dir.as_deref(), out)
         }
         Some(Command::Resolve {
             ref digest,
             ref db,
             undo,
             ref answer,
-        }) => conflicts::resolve(db, digest, undo, answer.as_deref()),
-        None => tui(&cli),
+        }) => conflicts::resolve(lang, db, digest, undo, answer.as_deref()),
+        None => tui(&cli, lang),
     };
     match result {
         Ok(code) => code,
@@ -204,6 +214,45 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The language of the command line's words, outside any call: `--ui-language`, else the
+/// config's `ui_language`, else the locale, else English (`i18n::UiChoice`, as the screens).
+/// A config that cannot be read gives no choice here rather than an error: the commands
+/// that need the config say what is wrong with it, and `keys show` needs none.
+fn cli_lang(flag: Option<&str>) -> anyhow::Result<UiLang> {
+    if let Some(l) = flag
+        && UiLang::parse(l).is_none()
+    {
+        anyhow::bail!(say(
+            UiLang::En,
+            "cli-bad-ui-language",
+            &[("given", l.into())]
+        ));
+    }
+    let config = config().ok().and_then(|c| c.ui_language);
+    Ok(crate::i18n::UiChoice::new(flag, config.as_deref(), |v| std::env::var(v).ok()).lang)
+}
+
+/// A message of `en-cli.ftl` / `fr-cli.ftl` with its arguments. In English the counts
+/// stay ungrouped (`12500 file(s)`), as the command line has always printed them and as
+/// scripts and logs grep them; French groups them as it writes numbers (`12 500`).
+fn say(lang: UiLang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    if lang != UiLang::En {
+        return crate::i18n::tr(lang, id, args);
+    }
+    let plain: Vec<(&str, FluentValue<'_>)> = args
+        .iter()
+        .map(|(k, v)| match v {
+            FluentValue::Number(n) => {
+                let mut n = n.clone();
+                n.options.use_grouping = false;
+                (*k, FluentValue::Number(n))
+            }
+            v => (*k, v.clone()),
+        })
+        .collect();
+    crate::i18n::tr(lang, id, &plain)
+}
+
 fn config() -> anyhow::Result<crate::config::Config> {
     match crate::config::config_path() {
         Some(p) => Ok(crate::config::Config::load(&p)?),
@@ -212,21 +261,33 @@ fn config() -> anyhow::Result<crate::config::Config> {
 }
 
 /// Open the store in the chosen data dir, printing any notice (a permission fixed).
-fn open_store(data_dir: Option<&Path>) -> anyhow::Result<Store> {
+fn open_store(lang: UiLang, data_dir: Option<&Path>) -> anyhow::Result<Store> {
     let dir = match data_dir {
         Some(d) => d.to_path_buf(),
-        None => default_data_dir().ok_or_else(|| {
-            anyhow::anyhow!(
-                "cannot tell where your data dir is (no home folder?); pass --data-dir DIR"
-            )
-        })?,
+        None => {
+            default_data_dir().ok_or_else(|| anyhow::anyhow!(say(lang, "cli-no-data-dir", &[])))?
+        }
     };
     let (store, notices) = Store::open(&dir, system_clock())?;
     let mut err = io::stderr().lock();
     for n in notices {
-        writeln!(err, "note: {}", show(&n.0))?;
+        // The notice itself is the store's words, after a translated lead.
+        writeln!(
+            err,
+            "{}",
+            say(lang, "cli-note", &[("what", show(&n.0).into())])
+        )?;
     }
     Ok(store)
+}
+
+/// A duration in seconds to a tenth, with the language's decimal mark (`2.5`, `2,5`).
+fn seconds(lang: UiLang, d: std::time::Duration) -> String {
+    let s = format!("{:.1}", d.as_secs_f64());
+    match lang {
+        UiLang::Fr => s.replace('.', ","),
+        UiLang::En => s,
+    }
 }
 
 /// Now, to the second, as the collation database and the report write times.
@@ -237,25 +298,29 @@ fn now_text() -> String {
 }
 
 /// A `--db` that names a folder: SQLite would only say "Error code 14".
-fn not_a_folder(db: &Path) -> anyhow::Result<()> {
+fn not_a_folder(lang: UiLang, db: &Path) -> anyhow::Result<()> {
     if db.is_dir() {
-        anyhow::bail!(
-            "{}: is a folder, not a collation database; name the database file, e.g. --db {}",
-            db.display(),
-            db.join("season.db").display()
-        );
+        anyhow::bail!(say(
+            lang,
+            "cli-db-is-folder",
+            &[
+                ("db", db.display().to_string().into()),
+                ("example", db.join("season.db").display().to_string().into()),
+            ]
+        ));
     }
     Ok(())
 }
 
 /// The collation database a command reads, which must be there already.
-fn existing_db(db: &Path) -> anyhow::Result<crate::collate::CollationDb> {
-    not_a_folder(db)?;
+fn existing_db(lang: UiLang, db: &Path) -> anyhow::Result<crate::collate::CollationDb> {
+    not_a_folder(lang, db)?;
     if !db.exists() {
-        anyhow::bail!(
-            "{}: no such collation database; run stocktake collate first",
-            db.display()
-        );
+        anyhow::bail!(say(
+            lang,
+            "cli-db-missing",
+            &[("db", db.display().to_string().into())]
+        ));
     }
     Ok(crate::collate::CollationDb::open(db)?)
 }
@@ -263,8 +328,8 @@ fn existing_db(db: &Path) -> anyhow::Result<crate::collate::CollationDb> {
 /// The collation database `collate` writes: an existing one, or a new one it may create
 /// here. A symlink to nothing is refused: SQLite would create its target with the
 /// umask's mode (0644), readable by everyone, where the database must be 0600.
-fn db_to_write(db: &Path) -> anyhow::Result<()> {
-    not_a_folder(db)?;
+fn db_to_write(lang: UiLang, db: &Path) -> anyhow::Result<()> {
+    not_a_folder(lang, db)?;
     if let Ok(m) = std::fs::symlink_metadata(db)
         && m.file_type().is_symlink()
         && !db.exists()
@@ -272,32 +337,30 @@ fn db_to_write(db: &Path) -> anyhow::Result<()> {
         let link = std::fs::read_link(db).unwrap_or_default();
         // A relative link is relative to its own folder, not to where stocktake runs.
         let target = db.parent().map_or(link.clone(), |d| d.join(&link));
-        anyhow::bail!(
-            "{}: is a symbolic link to {}, which does not exist; stocktake creates a collation database only under its real name (private, 0600): give --db {}",
-            db.display(),
-            target.display(),
-            target.display()
-        );
+        anyhow::bail!(say(
+            lang,
+            "cli-db-dangling",
+            &[
+                ("db", db.display().to_string().into()),
+                ("target", target.display().to_string().into()),
+            ]
+        ));
     }
     Ok(())
 }
 
 /// `--accessible`: the interviews as plain lines, on any input and output (a screen
 /// reader's terminal, a pipe).
-fn accessible(cli: &Cli) -> anyhow::Result<ExitCode> {
+fn accessible(cli: &Cli, lang: UiLang) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     if catalog.guides.is_empty() {
-        anyhow::bail!("no interview guide could be loaded; run `stocktake guide list` to see why");
+        anyhow::bail!(say(lang, "tui-no-guide", &[]));
     }
-    let store = open_store(cli.data_dir.as_deref())?;
+    let store = open_store(lang, cli.data_dir.as_deref())?;
     let user = crate::store::login_name();
     let sending = sync::sending(cli, None)?;
     let config = config()?;
-    if let Some(l) = &cli.ui_language
-        && crate::i18n::UiLang::parse(l).is_none()
-    {
-        anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
-    }
+    // `--ui-language` was checked by `cli_lang` before any command ran.
     let ui = crate::i18n::UiChoice::new(
         cli.ui_language.as_deref(),
         config.ui_language.as_deref(),
@@ -321,29 +384,23 @@ fn accessible(cli: &Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// With no subcommand: the interview screens.
-fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
+fn tui(cli: &Cli, lang: UiLang) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     if cli.accessible {
-        return accessible(cli);
+        return accessible(cli, lang);
     }
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the interview screens need a terminal; run stocktake in one, or use a subcommand (stocktake --help)"
-        );
+        anyhow::bail!(say(lang, "tui-needs-terminal", &[]));
     }
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
     if catalog.guides.is_empty() {
-        anyhow::bail!("no interview guide could be loaded; run `stocktake guide list` to see why");
+        anyhow::bail!(say(lang, "tui-no-guide", &[]));
     }
-    let store = open_store(cli.data_dir.as_deref())?;
+    let store = open_store(lang, cli.data_dir.as_deref())?;
     let user = crate::store::login_name();
     let sending = sync::sending(cli, None)?;
     let config = config()?;
-    if let Some(l) = &cli.ui_language
-        && crate::i18n::UiLang::parse(l).is_none()
-    {
-        anyhow::bail!("--ui-language `{l}` is not one stocktake speaks: en, fr");
-    }
+    // `--ui-language` was checked by `cli_lang` before any command ran.
     let ui = crate::i18n::UiChoice::new(
         cli.ui_language.as_deref(),
         config.ui_language.as_deref(),
@@ -360,4 +417,32 @@ fn tui(cli: &Cli) -> anyhow::Result<ExitCode> {
         auto_advance,
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_counts_are_plain_in_english_and_grouped_in_french() {
+        let n = |lang| {
+            say(
+                lang,
+                "sync-written",
+                &[("n", 12_500.into()), ("dir", "o".into())],
+            )
+        };
+        assert_eq!(n(UiLang::En), "12500 file(s) written to o");
+        assert_eq!(n(UiLang::Fr), "12\u{202f}500 fichiers écrits dans o");
+        // Plurals still select on the number.
+        let one = say(UiLang::En, "diff-changes", &[("n", 1.into())]);
+        assert_eq!(one, "1 change");
+    }
+
+    #[test]
+    fn seconds_use_the_language_decimal_mark() {
+        let d = std::time::Duration::from_millis(2_540);
+        assert_eq!(seconds(UiLang::En, d), "2.5");
+        assert_eq!(seconds(UiLang::Fr, d), "2,5");
+    }
 }

@@ -5,101 +5,147 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use jiff::Timestamp;
 
-use super::open_store;
 use super::table::{Column, Table, Width};
+use super::{open_store, say};
 use crate::campaign::{Attempt, Outcome, Progress, State, Target, parse_campaign, plan};
 use crate::neutralise;
 
 pub(super) fn import(
+    lang: UiLang,
     data_dir: Option<&Path>,
     file: &Path,
     rules: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let shown = neutralise::line(&file.display().to_string()).into_owned();
-    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
+    let bytes = std::fs::read(file).map_err(|e| cannot_read(lang, &shown, &e))?;
     let targets = parse_campaign(&bytes, &shown)?;
     let rules_text = match rules {
         None => None,
         Some(p) => {
             let shown = neutralise::line(&p.display().to_string()).into_owned();
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
+            let text = std::fs::read_to_string(p).map_err(|e| cannot_read(lang, &shown, &e))?;
             crate::campaign::Rules::parse(&text, &shown)?;
             Some(text)
         }
     };
-    let mut store = open_store(data_dir)?;
+    let mut store = open_store(lang, data_dir)?;
     let r = store.import_campaign(&targets, rules_text.as_deref())?;
     let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "{shown}: {} target(s): {} new, {} updated, {} unchanged",
-        targets.len(),
-        r.added,
-        r.updated,
-        r.unchanged
-    )?;
+    let args = [
+        ("file", shown.into()),
+        ("n", targets.len().into()),
+        ("new", r.added.into()),
+        ("updated", r.updated.into()),
+        ("unchanged", r.unchanged.into()),
+    ];
+    writeln!(out, "{}", say(lang, "plan-imported", &args))?;
     if r.flagged > 0 {
         writeln!(
             out,
-            "{} target(s) no longer in the file kept, because attempts were logged: flagged as removed",
-            r.flagged
+            "{}",
+            say(lang, "plan-flagged", &[("n", r.flagged.into())])
         )?;
     }
     if r.dropped > 0 {
         writeln!(
             out,
-            "{} target(s) no longer in the file, never tried: dropped",
-            r.dropped
+            "{}",
+            say(lang, "plan-dropped", &[("n", r.dropped.into())])
         )?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The collator's copy of the campaign: the targets a collation's coverage is of.
-pub(super) fn import_for_collation(db: &Path, file: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn import_for_collation(
+    lang: UiLang,
+    db: &Path,
+    file: &Path,
+) -> anyhow::Result<ExitCode> {
     let shown = neutralise::line(&file.display().to_string()).into_owned();
-    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
+    let bytes = std::fs::read(file).map_err(|e| cannot_read(lang, &shown, &e))?;
     let targets = parse_campaign(&bytes, &shown)?;
     // The campaign may well come before the first files: the database is made as
     // collate makes it.
-    super::db_to_write(db)?;
+    super::db_to_write(lang, db)?;
     let new = !db.exists();
     let mut cdb = crate::collate::CollationDb::open(db)?;
     cdb.set_targets(&targets)?;
+    let args = [
+        ("file", shown.into()),
+        ("n", targets.len().into()),
+        (
+            "db",
+            neutralise::line(&db.display().to_string())
+                .into_owned()
+                .into(),
+        ),
+        ("new", if new { "yes" } else { "no" }.into()),
+    ];
     writeln!(
         io::stdout().lock(),
-        "{shown}: {} target(s): the coverage of {}{} is of this campaign",
-        targets.len(),
-        neutralise::line(&db.display().to_string()),
-        if new {
-            " (a new collation database)"
-        } else {
-            ""
-        }
+        "{}",
+        say(lang, "plan-collation-targets", &args)
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// A file that could not be read, named, with why.
+fn cannot_read(lang: UiLang, shown: &str, e: &std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!(say(
+        lang,
+        "plan-cannot-read",
+        &[("file", shown.into()), ("error", e.to_string().into())]
+    ))
+}
+
 /// A time as the interviewer and the respondent each read it.
-fn when(t: Timestamp, target: &Target) -> String {
-    let here = t
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .strftime("%a %d %b %H:%M")
-        .to_string();
+fn when(lang: UiLang, t: Timestamp, target: &Target) -> String {
+    let here = crate::i18n::day_date_time(lang, &t.to_zoned_datetime(jiff::tz::TimeZone::system()));
     match target
         .timezone
         .as_deref()
         .and_then(|z| jiff::tz::TimeZone::get(z).ok())
     {
-        Some(tz) => format!(
-            "{here} (theirs {})",
-            t.to_zoned_datetime(tz).strftime("%H:%M")
+        Some(tz) => crate::i18n::tr(
+            lang,
+            "plan-next-theirs",
+            &[
+                ("here", here.into()),
+                (
+                    "theirs",
+                    t.to_zoned_datetime(tz).strftime("%H:%M").to_string().into(),
+                ),
+            ],
         ),
         None => here,
     }
+}
+
+/// Where a target stands, in words for the table; `--json` keeps [`state_label`].
+fn state_words(lang: UiLang, p: &Progress) -> String {
+    let id = match p.state {
+        State::Done(o) => return outcome_words(lang, o),
+        State::Due if p.callback => "plan-cli-state-callback-due",
+        State::Due => "plan-cli-state-due",
+        State::NotTried => "plan-cli-state-not-tried",
+        State::Waiting if p.callback => "plan-cli-state-callback",
+        State::Waiting => "plan-cli-state-waiting",
+        State::Exhausted => "plan-cli-state-exhausted",
+        State::NeedsContact => "plan-cli-state-needs-contact",
+    };
+    say(lang, id, &[])
+}
+
+/// An outcome by the words the Plan screen gives it (`outcome-<code>`, the English
+/// label in `en.ftl`).
+fn outcome_words(lang: UiLang, o: Outcome) -> String {
+    crate::i18n::lookup(lang, &format!("outcome-{}", o.as_str()), &[])
+        .unwrap_or_else(|| o.label().to_string())
 }
 
 pub fn state_label(p: &Progress) -> String {
@@ -115,8 +161,8 @@ pub fn state_label(p: &Progress) -> String {
     }
 }
 
-pub(super) fn list(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
-    let store = open_store(data_dir)?;
+pub(super) fn list(lang: UiLang, data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open_store(lang, data_dir)?;
     let targets = store.targets()?;
     let attempts = store.attempts()?;
     let rules = store.campaign_rules()?;
@@ -152,22 +198,19 @@ pub(super) fn list(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCo
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "No campaign yet: stocktake plan import CAMPAIGN.csv (columns response, structure, coordinator, organisation, contact, timezone, language)"
-        )?;
+        writeln!(out, "{}", say(lang, "plan-cli-empty", &[]))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut table: Vec<[String; 6]> = vec![
         [
-            "TARGET",
-            "STATUS",
-            "TRIES",
-            "NEXT",
-            "COORDINATOR",
-            "SESSIONS",
+            "plan-cli-col-target",
+            "plan-cli-col-status",
+            "plan-cli-col-tries",
+            "plan-cli-col-next",
+            "plan-cli-col-coordinator",
+            "plan-cli-col-sessions",
         ]
-        .map(String::from),
+        .map(|id| say(lang, id, &[])),
     ];
     table.extend(rows.iter().map(|p| {
         let t = &p.target;
@@ -178,13 +221,13 @@ pub(super) fn list(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCo
             .join(", ");
         [
             if t.removed {
-                format!("{} (removed)", t.id)
+                say(lang, "plan-cli-removed", &[("id", t.id.clone().into())])
             } else {
                 t.id.clone()
             },
-            state_label(p),
+            state_words(lang, p),
             p.attempts.to_string(),
-            p.next.map(|n| when(n, t)).unwrap_or_default(),
+            p.next.map(|n| when(lang, n, t)).unwrap_or_default(),
             who,
             p.sessions.len().to_string(),
         ]
@@ -204,11 +247,16 @@ pub(super) fn list(data_dir: Option<&Path>, json: bool) -> anyhow::Result<ExitCo
     }
     .write(&mut out, &table)?;
     let (done, due, left) = crate::campaign::totals(&rows);
-    writeln!(out, "{done} done, {due} due now, {left} left")?;
+    let args = [
+        ("done", done.into()),
+        ("due", due.into()),
+        ("left", left.into()),
+    ];
+    writeln!(out, "{}", say(lang, "plan-cli-totals", &args))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn time(s: &str, what: &str) -> anyhow::Result<Timestamp> {
+fn time(lang: UiLang, s: &str, what: &str) -> anyhow::Result<Timestamp> {
     if let Ok(t) = s.parse::<Timestamp>() {
         return Ok(t);
     }
@@ -218,10 +266,14 @@ fn time(s: &str, what: &str) -> anyhow::Result<Timestamp> {
         .and_then(|d| d.to_zoned_datetime(jiff::tz::TimeZone::system()).ok())
         .map(|z| z.timestamp())
         .ok_or_else(|| {
-            anyhow::anyhow!(
-                "--{what} `{}` is not a time; write e.g. 2018-03-15T14:30 (your local time) or 2018-03-15T11:30:00Z",
-                neutralise::line(s)
-            )
+            anyhow::anyhow!(say(
+                lang,
+                "plan-not-a-time",
+                &[
+                    ("flag", what.into()),
+                    ("given", neutralise::line(s).into_owned().into())
+                ]
+            ))
         })
 }
 
@@ -233,8 +285,8 @@ pub(super) struct Log<'a> {
     pub note: Option<&'a str>,
 }
 
-pub(super) fn log(data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCode> {
-    let mut store = open_store(data_dir)?;
+pub(super) fn log(lang: UiLang, data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(lang, data_dir)?;
     let targets = store.targets()?;
     let Some(target) = targets.iter().find(|t| t.id == l.target) else {
         let near: Vec<&str> = targets
@@ -243,25 +295,39 @@ pub(super) fn log(data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCod
             .filter(|id| id.contains(l.target.split('/').next().unwrap_or("")))
             .take(5)
             .collect();
-        anyhow::bail!(
-            "no target `{}` in the campaign{}; `stocktake plan list` shows them all",
-            neutralise::line(l.target),
-            if near.is_empty() {
-                String::new()
-            } else {
-                format!(" (did you mean {}?)", near.join(", "))
-            }
-        );
+        let near = if near.is_empty() {
+            String::new()
+        } else {
+            say(
+                lang,
+                "plan-did-you-mean",
+                &[("ids", near.join(", ").into())],
+            )
+        };
+        anyhow::bail!(say(
+            lang,
+            "plan-cli-no-target",
+            &[
+                ("target", neutralise::line(l.target).into_owned().into()),
+                ("near", near.into())
+            ]
+        ));
     };
     let outcome = Outcome::parse(l.outcome).ok_or_else(|| {
-        anyhow::anyhow!(
-            "unknown outcome `{}`; use one of {}",
-            neutralise::line(l.outcome),
-            Outcome::ALL.map(Outcome::as_str).join(", ")
-        )
+        anyhow::anyhow!(say(
+            lang,
+            "plan-unknown-outcome",
+            &[
+                ("given", neutralise::line(l.outcome).into_owned().into()),
+                ("codes", Outcome::ALL.map(Outcome::as_str).join(", ").into())
+            ]
+        ))
     })?;
     let now = Timestamp::now();
-    let at = l.at.map(|s| time(s, "at")).transpose()?.unwrap_or(now);
+    let at =
+        l.at.map(|s| time(lang, s, "at"))
+            .transpose()?
+            .unwrap_or(now);
     // As on the Plan screen: "+2h", "tomorrow 9:00", a clock time in the respondent's own
     // zone (they say "call me at three"), or an exact time.
     let theirs = target
@@ -274,22 +340,26 @@ pub(super) fn log(data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCod
         .map(|s| match s.parse::<Timestamp>() {
             Ok(t) => Ok(t),
             Err(_) => crate::campaign::parse_when(s, at.max(now), &theirs).map_err(|e| {
-                anyhow::anyhow!(
-                    "--callback {e} (clock times are the respondent's; or give one with its zone, 2018-03-15T11:30:00Z)"
-                )
+                // What is wrong with the time is the campaign's words, after the flag.
+                anyhow::anyhow!(say(
+                    lang,
+                    "plan-bad-callback",
+                    &[("error", e.to_string().into())]
+                ))
             }),
         })
         .transpose()?;
     match (outcome, callback) {
         (Outcome::Callback, None) => {
-            anyhow::bail!("a callback needs its time: --callback 2018-03-15T14:30")
+            anyhow::bail!(say(lang, "plan-callback-needs-time", &[]))
         }
-        (Outcome::Callback, Some(c)) if c <= at => anyhow::bail!(
-            "the callback time is not after the attempt ({}): a callback is in the future",
-            at
-        ),
+        (Outcome::Callback, Some(c)) if c <= at => anyhow::bail!(say(
+            lang,
+            "plan-callback-not-after",
+            &[("at", at.to_string().into())]
+        )),
         (o, Some(_)) if o != Outcome::Callback => {
-            anyhow::bail!("--callback goes with --outcome callback only")
+            anyhow::bail!(say(lang, "plan-callback-only", &[]))
         }
         _ => {}
     }
@@ -305,21 +375,33 @@ pub(super) fn log(data_dir: Option<&Path>, l: Log<'_>) -> anyhow::Result<ExitCod
     };
     store.log_attempt(&attempt)?;
     let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "logged: {}: {} (AAPOR {}){}",
-        neutralise::line(&target.name()),
-        outcome.label(),
-        outcome.aapor().0,
-        callback
-            .map(|c| format!(", call back {}", when(c, target)))
-            .unwrap_or_default()
-    )?;
+    let args = [
+        (
+            "target",
+            neutralise::line(&target.name()).into_owned().into(),
+        ),
+        ("outcome", outcome_words(lang, outcome).into()),
+        ("code", outcome.aapor().0.into()),
+    ];
+    let call_back = callback
+        .map(|c| {
+            say(
+                lang,
+                "plan-cli-call-back",
+                &[("when", when(lang, c, target).into())],
+            )
+        })
+        .unwrap_or_default();
+    writeln!(out, "{}{call_back}", say(lang, "plan-cli-logged", &args))?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn calendar(data_dir: Option<&Path>, out_file: &Path) -> anyhow::Result<ExitCode> {
-    let store = open_store(data_dir)?;
+pub(super) fn calendar(
+    lang: UiLang,
+    data_dir: Option<&Path>,
+    out_file: &Path,
+) -> anyhow::Result<ExitCode> {
+    let store = open_store(lang, data_dir)?;
     let now = Timestamp::now();
     let rows = plan(
         &store.targets()?,
@@ -335,15 +417,33 @@ pub(super) fn calendar(data_dir: Option<&Path>, out_file: &Path) -> anyhow::Resu
         ics.as_bytes(),
     )
     .map_err(|e| {
-        anyhow::anyhow!(
-            "{}: cannot write the calendar: {e}",
-            neutralise::line(&out_file.display().to_string())
-        )
+        anyhow::anyhow!(say(
+            lang,
+            "plan-calendar-cannot-write",
+            &[
+                (
+                    "file",
+                    neutralise::line(&out_file.display().to_string())
+                        .into_owned()
+                        .into()
+                ),
+                ("error", e.to_string().into())
+            ]
+        ))
     })?;
+    let args = [
+        (
+            "file",
+            neutralise::line(&out_file.display().to_string())
+                .into_owned()
+                .into(),
+        ),
+        ("n", events.into()),
+    ];
     writeln!(
         io::stdout().lock(),
-        "{}: {events} callback(s)",
-        neutralise::line(&out_file.display().to_string())
+        "{}",
+        say(lang, "plan-calendar-written", &args)
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,11 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{AttributionArg, FormatArg, StructureArg, config, existing_db, now_text, show};
+use crate::i18n::UiLang;
+
+use super::{
+    AttributionArg, FormatArg, StructureArg, config, existing_db, now_text, say, seconds, show,
+};
 use crate::report::Attribution;
 
 /// What the report covers and how much it says about who said what.
@@ -20,6 +24,7 @@ pub(super) struct Filters<'a> {
 }
 
 pub(super) fn report(
+    lang: UiLang,
     db: &Path,
     out: &Path,
     formats: &[FormatArg],
@@ -57,12 +62,13 @@ pub(super) fn report(
     });
     // Checked before the collation is read: on a large one that takes seconds.
     if out.exists() && !out.is_dir() {
-        anyhow::bail!(
-            "{}: exists and is not a folder; name a folder for the report with --out DIR (it is created, private, if missing)",
-            out.display()
-        );
+        anyhow::bail!(say(
+            lang,
+            "report-out-not-folder",
+            &[("out", out.display().to_string().into())]
+        ));
     }
-    let cdb = existing_db(db)?;
+    let cdb = existing_db(lang, db)?;
     if let Some(g) = guide {
         let mut ids: Vec<String> = cdb
             .guide_sources()?
@@ -71,26 +77,35 @@ pub(super) fn report(
             .collect();
         ids.dedup();
         if !ids.iter().any(|id| id == g) {
-            anyhow::bail!(
-                "no guide `{g}` in {}; its sessions were made with: {}",
-                db.display(),
-                if ids.is_empty() {
-                    "none yet (collate some files first)".to_string()
-                } else {
-                    ids.join(", ")
-                }
-            );
+            let ids = if ids.is_empty() {
+                say(lang, "report-no-guide-none", &[])
+            } else {
+                ids.join(", ")
+            };
+            anyhow::bail!(say(
+                lang,
+                "report-no-guide",
+                &[
+                    ("guide", g.into()),
+                    ("db", db.display().to_string().into()),
+                    ("ids", ids.into())
+                ]
+            ));
         }
     }
     cdb.for_one_pass()?;
     let mut err = io::stderr().lock();
     // The folder too is made ready before the collation is read.
     for n in crate::report::prepare_folder(out)? {
-        writeln!(err, "note: {}", show(n))?;
+        writeln!(
+            err,
+            "{}",
+            say(lang, "cli-note", &[("what", show(n).into())])
+        )?;
     }
     // Progress on stderr, a line a step: on a large collation the report takes seconds.
     let started = std::time::Instant::now();
-    writeln!(err, "reading the collation…")?;
+    writeln!(err, "{}", say(lang, "report-reading", &[]))?;
     let r = crate::report::Report::build(
         &cdb,
         crate::report::ReportOptions {
@@ -107,40 +122,46 @@ pub(super) fn report(
         },
     )?;
     if r.sections.is_empty() {
-        writeln!(err, "no sessions match: the report is empty")?;
+        writeln!(err, "{}", say(lang, "report-empty", &[]))?;
     }
     let sessions: usize = r.sections.iter().map(|s| s.sessions.len()).sum();
-    writeln!(
-        err,
-        "read {} in {:.1} s; writing {}…",
-        crate::report::sessions_count(sessions),
-        started.elapsed().as_secs_f64(),
-        formats
-            .iter()
-            .map(|f| f.name())
-            .collect::<Vec<_>>()
-            .join(", ")
-    )?;
+    // Format names are the ones `--format` takes, the same in every language.
+    let names = formats
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let args = [
+        ("n", sessions.into()),
+        ("seconds", seconds(lang, started.elapsed()).into()),
+        ("formats", names.into()),
+    ];
+    writeln!(err, "{}", say(lang, "report-read", &args))?;
     drop(err);
     let outcome = crate::report::write_reporting(&r, out, &formats, &now_text(), &|f, took| {
         // From the writer threads; a closed stderr must not stop the report.
+        let args = [
+            ("format", f.name().into()),
+            ("seconds", seconds(lang, took).into()),
+        ];
         writeln!(
             io::stderr(),
-            "{} written in {:.1} s",
-            f.name(),
-            took.as_secs_f64()
+            "{}",
+            say(lang, "report-format-written", &args)
         )
         .unwrap_or(());
     })?;
     let mut out = io::stdout().lock();
     for p in &outcome.written {
-        writeln!(out, "wrote {}", show(p.display()))?;
+        let path = show(p.display());
+        writeln!(out, "{}", say(lang, "cli-wrote", &[("path", path.into())]))?;
     }
     for p in &outcome.pruned {
+        let path = show(p.display());
         writeln!(
             out,
-            "removed {} (left from an earlier report, not part of this one)",
-            show(p.display())
+            "{}",
+            say(lang, "report-pruned", &[("path", path.into())])
         )?;
     }
     let mut err = io::stderr().lock();
@@ -148,22 +169,21 @@ pub(super) fn report(
         let removed = if f.removed.is_empty() {
             String::new()
         } else {
-            format!(
-                "; removed the earlier {} so that it cannot pass for this report",
-                f.removed
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            let paths = f
+                .removed
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            say(lang, "report-removed-earlier", &[("paths", paths.into())])
         };
-        writeln!(
-            err,
-            "stocktake: {} not written: {}{}",
-            f.format.name(),
-            show(&f.error),
-            show(removed)
-        )?;
+        // Why it failed is the report writer's words, after the lead.
+        let args = [
+            ("format", f.format.name().into()),
+            ("error", show(&f.error).into()),
+            ("removed", show(removed).into()),
+        ];
+        writeln!(err, "{}", say(lang, "report-failed", &args))?;
     }
     Ok(if outcome.failed.is_empty() {
         ExitCode::SUCCESS

@@ -4,16 +4,19 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::i18n::UiLang;
+
 use super::table::{Column, Table, Width};
-use super::{open_store, show};
+use super::{open_store, say, show};
 use crate::neutralise;
 
 pub(super) fn sessions(
+    lang: UiLang,
     data_dir: Option<&Path>,
     json: bool,
     wide: bool,
 ) -> anyhow::Result<ExitCode> {
-    let store = open_store(data_dir)?;
+    let store = open_store(lang, data_dir)?;
     let rows = store.summaries()?;
     let mut out = io::stdout().lock();
     if json {
@@ -23,25 +26,33 @@ pub(super) fn sessions(
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
-        writeln!(out, "No sessions yet in {}.", show(store.path().display()))?;
+        writeln!(
+            out,
+            "{}",
+            say(
+                lang,
+                "sessions-none",
+                &[("path", show(store.path().display()).into())]
+            )
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     if !wide {
-        return narrow(&mut out, &rows);
+        return narrow(lang, &mut out, &rows);
     }
     let mut table: Vec<[String; 9]> = vec![
         [
-            "SESSION",
-            "CALL",
-            "GUIDE",
-            "STRUCTURE",
-            "RESPONSE",
-            "STATUS",
-            "REV",
-            "REQUIRED",
-            "LAST CHANGE",
+            "sessions-col-session",
+            "sessions-col-call",
+            "sessions-col-guide",
+            "sessions-col-structure",
+            "sessions-col-response",
+            "sessions-col-status",
+            "sessions-col-rev",
+            "sessions-col-required",
+            "sessions-col-last-change",
         ]
-        .map(String::from),
+        .map(|id| say(lang, id, &[])),
     ];
     table.extend(rows.iter().map(|r| {
         // A custom structure by its own label, as the report groups it.
@@ -55,8 +66,13 @@ pub(super) fn sessions(
             format!("{} v{}", r.guide_id, r.guide_version),
             structure,
             r.response.clone(),
+            // The status by its code, exact as `--json` has it; only the note is words.
             if r.waiting {
-                format!("{} (to sync)", r.status)
+                say(
+                    lang,
+                    "sessions-wide-to-sync",
+                    &[("status", r.status.clone().into())],
+                )
             } else {
                 r.status.clone()
             },
@@ -93,23 +109,31 @@ fn short_structure(structure: &str, label: &str) -> String {
 
 /// The table that fits an 80-column terminal: what an interviewer looks for, each column
 /// cut with `…` where it would run long. `--wide` has the ids and exact times.
-fn narrow(out: &mut dyn Write, rows: &[crate::store::SessionSummary]) -> anyhow::Result<ExitCode> {
+fn narrow(
+    lang: UiLang,
+    out: &mut dyn Write,
+    rows: &[crate::store::SessionSummary],
+) -> anyhow::Result<ExitCode> {
     let mut table: Vec<[String; 6]> = vec![
         [
-            "RESPONSE",
-            "STRUCTURE",
-            "STATUS",
-            "REV",
-            "REQUIRED",
-            "CHANGED (UTC)",
+            "sessions-col-response",
+            "sessions-col-structure",
+            "sessions-col-status",
+            "sessions-col-rev",
+            "sessions-col-required",
+            "sessions-col-changed",
         ]
-        .map(String::from),
+        .map(|id| say(lang, id, &[])),
     ];
     table.extend(rows.iter().map(|r| {
+        // The store's status codes in words; a code this table does not know, as it is.
         let status = match (r.status.as_str(), r.waiting) {
-            (_, true) => "to sync".to_string(),
-            ("in_progress", _) => "in progress".to_string(),
-            (s, _) => s.to_string(),
+            (_, true) => say(lang, "sessions-status-to-sync", &[]),
+            ("in_progress", _) => say(lang, "sessions-status-in-progress", &[]),
+            ("completed", _) => say(lang, "sessions-status-completed", &[]),
+            ("draft", _) => say(lang, "sessions-status-draft", &[]),
+            ("synced", _) => say(lang, "sessions-status-synced", &[]),
+            (s, _) => neutralise::line(s).into_owned(),
         };
         // RFC 3339 in UTC: the date and the minute are what a reader compares.
         let changed = r

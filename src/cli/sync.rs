@@ -5,7 +5,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, config, open_store, show, user_message};
+use crate::i18n::UiLang;
+
+use super::{Cli, config, open_store, say, show, user_message};
 use crate::guide::{Catalog, GuideDirs};
 
 /// Where completed sessions go: `sync --to`, else `--outbox` / `STOCKTAKE_OUTBOX`, else the
@@ -24,35 +26,45 @@ pub(super) fn sending(cli: &Cli, to: Option<&Path>) -> anyhow::Result<crate::out
     Ok(crate::outbox::Sending { outbox, recipients })
 }
 
-pub(super) fn sync(cli: &Cli, to: Option<&Path>, again: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn sync(
+    cli: &Cli,
+    lang: UiLang,
+    to: Option<&Path>,
+    again: bool,
+) -> anyhow::Result<ExitCode> {
     let sending = sending(cli, to)?;
     let Some(dir) = sending.outbox.clone() else {
-        anyhow::bail!(
-            "no outbox: say where with `stocktake sync --to DIR`, STOCKTAKE_OUTBOX, or outbox = \"DIR\" in {}",
-            crate::config::config_path()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| "the config file".into())
-        );
+        let config = crate::config::config_path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| say(lang, "sync-the-config-file", &[]));
+        anyhow::bail!(say(lang, "sync-no-outbox", &[("config", config.into())]));
     };
-    let mut store = open_store(cli.data_dir.as_deref())?;
+    let mut store = open_store(lang, cli.data_dir.as_deref())?;
     // Before writing anything: with nothing waiting, a mistyped folder would otherwise be
     // answered "nothing to sync".
     let waiting = match store.unsynced()?.len() {
         0 => String::new(),
-        n => format!(", {n} completed session revision(s) still waiting to sync"),
+        n => say(lang, "sync-still-waiting-suffix", &[("n", n.into())]),
     };
     match std::fs::metadata(&dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            anyhow::bail!(
-                "the outbox {} does not exist; create it (mkdir {}), or choose another with --to DIR or STOCKTAKE_OUTBOX; nothing was written{waiting}",
-                dir.display(),
-                dir.display()
-            )
+            anyhow::bail!(say(
+                lang,
+                "sync-outbox-missing",
+                &[
+                    ("dir", dir.display().to_string().into()),
+                    ("waiting", waiting.into())
+                ]
+            ))
         }
-        Ok(m) if !m.is_dir() => anyhow::bail!(
-            "the outbox {} is not a folder; choose a folder with --to DIR; nothing was written{waiting}",
-            dir.display()
-        ),
+        Ok(m) if !m.is_dir() => anyhow::bail!(say(
+            lang,
+            "sync-outbox-not-folder",
+            &[
+                ("dir", dir.display().to_string().into()),
+                ("waiting", waiting.into())
+            ]
+        )),
         _ => {}
     }
     let which = if again {
@@ -65,55 +77,72 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>, again: bool) -> anyhow::Result<
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     for p in &report.written {
-        writeln!(out, "wrote {}", show(p.display()))?;
+        let path = show(p.display());
+        writeln!(out, "{}", say(lang, "cli-wrote", &[("path", path.into())]))?;
     }
     for p in &report.already {
-        writeln!(out, "already there: {}", show(p.display()))?;
+        let path = show(p.display());
+        writeln!(
+            out,
+            "{}",
+            say(lang, "sync-already-there", &[("path", path.into())])
+        )?;
     }
     if report.cleaned > 0 {
         writeln!(
             out,
-            "removed {} unfinished temporary file(s) left by an interrupted sync",
-            report.cleaned
+            "{}",
+            say(lang, "sync-cleaned", &[("n", report.cleaned.into())])
         )?;
     }
     for (name, e) in &report.failed {
-        writeln!(err, "not written: {}: {}", show(name), show(e))?;
+        // What failed is the outbox's own words (the file system's), after the lead.
+        let args = [("name", show(name).into()), ("error", show(e).into())];
+        writeln!(err, "{}", say(lang, "sync-not-written", &args))?;
     }
     if report.plain > 0
         && let Some(x) = crate::outbox::exposure(&dir)
     {
         let who = if x.everyone {
-            "every user of this machine can list it".to_string()
+            say(lang, "sync-exposed-everyone", &[])
         } else {
-            format!("the members of group {} can list it", show(&x.group))
+            say(
+                lang,
+                "sync-exposed-group",
+                &[("group", show(&x.group).into())],
+            )
         };
-        writeln!(
-            err,
-            "warning: {} session file(s) written in clear to {shown} (mode {:04o}): {who}, and the files are readable by the folder's group; encrypt them (recipients in the config or the guide), or use a drop folder the interviewers cannot read (README, \"A shared outbox on a server\")",
-            report.plain, x.mode
-        )?;
+        let args = [
+            ("n", report.plain.into()),
+            ("dir", shown.clone().into()),
+            ("mode", format!("{:04o}", x.mode).into()),
+            ("who", who.into()),
+        ];
+        writeln!(err, "{}", say(lang, "sync-exposed", &args))?;
     }
     let waiting = store.unsynced()?.len();
     if !report.is_ok() {
         writeln!(
             err,
-            "{waiting} completed session revision(s) still waiting to sync; nothing was lost"
+            "{}",
+            say(lang, "sync-still-waiting", &[("n", waiting.into())])
         )?;
         return Ok(ExitCode::FAILURE);
     }
     if report.written.is_empty() && report.already.is_empty() {
         let sent = crate::outbox::sent(&store)?;
         if sent.is_empty() {
+            let path = show(store.path().display());
             writeln!(
                 out,
-                "nothing to sync: no session completed in this store yet ({})",
-                show(store.path().display())
+                "{}",
+                say(lang, "sync-nothing", &[("store", path.into())])
             )?;
         } else {
             writeln!(
                 out,
-                "nothing new to sync into {shown}: every completed revision is already written:"
+                "{}",
+                say(lang, "sync-nothing-new", &[("dir", shown.clone().into())])
             )?;
             for s in &sent {
                 let structure = match crate::guide::Structure::parse(&s.structure) {
@@ -121,24 +150,22 @@ pub(super) fn sync(cli: &Cli, to: Option<&Path>, again: bool) -> anyhow::Result<
                     None => show(&s.structure),
                 };
                 if let Some(r) = &s.record {
-                    writeln!(
-                        out,
-                        "  {} · {structure} r{}: {} in {}, {}",
-                        show(&s.response),
-                        s.revision,
-                        show(&r.file_name),
-                        show(&r.outbox),
-                        show(&r.written_at)
-                    )?;
+                    let args = [
+                        ("response", show(&s.response).into()),
+                        ("structure", structure.into()),
+                        ("revision", s.revision.into()),
+                        ("file", show(&r.file_name).into()),
+                        ("outbox", show(&r.outbox).into()),
+                        ("at", show(&r.written_at).into()),
+                    ];
+                    writeln!(out, "{}", say(lang, "sync-sent-line", &args))?;
                 }
             }
-            writeln!(
-                out,
-                "to write them all again (a copy on a USB stick, or encrypted now): stocktake sync --again --to DIR"
-            )?;
+            writeln!(out, "{}", say(lang, "sync-again-hint", &[]))?;
         }
     } else {
-        writeln!(out, "{} file(s) written to {shown}", report.written.len())?;
+        let args = [("n", report.written.len().into()), ("dir", shown.into())];
+        writeln!(out, "{}", say(lang, "sync-written", &args))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -173,6 +200,7 @@ fn starts_as_attempt_file(path: &Path) -> bool {
 /// outcomes then show on the Plan screen. It is theirs to send, so it is never synced
 /// from here.
 fn import_attempt(
+    lang: UiLang,
     store: &mut crate::store::Store,
     path: &Path,
     shown: &str,
@@ -181,55 +209,64 @@ fn import_attempt(
     let (bytes, _) = crate::sync::read_regular(path, max, max)?;
     let (_, a) = crate::campaign::parse_attempt(&bytes, shown)?;
     let new = store.import_attempts(std::slice::from_ref(&a))? > 0;
-    Ok(format!(
-        "{shown}: call attempt {}: {} · {} at {}",
-        if new {
-            "imported"
-        } else {
-            "already here, nothing changed"
-        },
-        show(&a.target),
-        a.outcome.label(),
-        a.at
+    let outcome = crate::i18n::lookup(lang, &format!("outcome-{}", a.outcome.as_str()), &[])
+        .unwrap_or_else(|| a.outcome.label().to_string());
+    Ok(say(
+        lang,
+        "import-attempt",
+        &[
+            ("file", shown.into()),
+            ("new", if new { "yes" } else { "no" }.into()),
+            ("target", show(&a.target).into()),
+            ("outcome", outcome.into()),
+            ("at", a.at.to_string().into()),
+        ],
     ))
 }
 
-pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub(super) fn import(cli: &Cli, lang: UiLang, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     // Folders are walked as collate walks them, so `import DIR` takes a whole outbox.
     let found = crate::collate::find_files(paths)?;
     let mut failed = 0;
     for (dir, why) in &found.unreadable {
         failed += 1;
         eprintln!(
-            "stocktake: {}: cannot read this folder: {why}",
-            show(dir.display())
+            "{}",
+            say(
+                lang,
+                "import-unreadable-folder",
+                &[
+                    ("dir", show(dir.display()).into()),
+                    ("why", why.to_string().into())
+                ]
+            )
         );
     }
     let files = found.files;
     if files.is_empty() && failed == 0 {
-        anyhow::bail!(
-            "no session files (*.toml) in {}",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let paths = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        anyhow::bail!(say(lang, "import-no-files", &[("paths", paths.into())]));
     }
     let catalog = Catalog::discover(&GuideDirs::standard(cli.guides.clone()));
-    let mut store = open_store(cli.data_dir.as_deref())?;
+    let mut store = open_store(lang, cli.data_dir.as_deref())?;
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     for path in &files {
         let shown = show(path.display());
         let result = (|| -> anyhow::Result<String> {
             if is_encrypted(path) {
-                anyhow::bail!(
-                    "{shown}: encrypted for the collator (age): import cannot open it, only the collator's identity can; import the plain .toml file from the store it was written from, or, as the collator, read it with stocktake collate --identity FILE"
-                );
+                anyhow::bail!(say(
+                    lang,
+                    "import-encrypted",
+                    &[("file", shown.clone().into())]
+                ));
             }
             if starts_as_attempt_file(path) {
-                return import_attempt(&mut store, path, &shown);
+                return import_attempt(lang, &mut store, path, &shown);
             }
             let crate::sync::Verified {
                 file: f,
@@ -253,17 +290,23 @@ pub(super) fn import(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 content: bytes,
             };
             let what = match store.import_revision(&guide, &f.session, &file)? {
-                crate::store::Imported::New => "imported".to_string(),
+                crate::store::Imported::New => say(lang, "import-new", &[]),
                 crate::store::Imported::Updated { from } => {
-                    format!("imported, replacing revision {from}")
+                    say(lang, "import-replacing", &[("from", from.into())])
                 }
-                crate::store::Imported::AlreadyHere => "already here, nothing changed".to_string(),
+                crate::store::Imported::AlreadyHere => say(lang, "import-already", &[]),
             };
-            Ok(format!(
-                "{shown}: {what}: {} · {} revision {}",
-                show(&f.session.response),
-                super::structure_shown(f.session.structure, &f.session.structure_label),
-                f.session.revision
+            let structure = super::structure_shown(f.session.structure, &f.session.structure_label);
+            Ok(say(
+                lang,
+                "import-session",
+                &[
+                    ("file", shown.clone().into()),
+                    ("what", what.into()),
+                    ("response", show(&f.session.response).into()),
+                    ("structure", structure.into()),
+                    ("revision", f.session.revision.into()),
+                ],
             ))
         })();
         match result {

@@ -38,6 +38,8 @@ pub struct Summary {
     pub cleared: Cleared,
 }
 
+/// In English, for tests' messages and logs; what a person reads is put in words, in their
+/// language, by the command line (`cli::collate::summary_words`).
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(

@@ -28,7 +28,8 @@ pub enum UiLang {
 }
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
-/// hints and help; the interview; the analyse screens; the accessible mode), in the order
+/// hints and help; the interview; the analyse screens; the accessible mode; the command
+/// line's summaries and errors), in the order
 /// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
 /// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
@@ -41,6 +42,7 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en-interview.ftl"),
             include_str!("en-analyse.ftl"),
             include_str!("en-accessible.ftl"),
+            include_str!("en-cli.ftl"),
         ],
     ),
     (
@@ -52,12 +54,13 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr-interview.ftl"),
             include_str!("fr-analyse.ftl"),
             include_str!("fr-accessible.ftl"),
+            include_str!("fr-cli.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 5] = ["", "-keys", "-interview", "-analyse", "-accessible"];
+pub const FILES: [&str; 6] = ["", "-keys", "-interview", "-analyse", "-accessible", "-cli"];
 
 impl UiLang {
     pub const ALL: [UiLang; 2] = [UiLang::En, UiLang::Fr];
@@ -225,6 +228,22 @@ pub fn t(lang: UiLang, id: &str) -> String {
 
 /// `Wed 13:00` in `lang` (`mer. 13:00`): jiff's `strftime` names weekdays in English only.
 pub fn day_time(lang: UiLang, t: &jiff::ZonedDateTime) -> String {
+    weekday_then(lang, t, t.strftime("%H:%M").to_string())
+}
+
+/// `Wed 14 Mar 13:00` in English, `mer. 14/03 13:00` in French: a day within weeks of
+/// today, as `stocktake plan` shows the next call (months by number where the program
+/// has no month names of its own).
+pub fn day_date_time(lang: UiLang, t: &jiff::ZonedDateTime) -> String {
+    let rest = match lang {
+        UiLang::En => t.strftime("%d %b %H:%M"),
+        UiLang::Fr => t.strftime("%d/%m %H:%M"),
+    };
+    weekday_then(lang, t, rest.to_string())
+}
+
+/// The weekday's short name in `lang`, then `rest`.
+fn weekday_then(lang: UiLang, t: &jiff::ZonedDateTime, rest: String) -> String {
     use jiff::civil::Weekday as W;
     let day = match t.weekday() {
         W::Monday => "mon",
@@ -238,10 +257,7 @@ pub fn day_time(lang: UiLang, t: &jiff::ZonedDateTime) -> String {
     tr(
         lang,
         "day-time",
-        &[
-            ("day", day.into()),
-            ("time", t.strftime("%H:%M").to_string().into()),
-        ],
+        &[("day", day.into()), ("time", rest.into())],
     )
 }
 
@@ -273,6 +289,11 @@ mod tests {
         let z = t.to_zoned_datetime(jiff::tz::TimeZone::UTC);
         assert_eq!(day_time(UiLang::En, &z), "Wed 13:00");
         assert_eq!(day_time(UiLang::Fr, &z), "mer. 13:00");
+        assert_eq!(
+            day_date_time(UiLang::En, &z),
+            z.strftime("%a %d %b %H:%M").to_string()
+        );
+        assert_eq!(day_date_time(UiLang::Fr, &z), "mer. 02/12 13:00");
     }
 
     #[test]

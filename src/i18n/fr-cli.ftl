@@ -1,0 +1,365 @@
+# Les mots de la ligne de commande : résumés, lignes de progression et erreurs des
+# sous-commandes (src/cli/). Ce qu'un script lit (--json, CSV, lignes séparées par des
+# tabulations, chemins, identifiants) n'est jamais ici. Chaque identifiant ici doit être
+# dans en-cli.ftl aussi.
+
+## Commun
+cli-bad-ui-language = --ui-language `{ $given }` n'est pas une langue de stocktake : en, fr
+cli-note = note : { $what }
+cli-warning-skipped = attention : guide ignoré : { $what }
+cli-no-data-dir = impossible de savoir où est votre dossier de données (pas de dossier personnel ?) ; indiquez --data-dir DOSSIER
+cli-db-is-folder = { $db } : est un dossier, pas une base de collation ; nommez le fichier de la base, par exemple --db { $example }
+cli-db-missing = { $db } : cette base de collation n'existe pas ; lancez d'abord stocktake collate
+cli-db-dangling = { $db } : est un lien symbolique vers { $target }, qui n'existe pas ; stocktake ne crée une base de collation que sous son vrai nom (privée, 0600) : indiquez --db { $target }
+cli-wrote = écrit : { $path }
+
+## stocktake collate
+collate-path-missing = { $path } : { $error } ; rien n'a été collationné{ $created ->
+    [no] {" "}et aucune base n'a été créée
+   *[yes] {""}
+}
+collate-waiting = une autre collation est en cours sur { $db } ; attente de sa fin…
+collate-bar = {" "}{ $done }/{ $total } fichiers · { $quarantined ->
+    [one] { $quarantined } en quarantaine
+   *[other] { $quarantined } en quarantaine
+}{" "}
+collate-progress = collation : { $done }/{ $total } fichiers, { $quarantined } en quarantaine
+collate-quarantined = en quarantaine ({ $kind }) : { $reason }
+
+# Les sortes de quarantaine, telles que la base de collation les garde ; l'identifiant est
+# la sorte, ses espaces remplacés par des tirets. Une sorte absente est montrée telle quelle.
+quarantine-kind-unreadable = illisible
+quarantine-kind-too-large = trop grand
+quarantine-kind-not-a-regular-file = pas un fichier ordinaire
+quarantine-kind-corrupt = corrompu
+quarantine-kind-truncated = tronqué
+quarantine-kind-tampered = altéré
+quarantine-kind-unknown-format = format inconnu
+quarantine-kind-invalid = invalide
+quarantine-kind-guide-mismatch = guide différent
+quarantine-kind-unknown-guide = guide inconnu
+quarantine-kind-invalid-answer = réponse invalide
+quarantine-kind-free-text-without-consent = texte libre sans consentement
+quarantine-kind-not-for-this-collator = pas pour cette personne qui collationne
+quarantine-kind-damaged-ciphertext = chiffré endommagé
+quarantine-kind-no-identity = pas d'identité
+quarantine-kind-too-many-recipients = trop de destinataires
+quarantine-kind-not-encrypted = pas chiffré
+quarantine-kind-unreadable-folder = dossier illisible
+collate-summary = { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+} : { $new ->
+    [one] { $new } nouveau
+   *[other] { $new } nouveaux
+}, { $updated ->
+    [one] { $updated } mis à jour
+   *[other] { $updated } mis à jour
+}, { $duplicate ->
+    [one] { $duplicate } déjà présent
+   *[other] { $duplicate } déjà présents
+}, { $conflicting ->
+    [one] { $conflicting } en conflit
+   *[other] { $conflicting } en conflit
+}, { $quarantined } en quarantaine
+collate-summary-attempts = ; { $attempts ->
+    [one] { $attempts } tentative d'appel
+   *[other] { $attempts } tentatives d'appel
+}
+collate-summary-cleared = ; sortis de quarantaine : { $parts }
+collate-cleared-imported = { $n ->
+    [one] { $n } importé maintenant
+   *[other] { $n } importés maintenant
+}
+collate-cleared-gone = { $n ->
+    [one] { $n } introuvable désormais
+   *[other] { $n } introuvables désormais
+}
+collate-cleared-readable = { $n ->
+    [one] { $n } dossier de nouveau lisible
+   *[other] { $n } dossiers de nouveau lisibles
+}
+collate-took = {" "}en { $seconds } s
+collate-conflicts = { $open ->
+    [one] { $open } conflit à examiner
+   *[other] { $open } conflits à examiner
+} : stocktake conflicts --db { $db }
+
+## stocktake sessions (le tableau étroit tient en 80 colonnes dans chaque langue)
+sessions-none = Aucune session pour l'instant dans { $path }.
+sessions-col-session = SESSION
+sessions-col-call = APPEL
+sessions-col-guide = GUIDE
+sessions-col-structure = RÉPONDANT
+sessions-col-response = RÉPONSE
+sessions-col-status = ÉTAT
+sessions-col-rev = RÉV
+sessions-col-required = REQUIS
+sessions-col-last-change = DERNIÈRE MODIFICATION
+sessions-col-changed = MODIFIÉ (UTC)
+# Après le code de l'état avec --wide : une révision terminée pas encore dans la boîte d'envoi.
+sessions-wide-to-sync = { $status } (à synchroniser)
+sessions-status-to-sync = à synchroniser
+sessions-status-in-progress = en cours
+sessions-status-completed = terminée
+sessions-status-draft = brouillon
+sessions-status-synced = synchronisée
+
+## stocktake sync
+sync-no-outbox = pas de boîte d'envoi : indiquez-la avec `stocktake sync --to DOSSIER`, STOCKTAKE_OUTBOX, ou outbox = "DOSSIER" dans { $config }
+sync-the-config-file = le fichier de configuration
+sync-still-waiting-suffix = , { $n ->
+    [one] { $n } révision de session terminée attend toujours d'être synchronisée
+   *[other] { $n } révisions de session terminées attendent toujours d'être synchronisées
+}
+sync-outbox-missing = la boîte d'envoi { $dir } n'existe pas ; créez-la (mkdir { $dir }), ou choisissez-en une autre avec --to DOSSIER ou STOCKTAKE_OUTBOX ; rien n'a été écrit{ $waiting }
+sync-outbox-not-folder = la boîte d'envoi { $dir } n'est pas un dossier ; choisissez un dossier avec --to DOSSIER ; rien n'a été écrit{ $waiting }
+sync-already-there = déjà là : { $path }
+sync-cleaned = { $n ->
+    [one] { $n } fichier temporaire inachevé, laissé par une synchronisation interrompue, supprimé
+   *[other] { $n } fichiers temporaires inachevés, laissés par une synchronisation interrompue, supprimés
+}
+sync-not-written = pas écrit : { $name } : { $error }
+sync-exposed-everyone = tous les utilisateurs de cette machine peuvent en lister le contenu
+sync-exposed-group = les membres du groupe { $group } peuvent en lister le contenu
+sync-exposed = attention : { $n ->
+    [one] { $n } fichier de session écrit en clair
+   *[other] { $n } fichiers de session écrits en clair
+} dans { $dir } (mode { $mode }) : { $who }, et le groupe du dossier peut lire les fichiers ; chiffrez-les (destinataires dans la configuration ou le guide), ou utilisez un dossier de dépôt que les enquêteurs ne peuvent pas lire (README, « A shared outbox on a server »)
+sync-still-waiting = { $n ->
+    [one] { $n } révision de session terminée attend toujours d'être synchronisée ; rien n'a été perdu
+   *[other] { $n } révisions de session terminées attendent toujours d'être synchronisées ; rien n'a été perdu
+}
+sync-nothing = rien à synchroniser : aucune session n'est encore terminée dans ces données ({ $store })
+sync-nothing-new = rien de nouveau à synchroniser dans { $dir } : chaque révision terminée est déjà écrite :
+sync-sent-line = {"  "}{ $response } · { $structure } r{ $revision } : { $file } dans { $outbox }, { $at }
+sync-again-hint = pour toutes les réécrire (une copie sur une clé USB, ou chiffrées cette fois) : stocktake sync --again --to DOSSIER
+sync-written = { $n ->
+    [one] { $n } fichier écrit dans { $dir }
+   *[other] { $n } fichiers écrits dans { $dir }
+}
+
+## stocktake keys
+keys-cannot-read = { $file } : impossible de lire l'identité : { $error }
+keys-not-identity = { $file } : pas un fichier d'identité age ({ $why }) ; donnez le fichier écrit par `stocktake keys new --out FICHIER`
+keys-why-too-large = bien trop grand
+keys-why-not-text = pas du texte
+keys-why-line = la ligne { NUMBER($line, useGrouping: "false") } n'est ni un commentaire ni une clé AGE-SECRET-KEY-1…
+keys-cannot-create = { $file } : impossible de créer le fichier d'identité ({ $error }) ; un fichier existant n'est jamais remplacé
+keys-created = { $file } créé (lisible par vous seul : gardez-le en lieu sûr, avec une sauvegarde ; qui le détient lit chaque session)
+
+## stocktake guide
+guide-col-id = ID
+guide-col-version = VERSION
+guide-col-questions = QUESTIONS
+guide-col-where = OÙ
+guide-col-title = TITRE
+guide-bundled = fourni
+guide-shadowed = note : { $id } (version { $version }) de { $origin } est un autre guide avec le même identifiant ; celui de { $by } est utilisé (--guides, puis ./interview-guides, puis le dossier de configuration, puis les guides fournis)
+guide-not-found = { $name } : aucun fichier de ce nom, et aucun guide n'a cet identifiant ; `stocktake guide list` montre les guides trouvés
+guide-exported = { $out } : XLSForm de { $id } version { $version } : { $rows ->
+    [one] { $rows } ligne survey
+   *[other] { $rows } lignes survey
+}, { $choices ->
+    [one] { $choices } choix
+   *[other] { $choices } choix
+}
+guide-check-ok = { $file } : correct : { $id } version { $version }, { $sections ->
+    [one] { $sections } section
+   *[other] { $sections } sections
+}, { $questions ->
+    [one] { $questions } question
+   *[other] { $questions } questions
+}, { $digest }
+guide-check-refused = { $failed ->
+    [one] { $failed } fichier de guide refusé
+   *[other] { $failed } fichiers de guide refusés
+} sur { $total }
+guide-import-invalid = { $form } : pas importé : corrigez le formulaire et importez-le de nouveau ; rien n'a été écrit
+guide-import-lost = { $form } : { $n ->
+    [one] { $n } partie du formulaire ne peut pas passer dans un guide ; rien n'a été écrit. Importez avec --lossy pour écrire le guide sans elle, listée en tête du guide
+   *[other] { $n } parties du formulaire ne peuvent pas passer dans un guide ; rien n'a été écrit. Importez avec --lossy pour écrire le guide sans elles, listées en tête du guide
+}
+guide-import-exists = { $out } : existe déjà ; l'import ne remplace jamais un fichier : nommez-en un nouveau avec --out
+guide-imported = { $out } : guide { $id } version { $version } : { $sections ->
+    [one] { $sections } section
+   *[other] { $sections } sections
+}, { $questions ->
+    [one] { $questions } question
+   *[other] { $questions } questions
+}, depuis { $form }
+guide-imported-lost = ; { $n ->
+    [one] { $n } partie laissée de côté, listée en tête du guide
+   *[other] { $n } parties laissées de côté, listées en tête du guide
+}
+
+## stocktake plan (les états et résultats de --json restent les codes et libellés anglais)
+plan-cannot-read = { $file } : lecture impossible : { $error }
+plan-imported = { $file } : { $n ->
+    [one] { $n } cible
+   *[other] { $n } cibles
+} : { $new ->
+    [one] { $new } nouvelle
+   *[other] { $new } nouvelles
+}, { $updated ->
+    [one] { $updated } mise à jour
+   *[other] { $updated } mises à jour
+}, { $unchanged ->
+    [one] { $unchanged } inchangée
+   *[other] { $unchanged } inchangées
+}
+plan-flagged = { $n ->
+    [one] { $n } cible qui n'est plus dans le fichier est gardée, parce que des tentatives ont été notées : marquée comme retirée
+   *[other] { $n } cibles qui ne sont plus dans le fichier sont gardées, parce que des tentatives ont été notées : marquées comme retirées
+}
+plan-dropped = { $n ->
+    [one] { $n } cible qui n'est plus dans le fichier, jamais essayée : supprimée
+   *[other] { $n } cibles qui ne sont plus dans le fichier, jamais essayées : supprimées
+}
+plan-collation-targets = { $file } : { $n ->
+    [one] { $n } cible
+   *[other] { $n } cibles
+} : la couverture de { $db }{ $new ->
+    [yes] {" "}(une nouvelle base de collation)
+   *[no] {""}
+} porte sur cette campagne
+plan-cli-empty = Pas encore de campagne : stocktake plan import CAMPAGNE.csv (colonnes response, structure, coordinator, organisation, contact, timezone, language)
+plan-cli-col-target = CIBLE
+plan-cli-col-status = ÉTAT
+plan-cli-col-tries = ESSAIS
+plan-cli-col-next = PROCHAIN
+plan-cli-col-coordinator = COORDINATEUR
+plan-cli-col-sessions = SESSIONS
+plan-cli-removed = { $id } (retirée)
+plan-cli-state-callback-due = rappel dû
+plan-cli-state-due = à appeler
+plan-cli-state-not-tried = pas essayé
+plan-cli-state-callback = rappel
+plan-cli-state-waiting = en attente
+plan-cli-state-exhausted = assez essayé
+plan-cli-state-needs-contact = il faut un nouveau contact
+plan-cli-totals = { $done ->
+    [one] { $done } fait
+   *[other] { $done } faits
+}, { $due } à appeler maintenant, { $left ->
+    [one] { $left } restant
+   *[other] { $left } restants
+}
+plan-not-a-time = --{ $flag } `{ $given }` n'est pas une heure ; écrivez par exemple 2018-03-15T14:30 (votre heure locale) ou 2018-03-15T11:30:00Z
+plan-cli-no-target = pas de cible `{ $target }` dans la campagne{ $near } ; `stocktake plan list` les montre toutes
+plan-did-you-mean = {" "}(vouliez-vous dire { $ids } ?)
+plan-unknown-outcome = résultat inconnu `{ $given }` ; utilisez l'un de { $codes }
+plan-bad-callback = --callback { $error } (les heures sont celles du répondant ; ou donnez-en une avec son fuseau, 2018-03-15T11:30:00Z)
+plan-callback-needs-time = un rappel a besoin de son heure : --callback 2018-03-15T14:30
+plan-callback-not-after = l'heure du rappel n'est pas après la tentative ({ $at }) : un rappel est dans l'avenir
+plan-callback-only = --callback ne va qu'avec --outcome callback
+plan-cli-logged = noté : { $target } : { $outcome } (AAPOR { $code })
+plan-cli-call-back = , rappel { $when }
+plan-calendar-cannot-write = { $file } : impossible d'écrire le calendrier : { $error }
+plan-calendar-written = { $file } : { $n ->
+    [one] { $n } rappel
+   *[other] { $n } rappels
+}
+
+## stocktake conflicts et stocktake resolve (empreintes, identifiants de question et commandes tels quels)
+conflicts-none = aucun conflit
+conflicts-two-first = deux premières révisions
+conflicts-parent = parent { $digest }
+conflicts-session = session { $session } · { $response } · { $structure } · { $parent }
+conflicts-revision = { $digest }  révision { $revision }, terminée { $completed }, faite par { $by } (selon le fichier), collationnée { $collated }
+conflicts-from = de { $path }{ $owner }
+conflicts-owner = {" "}(propriétaire du fichier : { $owner })
+conflicts-resolved = résolu : { $digest } est gardée
+conflicts-unresolved-head = non résolu : tant que vous n'avez pas choisi, le rapport utilise { $digest } (la révision la plus haute, puis la dernière terminée)
+conflicts-unresolved-later = non résolu : une révision plus récente s'appuie sur l'une d'elles
+conflicts-chosen = ✓ choisie
+conflicts-same = (les réponses sont les mêmes ; seuls les horaires des notes ou les participants diffèrent)
+conflicts-no-answer-recorded = (aucune réponse enregistrée)
+conflicts-no-answer = (pas de réponse)
+conflicts-other = {" "}(autre : { $text })
+conflicts-note = {" "}· note : { $text }
+conflicts-all-resolved = { $n ->
+    [one] { $n } conflit, résolu
+   *[other] { $n } conflits, tous résolus
+} : plus rien à faire (pour revenir sur un choix : stocktake resolve --undo --db { $db } EMPREINTE)
+conflicts-open = { $n ->
+    [one] { $n } conflit
+   *[other] { $n } conflits
+}, { $open ->
+    [one] { $open } non résolu
+   *[other] { $open } non résolus
+}. À faire : choisir dans chacun la révision à garder, stocktake resolve --db { $db } EMPREINTE ; pour prendre une réponse d'une autre révision, stocktake resolve --db { $db } --answer QUESTION EMPREINTE{ $full ->
+    [yes] {""}
+   *[no]  ; --full montre chaque texte en entier
+}
+resolve-still-needs = ce conflit attend toujours la révision à garder : stocktake resolve --db { $db } EMPREINTE
+resolve-resolved = ce conflit est résolu
+resolve-none-left = ; il ne reste aucun conflit
+resolve-others = ; { $n ->
+    [one] { $n } autre conflit non résolu
+   *[other] { $n } autres conflits non résolus
+} : stocktake conflicts --db { $db }
+resolve-undone = le choix est annulé : le conflit de { $digest } est de nouveau non résolu
+resolve-kept = { $kept } est gardée plutôt que { $others } ; le rapport l'utilise (annuler : stocktake resolve --undo --db { $db } { $kept })
+resolve-answer-undone = { $question } : le choix est annulé ; la réponse vient de nouveau de la révision gardée
+resolve-answer-chosen = { $question } : le rapport utilise la réponse de { $digest }, quelle que soit la révision gardée (annuler : stocktake resolve --undo --db { $db } --answer { $question } { $digest })
+
+## stocktake report (les lignes du terminal ; les fichiers du rapport ne suivent pas cette langue)
+report-out-not-folder = { $out } : existe et n'est pas un dossier ; nommez un dossier pour le rapport avec --out DOSSIER (il est créé, privé, s'il manque)
+report-no-guide = pas de guide `{ $guide }` dans { $db } ; ses sessions ont été faites avec : { $ids }
+report-no-guide-none = aucun pour l'instant (collationnez d'abord des fichiers)
+report-reading = lecture de la collation…
+report-empty = aucune session ne correspond : le rapport est vide
+report-read = { $n ->
+    [one] { $n } session lue
+   *[other] { $n } sessions lues
+} en { $seconds } s ; écriture de { $formats }…
+report-format-written = { $format } écrit en { $seconds } s
+report-pruned = supprimé : { $path } (reste d'un rapport précédent, qui ne fait pas partie de celui-ci)
+report-failed = stocktake : { $format } pas écrit : { $error }{ $removed }
+report-removed-earlier = ; l'ancien { $paths } a été supprimé pour qu'il ne passe pas pour ce rapport
+
+## stocktake import
+import-unreadable-folder = stocktake : { $dir } : impossible de lire ce dossier : { $why }
+import-no-files = aucun fichier de session (*.toml) dans { $paths }
+import-encrypted = { $file } : chiffré pour la personne qui collationne (age) : import ne peut pas l'ouvrir, seule son identité le peut ; importez le fichier .toml en clair depuis les données où il a été écrit, ou, si vous collationnez, lisez-le avec stocktake collate --identity FICHIER
+import-attempt = { $file } : tentative d'appel { $new ->
+    [yes] importée
+   *[no] déjà là, rien de changé
+} : { $target } · { $outcome } le { $at }
+import-new = importé
+import-replacing = importé, remplace la révision { $from }
+import-already = déjà là, rien de changé
+import-session = { $file } : { $what } : { $response } · { $structure } révision { $revision }
+
+## stocktake guide diff (chaque ligne de changement garde le nom de sa classe, que les scripts reconnaissent)
+diff-not-same-guide = { $old } est le guide `{ $old_id }` et { $new } le guide `{ $new_id }` : ce ne sont pas deux versions d'un même guide, il n'y a donc rien à comparer
+diff-header = { $id } : version { $old } → { $new }
+diff-no-change = aucun changement
+diff-changes = { $n ->
+    [one] { $n } changement
+   *[other] { $n } changements
+}
+diff-refused = { $changes } ; refusé : { $ids } { $n ->
+    [one] réutilise
+   *[other] réutilisent
+} un identifiant avec un autre type. Donnez un nouvel identifiant à la nouvelle question, et gardez ou retirez l'ancienne
+diff-all-compare = { $changes } ; les réponses de chaque question se comparent : un rapport les regroupe
+diff-apart = { $changes } ; les réponses { $n ->
+    [one] d'une question
+   *[other] de { $n } questions
+} ne se comparent pas d'une version à l'autre : { $ids } (un rapport les compte par version)
+diff-same-version = note : les deux fichiers disent version { $version } ; augmentez la `version` du nouveau pour que les sessions les distinguent
+
+## stocktake analyse, merge-codings, et les écrans lancés depuis la ligne de commande
+analyse-needs-terminal = stocktake analyse est un programme plein écran et a besoin d'un terminal ; pour des fichiers, utilisez stocktake report --db { $db }
+analyse-nothing = { $db } : aucune session{ $guide ->
+    [none] {""}
+   *[other] {" "}du guide `{ $guide }`
+} à analyser pour l'instant ; collationnez d'abord des fichiers
+merge-codings-merged = { $file } : { $n ->
+    [one] { $n } nouveau codage fusionné
+   *[other] { $n } nouveaux codages fusionnés
+} dans { $db }
+tui-needs-terminal = les écrans d'entretien ont besoin d'un terminal ; lancez stocktake dans un terminal, ou utilisez une sous-commande (stocktake --help)
+tui-no-guide = aucun guide d'entretien n'a pu être chargé ; lancez `stocktake guide list` pour savoir pourquoi
