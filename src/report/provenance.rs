@@ -496,7 +496,8 @@ mod tests {
         }];
         let s = summarise(&g, &all, &took);
         assert_eq!((s[0].marked, s[0].changed), (1, 1), "old's yes, not c's no");
-        let hidden: std::collections::BTreeSet<std::sync::Arc<str>> = [std::sync::Arc::from("tip_is_issue")].into();
+        let hidden: std::collections::BTreeSet<std::sync::Arc<str>> =
+            [std::sync::Arc::from("tip_is_issue")].into();
         let hid = [Head {
             digest: "a",
             chosen: &[],
