@@ -139,14 +139,18 @@ impl CollationDb {
                 .map_err(db)?;
         }
         // 64 MiB of page cache: a first collation writes a lot, and pages spilled early are
-        // written twice.
+        // written twice. Checkpoints every 256 MiB of WAL (16,384 pages of 16 KiB) instead of
+        // SQLite's 1,000 pages: the index pages each batch touches were copied into the
+        // database at every checkpoint, and that writeback grew with the database (100,000
+        // files: 0.76–0.87× the time, docs/performance.md). The WAL goes with the last
+        // connection, as before.
         // Switching a new database to WAL needs it to itself for a moment, and SQLite says
         // busy at once rather than calling the busy handler: when collations start
         // together, wait here as a write would.
         let started = std::time::Instant::now();
         loop {
             match conn.execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;",
             ) {
                 Ok(()) => break,
                 Err(rusqlite::Error::SqliteFailure(e, _))
