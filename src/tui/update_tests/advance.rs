@@ -2,33 +2,10 @@
 //! comes back; a changed answer, a multi choice, an Other and typing stay.
 
 use super::super::app::{App, Screen};
-use super::super::interview::CallView;
 use super::super::msg::Effect;
+use super::{flash, here, value, view};
 use super::{in_interview, keys};
 use crate::session::{Change, Field, Value};
-
-fn view(a: &App) -> &CallView {
-    match &a.screen {
-        Screen::Interview(v) => v,
-        _ => panic!("not in an interview"),
-    }
-}
-
-fn here(a: &App) -> String {
-    view(a).question().id.clone()
-}
-
-fn flash(a: &App) -> String {
-    a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
-}
-
-fn value(a: &App, q: &str) -> Option<Value> {
-    view(a)
-        .session()
-        .answers
-        .get(q)
-        .and_then(|a| a.value.clone())
-}
 
 #[test]
 fn a_first_yes_no_answer_moves_on_and_pgup_comes_back_to_it() {

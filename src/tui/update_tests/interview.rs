@@ -6,6 +6,7 @@ use super::super::app::{App, Screen};
 use super::super::interview::SaveState;
 use super::super::msg::{Effect, Event};
 use super::super::update::update;
+use super::flash;
 use super::{in_interview, in_interview_staying, keys, save_state, session_id};
 use crate::guide::Structure;
 use crate::session::{Change, Field, Participant, Value};
@@ -235,10 +236,6 @@ fn chosen(a: &App, question: &str) -> Vec<String> {
         None => Vec::new(),
         other => panic!("{other:?}"),
     }
-}
-
-fn flash(a: &App) -> String {
-    a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
 }
 
 #[test]

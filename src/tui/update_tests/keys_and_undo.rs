@@ -1,21 +1,10 @@
 //! `update` for keys that cannot surprise (a letter on a choice is text for its note, never a
 //! command) and for undo and redo of edits.
 
-use super::super::app::{App, Screen};
-use super::super::interview::CallView;
+use super::super::app::App;
+use super::{flash, value, view};
 use super::{in_interview, in_interview_staying, keys};
 use crate::session::{Field, Value};
-
-fn view(a: &App) -> &CallView {
-    match &a.screen {
-        Screen::Interview(v) => v,
-        _ => panic!("not in an interview"),
-    }
-}
-
-fn flash(a: &App) -> String {
-    a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
-}
 
 fn note(a: &App, q: &str) -> String {
     view(a)
@@ -24,14 +13,6 @@ fn note(a: &App, q: &str) -> String {
         .get(q)
         .map(|a| a.note.clone())
         .unwrap_or_default()
-}
-
-fn value(a: &App, q: &str) -> Option<Value> {
-    view(a)
-        .session()
-        .answers
-        .get(q)
-        .and_then(|a| a.value.clone())
 }
 
 #[test]

@@ -2,34 +2,11 @@
 //! choice, the last tick) and the next question follows, whatever the auto-advance
 //! setting, from the answer or from the note (`docs/keys.md`, "The last tick").
 
-use super::super::app::{App, Screen};
-use super::super::interview::CallView;
+use super::super::app::Screen;
 use super::advance::on_fewer_keys;
+use super::{flash, here, value, view};
 use super::{in_interview, keys};
 use crate::session::{Field, Value};
-
-fn view(a: &App) -> &CallView {
-    match &a.screen {
-        Screen::Interview(v) => v,
-        _ => panic!("not in an interview"),
-    }
-}
-
-fn here(a: &App) -> String {
-    view(a).question().id.clone()
-}
-
-fn flash(a: &App) -> String {
-    a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
-}
-
-fn value(a: &App, q: &str) -> Option<Value> {
-    view(a)
-        .session()
-        .answers
-        .get(q)
-        .and_then(|a| a.value.clone())
-}
 
 fn choices(vs: &[&str]) -> Option<Value> {
     Some(Value::Choices(vs.iter().map(|v| v.to_string()).collect()))

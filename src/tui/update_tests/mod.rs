@@ -24,6 +24,33 @@ use crate::interview::{NewCall, plan_call};
 use crate::session::{Change, Participant};
 use crate::store::Claim;
 
+/// The interview on screen; a test that is elsewhere has gone wrong.
+fn view(a: &App) -> &super::interview::CallView {
+    match &a.screen {
+        Screen::Interview(v) => v,
+        _ => panic!("not in an interview"),
+    }
+}
+
+/// The question the interviewer is on.
+fn here(a: &App) -> String {
+    view(a).question().id.clone()
+}
+
+/// The message shown, or nothing.
+fn flash(a: &App) -> String {
+    a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
+}
+
+/// The answer's value to `q` in the session on screen.
+fn value(a: &App, q: &str) -> Option<crate::session::Value> {
+    view(a)
+        .session()
+        .answers
+        .get(q)
+        .and_then(|a| a.value.clone())
+}
+
 fn app() -> App {
     App::new(
         Catalog::bundled()

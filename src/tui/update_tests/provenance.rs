@@ -2,22 +2,11 @@
 //! option, Alt-B when the definition is explained, Alt-W for who said it; each saved,
 //! said, and undone by Ctrl-Z.
 
-use super::super::app::{App, Screen};
-use super::super::interview::CallView;
+use super::super::app::App;
 use super::super::msg::Effect;
+use super::{flash, view};
 use super::{in_interview_staying, keys};
 use crate::session::{Change, Earlier, Elicited, Value};
-
-fn view(a: &App) -> &CallView {
-    match &a.screen {
-        Screen::Interview(v) => v,
-        _ => panic!("not in an interview"),
-    }
-}
-
-fn flash(a: &App) -> String {
-    a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
-}
 
 fn marks(a: &App, q: &str) -> Vec<(String, Elicited)> {
     view(a)
