@@ -2702,3 +2702,46 @@ fn undo_was_stuck_after_reopening_on_an_unticked_answer_that_had_marks() {
         d.screen(80, 24)
     );
 }
+
+/// The accessible mode took any answer to "Language of the call" that was not a code of the
+/// guide as the default, unseen: a typo ("francais") and the whole call was read in English.
+#[test]
+fn accessible_call_language_typo_silently_became_the_default() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .arg("--accessible")
+        .env("STOCKTAKE_DATA_DIR", dir.path().join("data"))
+        .env("STOCKTAKE_CONFIG", dir.path().join("no-config.toml"))
+        .env("USER", "amina")
+        .env("LC_ALL", "C")
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
+        .env_remove("STOCKTAKE_OUTBOX")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run stocktake");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"new\n\nSouth Sudan\n1\nfrancais\nfr\nquit\n")
+        .expect("script");
+    let out = child.wait_with_output().expect("wait");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(
+        text.matches("\"francais\" is not a language of this guide; type one of English (en), Français (fr), or Enter for the default.\n").count(),
+        1,
+        "{text}"
+    );
+    let (st, _) =
+        Store::open(&dir.path().join("data"), stocktake::store::system_clock()).expect("store");
+    let rows = st.summaries().expect("summaries");
+    assert_eq!(rows.len(), 1, "{text}");
+    assert_eq!(
+        st.load_session(&rows[0].id).expect("session").language,
+        "fr"
+    );
+}
