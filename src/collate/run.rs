@@ -17,8 +17,17 @@ use crate::sync::{
 /// The quarantine kind of a folder that could not be walked.
 pub(super) const UNREADABLE_FOLDER: &str = "unreadable folder";
 
-/// Files per transaction: large enough to be fast, small enough to show progress.
-const BATCH: usize = 500;
+/// Files per transaction. Each commit writes every page the batch touched to the WAL, and
+/// the indexes keyed by digest take their keys in no order, so a batch of `n` files dirties
+/// about `n` of their leaf pages once they outgrow the batch: with 500 files a batch, a
+/// first collation of 100,000 files wrote 3.3 GB for a 635 MB database, and the writes per
+/// file grew with the database. With 10,000 it writes 1.4 GB. A crash loses at most one
+/// batch, which the next run reads again.
+const BATCH: usize = 10_000;
+
+/// Files between two progress reports: apart from commits, so a big batch still shows
+/// its progress.
+const PROGRESS_EVERY: usize = 500;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -205,6 +214,8 @@ pub fn collate(
                 batch.commit()?;
                 batch = db.batch(now)?;
                 in_batch = 0;
+            }
+            if (i + 1) % PROGRESS_EVERY == 0 {
                 let done = summary.attempts
                     + summary.new
                     + summary.updated
