@@ -139,7 +139,17 @@ impl Batch<'_> {
             .map_err(e)?;
         // Child rows point at the revision's small integer id.
         let rev = self.tx.last_insert_rowid();
-        let mut ans = self
+        // Most answers carry no provenance (every answer of a file before v4): their rows
+        // leave its six columns to their default, NULL, rather than bind six NULLs each;
+        // binding is a fifth of the writing thread's time.
+        let mut plain = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO answers (rev, question, status, type, value, other, note, hidden, changed_at, sensitive)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )
+            .map_err(e)?;
+        let mut traced = self
             .tx
             .prepare_cached(
                 "INSERT INTO answers (rev, question, status, type, value, other, note, hidden, changed_at, sensitive,
@@ -148,7 +158,7 @@ impl Batch<'_> {
             )
             .map_err(e)?;
         for ((q, a), r) in s.answers.iter().zip(&rows.answers) {
-            ans.execute(params![
+            let common = params![
                 rev,
                 q,
                 a.status(),
@@ -159,14 +169,29 @@ impl Batch<'_> {
                 r.hidden,
                 r.changed_at,
                 a.sensitive,
-                r.volunteered,
-                r.prompted,
-                r.before_status,
-                r.before_value,
-                a.said_by.as_ref().map(|p| p.role.as_str()),
-                a.said_by.as_ref().map(|p| p.organisation.as_str()),
-            ])
-            .map_err(e)?;
+            ];
+            let untraced = r.volunteered.is_none()
+                && r.prompted.is_none()
+                && r.before_status.is_none()
+                && r.before_value.is_none()
+                && a.said_by.is_none();
+            if untraced {
+                plain.execute(common).map_err(e)?;
+            } else {
+                let role = a.said_by.as_ref().map(|p| p.role.as_str());
+                let organisation = a.said_by.as_ref().map(|p| p.organisation.as_str());
+                let traced_params: [&dyn rusqlite::ToSql; 6] = [
+                    &r.volunteered,
+                    &r.prompted,
+                    &r.before_status,
+                    &r.before_value,
+                    &role,
+                    &organisation,
+                ];
+                let all: Vec<&dyn rusqlite::ToSql> =
+                    common.iter().copied().chain(traced_params).collect();
+                traced.execute(all.as_slice()).map_err(e)?;
+            }
         }
         let mut notes = self
             .tx
