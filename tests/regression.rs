@@ -1068,12 +1068,23 @@ fn more_rows_than_a_sheet_holds_make_report_xlsx_fail() {
     };
     let xlsx = dir.path().join("r.xlsx");
     stocktake::report::write_xlsx_within(&xlsx, &report, &limits).expect("written");
-    let (names, _) = xlsx_contents(&xlsx);
+    let (names, texts) = xlsx_contents(&xlsx);
+    // The long table, 3 × questions rows, is in long.csv only: one sheet, saying so.
     let long: Vec<&String> = names.iter().filter(|n| n.starts_with("Long")).collect();
-    // 3 × questions rows and a header on each sheet of 50: 49 rows a sheet.
-    assert_eq!(long.len(), (3 * questions).div_ceil(49), "{names:?}");
-    assert_eq!(long[0], "Long 1");
-    assert_eq!(long[1], "Long 2");
+    assert_eq!(long, ["Long"], "{names:?}");
+    let note = format!(
+        "{} rows, more than the 49 a sheet holds: the long table is in long.csv (stocktake report --format csv); the Wide sheet has a row per session.",
+        3 * questions
+    );
+    assert!(
+        texts.contains(&note),
+        "the Long sheet says where the table is"
+    );
+    // Any other table continues on the next sheet, each with its header.
+    let summary: Vec<&String> = names.iter().filter(|n| n.starts_with("Summary")).collect();
+    assert!(summary.len() >= 2, "{names:?}");
+    assert_eq!(summary[0], "Summary 1");
+    assert_eq!(summary[1], "Summary 2");
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! The workbook: the Summary, a Long and a Wide sheet per guide, and a Columns sheet that
 //! explains them. Excel's limits are the workbook's: a sheet holds 1,048,576 rows and
-//! 16,384 columns, a cell 32,767 characters. A table longer than a sheet continues on the
-//! next (`Long 1`, `Long 2`, …); a table wider than a sheet is left to its CSV, with a note
-//! in its sheet; a text longer than a cell is cut with a mark saying where it is whole.
+//! 16,384 columns, a cell 32,767 characters. The long table, when longer than a sheet, is
+//! left to its CSV with a note in its sheet; another table longer than a sheet continues
+//! on the next (`Summary 1`, `Summary 2`, …); a table wider than a sheet is left to its
+//! CSV, with a note in its sheet; a text longer than a cell is cut with a mark saying where it is whole.
 
 use std::path::Path;
 
@@ -84,10 +85,26 @@ pub fn write_xlsx_within(
             String::new()
         };
         let suffix = super::section_suffix(report, s);
+        let long_csv = format!("long{suffix}.csv");
+        let long_len = s.sessions.len().saturating_mul(s.guide.questions().count());
         sheets.push((
             format!("Long{number}"),
-            format!("long{suffix}.csv"),
-            Box::new(move |e: Emit<'_>| long_rows(s, e)),
+            long_csv.clone(),
+            if long_len < limits.rows as usize {
+                Box::new(move |e: Emit<'_>| long_rows(s, e))
+            } else {
+                // Not continued over sheets: four sheets of a million rows are most of a
+                // 100,000-session workbook's time (2.4 of its 2.8 GB of XML), and neither
+                // Excel on a laptop nor Google Sheets (10 million cells) opens them; the
+                // CSV loads whole into R, Stata or Power Query.
+                let max = limits.rows - 1;
+                Box::new(move |e: Emit<'_>| {
+                    e(&["note"])?;
+                    e(&[&format!(
+                        "{long_len} rows, more than the {max} a sheet holds: the long table is in {long_csv} (stocktake report --format csv); the Wide sheet has a row per session."
+                    )])
+                })
+            },
         ));
         sheets.push((
             format!("Wide{number}"),
@@ -435,7 +452,7 @@ fn columns_sheet(limits: &XlsxLimits) -> Vec<Vec<String>> {
         "Long, Wide, Summary".into(),
         "(sheets)".into(),
         format!(
-            "a table longer than a sheet holds ({} rows) continues on the next sheet (Long 1, Long 2, …), each with the header; one wider than {} columns is in its CSV only",
+            "a long table with more rows than a sheet holds ({} with the header) is in its CSV only, and its sheet says so; any other table that long continues on the next sheet (Summary 1, Summary 2, …), each with the header; one wider than {} columns is in its CSV only",
             limits.rows, limits.columns
         ),
     ]);
