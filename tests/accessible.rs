@@ -251,6 +251,12 @@ fn the_accessible_mode_in_french_in_tmux() {
         s.contains("Domaine de responsabilité VBG. Section 1 sur 7\u{a0}:"),
         "{s}"
     );
+    // The respondents were offered in French too, before the call's language was asked.
+    let history = t.cmd(&["capture-pane", "-p", "-S", "-100", "-t", "a"]);
+    assert!(
+        history.contains("1. Cluster Protection\n2. Domaine de responsabilité Protection de l'enfance\n3. Domaine de responsabilité VBG"),
+        "{history}"
+    );
     assert!(s.contains("Question 1 sur 28, obligatoire\u{a0}:"), "{s}");
     assert!(s.contains("Réponse actuelle\u{a0}: aucune."), "{s}");
     t.type_text("a", "aide");

@@ -29,6 +29,8 @@ const CALL: &str = "n<S-tab><right><tab>Soudan du Sud<C-s>";
 fn states() -> Vec<(&'static str, String)> {
     vec![
         ("form_new", "n".to_string()),
+        // The call held in French: the guide's title and its respondent types in French.
+        ("form_call_in_french", "n<S-tab><right>".to_string()),
         // Refused: the errors beside their fields.
         (
             "form_errors",

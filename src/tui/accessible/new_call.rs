@@ -51,8 +51,11 @@ impl Accessible<'_> {
         }
         let types = &guide.guide.respondents;
         let lang = guide.guide.default_language();
+        // In the program's language where the guide has it, as the guides' titles above:
+        // the call's language is only asked after.
+        let ui = self.lang.code();
         for (n, r) in types.iter().enumerate() {
-            self.say(&format!("{}. {}", n + 1, line(r.name(lang, lang))))?;
+            self.say(&format!("{}. {}", n + 1, line(r.name(ui, lang))))?;
         }
         let Some(a) = self.ask(&self.t("acc-respondents"))? else {
             return Ok(());
@@ -69,7 +72,7 @@ impl Accessible<'_> {
                         "acc-other-name",
                         &[(
                             "kind",
-                            line(&r.name(lang, lang).to_lowercase()).into_owned().into(),
+                            line(&r.name(ui, lang).to_lowercase()).into_owned().into(),
                         )],
                     ))?
                     else {

@@ -65,7 +65,17 @@ pub fn render(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         } else {
             t.plain()
         };
-        let text = fit(&format!("{mark}{}", k.short), room);
+        // In the call's language, as the guide's title above: the form is in the words
+        // the call will be held in.
+        let short = app
+            .guides
+            .get(form.guide)
+            .and_then(|g| {
+                let r = g.guide.respondents.get(i)?;
+                Some(r.short_name(&lang, g.guide.default_language()))
+            })
+            .unwrap_or(&k.short);
+        let text = fit(&format!("{mark}{short}"), room);
         let width = super::layout::width(&text) + 1;
         if used + width > room {
             tick_lines.push((i, Vec::new()));
