@@ -13,6 +13,7 @@ mod guide;
 mod guide_diff;
 mod keys;
 mod plan;
+mod reasons;
 mod report;
 mod sessions;
 mod sync;
@@ -54,19 +55,7 @@ pub(crate) fn structure_shown(structure: crate::guide::Structure, label: &str) -
     }
 }
 
-/// The error and its causes on one line, each cause once: our error types already name
-/// their cause in their message, so `{:#}` would say it twice.
-fn user_message(e: &anyhow::Error) -> String {
-    let mut msg = e.to_string();
-    for cause in e.chain().skip(1) {
-        let cause = cause.to_string();
-        if !msg.contains(&cause) {
-            msg.push_str(": ");
-            msg.push_str(&cause);
-        }
-    }
-    msg
-}
+pub(crate) use reasons::{io_reason, user_message};
 
 /// Whether the error is a write to a pipe whose reader has gone: not a failure, the
 /// reader has all it wanted.
@@ -84,7 +73,12 @@ pub fn run() -> ExitCode {
     let lang = match cli_lang(cli.ui_language.as_deref()) {
         Ok(l) => l,
         Err(e) => {
-            writeln!(io::stderr(), "stocktake: {}", show(user_message(&e))).unwrap_or(());
+            writeln!(
+                io::stderr(),
+                "stocktake: {}",
+                show(user_message(&e, UiLang::En))
+            )
+            .unwrap_or(());
             return ExitCode::FAILURE;
         }
     };
@@ -208,7 +202,7 @@ pub fn run() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // With stderr gone as well there is no one left to tell; the exit code says it.
-            writeln!(io::stderr(), "stocktake: {}", show(user_message(&e))).unwrap_or(());
+            writeln!(io::stderr(), "stocktake: {}", show(user_message(&e, lang))).unwrap_or(());
             ExitCode::FAILURE
         }
     }

@@ -228,6 +228,19 @@ pub enum CodebookError {
     Invalid(GuideErrors),
 }
 
+/// `message` is the system's words about the file, or ours with what was found.
+impl crate::i18n::Reason for CodebookError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            CodebookError::Io { path, message } => Words::msg("why-path")
+                .arg("path", path.clone())
+                .arg("what", message.clone()),
+            CodebookError::Invalid(e) => e.words(),
+        }
+    }
+}
+
 /// Read a codebook file: regular files only, at most [`MAX_CODEBOOK_BYTES`].
 pub fn load_codebook_file(path: &Path) -> Result<Codebook, CodebookError> {
     use std::io::Read;

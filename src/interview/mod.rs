@@ -259,3 +259,21 @@ pub(crate) fn test_call(structures: &[crate::guide::Structure]) -> Interview {
     };
     Interview::new(call, g, sessions, None)
 }
+
+/// The screens say a refusal in their own words (`tui::asks`); this is for the places
+/// that show it as a reason, after a lead (the accessible mode).
+impl crate::i18n::Reason for Refusal {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            Refusal::ReadOnly(why) => Words::msg("refused-read-only").arg("why", why.clone()),
+            Refusal::Completed => Words::msg("refused-completed"),
+            Refusal::Invalid(e) => Words::msg("why-refused-invalid").with("error", e.said()),
+            Refusal::NoConsent => Words::msg("refused-no-consent"),
+            Refusal::NothingToCopy => Words::msg("refused-nothing-to-copy"),
+            Refusal::NothingChosen => Words::msg("refused-nothing-chosen"),
+            Refusal::NoOneToAttribute => Words::msg("refused-no-one-to-attribute"),
+            Refusal::Session(e) => e.words(),
+        }
+    }
+}
