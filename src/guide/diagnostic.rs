@@ -73,8 +73,10 @@ impl<'s> Diagnostics<'s> {
         }
     }
 
-    pub fn error(&mut self, span: &Range<usize>, words: impl Into<Words>) {
-        self.found.push((span.start, words.into()));
+    /// A problem as a message id with what it names, so it can be said in any language;
+    /// a parser's own words as `Words::Text`.
+    pub fn error(&mut self, span: &Range<usize>, words: Words) {
+        self.found.push((span.start, words));
     }
 
     pub fn source(&self) -> &'s str {

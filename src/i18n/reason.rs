@@ -7,6 +7,8 @@
 use std::io;
 
 use super::{UiLang, Words};
+#[cfg(test)]
+use super::{ids, t};
 
 pub trait Reason: std::fmt::Display {
     /// What went wrong, as words to be said in a language later.
@@ -94,6 +96,80 @@ pub fn assert_said_everywhere(r: &dyn Reason) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                rust_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Every reason and every guide problem the code names is written in every language:
+    /// a variant given a new message id without its French fails here, as does a message
+    /// id mistyped in the code (which would be shown as the id itself).
+    #[test]
+    fn every_message_the_code_names_for_a_reason_is_written_in_every_language() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let mut named = 0;
+        let mut missing = Vec::new();
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            for (at, _) in text.match_indices("Words::msg(\"") {
+                let rest = &text[at + "Words::msg(\"".len()..];
+                let Some(end) = rest.find('"') else { continue };
+                let id = &rest[..end];
+                named += 1;
+                for lang in UiLang::ALL {
+                    if !written_in(lang, id) {
+                        missing.push(format!("{}: `{id}` in {lang:?}", f.display()));
+                    }
+                }
+            }
+            for prefix in ["\"why-", "\"check-"] {
+                for (at, _) in text.match_indices(prefix) {
+                    let rest = &text[at + 1..];
+                    let end = rest
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                        .unwrap_or(rest.len());
+                    let id = &rest[..end];
+                    if rest[end..].starts_with('"') && !id.ends_with('-') {
+                        named += 1;
+                        for lang in UiLang::ALL {
+                            if !written_in(lang, id) {
+                                missing.push(format!("{}: `{id}` in {lang:?}", f.display()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            named > 200,
+            "only {named} message ids found under {}",
+            src.display()
+        );
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "not written:\n{}", missing.join("\n"));
+    }
+
+    /// The French of each guide problem is French: not the English left in its place.
+    #[test]
+    fn every_guide_problem_has_its_own_french() {
+        for (en, fr) in ids(UiLang::En).iter().zip(ids(UiLang::Fr)) {
+            for id in en.iter().filter(|id| id.starts_with("check-")) {
+                assert!(fr.contains(id), "{id}");
+                let (e, f) = (t(UiLang::En, id), t(UiLang::Fr, id));
+                assert_ne!(e, f, "`{id}` says the same in French");
+            }
+        }
+    }
 
     #[test]
     fn the_systems_common_failures_are_named_and_the_rest_kept() {
