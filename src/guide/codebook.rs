@@ -237,7 +237,6 @@ pub enum CodebookError {
 /// `message` is the system's words about the file, or ours with what was found.
 impl crate::i18n::Reason for CodebookError {
     fn words(&self) -> crate::i18n::Words {
-        use crate::i18n::Words;
         match self {
             CodebookError::Io { path, message } => Words::msg("why-path")
                 .arg("path", path.clone())
