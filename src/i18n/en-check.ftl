@@ -85,7 +85,7 @@ check-no-options = { $what } is a { $kind } choice question without `options`; a
 check-options-kind = `options` only apply to single and multi questions; { $what } is { $kind }{ $kind ->
     [yes_no] {" "}(yes_no questions have fixed answers yes and no)
    *[other] {""}
-}
+    }
 check-empty-options = { $what } has an empty `options` list; a choice needs at least one option
 check-exclusive-kind = `exclusive` only applies to options of a multi question; { $what } is { $kind }, where every option excludes the others already
 check-option-twice = option value `{ $value }` is used twice in { $what } (first on line { $line }); values must be unique
@@ -98,7 +98,7 @@ check-options-from-unknown = options_from names `{ $id }`, which is not a questi
 check-options-from-not-earlier = options_from of `{ $id }` names { $which ->
     [itself] itself
    *[later] a later question
-}; it must name an earlier multi choice, whose ticks it offers
+    }; it must name an earlier multi choice, whose ticks it offers
 check-options-from-not-multi = options_from names `{ $id }`, a { $kind } question; it must name a multi choice, whose ticks are offered
 check-options-from-foreign = question `{ $id }` offers { $foreign }, which `{ $from }` does not; with options_from its options are some of `{ $from }`'s (or leave `options` out to take them all)
 check-empty-respondents = `respondents` is empty, so no session could be started; list at least one, e.g. respondents = [{"{"} id = "community_leader", label = "Community leader" {"}"}], or remove the key for the four coordination structures

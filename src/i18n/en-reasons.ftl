@@ -54,7 +54,7 @@ why-session-unknown-question = the guide `{ $guide }` has no question `{ $questi
 why-session-incomplete = { $n } required { $n ->
     [one] question is
    *[other] questions are
-} still unanswered: { $questions }
+    } still unanswered: { $questions }
 why-session-unknown-note = there is no general note { $note }
 why-session-no-other = question `{ $question }` has no "other" option to specify
 why-session-last-revision = this session is at revision { $max }, the last one a session file can carry (a reader refuses any later one): it cannot be reopened. Look at it read-only; to record more, start a new call

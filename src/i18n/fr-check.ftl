@@ -85,7 +85,7 @@ check-no-options = { $what } est une question à choix { $kind } sans `options`�
 check-options-kind = `options` ne s'appliquent qu'aux questions single et multi ; { $what } est de type { $kind }{ $kind ->
     [yes_no] {" "}(les questions yes_no ont des réponses fixes, yes et no)
    *[other] {""}
-}
+    }
 check-empty-options = { $what } a une liste `options` vide ; un choix a besoin d'au moins une option
 check-exclusive-kind = `exclusive` ne s'applique qu'aux options d'une question multi ; { $what } est de type { $kind }, où chaque option exclut déjà les autres
 check-option-twice = la valeur d'option `{ $value }` est utilisée deux fois dans { $what } (d'abord à la ligne { $line }) ; les valeurs doivent être uniques
@@ -98,7 +98,7 @@ check-options-from-unknown = options_from nomme `{ $id }`, qui n'est pas une que
 check-options-from-not-earlier = options_from de `{ $id }` nomme { $which ->
     [itself] la question elle-même
    *[later] une question suivante
-} ; il doit nommer un choix multi qui la précède, dont il propose les cases cochées
+    } ; il doit nommer un choix multi qui la précède, dont il propose les cases cochées
 check-options-from-not-multi = options_from nomme `{ $id }`, une question { $kind } ; il doit nommer un choix multi, dont les cases cochées sont proposées
 check-options-from-foreign = la question `{ $id }` propose { $foreign }, ce que `{ $from }` ne propose pas ; avec options_from, ses options sont prises parmi celles de `{ $from }` (ou omettez `options` pour les prendre toutes)
 check-empty-respondents = `respondents` est vide, aucune session ne pourrait donc commencer ; indiquez-en au moins un, par exemple respondents = [{"{"} id = "community_leader", label = "Community leader" {"}"}], ou retirez la clé pour les quatre structures de coordination

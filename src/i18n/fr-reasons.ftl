@@ -54,7 +54,7 @@ why-session-unknown-question = le guide `{ $guide }` n'a pas de question `{ $que
 why-session-incomplete = { $n ->
     [one] { $n } question obligatoire est toujours sans réponse
    *[other] { $n } questions obligatoires sont toujours sans réponse
-} : { $questions }
+    } : { $questions }
 why-session-unknown-note = il n'y a pas de note générale { $note }
 why-session-no-other = la question `{ $question }` n'a pas d'option « autre » à préciser
 why-session-last-revision = cette session en est à la révision { $max }, la dernière qu'un fichier de session peut porter (un lecteur refuse toute révision suivante) : elle ne peut pas être rouverte. Consultez-la en lecture seule ; pour enregistrer davantage, commencez un nouvel appel

@@ -33,7 +33,7 @@ pub enum UiLang {
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
 /// hints and help; the interview; the analyse screens; the accessible mode; the command
-/// line's summaries and errors; the errors' reasons; the guide checker's problems), in the order
+/// line's summaries and errors; the errors' reasons; the guide checker's problems; `--help`), in the order
 /// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
 /// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
@@ -49,6 +49,7 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en-cli.ftl"),
             include_str!("en-reasons.ftl"),
             include_str!("en-check.ftl"),
+            include_str!("en-help.ftl"),
         ],
     ),
     (
@@ -63,12 +64,13 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr-cli.ftl"),
             include_str!("fr-reasons.ftl"),
             include_str!("fr-check.ftl"),
+            include_str!("fr-help.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "",
     "-keys",
     "-interview",
@@ -78,6 +80,8 @@ pub const FILES: [&str; 8] = [
     // Why something failed (the errors of the layers below), and what the guide checker finds.
     "-reasons",
     "-check",
+    // `--help` and clap's errors.
+    "-help",
 ];
 
 impl UiLang {
