@@ -133,25 +133,6 @@ mod tests {
         for e in &all {
             assert_said_everywhere(e.as_ref());
         }
-        use crate::interview::{DetailsRefusal as D, Refusal as R};
-        let refusals: Vec<Box<dyn Reason>> = vec![
-            Box::new(R::ReadOnly("open elsewhere".into())),
-            Box::new(R::Completed),
-            Box::new(R::Invalid(crate::session::AnswerError::EmptyText)),
-            Box::new(R::NoConsent),
-            Box::new(R::NothingToCopy),
-            Box::new(R::NothingChosen),
-            Box::new(R::NoOneToAttribute),
-            Box::new(R::Session(crate::session::SessionError::LastRevision)),
-            Box::new(D::NoResponse),
-            Box::new(D::Sent("CP AOR".into())),
-            Box::new(D::ReadOnly("open elsewhere".into())),
-            Box::new(D::UnknownRole(2, "chief".into())),
-            Box::new(D::TooLong),
-        ];
-        for e in &refusals {
-            assert_said_everywhere(e.as_ref());
-        }
     }
 
     #[test]
