@@ -53,6 +53,28 @@ pub enum ConfigError {
     },
 }
 
+/// The TOML parser's words, and ours about a value (`message`), stay as they were worded.
+impl crate::i18n::Reason for ConfigError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            ConfigError::Io { path, source } => Words::msg("why-config-io")
+                .arg("path", path.clone())
+                .with("error", source.said()),
+            ConfigError::Invalid {
+                path,
+                line,
+                col,
+                message,
+            } => Words::msg("why-config-invalid")
+                .arg("path", path.clone())
+                .arg("line", line.to_string())
+                .arg("col", col.to_string())
+                .arg("what", message.clone()),
+        }
+    }
+}
+
 pub fn config_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("STOCKTAKE_CONFIG").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));

@@ -1,6 +1,7 @@
 //! The analyse screen's terminal loop, and its effects carried out on the collation
 //! database: each summary and coding committed as it is made.
 
+use crate::i18n::Reason;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -32,7 +33,7 @@ pub fn apply(db: &CollationDb, s: &mut State, effects: Vec<Effect>) -> Result<bo
                 s.message = Some(crate::i18n::tr(
                     s.lang,
                     "analyse-not-saved",
-                    &[("error", err.to_string().into())],
+                    &[("error", err.reason(s.lang).into())],
                 ))
             }
         }
@@ -77,7 +78,7 @@ pub fn run(db: &CollationDb, mut s: State, theme: Theme) -> io::Result<()> {
                 match apply(db, &mut s, effects) {
                     Ok(true) => return Ok(()),
                     Ok(false) => {}
-                    Err(e) => s.message = Some(e.to_string()),
+                    Err(e) => s.message = Some(e.reason(s.lang)),
                 }
             }
         }

@@ -28,7 +28,7 @@ pub(super) fn collate(
                 "collate-path-missing",
                 &[
                     ("path", p.display().to_string().into()),
-                    ("error", e.to_string().into()),
+                    ("error", super::io_reason(&e, lang).into()),
                     ("created", if db.exists() { "yes" } else { "no" }.into()),
                 ]
             ));

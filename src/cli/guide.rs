@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::i18n::UiLang;
+use crate::i18n::{Reason, UiLang};
 
 use super::table::{Align, Column, Table, Width};
 use super::{say, show};
@@ -14,7 +14,7 @@ use crate::xlsform;
 
 /// A guide's problems, one line each, every part shown safely: a newline inside a file
 /// name must not pass for the start of the next problem.
-fn problem_lines(e: &LoadError) -> Vec<String> {
+fn problem_lines(lang: UiLang, e: &LoadError) -> Vec<String> {
     match e {
         LoadError::Invalid(g) => g
             .problems
@@ -25,11 +25,11 @@ fn problem_lines(e: &LoadError) -> Vec<String> {
                     show(&g.origin),
                     p.line,
                     p.col,
-                    show(&p.message)
+                    show(p.words.in_lang(lang))
                 )
             })
             .collect(),
-        e => vec![show(e)],
+        e => vec![show(e.reason(lang))],
     }
 }
 
@@ -90,7 +90,7 @@ pub(super) fn list(lang: UiLang, flag_dirs: &[PathBuf]) -> anyhow::Result<ExitCo
         writeln!(err, "{}", say(lang, "guide-shadowed", &args))?;
     }
     for e in &catalog.broken {
-        for line in problem_lines(e) {
+        for line in problem_lines(lang, e) {
             // The problem itself is the guide loader's words, after the lead.
             writeln!(
                 err,
@@ -113,7 +113,7 @@ pub(super) fn named_guide(
     if path.exists() || name.ends_with(".toml") {
         return load_guide_file(path, Place::Flag)
             .map(|g| g.guide)
-            .map_err(|e| problem_lines(&e));
+            .map_err(|e| problem_lines(lang, &e));
     }
     let catalog = Catalog::discover(&GuideDirs::standard(flag_dirs.to_vec()));
     match catalog.get(name) {
@@ -179,7 +179,7 @@ pub(super) fn check(lang: UiLang, files: &[PathBuf]) -> anyhow::Result<ExitCode>
             }
             Err(e) => {
                 failed += 1;
-                for line in problem_lines(&e) {
+                for line in problem_lines(lang, &e) {
                     writeln!(err, "{line}")?;
                 }
             }
@@ -266,7 +266,14 @@ pub(super) fn import(
                 &[("out", show(out.display()).into())],
             )
         } else {
-            format!("{}: {e}", show(out.display()))
+            say(
+                lang,
+                "cli-path-error",
+                &[
+                    ("path", show(out.display()).into()),
+                    ("error", super::io_reason(&e, lang).into()),
+                ],
+            )
         };
         writeln!(err, "{why}")?;
         return Ok(ExitCode::FAILURE);

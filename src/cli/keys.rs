@@ -47,7 +47,7 @@ pub(super) fn read_identities(
                     "keys-cannot-read",
                     &[
                         ("file", shown.clone().into()),
-                        ("error", e.to_string().into())
+                        ("error", super::io_reason(&e, lang).into())
                     ]
                 ))
             })?;
@@ -94,7 +94,7 @@ pub(super) fn new(lang: UiLang, out: &Path) -> anyhow::Result<ExitCode> {
                 "keys-cannot-create",
                 &[
                     ("file", out.display().to_string().into()),
-                    ("error", e.to_string().into())
+                    ("error", super::io_reason(&e, lang).into())
                 ]
             ))
         },

@@ -11,8 +11,10 @@ mod collate;
 mod conflicts;
 mod guide;
 mod guide_diff;
+mod help;
 mod keys;
 mod plan;
+mod reasons;
 mod report;
 mod sessions;
 mod sync;
@@ -54,19 +56,7 @@ pub(crate) fn structure_shown(structure: crate::guide::Structure, label: &str) -
     }
 }
 
-/// The error and its causes on one line, each cause once: our error types already name
-/// their cause in their message, so `{:#}` would say it twice.
-fn user_message(e: &anyhow::Error) -> String {
-    let mut msg = e.to_string();
-    for cause in e.chain().skip(1) {
-        let cause = cause.to_string();
-        if !msg.contains(&cause) {
-            msg.push_str(": ");
-            msg.push_str(&cause);
-        }
-    }
-    msg
-}
+pub(crate) use reasons::{io_reason, user_message};
 
 /// Whether the error is a write to a pipe whose reader has gone: not a failure, the
 /// reader has all it wanted.
@@ -79,12 +69,61 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// The command line, parsed: by clap as it is in English, else with `--help` and clap's
+/// errors in the language (`help`), exiting as clap does (0 for help, 2 for a mistake).
+fn parse() -> Result<Cli, ExitCode> {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::lang_before_parsing(&args);
+    if lang == UiLang::En {
+        return Ok(Cli::parse());
+    }
+    let refused = |e: clap::Error| -> ExitCode {
+        use clap::error::ErrorKind as K;
+        let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        match e.kind() {
+            K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+                e.print().unwrap_or(());
+            }
+            _ => match help::error_in(lang, &e) {
+                Some(said) => writeln!(io::stderr(), "{said}").unwrap_or(()),
+                None => e.print().unwrap_or(()),
+            },
+        }
+        code
+    };
+    let matches = help::localised(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .map_err(refused)?;
+    if let Some(path) = help::help_asked(&matches) {
+        // Asked as `help report`: said as `report --help` says it.
+        let mut again = vec![args.first().cloned().unwrap_or_default()];
+        again.extend(path.into_iter().map(Into::into));
+        again.push("--help".into());
+        return Err(
+            match help::localised(Cli::command(), lang).try_get_matches_from(again) {
+                Err(e) => refused(e),
+                Ok(_) => ExitCode::SUCCESS,
+            },
+        );
+    }
+    Cli::from_arg_matches(&matches).map_err(refused)
+}
+
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let lang = match cli_lang(cli.ui_language.as_deref()) {
         Ok(l) => l,
         Err(e) => {
-            writeln!(io::stderr(), "stocktake: {}", show(user_message(&e))).unwrap_or(());
+            writeln!(
+                io::stderr(),
+                "stocktake: {}",
+                show(user_message(&e, UiLang::En))
+            )
+            .unwrap_or(());
             return ExitCode::FAILURE;
         }
     };
@@ -208,7 +247,7 @@ pub fn run() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // With stderr gone as well there is no one left to tell; the exit code says it.
-            writeln!(io::stderr(), "stocktake: {}", show(user_message(&e))).unwrap_or(());
+            writeln!(io::stderr(), "stocktake: {}", show(user_message(&e, lang))).unwrap_or(());
             ExitCode::FAILURE
         }
     }

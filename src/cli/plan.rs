@@ -99,7 +99,10 @@ fn cannot_read(lang: UiLang, shown: &str, e: &std::io::Error) -> anyhow::Error {
     anyhow::anyhow!(say(
         lang,
         "plan-cannot-read",
-        &[("file", shown.into()), ("error", e.to_string().into())]
+        &[
+            ("file", shown.into()),
+            ("error", super::io_reason(e, lang).into()),
+        ]
     ))
 }
 
@@ -427,7 +430,7 @@ pub(super) fn calendar(
                         .into_owned()
                         .into()
                 ),
-                ("error", e.to_string().into())
+                ("error", super::io_reason(&e, lang).into())
             ]
         ))
     })?;

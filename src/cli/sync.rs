@@ -237,7 +237,7 @@ pub(super) fn import(cli: &Cli, lang: UiLang, paths: &[PathBuf]) -> anyhow::Resu
                 "import-unreadable-folder",
                 &[
                     ("dir", show(dir.display()).into()),
-                    ("why", why.to_string().into())
+                    ("why", super::io_reason(why, lang).into())
                 ]
             )
         );
@@ -313,7 +313,7 @@ pub(super) fn import(cli: &Cli, lang: UiLang, paths: &[PathBuf]) -> anyhow::Resu
             Ok(line) => writeln!(out, "{line}")?,
             Err(e) => {
                 failed += 1;
-                writeln!(err, "{}", show(user_message(&e)))?;
+                writeln!(err, "{}", show(user_message(&e, lang)))?;
             }
         }
     }

@@ -380,3 +380,36 @@ impl Batch<'_> {
             .map_err(|e| self.err(e))
     }
 }
+
+/// A refusal's `message` is worded where it is decided, with what it found; SQLite's and
+/// the system's words are theirs.
+impl crate::i18n::Reason for CollateError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            CollateError::Db { path, source } => Words::msg("why-path")
+                .arg("path", path.clone())
+                .with("what", source.said()),
+            CollateError::Io { path, source } => Words::msg("why-path")
+                .arg("path", path.clone())
+                .with("what", source.said()),
+            CollateError::TooNew {
+                path,
+                found,
+                supported,
+            } => Words::msg("why-collate-too-new")
+                .arg("path", path.clone())
+                .arg("found", found.to_string())
+                .arg("supported", supported.to_string()),
+            CollateError::Refused { path, message } => Words::msg("why-path")
+                .arg("path", path.clone())
+                .arg("what", message.clone()),
+            CollateError::Busy { path } => Words::msg("why-collate-busy")
+                .arg("path", path.clone())
+                .arg("seconds", BUSY_WAIT.as_secs().to_string()),
+            CollateError::Running { path, waited } => Words::msg("why-collate-running")
+                .arg("path", path.clone())
+                .arg("seconds", waited.to_string()),
+        }
+    }
+}

@@ -89,6 +89,25 @@ pub enum LoadError {
     Invalid(GuideErrors),
 }
 
+impl crate::i18n::Reason for LoadError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            LoadError::Io { path, source } => Words::msg("why-guide-io")
+                .arg("path", path.clone())
+                .with("error", source.said()),
+            LoadError::TooLarge { path, limit } => Words::msg("why-guide-too-large")
+                .arg("path", path.clone())
+                .arg("limit", limit.to_string()),
+            LoadError::NotUtf8 { path, line, col } => Words::msg("why-guide-not-utf8")
+                .arg("path", path.clone())
+                .arg("line", line.to_string())
+                .arg("col", col.to_string()),
+            LoadError::Invalid(e) => e.words(),
+        }
+    }
+}
+
 /// Read and validate one guide file.
 pub fn load_guide_file(path: &Path, place: Place) -> Result<LoadedGuide, LoadError> {
     let shown = path.display().to_string();

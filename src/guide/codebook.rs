@@ -2,6 +2,7 @@
 //! is TOML beside its guide (`<guide file stem>.codebook.toml`), checked as strictly as a
 //! guide: every problem at its `file:line:col`, nothing half-read.
 
+use crate::i18n::Words;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::Path;
@@ -114,28 +115,28 @@ pub fn parse_codebook(source: &str, origin: &str) -> Result<Codebook, GuideError
         Ok(r) => r,
         Err(e) => {
             let at = e.span().unwrap_or(0..0);
-            d.error(&at, e.message().trim().to_string());
+            // The TOML reader's own words.
+            d.error(&at, Words::Text(e.message().trim().to_string()));
             return Err(d.finish(origin));
         }
     };
     if *raw.format.get_ref() != CODEBOOK_FORMAT {
         d.error(
             &span(&raw.format),
-            format!(
-                "`format` is {:?}: this stocktake reads {CODEBOOK_FORMAT:?} (a newer stocktake may read it)",
-                raw.format.get_ref()
-            ),
+            Words::msg("check-codebook-format")
+                .arg("found", format!("{:?}", raw.format.get_ref()))
+                .arg("known", format!("{CODEBOOK_FORMAT:?}")),
         );
     }
     if !is_identifier(raw.guide.get_ref()) {
-        d.error(
-            &span(&raw.guide),
-            "`guide` must be the id of a guide (lower-case letters, digits, `-` and `_`)",
-        );
+        d.error(&span(&raw.guide), Words::msg("check-codebook-guide"));
     }
     let languages = raw.languages.get_ref().clone();
     if languages.is_empty() {
-        d.error(&span(&raw.languages), "`languages` names no language");
+        d.error(
+            &span(&raw.languages),
+            Words::msg("check-codebook-no-language"),
+        );
     }
     let mut ids = BTreeSet::new();
     for c in &raw.codes {
@@ -144,10 +145,13 @@ pub fn parse_codebook(source: &str, origin: &str) -> Result<Codebook, GuideError
         if !is_identifier(id) {
             d.error(
                 &span(&c.id),
-                format!("code id {id:?} must be lower-case letters, digits, `-` and `_`"),
+                Words::msg("check-code-bad-id").arg("id", format!("{id:?}")),
             );
         } else if !ids.insert(id.clone()) {
-            d.error(&span(&c.id), format!("code id {id:?} is used twice"));
+            d.error(
+                &span(&c.id),
+                Words::msg("check-code-twice").arg("id", format!("{id:?}")),
+            );
         }
         for lang in &languages {
             if c.label
@@ -157,7 +161,9 @@ pub fn parse_codebook(source: &str, origin: &str) -> Result<Codebook, GuideError
             {
                 d.error(
                     &span(&c.label),
-                    format!("code {id:?} has no label in {lang:?}, a language the codebook names"),
+                    Words::msg("check-code-no-label")
+                        .arg("id", format!("{id:?}"))
+                        .arg("lang", format!("{lang:?}")),
                 );
             }
         }
@@ -165,7 +171,9 @@ pub fn parse_codebook(source: &str, origin: &str) -> Result<Codebook, GuideError
             if !languages.contains(lang) {
                 d.error(
                     &span(&c.label),
-                    format!("code {id:?} has a label in {lang:?}, which `languages` does not name"),
+                    Words::msg("check-code-other-label")
+                        .arg("id", format!("{id:?}"))
+                        .arg("lang", format!("{lang:?}")),
                 );
             }
         }
@@ -177,11 +185,9 @@ pub fn parse_codebook(source: &str, origin: &str) -> Result<Codebook, GuideError
         {
             d.error(
                 &span(p),
-                format!(
-                    "code {:?} has parent {:?}, which is not a code of this codebook",
-                    c.id.get_ref(),
-                    p.get_ref()
-                ),
+                Words::msg("check-code-unknown-parent")
+                    .arg("id", format!("{:?}", c.id.get_ref()))
+                    .arg("parent", format!("{:?}", p.get_ref())),
             );
         }
     }
@@ -209,7 +215,7 @@ pub fn parse_codebook(source: &str, origin: &str) -> Result<Codebook, GuideError
             let at = source.find(&format!("\"{}\"", c.id)).unwrap_or(0);
             d.error(
                 &(at..at),
-                format!("code {:?} is its own ancestor (a parent loop)", c.id),
+                Words::msg("check-code-loop").arg("id", format!("{:?}", c.id)),
             );
         }
     }
@@ -226,6 +232,18 @@ pub enum CodebookError {
     Io { path: String, message: String },
     #[error("{0}")]
     Invalid(GuideErrors),
+}
+
+/// `message` is the system's words about the file, or ours with what was found.
+impl crate::i18n::Reason for CodebookError {
+    fn words(&self) -> crate::i18n::Words {
+        match self {
+            CodebookError::Io { path, message } => Words::msg("why-path")
+                .arg("path", path.clone())
+                .arg("what", message.clone()),
+            CodebookError::Invalid(e) => e.words(),
+        }
+    }
 }
 
 /// Read a codebook file: regular files only, at most [`MAX_CODEBOOK_BYTES`].

@@ -4,16 +4,21 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::i18n::{Reason, Words};
+
 /// One problem, at a byte offset of the source.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub line: usize,
     pub col: usize,
+    /// In English, as logs, tests and the XLSForm import's notes read it.
     pub message: String,
+    /// The same, to be said in any language: its message id and what it names.
+    pub words: Words,
 }
 
 /// Every problem found in one guide file, in source order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GuideErrors {
     pub origin: String,
     pub problems: Vec<Problem>,
@@ -33,10 +38,31 @@ impl fmt::Display for GuideErrors {
 
 impl std::error::Error for GuideErrors {}
 
+/// One `file:line:col: problem` a line, the place as editors read it in every language.
+impl Reason for GuideErrors {
+    fn words(&self) -> Words {
+        let mut lines = self.problems.iter().map(|p| {
+            Words::msg("why-at")
+                .arg("file", self.origin.clone())
+                .arg("line", p.line.to_string())
+                .arg("col", p.col.to_string())
+                .with("what", p.words.clone())
+        });
+        let Some(first) = lines.next() else {
+            return Words::Text(String::new());
+        };
+        lines.fold(first, |all, next| {
+            Words::msg("why-lines")
+                .with("first", all)
+                .with("then", next)
+        })
+    }
+}
+
 /// Collects problems while a guide is read; turns byte spans into line:column.
 pub(crate) struct Diagnostics<'s> {
     source: &'s str,
-    found: Vec<(usize, String)>,
+    found: Vec<(usize, Words)>,
 }
 
 impl<'s> Diagnostics<'s> {
@@ -47,8 +73,10 @@ impl<'s> Diagnostics<'s> {
         }
     }
 
-    pub fn error(&mut self, span: &Range<usize>, message: impl Into<String>) {
-        self.found.push((span.start, message.into()));
+    /// A problem as a message id with what it names, so it can be said in any language;
+    /// a parser's own words as `Words::Text`.
+    pub fn error(&mut self, span: &Range<usize>, words: Words) {
+        self.found.push((span.start, words));
     }
 
     pub fn source(&self) -> &'s str {
@@ -66,9 +94,14 @@ impl<'s> Diagnostics<'s> {
         let problems = self
             .found
             .into_iter()
-            .map(|(at, message)| {
+            .map(|(at, words)| {
                 let (line, col) = line_col(self.source, at);
-                Problem { line, col, message }
+                Problem {
+                    line,
+                    col,
+                    message: words.en(),
+                    words,
+                }
             })
             .collect();
         GuideErrors {

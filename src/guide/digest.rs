@@ -56,6 +56,12 @@ impl FromStr for Digest {
     }
 }
 
+impl crate::i18n::Reason for BadDigest {
+    fn words(&self) -> crate::i18n::Words {
+        crate::i18n::Words::msg("why-bad-digest")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ cli-db-is-folder = { $db }: is a folder, not a collation database; name the data
 cli-db-missing = { $db }: no such collation database; run stocktake collate first
 cli-db-dangling = { $db }: is a symbolic link to { $target }, which does not exist; stocktake creates a collation database only under its real name (private, 0600): give --db { $target }
 cli-wrote = wrote { $path }
+cli-path-error = { $path }: { $error }
 
 ## stocktake collate
 collate-path-missing = { $path }: { $error }; nothing was collated{ $created ->

@@ -348,3 +348,7 @@ answer-below-min = { $value } is below the minimum { $min }
 answer-above-max = { $value } is above the maximum { $max }
 answer-too-long = the text is { $chars } characters long, more than the { $max } allowed
 answer-empty = an empty text is not an answer; clear the answer instead
+
+# A refusal of the call details (its reason from the interview), and what was kept.
+details-refused-nothing-saved = { $why }; nothing was saved
+details-refused-participants-saved = { $why }; the participants were saved

@@ -12,6 +12,7 @@ cli-db-is-folder = { $db } : est un dossier, pas une base de collation ; nomme
 cli-db-missing = { $db } : cette base de collation n'existe pas ; lancez d'abord stocktake collate
 cli-db-dangling = { $db } : est un lien symbolique vers { $target }, qui n'existe pas ; stocktake ne crée une base de collation que sous son vrai nom (privée, 0600) : indiquez --db { $target }
 cli-wrote = écrit : { $path }
+cli-path-error = { $path } : { $error }
 
 ## stocktake collate
 collate-path-missing = { $path } : { $error } ; rien n'a été collationné{ $created ->

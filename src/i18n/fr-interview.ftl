@@ -345,3 +345,6 @@ answer-above-max = { $value } est au-dessus du maximum { $max }
 answer-too-long = le texte fait { $chars } caractères, plus que les { $max } permis
 answer-empty = un texte vide n'est pas une réponse ; effacez plutôt la réponse
 
+# Un refus des détails de l'appel (sa raison vient de l'entretien), et ce qui a été gardé.
+details-refused-nothing-saved = { $why } ; rien n'a été enregistré
+details-refused-participants-saved = { $why } ; les participants ont été enregistrés

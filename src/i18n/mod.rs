@@ -7,11 +7,15 @@
 //! `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
 
 mod names;
+mod reason;
 mod words;
 
 use std::sync::OnceLock;
 
 pub use names::{language_name, language_shown};
+#[cfg(test)]
+pub use reason::assert_said_everywhere;
+pub use reason::{Reason, written_in};
 pub use words::Words;
 
 /// An argument of a message: a number (formatted and plural-selected per language) or text.
@@ -29,7 +33,7 @@ pub enum UiLang {
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
 /// hints and help; the interview; the analyse screens; the accessible mode; the command
-/// line's summaries and errors), in the order
+/// line's summaries and errors; the errors' reasons; the guide checker's problems; `--help`), in the order
 /// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
 /// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
@@ -43,6 +47,9 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en-analyse.ftl"),
             include_str!("en-accessible.ftl"),
             include_str!("en-cli.ftl"),
+            include_str!("en-reasons.ftl"),
+            include_str!("en-check.ftl"),
+            include_str!("en-help.ftl"),
         ],
     ),
     (
@@ -55,12 +62,27 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr-analyse.ftl"),
             include_str!("fr-accessible.ftl"),
             include_str!("fr-cli.ftl"),
+            include_str!("fr-reasons.ftl"),
+            include_str!("fr-check.ftl"),
+            include_str!("fr-help.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 6] = ["", "-keys", "-interview", "-analyse", "-accessible", "-cli"];
+pub const FILES: [&str; 9] = [
+    "",
+    "-keys",
+    "-interview",
+    "-analyse",
+    "-accessible",
+    "-cli",
+    // Why something failed (the errors of the layers below), and what the guide checker finds.
+    "-reasons",
+    "-check",
+    // `--help` and clap's errors.
+    "-help",
+];
 
 impl UiLang {
     pub const ALL: [UiLang; 2] = [UiLang::En, UiLang::Fr];

@@ -4,18 +4,55 @@
 //! is redrawn in the new one.
 
 use fluent::FluentValue;
+use fluent::types::FluentNumber;
 
 use super::UiLang;
 
+/// An argument kept until the words are said: text, or a number (plural selectors, digits
+/// per language). Not a `FluentValue`, which may hold a value no other thread can share,
+/// and words travel inside errors (`anyhow` needs them `Send + Sync`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(FluentNumber),
+}
+
+impl Arg {
+    fn value(&self) -> FluentValue<'static> {
+        match self {
+            Arg::Text(s) => FluentValue::from(s.clone()),
+            Arg::Number(n) => FluentValue::Number(n.clone()),
+        }
+    }
+}
+
+impl From<FluentValue<'static>> for Arg {
+    fn from(v: FluentValue<'static>) -> Arg {
+        match v {
+            FluentValue::Number(n) => Arg::Number(n),
+            FluentValue::String(s) => Arg::Text(s.into_owned()),
+            // Neither is made by this program's messages.
+            FluentValue::Custom(_) | FluentValue::None | FluentValue::Error => {
+                Arg::Text(String::new())
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Words {
-    /// Already words: a name, a path, an error from a layer below the screens.
+    /// Already words: a name, a path, what a library or the system said.
     Text(String),
-    /// A message of the `.ftl` files.
+    /// A message of the `.ftl` files. `nested` are arguments that are words themselves
+    /// (an error's cause, a phrase), put into the same language as the message.
     Msg {
         id: &'static str,
-        args: Vec<(&'static str, FluentValue<'static>)>,
+        args: Vec<(&'static str, Arg)>,
+        nested: Vec<(&'static str, Words)>,
     },
+    /// An error's reason: in English exactly its `Display` (what logs, tests and stored
+    /// reasons read, byte for byte), in another language `other`.
+    English { en: String, other: Box<Words> },
 }
 
 impl Words {
@@ -23,6 +60,7 @@ impl Words {
         Words::Msg {
             id,
             args: Vec::new(),
+            nested: Vec::new(),
         }
     }
 
@@ -30,7 +68,15 @@ impl Words {
     /// language) or a string.
     pub fn arg(mut self, name: &'static str, value: impl Into<FluentValue<'static>>) -> Words {
         if let Words::Msg { args, .. } = &mut self {
-            args.push((name, value.into()));
+            args.push((name, Arg::from(value.into())));
+        }
+        self
+    }
+
+    /// The same message with an argument that is words too, said in the message's language.
+    pub fn with(mut self, name: &'static str, value: impl Into<Words>) -> Words {
+        if let Words::Msg { nested, .. } = &mut self {
+            nested.push((name, value.into()));
         }
         self
     }
@@ -38,13 +84,38 @@ impl Words {
     pub fn in_lang(&self, lang: UiLang) -> String {
         match self {
             Words::Text(s) => s.clone(),
-            Words::Msg { id, args } => super::tr(lang, id, args),
+            Words::Msg { id, args, nested } => {
+                let mut all: Vec<(&str, FluentValue<'_>)> =
+                    args.iter().map(|(k, v)| (*k, v.value())).collect();
+                for (k, w) in nested {
+                    all.push((k, FluentValue::from(w.in_lang(lang))));
+                }
+                super::tr(lang, id, &all)
+            }
+            Words::English { en, .. } if lang == UiLang::En => en.clone(),
+            Words::English { other, .. } => other.in_lang(lang),
         }
     }
 
     /// In English: for tests, and for logs that are read by whoever maintains stocktake.
     pub fn en(&self) -> String {
         self.in_lang(UiLang::En)
+    }
+
+    /// Every message id these words use, nested ones too: for the tests that check each
+    /// is written in every language.
+    pub fn ids(&self) -> Vec<&'static str> {
+        match self {
+            Words::Text(_) => Vec::new(),
+            Words::Msg { id, nested, .. } => {
+                let mut out = vec![*id];
+                for (_, w) in nested {
+                    out.extend(w.ids());
+                }
+                out
+            }
+            Words::English { other, .. } => other.ids(),
+        }
     }
 }
 

@@ -110,6 +110,27 @@ impl Interview {
     }
 }
 
+impl crate::i18n::Reason for DetailsRefusal {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            DetailsRefusal::NoResponse => Words::msg("why-details-no-response"),
+            DetailsRefusal::Sent(structure) => {
+                Words::msg("why-details-sent").arg("structure", structure.clone())
+            }
+            DetailsRefusal::ReadOnly(why) => {
+                Words::msg("refused-read-only").arg("why", why.clone())
+            }
+            DetailsRefusal::UnknownRole(n, role) => Words::msg("why-details-unknown-role")
+                .arg("n", n.to_string())
+                .arg("role", role.clone()),
+            DetailsRefusal::TooLong => {
+                Words::msg("why-details-too-long").arg("max", MAX_TEXT_CHARS.to_string())
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -259,3 +259,48 @@ pub(crate) fn test_call(structures: &[crate::guide::Structure]) -> Interview {
     };
     Interview::new(call, g, sessions, None)
 }
+
+/// The screens say a refusal in their own words (`tui::asks`); this is for the places
+/// that show it as a reason, after a lead (the accessible mode).
+impl crate::i18n::Reason for Refusal {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            Refusal::ReadOnly(why) => Words::msg("refused-read-only").arg("why", why.clone()),
+            Refusal::Completed => Words::msg("refused-completed"),
+            Refusal::Invalid(e) => Words::msg("why-refused-invalid").with("error", e.said()),
+            Refusal::NoConsent => Words::msg("refused-no-consent"),
+            Refusal::NothingToCopy => Words::msg("refused-nothing-to-copy"),
+            Refusal::NothingChosen => Words::msg("refused-nothing-chosen"),
+            Refusal::NoOneToAttribute => Words::msg("refused-no-one-to-attribute"),
+            Refusal::Session(e) => e.words(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod reason_tests {
+    #[test]
+    fn every_refusal_is_said_in_every_language() {
+        use super::{DetailsRefusal as D, Refusal as R};
+        use crate::i18n::{Reason, assert_said_everywhere};
+        let refusals: Vec<Box<dyn Reason>> = vec![
+            Box::new(R::ReadOnly("open elsewhere".into())),
+            Box::new(R::Completed),
+            Box::new(R::Invalid(crate::session::AnswerError::EmptyText)),
+            Box::new(R::NoConsent),
+            Box::new(R::NothingToCopy),
+            Box::new(R::NothingChosen),
+            Box::new(R::NoOneToAttribute),
+            Box::new(R::Session(crate::session::SessionError::LastRevision)),
+            Box::new(D::NoResponse),
+            Box::new(D::Sent("CP AOR".into())),
+            Box::new(D::ReadOnly("open elsewhere".into())),
+            Box::new(D::UnknownRole(2, "chief".into())),
+            Box::new(D::TooLong),
+        ];
+        for e in &refusals {
+            assert_said_everywhere(e.as_ref());
+        }
+    }
+}

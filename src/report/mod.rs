@@ -100,6 +100,16 @@ pub enum ReportError {
     Write { path: String, message: String },
 }
 
+/// `message` is worded where the write failed, with the system's or the library's words.
+impl crate::i18n::Reason for ReportError {
+    fn words(&self) -> crate::i18n::Words {
+        let ReportError::Write { path, message } = self;
+        crate::i18n::Words::msg("why-path")
+            .arg("path", path.clone())
+            .arg("what", message.clone())
+    }
+}
+
 /// Where the HTML and Markdown renderers write: straight into the file being written, so
 /// a report on 10,000 sessions (70 MB of HTML) is never held whole in memory. `write!`
 /// works on it; the first I/O error is kept, what follows it is skipped, and

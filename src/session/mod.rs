@@ -7,6 +7,7 @@ mod change;
 mod model;
 mod notes;
 mod provenance;
+mod reasons;
 mod status;
 mod value;
 

@@ -5,6 +5,7 @@ use std::path::Path;
 use jiff::Timestamp;
 use rusqlite::ErrorCode;
 
+use crate::i18n::{Reason, Words};
 use crate::session::SessionError;
 
 /// Who edits a session, as a second stocktake is told.
@@ -125,5 +126,137 @@ pub fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     StoreError::Sqlite {
         path: path_s,
         source: e,
+    }
+}
+
+impl Reason for LockHolder {
+    fn words(&self) -> Words {
+        Words::msg("why-lock-holder")
+            .arg("user", self.user.clone())
+            .arg("pid", self.pid.to_string())
+            .arg("host", self.host.clone())
+            .arg(
+                "since",
+                self.since.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+            )
+    }
+}
+
+impl Reason for StoreError {
+    fn words(&self) -> Words {
+        use StoreError as E;
+        match self {
+            E::Locked { session, holder } => Words::msg("why-store-locked")
+                .arg("session", session.clone())
+                .with("holder", holder.said()),
+            E::LockLost { session } => {
+                Words::msg("why-store-lock-lost").arg("session", session.clone())
+            }
+            E::NotLocked(session) => {
+                Words::msg("why-store-not-locked").arg("session", session.clone())
+            }
+            E::Busy { path } => Words::msg("why-store-busy").arg("path", path.clone()),
+            E::DiskFull { path } => Words::msg("why-store-disk-full").arg("path", path.clone()),
+            E::NotWritable { path, reason } => Words::msg("why-store-not-writable")
+                .arg("path", path.clone())
+                .arg("reason", reason.clone()),
+            E::TooNew {
+                path,
+                found,
+                supported,
+            } => Words::msg("why-store-too-new")
+                .arg("path", path.clone())
+                .arg("found", found.to_string())
+                .arg("supported", supported.to_string()),
+            E::Corrupt { path, reason } => Words::msg("why-store-corrupt")
+                .arg("path", path.clone())
+                .arg("reason", reason.clone()),
+            // The problem is worded where it is found, with what it found (a uid, a mode).
+            E::Insecure { path, problem } => Words::msg("why-path")
+                .arg("path", path.clone())
+                .arg("what", problem.clone()),
+            E::ImportRefused { session, why } => Words::msg("why-store-import-refused")
+                .arg("session", session.clone())
+                .arg("why", why.clone()),
+            E::NoSuchSession(id) => {
+                Words::msg("why-store-no-such-session").arg("session", id.clone())
+            }
+            E::MissingGuide(digest) => {
+                Words::msg("why-store-missing-guide").arg("digest", digest.clone())
+            }
+            E::BadRow { path, what } => Words::msg("why-store-bad-row")
+                .arg("path", path.clone())
+                .arg("what", what.clone()),
+            E::Session(e) => e.words(),
+            E::Sqlite { path, source } => Words::msg("why-path")
+                .arg("path", path.clone())
+                .with("what", source.said()),
+            E::Io { path, source } => Words::msg("why-path")
+                .arg("path", path.clone())
+                .with("what", source.said()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::assert_said_everywhere;
+
+    #[test]
+    fn every_store_error_is_said_in_every_language() {
+        let p = || "/d/store.db".to_string();
+        let holder = LockHolder {
+            pid: 42,
+            host: "box".into(),
+            user: "ama".into(),
+            since: Timestamp::UNIX_EPOCH,
+        };
+        for e in [
+            StoreError::Locked {
+                session: "s1".into(),
+                holder,
+            },
+            StoreError::LockLost {
+                session: "s1".into(),
+            },
+            StoreError::NotLocked("s1".into()),
+            StoreError::Busy { path: p() },
+            StoreError::DiskFull { path: p() },
+            StoreError::NotWritable {
+                path: p(),
+                reason: "readonly".into(),
+            },
+            StoreError::TooNew {
+                path: p(),
+                found: 9,
+                supported: 7,
+            },
+            StoreError::Corrupt {
+                path: p(),
+                reason: "malformed".into(),
+            },
+            StoreError::Insecure {
+                path: p(),
+                problem: "odd".into(),
+            },
+            StoreError::ImportRefused {
+                session: "s1".into(),
+                why: "odd".into(),
+            },
+            StoreError::NoSuchSession("s1".into()),
+            StoreError::MissingGuide("ab12".into()),
+            StoreError::BadRow {
+                path: p(),
+                what: "odd".into(),
+            },
+            StoreError::Session(SessionError::LastRevision),
+            StoreError::Io {
+                path: p(),
+                source: std::io::Error::from_raw_os_error(13),
+            },
+        ] {
+            assert_said_everywhere(&e);
+        }
     }
 }

@@ -150,6 +150,25 @@ pub fn decrypt(
     Ok(plain)
 }
 
+impl crate::i18n::Reason for CryptError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            CryptError::BadRecipient(r) => {
+                Words::msg("why-crypt-bad-recipient").arg("given", r.clone())
+            }
+            CryptError::NoIdentity { file } => {
+                Words::msg("why-crypt-no-identity-in").arg("file", file.clone())
+            }
+            // age's own words about the file.
+            CryptError::BadIdentity { file, message } => Words::msg("why-crypt-bad-identity")
+                .arg("file", file.clone())
+                .arg("error", message.clone()),
+            CryptError::Encrypt(e) => Words::msg("why-crypt-encrypt").arg("error", e.clone()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

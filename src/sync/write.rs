@@ -148,3 +148,26 @@ pub fn clean_stale_temps(dir: &Path) -> usize {
     }
     removed
 }
+
+impl crate::i18n::Reason for WriteError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            WriteError::Missing { dir } => Words::msg("why-write-missing").arg("dir", dir.clone()),
+            WriteError::NotAFolder { dir } => {
+                Words::msg("why-write-not-a-folder").arg("dir", dir.clone())
+            }
+            WriteError::NotWritable { dir, reason } => Words::msg("why-write-not-writable")
+                .arg("dir", dir.clone())
+                .arg("reason", reason.clone()),
+            WriteError::Full { dir } => Words::msg("why-write-full").arg("dir", dir.clone()),
+            WriteError::Exists { path } => Words::msg("why-write-exists").arg("path", path.clone()),
+            WriteError::UnsafeName { name } => {
+                Words::msg("why-write-unsafe-name").arg("name", format!("{name:?}"))
+            }
+            WriteError::Io { path, source } => Words::msg("why-write-io")
+                .arg("path", path.clone())
+                .with("error", source.said()),
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! the question before completing a session, and why an edit was refused.
 
 use super::outcome::{Dialog, DialogChoice, Level, Outcome, Then};
-use crate::i18n::Words;
+use crate::i18n::{Reason, Words};
 use crate::interview::{Interview, Refusal};
 
 /// Ask before completing session `i`, or say what is missing.
@@ -67,14 +67,15 @@ pub fn refusal_words(e: Refusal) -> Words {
         Refusal::NothingChosen => Words::msg("refused-nothing-chosen"),
         Refusal::NoOneToAttribute => Words::msg("refused-no-one-to-attribute"),
         Refusal::Invalid(e) => answer_error(&e),
-        // The store's errors say what is wrong in English, from below the screens.
-        e @ Refusal::Session(_) => e.to_string().into(),
+        // Said as the session layer words it, in the screen's language.
+        Refusal::Session(e) => e.said(),
     }
 }
 
 /// Why a typed answer was refused, in the screen's words: the checks an interviewer
-/// meets while typing (a number, a date, a range, a length) by kind; the rest, which
-/// only a wrong guide or a bug can cause, as the layer below says them, in English.
+/// meets while typing (a number, a date, a range, a length) by kind, shorter than the
+/// layer below says them; the rest, which only a wrong guide or a bug can cause, as the
+/// session layer says them.
 pub fn answer_error(e: &crate::session::AnswerError) -> Words {
     use crate::session::AnswerError as E;
     match e {
@@ -90,6 +91,6 @@ pub fn answer_error(e: &crate::session::AnswerError) -> Words {
             .arg("chars", *chars)
             .arg("max", crate::session::MAX_TEXT_CHARS),
         E::EmptyText => Words::msg("answer-empty"),
-        other => other.to_string().into(),
+        other => other.said(),
     }
 }

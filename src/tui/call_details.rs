@@ -3,7 +3,7 @@
 //! part that changed as its own change (kept in the history); Esc with changes asks for a
 //! second Esc, so a slip never throws away what was typed.
 
-use crate::i18n::Words;
+use crate::i18n::{Reason, Words};
 use jiff::Timestamp;
 use ratatui_textarea::Input;
 
@@ -168,18 +168,24 @@ impl CallDetails {
     fn save(&mut self, iv: &mut Interview, now: Timestamp) -> Outcome {
         let people = match iv.set_participants(self.session, self.participants(), now) {
             Ok(c) => c,
-            Err(e) => return Outcome::said(Level::Warn, format!("{e}; nothing was saved")),
+            Err(e) => {
+                return Outcome::said(
+                    Level::Warn,
+                    Words::msg("details-refused-nothing-saved").with("why", e.said()),
+                );
+            }
         };
         let call = match iv.set_call_details(&self.response.text(), &self.note.text()) {
             Ok(c) => c,
             Err(e) => {
                 let mut out = Outcome::said(
                     Level::Warn,
-                    if people.is_some() {
-                        format!("{e}; the participants were saved")
+                    Words::msg(if people.is_some() {
+                        "details-refused-participants-saved"
                     } else {
-                        format!("{e}; nothing was saved")
-                    },
+                        "details-refused-nothing-saved"
+                    })
+                    .with("why", e.said()),
                 );
                 out.effects.extend(people.map(Effect::Persist));
                 // The participants are saved now: Esc must not say they are not.

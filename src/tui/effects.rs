@@ -6,6 +6,7 @@
 //! queue and is tried again as itself; while anything waits, later changes queue behind
 //! it, so the store never gets an older text after a newer one.
 
+use crate::i18n::Reason;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
@@ -86,7 +87,7 @@ impl Runner {
             } => reopen(store, catalog, &call_id, &session_id, &by),
             Effect::TrustGuide { digest, origin } => match store.trust_guide(&digest, &origin) {
                 Ok(()) => vec![Event::Trusted(vec![digest])],
-                Err(e) => vec![Event::Failed(e.to_string().into())],
+                Err(e) => vec![Event::Failed(e.said())],
             },
             Effect::LoadPlan => vec![plan(store)],
             Effect::LogAttempt(a) => {
@@ -99,11 +100,11 @@ impl Runner {
             }
             Effect::LoadTrusted => match store.trusted_guides() {
                 Ok(d) => vec![Event::Trusted(d)],
-                Err(e) => vec![Event::Failed(e.to_string().into())],
+                Err(e) => vec![Event::Failed(e.said())],
             },
             Effect::DeleteDraft { session } => match store.delete_draft(&session) {
                 Ok(()) => Vec::new(),
-                Err(e) => vec![Event::Failed(e.to_string().into())],
+                Err(e) => vec![Event::Failed(e.said())],
             },
         }
     }
@@ -202,7 +203,7 @@ fn plan(store: &Store) -> Event {
 fn home(store: &Store) -> Event {
     match store.summaries() {
         Ok(rows) => Event::HomeLoaded(rows),
-        Err(e) => Event::Failed(e.to_string().into()),
+        Err(e) => Event::Failed(e.said()),
     }
 }
 
@@ -220,10 +221,10 @@ fn sync_now(
         Ok(r) => Event::SyncFailed(
             r.failed
                 .first()
-                .map(|(_, e)| e.to_string())
-                .unwrap_or_default(),
+                .map(|(_, e)| e.said())
+                .unwrap_or_else(|| String::new().into()),
         ),
-        Err(e) => Event::SyncFailed(e.to_string()),
+        Err(e) => Event::SyncFailed(e.said()),
     }
 }
 
@@ -318,7 +319,7 @@ fn open(
     match result {
         Ok(Ok(opened)) => vec![Event::CallOpened(Box::new(opened))],
         Ok(Err(conflict)) => vec![conflict],
-        Err(e) => vec![Event::Failed(e.to_string().into())],
+        Err(e) => vec![Event::Failed(e.said())],
     }
 }
 
@@ -356,12 +357,12 @@ fn reopen(
             session_id: session_id.to_string(),
             holder,
         }],
-        Err(e) => vec![Event::Failed(e.to_string().into())],
+        Err(e) => vec![Event::Failed(e.said())],
     }
 }
 
-/// What failed, in the screen's words, with the store's own reason after it (that one is
-/// the store's, in English: it names files and SQLite's errors as they are).
-fn failed(id: &'static str, e: impl std::fmt::Display) -> crate::i18n::Words {
-    crate::i18n::Words::msg(id).arg("error", e.to_string())
+/// What failed, in the screen's words, with the store's own reason after it (in the same
+/// language; what SQLite or the system said stays as they said it).
+fn failed(id: &'static str, e: impl crate::i18n::Reason) -> crate::i18n::Words {
+    crate::i18n::Words::msg(id).with("error", e.said())
 }

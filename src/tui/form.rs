@@ -2,6 +2,7 @@
 //! (one session each), participants, interviewer, consent. Validated inline; `Esc` keeps
 //! nothing.
 
+use crate::i18n::Reason;
 use crate::i18n::Words;
 use ratatui_textarea::Input;
 
@@ -376,7 +377,7 @@ impl Form {
                 };
                 match plan_call(guide.clone(), &call, now) {
                     Ok(change) => Outcome::effects(vec![Effect::CreateCall(change)]),
-                    Err(e) => Outcome::said(Level::Error, e.to_string()),
+                    Err(e) => Outcome::said(Level::Error, e.said()),
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! which refuse what may not change and return the change to save; this turns a key into
 //! an intent and the intent's result into an [`Outcome`].
 
+use crate::i18n::Reason;
 use crate::i18n::Words;
 use jiff::Timestamp;
 use ratatui_textarea::{Input, Key};
@@ -542,7 +543,7 @@ impl CallView {
                 self.saving(&outcome.effects);
                 outcome
             }
-            Err(e) => Outcome::said(Level::Error, e.to_string()),
+            Err(e) => Outcome::said(Level::Error, e.said()),
         }
     }
 }

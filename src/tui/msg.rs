@@ -49,7 +49,7 @@ pub enum Event {
         outbox: String,
     },
     /// Writing to the outbox failed; the revisions wait, nothing is lost.
-    SyncFailed(String),
+    SyncFailed(crate::i18n::Words),
     /// Something went wrong that the user must read.
     Failed(crate::i18n::Words),
     /// A session for a structure that joined the call, created and held for editing.

@@ -188,7 +188,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         Event::SyncFailed(message) => {
             app.tell(
                 Level::Warn,
-                Words::msg("session-sync-failed").arg("message", message),
+                Words::msg("session-sync-failed").with("message", message),
             );
             Vec::new()
         }

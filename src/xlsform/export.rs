@@ -25,6 +25,16 @@ pub enum ExportError {
     Write { path: String, message: String },
 }
 
+/// `message` is the spreadsheet writer's own words.
+impl crate::i18n::Reason for ExportError {
+    fn words(&self) -> crate::i18n::Words {
+        let ExportError::Write { path, message } = self;
+        crate::i18n::Words::msg("why-xlsform-write")
+            .arg("path", path.clone())
+            .arg("error", message.clone())
+    }
+}
+
 /// One survey row, by column name.
 #[derive(Default)]
 struct Row {

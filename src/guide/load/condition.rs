@@ -11,12 +11,14 @@ impl Reader<'_, '_> {
         spans: &mut ConditionSpans,
         depth: usize,
     ) -> Option<Condition> {
-        let t = self.table(v, "`show_if`", "{ question = \"...\", any_of = [...] }")?;
+        let t = self.table(
+            v,
+            &Words::from("`show_if`"),
+            "{ question = \"...\", any_of = [...] }",
+        )?;
         if depth > 8 {
-            self.d.error(
-                &v.span(),
-                "`show_if` is nested more than 8 levels deep; simplify it",
-            );
+            self.d
+                .error(&v.span(), Words::msg("check-show-if-too-deep"));
             return None;
         }
         for (combo, is_all) in [("all", true), ("any", false)] {
@@ -25,7 +27,9 @@ impl Reader<'_, '_> {
                     if k.get_ref().as_ref() != combo {
                         self.d.error(
                             &k.span(),
-                            format!("`{}` cannot stand beside `{combo}` in a show_if; put it in one of the `{combo}` conditions", k.get_ref()),
+                            Words::msg("check-beside-combo")
+                                .arg("key", k.get_ref().to_string())
+                                .arg("combo", combo),
                         );
                     }
                 }
@@ -33,7 +37,7 @@ impl Reader<'_, '_> {
                     self.wrong_type(
                         &list.span(),
                         combo,
-                        "an array of conditions",
+                        "check-expect-conditions",
                         list.get_ref(),
                     );
                     return None;
@@ -41,7 +45,7 @@ impl Reader<'_, '_> {
                 if items.is_empty() {
                     self.d.error(
                         &list.span(),
-                        format!("`{combo}` is empty; give it at least one condition"),
+                        Words::msg("check-empty-combo").arg("combo", combo),
                     );
                     return None;
                 }
@@ -61,12 +65,10 @@ impl Reader<'_, '_> {
         }
         let mut keys: Vec<&str> = TEST_KEYS.to_vec();
         keys.extend(["all", "any"]);
-        self.check_keys(t, &keys, "a show_if");
+        self.check_keys(t, &keys, &Words::msg("check-what-show-if"));
         let Some(qv) = t.get("question") else {
-            self.d.error(
-                &v.span(),
-                "`show_if` names no `question`; write { question = \"id\", any_of = [\"value\"] }, or use all/any",
-            );
+            self.d
+                .error(&v.span(), Words::msg("check-show-if-no-question"));
             return None;
         };
         let question = self.string(qv, "question")?;
@@ -76,13 +78,11 @@ impl Reader<'_, '_> {
             .collect();
         if tests.len() != 1 {
             let msg = if tests.is_empty() {
-                "`show_if` needs exactly one test: any_of = [...], none_of = [...] or answered = true/false".to_string()
+                Words::msg("check-show-if-no-test")
             } else {
-                format!(
-                    "`show_if` has {} tests ({}); give exactly one, or combine conditions with all = [...]",
-                    tests.len(),
-                    tests.join(", ")
-                )
+                Words::msg("check-show-if-tests")
+                    .arg("n", tests.len().to_string())
+                    .arg("tests", tests.join(", "))
             };
             self.d.error(&v.span(), msg);
             return None;
@@ -96,7 +96,7 @@ impl Reader<'_, '_> {
                 if items.is_empty() {
                     self.d.error(
                         &list.span(),
-                        format!("`{key}` is empty; list the values to test"),
+                        Words::msg("check-empty-values").arg("key", key.to_string()),
                     );
                     return None;
                 }
@@ -127,7 +127,9 @@ impl Reader<'_, '_> {
                 let (line, _) = self.d.line_col(questions[j].id_span.start);
                 self.d.error(
                     &r.id_span,
-                    format!("question id `{id}` is used twice (first on line {line}); ids must be unique in a guide"),
+                    Words::msg("check-question-twice")
+                        .arg("id", id.to_string())
+                        .arg("line", line.to_string()),
                 );
             } else {
                 first.insert(id, i);
@@ -140,26 +142,26 @@ impl Reader<'_, '_> {
             for ((qid, test), span) in cond.tests().into_iter().zip(&spans.tests) {
                 let me = r.id.as_deref().unwrap_or("");
                 if qid == me {
-                    self.d.error(&span.question, format!("the show_if of question `{me}` names `{me}` itself; it must name an earlier question"));
+                    self.d.error(
+                        &span.question,
+                        Words::msg("check-show-if-itself").arg("id", me.to_string()),
+                    );
                     continue;
                 }
                 let Some(&j) = first.get(qid) else {
                     let ids: Vec<&str> = first.keys().copied().collect();
-                    let hint = suggest(qid, &ids)
-                        .map(|c| format!("; did you mean `{c}`?"))
-                        .unwrap_or_default();
                     self.d.error(
                         &span.question,
-                        format!(
-                            "show_if names `{qid}`, which is not a question in this guide{hint}"
-                        ),
+                        Words::msg("check-show-if-unknown")
+                            .arg("id", qid.to_string())
+                            .with("hint", maybe_meant(suggest(qid, &ids))),
                     );
                     continue;
                 };
                 if j > i {
                     self.d.error(
                         &span.question,
-                        format!("show_if names `{qid}`, which comes later in the guide; a question can depend only on earlier ones"),
+                        Words::msg("check-show-if-later").arg("id", qid.to_string()),
                     );
                     continue;
                 }
@@ -175,10 +177,9 @@ impl Reader<'_, '_> {
                 if !kind.is_closed() {
                     self.d.error(
                         &span.question,
-                        format!(
-                            "`{qid}` is a {} question, so its answers cannot be listed; test it with answered = true",
-                            kind.as_str()
-                        ),
+                        Words::msg("check-show-if-open")
+                            .arg("id", qid.to_string())
+                            .arg("kind", kind.as_str()),
                     );
                     continue;
                 }
@@ -187,10 +188,10 @@ impl Reader<'_, '_> {
                     if !offered.contains(&val.as_str()) {
                         self.d.error(
                             vspan,
-                            format!(
-                                "`{qid}` has no answer `{val}`; it offers: {}",
-                                offered.join(", ")
-                            ),
+                            Words::msg("check-show-if-no-answer")
+                                .arg("id", qid.to_string())
+                                .arg("value", val.clone())
+                                .arg("offered", offered.join(", ")),
                         );
                     }
                 }

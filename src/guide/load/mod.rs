@@ -19,6 +19,7 @@ use super::model::{
     Choice, Condition, ConsentRule, Guide, Question, QuestionType, Section, Structure,
     SyncSettings, Test, Text, WhenRefused,
 };
+use crate::i18n::Words;
 
 /// Guides larger than this are refused before parsing: a real guide is a few dozen KiB.
 pub const MAX_GUIDE_BYTES: usize = 1024 * 1024;
@@ -69,11 +70,9 @@ pub fn parse_guide(source: &str, origin: &str) -> Result<Guide, GuideErrors> {
     if source.len() > MAX_GUIDE_BYTES {
         diags.error(
             &(0..0),
-            format!(
-                "guide is {} bytes, more than the {} allowed; is this really a guide?",
-                source.len(),
-                MAX_GUIDE_BYTES
-            ),
+            Words::msg("check-guide-too-large")
+                .arg("size", source.len().to_string())
+                .arg("max", MAX_GUIDE_BYTES.to_string()),
         );
         return Err(diags.finish(origin));
     }
@@ -81,7 +80,11 @@ pub fn parse_guide(source: &str, origin: &str) -> Result<Guide, GuideErrors> {
     if !syntax.is_empty() {
         for e in syntax {
             let span = e.span().unwrap_or(0..0);
-            diags.error(&span, format!("TOML syntax: {}", e.message().trim()));
+            // The TOML parser's own words.
+            diags.error(
+                &span,
+                Words::msg("check-toml-syntax").arg("error", e.message().trim().to_string()),
+            );
         }
         return Err(diags.finish(origin));
     }
@@ -132,32 +135,29 @@ struct TestSpans {
 
 impl Reader<'_, '_> {
     fn guide(&mut self, root: &DeTable<'_>, span: &Range<usize>) -> Option<Guide> {
-        self.check_keys(root, GUIDE_KEYS, "the guide");
-        let id = self.required_id(root, span, "id", "the guide");
+        let the_guide = Words::msg("check-what-guide");
+        self.check_keys(root, GUIDE_KEYS, &the_guide);
+        let id = self.required_id(root, span, "id", &the_guide);
         let version = match root.get("version") {
             None => {
-                self.d.error(
-                    span,
-                    "the guide has no `version`; add e.g. version = \"1\" (a string, bumped when questions change)",
-                );
+                self.d.error(span, Words::msg("check-no-version"));
                 None
             }
             Some(v) => match v.get_ref() {
                 DeValue::String(s) if !s.trim().is_empty() => Some(s.to_string()),
                 DeValue::String(_) => {
-                    self.d
-                        .error(&v.span(), "`version` is empty; write e.g. version = \"1\"");
+                    self.d.error(&v.span(), Words::msg("check-empty-version"));
                     None
                 }
                 DeValue::Integer(i) => {
                     self.d.error(
                         &v.span(),
-                        format!("`version` must be a string: write version = \"{i}\""),
+                        Words::msg("check-version-not-string").arg("version", i.to_string()),
                     );
                     None
                 }
                 other => {
-                    self.wrong_type(&v.span(), "version", "a string", other);
+                    self.wrong_type(&v.span(), "version", "check-expect-string", other);
                     None
                 }
             },
@@ -168,7 +168,7 @@ impl Reader<'_, '_> {
             declared: languages.clone(),
             default: default_lang,
         };
-        let title = self.required_text(root, span, "title", "the guide", &langs);
+        let title = self.required_text(root, span, "title", &the_guide, &langs);
         let description = self.optional_text(root, "description", &langs);
         let sync = self.sync(root);
         let respondents = self.respondents(root, &langs);
@@ -178,17 +178,15 @@ impl Reader<'_, '_> {
         let mut read_questions: Vec<ReadQuestion> = Vec::new();
         let mut section_ids: HashMap<String, Range<usize>> = HashMap::new();
         match root.get("sections") {
-            None => self.d.error(
-                span,
-                "the guide has no sections; add at least one [[sections]] with [[sections.questions]]",
-            ),
+            None => self.d.error(span, Words::msg("check-no-sections")),
             Some(v) => match v.get_ref() {
                 DeValue::Array(items) if items.is_empty() => {
-                    self.d.error(&v.span(), "`sections` is empty; add at least one [[sections]]")
+                    self.d.error(&v.span(), Words::msg("check-empty-sections"))
                 }
                 DeValue::Array(items) => {
                     for item in items {
-                        let Some(table) = self.table(item, "a section", "[[sections]]") else {
+                        let a_section = Words::msg("check-what-a-section");
+                        let Some(table) = self.table(item, &a_section, "[[sections]]") else {
                             continue;
                         };
                         let (section, qs) = self.section(table, &item.span(), &langs);
@@ -202,10 +200,9 @@ impl Reader<'_, '_> {
                             let (line, _) = self.d.line_col(first.start);
                             self.d.error(
                                 &item.span(),
-                                format!(
-                                    "section id `{}` is used twice (first on line {line}); section ids must be unique",
-                                    section.id
-                                ),
+                                Words::msg("check-section-twice")
+                                    .arg("id", section.id.clone())
+                                    .arg("line", line.to_string()),
                             );
                         } else {
                             section_ids.insert(section.id.clone(), item.span());
@@ -213,7 +210,7 @@ impl Reader<'_, '_> {
                         sections.push((Some(section), n));
                     }
                 }
-                other => self.wrong_type(&v.span(), "sections", "an array of [[sections]] tables", other),
+                other => self.wrong_type(&v.span(), "sections", "check-expect-sections", other),
             },
         }
 
@@ -254,10 +251,7 @@ impl Reader<'_, '_> {
         };
         let items = self.string_array(v, "languages");
         if items.is_empty() {
-            self.d.error(
-                &v.span(),
-                "`languages` is empty; list at least the default, e.g. [\"en\"]",
-            );
+            self.d.error(&v.span(), Words::msg("check-empty-languages"));
             return vec!["en".to_string()];
         }
         let mut seen = HashSet::new();
@@ -266,11 +260,13 @@ impl Reader<'_, '_> {
             if !is_language_code(&lang) {
                 self.d.error(
                     &s,
-                    format!("`{lang}` is not a language code; use a code such as \"en\", \"fr\" or \"pt-BR\""),
+                    Words::msg("check-bad-language").arg("lang", lang.clone()),
                 );
             } else if !seen.insert(lang.clone()) {
-                self.d
-                    .error(&s, format!("language `{lang}` is listed twice"));
+                self.d.error(
+                    &s,
+                    Words::msg("check-language-twice").arg("lang", lang.clone()),
+                );
             } else {
                 out.push(lang);
             }
@@ -285,20 +281,17 @@ impl Reader<'_, '_> {
         let Some(v) = root.get("sync") else {
             return SyncSettings::default();
         };
-        let Some(t) = self.table(v, "`sync`", "[sync]") else {
+        let Some(t) = self.table(v, &Words::from("`sync`"), "[sync]") else {
             return SyncSettings::default();
         };
-        self.check_keys(t, SYNC_KEYS, "[sync]");
+        self.check_keys(t, SYNC_KEYS, &Words::from("[sync]"));
         let mut recipients = Vec::new();
         if let Some(r) = t.get("recipients") {
             for (key, s) in self.string_array(r, "recipients") {
                 if <age::x25519::Recipient as std::str::FromStr>::from_str(&key).is_ok() {
                     recipients.push(key);
                 } else {
-                    self.d.error(
-                        &s,
-                        "a recipient must be an age public key starting with `age1` (see `stocktake keys new`)",
-                    );
+                    self.d.error(&s, Words::msg("check-bad-recipient"));
                 }
             }
         }
@@ -313,10 +306,10 @@ impl Reader<'_, '_> {
         let Some(v) = root.get("consent") else {
             return implied;
         };
-        let Some(t) = self.table(v, "`consent`", "[consent]") else {
+        let Some(t) = self.table(v, &Words::from("`consent`"), "[consent]") else {
             return implied;
         };
-        self.check_keys(t, CONSENT_KEYS, "[consent]");
+        self.check_keys(t, CONSENT_KEYS, &Words::from("[consent]"));
         let mut rule = implied;
         if let Some(q) = t.get("question")
             && let Some(id) = self.string(q, "question")
@@ -325,12 +318,11 @@ impl Reader<'_, '_> {
                 Some(x) if x.kind == QuestionType::YesNo => rule.question = Some(id),
                 Some(_) => self.d.error(
                     &q.span(),
-                    format!("the consent question `{id}` must be a yes_no question"),
+                    Words::msg("check-consent-not-yes-no").arg("id", id),
                 ),
-                None => self.d.error(
-                    &q.span(),
-                    format!("[consent] names question `{id}`, which the guide does not have"),
-                ),
+                None => self
+                    .d
+                    .error(&q.span(), Words::msg("check-consent-unknown").arg("id", id)),
             }
         }
         if let Some(w) = t.get("when_refused")
@@ -342,7 +334,7 @@ impl Reader<'_, '_> {
                 other => {
                     self.d.error(
                         &w.span(),
-                        format!("`when_refused` is `{other}`; use \"no_free_text\" (nothing typed is kept) or \"keep_local\" (kept on this machine, never sent)"),
+                        Words::msg("check-bad-when-refused").arg("value", other.to_string()),
                     );
                     rule.when_refused
                 }
@@ -358,11 +350,12 @@ impl Reader<'_, '_> {
         langs: &LangSet,
     ) -> (Option<Section>, Vec<ReadQuestion>) {
         // Questions are returned even when the section itself is broken, for cross-checks.
-        self.check_keys(t, SECTION_KEYS, "a section");
-        let id = self.required_id(t, span, "id", "a section");
+        let a_section = Words::msg("check-what-a-section");
+        self.check_keys(t, SECTION_KEYS, &a_section);
+        let id = self.required_id(t, span, "id", &a_section);
         let what = match &id {
-            Some(id) => format!("section `{id}`"),
-            None => "a section".to_string(),
+            Some(id) => Words::msg("check-what-section").arg("id", id.clone()),
+            None => a_section,
         };
         let title = self.required_text(t, span, "title", &what, langs);
         let guidance = self.optional_text(t, "guidance", langs);
@@ -370,26 +363,22 @@ impl Reader<'_, '_> {
         match t.get("questions") {
             None => self.d.error(
                 span,
-                format!("{what} has no questions; add [[sections.questions]] under it or remove the section"),
+                Words::msg("check-no-questions").with("what", what.clone()),
             ),
             Some(v) => match v.get_ref() {
                 DeValue::Array(items) if items.is_empty() => self.d.error(
                     &v.span(),
-                    format!("{what} has no questions; add [[sections.questions]] under it or remove the section"),
+                    Words::msg("check-no-questions").with("what", what.clone()),
                 ),
                 DeValue::Array(items) => {
                     for item in items {
-                        if let Some(qt) = self.table(item, "a question", "[[sections.questions]]") {
+                        let a_question = Words::msg("check-what-a-question");
+                        if let Some(qt) = self.table(item, &a_question, "[[sections.questions]]") {
                             questions.push(self.question(qt, &item.span(), langs));
                         }
                     }
                 }
-                other => self.wrong_type(
-                    &v.span(),
-                    "questions",
-                    "an array of [[sections.questions]] tables",
-                    other,
-                ),
+                other => self.wrong_type(&v.span(), "questions", "check-expect-questions", other),
             },
         }
         let section = match (id, title) {
@@ -432,16 +421,29 @@ fn type_names() -> Vec<&'static str> {
     QuestionType::ALL.iter().map(|t| t.as_str()).collect()
 }
 
-fn type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+fn type_name(v: &DeValue<'_>) -> Words {
+    Words::msg(match v {
+        DeValue::String(_) => "check-type-string",
+        DeValue::Integer(_) => "check-type-integer",
+        DeValue::Float(_) => "check-type-float",
+        DeValue::Boolean(_) => "check-type-boolean",
+        DeValue::Datetime(_) => "check-type-date-time",
+        DeValue::Array(_) => "check-type-array",
+        DeValue::Table(_) => "check-type-table",
+    })
+}
+
+/// `; did you mean `x`?` after a name that is not one, when one is close; else nothing.
+fn maybe_meant(c: Option<&str>) -> Words {
+    match c {
+        Some(c) => Words::msg("check-maybe-meant").arg("name", c.to_string()),
+        None => Words::from(""),
     }
+}
+
+/// `did you mean `x`?`, after a name that is not one.
+fn did_you_mean(c: &str) -> Words {
+    Words::msg("check-did-you-mean").arg("name", c.to_string())
 }
 
 /// Ids and option values: stable, ASCII, safe in file names and column headers.

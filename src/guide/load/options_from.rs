@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::{ReadQuestion, Reader};
+use super::{ReadQuestion, Reader, maybe_meant};
 use crate::guide::QuestionType;
 use crate::guide::diagnostic::suggest;
+use crate::i18n::Words;
 
 impl Reader<'_, '_> {
     pub(super) fn options_from(&mut self, questions: &mut [ReadQuestion]) {
@@ -23,22 +24,21 @@ impl Reader<'_, '_> {
             let me = questions[i].id.clone().unwrap_or_default();
             let Some(&j) = index.get(&from) else {
                 let ids: Vec<&str> = index.keys().map(String::as_str).collect();
-                let hint = suggest(&from, &ids)
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
                 self.d.error(
                     &span,
-                    format!(
-                        "options_from names `{from}`, which is not a question in this guide{hint}"
-                    ),
+                    Words::msg("check-options-from-unknown")
+                        .arg("id", from.clone())
+                        .with("hint", maybe_meant(suggest(&from, &ids))),
                 );
                 continue;
             };
             if j >= i {
-                let why = if j == i { "itself" } else { "a later question" };
+                let which = if j == i { "itself" } else { "later" };
                 self.d.error(
                     &span,
-                    format!("options_from of `{me}` names {why}; it must name an earlier multi choice, whose ticks it offers"),
+                    Words::msg("check-options-from-not-earlier")
+                        .arg("id", me.clone())
+                        .arg("which", which),
                 );
                 continue;
             }
@@ -49,7 +49,9 @@ impl Reader<'_, '_> {
                 Some(k) => {
                     self.d.error(
                         &span,
-                        format!("options_from names `{from}`, a {} question; it must name a multi choice, whose ticks are offered", k.as_str()),
+                        Words::msg("check-options-from-not-multi")
+                            .arg("id", from.clone())
+                            .arg("kind", k.as_str()),
                     );
                     continue;
                 }
@@ -78,12 +80,13 @@ impl Reader<'_, '_> {
                 .map(|o| o.value.as_str())
                 .collect();
             if !foreign.is_empty() {
+                let foreign: Vec<String> = foreign.iter().map(|v| format!("`{v}`")).collect();
                 self.d.error(
                     &span,
-                    format!(
-                        "question `{me}` offers {}, which `{from}` does not; with options_from its options are some of `{from}`'s (or leave `options` out to take them all)",
-                        foreign.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
-                    ),
+                    Words::msg("check-options-from-foreign")
+                        .arg("id", me.clone())
+                        .arg("foreign", foreign.join(", "))
+                        .arg("from", from.clone()),
                 );
             }
         }

@@ -9,21 +9,21 @@ impl Reader<'_, '_> {
         span: &Range<usize>,
         langs: &LangSet,
     ) -> ReadQuestion {
-        self.check_keys(t, QUESTION_KEYS, "a question");
+        let a_question = Words::msg("check-what-a-question");
+        self.check_keys(t, QUESTION_KEYS, &a_question);
         let id_span = t.get("id").map(|v| v.span()).unwrap_or(span.clone());
-        let id = self.required_id(t, span, "id", "a question");
+        let id = self.required_id(t, span, "id", &a_question);
         let what = match &id {
-            Some(id) => format!("question `{id}`"),
-            None => "a question".to_string(),
+            Some(id) => Words::msg("check-what-question").arg("id", id.clone()),
+            None => a_question,
         };
         let kind = match t.get("type") {
             None => {
                 self.d.error(
                     span,
-                    format!(
-                        "{what} has no `type`; use one of: {}",
-                        type_names().join(", ")
-                    ),
+                    Words::msg("check-no-type")
+                        .with("what", what.clone())
+                        .arg("types", type_names().join(", ")),
                 );
                 None
             }
@@ -34,11 +34,15 @@ impl Reader<'_, '_> {
                     None => {
                         let names = type_names();
                         let hint = match suggest(&s, &names) {
-                            Some(c) => format!("did you mean `{c}`?"),
-                            None => format!("use one of: {}", names.join(", ")),
+                            Some(c) => did_you_mean(c),
+                            None => Words::msg("check-use-one-of").arg("names", names.join(", ")),
                         };
-                        self.d
-                            .error(&v.span(), format!("unknown question type `{s}`; {hint}"));
+                        self.d.error(
+                            &v.span(),
+                            Words::msg("check-unknown-type")
+                                .arg("type", s.clone())
+                                .with("hint", hint),
+                        );
                         None
                     }
                 },
@@ -55,10 +59,9 @@ impl Reader<'_, '_> {
         {
             self.d.error(
                 &v.span(),
-                format!(
-                    "{what} is {}; `call_level` shares a closed answer across the structures on a call, and each coordinator's own words stay theirs",
-                    k.as_str()
-                ),
+                Words::msg("check-call-level-text")
+                    .with("what", what.clone())
+                    .arg("kind", k.as_str()),
             );
         }
         let applies_to = self.applies_to(t);
@@ -68,10 +71,9 @@ impl Reader<'_, '_> {
                 Some(k) if !k.has_options() => {
                     self.d.error(
                         &v.span(),
-                        format!(
-                            "`options_from` only applies to single and multi questions; {what} is {}",
-                            k.as_str()
-                        ),
+                        Words::msg("check-options-from-kind")
+                            .with("what", what.clone())
+                            .arg("kind", k.as_str()),
                     );
                     None
                 }
@@ -90,10 +92,8 @@ impl Reader<'_, '_> {
             if is_hxl_tag(&s) {
                 Some(s)
             } else {
-                self.d.error(
-                    &v.span(),
-                    format!("`{s}` is not an HXL hashtag; write e.g. hxl = \"#affected+hh+num\" (a #tag and +attributes: lowercase letters, digits, _)"),
-                );
+                self.d
+                    .error(&v.span(), Words::msg("check-bad-hxl").arg("tag", s));
                 None
             }
         });
@@ -106,10 +106,10 @@ impl Reader<'_, '_> {
                 {
                     self.d.error(
                         &v.span(),
-                        format!(
-                            "`{key}` only applies to scale questions; {what} is {}",
-                            k.as_str()
-                        ),
+                        Words::msg("check-label-not-scale")
+                            .arg("key", key)
+                            .with("what", what.clone())
+                            .arg("kind", k.as_str()),
                     );
                 }
             }
@@ -119,10 +119,9 @@ impl Reader<'_, '_> {
             {
                 self.d.error(
                     &v.span(),
-                    format!(
-                        "{what} is {}; `summary` charts a distribution, so it needs a single, multi, yes_no or scale question",
-                        k.as_str()
-                    ),
+                    Words::msg("check-summary-kind")
+                        .with("what", what.clone())
+                        .arg("kind", k.as_str()),
                 );
             }
         }
@@ -172,10 +171,8 @@ impl Reader<'_, '_> {
         };
         let items = self.string_array(v, "applies_to");
         if items.is_empty() && matches!(v.get_ref(), DeValue::Array(_)) {
-            self.d.error(
-                &v.span(),
-                "`applies_to` is empty, so the question would never be asked; remove it to ask every structure",
-            );
+            self.d
+                .error(&v.span(), Words::msg("check-empty-applies-to"));
         }
         let declared = self.respondents.clone();
         let names: Vec<&str> = declared.iter().map(|s| s.as_str()).collect();
@@ -184,20 +181,19 @@ impl Reader<'_, '_> {
             match Structure::parse(&name).filter(|k| declared.contains(k)) {
                 Some(k) if out.contains(&k) => self.d.error(
                     &s,
-                    format!("respondent type `{name}` is listed twice in `applies_to`"),
+                    Words::msg("check-applies-to-twice").arg("name", name.clone()),
                 ),
                 Some(k) => out.push(k),
                 None => {
                     let hint = match suggest(&name, &names) {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None => format!(
-                            "the guide's respondent types are: {} (declare others in `respondents`)",
-                            names.join(", ")
-                        ),
+                        Some(c) => did_you_mean(c),
+                        None => Words::msg("check-respondent-types").arg("names", names.join(", ")),
                     };
                     self.d.error(
                         &s,
-                        format!("unknown respondent type `{name}` in `applies_to`; {hint}"),
+                        Words::msg("check-unknown-respondent")
+                            .arg("name", name.clone())
+                            .with("hint", hint),
                     );
                 }
             }
@@ -209,7 +205,7 @@ impl Reader<'_, '_> {
         &mut self,
         t: &DeTable<'_>,
         kind: Option<QuestionType>,
-        what: &str,
+        what: &Words,
         span: &Range<usize>,
         langs: &LangSet,
     ) -> Vec<Choice> {
@@ -219,10 +215,9 @@ impl Reader<'_, '_> {
             {
                 self.d.error(
                     span,
-                    format!(
-                        "{what} is a {} choice question without `options`; add options = [{{ value = \"...\", label = \"...\" }}, ...]",
-                        k.as_str()
-                    ),
+                    Words::msg("check-no-options")
+                        .with("what", what.clone())
+                        .arg("kind", k.as_str()),
                 );
             }
             return Vec::new();
@@ -230,46 +225,36 @@ impl Reader<'_, '_> {
         if let Some(k) = kind
             && !k.has_options()
         {
-            let extra = if k == QuestionType::YesNo {
-                " (yes_no questions have fixed answers yes and no)"
-            } else {
-                ""
-            };
             self.d.error(
                 &v.span(),
-                format!(
-                    "`options` only apply to single and multi questions; {what} is {}{extra}",
-                    k.as_str()
-                ),
+                Words::msg("check-options-kind")
+                    .with("what", what.clone())
+                    .arg("kind", k.as_str()),
             );
             return Vec::new();
         }
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(
-                &v.span(),
-                "options",
-                "an array of { value, label } tables",
-                v.get_ref(),
-            );
+            self.wrong_type(&v.span(), "options", "check-expect-options", v.get_ref());
             return Vec::new();
         };
         if items.is_empty() {
             self.d.error(
                 &v.span(),
-                format!("{what} has an empty `options` list; a choice needs at least one option"),
+                Words::msg("check-empty-options").with("what", what.clone()),
             );
         }
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut out = Vec::new();
         for item in items {
-            let Some(ot) = self.table(item, "an option", "{ value = \"...\", label = \"...\" }")
+            let an_option = Words::msg("check-what-option");
+            let Some(ot) = self.table(item, &an_option, "{ value = \"...\", label = \"...\" }")
             else {
                 continue;
             };
-            self.check_keys(ot, OPTION_KEYS, "an option");
+            self.check_keys(ot, OPTION_KEYS, &an_option);
             let value_span = ot.get("value").map(|v| v.span()).unwrap_or(item.span());
-            let value = self.required_id(ot, &item.span(), "value", "an option");
-            let label = self.required_text(ot, &item.span(), "label", "an option", langs);
+            let value = self.required_id(ot, &item.span(), "value", &an_option);
+            let label = self.required_text(ot, &item.span(), "label", &an_option, langs);
             let other = self.optional_bool(ot, "other").unwrap_or(false);
             let exclusive = self.optional_bool(ot, "exclusive").unwrap_or(false);
             if exclusive
@@ -279,19 +264,19 @@ impl Reader<'_, '_> {
             {
                 self.d.error(
                     &v.span(),
-                    format!(
-                        "`exclusive` only applies to options of a multi question; {what} is {}, where every option excludes the others already",
-                        k.as_str()
-                    ),
+                    Words::msg("check-exclusive-kind")
+                        .with("what", what.clone())
+                        .arg("kind", k.as_str()),
                 );
             }
             if let Some(value) = &value {
                 if let Some(line) = seen.get(value) {
                     self.d.error(
                         &value_span,
-                        format!(
-                            "option value `{value}` is used twice in {what} (first on line {line}); values must be unique"
-                        ),
+                        Words::msg("check-option-twice")
+                            .arg("value", value.clone())
+                            .with("what", what.clone())
+                            .arg("line", line.to_string()),
                     );
                 } else {
                     let (line, _) = self.d.line_col(value_span.start);
@@ -314,7 +299,7 @@ impl Reader<'_, '_> {
         &mut self,
         t: &DeTable<'_>,
         kind: Option<QuestionType>,
-        what: &str,
+        what: &Words,
         span: &Range<usize>,
     ) -> (Option<f64>, Option<f64>) {
         let min = t
@@ -330,11 +315,15 @@ impl Reader<'_, '_> {
                     match b {
                         None if t.get(key).is_none() => self.d.error(
                             span,
-                            format!("{what} is a scale without `{key}`; a scale needs min and max, e.g. min = 1, max = 5"),
+                            Words::msg("check-scale-without")
+                                .with("what", what.clone())
+                                .arg("key", key),
                         ),
                         Some((n, s)) if n.fract() != 0.0 => self.d.error(
                             s,
-                            format!("`{key}` of a scale must be a whole number, not {n}"),
+                            Words::msg("check-scale-not-whole")
+                                .arg("key", key)
+                                .arg("value", n.to_string()),
                         ),
                         _ => {}
                     }
@@ -342,7 +331,12 @@ impl Reader<'_, '_> {
                 if let (Some((lo, _)), Some((hi, s))) = (&min, &max)
                     && hi - lo > 100.0
                 {
-                    self.d.error(s, format!("a scale from {lo} to {hi} has more than 100 points; use a number question"));
+                    self.d.error(
+                        s,
+                        Words::msg("check-scale-too-long")
+                            .arg("lo", lo.to_string())
+                            .arg("hi", hi.to_string()),
+                    );
                 }
             }
             Some(k) => {
@@ -350,10 +344,10 @@ impl Reader<'_, '_> {
                     if let Some(v) = t.get(key) {
                         self.d.error(
                             &v.span(),
-                            format!(
-                                "`{key}` only applies to number and scale questions; {what} is {}",
-                                k.as_str()
-                            ),
+                            Words::msg("check-bounds-kind")
+                                .arg("key", key)
+                                .with("what", what.clone())
+                                .arg("kind", k.as_str()),
                         );
                     }
                 }
@@ -366,7 +360,10 @@ impl Reader<'_, '_> {
         {
             self.d.error(
                 s,
-                format!("`min` ({lo}) is greater than `max` ({hi}) in {what}"),
+                Words::msg("check-min-above-max")
+                    .arg("lo", lo.to_string())
+                    .arg("hi", hi.to_string())
+                    .with("what", what.clone()),
             );
         }
         (min.map(|m| m.0), max.map(|m| m.0))

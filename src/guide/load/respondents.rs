@@ -15,32 +15,27 @@ impl Reader<'_, '_> {
             self.wrong_type(
                 &v.span(),
                 "respondents",
-                "an array of { id, label } tables",
+                "check-expect-respondents",
                 v.get_ref(),
             );
             return Respondent::defaults();
         };
         if items.is_empty() {
-            self.d.error(
-                &v.span(),
-                "`respondents` is empty, so no session could be started; list at least one, e.g. respondents = [{ id = \"community_leader\", label = \"Community leader\" }], or remove the key for the four coordination structures",
-            );
+            self.d
+                .error(&v.span(), Words::msg("check-empty-respondents"));
             return Respondent::defaults();
         }
         let mut out: Vec<Respondent> = Vec::new();
         let mut lines: HashMap<String, usize> = HashMap::new();
+        let a_type = Words::msg("check-what-respondent");
         for item in items {
-            let Some(t) = self.table(
-                item,
-                "a respondent type",
-                "{ id = \"...\", label = \"...\" }",
-            ) else {
+            let Some(t) = self.table(item, &a_type, "{ id = \"...\", label = \"...\" }") else {
                 continue;
             };
-            self.check_keys(t, RESPONDENT_KEYS, "a respondent type");
+            self.check_keys(t, RESPONDENT_KEYS, &a_type);
             let id_span = t.get("id").map(|v| v.span()).unwrap_or(item.span());
-            let id = self.required_id(t, &item.span(), "id", "a respondent type");
-            let label = self.required_text(t, &item.span(), "label", "a respondent type", langs);
+            let id = self.required_id(t, &item.span(), "id", &a_type);
+            let label = self.required_text(t, &item.span(), "label", &a_type, langs);
             let plural = self.optional_text(t, "plural", langs);
             let short = self.optional_text(t, "short", langs);
             let other = self.optional_bool(t, "other").unwrap_or(false);
@@ -48,7 +43,9 @@ impl Reader<'_, '_> {
             if let Some(line) = lines.get(&id) {
                 self.d.error(
                     &id_span,
-                    format!("respondent type `{id}` is declared twice (first on line {line}); ids must be unique"),
+                    Words::msg("check-respondent-twice")
+                        .arg("id", id.clone())
+                        .arg("line", line.to_string()),
                 );
                 continue;
             }

@@ -4,16 +4,21 @@
 use super::*;
 
 impl Reader<'_, '_> {
-    pub(super) fn check_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], what: &str) {
+    pub(super) fn check_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], what: &Words) {
         for (k, _) in t.iter() {
             let key = k.get_ref().as_ref();
             if !allowed.contains(&key) {
                 let hint = match suggest(key, allowed) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => format!("allowed keys: {}", allowed.join(", ")),
+                    Some(c) => did_you_mean(c),
+                    None => Words::msg("check-allowed-keys").arg("keys", allowed.join(", ")),
                 };
-                self.d
-                    .error(&k.span(), format!("unknown key `{key}` in {what}; {hint}"));
+                self.d.error(
+                    &k.span(),
+                    Words::msg("check-unknown-key")
+                        .arg("key", key.to_string())
+                        .with("what", what.clone())
+                        .with("hint", hint),
+                );
             }
         }
     }
@@ -21,7 +26,7 @@ impl Reader<'_, '_> {
     pub(super) fn table<'a, 'i>(
         &mut self,
         v: &'a Value<'i>,
-        what: &str,
+        what: &Words,
         example: &str,
     ) -> Option<&'a DeTable<'i>> {
         match v.get_ref() {
@@ -29,10 +34,10 @@ impl Reader<'_, '_> {
             other => {
                 self.d.error(
                     &v.span(),
-                    format!(
-                        "expected {what} as a table like {example}, found {}",
-                        type_name(other)
-                    ),
+                    Words::msg("check-not-a-table")
+                        .with("what", what.clone())
+                        .arg("example", example.to_string())
+                        .with("found", type_name(other)),
                 );
                 None
             }
@@ -43,7 +48,7 @@ impl Reader<'_, '_> {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             other => {
-                self.wrong_type(&v.span(), key, "a string", other);
+                self.wrong_type(&v.span(), key, "check-expect-string", other);
                 None
             }
         }
@@ -51,7 +56,7 @@ impl Reader<'_, '_> {
 
     pub(super) fn string_array(&mut self, v: &Value<'_>, key: &str) -> Vec<(String, Range<usize>)> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(&v.span(), key, "an array of strings", v.get_ref());
+            self.wrong_type(&v.span(), key, "check-expect-strings", v.get_ref());
             return Vec::new();
         };
         items
@@ -71,16 +76,15 @@ impl Reader<'_, '_> {
                 if n.is_none_or(|n| !n.is_finite()) {
                     self.d.error(
                         &v.span(),
-                        format!(
-                            "`{key}` = {} is not a finite number; write one like 0 or 2.5",
-                            f.as_str()
-                        ),
+                        Words::msg("check-not-finite")
+                            .arg("key", key.to_string())
+                            .arg("value", f.as_str().to_string()),
                     );
                 }
                 n.filter(|n| n.is_finite())
             }
             other => {
-                self.wrong_type(&v.span(), key, "a number", other);
+                self.wrong_type(&v.span(), key, "check-expect-number", other);
                 None
             }
         }
@@ -91,7 +95,7 @@ impl Reader<'_, '_> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             other => {
-                self.wrong_type(&v.span(), key, "true or false", other);
+                self.wrong_type(&v.span(), key, "check-expect-bool", other);
                 None
             }
         }
@@ -102,14 +106,14 @@ impl Reader<'_, '_> {
         t: &DeTable<'_>,
         span: &Range<usize>,
         key: &str,
-        what: &str,
+        what: &Words,
     ) -> Option<String> {
         let Some(v) = t.get(key) else {
             self.d.error(
                 span,
-                format!(
-                    "{what} has no `{key}`; add {key} = \"...\" (lowercase letters, digits, _ or -)"
-                ),
+                Words::msg("check-no-id")
+                    .with("what", what.clone())
+                    .arg("key", key.to_string()),
             );
             return None;
         };
@@ -117,7 +121,9 @@ impl Reader<'_, '_> {
         if !is_identifier(&s) {
             self.d.error(
                 &v.span(),
-                format!("`{key}` \"{s}\" must be 1-64 lowercase ASCII letters, digits, `_` or `-`, starting with a letter or digit"),
+                Words::msg("check-bad-id")
+                    .arg("key", key.to_string())
+                    .arg("value", s),
             );
             return None;
         }
@@ -129,12 +135,16 @@ impl Reader<'_, '_> {
         t: &DeTable<'_>,
         span: &Range<usize>,
         key: &str,
-        what: &str,
+        what: &Words,
         langs: &LangSet,
     ) -> Option<Text> {
         if t.get(key).is_none() {
-            self.d
-                .error(span, format!("{what} has no `{key}`; add {key} = \"...\""));
+            self.d.error(
+                span,
+                Words::msg("check-no-text")
+                    .with("what", what.clone())
+                    .arg("key", key.to_string()),
+            );
             return None;
         }
         self.optional_text(t, key, langs)
@@ -158,12 +168,13 @@ impl Reader<'_, '_> {
                 for (lang, lv) in tt.iter() {
                     let code = lang.get_ref().to_string();
                     if !langs.declared.contains(&code) {
+                        let declared: Vec<String> =
+                            langs.declared.iter().map(|l| format!("\"{l}\"")).collect();
                         self.d.error(
                             &lang.span(),
-                            format!(
-                                "translation `{code}` for a language the guide does not declare; add it to languages = [{}] or remove it",
-                                langs.declared.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
-                            ),
+                            Words::msg("check-undeclared-translation")
+                                .arg("code", code.clone())
+                                .arg("declared", declared.join(", ")),
                         );
                         continue;
                     }
@@ -175,27 +186,25 @@ impl Reader<'_, '_> {
                 if !map.contains_key(&langs.default) && !tt.is_empty() {
                     self.d.error(
                         &v.span(),
-                        format!(
-                            "`{key}` has no `{}` text, the guide's default language",
-                            langs.default
-                        ),
+                        Words::msg("check-no-default-text")
+                            .arg("key", key.to_string())
+                            .arg("default", langs.default.clone()),
                     );
                     return None;
                 }
                 if tt.is_empty() {
                     self.d.error(
                         &v.span(),
-                        format!(
-                            "`{key}` is an empty table; give at least {} = \"...\"",
-                            langs.default
-                        ),
+                        Words::msg("check-empty-text-table")
+                            .arg("key", key.to_string())
+                            .arg("default", langs.default.clone()),
                     );
                     return None;
                 }
                 Text(map)
             }
             other => {
-                self.wrong_type(&v.span(), key, "a string or a table of languages", other);
+                self.wrong_type(&v.span(), key, "check-expect-text", other);
                 return None;
             }
         };
@@ -204,11 +213,14 @@ impl Reader<'_, '_> {
 
     pub(super) fn check_text(&mut self, span: &Range<usize>, key: &str, s: &str) {
         if s.trim().is_empty() {
-            self.d.error(span, format!("`{key}` is empty"));
+            self.d
+                .error(span, Words::msg("check-empty").arg("key", key.to_string()));
         } else if s.chars().count() > MAX_TEXT_CHARS {
             self.d.error(
                 span,
-                format!("`{key}` is longer than {MAX_TEXT_CHARS} characters"),
+                Words::msg("check-text-too-long")
+                    .arg("key", key.to_string())
+                    .arg("max", MAX_TEXT_CHARS.to_string()),
             );
         }
     }
@@ -217,12 +229,15 @@ impl Reader<'_, '_> {
         &mut self,
         span: &Range<usize>,
         key: &str,
-        expected: &str,
+        expected: &'static str,
         found: &DeValue<'_>,
     ) {
         self.d.error(
             span,
-            format!("`{key}` must be {expected}, found {}", type_name(found)),
+            Words::msg("check-wrong-type")
+                .arg("key", key.to_string())
+                .with("expected", Words::msg(expected))
+                .with("found", type_name(found)),
         );
     }
 }

@@ -5,6 +5,7 @@
 
 mod envelope;
 mod fields;
+mod reasons;
 mod v1;
 mod v4;
 mod verify;

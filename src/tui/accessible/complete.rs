@@ -2,6 +2,7 @@
 //! findings one by one (redact, mark sensitive, keep), then the completion and its sending,
 //! as on the full screen.
 
+use crate::i18n::Reason;
 use std::io;
 
 use jiff::Timestamp;
@@ -20,7 +21,7 @@ impl Accessible<'_> {
         if let Err(e) = probe.complete(&iv.guide.guide, Timestamp::now()) {
             let m = self.tr(
                 "acc-not-completed-why",
-                &[("reason", line(&e.to_string()).into_owned().into())],
+                &[("reason", line(&e.reason(self.lang)).into_owned().into())],
             );
             return self.say(&m);
         }

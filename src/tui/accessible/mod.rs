@@ -113,7 +113,7 @@ impl<'a> Accessible<'a> {
                         self.say(&m)?
                     }
                     Event::Failed(m) => self.say(&line(&m.in_lang(self.lang)))?,
-                    Event::SyncFailed(m) => self.say(&line(m))?,
+                    Event::SyncFailed(m) => self.say(&line(&m.in_lang(self.lang)))?,
                     Event::Synced { files, outbox } => {
                         let m = self.tr(
                             "acc-sent",

@@ -1,6 +1,7 @@
 //! The accessible mode's new-call questions: guide, response, structures, language, one
 //! line each, refused whole on a wrong answer so that nothing half-made is created.
 
+use crate::i18n::Reason;
 use std::io;
 use std::sync::Arc;
 
@@ -153,7 +154,7 @@ impl Accessible<'_> {
                 self.opened(events)
             }
             Err(e) => {
-                let m = self.tr("acc-not-created", &[("reason", e.to_string().into())]);
+                let m = self.tr("acc-not-created", &[("reason", e.reason(self.lang).into())]);
                 self.say(&m)
             }
         }

@@ -1,0 +1,158 @@
+//! The reasons of the layers below in French, through the real binary: what the guide
+//! checker finds (its `file:line:col:` unchanged, so an editor still jumps there), what the
+//! collation database and the system said. English stays byte for byte as it was.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const NBSP: char = '\u{a0}';
+
+fn stocktake(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stocktake"))
+        .args(args)
+        .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
+        .env("STOCKTAKE_DATA_DIR", data)
+        .env_remove("STOCKTAKE_OUTBOX")
+        .env_remove("STOCKTAKE_IDENTITY")
+        .env_remove("STOCKTAKE_UI_LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("run stocktake")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// `file:line:col: ` and the problem after it.
+fn split(line: &str) -> (String, String) {
+    let mut parts = line.splitn(4, ": ");
+    let place = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    // The file name holds no `: `; the place ends at the first one.
+    (place.to_string(), rest.join(": "))
+}
+
+#[test]
+fn every_broken_guide_is_refused_in_french_at_the_same_places() {
+    let dir = tempfile::tempdir().expect("dir");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-guides");
+    let mut files: Vec<_> = std::fs::read_dir(&corpus)
+        .expect("corpus")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 20);
+    for f in &files {
+        let shown = f.display().to_string();
+        let en = stocktake(dir.path(), &["guide", "check", &shown]);
+        let fr = stocktake(
+            dir.path(),
+            &["--ui-language", "fr", "guide", "check", &shown],
+        );
+        assert_eq!(en.status.code(), Some(1), "{shown}");
+        assert_eq!(fr.status.code(), Some(1), "{shown}");
+        // English: exactly the corpus's lines, after the file's name, then the count.
+        let expected = std::fs::read_to_string(f.with_extension("expected")).expect("expected");
+        let want: String = expected.lines().map(|l| format!("{shown}:{l}\n")).collect();
+        assert_eq!(
+            text(&en.stderr),
+            format!("{want}1 of 1 guide file refused\n"),
+            "{shown}"
+        );
+        let problems = |o: &Output| -> String {
+            text(&o.stderr)
+                .lines()
+                .filter(|l| l.starts_with(&shown))
+                .map(|l| format!("{l}\n"))
+                .collect()
+        };
+        let (en_lines, fr_out) = (problems(&en), problems(&fr));
+        let fr_lines: Vec<&str> = fr_out.lines().collect();
+        assert_eq!(
+            en_lines.lines().count(),
+            fr_lines.len(),
+            "{shown}:\n{fr_out}"
+        );
+        for (e, f) in en_lines.lines().zip(&fr_lines) {
+            let ((ep, em), (fp, fm)) = (split(e), split(f));
+            assert_eq!(ep, fp, "the place is the same in every language");
+            assert!(fp.starts_with(&format!("{shown}:")), "{f}");
+            // TOML's own words stay English after a French lead.
+            if !em.starts_with("TOML syntax") {
+                assert_ne!(em, fm, "{f} is not French");
+            }
+            assert!(!fm.contains("check-"), "a message id leaked: {f}");
+        }
+        assert!(text(&fr.stderr).contains("refusé"), "{}", text(&fr.stderr));
+    }
+}
+
+#[test]
+fn a_guide_problem_reads_as_french() {
+    let dir = tempfile::tempdir().expect("dir");
+    let f = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/broken-guides/03-unknown-key-question.toml")
+        .display()
+        .to_string();
+    let out = stocktake(dir.path(), &["--ui-language", "fr", "guide", "check", &f]);
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "{f}:14:1: clé inconnue `guidence` dans une question{NBSP}; vouliez-vous dire `guidance`{NBSP}?\n1 fichier de guide refusé sur 1\n"
+        )
+    );
+}
+
+#[test]
+fn a_damaged_collation_database_and_a_missing_file_are_said_in_french() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("bad.db");
+    std::fs::write(&db, "not a database at all, just text\n".repeat(100)).expect("write");
+    let db = db.display().to_string();
+    let realistic = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/realistic")
+        .display()
+        .to_string();
+    let fr = stocktake(
+        dir.path(),
+        &["--ui-language", "fr", "collate", "--db", &db, &realistic],
+    );
+    assert_eq!(fr.status.code(), Some(1));
+    // Our words in French; SQLite's as SQLite said them.
+    assert_eq!(
+        text(&fr.stderr),
+        format!(
+            "stocktake: {db}{NBSP}: file is not a database{NBSP}: Error code 26: file is not a database\n"
+        )
+    );
+    let en = stocktake(dir.path(), &["collate", "--db", &db, &realistic]);
+    assert_eq!(
+        text(&en.stderr),
+        format!("stocktake: {db}: file is not a database: Error code 26: file is not a database\n")
+    );
+    // What the system said, named in French, with its number.
+    let none = dir.path().join("none.toml").display().to_string();
+    let fr = stocktake(
+        dir.path(),
+        &["--ui-language", "fr", "guide", "check", &none],
+    );
+    assert!(
+        text(&fr.stderr).starts_with(&format!(
+            "{none}{NBSP}: impossible de lire le guide{NBSP}: fichier ou dossier introuvable (erreur système 2)"
+        )),
+        "{}",
+        text(&fr.stderr)
+    );
+    let en = stocktake(dir.path(), &["guide", "check", &none]);
+    assert!(
+        text(&en.stderr).starts_with(&format!(
+            "{none}: cannot read the guide: No such file or directory (os error 2)"
+        )),
+        "{}",
+        text(&en.stderr)
+    );
+}
