@@ -423,7 +423,7 @@ fn themes(
     level: Attribution,
     lang: &str,
 ) -> Vec<ThemeRow> {
-    let mut groups: Vec<Group> = rows.iter().map(|r| r.group.clone()).collect();
+    let mut groups: Vec<Group> = rows.iter().map(|r| Group::clone(&r.group)).collect();
     groups.sort();
     groups.dedup();
     let by_session: HashMap<&str, &SessionRow> =
@@ -452,10 +452,10 @@ fn themes(
         let by_group = groups
             .iter()
             .map(|g| {
-                let of = rows.iter().filter(|r| &r.group == g).count();
+                let of = rows.iter().filter(|r| *r.group == *g).count();
                 let n = sessions
                     .iter()
-                    .filter(|s| by_session.get(*s).is_some_and(|r| &r.group == g))
+                    .filter(|s| by_session.get(*s).is_some_and(|r| *r.group == *g))
                     .count();
                 (g.clone(), n, of)
             })

@@ -161,6 +161,7 @@ impl Report {
             let Some((_, newest_digest, guide)) = versions.last().cloned() else {
                 continue;
             };
+            let mut shared_groups = HashMap::new();
             let mut rows: Vec<SessionRow> = heads
                 .iter()
                 .filter(|h| h.row.guide_id == id)
@@ -172,7 +173,12 @@ impl Report {
                     response: h.row.response.clone(),
                     structure: h.row.structure,
                     structure_label: h.row.structure_label.clone(),
-                    group: groups.of(h.row.structure, &h.row.structure_label),
+                    group: shared_groups
+                        .entry((h.row.structure, h.row.structure_label.clone()))
+                        .or_insert_with(|| {
+                            std::sync::Arc::new(groups.of(h.row.structure, &h.row.structure_label))
+                        })
+                        .clone(),
                     interviewer: h.row.interviewer.clone(),
                     completed_at: h.row.completed_at.clone(),
                     guide_version: h.row.guide_version.clone(),

@@ -163,7 +163,7 @@ impl<'g> Counter<'g> {
         rows: &[SessionRow],
         targeted: &BTreeMap<Group, usize>,
     ) -> Counter<'g> {
-        let mut seen: Vec<Group> = rows.iter().map(|r| r.group.clone()).collect();
+        let mut seen: Vec<Group> = rows.iter().map(|r| Group::clone(&r.group)).collect();
         seen.sort();
         seen.dedup();
         let group_of = rows

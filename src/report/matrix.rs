@@ -136,7 +136,7 @@ impl<'a> MatrixMaker<'a> {
             session_id: r.session_id.clone(),
             digest: r.digest.clone(),
             who: row_name(r, self.attribution),
-            group: r.group.clone(),
+            group: super::group::Group::clone(&r.group),
             unresolved: r.unresolved,
             cells,
             loose,

@@ -82,8 +82,9 @@ pub struct SessionRow {
     pub response: String,
     pub structure: Structure,
     pub structure_label: String,
-    /// The group its tables count it in.
-    pub group: Group,
+    /// The group its tables count it in. Shared by the sessions of a group: a copy each
+    /// was about 240 bytes a session (four texts and two structure ids).
+    pub group: std::sync::Arc<Group>,
     pub interviewer: String,
     pub completed_at: String,
     pub guide_version: String,

@@ -29,7 +29,7 @@ pub(super) fn quality(
         .collect();
     let mut consent_refused = Vec::new();
     for r in sections.iter().flat_map(|s| &s.sessions) {
-        *by_group.entry(r.group.clone()).or_default() += 1;
+        *by_group.entry(Group::clone(&r.group)).or_default() += 1;
         if r.consent_refused() {
             consent_refused.push(who(options, r));
         }
