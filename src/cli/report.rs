@@ -119,6 +119,7 @@ pub(super) fn report(
             hxl,
             matrix_by,
             matrix_whole: false,
+            language: None,
         },
     )?;
     if r.sections.is_empty() {

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
+use super::say::{AnswerWord, Say};
 use crate::collate::MarkedAnswer;
 use crate::guide::{Guide, QuestionType};
 use crate::session::Special;
@@ -31,10 +32,10 @@ pub struct QuestionHow {
 
 fn words(guide: &Guide, q: &str, status: &str, value: Option<&str>, lang: &str) -> String {
     if let Some(sp) = Special::parse(status) {
-        return sp.label().to_string();
+        return AnswerWord::said(sp).in_guide(lang).to_string();
     }
     let Some(value) = value else {
-        return "nothing yet".to_string();
+        return AnswerWord::NothingYet.in_guide(lang).to_string();
     };
     let question = guide.question(q);
     value
@@ -134,8 +135,8 @@ pub fn summarise(guide: &Guide, marked: &[MarkedAnswer], heads: &[Head<'_>]) -> 
             .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
         let labelled = |v: &str| match q.option(v) {
             Some(o) => o.label.get(lang, lang).to_string(),
-            None if v == "yes" => "Yes".to_string(),
-            None if v == "no" => "No".to_string(),
+            None if v == "yes" => AnswerWord::Yes.in_guide(lang).to_string(),
+            None if v == "no" => AnswerWord::No.in_guide(lang).to_string(),
             None => v.to_string(),
         };
         let mut order: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
@@ -150,12 +151,12 @@ pub fn summarise(guide: &Guide, marked: &[MarkedAnswer], heads: &[Head<'_>]) -> 
     out
 }
 
-/// A count as the tables show it: `<K` from 1 to K−1.
-pub fn shown(n: usize, min_cell: usize) -> String {
+/// A count as the tables show it: `<K` from 1 to K−1; digits as the language writes them.
+pub fn shown(say: Say, n: usize, min_cell: usize) -> String {
     if n > 0 && n < min_cell {
         format!("<{min_cell}")
     } else {
-        n.to_string()
+        say.n(n)
     }
 }
 
@@ -166,7 +167,7 @@ fn small(n: usize, min_cell: usize) -> bool {
 /// The sentence of a question's reconsidered answers, as both reports print it. Changed,
 /// kept and the moves add up to what is shown as answered again: when any of them is
 /// small, all of them are withheld, or the small one could be worked out from the rest.
-pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
+pub fn reconsidered_line(say: Say, h: &QuestionHow, min_cell: usize) -> Option<String> {
     if h.marked == 0 {
         return None;
     }
@@ -176,13 +177,15 @@ pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
         if withhold {
             format!("<{min_cell}")
         } else {
-            n.to_string()
+            say.n(n)
         }
     };
-    let mut s = format!(
-        "answered again after the definition was explained: {} · changed: {}",
-        shown(h.marked, min_cell),
-        count(h.changed),
+    let mut s = say.tr(
+        "rpt-how-again",
+        &[
+            ("marked", shown(say, h.marked, min_cell).into()),
+            ("changed", count(h.changed).into()),
+        ],
     );
     if !h.moves.is_empty() {
         let moves: Vec<String> = h
@@ -192,7 +195,8 @@ pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
             .collect();
         s.push_str(&format!(" ({})", moves.join("; ")));
     }
-    s.push_str(&format!(" · kept: {}", count(kept)));
+    s.push_str(" · ");
+    s.push_str(&say.tr("rpt-how-kept", &[("kept", count(kept).into())]));
     Some(s)
 }
 
@@ -206,7 +210,7 @@ fn reconsidered_withheld(h: &QuestionHow, min_cell: usize) -> bool {
 
 /// The option rows' counts as the tables show them: all withheld when any is small (a
 /// single choice's rows add up to the answers marked).
-pub fn option_cells(h: &QuestionHow, min_cell: usize) -> Vec<(String, String, String)> {
+pub fn option_cells(say: Say, h: &QuestionHow, min_cell: usize) -> Vec<(String, String, String)> {
     let withhold = small(h.elicited, min_cell)
         || h.options
             .iter()
@@ -215,7 +219,7 @@ pub fn option_cells(h: &QuestionHow, min_cell: usize) -> Vec<(String, String, St
         if withhold {
             format!("<{min_cell}")
         } else {
-            n.to_string()
+            say.n(n)
         }
     };
     h.options
@@ -224,33 +228,40 @@ pub fn option_cells(h: &QuestionHow, min_cell: usize) -> Vec<(String, String, St
         .collect()
 }
 
-const TITLE: &str = "How the answers came to be";
-const ABOUT: &str = "Marked by the interviewers during the calls: an option volunteered (said before the options were read) or prompted (chosen after), and an answer given again after the definition of trafficking was explained, the one before it kept.";
-
 /// The section in the HTML report; nothing when no answer was marked.
 pub(super) fn html(
     o: &mut super::Text<'_>,
     r: &super::model::Report,
     s: &super::model::GuideSection,
+    say: Say,
 ) {
     use super::escape::html as h;
     if s.how.is_empty() {
         return;
     }
     let k = r.options.min_cell;
-    let _ = write!(o, "<h3>{TITLE}</h3><p class=muted>{}</p>", h(ABOUT));
+    // The words are ours and hold no markup (a test checks): written as they are.
+    let _ = write!(
+        o,
+        "<h3>{}</h3><p class=muted>{}</p>",
+        say.t("rpt-how-title"),
+        h(&say.t("rpt-how-about"))
+    );
     for q in &s.how {
         let _ = write!(o, "<h4>{}</h4>", h(&q.text));
-        if let Some(line) = reconsidered_line(q, k) {
+        if let Some(line) = reconsidered_line(say, q, k) {
             let _ = write!(o, "<p>{}</p>", h(&line));
         }
         if !q.options.is_empty() {
             let _ = write!(
                 o,
-                "<table><caption>answers with an option marked: {}</caption><tr><th>option</th><th>volunteered</th><th>prompted</th></tr>",
-                shown(q.elicited, k)
+                "<table><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+                say.tr("rpt-how-marked", &[("n", shown(say, q.elicited, k).into())]),
+                say.t("rpt-col-option"),
+                say.t("rpt-col-volunteered"),
+                say.t("rpt-col-prompted"),
             );
-            for (label, vol, pro) in option_cells(q, k) {
+            for (label, vol, pro) in option_cells(say, q, k) {
                 let _ = write!(
                     o,
                     "<tr><td>{}</td><td class=n>{vol}</td><td class=n>{pro}</td></tr>",
@@ -267,6 +278,7 @@ pub(super) fn markdown(
     o: &mut super::Text<'_>,
     r: &super::model::Report,
     s: &super::model::GuideSection,
+    say: Say,
 ) {
     use super::escape::markdown as md;
     if s.how.is_empty() {
@@ -275,40 +287,31 @@ pub(super) fn markdown(
     let k = r.options.min_cell;
     let _ = writeln!(
         o,
-        "### {TITLE}
-
-{}
-",
-        md(ABOUT)
+        "### {}\n\n{}\n",
+        say.t("rpt-how-title"),
+        md(&say.t("rpt-how-about"))
     );
     for q in &s.how {
-        let _ = writeln!(
-            o,
-            "#### {}
-",
-            md(&q.text)
-        );
-        if let Some(line) = reconsidered_line(q, k) {
-            let _ = writeln!(
-                o,
-                "{}
-",
-                md(&line)
-            );
+        let _ = writeln!(o, "#### {}\n", md(&q.text));
+        if let Some(line) = reconsidered_line(say, q, k) {
+            let _ = writeln!(o, "{}\n", md(&line));
         }
         if !q.options.is_empty() {
             let _ = writeln!(
                 o,
-                "answers with an option marked: {}\n\n| option | volunteered | prompted |\n|---|---:|---:|",
-                shown(q.elicited, k)
+                "{}\n\n| {} | {} | {} |\n|---|---:|---:|",
+                say.tr("rpt-how-marked", &[("n", shown(say, q.elicited, k).into())]),
+                say.t("rpt-col-option"),
+                say.t("rpt-col-volunteered"),
+                say.t("rpt-col-prompted"),
             );
             for (label, vol, pro) in &q.options {
                 let _ = writeln!(
                     o,
                     "| {} | {} | {} |",
                     md(label),
-                    shown(*vol, k),
-                    shown(*pro, k)
+                    shown(say, *vol, k),
+                    shown(say, *pro, k)
                 );
             }
             o.push('\n');
@@ -343,7 +346,7 @@ pub(super) fn sheet_rows(
                         n.to_string()
                     }
                 };
-                let marked = shown(q.marked, k);
+                let marked = shown(Say::default(), q.marked, k);
                 e(&[
                     &s.guide.id,
                     &q.question,
@@ -375,8 +378,8 @@ pub(super) fn sheet_rows(
                     ])?;
                 }
             }
-            let of = shown(q.elicited, k);
-            for (label, vol, pro) in option_cells(q, k) {
+            let of = shown(Say::default(), q.elicited, k);
+            for (label, vol, pro) in option_cells(Say::default(), q, k) {
                 e(&[
                     &s.guide.id,
                     &q.question,
@@ -458,14 +461,14 @@ mod tests {
         );
         assert_eq!(issue.moves, [("no".to_string(), "yes".to_string(), 2)]);
         assert_eq!(
-            reconsidered_line(issue, 1).as_deref(),
+            reconsidered_line(Say::default(), issue, 1).as_deref(),
             Some(
                 "answered again after the definition was explained: 3 · changed: 2 (no → yes 2) · kept: 1"
             )
         );
         // Kept is 1: shown, it and the 3 answered again would give the changed ones away.
         assert_eq!(
-            reconsidered_line(issue, 2).as_deref(),
+            reconsidered_line(Say::default(), issue, 2).as_deref(),
             Some(
                 "answered again after the definition was explained: 3 · changed: <2 (no → yes <2) · kept: <2"
             )
@@ -479,7 +482,7 @@ mod tests {
         );
         let lt2 = || "<2".to_string();
         assert_eq!(
-            option_cells(&s[1], 2),
+            option_cells(Say::default(), &s[1], 2),
             [
                 ("Forced labour".to_string(), lt2(), lt2()),
                 ("Other".to_string(), lt2(), lt2())
