@@ -1,340 +1,399 @@
-# The report files' own words (report.html, report.md, its charts, report.xlsx): headings,
-# notes, captions, footnotes, legends, the Columns sheet. Not here, because scripts read
-# them by name: CSV and sheet column names, sheet names, file names, codes and ids. The
-# renderers put the markup around these words and escape what comes from a file before it
-# is an argument, so no message holds markup (a test checks). Every id here must be in
-# fr-report.ftl too.
+# Les mots propres aux fichiers du rapport (report.html, report.md, ses graphiques,
+# report.xlsx) : titres, notes, légendes, notes de bas de tableau, la feuille Columns. Pas
+# ici, parce que des scripts les lisent par leur nom : les noms de colonnes des CSV et des
+# feuilles, les noms de feuilles et de fichiers, les codes et identifiants. Aucun message
+# ne contient de balise. Chaque identifiant ici doit être dans en-report.ftl aussi.
 
-## Title and the line under it
-rpt-title = stocktake report
-rpt-generated = Generated { $at }
-rpt-head-respondents = respondents: { $name }
-rpt-head-guide = guide: { $guide }
-rpt-head-attributed = quotes attributed to: { $who }
-# $level: none, structure or response (the names --attribution takes).
+## Le titre et la ligne qui le suit
+rpt-title = Rapport stocktake
+rpt-generated = Généré le { $at }
+rpt-head-respondents = répondants : { $name }
+rpt-head-guide = guide : { $guide }
+rpt-head-attributed = citations attribuées à : { $who }
 rpt-attributed-to = { $level ->
-    [none] no one (--attribution none)
-    [response] the response and the structure (--attribution response)
-   *[structure] the type of structure only (--attribution structure)
+    [none] personne (--attribution none)
+    [response] la réponse et la structure (--attribution response)
+   *[structure] le type de structure seulement (--attribution structure)
 }
-rpt-head-suppressed = counts under { $k } suppressed
-# $withheld: the mark the tables put where a text was left out, [sensitive].
+rpt-head-suppressed = effectifs sous { $k } masqués
 rpt-sensitive-included = { $n ->
-    [one] 1 text
-   *[other] { $n } texts
-} marked sensitive by the interviewers included (--include-sensitive), each marked
+    [one] 1 texte marqué sensible par les enquêteurs inclus (--include-sensitive), marqué comme tel
+   *[other] { $n } textes marqués sensibles par les enquêteurs inclus (--include-sensitive), chacun marqué comme tel
+}
 rpt-sensitive-left-out = { $n ->
-    [one] 1 text
-   *[other] { $n } texts
-} marked sensitive by the interviewers left out ({ $withheld } in the tables; --include-sensitive puts them in)
+    [one] 1 texte marqué sensible par les enquêteurs laissé de côté ({ $withheld } dans les tableaux ; --include-sensitive l'inclut)
+   *[other] { $n } textes marqués sensibles par les enquêteurs laissés de côté ({ $withheld } dans les tableaux ; --include-sensitive les inclut)
+}
 
-## Counts, denominators and the notes under tables
-# $mark: the suppression mark, x, the same in every language (the CSV writes it too).
-rpt-suppression-note = { $mark }: not shown, fewer than { $k } sessions, or a count hidden so that none under { $k } can be worked out from the totals (--min-cell { $k }).
+## Effectifs, dénominateurs et notes sous les tableaux
+rpt-suppression-note = { $mark } : non montré, moins de { $k } sessions, ou un effectif masqué pour qu'aucun effectif sous { $k } ne puisse être déduit des totaux (--min-cell { $k }).
 rpt-sessions = { $n ->
     [one] { $n } session
    *[other] { $n } sessions
 }
-# $list: the versions, comma-separated.
 rpt-versions = { $n ->
     [one] version { $list }
    *[other] versions { $list }
 }
 rpt-n = n = { $n }
-rpt-n-of-targeted = { $n } of { $targeted } targeted
-rpt-n-versions-only = { $n } ({ $versions } only)
-rpt-n-versions-only-short = { $n }, { $versions } only
-rpt-hidden-for = hidden for { $sessions } (skip logic, or not for that structure): not in n
-rpt-all = all
-rpt-all-respondents = all respondents
-# $name: a respondent type or the label of an `other` structure, in the guide's words.
+rpt-n-of-targeted = { $n } (cibles : { $targeted })
+rpt-n-versions-only = { $n } ({ $versions } seulement)
+rpt-n-versions-only-short = { $n }, { $versions } seulement
+rpt-hidden-for = masquée pour { $sessions } (logique de saut, ou pas pour cette structure) : hors de n
+rpt-all = ensemble
+rpt-all-respondents = tous les répondants
+# « de » devant un nom qui peut commencer par une voyelle s'élide mal : le nom entre guillemets.
 rpt-group-sessions-of = { $n ->
     [one] { $n } session
    *[other] { $n } sessions
-} of { $name }
+} « { $name } »
 rpt-group-undeclared = { $n ->
     [one] { $n } session
    *[other] { $n } sessions
-} of `{ $id }` (a type the guide does not declare)
-rpt-n-of = { $n } of { $of }
-rpt-share = { $pct } ({ $count } of { $of })
-rpt-col-answer = answer
-rpt-col-count = count
-rpt-chart-alt = chart
+} de `{ $id }` (un type que le guide ne déclare pas)
+rpt-n-of = { $n } sur { $of }
+rpt-share = { $pct } ({ $count } sur { $of })
+rpt-col-answer = réponse
+rpt-col-count = effectif
+rpt-chart-alt = graphique
 
-## Coverage
-rpt-coverage = Coverage
-rpt-on-the-calls = On the calls
+## Couverture
+rpt-coverage = Couverture
+rpt-on-the-calls = Qui était à l'appel
 rpt-no-campaign = { $attempts ->
-    [0] This collation
-    [one] 1 call attempt was logged, but this collation
-   *[other] { $attempts } call attempts were logged, but this collation
-} has no campaign, so nothing says who was to be interviewed: `stocktake plan import FILE.csv --db DB` gives it the targets, and this section their coverage.
-# $pct: a percentage as written (84%); $per: attempts per completed interview (1.8), or
-# none when nothing was completed.
+    [0] Cette collation
+    [one] 1 tentative d'appel a été enregistrée, mais cette collation
+   *[other] { $attempts } tentatives d'appel ont été enregistrées, mais cette collation
+} n'a pas de campagne : rien ne dit qui devait être interrogé. `stocktake plan import FICHIER.csv --db BASE` lui donne les cibles, et à cette section leur couverture.
 rpt-cov-headline = { $targets ->
-    [one] { $targets } target
-   *[other] { $targets } targets
-} in the campaign: { $reached } reached ({ $pct }), { $not } not; { $attempts ->
-    [one] { $attempts } attempt
-   *[other] { $attempts } attempts
-} logged{ $per ->
+    [one] { $targets } cible
+   *[other] { $targets } cibles
+} dans la campagne : { $reached ->
+    [one] { $reached } atteinte
+   *[other] { $reached } atteintes
+} ({ $pct }), { $not } non ; { $attempts ->
+    [one] { $attempts } tentative enregistrée
+   *[other] { $attempts } tentatives enregistrées
+}{ $per ->
     [none] {""}
-   *[other] , { $per } per completed interview
+   *[other] , { $per } par entretien terminé
 }.
-rpt-cov-not-reached = Not reached: { $names }.
-rpt-cov-removed-mark = [removed from the campaign]
+rpt-cov-not-reached = Non atteintes : { $names }.
+rpt-cov-removed-mark = [retirée de la campagne]
 rpt-cov-unlogged = { $n ->
-    [one] 1 target
-   *[other] { $n } targets
-} reached with no attempt logged (an interview started from the call list, not the Plan screen): each counted as one attempt.
-rpt-cov-outside = Sessions outside the campaign (no target of that response and structure): { $names }.
-rpt-cov-future = An attempt for { $name } is dated { $at }, later than this report: the interviewer's clock may be ahead. It is counted; its order among that target's attempts follows the date it states.
+    [one] 1 cible atteinte sans tentative enregistrée (un entretien commencé depuis la liste des appels, pas depuis l'écran Plan) : comptée comme une tentative.
+   *[other] { $n } cibles atteintes sans tentative enregistrée (un entretien commencé depuis la liste des appels, pas depuis l'écran Plan) : chacune comptée comme une tentative.
+}
+rpt-cov-outside = Sessions hors de la campagne (aucune cible de cette réponse et de cette structure) : { $names }.
+rpt-cov-future = Une tentative pour { $name } est datée du { $at }, après ce rapport : l'horloge de l'enquêteur est peut-être en avance. Elle est comptée ; son rang parmi les tentatives de cette cible suit la date qu'elle indique.
 rpt-cov-removed = { $n ->
-    [one] 1 target
-   *[other] { $n } targets
-} left out of the latest campaign file after attempts were logged: kept and counted, marked { $mark }.
-rpt-cov-by-structure = Targets by structure
-rpt-cov-by-structure-note = reached: an interview is in the collation, or an attempt was logged completed. sessions: all sessions of that structure, sessions outside the campaign included.
+    [one] 1 cible retirée du dernier fichier de campagne après des tentatives : gardée et comptée, marquée { $mark }.
+   *[other] { $n } cibles retirées du dernier fichier de campagne après des tentatives : gardées et comptées, marquées { $mark }.
+}
+rpt-cov-by-structure = Cibles par structure
+rpt-cov-by-structure-note = atteintes : un entretien est dans la collation, ou une tentative a été enregistrée comme terminée. sessions : toutes les sessions de cette structure, y compris celles hors de la campagne.
 rpt-col-structure = structure
-rpt-col-targeted = targeted
-rpt-col-reached = reached
-rpt-col-reached-pct = reached, % of targeted
+rpt-col-targeted = ciblées
+rpt-col-reached = atteintes
+rpt-col-reached-pct = atteintes, % des ciblées
 rpt-col-sessions = sessions
-rpt-cov-not-reached-title = Not reached, by final disposition
+rpt-cov-not-reached-title = Non atteintes, par disposition finale
 rpt-col-disposition = disposition
-rpt-col-aapor-code = AAPOR code
-rpt-col-aapor-disposition = AAPOR disposition
-rpt-col-targets = targets
-rpt-cov-not-reached-note = n = { $n } not reached of { $targets } targeted{ $suppressed ->
-    [yes] ; x: not shown, a count under the report's minimum cell
+rpt-col-aapor-code = code AAPOR
+rpt-col-aapor-disposition = disposition AAPOR
+rpt-col-targets = cibles
+rpt-cov-not-reached-note = n = { $n ->
+    [one] { $n } non atteinte
+   *[other] { $n } non atteintes
+} sur { $targets } ciblées{ $suppressed ->
+    [yes] ; x : non montré, un effectif sous le seuil minimal du rapport
    *[no] {""}
-}. A target's final disposition is the outcome of its attempts that says most (an interview, then not active, partial, refused, call back, not available, wrong contact, line failed, busy, no answer).
-rpt-cov-rates = AAPOR outcome rates
-rpt-col-rate = rate
-rpt-col-measures = what it measures
-rpt-col-formula = formula
-rpt-col-value = value
-# $rate: RR1, RR2, COOP1, REF1, CON1 (the names and formulas stay AAPOR's).
+}. La disposition finale d'une cible est le résultat de ses tentatives qui en dit le plus (un entretien, puis plus actif, partiel, refus, à rappeler, pas disponible, mauvais contact, ligne coupée, occupé, pas de réponse).
+rpt-cov-rates = Taux de résultat AAPOR
+rpt-col-rate = taux
+rpt-col-measures = ce qu'il mesure
+rpt-col-formula = formule
+rpt-col-value = valeur
 rpt-rate-meaning = { $rate ->
-    [RR1] response rate: complete interviews
-    [RR2] response rate: complete and partial interviews
-    [COOP1] cooperation rate: interviews of the targets reached
-    [REF1] refusal rate
-   *[CON1] contact rate: targets reached at all
+    [RR1] taux de réponse : entretiens complets
+    [RR2] taux de réponse : entretiens complets et partiels
+    [COOP1] taux de coopération : entretiens parmi les cibles jointes
+    [REF1] taux de refus
+   *[CON1] taux de contact : cibles jointes d'une façon ou d'une autre
 }
-# $groups: "I = 3, P = 0, …", AAPOR's letters.
-rpt-cov-rates-note = In targets, by final disposition: { $groups }; not eligible (no such structure active, out of every denominator) { $ne }. AAPOR Standard Definitions, read for a list of establishments: here the coordination structures of each response.
-# $code: an attempt's outcome as the campaign file writes it, or never_tried.
+rpt-cov-rates-note = En cibles, par disposition finale : { $groups } ; non éligibles (aucune structure de ce type active, hors de tout dénominateur) { $ne }. Définitions standard de l'AAPOR, lues pour une liste d'établissements : ici les structures de coordination de chaque réponse.
 rpt-outcome = { $code ->
-    [completed] completed
-    [partial] partial
-    [callback] call back
-    [no_answer] no answer
-    [busy] busy
-    [line_failed] line failed
-    [wrong_contact] wrong contact
-    [refused] refused
-    [not_available] not available
-    [ineligible] not active (ineligible)
-   *[never_tried] never tried
+    [completed] terminé
+    [partial] partiel
+    [callback] à rappeler
+    [no_answer] pas de réponse
+    [busy] occupé
+    [line_failed] ligne coupée
+    [wrong_contact] mauvais contact
+    [refused] refus
+    [not_available] pas disponible
+    [ineligible] plus actif (non éligible)
+   *[never_tried] jamais tentée
 }
-# AAPOR's standard names of the final dispositions.
 rpt-aapor-name = { $code ->
-    [completed] Complete
-    [partial] Partial
-    [refused] Refusal
-    [busy] Always busy
-    [no_answer] No answer
-    [line_failed] Technical phone problems
-    [wrong_contact] Other unknown eligibility (wrong contact)
-    [ineligible] Out of sample (no such structure active)
-    [never_tried] Not attempted or worked
-   *[other] Respondent never available
+    [completed] Entretien complet
+    [partial] Entretien partiel
+    [refused] Refus
+    [busy] Toujours occupé
+    [no_answer] Pas de réponse
+    [line_failed] Problèmes techniques de téléphone
+    [wrong_contact] Autre admissibilité inconnue (mauvais contact)
+    [ineligible] Hors échantillon (aucune structure de ce type active)
+    [never_tried] Ni tentée ni traitée
+   *[other] Répondant jamais disponible
 }
-rpt-calls-none = No call has a session in this report.
+rpt-calls-none = Aucun appel n'a de session dans ce rapport.
 rpt-calls = { $calls ->
-    [one] { $calls } call
-   *[other] { $calls } calls
-} with sessions in this report. On the call: { $on }.
+    [one] { $calls } appel
+   *[other] { $calls } appels
+} avec des sessions dans ce rapport. À l'appel : { $on }.
 rpt-calls-not-available = { $n ->
-    [one] { $n } attempt
-   *[other] { $n } attempts
-} found a coordinator not available (logged not_available).
+    [one] { $n } tentative a trouvé un coordinateur pas disponible (enregistrée not_available).
+   *[other] { $n } tentatives ont trouvé un coordinateur pas disponible (enregistrées not_available).
+}
 
-## A guide's part
-rpt-guide-versions-html = Guide { $id } · versions: { $versions }
-rpt-guide-versions-md = Guide { $id }, versions: { $versions }
-# $older: "version 1" or "versions 1, 2" ($older_n of them); $version: the newest.
-rpt-not-pooled-said = Not pooled across guide versions: { $questions }. `stocktake guide diff` says their answers in { $older } do not compare with version { $version }'s (an option relabelled, a type or an option changed), so their tables count the versions that compare only, and { $older }'s counts are shown apart, below.
-rpt-unchecked-said = The guide of { $versions } is in the collation but this stocktake cannot read it: whether its answers compare with version { $version }'s could not be checked, and they are pooled by question id as they are.
-rpt-summary = Summary
-rpt-every-choice = Every choice question, by respondent type
-rpt-not-pooled-title = Not pooled across guide versions
-rpt-apart-heading = { $question } — version { $version } only
-# $why: the change, in the words of `stocktake guide diff`.
-rpt-apart-why = Not comparable: { $why }
-rpt-what-was-said = What was said
-rpt-general-notes = General notes
-rpt-texts-first-html = The first { $shown } of { $total } texts; every one is in { $file }, and the matrix and themes above bring them together.
-rpt-texts-first-md = The first { $shown } of { $total } texts; every one is in { $file }, and the themes above bring them together.
-rpt-kind-answer = answer
-rpt-kind-other = other
+## La partie d'un guide
+rpt-guide-versions-html = Guide { $id } · versions : { $versions }
+rpt-guide-versions-md = Guide { $id }, versions : { $versions }
+rpt-not-pooled-said = Non regroupées entre versions du guide : { $questions }. `stocktake guide diff` indique que leurs réponses { $older_n ->
+    [one] de la
+   *[other] des
+} { $older } ne se comparent pas à celles de la version { $version } (une option renommée, un type ou une option changés) : leurs tableaux ne comptent que les versions comparables, et les effectifs { $older_n ->
+    [one] de la
+   *[other] des
+} { $older } sont montrés à part, plus bas.
+rpt-unchecked-said = Le guide { $versions_n ->
+    [one] de la
+   *[other] des
+} { $versions } est dans la collation, mais ce stocktake ne sait pas le lire : on n'a pas pu vérifier si ses réponses se comparent à celles de la version { $version }, et elles sont regroupées par identifiant de question telles quelles.
+rpt-summary = Résumé
+rpt-every-choice = Toutes les questions à choix, par type de répondant
+rpt-not-pooled-title = Non regroupées entre versions du guide
+rpt-apart-heading = { $question } — version { $version } seulement
+rpt-apart-why = Non comparable : { $why }
+rpt-what-was-said = Ce qui a été dit
+rpt-general-notes = Notes générales
+rpt-texts-first-html = Les { $shown } premiers textes sur { $total } ; tous sont dans { $file }, et la matrice et les thèmes ci-dessus les rassemblent.
+rpt-texts-first-md = Les { $shown } premiers textes sur { $total } ; tous sont dans { $file }, et les thèmes ci-dessus les rassemblent.
+rpt-kind-answer = réponse
+rpt-kind-other = autre
 rpt-kind-note = note
-rpt-kind-general-note = general note
-rpt-kind-pad-note = pad note
-rpt-kind-answer-sensitive = answer, marked sensitive
-rpt-kind-other-sensitive = other, marked sensitive
-rpt-kind-note-sensitive = note, marked sensitive
-rpt-kind-general-note-sensitive = general note, marked sensitive
+rpt-kind-general-note = note générale
+rpt-kind-pad-note = note du bloc-notes
+rpt-kind-answer-sensitive = réponse, marquée sensible
+rpt-kind-other-sensitive = autre, marqué sensible
+rpt-kind-note-sensitive = note, marquée sensible
+rpt-kind-general-note-sensitive = note générale, marquée sensible
 
-## How the answers came to be
-rpt-how-title = How the answers came to be
-rpt-how-about = Marked by the interviewers during the calls: an option volunteered (said before the options were read) or prompted (chosen after), and an answer given again after the definition of trafficking was explained, the one before it kept.
-rpt-how-again = answered again after the definition was explained: { $marked } · changed: { $changed }
-rpt-how-kept = kept: { $kept }
-rpt-how-marked = answers with an option marked: { $n }
+## Comment les réponses ont été obtenues
+rpt-how-title = Comment les réponses ont été obtenues
+rpt-how-about = Marqué par les enquêteurs pendant les appels : une option spontanée (dite avant la lecture des options) ou suggérée (choisie après), et une réponse donnée à nouveau après l'explication de la définition de la traite, celle d'avant gardée.
+rpt-how-again = répondu à nouveau après l'explication de la définition : { $marked } · changé : { $changed }
+rpt-how-kept = gardé : { $kept }
+rpt-how-marked = réponses avec une option marquée : { $n }
 rpt-col-option = option
-rpt-col-volunteered = volunteered
-rpt-col-prompted = prompted
+rpt-col-volunteered = spontanée
+rpt-col-prompted = suggérée
 
-## The matrix, the themes, the coders' agreement
-rpt-matrix = Rapid-analysis matrix
-rpt-matrix-about-html = A row per session, a column per section of the guide: the collator's summary (written in { $command }), then what was answered and said.
-rpt-matrix-first-html = The first { $shown } of { $sessions } sessions; every one is in { $file } and the Matrix sheet of report.xlsx.
-rpt-matrix-about-md = A heading per session and a line per section of the guide: the collator's summary (✎, written in `stocktake analyse`), else what was answered and said, shortened to { $chars } characters. Every cell whole is in { $file }.
-rpt-matrix-first-md = The first { $shown } of { $sessions } sessions are here.
+## La matrice, les thèmes, l'accord entre codeurs
+rpt-matrix = Matrice d'analyse rapide
+rpt-matrix-about-html = Une ligne par session, une colonne par section du guide : la synthèse de la personne qui collationne (écrite dans { $command }), puis ce qui a été répondu et dit.
+rpt-matrix-first-html = Les { $shown } premières sessions sur { $sessions } ; toutes sont dans { $file } et dans la feuille Matrix de report.xlsx.
+rpt-matrix-about-md = Un titre par session et une ligne par section du guide : la synthèse de la personne qui collationne (✎, écrite dans `stocktake analyse`), sinon ce qui a été répondu et dit, raccourci à { $chars } caractères. Chaque cellule entière est dans { $file }.
+rpt-matrix-first-md = Les { $shown } premières sessions sur { $sessions } sont ici.
 rpt-col-session = session
-rpt-unresolved-conflict = unresolved conflict
-rpt-md-unresolved-row = (unresolved conflict: the newest revision)
-rpt-matrix-summary-stale = (written on an earlier revision)
-rpt-md-summary-stale = , on an earlier revision
-rpt-matrix-cell-count = { $answers } answer(s), { $texts } text(s)
-# A label and what follows it: "Question: the answer".
-rpt-labelled = { $label }: { $what }
-rpt-colon-then = : { $what }
-rpt-themes = Themes
-rpt-codebook-has = the codebook has { $n } codes
-rpt-codebook-none = no codebook ships with this guide (give one with --codebook)
-rpt-themes-none-html = No text is coded yet ({ $book }): code notes in { $command }.
-rpt-themes-none-md = No text is coded yet: code notes in { $command }. The rapid-analysis matrix is in report.html, { $file } and report.xlsx.
-rpt-themes-about-html = Sessions with at least one text coded with the theme, by any coder; each count opens its quotes.
-rpt-col-theme = theme
-rpt-theme-not-in-codebook = (not in the codebook)
-rpt-coded-by = coded by { $coders }
-rpt-quotes-more = { $n } more in { $file }.
-rpt-agreement = Agreement: { $first } and { $second }
-rpt-agreement-about-html = Cohen's kappa per code over the { $units } texts both coded (1: full agreement, 0: no better than chance).
-rpt-agreement-about-md = Cohen's kappa per code over the { $units } texts both coded.
+rpt-unresolved-conflict = conflit non résolu
+rpt-md-unresolved-row = (conflit non résolu : la révision la plus récente)
+rpt-matrix-summary-stale = (écrite sur une révision antérieure)
+rpt-md-summary-stale = , sur une révision antérieure
+rpt-matrix-cell-count = { $answers ->
+    [one] { $answers } réponse
+   *[other] { $answers } réponses
+}, { $texts ->
+    [one] { $texts } texte
+   *[other] { $texts } textes
+}
+rpt-labelled = { $label } : { $what }
+rpt-colon-then =  : { $what }
+rpt-themes = Thèmes
+rpt-codebook-has = le livre de codes a { $n ->
+    [one] { $n } code
+   *[other] { $n } codes
+}
+rpt-codebook-none = aucun livre de codes n'accompagne ce guide (donnez-en un avec --codebook)
+rpt-themes-none-html = Aucun texte n'est encore codé ({ $book }) : codez les notes dans { $command }.
+rpt-themes-none-md = Aucun texte n'est encore codé : codez les notes dans { $command }. La matrice d'analyse rapide est dans report.html, { $file } et report.xlsx.
+rpt-themes-about-html = Sessions ayant au moins un texte codé avec le thème, par n'importe quel codeur ; chaque effectif ouvre ses citations.
+rpt-col-theme = thème
+rpt-theme-not-in-codebook = (absent du livre de codes)
+rpt-coded-by = codé par { $coders }
+rpt-quotes-more = { $n } de plus dans { $file }.
+rpt-agreement = Accord : { $first } et { $second }
+rpt-agreement-about-html = Kappa de Cohen par code, sur les { $units } textes codés par les deux (1 : accord complet, 0 : pas mieux que le hasard).
+rpt-agreement-about-md = Kappa de Cohen par code, sur les { $units } textes codés par les deux.
 rpt-col-code = code
 rpt-col-kappa = kappa
-rpt-col-both = both
-rpt-col-only = only { $coder }
-rpt-col-neither = neither
-rpt-kappa-none = n/a (no variation)
-rpt-disagreements = Disagreements
-rpt-disagreement = session { $session }, { $unit }: { $code } applied by { $by } only
-rpt-codings-to-check = Codings to check
-rpt-codings-to-check-about = Their text changed in a later revision (or is not in this report): kept, not counted, never moved.
-rpt-stale-coding = { $who }, { $unit }: { $code } by { $coder }
-rpt-md-codings-to-check = { $n } coding(s) to check: their text changed in a later revision (listed in report.html).
+rpt-col-both = les deux
+rpt-col-only = seulement { $coder }
+rpt-col-neither = aucun
+rpt-kappa-none = s.o. (aucune variation)
+rpt-disagreements = Désaccords
+rpt-disagreement = session { $session }, { $unit } : { $code } appliqué par { $by } seulement
+rpt-codings-to-check = Codages à vérifier
+rpt-codings-to-check-about = Leur texte a changé dans une révision ultérieure (ou n'est pas dans ce rapport) : gardés, pas comptés, jamais déplacés.
+rpt-stale-coding = { $who }, { $unit } : { $code } par { $coder }
+rpt-md-codings-to-check = { $n ->
+    [one] { $n } codage à vérifier : son texte a changé dans une révision ultérieure (listé dans report.html).
+   *[other] { $n } codages à vérifier : leur texte a changé dans une révision ultérieure (listés dans report.html).
+}
 
-## The evidence behind each count
-rpt-evidence = Evidence
-rpt-evidence-in-csv = { $sessions } sessions: the sessions behind each count are in { $file } (filter by question and value) rather than listed here.
-rpt-evidence-about = The sessions behind each count above, as far as the attribution level allows; a suppressed count has no list.
+## Les sessions derrière chaque effectif
+rpt-evidence = Sources des effectifs
+rpt-evidence-in-csv = { $sessions } sessions : les sessions derrière chaque effectif sont dans { $file } (filtrez par question et valeur) plutôt que listées ici.
+rpt-evidence-about = Les sessions derrière chaque effectif ci-dessus, autant que le niveau d'attribution le permet ; un effectif masqué n'a pas de liste.
 rpt-session = session
-rpt-col-interviewer = interviewer
+rpt-col-interviewer = enquêteur
 rpt-col-note = note
-rpt-col-guide-version = guide version
+rpt-col-guide-version = version du guide
 
-## Data quality
-rpt-data-quality = Data quality
-rpt-col-respondent-type = respondent type
-rpt-quality-status-html = Sessions by status: completed { $heads } (only completed revisions are sent, so every collated session is one). { $revisions } revisions in the database; { $conflicts } conflict(s), { $resolved } resolved.
-rpt-quality-status-md = Sessions by status: completed { $heads } (only completed revisions are sent). { $revisions } revisions in the database; { $conflicts } conflict(s), { $resolved } resolved; { $quarantined } file(s) in quarantine.
-# $command: the command, as the format marks code.
-rpt-quality-unresolved = Unresolved conflicts (the report uses the highest revision; resolve with { $command }):
-rpt-quality-quarantined = { $n } file(s) in quarantine.
-rpt-col-reason = reason
-rpt-col-file = file
-rpt-quality-chosen = Answers taken from another revision of a conflict ({ $command }):
-rpt-quality-chosen-item = { $who }: { $question } from { $from }
-rpt-quality-read-back-html = Read back to the coordinator at the end of the call: { $confirmed } confirmed, { $corrected } with corrections asked, { $not_read } not read back.
-rpt-quality-consent-refused = Sessions whose participants refused notes being taken (no free text of theirs left the interviewer's machine):
-rpt-quality-missing = Sessions with required questions unanswered:
-rpt-quality-missing-item = { $who }: { $questions }
-rpt-md-unresolved = unresolved conflict: { $what } ({ $id })
-rpt-md-quarantined = quarantined ({ $kind }): { $reason }
-rpt-md-chosen = answer taken from another revision: { $who }: { $question } from { $from }
-rpt-md-read-back = read back to the coordinator: { $confirmed } confirmed, { $corrected } with corrections asked, { $not_read } not read back
-rpt-md-consent-refused = consent refused: { $who } (no free text of theirs left the interviewer's machine)
-rpt-md-missing = required unanswered: { $who }: { $questions }
+## Qualité des données
+rpt-data-quality = Qualité des données
+rpt-col-respondent-type = type de répondant
+rpt-quality-status-html = Sessions par état : { $heads ->
+    [one] { $heads } terminée
+   *[other] { $heads } terminées
+} (seules les révisions terminées sont envoyées : chaque session collationnée en est une). { $revisions ->
+    [one] { $revisions } révision
+   *[other] { $revisions } révisions
+} dans la base ; { $conflicts ->
+    [one] { $conflicts } conflit
+   *[other] { $conflicts } conflits
+}, { $resolved ->
+    [one] { $resolved } résolu
+   *[other] { $resolved } résolus
+}.
+rpt-quality-status-md = Sessions par état : { $heads ->
+    [one] { $heads } terminée
+   *[other] { $heads } terminées
+} (seules les révisions terminées sont envoyées). { $revisions ->
+    [one] { $revisions } révision
+   *[other] { $revisions } révisions
+} dans la base ; { $conflicts ->
+    [one] { $conflicts } conflit
+   *[other] { $conflicts } conflits
+}, { $resolved ->
+    [one] { $resolved } résolu
+   *[other] { $resolved } résolus
+} ; { $quarantined ->
+    [one] { $quarantined } fichier
+   *[other] { $quarantined } fichiers
+} en quarantaine.
+rpt-quality-unresolved = Conflits non résolus (le rapport prend la révision la plus haute ; résolvez avec { $command }) :
+rpt-quality-quarantined = { $n ->
+    [one] { $n } fichier en quarantaine.
+   *[other] { $n } fichiers en quarantaine.
+}
+rpt-col-reason = raison
+rpt-col-file = fichier
+rpt-quality-chosen = Réponses prises dans une autre révision d'un conflit ({ $command }) :
+rpt-quality-chosen-item = { $who } : { $question } de { $from }
+rpt-quality-read-back-html = Relecture au coordinateur en fin d'appel : { $confirmed ->
+    [one] { $confirmed } confirmée
+   *[other] { $confirmed } confirmées
+}, { $corrected ->
+    [one] { $corrected } avec des corrections demandées
+   *[other] { $corrected } avec des corrections demandées
+}, { $not_read ->
+    [one] { $not_read } non relue
+   *[other] { $not_read } non relues
+}.
+rpt-quality-consent-refused = Sessions dont les participants ont refusé la prise de notes (aucun de leurs textes libres n'a quitté la machine de l'enquêteur) :
+rpt-quality-missing = Sessions avec des questions obligatoires sans réponse :
+rpt-quality-missing-item = { $who } : { $questions }
+rpt-md-unresolved = conflit non résolu : { $what } ({ $id })
+rpt-md-quarantined = en quarantaine ({ $kind }) : { $reason }
+rpt-md-chosen = réponse prise dans une autre révision : { $who } : { $question } de { $from }
+rpt-md-read-back = relecture au coordinateur : { $confirmed ->
+    [one] { $confirmed } confirmée
+   *[other] { $confirmed } confirmées
+}, { $corrected } avec des corrections demandées, { $not_read ->
+    [one] { $not_read } non relue
+   *[other] { $not_read } non relues
+}
+rpt-md-consent-refused = consentement refusé : { $who } (aucun de leurs textes libres n'a quitté la machine de l'enquêteur)
+rpt-md-missing = questions obligatoires sans réponse : { $who } : { $questions }
 
-## Answers the guide does not word itself, in the guide's language (like its options)
-rpt-answer-yes = Yes
-rpt-answer-no = No
-rpt-answer-dont_know = Don't know
-rpt-answer-declined = Declined
-rpt-answer-not_asked = Not asked
-rpt-answer-unanswered = No answer
-rpt-said-dont_know = don't know
-rpt-said-declined = declined
-rpt-said-not_asked = not asked
-rpt-said-nothing-yet = nothing yet
+## Les réponses que le guide ne formule pas lui-même, dans la langue du guide
+rpt-answer-yes = Oui
+rpt-answer-no = Non
+rpt-answer-dont_know = Ne sait pas
+rpt-answer-declined = Refuse de répondre
+rpt-answer-not_asked = Non posée
+rpt-answer-unanswered = Sans réponse
+rpt-said-yes = oui
+rpt-said-no = non
+rpt-said-dont_know = ne sait pas
+rpt-said-declined = refuse de répondre
+rpt-said-not_asked = non posée
+rpt-said-nothing-yet = rien encore
 
-## The workbook: notes in its sheets and the Columns sheet (its names stay English)
-rpt-xlsx-matrix-elsewhere = { $n } sessions: the rapid-analysis matrix is in { $file } (stocktake report --format csv); this sheet holds it up to { $max }.
-rpt-xlsx-long-elsewhere = { $rows } rows, more than the { $max } a sheet holds: the long table is in { $file } (stocktake report --format csv); the Wide sheet has a row per session.
-rpt-xlsx-too-wide = This table has { $columns } columns, more than the { $max } a sheet holds: it is whole in { $file } (stocktake report --format csv).
-rpt-xlsx-not-comparable = not comparable with version { $version }: { $why }
-rpt-xlsx-cut-mark = … [cut: the whole text is in { $file }]
-rpt-columns-any = any
-rpt-columns-as-in-long = as in Long
-rpt-columns-wide-answer = the answer; [dont_know], [declined], [not_asked] for those; [hidden] when the question was not asked of the session (skip logic, or not for its structure); empty when not answered
-rpt-columns-wide-option = multi-choice: 1 when the option was chosen, 0 when not
-rpt-columns-wide-other = what was specified for the `other` option
-rpt-columns-summary-n = the denominator: sessions of that structure asked the question (skip logic showed it); sessions it was hidden for are not in n
-rpt-columns-summary-targeted = the campaign's targets of that structure (for all: of the structures the question is put to); empty without a campaign
-rpt-columns-summary-hidden = sessions of that structure the question was hidden for (skip logic, or not for that structure)
-rpt-columns-summary-count = sessions that gave this answer; x when suppressed (report --min-cell K): fewer than K, or a count hidden so that none under K can be worked out from the totals; its percent is then empty
-rpt-columns-summary-percent = count / n, rounded half away from zero
+## Le classeur : les notes de ses feuilles et la feuille Columns (ses noms restent anglais)
+rpt-xlsx-matrix-elsewhere = { $n } sessions : la matrice d'analyse rapide est dans { $file } (stocktake report --format csv) ; cette feuille la contient jusqu'à { $max }.
+rpt-xlsx-long-elsewhere = { $rows } lignes, plus que les { $max } qu'une feuille contient : le tableau long est dans { $file } (stocktake report --format csv) ; la feuille Wide a une ligne par session.
+rpt-xlsx-too-wide = Ce tableau a { $columns } colonnes, plus que les { $max } qu'une feuille contient : il est entier dans { $file } (stocktake report --format csv).
+rpt-xlsx-not-comparable = non comparable à la version { $version } : { $why }
+rpt-xlsx-cut-mark = … [coupé : le texte entier est dans { $file }]
+rpt-columns-any = toutes
+rpt-columns-as-in-long = comme dans Long
+rpt-columns-wide-answer = la réponse ; [dont_know], [declined], [not_asked] pour celles-ci ; [hidden] quand la question n'a pas été posée à la session (logique de saut, ou pas pour sa structure) ; vide sans réponse
+rpt-columns-wide-option = choix multiple : 1 quand l'option a été choisie, 0 sinon
+rpt-columns-wide-other = ce qui a été précisé pour l'option `other`
+rpt-columns-summary-n = le dénominateur : les sessions de cette structure à qui la question a été posée (la logique de saut l'a montrée) ; celles pour qui elle était masquée ne sont pas dans n
+rpt-columns-summary-targeted = les cibles de la campagne de cette structure (pour all : des structures à qui la question est posée) ; vide sans campagne
+rpt-columns-summary-hidden = les sessions de cette structure pour qui la question était masquée (logique de saut, ou pas pour cette structure)
+rpt-columns-summary-count = les sessions qui ont donné cette réponse ; x quand l'effectif est masqué (report --min-cell K) : moins de K, ou un effectif masqué pour qu'aucun effectif sous K ne puisse être déduit des totaux ; son pourcentage est alors vide
+rpt-columns-summary-percent = count / n, arrondi au plus proche, une moitié vers l'entier le plus éloigné de zéro
 rpt-columns-apostrophe = (apostrophe)
-rpt-columns-apostrophe-meaning = a text starting with = + - @, a space, a tab or a line break (or a fullwidth ＝ ＋ － ＠) gets a leading ' so no spreadsheet runs it
-rpt-columns-cut = … [cut: …]
-rpt-columns-cut-meaning = a text longer than a cell holds ({ $cell } characters) is cut and ends with this mark; the CSV named in it has the whole text
-rpt-columns-sheets = (sheets)
-rpt-columns-sheets-meaning = a long table with more rows than a sheet holds ({ $rows } with the header) is in its CSV only, and its sheet says so; any other table that long continues on the next sheet (Summary 1, Summary 2, …), each with the header; one wider than { $columns } columns is in its CSV only
-# What each column of the Long and Coverage sheets means: the id ends with the column's
-# name, which stays the same in every language.
-rpt-long-col-session_id = the session (one structure on one call); the same for all its revisions
-rpt-long-col-revision = which revision of the session this is (the head: its current state)
-rpt-long-col-digest = the SHA-256 of the session file it came from
-rpt-long-col-response = country or humanitarian response
-rpt-long-col-structure = protection_cluster, cp_aor, gbv_aor or other
-rpt-long-col-structure_label = the name of an `other` structure, as the report groups it (spaces and case aside, one spelling)
-rpt-long-col-interviewer = who interviewed
-rpt-long-col-guide_id = the interview guide
-rpt-long-col-guide_version = its version for this session
-rpt-long-col-completed_at = when this revision was completed (UTC)
-rpt-long-col-section = the guide section of the question
-rpt-long-col-question_id = the question's stable id
-rpt-long-col-question = the question's text
+rpt-columns-apostrophe-meaning = un texte qui commence par = + - @, une espace, une tabulation ou un saut de ligne (ou par ＝ ＋ － ＠ pleine chasse) reçoit une ' en tête, pour qu'aucun tableur ne l'exécute
+rpt-columns-cut = … [coupé : …]
+rpt-columns-cut-meaning = un texte plus long que ce qu'une cellule contient ({ $cell } caractères) est coupé et finit par cette marque ; le CSV qu'elle nomme a le texte entier
+rpt-columns-sheets = (feuilles)
+rpt-columns-sheets-meaning = un tableau long qui a plus de lignes qu'une feuille n'en contient ({ $rows } avec l'en-tête) n'est que dans son CSV, et sa feuille le dit ; tout autre tableau aussi long continue sur la feuille suivante (Summary 1, Summary 2, …), chacune avec l'en-tête ; un tableau de plus de { $columns } colonnes n'est que dans son CSV
+# Ce que signifie chaque colonne des feuilles Long et Coverage : l'identifiant finit par
+# le nom de la colonne, qui reste le même dans toutes les langues.
+rpt-long-col-session_id = la session (une structure lors d'un appel) ; la même pour toutes ses révisions
+rpt-long-col-revision = quelle révision de la session c'est (la tête : son état actuel)
+rpt-long-col-digest = le SHA-256 du fichier de session d'où elle vient
+rpt-long-col-response = pays ou réponse humanitaire
+rpt-long-col-structure = protection_cluster, cp_aor, gbv_aor ou other
+rpt-long-col-structure_label = le nom d'une structure `other`, tel que le rapport les regroupe (espaces et casse mis à part, une seule graphie)
+rpt-long-col-interviewer = qui a mené l'entretien
+rpt-long-col-guide_id = le guide d'entretien
+rpt-long-col-guide_version = sa version pour cette session
+rpt-long-col-completed_at = quand cette révision a été terminée (UTC)
+rpt-long-col-section = la section du guide où est la question
+rpt-long-col-question_id = l'identifiant stable de la question
+rpt-long-col-question = le texte de la question
 rpt-long-col-type = single, multi, yes_no, text, long_text, number, date, scale
 rpt-long-col-status = answered, dont_know, declined, not_asked, unanswered
-rpt-long-col-value = the answer: an option value (several joined by ; for multi), yes/no, text, number, date or scale point
-rpt-long-col-label = the option labels of the value
-rpt-long-col-other = what was specified for an `other` option
-rpt-long-col-note = the interviewer's note on the question
-rpt-long-col-hidden = 1 when the question was not asked of this session (skip logic given its answers, or not for its structure), whether or not a row holds an answer
-rpt-long-col-consent = no when the participants refused notes being taken (the session then carries no free text), yes when they agreed, empty when not asked
-rpt-cov-col-response = the target's response, as the campaign file names it
-rpt-cov-col-structure = protection_cluster, cp_aor, gbv_aor or other
-rpt-cov-col-structure_label = the name of an `other` structure
-rpt-cov-col-reached = 1 when an interview is in the collation or an attempt was logged completed
-rpt-cov-col-disposition = the outcome of its attempts that says most (completed, ineligible, partial, refused, callback, not_available, wrong_contact, line_failed, busy, no_answer), or never_tried
-rpt-cov-col-aapor_code = the AAPOR final disposition code of that outcome (docs/campaign.md)
-rpt-cov-col-aapor_disposition = the AAPOR name of that code
-rpt-cov-col-attempts = attempts logged for the target, from every interviewer (an interview with none logged counts as one)
-rpt-cov-col-sessions = sessions of its response and structure in the collation
-rpt-cov-col-removed = 1 when a later campaign file left it out after attempts were logged
+rpt-long-col-value = la réponse : une valeur d'option (plusieurs jointes par ; pour multi), yes/no, un texte, un nombre, une date ou un point d'échelle
+rpt-long-col-label = les libellés d'option de la valeur
+rpt-long-col-other = ce qui a été précisé pour une option `other`
+rpt-long-col-note = la note de l'enquêteur sur la question
+rpt-long-col-hidden = 1 quand la question n'a pas été posée à cette session (logique de saut selon ses réponses, ou pas pour sa structure), qu'une ligne porte une réponse ou non
+rpt-long-col-consent = no quand les participants ont refusé la prise de notes (la session ne porte alors aucun texte libre), yes quand ils ont accepté, vide quand la question n'a pas été posée
+rpt-cov-col-response = la réponse de la cible, telle que le fichier de campagne la nomme
+rpt-cov-col-structure = protection_cluster, cp_aor, gbv_aor ou other
+rpt-cov-col-structure_label = le nom d'une structure `other`
+rpt-cov-col-reached = 1 quand un entretien est dans la collation ou qu'une tentative a été enregistrée comme terminée
+rpt-cov-col-disposition = le résultat de ses tentatives qui en dit le plus (completed, ineligible, partial, refused, callback, not_available, wrong_contact, line_failed, busy, no_answer), ou never_tried
+rpt-cov-col-aapor_code = le code de disposition finale AAPOR de ce résultat (docs/campaign.md)
+rpt-cov-col-aapor_disposition = le nom AAPOR de ce code, en anglais comme l'AAPOR l'écrit
+rpt-cov-col-attempts = les tentatives enregistrées pour la cible, par tous les enquêteurs (un entretien sans tentative enregistrée compte pour une)
+rpt-cov-col-sessions = les sessions de sa réponse et de sa structure dans la collation
+rpt-cov-col-removed = 1 quand un fichier de campagne plus récent l'a retirée après des tentatives

@@ -418,8 +418,12 @@ impl CampaignCoverage {
                 s
             })
             .collect();
-        (!names.is_empty())
-            .then(|| say.tr("rpt-cov-not-reached", &[("names", names.join("; ").into())]))
+        (!names.is_empty()).then(|| {
+            say.tr(
+                "rpt-cov-not-reached",
+                &[("names", say.semicolons(&names).into())],
+            )
+        })
     }
 
     /// What the reader must know to trust the numbers: interviews not logged as attempts,
@@ -432,7 +436,7 @@ impl CampaignCoverage {
         if !self.outside.is_empty() {
             notes.push(say.tr(
                 "rpt-cov-outside",
-                &[("names", self.outside.join("; ").into())],
+                &[("names", say.semicolons(&self.outside).into())],
             ));
         }
         for (name, at) in &self.future {

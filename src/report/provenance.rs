@@ -38,12 +38,15 @@ fn words(guide: &Guide, q: &str, status: &str, value: Option<&str>, lang: &str) 
         return AnswerWord::NothingYet.in_guide(lang).to_string();
     };
     let question = guide.question(q);
+    let yes_no = question.is_some_and(|q| q.kind == QuestionType::YesNo);
     value
         .split('\n')
-        .map(|v| {
-            question
+        .map(|v| match v {
+            "yes" if yes_no => AnswerWord::SaidYes.in_guide(lang).to_string(),
+            "no" if yes_no => AnswerWord::SaidNo.in_guide(lang).to_string(),
+            v => question
                 .and_then(|q| q.option(v))
-                .map_or_else(|| v.to_string(), |o| o.label.get(lang, lang).to_string())
+                .map_or_else(|| v.to_string(), |o| o.label.get(lang, lang).to_string()),
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -193,7 +196,7 @@ pub fn reconsidered_line(say: Say, h: &QuestionHow, min_cell: usize) -> Option<S
             .iter()
             .map(|(f, t, n)| format!("{f} → {t} {}", count(*n)))
             .collect();
-        s.push_str(&format!(" ({})", moves.join("; ")));
+        s.push_str(&format!(" ({})", say.semicolons(&moves)));
     }
     s.push_str(" · ");
     s.push_str(&say.tr("rpt-how-kept", &[("kept", count(kept).into())]));

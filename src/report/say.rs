@@ -93,6 +93,14 @@ impl Say {
         }
     }
 
+    /// Items joined by semicolons, spaced as the language spaces a semicolon.
+    pub fn semicolons(&self, items: &[String]) -> String {
+        match self.lang {
+            UiLang::En => items.join("; "),
+            UiLang::Fr => items.join("\u{a0}; "),
+        }
+    }
+
     /// "version 2", "versions 1, 3".
     pub fn versions(&self, versions: &[String]) -> String {
         self.tr(
@@ -115,24 +123,31 @@ impl Report {
     /// language of its guide (with several, the guide of the most sessions, the first id
     /// in order on a tie), else English where stocktake has no words in that language.
     pub fn language(&self) -> UiLang {
-        if let Some(lang) = self.options.language {
-            return lang;
-        }
-        self.sections
-            .iter()
-            .max_by(|a, b| {
-                a.sessions
-                    .len()
-                    .cmp(&b.sessions.len())
-                    .then_with(|| b.guide.id.cmp(&a.guide.id))
-            })
-            .and_then(|s| UiLang::parse(s.guide.default_language()))
-            .unwrap_or_default()
+        self.options.language.unwrap_or_else(|| {
+            guides_language(self.sections.iter().map(|s| {
+                (
+                    s.guide.id.as_str(),
+                    s.sessions.len(),
+                    s.guide.default_language(),
+                )
+            }))
+        })
     }
 
     pub fn say(&self) -> Say {
         Say::new(self.language())
     }
+}
+
+/// Of the report's guides as (id, sessions, first language), the language of the one with
+/// the most sessions, the first id in order on a tie: one guide's language for the whole
+/// report, the same whatever order the collation lists them in. English when there is no
+/// guide, or stocktake has no words in that language.
+fn guides_language<'a>(guides: impl Iterator<Item = (&'a str, usize, &'a str)>) -> UiLang {
+    guides
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .and_then(|(_, _, lang)| UiLang::parse(lang))
+        .unwrap_or_default()
 }
 
 /// The words of an answer the guide does not word itself: yes and no, and the ways of
@@ -145,7 +160,9 @@ pub enum AnswerWord {
     Declined,
     NotAsked,
     Unanswered,
-    /// As a recorded answer is said in a sentence ("don't know"), lower case.
+    /// As a recorded answer is said in a sentence ("yes → no", "don't know"), lower case.
+    SaidYes,
+    SaidNo,
     SaidDontKnow,
     SaidDeclined,
     SaidNotAsked,
@@ -153,13 +170,15 @@ pub enum AnswerWord {
 }
 
 impl AnswerWord {
-    const ALL: [AnswerWord; 10] = [
+    const ALL: [AnswerWord; 12] = [
         AnswerWord::Yes,
         AnswerWord::No,
         AnswerWord::DontKnow,
         AnswerWord::Declined,
         AnswerWord::NotAsked,
         AnswerWord::Unanswered,
+        AnswerWord::SaidYes,
+        AnswerWord::SaidNo,
         AnswerWord::SaidDontKnow,
         AnswerWord::SaidDeclined,
         AnswerWord::SaidNotAsked,
@@ -174,6 +193,8 @@ impl AnswerWord {
             AnswerWord::Declined => "rpt-answer-declined",
             AnswerWord::NotAsked => "rpt-answer-not_asked",
             AnswerWord::Unanswered => "rpt-answer-unanswered",
+            AnswerWord::SaidYes => "rpt-said-yes",
+            AnswerWord::SaidNo => "rpt-said-no",
             AnswerWord::SaidDontKnow => "rpt-said-dont_know",
             AnswerWord::SaidDeclined => "rpt-said-declined",
             AnswerWord::SaidNotAsked => "rpt-said-not_asked",
@@ -214,5 +235,154 @@ impl AnswerWord {
             .get(at)
             .and_then(|w| w.get(at_word))
             .map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCES: [&str; 2] = [
+        include_str!("../i18n/en-report.ftl"),
+        include_str!("../i18n/fr-report.ftl"),
+    ];
+
+    #[test]
+    fn no_report_message_holds_markup() {
+        // The renderers put the words into HTML as they are: a `<` or `&` in a translation
+        // would be markup.
+        for src in SOURCES {
+            for line in src.lines().filter(|l| !l.starts_with('#')) {
+                // `->` is Fluent's selector, not text.
+                assert!(
+                    !line.replace("->", "").contains(['<', '>', '&']),
+                    "markup in a report message: {line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_report_message_is_translated_but_the_words_french_shares() {
+        // A message copied into fr-report.ftl untranslated passes the parity test; this
+        // list is the only place where the French may be the English.
+        const SHARED: &[&str] = &[
+            "rpt-sessions",
+            "rpt-versions",
+            "rpt-n",
+            "rpt-col-structure",
+            "rpt-col-sessions",
+            "rpt-col-disposition",
+            "rpt-col-option",
+            "rpt-col-session",
+            "rpt-col-code",
+            "rpt-col-kappa",
+            "rpt-col-note",
+            "rpt-kind-note",
+            "rpt-session",
+            "rpt-columns-apostrophe",
+            // Codes, listed: the values a script finds in the column.
+            "rpt-long-col-type",
+            "rpt-long-col-status",
+        ];
+        let file = crate::i18n::FILES
+            .iter()
+            .position(|f| *f == "-report")
+            .expect("the report's file");
+        let ids = &crate::i18n::ids(UiLang::En)[file];
+        let same: Vec<&String> = ids
+            .iter()
+            .filter(|id| crate::i18n::t(UiLang::En, id) == crate::i18n::t(UiLang::Fr, id))
+            .collect();
+        let unlisted: Vec<&&String> = same
+            .iter()
+            .filter(|id| !SHARED.contains(&id.as_str()))
+            .collect();
+        assert!(
+            unlisted.is_empty(),
+            "French the same as the English: {unlisted:?}"
+        );
+        assert_eq!(same.len(), SHARED.len(), "a listed id is translated now");
+    }
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        let (en, fr) = (Say::new(UiLang::En), Say::new(UiLang::Fr));
+        assert_eq!(
+            en.n(12_500),
+            "12500",
+            "English as the reports always wrote it"
+        );
+        assert_eq!(fr.n(12_500), "12\u{202f}500");
+        assert_eq!(fr.n(9_999), "9999");
+        assert_eq!(en.cell(5, 19, false), "5 (19%)");
+        assert_eq!(fr.cell(5, 19, false), "5 (19\u{a0}%)");
+        assert_eq!(fr.cell(5, 19, true), "x");
+        assert_eq!(en.decimal(1.8333, 1), "1.8");
+        assert_eq!(fr.decimal(0.8512, 2), "0,85");
+        assert_eq!(
+            en.tr("rpt-sessions", &[("n", 12_500.into())]),
+            "12500 sessions"
+        );
+        assert_eq!(
+            fr.tr("rpt-sessions", &[("n", 12_500.into())]),
+            "12\u{202f}500 sessions"
+        );
+        // French counts 0 and 1 as singular; an exact `[0]` still matches in English.
+        assert_eq!(fr.sessions(1), "1 session");
+        assert_eq!(
+            en.tr("rpt-no-campaign", &[("attempts", 0.into())])
+                .split(" has")
+                .next(),
+            Some("This collation")
+        );
+        assert_eq!(fr.versions(&["1".into(), "3".into()]), "versions 1, 3");
+        let two = ["a".to_string(), "b".to_string()];
+        assert_eq!(en.semicolons(&two), "a; b");
+        assert_eq!(fr.semicolons(&two), "a\u{a0}; b");
+    }
+
+    #[test]
+    fn the_report_follows_its_guide_of_most_sessions_and_ties_go_by_id() {
+        let lang = |g: &[(&str, usize, &str)]| guides_language(g.iter().copied());
+        assert_eq!(lang(&[]), UiLang::En);
+        assert_eq!(lang(&[("a", 3, "fr")]), UiLang::Fr);
+        assert_eq!(lang(&[("a", 3, "fr"), ("b", 5, "en")]), UiLang::En);
+        assert_eq!(
+            lang(&[("b", 5, "fr"), ("a", 5, "en")]),
+            UiLang::En,
+            "a first"
+        );
+        assert_eq!(lang(&[("a", 5, "fr-CA"), ("b", 5, "en")]), UiLang::Fr);
+        assert_eq!(
+            lang(&[("a", 5, "ar")]),
+            UiLang::En,
+            "no words in Arabic: English, not the next guide's language"
+        );
+    }
+
+    #[test]
+    fn the_columns_sheet_says_in_english_what_the_tables_document() {
+        for (table, columns) in [
+            ("long", super::super::LONG_COLUMNS),
+            ("cov", super::super::COVERAGE_COLUMNS),
+        ] {
+            for (column, meaning) in columns {
+                let id = format!("rpt-{table}-col-{column}");
+                assert_eq!(
+                    crate::i18n::lookup(UiLang::En, &id, &[]).as_deref(),
+                    Some(*meaning),
+                    "{id} in en-report.ftl"
+                );
+                assert!(crate::i18n::lookup(UiLang::Fr, &id, &[]).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn answers_the_guide_does_not_word_follow_the_guide_language() {
+        assert_eq!(AnswerWord::Yes.in_guide("fr"), "Oui");
+        assert_eq!(AnswerWord::DontKnow.in_guide("en"), "Don't know");
+        assert_eq!(AnswerWord::SaidDontKnow.in_guide("ar"), "don't know");
     }
 }
