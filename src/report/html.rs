@@ -371,7 +371,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) {
         }
         crosstabs(o, r, s, say);
         apart(o, r, s, say);
-        super::provenance::html(o, r, s, say);
+        super::provenance_said::html(o, r, s, say);
         super::html_analysis::render(o, r, s, say);
         texts(o, r, s, say);
         super::html_evidence::render(o, r, s, say);

@@ -412,7 +412,7 @@ pub fn render(o: &mut Text<'_>, r: &Report, generated: &str) -> Vec<(String, Str
         charts.extend(summaries(o, r, s, say));
         crosstabs(o, r, s, say);
         apart(o, r, s, say);
-        super::provenance::markdown(o, r, s, say);
+        super::provenance_said::markdown(o, r, s, say);
         super::markdown_analysis::matrix(o, r, s, say);
         super::markdown_analysis::themes(o, r, s, say);
         texts(o, r, s, say);

@@ -228,7 +228,13 @@ impl AnswerWord {
                 })
                 .collect()
         });
-        let lang = UiLang::parse(guide_lang).unwrap_or_default();
+        // The plain codes without `parse`'s allocation: this is said for every session's
+        // yes/no answers as the matrix is written.
+        let lang = match guide_lang {
+            "en" => UiLang::En,
+            "fr" => UiLang::Fr,
+            other => UiLang::parse(other).unwrap_or_default(),
+        };
         let at = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         let at_word = AnswerWord::ALL.iter().position(|w| *w == self).unwrap_or(0);
         words

@@ -168,7 +168,7 @@ pub fn write_xlsx_within(
         sheets.push((
             "How answers came".into(),
             String::new(),
-            Box::new(|e: Emit<'_>| super::provenance::sheet_rows(report, e)),
+            Box::new(|e: Emit<'_>| super::provenance_said::sheet_rows(report, e)),
         ));
     }
     let cols_ref = &cols;
