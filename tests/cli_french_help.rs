@@ -69,7 +69,7 @@ fn a_subcommands_help_is_french_and_help_report_says_the_same() {
     let out = text(&fr.stdout);
     assert!(out.starts_with("Écrire le rapport"), "{out}");
     assert!(
-        out.contains("--out <DIR>              Le dossier où écrire"),
+        out.contains("--out <DIR>               Le dossier où écrire"),
         "{out}"
     );
     // Lines are wrapped as clap wraps them: the words are compared on one line.

@@ -9,7 +9,7 @@ use std::process::Command;
 use proptest::prelude::*;
 use stocktake::collate::{CollationDb, collate};
 use stocktake::guide::{Catalog, Structure};
-use stocktake::report::{Format, Report, ReportOptions};
+use stocktake::report::{Format, Report, ReportOptions, Say};
 use support::files::{Factory, bytes, classify};
 
 fn write(dir: &Path, name: &str, b: &[u8]) -> PathBuf {
@@ -84,7 +84,10 @@ fn the_report_reproduces_figure_1() {
             d.question == "tip_engagement" && d.structure() == Some(Structure::ProtectionCluster)
         })
         .expect("Figure 1");
-    assert_eq!(fig.denominator(), "n = 26 protection clusters");
+    assert_eq!(
+        fig.denominator(Say::default()),
+        "n = 26 protection clusters"
+    );
     assert_eq!(
         s.summaries[0].question, "tip_engagement",
         "Figure 1 leads the summary"

@@ -219,7 +219,7 @@ fn a_session_of_a_type_its_guide_does_not_declare_is_kept_under_its_id_and_flagg
         .find(|d| d.question == "tip_engagement" && d.structure() == Some(odd))
         .expect("its own table");
     assert_eq!(
-        fig.denominator(),
+        fig.denominator(report.say()),
         "n = 1 session of `shelter_cluster` (a type the guide does not declare)"
     );
     assert!(fig.group.as_ref().is_some_and(|g| g.is_undeclared()));

@@ -186,6 +186,13 @@ pub enum Command {
         /// (a question's cell gets its own summary in `stocktake analyse`, key `v`).
         #[arg(long, value_enum, default_value_t = MatrixByArg::Section)]
         matrix_by: MatrixByArg,
+        /// The language of the report's headings, notes and labels: en or fr. Default:
+        /// the first language of the report's guide (with several guides, the one with
+        /// the most sessions; on a tie, the first by id), English if stocktake has no
+        /// words in it. Not --ui-language: a report is read by others. Column names,
+        /// sheet names, codes and ids stay the same in every language.
+        #[arg(long = "report-language", value_name = "LANG")]
+        report_language: Option<String>,
     },
     /// The call campaign: who to call, every attempt, callbacks, coverage.
     #[command(subcommand)]

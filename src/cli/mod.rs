@@ -187,6 +187,7 @@ pub fn run() -> ExitCode {
             ref codebook,
             hxl,
             matrix_by,
+            ref report_language,
         }) => report::report(
             lang,
             db,
@@ -201,6 +202,7 @@ pub fn run() -> ExitCode {
                 codebook: codebook.as_deref(),
                 hxl,
                 matrix_by: matrix_by.into(),
+                language: report_language.as_deref(),
             },
         ),
         Some(Command::Plan(PlanCommand::Import {

@@ -21,6 +21,8 @@ pub(super) struct Filters<'a> {
     pub codebook: Option<&'a Path>,
     pub hxl: bool,
     pub matrix_by: crate::report::MatrixBy,
+    /// `--report-language`, as typed.
+    pub language: Option<&'a str>,
 }
 
 pub(super) fn report(
@@ -39,7 +41,16 @@ pub(super) fn report(
         codebook,
         hxl,
         matrix_by,
+        language,
     } = filters;
+    // Refused first, before anything is read or written: a typo must not leave a report
+    // in a language nobody asked for.
+    let language = match language {
+        None => None,
+        Some(l) => Some(UiLang::parse(l).ok_or_else(|| {
+            anyhow::anyhow!(say(lang, "report-bad-language", &[("given", l.into())]))
+        })?),
+    };
     // Read before the collation: a mistyped codebook fails in a moment, not after it.
     let codebook = codebook.map(crate::guide::load_codebook_file).transpose()?;
     // The flags win over the config file; the config was checked when it was read.
@@ -119,6 +130,7 @@ pub(super) fn report(
             hxl,
             matrix_by,
             matrix_whole: false,
+            language,
         },
     )?;
     if r.sections.is_empty() {

@@ -197,6 +197,7 @@ resolve-answer-undone = { $question }: the choice is taken back; the answer come
 resolve-answer-chosen = { $question }: the report uses the answer of { $digest }, whichever revision is kept (undo: stocktake resolve --undo --db { $db } --answer { $question } { $digest })
 
 ## stocktake report (the lines on the terminal; the report files follow --report-language, not this)
+report-bad-language = --report-language `{ $given }` is not a language stocktake writes reports in: en, fr
 report-out-not-folder = { $out }: exists and is not a folder; name a folder for the report with --out DIR (it is created, private, if missing)
 report-no-guide = no guide `{ $guide }` in { $db }; its sessions were made with: { $ids }
 report-no-guide-none = none yet (collate some files first)

@@ -89,6 +89,7 @@ help-arg-report-include-sensitive = Put in the free texts interviewers marked se
 help-arg-report-codebook = The codebook the themes use (docs/codebook.md); default: the one shipped beside each guide, if any
 help-arg-report-hxl = Put an HXL hashtag row under the header of the wide CSV tables (tags from the questions' `hxl` keys, and standard ones for country, structure and date)
 help-arg-report-matrix-by = The rapid-analysis matrix's columns: the guide's sections, or its questions (a question's cell gets its own summary in `stocktake analyse`, key `v`)
+help-arg-report-report-language = The language of the report's headings, notes and labels: en or fr. Default: the first language of the report's guide (with several guides, the one with the most sessions; on a tie, the first by id), English if stocktake has no words in it. Not --ui-language: a report is read by others. Column names, sheet names, codes and ids stay the same in every language
 help-about-plan = The call campaign: who to call, every attempt, callbacks, coverage
 help-about-plan-import = Read the campaign file: a CSV with response, structure, coordinator, organisation, contact, timezone, language (other columns kept as notes). All or nothing
 help-arg-plan-import-rules = The campaign's rules for trying again (TOML: max_tries, [retry_after])

@@ -306,6 +306,7 @@ resolve-answer-undone = { $question } : le choix est annulé ; la réponse vie
 resolve-answer-chosen = { $question } : le rapport utilise la réponse de { $digest }, quelle que soit la révision gardée (annuler : stocktake resolve --undo --db { $db } --answer { $question } { $digest })
 
 ## stocktake report (les lignes du terminal ; les fichiers du rapport ne suivent pas cette langue)
+report-bad-language = --report-language `{ $given }` n'est pas une langue dans laquelle stocktake écrit ses rapports : en, fr
 report-out-not-folder = { $out } : existe et n'est pas un dossier ; nommez un dossier pour le rapport avec --out DOSSIER (il est créé, privé, s'il manque)
 report-no-guide = pas de guide `{ $guide }` dans { $db } ; ses sessions ont été faites avec : { $ids }
 report-no-guide-none = aucun pour l'instant (collationnez d'abord des fichiers)

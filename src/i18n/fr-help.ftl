@@ -88,6 +88,7 @@ help-arg-report-include-sensitive = Inclure les textes libres que les enquêteur
 help-arg-report-codebook = Le livre de codes des thèmes (docs/codebook.md) ; par défaut : celui fourni à côté de chaque guide, s'il y en a un
 help-arg-report-hxl = Ajouter une ligne de hashtags HXL sous l'en-tête des tableaux CSV larges (les balises des clés `hxl` des questions, et des balises standard pour le pays, la structure et la date)
 help-arg-report-matrix-by = Les colonnes de la matrice d'analyse rapide : les sections du guide, ou ses questions (la case d'une question a son propre résumé dans `stocktake analyse`, touche `v`)
+help-arg-report-report-language = La langue des titres, notes et libellés du rapport : en ou fr. Par défaut : la première langue du guide du rapport (avec plusieurs guides, celui qui a le plus de sessions ; à égalité, le premier par identifiant), l'anglais si stocktake ne parle pas cette langue. Pas --ui-language : un rapport est lu par d'autres. Les noms de colonnes et de feuilles, les codes et les identifiants restent les mêmes dans toutes les langues
 help-about-plan = La campagne d'appels : qui appeler, chaque tentative, les rappels, la couverture
 help-about-plan-import = Lire le fichier de campagne : un CSV avec réponse, structure, coordinateur, organisation, contact, fuseau horaire, langue (les autres colonnes gardées comme notes). Tout ou rien
 help-arg-plan-import-rules = Les règles de la campagne pour réessayer (TOML : max_tries, [retry_after])

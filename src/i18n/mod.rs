@@ -33,8 +33,8 @@ pub enum UiLang {
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
 /// hints and help; the interview; the analyse screens; the accessible mode; the command
-/// line's summaries and errors; the errors' reasons; the guide checker's problems; `--help`), in the order
-/// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
+/// line's summaries and errors; the errors' reasons; the guide checker's problems;
+/// `--help`; the report files' headings and notes), in the order of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
 /// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
     (
@@ -50,6 +50,7 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en-reasons.ftl"),
             include_str!("en-check.ftl"),
             include_str!("en-help.ftl"),
+            include_str!("en-report.ftl"),
         ],
     ),
     (
@@ -65,12 +66,13 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr-reasons.ftl"),
             include_str!("fr-check.ftl"),
             include_str!("fr-help.ftl"),
+            include_str!("fr-report.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 10] = [
     "",
     "-keys",
     "-interview",
@@ -82,6 +84,8 @@ pub const FILES: [&str; 9] = [
     "-check",
     // `--help` and clap's errors.
     "-help",
+    // The report files' own words.
+    "-report",
 ];
 
 impl UiLang {
@@ -175,8 +179,8 @@ fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
             // typed as it is shown.
             let _ = b.add_builtins();
             b.set_formatter(Some(match code {
-                "fr" => |v, _| grouped(v, "\u{202f}"),
-                _ => |v, _| grouped(v, ","),
+                "fr" => |v, _| grouped(v, separator(UiLang::Fr)),
+                _ => |v, _| grouped(v, separator(UiLang::En)),
             }));
             for src in srcs {
                 b.add_resource_overriding(parse(src));
@@ -184,6 +188,21 @@ fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
             b
         })
     })
+}
+
+/// What a language puts between groups of three digits.
+fn separator(lang: UiLang) -> &'static str {
+    match lang {
+        UiLang::Fr => "\u{202f}",
+        UiLang::En => ",",
+    }
+}
+
+/// `n` as the messages of `lang` write a whole number: grouped from five digits on
+/// (`12,500`, `12 500`), plainly below. For text put together outside a message (a
+/// report's table cells), so it reads like the words around it.
+pub fn whole(lang: UiLang, n: u64) -> String {
+    grouped(&FluentValue::from(n), separator(lang)).unwrap_or_else(|| n.to_string())
 }
 
 /// A whole number of five digits or more in groups of three, as each language writes

@@ -247,7 +247,7 @@ pub(super) fn answer_text(
     lang: &str,
 ) -> String {
     match a.status {
-        AnswerStatus::Special(s) => s.label().to_string(),
+        AnswerStatus::Special(s) => super::say::AnswerWord::said(s).in_guide(lang).to_string(),
         AnswerStatus::Unanswered => String::new(),
         AnswerStatus::Answered => match q.kind {
             QuestionType::Text | QuestionType::LongText => String::new(),

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::group::Group;
 use super::model::{Answer, Cell, Count, CrossTab, Distribution, SessionRow, percent};
+use super::say::AnswerWord;
 use super::suppress::suppress;
 use crate::guide::{Guide, Question, QuestionType};
 use crate::session::{AnswerStatus, Special};
@@ -13,8 +14,8 @@ use crate::session::{AnswerStatus, Special};
 pub(super) fn label_of(q: &Question, value: &str, lang: &str) -> String {
     match q.kind {
         QuestionType::YesNo => match value {
-            "yes" => "Yes".into(),
-            "no" => "No".into(),
+            "yes" => AnswerWord::Yes.in_guide(lang).into(),
+            "no" => AnswerWord::No.in_guide(lang).into(),
             v => v.into(),
         },
         _ => q
@@ -103,19 +104,27 @@ impl Tally {
             })
             .collect();
         for ((status, label), k) in [
-            (Special::DontKnow, "Don't know"),
-            (Special::Declined, "Declined"),
-            (Special::NotAsked, "Not asked"),
+            (Special::DontKnow, AnswerWord::DontKnow),
+            (Special::Declined, AnswerWord::Declined),
+            (Special::NotAsked, AnswerWord::NotAsked),
         ]
         .into_iter()
         .zip(special)
         {
             if k > 0 {
-                out.push(count(status.as_str().into(), label.into(), k));
+                out.push(count(
+                    status.as_str().into(),
+                    label.in_guide(lang).into(),
+                    k,
+                ));
             }
         }
         if none > 0 {
-            out.push(count("unanswered".into(), "No answer".into(), none));
+            out.push(count(
+                "unanswered".into(),
+                AnswerWord::Unanswered.in_guide(lang).into(),
+                none,
+            ));
         }
         Distribution {
             question: q.id.clone(),

@@ -11,6 +11,7 @@ use jiff::Timestamp;
 
 use super::group::{Group, Groups};
 use super::model::ReportOptions;
+use super::say::Say;
 use crate::campaign::{self, Attempt, Outcome, Rules, Target, target_id};
 use crate::collate::Head;
 
@@ -49,8 +50,8 @@ pub struct Reason {
 
 impl Reason {
     /// "no answer", "never tried".
-    pub fn label(&self) -> &'static str {
-        self.outcome.map_or("never tried", Outcome::label)
+    pub fn label(&self, say: Say) -> String {
+        super::coverage_said::disposition(say, self.outcome)
     }
 
     /// AAPOR's code and name ("3.13", "No answer").
@@ -85,8 +86,8 @@ impl TargetLine {
     }
 
     /// "no answer", "never tried".
-    pub fn disposition(&self) -> &'static str {
-        self.outcome.map_or("never tried", Outcome::label)
+    pub fn disposition(&self, say: Say) -> String {
+        super::coverage_said::disposition(say, self.outcome)
     }
 
     /// AAPOR's code and name for where it ended.
@@ -332,258 +333,5 @@ fn calls(heads: &[&Head], attempts: &[Attempt], groups: &Groups) -> Calls {
             .iter()
             .filter(|a| a.outcome == Outcome::NotAvailable)
             .count(),
-    }
-}
-
-/// A table of the Coverage section, as every format shows it: HTML and Markdown only
-/// lay it out.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    pub title: String,
-    pub header: Vec<&'static str>,
-    /// Columns right-aligned (counts).
-    pub numeric: Vec<bool>,
-    pub rows: Vec<Vec<String>>,
-    pub note: Option<String>,
-}
-
-/// "84% (26 of 31)", or "–" when the denominator is zero.
-fn share(count: usize, of: usize) -> String {
-    if of == 0 {
-        return "–".to_string();
-    }
-    format!("{}% ({count} of {of})", super::percent(count, of))
-}
-
-fn targets_count(n: usize) -> String {
-    if n == 1 {
-        "1 target".into()
-    } else {
-        format!("{n} targets")
-    }
-}
-
-impl CampaignCoverage {
-    /// "31 targets in the campaign: 26 reached (84%), 5 not; 47 attempts, 1.8 per
-    /// completed interview."
-    pub fn headline(&self) -> String {
-        let t = &self.totals;
-        let reached = t.completes();
-        let per = t.attempts_per_complete().map_or(String::new(), |a| {
-            format!(", {a:.1} per completed interview")
-        });
-        format!(
-            "{} in the campaign: {} reached ({}%), {} not; {} attempt{} logged{per}.",
-            targets_count(t.targets),
-            reached,
-            super::percent(reached, t.targets),
-            t.targets - reached,
-            t.attempts,
-            if t.attempts == 1 { "" } else { "s" },
-        )
-    }
-
-    /// The targets not reached, by name; with what each ended in only at `--attribution
-    /// response` (beside a name, "refused" says who refused).
-    pub fn not_reached(&self, with_reasons: bool) -> Option<String> {
-        let names: Vec<String> = self
-            .lines
-            .iter()
-            .filter(|l| !l.reached())
-            .map(|l| {
-                let mut s = l.name();
-                if with_reasons {
-                    s.push_str(&format!(" ({})", l.disposition()));
-                }
-                if l.removed {
-                    s.push_str(" [removed from the campaign]");
-                }
-                s
-            })
-            .collect();
-        (!names.is_empty()).then(|| format!("Not reached: {}.", names.join("; ")))
-    }
-
-    /// What the reader must know to trust the numbers: interviews not logged as attempts,
-    /// sessions outside the campaign, clocks ahead, targets removed.
-    pub fn notes(&self) -> Vec<String> {
-        let mut notes = Vec::new();
-        if self.unlogged > 0 {
-            notes.push(format!(
-                "{} reached with no attempt logged (an interview started from the call list, not the Plan screen): each counted as one attempt.",
-                targets_count(self.unlogged)
-            ));
-        }
-        if !self.outside.is_empty() {
-            notes.push(format!(
-                "Sessions outside the campaign (no target of that response and structure): {}.",
-                self.outside.join("; ")
-            ));
-        }
-        for (name, at) in &self.future {
-            notes.push(format!(
-                "An attempt for {name} is dated {at}, later than this report: the interviewer's clock may be ahead. It is counted; its order among that target's attempts follows the date it states."
-            ));
-        }
-        let removed = self.lines.iter().filter(|l| l.removed).count();
-        if removed > 0 {
-            notes.push(format!(
-                "{} left out of the latest campaign file after attempts were logged: kept and counted, marked [removed from the campaign].",
-                targets_count(removed)
-            ));
-        }
-        notes
-    }
-
-    /// The Coverage tables: by structure, not reached by disposition, AAPOR's rates.
-    pub fn tables(&self, count_text: &dyn Fn(usize, bool) -> String) -> Vec<Table> {
-        let mut by = Table {
-            title: "Targets by structure".into(),
-            header: vec![
-                "structure",
-                "targeted",
-                "reached",
-                "reached, % of targeted",
-                "sessions",
-            ],
-            numeric: vec![false, true, true, true, true],
-            rows: Vec::new(),
-            note: Some(
-                "reached: an interview is in the collation, or an attempt was logged completed. sessions: all sessions of that structure, sessions outside the campaign included."
-                    .into(),
-            ),
-        };
-        let (mut targeted, mut reached, mut sessions) = (0, 0, 0);
-        for g in &self.by_group {
-            targeted += g.targeted;
-            reached += g.reached;
-            sessions += g.sessions;
-            by.rows.push(vec![
-                g.group.name().to_string(),
-                g.targeted.to_string(),
-                g.reached.to_string(),
-                share(g.reached, g.targeted),
-                g.sessions.to_string(),
-            ]);
-        }
-        by.rows.push(vec![
-            "all".into(),
-            targeted.to_string(),
-            reached.to_string(),
-            share(reached, targeted),
-            sessions.to_string(),
-        ]);
-        let not_reached: usize = self.reasons.iter().map(|r| r.count).sum();
-        let suppressed = self.reasons.iter().any(|r| r.suppressed);
-        let reasons = Table {
-            title: "Not reached, by final disposition".into(),
-            header: vec!["disposition", "AAPOR code", "AAPOR disposition", "targets"],
-            numeric: vec![false, false, false, true],
-            rows: self
-                .reasons
-                .iter()
-                .map(|r| {
-                    let (code, name) = r.aapor();
-                    vec![
-                        r.label().to_string(),
-                        code.to_string(),
-                        name.to_string(),
-                        count_text(r.count, r.suppressed),
-                    ]
-                })
-                .collect(),
-            note: Some(format!(
-                "n = {} not reached of {} targeted{}. A target's final disposition is the outcome of its attempts that says most (an interview, then not active, partial, refused, call back, not available, wrong contact, line failed, busy, no answer).",
-                not_reached,
-                self.totals.targets,
-                if suppressed {
-                    "; x: not shown, a count under the report's minimum cell"
-                } else {
-                    ""
-                }
-            )),
-        };
-        let t = &self.totals;
-        let rates = Table {
-            title: "AAPOR outcome rates".into(),
-            header: vec!["rate", "what it measures", "formula", "value"],
-            numeric: vec![false, false, false, true],
-            rows: campaign::Rate::ALL
-                .iter()
-                .map(|r| {
-                    let (num, den) = t.parts(*r);
-                    vec![
-                        r.name().to_string(),
-                        r.meaning().to_string(),
-                        r.formula().to_string(),
-                        share(num, den),
-                    ]
-                })
-                .collect(),
-            note: Some(format!(
-                "In targets, by final disposition: {}; not eligible (no such structure active, out of every denominator) {}. AAPOR Standard Definitions, read for a list of establishments: here the coordination structures of each response.",
-                [
-                    campaign::Group::Complete,
-                    campaign::Group::Partial,
-                    campaign::Group::Refusal,
-                    campaign::Group::NonContact,
-                    campaign::Group::Other,
-                    campaign::Group::UnknownHousehold,
-                    campaign::Group::UnknownOther,
-                ]
-                .iter()
-                .map(|g| format!("{} = {}", g.letter(), t.count(*g)))
-                .collect::<Vec<_>>()
-                .join(", "),
-                t.count(campaign::Group::NotEligible)
-            )),
-        };
-        vec![by, reasons, rates]
-    }
-}
-
-impl Calls {
-    /// "27 calls. On the call: Protection Cluster 74% (20 of 27), CP AOR 56% (15 of 27),
-    /// GBV AOR 44% (12 of 27)."
-    pub fn sentence(&self) -> String {
-        if self.calls == 0 {
-            return "No call has a session in this report.".into();
-        }
-        let on: Vec<String> = self
-            .on_call
-            .iter()
-            .map(|(g, n)| format!("{} {}", g.name(), share(*n, self.calls)))
-            .collect();
-        let mut s = format!(
-            "{} call{} with sessions in this report. On the call: {}.",
-            self.calls,
-            if self.calls == 1 { "" } else { "s" },
-            on.join(", ")
-        );
-        if self.not_available > 0 {
-            s.push_str(&format!(
-                " {} attempt{} found a coordinator not available (logged not_available).",
-                self.not_available,
-                if self.not_available == 1 { "" } else { "s" }
-            ));
-        }
-        s
-    }
-}
-
-impl Coverage {
-    /// Without a campaign: what the section cannot say, and how to make it.
-    pub fn no_campaign(&self) -> Option<String> {
-        if self.campaign.is_some() {
-            return None;
-        }
-        let lead = match self.attempts_without_campaign {
-            0 => "This collation".to_string(),
-            1 => "1 call attempt was logged, but this collation".into(),
-            n => format!("{n} call attempts were logged, but this collation"),
-        };
-        Some(format!(
-            "{lead} has no campaign, so nothing says who was to be interviewed: `stocktake plan import FILE.csv --db DB` gives it the targets, and this section their coverage."
-        ))
     }
 }

@@ -8,6 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use super::say::Say;
 use crate::guide::{Guide, Respondent, Structure};
 
 pub use crate::guide::structure_name;
@@ -108,21 +109,26 @@ impl Group {
     /// "26 protection clusters", "1 GBV AOR", "200 community leaders", "2 sessions of
     /// Protection Sector (South)", "3 sessions of `youth_group` (a type the guide does not
     /// declare)".
-    pub fn count(&self, n: usize) -> String {
-        let what = if n == 1 { "session" } else { "sessions" };
+    pub fn count(&self, say: Say, n: usize) -> String {
         if self.is_custom() {
-            return format!("{n} {what} of {}", self.label);
+            return say.tr(
+                "rpt-group-sessions-of",
+                &[("n", n.into()), ("name", self.label.as_str().into())],
+            );
         }
         if self.undeclared {
-            return format!(
-                "{n} {what} of `{}` (a type the guide does not declare)",
-                self.structure
+            return say.tr(
+                "rpt-group-undeclared",
+                &[("n", n.into()), ("id", self.structure.as_str().into())],
             );
         }
         match &self.plural {
             Some(_) if n == 1 => format!("1 {}", self.type_name),
-            Some(p) => format!("{n} {p}"),
-            None => format!("{n} {what} of {}", self.type_name),
+            Some(p) => format!("{} {p}", say.n(n)),
+            None => say.tr(
+                "rpt-group-sessions-of",
+                &[("n", n.into()), ("name", self.type_name.as_str().into())],
+            ),
         }
     }
 
@@ -296,8 +302,12 @@ mod tests {
         assert_eq!(g[4].name(), "Other structure");
         assert_eq!(g[5], groups.named(Structure::GbvAor));
         assert_eq!(g[5].name(), "GBV AOR");
-        assert_eq!(g[0].count(2), "2 sessions of Protection Sector (South)");
-        assert_eq!(g[5].count(1), "1 GBV AOR");
+        let say = Say::default();
+        assert_eq!(
+            g[0].count(say, 2),
+            "2 sessions of Protection Sector (South)"
+        );
+        assert_eq!(g[5].count(say, 1), "1 GBV AOR");
         assert_eq!(g[0].type_name(), "Other structure");
         assert_eq!(g[0].tag(), "other-protection-sector-south");
         let mut sorted = g.clone();

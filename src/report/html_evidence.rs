@@ -9,6 +9,7 @@ use std::fmt::Write;
 use super::Text;
 use super::escape::html;
 use super::model::{Attribution, GuideSection, Report, SessionRow};
+use super::say::Say;
 use crate::session::AnswerStatus;
 
 /// Sessions of a guide section up to which the report lists the evidence of every count.
@@ -72,46 +73,65 @@ fn gave(r: &SessionRow, question: &str, value: &str) -> bool {
     }
 }
 
-fn who(r: &SessionRow, level: Attribution) -> (String, String) {
+fn who(r: &SessionRow, level: Attribution, session: &str) -> (String, String) {
     match level {
         Attribution::Response => (r.response.clone(), r.group.name().to_string()),
         Attribution::Structure => (
-            format!("session {}", r.session_id),
+            format!("{session} {}", r.session_id),
             r.group.type_name().to_string(),
         ),
-        Attribution::None => (format!("session {}", r.session_id), String::new()),
+        Attribution::None => (format!("{session} {}", r.session_id), String::new()),
     }
 }
 
 /// The lists every count of the section links to.
-pub fn render(o: &mut Text<'_>, r: &Report, s: &GuideSection) {
+pub fn render(o: &mut Text<'_>, r: &Report, s: &GuideSection, say: Say) {
     let suffix = super::section_suffix(r, s);
-    o.push_str("<h3>Evidence</h3>");
+    let _ = write!(o, "<h3>{}</h3>", say.t("rpt-evidence"));
     if !listed(s) {
         let _ = write!(
             o,
-            "<p class=muted>{} sessions: the sessions behind each count are in long{suffix}.csv (filter by question and value) rather than listed here.</p>",
-            s.sessions.len()
+            "<p class=muted>{}</p>",
+            say.tr(
+                "rpt-evidence-in-csv",
+                &[
+                    ("sessions", s.sessions.len().into()),
+                    ("file", format!("long{suffix}.csv").into()),
+                ]
+            )
         );
         return;
     }
-    o.push_str("<p class=muted>The sessions behind each count above, as far as the attribution level allows; a suppressed count has no list.</p>");
+    let _ = write!(o, "<p class=muted>{}</p>", say.t("rpt-evidence-about"));
+    // Said once: a list has a row per session.
+    let session = say.t("rpt-session");
+    let head = [
+        "rpt-col-session",
+        "rpt-col-structure",
+        "rpt-col-interviewer",
+        "rpt-col-answer",
+        "rpt-col-note",
+        "rpt-col-guide-version",
+    ]
+    .iter()
+    .map(|id| format!("<th>{}</th>", say.t(id)))
+    .collect::<String>();
     for f in &s.frequencies {
         for c in f.rows.iter().filter(|c| c.count > 0 && !c.suppressed) {
             let _ = write!(
                 o,
-                "<h4 id=\"{}\">{} — {} ({})</h4><table><tr><th>session</th><th>structure</th><th>interviewer</th><th>answer</th><th>note</th><th>guide version</th></tr>",
+                "<h4 id=\"{}\">{} — {} ({})</h4><table><tr>{head}</tr>",
                 anchor(&suffix, &f.question, &c.value),
                 html(&f.text),
                 html(&c.label),
-                c.count
+                say.n(c.count)
             );
             for row in s
                 .sessions
                 .iter()
                 .filter(|row| gave(row, &f.question, &c.value))
             {
-                let (session, structure) = who(row, r.options.attribution);
+                let (session, structure) = who(row, r.options.attribution, &session);
                 let a = row.answers.get(&f.question);
                 let note = a.map(|a| a.note()).unwrap_or_default();
                 let _ = write!(

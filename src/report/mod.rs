@@ -9,6 +9,7 @@ mod build;
 mod columns;
 mod counts;
 mod coverage;
+mod coverage_said;
 mod datapackage;
 mod escape;
 mod group;
@@ -16,14 +17,18 @@ mod heads;
 mod html;
 mod html_analysis;
 mod html_evidence;
+mod html_quality;
 mod kappa;
 mod markdown;
+mod markdown_analysis;
 mod matrix;
 mod matrix_by;
 mod model;
 mod provenance;
+mod provenance_said;
 mod qdpx;
 mod quality;
+mod say;
 mod spss;
 mod stata;
 mod suppress;
@@ -34,6 +39,7 @@ mod texts;
 mod versions;
 mod write;
 mod xlsx;
+mod xlsx_columns;
 mod xlsx_feed;
 
 use std::io::Write;
@@ -58,6 +64,7 @@ pub use model::{
     Quality, Report, ReportOptions, SessionRow, TextItem, hidden_note, percent,
 };
 pub use qdpx::{codebook_xml, guid};
+pub use say::Say;
 pub use spss::spss;
 pub use stata::stata;
 pub use tables::{
@@ -155,21 +162,41 @@ impl std::fmt::Write for Text<'_> {
 }
 
 /// What the report says its quotes are attributed to.
-pub(crate) fn attribution_said(a: Attribution) -> &'static str {
-    match a {
-        Attribution::None => "no one (--attribution none)",
-        Attribution::Structure => "the type of structure only (--attribution structure)",
-        Attribution::Response => "the response and the structure (--attribution response)",
-    }
+pub(crate) fn attribution_said(say: Say, a: Attribution) -> String {
+    say.tr("rpt-attributed-to", &[("level", a.name().into())])
 }
 
-/// "1 session", "2 sessions".
-pub(crate) fn sessions_count(n: usize) -> String {
-    if n == 1 {
-        "1 session".to_string()
-    } else {
-        format!("{n} sessions")
+/// A kind of text (`TextItem::kind`, `Unit::kind`) as the report names it: "note",
+/// "general note, marked sensitive".
+pub(crate) fn kind_said(say: Say, kind: &str) -> String {
+    let id = match kind {
+        "answer" => "rpt-kind-answer",
+        "other" => "rpt-kind-other",
+        "note" => "rpt-kind-note",
+        "general note" => "rpt-kind-general-note",
+        "pad note" => "rpt-kind-pad-note",
+        "answer, marked sensitive" => "rpt-kind-answer-sensitive",
+        "other, marked sensitive" => "rpt-kind-other-sensitive",
+        "note, marked sensitive" => "rpt-kind-note-sensitive",
+        "general note, marked sensitive" => "rpt-kind-general-note-sensitive",
+        other => return other.to_string(),
+    };
+    say.t(id)
+}
+
+/// Why a file is in quarantine, by the kind the database stores: named per language as
+/// `stocktake collate` names it; in English the stored kind itself, as the report has
+/// always shown it.
+pub(crate) fn quarantine_kind(say: Say, kind: &str) -> String {
+    if say.lang == crate::i18n::UiLang::En {
+        return kind.to_string();
     }
+    crate::i18n::lookup(
+        say.lang,
+        &format!("quarantine-kind-{}", kind.replace(' ', "-")),
+        &[],
+    )
+    .unwrap_or_else(|| kind.to_string())
 }
 
 /// Write a file readable by its owner only, replacing an older report atomically.

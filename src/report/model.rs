@@ -11,6 +11,7 @@ use crate::guide::{Guide, QuestionType, Structure};
 
 pub use super::answers::{Answer, Answers, WITHHELD};
 pub use super::group::Group;
+use super::say::Say;
 
 /// How much a quote says about who said it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -71,6 +72,9 @@ pub struct ReportOptions {
     /// Keep every row of the matrix in the report (`stocktake analyse` browses them all);
     /// else only the rows HTML and Markdown show, the files making the rest as they write.
     pub matrix_whole: bool,
+    /// `--report-language`: the language of the report's own words. `None`: its guide's
+    /// first language ([`Report::language`]).
+    pub language: Option<crate::i18n::UiLang>,
 }
 
 /// One session's current state, as the report counts it.
@@ -153,9 +157,10 @@ pub struct Distribution {
     /// put to), when the collation has a campaign.
     pub targeted: Option<usize>,
     pub rows: Vec<Count>,
-    /// `Some("version 2")`: it counts only these versions' sessions, the others' answers
-    /// not comparing (they are counted apart: [`Apart`]). `None`: every version's.
-    pub versions: Option<String>,
+    /// `Some(["2"])`: it counts only these versions' sessions (in order, each once), the
+    /// others' answers not comparing (they are counted apart: [`Apart`]). `None`: every
+    /// version's.
+    pub versions: Option<Vec<String>>,
 }
 
 impl Distribution {
@@ -165,38 +170,44 @@ impl Distribution {
 
     /// "n = 26 protection clusters", "n = 26 protection clusters of 31 targeted",
     /// "n = 12 sessions (version 2 only)".
-    pub fn denominator(&self) -> String {
+    pub fn denominator(&self, say: Say) -> String {
         let n = match &self.group {
-            Some(g) => format!("n = {}", g.count(self.n)),
-            None => format!("n = {}", super::sessions_count(self.n)),
+            Some(g) => g.count(say, self.n),
+            None => say.sessions(self.n),
         };
-        let n = with_targets(n, self.targeted);
+        let n = with_targets(say, say.tr("rpt-n", &[("n", n.into())]), self.targeted);
         match &self.versions {
-            Some(v) => format!("{n} ({v} only)"),
+            Some(v) => say.tr(
+                "rpt-n-versions-only",
+                &[("n", n.into()), ("versions", say.versions(v).into())],
+            ),
             None => n,
         }
     }
 
     /// "hidden for 3 sessions (not in n)", when it was hidden for any.
-    pub fn hidden_note(&self) -> Option<String> {
-        hidden_note(self.hidden)
+    pub fn hidden_note(&self, say: Say) -> Option<String> {
+        hidden_note(say, self.hidden)
     }
 }
 
 /// "n = 26 protection clusters" and, with a campaign, " of 31 targeted".
-pub fn with_targets(n: String, targeted: Option<usize>) -> String {
+pub fn with_targets(say: Say, n: String, targeted: Option<usize>) -> String {
     match targeted {
-        Some(t) => format!("{n} of {t} targeted"),
+        Some(t) => say.tr(
+            "rpt-n-of-targeted",
+            &[("n", n.into()), ("targeted", t.into())],
+        ),
         None => n,
     }
 }
 
-/// "not asked of 3 sessions (skip logic): not in n".
-pub fn hidden_note(hidden: usize) -> Option<String> {
+/// "hidden for 3 sessions (skip logic, or not for that structure): not in n".
+pub fn hidden_note(say: Say, hidden: usize) -> Option<String> {
     (hidden > 0).then(|| {
-        format!(
-            "hidden for {} (skip logic, or not for that structure): not in n",
-            super::sessions_count(hidden)
+        say.tr(
+            "rpt-hidden-for",
+            &[("sessions", say.sessions(hidden).into())],
         )
     })
 }
@@ -205,19 +216,23 @@ impl CrossTab {
     /// The column headings after "answer", as (name, denominator): ("all", "n = 40 of 52
     /// targeted"), then ("Protection Cluster", "n = 26 of 31 targeted"), …; `n` is the all
     /// column's. The name is the part to escape: it may come from a session file.
-    pub fn headings(&self, n: usize) -> Vec<(&str, String)> {
-        let all = with_targets(format!("n = {n}"), self.all_targeted);
+    pub fn headings(&self, say: Say, n: usize) -> Vec<(String, String)> {
+        let n_is = |n: usize| say.tr("rpt-n", &[("n", say.n(n).into())]);
+        let all = with_targets(say, n_is(n), self.all_targeted);
         let all = match &self.versions {
-            Some(v) => format!("{all}, {v} only"),
+            Some(v) => say.tr(
+                "rpt-n-versions-only-short",
+                &[("n", all.into()), ("versions", say.versions(v).into())],
+            ),
             None => all,
         };
-        std::iter::once(("all", all))
+        std::iter::once((say.t("rpt-all"), all))
             .chain(
                 self.groups
                     .iter()
                     .zip(&self.n)
                     .zip(&self.targeted)
-                    .map(|((g, n), t)| (g.name(), with_targets(format!("n = {n}"), *t))),
+                    .map(|((g, n), t)| (g.name().to_string(), with_targets(say, n_is(*n), *t))),
             )
             .collect()
     }
@@ -244,7 +259,7 @@ pub struct CrossTab {
     pub targeted: Vec<Option<usize>>,
     pub all_targeted: Option<usize>,
     /// As [`Distribution::versions`].
-    pub versions: Option<String>,
+    pub versions: Option<Vec<String>>,
 }
 
 /// A question whose answers in one older version do not compare with the newest's: that
@@ -302,7 +317,8 @@ pub struct GuideSection {
     pub summaries: Vec<Distribution>,
     pub frequencies: Vec<Distribution>,
     pub crosstabs: Vec<CrossTab>,
-    /// Per question: its text, the first texts said to it, and how many there are.
+    /// Per question: its text, the first texts said to it, and how many there are; last,
+    /// with an empty text, the notes pad's entries on no question (the general notes).
     pub texts: Vec<(String, Vec<TextItem>, usize)>,
     /// The matrix, the themes and the coders' agreement.
     pub analysis: super::analysis::Analysis,
@@ -339,9 +355,10 @@ impl Report {
         })
     }
 
-    /// A count as the tables show it: `x` when suppressed. One mark for every suppressed
-    /// cell, small or not: marking the small ones apart would tell a reader which cells
-    /// hold the rest of a column's total.
+    /// A count as the data files write it: `x` when suppressed, else plain digits in every
+    /// language (a script reads them). One mark for every suppressed cell, small or not:
+    /// marking the small ones apart would tell a reader which cells hold the rest of a
+    /// column's total. The HTML and Markdown write theirs with [`Say::count`].
     pub fn count_text(&self, count: usize, suppressed: bool) -> String {
         if suppressed {
             SUPPRESSED.to_string()
@@ -350,39 +367,34 @@ impl Report {
         }
     }
 
-    /// A count with its percentage: `5 (19%)`, or `x` alone.
-    pub fn cell_text(&self, count: usize, percent: u32, suppressed: bool) -> String {
-        if suppressed {
-            self.count_text(count, true)
-        } else {
-            format!("{count} ({percent}%)")
-        }
-    }
-
     /// What the report did with the texts interviewers marked sensitive, when there are
     /// any: said at the top, where a reader looks first.
-    pub fn sensitive_said(&self) -> Option<String> {
+    pub fn sensitive_said(&self, say: Say) -> Option<String> {
         let (n, included) = self.quality.sensitive;
-        let texts = if n == 1 { "1 text" } else { "texts" };
-        let count = if n == 1 {
-            String::new()
+        let id = if included {
+            "rpt-sensitive-included"
         } else {
-            format!("{n} ")
+            "rpt-sensitive-left-out"
         };
         (n > 0).then(|| {
-            if included {
-                format!("{count}{texts} marked sensitive by the interviewers included (--include-sensitive), each marked")
-            } else {
-                format!("{count}{texts} marked sensitive by the interviewers left out ({WITHHELD} in the tables; --include-sensitive puts them in)")
-            }
+            say.tr(
+                id,
+                &[
+                    ("n", n.into()),
+                    ("withheld", super::answers::WITHHELD.into()),
+                ],
+            )
         })
     }
 
     /// What the suppression mark means, for the footnote under a table that has one.
-    pub fn suppression_note(&self) -> String {
-        format!(
-            "{SUPPRESSED}: not shown, fewer than {k} sessions, or a count hidden so that none under {k} can be worked out from the totals (--min-cell {k}).",
-            k = self.options.min_cell
+    pub fn suppression_note(&self, say: Say) -> String {
+        say.tr(
+            "rpt-suppression-note",
+            &[
+                ("mark", SUPPRESSED.into()),
+                ("k", self.options.min_cell.into()),
+            ],
         )
     }
 }

@@ -6,8 +6,8 @@
 //! are suppressed as in every table (`--min-cell`).
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
 
+use super::say::{AnswerWord, Say};
 use crate::collate::MarkedAnswer;
 use crate::guide::{Guide, QuestionType};
 use crate::session::Special;
@@ -31,18 +31,21 @@ pub struct QuestionHow {
 
 fn words(guide: &Guide, q: &str, status: &str, value: Option<&str>, lang: &str) -> String {
     if let Some(sp) = Special::parse(status) {
-        return sp.label().to_string();
+        return AnswerWord::said(sp).in_guide(lang).to_string();
     }
     let Some(value) = value else {
-        return "nothing yet".to_string();
+        return AnswerWord::NothingYet.in_guide(lang).to_string();
     };
     let question = guide.question(q);
+    let yes_no = question.is_some_and(|q| q.kind == QuestionType::YesNo);
     value
         .split('\n')
-        .map(|v| {
-            question
+        .map(|v| match v {
+            "yes" if yes_no => AnswerWord::SaidYes.in_guide(lang).to_string(),
+            "no" if yes_no => AnswerWord::SaidNo.in_guide(lang).to_string(),
+            v => question
                 .and_then(|q| q.option(v))
-                .map_or_else(|| v.to_string(), |o| o.label.get(lang, lang).to_string())
+                .map_or_else(|| v.to_string(), |o| o.label.get(lang, lang).to_string()),
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -134,8 +137,8 @@ pub fn summarise(guide: &Guide, marked: &[MarkedAnswer], heads: &[Head<'_>]) -> 
             .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
         let labelled = |v: &str| match q.option(v) {
             Some(o) => o.label.get(lang, lang).to_string(),
-            None if v == "yes" => "Yes".to_string(),
-            None if v == "no" => "No".to_string(),
+            None if v == "yes" => AnswerWord::Yes.in_guide(lang).to_string(),
+            None if v == "no" => AnswerWord::No.in_guide(lang).to_string(),
             None => v.to_string(),
         };
         let mut order: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
@@ -150,12 +153,12 @@ pub fn summarise(guide: &Guide, marked: &[MarkedAnswer], heads: &[Head<'_>]) -> 
     out
 }
 
-/// A count as the tables show it: `<K` from 1 to K−1.
-pub fn shown(n: usize, min_cell: usize) -> String {
+/// A count as the tables show it: `<K` from 1 to K−1; digits as the language writes them.
+pub fn shown(say: Say, n: usize, min_cell: usize) -> String {
     if n > 0 && n < min_cell {
         format!("<{min_cell}")
     } else {
-        n.to_string()
+        say.n(n)
     }
 }
 
@@ -166,7 +169,7 @@ fn small(n: usize, min_cell: usize) -> bool {
 /// The sentence of a question's reconsidered answers, as both reports print it. Changed,
 /// kept and the moves add up to what is shown as answered again: when any of them is
 /// small, all of them are withheld, or the small one could be worked out from the rest.
-pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
+pub fn reconsidered_line(say: Say, h: &QuestionHow, min_cell: usize) -> Option<String> {
     if h.marked == 0 {
         return None;
     }
@@ -176,13 +179,15 @@ pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
         if withhold {
             format!("<{min_cell}")
         } else {
-            n.to_string()
+            say.n(n)
         }
     };
-    let mut s = format!(
-        "answered again after the definition was explained: {} · changed: {}",
-        shown(h.marked, min_cell),
-        count(h.changed),
+    let mut s = say.tr(
+        "rpt-how-again",
+        &[
+            ("marked", shown(say, h.marked, min_cell).into()),
+            ("changed", count(h.changed).into()),
+        ],
     );
     if !h.moves.is_empty() {
         let moves: Vec<String> = h
@@ -190,15 +195,16 @@ pub fn reconsidered_line(h: &QuestionHow, min_cell: usize) -> Option<String> {
             .iter()
             .map(|(f, t, n)| format!("{f} → {t} {}", count(*n)))
             .collect();
-        s.push_str(&format!(" ({})", moves.join("; ")));
+        s.push_str(&format!(" ({})", say.semicolons(&moves)));
     }
-    s.push_str(&format!(" · kept: {}", count(kept)));
+    s.push_str(" · ");
+    s.push_str(&say.tr("rpt-how-kept", &[("kept", count(kept).into())]));
     Some(s)
 }
 
 /// Whether a question's changed, kept and moved counts are withheld (see
 /// [`reconsidered_line`]).
-fn reconsidered_withheld(h: &QuestionHow, min_cell: usize) -> bool {
+pub(super) fn reconsidered_withheld(h: &QuestionHow, min_cell: usize) -> bool {
     small(h.changed, min_cell)
         || small(h.marked - h.changed, min_cell)
         || h.moves.iter().any(|(_, _, n)| small(*n, min_cell))
@@ -206,7 +212,7 @@ fn reconsidered_withheld(h: &QuestionHow, min_cell: usize) -> bool {
 
 /// The option rows' counts as the tables show them: all withheld when any is small (a
 /// single choice's rows add up to the answers marked).
-pub fn option_cells(h: &QuestionHow, min_cell: usize) -> Vec<(String, String, String)> {
+pub fn option_cells(say: Say, h: &QuestionHow, min_cell: usize) -> Vec<(String, String, String)> {
     let withhold = small(h.elicited, min_cell)
         || h.options
             .iter()
@@ -215,190 +221,13 @@ pub fn option_cells(h: &QuestionHow, min_cell: usize) -> Vec<(String, String, St
         if withhold {
             format!("<{min_cell}")
         } else {
-            n.to_string()
+            say.n(n)
         }
     };
     h.options
         .iter()
         .map(|(label, v, p)| (label.clone(), count(*v), count(*p)))
         .collect()
-}
-
-const TITLE: &str = "How the answers came to be";
-const ABOUT: &str = "Marked by the interviewers during the calls: an option volunteered (said before the options were read) or prompted (chosen after), and an answer given again after the definition of trafficking was explained, the one before it kept.";
-
-/// The section in the HTML report; nothing when no answer was marked.
-pub(super) fn html(
-    o: &mut super::Text<'_>,
-    r: &super::model::Report,
-    s: &super::model::GuideSection,
-) {
-    use super::escape::html as h;
-    if s.how.is_empty() {
-        return;
-    }
-    let k = r.options.min_cell;
-    let _ = write!(o, "<h3>{TITLE}</h3><p class=muted>{}</p>", h(ABOUT));
-    for q in &s.how {
-        let _ = write!(o, "<h4>{}</h4>", h(&q.text));
-        if let Some(line) = reconsidered_line(q, k) {
-            let _ = write!(o, "<p>{}</p>", h(&line));
-        }
-        if !q.options.is_empty() {
-            let _ = write!(
-                o,
-                "<table><caption>answers with an option marked: {}</caption><tr><th>option</th><th>volunteered</th><th>prompted</th></tr>",
-                shown(q.elicited, k)
-            );
-            for (label, vol, pro) in option_cells(q, k) {
-                let _ = write!(
-                    o,
-                    "<tr><td>{}</td><td class=n>{vol}</td><td class=n>{pro}</td></tr>",
-                    h(&label),
-                );
-            }
-            o.push_str("</table>");
-        }
-    }
-}
-
-/// The section in the Markdown report; nothing when no answer was marked.
-pub(super) fn markdown(
-    o: &mut super::Text<'_>,
-    r: &super::model::Report,
-    s: &super::model::GuideSection,
-) {
-    use super::escape::markdown as md;
-    if s.how.is_empty() {
-        return;
-    }
-    let k = r.options.min_cell;
-    let _ = writeln!(
-        o,
-        "### {TITLE}
-
-{}
-",
-        md(ABOUT)
-    );
-    for q in &s.how {
-        let _ = writeln!(
-            o,
-            "#### {}
-",
-            md(&q.text)
-        );
-        if let Some(line) = reconsidered_line(q, k) {
-            let _ = writeln!(
-                o,
-                "{}
-",
-                md(&line)
-            );
-        }
-        if !q.options.is_empty() {
-            let _ = writeln!(
-                o,
-                "answers with an option marked: {}\n\n| option | volunteered | prompted |\n|---|---:|---:|",
-                shown(q.elicited, k)
-            );
-            for (label, vol, pro) in &q.options {
-                let _ = writeln!(
-                    o,
-                    "| {} | {} | {} |",
-                    md(label),
-                    shown(*vol, k),
-                    shown(*pro, k)
-                );
-            }
-            o.push('\n');
-        }
-    }
-}
-
-/// The workbook's "How answers came" sheet: one row per question's reconsidered answers
-/// and one per option marked, with the same withheld counts as the HTML and Markdown.
-pub(super) fn sheet_rows(
-    r: &super::model::Report,
-    e: super::tables::Emit<'_>,
-) -> Result<(), super::ReportError> {
-    let k = r.options.min_cell;
-    e(&[
-        "guide",
-        "question_id",
-        "question",
-        "what",
-        "option",
-        "count",
-        "of",
-    ])?;
-    for s in &r.sections {
-        for q in &s.how {
-            if q.marked > 0 {
-                let withheld = reconsidered_withheld(q, k);
-                let count = |n: usize| {
-                    if withheld {
-                        format!("<{k}")
-                    } else {
-                        n.to_string()
-                    }
-                };
-                let marked = shown(q.marked, k);
-                e(&[
-                    &s.guide.id,
-                    &q.question,
-                    &q.text,
-                    "changed after the definition",
-                    "",
-                    &count(q.changed),
-                    &marked,
-                ])?;
-                e(&[
-                    &s.guide.id,
-                    &q.question,
-                    &q.text,
-                    "kept after the definition",
-                    "",
-                    &count(q.marked - q.changed),
-                    &marked,
-                ])?;
-                for (from, to, n) in &q.moves {
-                    let what = format!("{from} → {to}");
-                    e(&[
-                        &s.guide.id,
-                        &q.question,
-                        &q.text,
-                        "changed after the definition",
-                        &what,
-                        &count(*n),
-                        &marked,
-                    ])?;
-                }
-            }
-            let of = shown(q.elicited, k);
-            for (label, vol, pro) in option_cells(q, k) {
-                e(&[
-                    &s.guide.id,
-                    &q.question,
-                    &q.text,
-                    "volunteered",
-                    &label,
-                    &vol,
-                    &of,
-                ])?;
-                e(&[
-                    &s.guide.id,
-                    &q.question,
-                    &q.text,
-                    "prompted",
-                    &label,
-                    &pro,
-                    &of,
-                ])?;
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -458,14 +287,14 @@ mod tests {
         );
         assert_eq!(issue.moves, [("no".to_string(), "yes".to_string(), 2)]);
         assert_eq!(
-            reconsidered_line(issue, 1).as_deref(),
+            reconsidered_line(Say::default(), issue, 1).as_deref(),
             Some(
                 "answered again after the definition was explained: 3 · changed: 2 (no → yes 2) · kept: 1"
             )
         );
         // Kept is 1: shown, it and the 3 answered again would give the changed ones away.
         assert_eq!(
-            reconsidered_line(issue, 2).as_deref(),
+            reconsidered_line(Say::default(), issue, 2).as_deref(),
             Some(
                 "answered again after the definition was explained: 3 · changed: <2 (no → yes <2) · kept: <2"
             )
@@ -479,7 +308,7 @@ mod tests {
         );
         let lt2 = || "<2".to_string();
         assert_eq!(
-            option_cells(&s[1], 2),
+            option_cells(Say::default(), &s[1], 2),
             [
                 ("Forced labour".to_string(), lt2(), lt2()),
                 ("Other".to_string(), lt2(), lt2())

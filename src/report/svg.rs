@@ -4,17 +4,19 @@
 use std::fmt::Write;
 
 use super::escape::html;
-use super::model::{Distribution, Report};
+use super::model::Distribution;
+use super::say::Say;
 
 const WIDTH: u32 = 720;
 const LABEL: u32 = 330;
 const BAR: u32 = 300;
 const ROW: u32 = 26;
 
-/// The chart of `d`; a suppressed count (see [`Report::count_text`]) has no bar.
-pub fn chart(d: &Distribution, title: &str, r: &Report) -> String {
+/// The chart of `d`, its words in `say`'s language; a suppressed count (see
+/// [`Say::count`]) has no bar.
+pub fn chart(d: &Distribution, title: &str, say: Say) -> String {
     let rows = d.rows.len() as u32;
-    let hidden = d.hidden_note();
+    let hidden = d.hidden_note(say);
     let top = if hidden.is_some() { 64 } else { 48 };
     let height = top + rows * ROW + 16;
     let mut s = String::new();
@@ -31,7 +33,7 @@ pub fn chart(d: &Distribution, title: &str, r: &Report) -> String {
     let _ = write!(
         s,
         r##"<text x="0" y="36" fill="#555">{}</text>"##,
-        html(&d.denominator())
+        html(&d.denominator(say))
     );
     if let Some(h) = hidden {
         let _ = write!(s, r##"<text x="0" y="52" fill="#555">{}</text>"##, html(&h));
@@ -65,9 +67,9 @@ pub fn chart(d: &Distribution, title: &str, r: &Report) -> String {
             ROW - 8
         );
         let figure = if c.suppressed {
-            r.count_text(c.count, true)
+            say.count(c.count, true)
         } else {
-            format!("{}% ({})", c.percent, c.count)
+            format!("{} ({})", say.pct(c.percent), say.n(c.count))
         };
         let _ = write!(
             s,
@@ -105,13 +107,7 @@ mod tests {
                 suppressed: false,
             }],
         };
-        let r = Report {
-            options: Default::default(),
-            coverage: Default::default(),
-            sections: Vec::new(),
-            quality: Default::default(),
-        };
-        let svg = chart(&d, "A <title> & more", &r);
+        let svg = chart(&d, "A <title> & more", Say::default());
         assert!(
             svg.contains("Aware of anti-trafficking efforts, not discus…"),
             "{svg}"

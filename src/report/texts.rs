@@ -142,7 +142,8 @@ impl<'g> FreeTexts<'g> {
             })
             .collect();
         if !loose.is_empty() {
-            texts.push(("General notes".into(), loose, total));
+            // No question's text: the report heads them "General notes" in its language.
+            texts.push((String::new(), loose, total));
         }
         texts
     }

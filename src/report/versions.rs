@@ -7,17 +7,16 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::counts::Tally;
 use super::model::{Apart, GuideSection, SessionRow};
+use super::say::Say;
 use crate::guide::{Guide, GuideDiff, diff};
 
-/// "version 2", "versions 1, 3": the versions of these sessions, each once, in order.
-pub(super) fn named<'a>(versions: impl Iterator<Item = &'a str>) -> String {
+/// The versions of these sessions, each once, in order: what [`Say::versions`] says as
+/// "version 2", "versions 1, 3".
+pub(super) fn named<'a>(versions: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut v: Vec<&str> = versions.collect();
     v.sort_by_key(|x| super::build::version_key(x));
     v.dedup();
-    match v.as_slice() {
-        [one] => format!("version {one}"),
-        many => format!("versions {}", many.join(", ")),
-    }
+    v.into_iter().map(str::to_string).collect()
 }
 
 /// Marks each row's questions whose answers do not compare with `newest`'s, from the
@@ -149,31 +148,40 @@ pub(super) fn apart(counted: ApartCounter<'_>, lang: &str, min_cell: usize) -> V
 impl GuideSection {
     /// What the report says at the top of a guide's part when some questions are not
     /// pooled across its versions.
-    pub fn not_pooled_said(&self) -> Option<String> {
+    pub fn not_pooled_said(&self, say: Say) -> Option<String> {
         if self.apart.is_empty() {
             return None;
         }
         let mut questions: Vec<&str> = self.apart.iter().map(|a| a.question.as_str()).collect();
         questions.dedup();
         let older = named(self.apart.iter().map(|a| a.version.as_str()));
-        Some(format!(
-            "Not pooled across guide versions: {}. `stocktake guide diff` says their answers in {older} do not compare with version {}'s (an option relabelled, a type or an option changed), so their tables count the versions that compare only, and {older}'s counts are shown apart, below.",
-            questions
-                .iter()
-                .map(|q| format!("`{q}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            self.guide.version
+        let questions = questions
+            .iter()
+            .map(|q| format!("`{q}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(say.tr(
+            "rpt-not-pooled-said",
+            &[
+                ("questions", questions.into()),
+                ("older", say.versions(&older).into()),
+                ("older_n", older.len().into()),
+                ("version", self.guide.version.as_str().into()),
+            ],
         ))
     }
 
     /// What the report says of versions whose guide it could not read.
-    pub fn unchecked_said(&self) -> Option<String> {
+    pub fn unchecked_said(&self, say: Say) -> Option<String> {
         (!self.unchecked.is_empty()).then(|| {
-            format!(
-                "The guide of {} is in the collation but this stocktake cannot read it: whether its answers compare with version {}'s could not be checked, and they are pooled by question id as they are.",
-                named(self.unchecked.iter().map(String::as_str)),
-                self.guide.version
+            let versions = named(self.unchecked.iter().map(String::as_str));
+            say.tr(
+                "rpt-unchecked-said",
+                &[
+                    ("versions", say.versions(&versions).into()),
+                    ("versions_n", versions.len().into()),
+                    ("version", self.guide.version.as_str().into()),
+                ],
             )
         })
     }

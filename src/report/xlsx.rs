@@ -11,9 +11,9 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::ReportError;
 use super::model::Report;
-use super::tables::{
-    COVERAGE_COLUMNS, Emit, LONG_COLUMNS, META, coverage_rows, long_rows, summary_rows, wide_rows,
-};
+use super::say::Say;
+use super::tables::{Emit, coverage_rows, long_rows, summary_rows, wide_rows};
+use super::xlsx_columns::columns_sheet;
 use super::xlsx_feed::{Batch, Prepared, Row, Table, feed};
 
 /// What one sheet and one cell may hold.
@@ -65,7 +65,10 @@ pub fn write_xlsx_within(
     if let Some(dir) = path.parent() {
         wb.set_tempdir(dir).map_err(err)?;
     }
-    let cols = columns_sheet(limits);
+    // Sheet names and header rows are the same in every language (formulas and scripts
+    // name them); the notes and the Columns sheet's explanations are in the report's.
+    let say = report.say();
+    let cols = columns_sheet(say, limits);
     let mut sheets: Vec<(String, String, Table<'_>)> = vec![
         (
             "Coverage".into(),
@@ -100,8 +103,13 @@ pub fn write_xlsx_within(
                 let max = limits.rows - 1;
                 Box::new(move |e: Emit<'_>| {
                     e(&["note"])?;
-                    e(&[&format!(
-                        "{long_len} rows, more than the {max} a sheet holds: the long table is in {long_csv} (stocktake report --format csv); the Wide sheet has a row per session."
+                    e(&[&say.tr(
+                        "rpt-xlsx-long-elsewhere",
+                        &[
+                            ("rows", long_len.into()),
+                            ("max", max.into()),
+                            ("file", long_csv.as_str().into()),
+                        ],
                     )])
                 })
             },
@@ -121,8 +129,13 @@ pub fn write_xlsx_within(
                 let (n, max) = (s.sessions.len(), limits.matrix_sessions);
                 Box::new(move |e: Emit<'_>| {
                     e(&["note"])?;
-                    e(&[&format!(
-                        "{n} sessions: the rapid-analysis matrix is in {matrix_csv} (stocktake report --format csv); this sheet holds it up to {max}."
+                    e(&[&say.tr(
+                        "rpt-xlsx-matrix-elsewhere",
+                        &[
+                            ("n", n.into()),
+                            ("file", matrix_csv.as_str().into()),
+                            ("max", max.into()),
+                        ],
                     )])
                 })
             },
@@ -148,14 +161,14 @@ pub fn write_xlsx_within(
         sheets.push((
             "Not pooled".into(),
             String::new(),
-            Box::new(|e: Emit<'_>| not_pooled_rows(report, e)),
+            Box::new(move |e: Emit<'_>| not_pooled_rows(report, say, e)),
         ));
     }
     if report.sections.iter().any(|s| !s.how.is_empty()) {
         sheets.push((
             "How answers came".into(),
             String::new(),
-            Box::new(|e: Emit<'_>| super::provenance::sheet_rows(report, e)),
+            Box::new(|e: Emit<'_>| super::provenance_said::sheet_rows(report, e)),
         ));
     }
     let cols_ref = &cols;
@@ -174,7 +187,7 @@ pub fn write_xlsx_within(
     let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(8);
     let written: Result<(), ReportError> = std::thread::scope(|scope| {
         let sheets = &sheets;
-        let feeding = scope.spawn(move || feed(sheets, limits.cell, &send));
+        let feeding = scope.spawn(move || feed(sheets, limits.cell, say, &send));
         let mut wrote = || -> Result<(), ReportError> {
             let mut count = 0;
             let mut sheet: Option<Sheet<'_>> = None;
@@ -187,6 +200,7 @@ pub fn write_xlsx_within(
                         let (name, csv, _) = &sheets[k];
                         let next = Sheet {
                             bold: &bold,
+                            say,
                             limits,
                             base: name.clone(),
                             csv: csv.clone(),
@@ -229,7 +243,7 @@ pub fn write_xlsx_within(
 /// The questions the other sheets do not pool across guide versions, and each older
 /// version's counts of them: the note that the Summary's and the reports' tables count
 /// the versions that compare only.
-fn not_pooled_rows(report: &Report, e: Emit<'_>) -> Result<(), ReportError> {
+fn not_pooled_rows(report: &Report, say: Say, e: Emit<'_>) -> Result<(), ReportError> {
     e(&[
         "guide",
         "question_id",
@@ -250,7 +264,13 @@ fn not_pooled_rows(report: &Report, e: Emit<'_>) -> Result<(), ReportError> {
                     &s.guide.id,
                     &a.question,
                     &a.version,
-                    &format!("not comparable with version {}: {}", s.guide.version, a.why),
+                    &say.tr(
+                        "rpt-xlsx-not-comparable",
+                        &[
+                            ("version", s.guide.version.as_str().into()),
+                            ("why", a.why.as_str().into()),
+                        ],
+                    ),
                     &d.text,
                     &d.n.to_string(),
                     &c.value,
@@ -264,7 +284,7 @@ fn not_pooled_rows(report: &Report, e: Emit<'_>) -> Result<(), ReportError> {
                 ])?;
             }
         }
-        if let Some(said) = s.unchecked_said() {
+        if let Some(said) = s.unchecked_said(say) {
             for v in &s.unchecked {
                 e(&[&s.guide.id, "", v, &said, "", "", "", "", "", ""])?;
             }
@@ -276,6 +296,7 @@ fn not_pooled_rows(report: &Report, e: Emit<'_>) -> Result<(), ReportError> {
 /// One table being written, across as many sheets as its rows need.
 struct Sheet<'a> {
     bold: &'a Format,
+    say: Say,
     limits: &'a XlsxLimits,
     base: String,
     /// Where the table is whole: named in the marks of cut cells and wide tables.
@@ -316,11 +337,13 @@ impl Sheet<'_> {
             Row::Header(names) => {
                 if names.len() > usize::from(self.limits.columns) {
                     self.too_wide = true;
-                    let note = format!(
-                        "This table has {} columns, more than the {} a sheet holds: it is whole in {} (stocktake report --format csv).",
-                        names.len(),
-                        self.limits.columns,
-                        self.csv
+                    let note = self.say.tr(
+                        "rpt-xlsx-too-wide",
+                        &[
+                            ("columns", names.len().into()),
+                            ("max", self.limits.columns.into()),
+                            ("file", self.csv.as_str().into()),
+                        ],
                     );
                     let ws = wb.worksheet_from_index(self.current)?;
                     ws.write_string_with_format(0, 0, "note", self.bold)?;
@@ -368,93 +391,4 @@ impl Sheet<'_> {
         self.row += 1;
         Ok(())
     }
-}
-
-/// The Columns sheet: what every column of every sheet means.
-fn columns_sheet(limits: &XlsxLimits) -> Vec<Vec<String>> {
-    let mut cols = vec![vec![
-        "sheet".to_string(),
-        "column".to_string(),
-        "meaning".to_string(),
-    ]];
-    cols.extend(
-        COVERAGE_COLUMNS
-            .iter()
-            .map(|(c, m)| vec!["Coverage".into(), c.to_string(), m.to_string()]),
-    );
-    cols.extend(
-        LONG_COLUMNS
-            .iter()
-            .map(|(c, m)| vec!["Long".into(), c.to_string(), m.to_string()]),
-    );
-    cols.extend(
-        META.iter()
-            .map(|c| vec!["Wide".into(), c.to_string(), "as in Long".into()]),
-    );
-    for (sheet, column, meaning) in [
-        (
-            "Wide",
-            "<question_id>",
-            "the answer; [dont_know], [declined], [not_asked] for those; [hidden] when the question was not asked of the session (skip logic, or not for its structure); empty when not answered",
-        ),
-        (
-            "Wide",
-            "<question_id>.<option>",
-            "multi-choice: 1 when the option was chosen, 0 when not",
-        ),
-        (
-            "Wide",
-            "<question_id>.other_text",
-            "what was specified for the `other` option",
-        ),
-        (
-            "Summary",
-            "n",
-            "the denominator: sessions of that structure asked the question (skip logic showed it); sessions it was hidden for are not in n",
-        ),
-        (
-            "Summary",
-            "targeted",
-            "the campaign's targets of that structure (for all: of the structures the question is put to); empty without a campaign",
-        ),
-        (
-            "Summary",
-            "hidden",
-            "sessions of that structure the question was hidden for (skip logic, or not for that structure)",
-        ),
-        (
-            "Summary",
-            "count",
-            "sessions that gave this answer; x when suppressed (report --min-cell K): fewer than K, or a count hidden so that none under K can be worked out from the totals; its percent is then empty",
-        ),
-        (
-            "Summary",
-            "percent",
-            "count / n, rounded half away from zero",
-        ),
-        (
-            "any",
-            "(apostrophe)",
-            "a text starting with = + - @, a space, a tab or a line break (or a fullwidth ＝ ＋ － ＠) gets a leading ' so no spreadsheet runs it",
-        ),
-    ] {
-        cols.push(vec![sheet.into(), column.into(), meaning.into()]);
-    }
-    cols.push(vec![
-        "any".into(),
-        "… [cut: …]".into(),
-        format!(
-            "a text longer than a cell holds ({} characters) is cut and ends with this mark; the CSV named in it has the whole text",
-            limits.cell
-        ),
-    ]);
-    cols.push(vec![
-        "Long, Wide, Summary".into(),
-        "(sheets)".into(),
-        format!(
-            "a long table with more rows than a sheet holds ({} with the header) is in its CSV only, and its sheet says so; any other table that long continues on the next sheet (Summary 1, Summary 2, …), each with the header; one wider than {} columns is in its CSV only",
-            limits.rows, limits.columns
-        ),
-    ]);
-    cols
 }

@@ -9,6 +9,7 @@ use std::sync::mpsc::SyncSender;
 
 use super::ReportError;
 use super::escape::cell;
+use super::say::Say;
 use super::tables::{Emit, number};
 
 /// A table, ready to produce its rows into a sink.
@@ -45,6 +46,7 @@ const BATCH: usize = 256;
 pub(super) fn feed(
     tables: &[(String, String, Table<'_>)],
     cell_limit: usize,
+    say: Say,
     send: &SyncSender<Batch>,
 ) -> Result<(), ReportError> {
     for (k, (_, csv, table)) in tables.iter().enumerate() {
@@ -58,7 +60,7 @@ pub(super) fn feed(
             batch.push(if std::mem::take(&mut first) {
                 Row::Header(r.iter().map(|c| c.to_string()).collect())
             } else {
-                Row::Cells(r.iter().map(|c| prepare(c, cell_limit, csv)).collect())
+                Row::Cells(r.iter().map(|c| prepare(c, cell_limit, say, csv)).collect())
             });
             if batch.len() >= BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -87,22 +89,22 @@ pub(super) fn feed(
 /// A number as a number; any other text as an inert string cell (a string cell is never
 /// evaluated; the apostrophe keeps it inert even when copied into a formula bar), cut to
 /// what a cell holds.
-fn prepare(c: &str, limit: usize, csv: &str) -> Prepared {
+fn prepare(c: &str, limit: usize, say: Say, csv: &str) -> Prepared {
     match number(c) {
         Some(n) => Prepared::Number(n),
-        None => Prepared::Text(fit(cell(c), limit, csv).into_owned()),
+        None => Prepared::Text(fit(cell(c), limit, say, csv).into_owned()),
     }
 }
 
 /// A text cut to `limit` UTF-16 units when longer, ending in a mark that says so and
 /// where the whole text is.
-pub(super) fn fit<'a>(text: Cow<'a, str>, limit: usize, csv: &str) -> Cow<'a, str> {
+pub(super) fn fit<'a>(text: Cow<'a, str>, limit: usize, say: Say, csv: &str) -> Cow<'a, str> {
     // A text of at most `limit` bytes cannot be longer than `limit` UTF-16 units (each
     // unit takes at least a byte of UTF-8): most cells skip the count.
     if text.len() <= limit || text.encode_utf16().count() <= limit {
         return text;
     }
-    let mark = format!(" … [cut: the whole text is in {csv}]");
+    let mark = format!(" {}", say.tr("rpt-xlsx-cut-mark", &[("file", csv.into())]));
     let room = limit.saturating_sub(mark.encode_utf16().count());
     let mut out = String::new();
     let mut used = 0;
@@ -124,7 +126,7 @@ mod tests {
     #[test]
     fn a_long_text_is_cut_to_the_limit_with_a_mark() {
         let long = "é".repeat(40_000);
-        let f = fit(Cow::Borrowed(&long), 32_767, "long.csv");
+        let f = fit(Cow::Borrowed(&long), 32_767, Say::default(), "long.csv");
         assert!(f.encode_utf16().count() <= 32_767);
         assert!(
             f.ends_with(" … [cut: the whole text is in long.csv]"),
@@ -133,19 +135,28 @@ mod tests {
         );
         // Astral characters count twice, as Excel counts them.
         let emoji = "🙂".repeat(20);
-        let f = fit(Cow::Borrowed(&emoji), 50, "x.csv");
+        let f = fit(Cow::Borrowed(&emoji), 50, Say::default(), "x.csv");
         assert!(f.encode_utf16().count() <= 50, "{f}");
-        assert_eq!(fit(Cow::Borrowed("short"), 10, "x.csv"), "short");
+        assert_eq!(
+            fit(Cow::Borrowed("short"), 10, Say::default(), "x.csv"),
+            "short"
+        );
         // Exactly at the limit in bytes, and in units: kept whole.
         let ascii = "a".repeat(50);
-        assert_eq!(fit(Cow::Borrowed(&ascii), 50, "x.csv"), ascii);
+        assert_eq!(
+            fit(Cow::Borrowed(&ascii), 50, Say::default(), "x.csv"),
+            ascii
+        );
     }
 
     #[test]
     fn cells_are_numbers_or_inert_texts() {
-        assert_eq!(prepare("42", 100, "x.csv"), Prepared::Number(42.0));
         assert_eq!(
-            prepare("=1+1", 100, "x.csv"),
+            prepare("42", 100, Say::default(), "x.csv"),
+            Prepared::Number(42.0)
+        );
+        assert_eq!(
+            prepare("=1+1", 100, Say::default(), "x.csv"),
             Prepared::Text("'=1+1".into())
         );
     }

@@ -273,4 +273,5 @@ pub fn some_value(q: &stocktake::guide::Question, v: usize) -> stocktake::sessio
         QuestionType::Scale => Value::Scale(q.min.unwrap_or(1.0) as i64),
     }
 }
+pub mod report_fr;
 pub mod tmux;
