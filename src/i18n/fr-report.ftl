@@ -299,7 +299,7 @@ rpt-quality-quarantined = { $n ->
    *[other] { $n } fichiers en quarantaine.
 }
 rpt-col-reason = raison
-rpt-col-file = fichier
+rpt-col-kind = type
 rpt-quality-chosen = Réponses prises dans une autre révision d'un conflit ({ $command }) :
 rpt-quality-chosen-item = { $who } : { $question } de { $from }
 rpt-quality-read-back-html = Relecture au coordinateur en fin d'appel : { $confirmed ->

@@ -66,8 +66,8 @@ pub(super) fn render(o: &mut Text<'_>, r: &Report, say: Say) {
         let _ = write!(
             o,
             "<table><tr><th>{}</th><th>{}</th></tr>",
-            say.t("rpt-col-reason"),
-            say.t("rpt-col-file")
+            say.t("rpt-col-kind"),
+            say.t("rpt-col-reason")
         );
         for f in &q.quarantined {
             let _ = write!(
