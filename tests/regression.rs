@@ -2756,3 +2756,102 @@ fn accessible_call_language_typo_silently_became_the_default() {
         "fr"
     );
 }
+
+/// With `--min-cell 2`, a question whose options were marked volunteered once: the HTML
+/// withheld all of its counts (any one could be worked out from the rest and the answers
+/// marked) but the Markdown showed the others; and the HTML wrote the withheld `<2` into
+/// its cells and caption unescaped.
+#[test]
+fn markdown_showed_the_volunteered_counts_the_html_withheld() {
+    let dir = tempfile::tempdir().expect("dir");
+    let bin = env!("CARGO_BIN_EXE_stocktake");
+    let db = dir.path().join("c.db");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-files/v4");
+    let out = Command::new(bin)
+        .args(["collate", "--db"])
+        .arg(&db)
+        .arg(&corpus)
+        .output()
+        .expect("collate");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = dir.path().join("report");
+    let out = Command::new(bin)
+        .args(["report", "--min-cell", "2", "--db"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&report)
+        .args(["--format", "md", "--format", "html"])
+        .output()
+        .expect("report");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = std::fs::read_to_string(report.join("report.md")).expect("md");
+    let html = std::fs::read_to_string(report.join("report.html")).expect("html");
+    // Forced labour was volunteered once: every count of its question is withheld.
+    assert!(md.contains("| Forced labour | <2 | <2 |"), "{md}");
+    assert!(!md.contains("| Forced labour | <2 | 0 |"), "{md}");
+    assert!(
+        html.contains("<td>Forced labour</td><td class=n>&lt;2</td><td class=n>&lt;2</td>"),
+        "{html}"
+    );
+    assert!(!html.contains("<td class=n><2"), "{html}");
+    assert!(
+        !html.contains("<caption><2") && !html.contains(": <2"),
+        "{html}"
+    );
+}
+
+/// The HTML's table of quarantined files was headed "reason | file" over cells that held
+/// the kind and the reason.
+#[test]
+fn the_quarantine_table_was_headed_reason_and_file_over_kind_and_reason() {
+    let dir = tempfile::tempdir().expect("dir");
+    let bin = env!("CARGO_BIN_EXE_stocktake");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    std::fs::write(
+        files.join("broken.toml"),
+        "format = \"stocktake.session.v1\"\nthis is not toml\n",
+    )
+    .expect("write");
+    let db = dir.path().join("c.db");
+    let out = Command::new(bin)
+        .args(["collate", "--db"])
+        .arg(&db)
+        .arg(&files)
+        .output()
+        .expect("collate");
+    // Collate says so and exits 1: the file is kept out.
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 quarantined"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = dir.path().join("report");
+    let out = Command::new(bin)
+        .args(["report", "--db"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&report)
+        .args(["--format", "html"])
+        .output()
+        .expect("report");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(report.join("report.html")).expect("html");
+    assert!(
+        html.contains("<table><tr><th>kind</th><th>reason</th></tr><tr><td>"),
+        "{html}"
+    );
+    assert!(!html.contains("<th>file</th>"), "{html}");
+}

@@ -35,16 +35,19 @@ pub(super) fn html(
             let _ = write!(
                 o,
                 "<table><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-                say.tr("rpt-how-marked", &[("n", shown(say, q.elicited, k).into())]),
+                h(&say.tr("rpt-how-marked", &[("n", shown(say, q.elicited, k).into())])),
                 say.t("rpt-col-option"),
                 say.t("rpt-col-volunteered"),
                 say.t("rpt-col-prompted"),
             );
+            // A withheld count reads `<K`: escaped like any text.
             for (label, vol, pro) in option_cells(say, q, k) {
                 let _ = write!(
                     o,
-                    "<tr><td>{}</td><td class=n>{vol}</td><td class=n>{pro}</td></tr>",
+                    "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
                     h(&label),
+                    h(&vol),
+                    h(&pro),
                 );
             }
             o.push_str("</table>");
@@ -84,14 +87,10 @@ pub(super) fn markdown(
                 say.t("rpt-col-volunteered"),
                 say.t("rpt-col-prompted"),
             );
-            for (label, vol, pro) in &q.options {
-                let _ = writeln!(
-                    o,
-                    "| {} | {} | {} |",
-                    md(label),
-                    shown(say, *vol, k),
-                    shown(say, *pro, k)
-                );
+            // As the HTML: all of a question's counts withheld when one is small, or the
+            // small one could be worked out from the answers marked.
+            for (label, vol, pro) in option_cells(say, q, k) {
+                let _ = writeln!(o, "| {} | {vol} | {pro} |", md(&label));
             }
             o.push('\n');
         }
