@@ -16,7 +16,7 @@ pub use names::{language_name, language_shown};
 #[cfg(test)]
 pub use reason::assert_said_everywhere;
 pub use reason::{Reason, written_in};
-pub use words::Words;
+pub use words::{Phrase, Words};
 
 /// An argument of a message: a number (formatted and plural-selected per language) or text.
 pub use fluent::FluentValue;
@@ -33,7 +33,8 @@ pub enum UiLang {
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
 /// hints and help; the interview; the analyse screens; the accessible mode; the command
-/// line's summaries and errors; the errors' reasons; the guide checker's problems; `--help`), in the order
+/// line's summaries and errors; the errors' reasons; the guide checker's problems; `--help`;
+/// what the file readers find wrong in a file), in the order
 /// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
 /// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
@@ -50,6 +51,7 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en-reasons.ftl"),
             include_str!("en-check.ftl"),
             include_str!("en-help.ftl"),
+            include_str!("en-read.ftl"),
         ],
     ),
     (
@@ -65,12 +67,13 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr-reasons.ftl"),
             include_str!("fr-check.ftl"),
             include_str!("fr-help.ftl"),
+            include_str!("fr-read.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 10] = [
     "",
     "-keys",
     "-interview",
@@ -82,6 +85,8 @@ pub const FILES: [&str; 9] = [
     "-check",
     // `--help` and clap's errors.
     "-help",
+    // What the session and attempt file readers find wrong in a file.
+    "-read",
 ];
 
 impl UiLang {

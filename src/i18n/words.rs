@@ -130,3 +130,40 @@ impl From<&str> for Words {
         Words::Text(s.to_string())
     }
 }
+
+/// Words an error carries in a field, worded where the problem was found (a reader's
+/// `file:line:col: message`, a check's refusal): its `Display` is the English, which the
+/// error's own `Display` (logs, tests, stored reasons) prints byte for byte, and
+/// [`Phrase::words`] says it in any language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase(Words);
+
+impl Phrase {
+    pub fn words(&self) -> Words {
+        self.0.clone()
+    }
+}
+
+impl std::fmt::Display for Phrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en())
+    }
+}
+
+impl From<Words> for Phrase {
+    fn from(w: Words) -> Phrase {
+        Phrase(w)
+    }
+}
+
+impl From<String> for Phrase {
+    fn from(s: String) -> Phrase {
+        Phrase(Words::Text(s))
+    }
+}
+
+impl From<&str> for Phrase {
+    fn from(s: &str) -> Phrase {
+        Phrase(Words::Text(s.to_string()))
+    }
+}
