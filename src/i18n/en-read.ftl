@@ -56,3 +56,7 @@ why-attempt-not-a-time = `{ $what }` is not a date and time with a time zone
 why-attempt-callback = a `callback` time goes with outcome = "callback", and only with it
 why-attempt-too-long = a text is longer than an attempt file allows
 why-attempt-sessions = `sessions` lists session ids (ULIDs), at most 20
+
+## Folders a collation could not walk (src/collate/walk.rs)
+why-folder-too-long = { $path }: the folder's path is longer than the system allows; its files were not collated: move them to a shorter path
+why-folder-unreadable = { $path }: cannot read the folder ({ $error }); its files were not collated: give the collator read access to it

@@ -55,3 +55,7 @@ why-attempt-not-a-time = `{ $what }` n'est pas une date et une heure avec un fus
 why-attempt-callback = une heure de `callback` va avec outcome = "callback", et seulement avec lui
 why-attempt-too-long = un texte est plus long qu'un fichier de tentative ne le permet
 why-attempt-sessions = `sessions` liste des identifiants de session (des ULID), 20 au plus
+
+## Les dossiers qu'une collation n'a pas pu parcourir (src/collate/walk.rs)
+why-folder-too-long = { $path } : le chemin du dossier est plus long que le système ne le permet ; ses fichiers n'ont pas été collationnés : déplacez-les vers un chemin plus court
+why-folder-unreadable = { $path } : impossible de lire le dossier ({ $error }) ; ses fichiers n'ont pas été collationnés : donnez au collateur le droit de le lire

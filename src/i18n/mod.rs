@@ -8,6 +8,7 @@
 
 mod names;
 mod reason;
+mod stored;
 mod words;
 
 use std::sync::OnceLock;
