@@ -45,7 +45,10 @@ pub enum CollateError {
         supported: u32,
     },
     #[error("{path}: {message}")]
-    Refused { path: String, message: String },
+    Refused {
+        path: String,
+        message: crate::i18n::Phrase,
+    },
     #[error(
         "{path}: another stocktake kept the database busy for over {} s; nothing was changed: try again when it has finished",
         BUSY_WAIT.as_secs()
@@ -387,8 +390,8 @@ impl Batch<'_> {
     }
 }
 
-/// A refusal's `message` is worded where it is decided, with what it found; SQLite's and
-/// the system's words are theirs.
+/// A refusal's `message` is words of `en-refusals.ftl`, decided where it is found, with
+/// what it found; SQLite's and the system's words are theirs.
 impl crate::i18n::Reason for CollateError {
     fn words(&self) -> crate::i18n::Words {
         use crate::i18n::Words;
@@ -409,7 +412,7 @@ impl crate::i18n::Reason for CollateError {
                 .arg("supported", supported.to_string()),
             CollateError::Refused { path, message } => Words::msg("why-path")
                 .arg("path", path.clone())
-                .arg("what", message.clone()),
+                .with("what", message.words()),
             CollateError::Busy { path } => Words::msg("why-collate-busy")
                 .arg("path", path.clone())
                 .arg("seconds", BUSY_WAIT.as_secs().to_string()),

@@ -35,7 +35,7 @@ pub enum UiLang {
 /// Each language's words, one file per concern (the home list and shared words; the keys'
 /// hints and help; the interview; the analyse screens; the accessible mode; the command
 /// line's summaries and errors; the errors' reasons; the guide checker's problems; `--help`;
-/// what the file readers find wrong in a file), in the order
+/// what the file readers find wrong in a file; the refusals worded where they are found), in the order
 /// of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
 /// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
@@ -53,6 +53,7 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en-check.ftl"),
             include_str!("en-help.ftl"),
             include_str!("en-read.ftl"),
+            include_str!("en-refusals.ftl"),
         ],
     ),
     (
@@ -69,12 +70,13 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr-check.ftl"),
             include_str!("fr-help.ftl"),
             include_str!("fr-read.ftl"),
+            include_str!("fr-refusals.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 10] = [
+pub const FILES: [&str; 11] = [
     "",
     "-keys",
     "-interview",
@@ -88,6 +90,8 @@ pub const FILES: [&str; 10] = [
     "-help",
     // What the session and attempt file readers find wrong in a file.
     "-read",
+    // What the collation, the store, the config and the campaign refuse, worded where found.
+    "-refusals",
 ];
 
 impl UiLang {
