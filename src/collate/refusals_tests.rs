@@ -20,7 +20,7 @@ fn the_collations_refusals_say_what_they_said_and_are_french_in_french() {
     let path = dir.path().join("c.db");
     let shown = path.display().to_string();
     let db = CollationDb::open(&path).expect("open");
-    let err = |r: Result<_, CollateError>| r.err().expect("refused");
+    let err = |r: Result<(), CollateError>| r.expect_err("refused");
     said(
         err(db.find_revision("xyz").map(|_| ())),
         &shown,

@@ -138,12 +138,13 @@ impl From<&str> for Words {
 /// `file:line:col: message`, a check's refusal): its `Display` is the English, which the
 /// error's own `Display` (logs, tests, stored reasons) prints byte for byte, and
 /// [`Phrase::words`] says it in any language.
+// Boxed: errors carry it in their variants, and a `Result` with a large error is slow.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Phrase(Words);
+pub struct Phrase(Box<Words>);
 
 impl Phrase {
     pub fn words(&self) -> Words {
-        self.0.clone()
+        (*self.0).clone()
     }
 }
 
@@ -155,18 +156,18 @@ impl std::fmt::Display for Phrase {
 
 impl From<Words> for Phrase {
     fn from(w: Words) -> Phrase {
-        Phrase(w)
+        Phrase(Box::new(w))
     }
 }
 
 impl From<String> for Phrase {
     fn from(s: String) -> Phrase {
-        Phrase(Words::Text(s))
+        Phrase(Box::new(Words::Text(s)))
     }
 }
 
 impl From<&str> for Phrase {
     fn from(s: &str) -> Phrase {
-        Phrase(Words::Text(s.to_string()))
+        Phrase(Box::new(Words::Text(s.to_string())))
     }
 }
