@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::guide::line_col;
+use crate::i18n::Words;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,14 +50,14 @@ pub enum ConfigError {
         path: String,
         line: usize,
         col: usize,
-        message: String,
+        message: crate::i18n::Phrase,
     },
 }
 
-/// The TOML parser's words, and ours about a value (`message`), stay as they were worded.
+/// The TOML parser's words stay as it said them; ours about a value are words of
+/// `en-refusals.ftl`.
 impl crate::i18n::Reason for ConfigError {
-    fn words(&self) -> crate::i18n::Words {
-        use crate::i18n::Words;
+    fn words(&self) -> Words {
         match self {
             ConfigError::Io { path, source } => Words::msg("why-config-io")
                 .arg("path", path.clone())
@@ -70,7 +71,7 @@ impl crate::i18n::Reason for ConfigError {
                 .arg("path", path.clone())
                 .arg("line", line.to_string())
                 .arg("col", col.to_string())
-                .arg("what", message.clone()),
+                .with("what", message.words()),
         }
     }
 }
@@ -101,7 +102,7 @@ impl Config {
                 path: path.display().to_string(),
                 line,
                 col,
-                message: e.message().trim().to_string(),
+                message: e.message().trim().into(),
             }
         })?;
         for r in &config.recipients {
@@ -112,9 +113,9 @@ impl Config {
                     path: path.display().to_string(),
                     line,
                     col,
-                    message: format!(
-                        "`{r}` is not an age recipient (age1…; see stocktake keys new)"
-                    ),
+                    message: Words::msg("why-config-not-recipient")
+                        .arg("recipient", r.clone())
+                        .into(),
                 });
             }
         }
@@ -127,10 +128,10 @@ impl Config {
                 path: path.display().to_string(),
                 line,
                 col,
-                message: format!(
-                    "attribution `{a}` is not one of {}",
-                    ATTRIBUTION_LEVELS.join(", ")
-                ),
+                message: Words::msg("why-config-attribution")
+                    .arg("given", a.clone())
+                    .arg("known", ATTRIBUTION_LEVELS.join(", "))
+                    .into(),
             });
         }
         if let Some(l) = &config.ui_language
@@ -142,7 +143,9 @@ impl Config {
                 path: path.display().to_string(),
                 line,
                 col,
-                message: format!("ui_language `{l}` is not one stocktake speaks: en, fr"),
+                message: Words::msg("why-config-ui-language")
+                    .arg("given", l.clone())
+                    .into(),
             });
         }
         Ok(config)
@@ -173,6 +176,40 @@ mod tests {
             Config::load(&p).expect("fr").ui_language.as_deref(),
             Some("fr")
         );
+    }
+
+    /// Each value refused is said as it always was in English, and in French too; what
+    /// the TOML parser said stays its own.
+    #[test]
+    fn a_config_value_refused_says_what_it_said_and_is_french_in_french() {
+        use crate::i18n::{Reason, UiLang, assert_said_everywhere};
+        let dir = tempfile::tempdir().expect("dir");
+        let p = dir.path().join("c.toml");
+        let shown = p.display().to_string();
+        let allowed = "(allowed keys: outbox, recipients, sensitive_names, attribution, min_cell, ui_language, auto_advance)";
+        for (text, english) in [
+            (
+                "recipients = [\"age2x\"]\n",
+                "1:16: `age2x` is not an age recipient (age1…; see stocktake keys new)",
+            ),
+            (
+                "attribution = \"everyone\"\n",
+                "1:1: attribution `everyone` is not one of none, structure, response",
+            ),
+            (
+                "ui_language = \"de\"\n",
+                "1:1: ui_language `de` is not one stocktake speaks: en, fr",
+            ),
+        ] {
+            std::fs::write(&p, text).expect("write");
+            let e = Config::load(&p).expect_err("refused");
+            assert_eq!(e.to_string(), format!("{shown}:{english} {allowed}"));
+            assert_said_everywhere(&e);
+            assert!(e.reason(UiLang::Fr).contains("clés permises"));
+        }
+        std::fs::write(&p, "min_cell = \"x\n").expect("write");
+        let e = Config::load(&p).expect_err("not TOML");
+        assert_eq!(e.reason(UiLang::En), e.to_string());
     }
 
     #[test]

@@ -156,3 +156,95 @@ fn a_damaged_collation_database_and_a_missing_file_are_said_in_french() {
         text(&en.stderr)
     );
 }
+
+/// A realistic session file, as a test changes it and with its digest made right again,
+/// so that only the change is wrong.
+fn redigested(body_change: impl Fn(&str) -> String) -> Vec<u8> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "tests/fixtures/realistic/mali_protection_cluster_01M8TWTYRT1SKB8YYB3XMJ6FJ6_r1.toml",
+    );
+    let text = std::fs::read_to_string(src).expect("fixture");
+    let (_, body) = text.split_once('\n').expect("a digest line");
+    let body = body_change(body);
+    let digest = stocktake::guide::Digest::of(body.as_bytes());
+    format!("digest = \"{digest}\"\n{body}").into_bytes()
+}
+
+#[test]
+fn a_damaged_session_file_is_quarantined_in_french_and_its_stored_reason_read_in_french_later() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("in");
+    std::fs::create_dir(&files).expect("dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "tests/fixtures/realistic/mali_protection_cluster_01M8TWTYRT1SKB8YYB3XMJ6FJ6_r1.toml",
+    );
+    let crlf = std::fs::read_to_string(&fixture)
+        .expect("fixture")
+        .replace('\n', "\r\n");
+    std::fs::write(files.join("crlf.toml"), crlf).expect("write");
+    let lower =
+        redigested(|b| b.replace("01M8TWTYRT1SKB8YYB3XMJ6FJ6", "01m8twtyrt1skb8yyb3xmj6fj6"));
+    std::fs::write(files.join("lower.toml"), lower).expect("write");
+    let folder = files.display().to_string();
+    let (fr_db, en_db) = (
+        dir.path().join("fr.db").display().to_string(),
+        dir.path().join("en.db").display().to_string(),
+    );
+
+    let en = stocktake(dir.path(), &["collate", "--db", &en_db, &folder]);
+    assert_eq!(en.status.code(), Some(2), "{}", text(&en.stderr));
+    let en_err = text(&en.stderr);
+    let crlf_en = format!(
+        "quarantined (corrupt): {folder}/crlf.toml:1:83: the file has Windows line endings (CRLF), and a session file's lines end in LF only: it was converted in transit (a mail client, a Windows share, git's autocrlf); collate the original file\n"
+    );
+    assert!(en_err.contains(&crlf_en), "{en_err}");
+    let lower_en = "`session_id` = \"01m8twtyrt1skb8yyb3xmj6fj6\" is a ULID in lower case; the format has ids in upper case (01M8TWTYRT1SKB8YYB3XMJ6FJ6)\n";
+    assert!(
+        en_err.contains(&format!("quarantined (invalid): {folder}/lower.toml:"))
+            && en_err.contains(lower_en),
+        "{en_err}"
+    );
+
+    let fr = stocktake(
+        dir.path(),
+        &["--ui-language", "fr", "collate", "--db", &fr_db, &folder],
+    );
+    assert_eq!(fr.status.code(), Some(2), "{}", text(&fr.stderr));
+    let fr_err = text(&fr.stderr);
+    let crlf_fr = format!(
+        "en quarantaine (corrompu){NBSP}: {folder}/crlf.toml:1:83: le fichier a des fins de ligne Windows (CRLF)"
+    );
+    assert!(fr_err.contains(&crlf_fr), "{fr_err}");
+    assert!(
+        fr_err.contains("`session_id` = \"01m8twtyrt1skb8yyb3xmj6fj6\" est un ULID en minuscules"),
+        "{fr_err}"
+    );
+    assert!(!fr_err.contains("Windows line endings"), "{fr_err}");
+
+    // Later, a collation of another folder lists the quarantine the English run stored:
+    // in French from its words, in English exactly as stored.
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).expect("dir");
+    let other = other.display().to_string();
+    let later_fr = stocktake(
+        dir.path(),
+        &["--ui-language", "fr", "collate", "--db", &en_db, &other],
+    );
+    let later_fr = text(&later_fr.stderr);
+    assert!(later_fr.contains(&crlf_fr), "{later_fr}");
+    let later_en = stocktake(dir.path(), &["collate", "--db", &en_db, &other]);
+    let later_en = text(&later_en.stderr);
+    assert!(later_en.contains(&crlf_en), "{later_en}");
+    assert!(later_en.contains(lower_en), "{later_en}");
+    // The English stays in the database for scripts, the words beside it.
+    let conn = rusqlite::Connection::open(&en_db).expect("db");
+    let (reason, words): (String, String) = conn
+        .query_row(
+            "SELECT reason, reason_words FROM quarantine WHERE path LIKE '%crlf.toml'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("row");
+    assert!(crlf_en.contains(&reason), "{reason}");
+    assert!(words.contains("why-file-crlf"), "{words}");
+}

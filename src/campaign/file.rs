@@ -12,6 +12,8 @@ use toml::value::Datetime;
 
 use super::{Attempt, Outcome};
 use crate::guide::Digest;
+use crate::i18n::Words;
+use crate::sync::why::attempt as why;
 use crate::sync::{ReadError, check_digest, toml_str};
 
 pub const FORMAT: &str = "stocktake.attempts.v1";
@@ -79,7 +81,7 @@ struct Raw {
     sessions: Vec<String>,
 }
 
-fn invalid(file: &str, message: impl Into<String>) -> ReadError {
+fn invalid(file: &str, message: Words) -> ReadError {
     ReadError::Invalid {
         file: file.into(),
         message: message.into(),
@@ -99,7 +101,7 @@ pub fn is_attempt_file(bytes: &[u8]) -> bool {
 /// Read and verify an attempt file.
 pub fn parse_attempt(bytes: &[u8], file: &str) -> Result<(Digest, Attempt), ReadError> {
     let digest = check_digest(bytes, file)?;
-    let text = std::str::from_utf8(bytes).map_err(|_| invalid(file, "not UTF-8 text"))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| invalid(file, why::not_utf8()))?;
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let (line, col) = e
             .span()
@@ -122,10 +124,7 @@ pub fn parse_attempt(bytes: &[u8], file: &str) -> Result<(Digest, Attempt), Read
         return Err(ReadError::Tampered { file: file.into() });
     }
     if !is_ulid(&raw.attempt_id) {
-        return Err(invalid(
-            file,
-            "`attempt_id` is not a ULID (26 letters and digits)",
-        ));
+        return Err(invalid(file, why::not_ulid()));
     }
     let target_ok = !raw.target.is_empty()
         && raw.target.len() <= 200
@@ -134,20 +133,14 @@ pub fn parse_attempt(bytes: &[u8], file: &str) -> Result<(Digest, Attempt), Read
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_/".contains(&b));
     if !target_ok {
-        return Err(invalid(
-            file,
-            "`target` is not a target id such as south-sudan/cp_aor",
-        ));
+        return Err(invalid(file, why::not_target()));
     }
     let outcome = Outcome::parse(&raw.outcome)
-        .ok_or_else(|| invalid(file, format!("unknown outcome `{}`", raw.outcome)))?;
+        .ok_or_else(|| invalid(file, why::unknown_outcome(raw.outcome.clone())))?;
     let time = |what: &str, d: &Datetime| -> Result<Timestamp, ReadError> {
-        d.to_string().parse().map_err(|_| {
-            invalid(
-                file,
-                format!("`{what}` is not a date and time with a time zone"),
-            )
-        })
+        d.to_string()
+            .parse()
+            .map_err(|_| invalid(file, why::not_a_time(what)))
     };
     let at = time("at", &raw.at)?;
     let callback = raw
@@ -156,22 +149,13 @@ pub fn parse_attempt(bytes: &[u8], file: &str) -> Result<(Digest, Attempt), Read
         .map(|c| time("callback", c))
         .transpose()?;
     if callback.is_some() != (outcome == Outcome::Callback) {
-        return Err(invalid(
-            file,
-            "a `callback` time goes with outcome = \"callback\", and only with it",
-        ));
+        return Err(invalid(file, why::callback_without_outcome()));
     }
     if raw.note.chars().count() > MAX_NOTE_CHARS || raw.interviewer.chars().count() > 200 {
-        return Err(invalid(
-            file,
-            "a text is longer than an attempt file allows",
-        ));
+        return Err(invalid(file, why::too_long()));
     }
     if raw.sessions.len() > 20 || !raw.sessions.iter().all(|s| is_ulid(s)) {
-        return Err(invalid(
-            file,
-            "`sessions` lists session ids (ULIDs), at most 20",
-        ));
+        return Err(invalid(file, why::sessions()));
     }
     Ok((
         digest,

@@ -86,8 +86,8 @@ pub(super) fn collate(
         writeln!(err)?;
     }
     for q in cdb.quarantined()? {
-        // The kind is a key the database stores, named per language; the reason is the
-        // reader's own words, kept as stored.
+        // The kind is a key the database stores, named per language; the reason is kept
+        // as words too (in English as it was stored, and so for rows from before words).
         let kind = crate::i18n::lookup(
             lang,
             &format!("quarantine-kind-{}", q.kind.replace(' ', "-")),
@@ -102,7 +102,7 @@ pub(super) fn collate(
                 "collate-quarantined",
                 &[
                     ("kind", show(&kind).into()),
-                    ("reason", show(&q.reason).into())
+                    ("reason", show(q.reason_in(lang)).into())
                 ]
             )
         )?;

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::db::{CollateError, CollationDb};
 use super::lock::sql_error;
+use crate::i18n::Words;
 
 /// The longest summary a cell keeps: a summary is a few lines; the notes are elsewhere.
 pub const MAX_SUMMARY_CHARS: usize = 4_000;
@@ -44,10 +45,10 @@ pub struct Coding {
 }
 
 impl CollationDb {
-    fn refuse(&self, message: String) -> CollateError {
+    fn refuse(&self, message: Words) -> CollateError {
         CollateError::Refused {
             path: self.path.display().to_string(),
-            message,
+            message: message.into(),
         }
     }
 
@@ -55,9 +56,11 @@ impl CollationDb {
     pub fn set_summary(&self, s: &CellSummary) -> Result<(), CollateError> {
         let n = s.text.chars().count();
         if n > MAX_SUMMARY_CHARS {
-            return Err(self.refuse(format!(
-                "a summary of {n} characters: a cell keeps at most {MAX_SUMMARY_CHARS}; shorten it (the notes themselves stay in the matrix)"
-            )));
+            return Err(self.refuse(
+                Words::msg("why-analysis-summary-too-long")
+                    .arg("n", n.to_string())
+                    .arg("max", MAX_SUMMARY_CHARS.to_string()),
+            ));
         }
         if s.text.trim().is_empty() {
             self.conn
@@ -104,10 +107,11 @@ impl CollationDb {
     /// coder is one coding, however often it is applied).
     pub fn add_coding(&self, c: &Coding) -> Result<bool, CollateError> {
         if c.end < c.start {
-            return Err(self.refuse(format!(
-                "a span that ends ({}) before it starts ({})",
-                c.end, c.start
-            )));
+            return Err(self.refuse(
+                Words::msg("why-analysis-span-backwards")
+                    .arg("end", c.end.to_string())
+                    .arg("start", c.start.to_string()),
+            ));
         }
         let n = self
             .conn
@@ -164,7 +168,7 @@ impl CollationDb {
         if !meta.is_file() {
             return Err(CollateError::Refused {
                 path: shown,
-                message: "not a regular file: give another collation database (.db)".into(),
+                message: Words::msg("why-analysis-not-a-db-file").into(),
             });
         }
         let theirs = Connection::open_with_flags(other, OpenFlags::SQLITE_OPEN_READ_ONLY)
@@ -180,7 +184,7 @@ impl CollationDb {
         if has_table.is_none() {
             return Err(CollateError::Refused {
                 path: shown,
-                message: "no codings here: not a collation database, or one made before stocktake kept codings".into(),
+                message: Words::msg("why-analysis-no-codings").into(),
             });
         }
         let codings = read_codings(&theirs).map_err(|e| sql_error(shown.clone(), e))?;

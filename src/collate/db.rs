@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_analysis.sql"),
     include_str!("migrations/0007_read_back.sql"),
     include_str!("migrations/0008_provenance.sql"),
+    include_str!("migrations/0009_quarantine_words.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -44,7 +45,10 @@ pub enum CollateError {
         supported: u32,
     },
     #[error("{path}: {message}")]
-    Refused { path: String, message: String },
+    Refused {
+        path: String,
+        message: crate::i18n::Phrase,
+    },
     #[error(
         "{path}: another stocktake kept the database busy for over {} s; nothing was changed: try again when it has finished",
         BUSY_WAIT.as_secs()
@@ -354,19 +358,24 @@ impl Batch<'_> {
             .map_err(|e| self.err(e))
     }
 
+    /// `reason` is kept twice: its English, for scripts and for older stocktakes reading
+    /// the database, and its words, for whoever reads it in another language.
     pub fn quarantine(
         &self,
         path: &str,
         digest: Option<&str>,
         kind: &str,
-        reason: &str,
+        reason: &dyn crate::i18n::Reason,
     ) -> Result<(), CollateError> {
+        let (english, words) = (reason.to_string(), reason.words().to_json());
         self.tx
             .prepare_cached(
-                "INSERT INTO quarantine (path, digest, kind, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (path) DO UPDATE SET digest = ?2, kind = ?3, reason = ?4, at = ?5",
+                "INSERT INTO quarantine (path, digest, kind, reason, at, reason_words) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (path) DO UPDATE SET digest = ?2, kind = ?3, reason = ?4, at = ?5, reason_words = ?6",
             )
-            .and_then(|mut st| st.execute(params![path, digest, kind, reason, self.now]))
+            .and_then(|mut st| {
+                st.execute(params![path, digest, kind, english, self.now, words])
+            })
             .map(|_| ())
             .map_err(|e| self.err(e))
     }
@@ -381,8 +390,8 @@ impl Batch<'_> {
     }
 }
 
-/// A refusal's `message` is worded where it is decided, with what it found; SQLite's and
-/// the system's words are theirs.
+/// A refusal's `message` is words of `en-refusals.ftl`, decided where it is found, with
+/// what it found; SQLite's and the system's words are theirs.
 impl crate::i18n::Reason for CollateError {
     fn words(&self) -> crate::i18n::Words {
         use crate::i18n::Words;
@@ -403,7 +412,7 @@ impl crate::i18n::Reason for CollateError {
                 .arg("supported", supported.to_string()),
             CollateError::Refused { path, message } => Words::msg("why-path")
                 .arg("path", path.clone())
-                .arg("what", message.clone()),
+                .with("what", message.words()),
             CollateError::Busy { path } => Words::msg("why-collate-busy")
                 .arg("path", path.clone())
                 .arg("seconds", BUSY_WAIT.as_secs().to_string()),

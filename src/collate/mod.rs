@@ -10,6 +10,8 @@ mod heal;
 mod lock;
 mod provenance;
 mod query;
+#[cfg(test)]
+mod refusals_tests;
 mod resolve;
 mod rows;
 mod run;

@@ -103,11 +103,25 @@ pub struct ConflictDiff {
     pub imported: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quarantined {
     pub path: String,
     pub kind: String,
+    /// In English, as it was stored.
     pub reason: String,
+    /// The same reason as words, for another language; `None` for a row stored before
+    /// they were kept (schema 8 and earlier), or by a stocktake with words this one lacks.
+    pub words: Option<crate::i18n::Words>,
+}
+
+impl Quarantined {
+    /// Why the file is in quarantine, in `lang`; in English exactly as stored.
+    pub fn reason_in(&self, lang: crate::i18n::UiLang) -> String {
+        match &self.words {
+            Some(w) if lang != crate::i18n::UiLang::En => w.in_lang(lang),
+            _ => self.reason.clone(),
+        }
+    }
 }
 
 impl CollationDb {
@@ -244,7 +258,7 @@ impl CollationDb {
     pub fn quarantined(&self) -> Result<Vec<Quarantined>, CollateError> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT path, kind, reason FROM quarantine ORDER BY path")
+            .prepare_cached("SELECT path, kind, reason, reason_words FROM quarantine ORDER BY path")
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([], |r| {
@@ -252,6 +266,9 @@ impl CollationDb {
                     path: r.get(0)?,
                     kind: r.get(1)?,
                     reason: r.get(2)?,
+                    words: r
+                        .get::<_, Option<String>>(3)?
+                        .and_then(|j| crate::i18n::Words::from_json(&j)),
                 })
             })
             .map_err(|e| self.err(e))?;

@@ -8,6 +8,7 @@ use rusqlite::params;
 use super::chain::Conflict;
 use super::db::{CollateError, CollationDb};
 use super::query::{RevisionRow, short};
+use crate::i18n::Words;
 
 /// One answer the collator took from a revision of a conflict.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,10 +22,10 @@ pub struct AnswerChoice {
 }
 
 impl CollationDb {
-    fn refused(&self, message: String) -> CollateError {
+    fn refused(&self, message: Words) -> CollateError {
         CollateError::Refused {
             path: self.path.display().to_string(),
-            message,
+            message: message.into(),
         }
     }
 
@@ -32,9 +33,8 @@ impl CollationDb {
     pub fn find_revision(&self, digest: &str) -> Result<RevisionRow, CollateError> {
         let want = digest.trim().trim_start_matches("sha256:");
         if want.len() < 8 || !want.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(self.refused(format!(
-                "`{digest}` is not a digest: give at least 8 hex digits (see stocktake conflicts)"
-            )));
+            return Err(self
+                .refused(Words::msg("why-resolve-not-digest").arg("digest", digest.to_string())));
         }
         let want = want.to_ascii_lowercase();
         let mut matches: Vec<RevisionRow> = self
@@ -44,8 +44,12 @@ impl CollationDb {
             .collect();
         match matches.len() {
             1 => Ok(matches.remove(0)),
-            0 => Err(self.refused(format!("no revision has a digest starting {want}"))),
-            n => Err(self.refused(format!("{n} revisions start with {want}: give more digits"))),
+            0 => Err(self.refused(Words::msg("why-resolve-no-revision").arg("want", want))),
+            n => Err(self.refused(
+                Words::msg("why-resolve-ambiguous")
+                    .arg("n", n)
+                    .arg("want", want),
+            )),
         }
     }
 
@@ -57,10 +61,9 @@ impl CollationDb {
             .into_iter()
             .find(|c| c.session_id == r.session_id && c.parent == r.parent)
             .ok_or_else(|| {
-                self.refused(format!(
-                    "revision {} is not in a conflict: nothing to resolve",
-                    short(&r.digest)
-                ))
+                self.refused(
+                    Words::msg("why-resolve-not-in-conflict").arg("revision", short(&r.digest)),
+                )
             })?;
         Ok((r, conflict))
     }
@@ -108,10 +111,9 @@ impl CollationDb {
         if n == 0 {
             return Err(CollateError::Refused {
                 path: path.clone(),
-                message: format!(
-                    "no revision was picked in the conflict of revision {}",
-                    short(&r.digest)
-                ),
+                message: Words::msg("why-resolve-nothing-picked")
+                    .arg("revision", short(&r.digest))
+                    .into(),
             });
         }
         tx.execute(
@@ -157,14 +159,16 @@ impl CollationDb {
         let diff = self.conflict_diff(&conflict)?;
         if !diff.differing.iter().any(|(q, _)| q == question) {
             let differing: Vec<&str> = diff.differing.iter().map(|(q, _)| q.as_str()).collect();
-            return Err(self.refused(format!(
-                "the revisions of this conflict do not differ on `{question}`: nothing to choose; they differ on {}",
-                if differing.is_empty() {
-                    "no answer".to_string()
-                } else {
-                    differing.join(", ")
-                }
-            )));
+            let on = if differing.is_empty() {
+                Words::msg("why-resolve-no-answer")
+            } else {
+                Words::Text(differing.join(", "))
+            };
+            return Err(self.refused(
+                Words::msg("why-resolve-no-difference")
+                    .arg("question", question.to_string())
+                    .with("differing", on),
+            ));
         }
         let path = self.path.display().to_string();
         let tx = self
@@ -207,10 +211,10 @@ impl CollationDb {
         if n == 0 {
             return Err(CollateError::Refused {
                 path: path.clone(),
-                message: format!(
-                    "no answer to `{question}` was chosen in the conflict of revision {}",
-                    short(&r.digest)
-                ),
+                message: Words::msg("why-resolve-nothing-chosen")
+                    .arg("question", question.to_string())
+                    .arg("revision", short(&r.digest))
+                    .into(),
             });
         }
         tx.execute(

@@ -351,12 +351,7 @@ fn apply(batch: &Batch<'_>, p: Prepared, catalog: &Catalog) -> Result<Outcome, C
                 )?;
                 return Ok(Outcome::Duplicate);
             }
-            batch.quarantine(
-                &todo.key,
-                digest.as_deref(),
-                error.kind(),
-                &error.to_string(),
-            )?;
+            batch.quarantine(&todo.key, digest.as_deref(), error.kind(), &error)?;
             batch.set_seen(
                 &todo.key,
                 &Seen {

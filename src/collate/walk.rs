@@ -115,22 +115,59 @@ pub fn root_key(path: &Path) -> String {
 }
 
 /// Why a folder was not walked, and what to do, as a quarantine reason says it.
-pub fn unreadable_reason(path: &Path, e: &std::io::Error) -> String {
-    let shown = path.display();
+#[derive(Debug, thiserror::Error)]
+pub enum Unreadable<'a> {
+    #[error(
+        "{}: the folder's path is longer than the system allows; its files were not collated: move them to a shorter path",
+        .0.display()
+    )]
+    TooLong(&'a Path),
+    #[error(
+        "{}: cannot read the folder ({}); its files were not collated: give the collator read access to it",
+        .0.display(), .1
+    )]
+    Denied(&'a Path, &'a std::io::Error),
+}
+
+pub fn unreadable_reason<'a>(path: &'a Path, e: &'a std::io::Error) -> Unreadable<'a> {
     if e.raw_os_error() == Some(rustix::io::Errno::NAMETOOLONG.raw_os_error()) {
-        format!(
-            "{shown}: the folder's path is longer than the system allows; its files were not collated: move them to a shorter path"
-        )
+        Unreadable::TooLong(path)
     } else {
-        format!(
-            "{shown}: cannot read the folder ({e}); its files were not collated: give the collator read access to it"
-        )
+        Unreadable::Denied(path, e)
+    }
+}
+
+impl crate::i18n::Reason for Unreadable<'_> {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            Unreadable::TooLong(p) => {
+                Words::msg("why-folder-too-long").arg("path", p.display().to_string())
+            }
+            Unreadable::Denied(p, e) => Words::msg("why-folder-unreadable")
+                .arg("path", p.display().to_string())
+                .with("error", e.said()),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn why_a_folder_was_not_walked_is_said_in_every_language() {
+        let p = Path::new("/srv/in");
+        let too_long =
+            std::io::Error::from_raw_os_error(rustix::io::Errno::NAMETOOLONG.raw_os_error());
+        let denied = std::io::Error::from_raw_os_error(13);
+        for e in [
+            unreadable_reason(p, &too_long),
+            unreadable_reason(p, &denied),
+        ] {
+            crate::i18n::assert_said_everywhere(&e);
+        }
+    }
 
     #[test]
     fn one_folder_walked_in_name_order_is_in_the_order_a_sort_gives() {

@@ -8,6 +8,7 @@
 
 mod names;
 mod reason;
+mod stored;
 mod words;
 
 use std::sync::OnceLock;
@@ -16,7 +17,7 @@ pub use names::{language_name, language_shown};
 #[cfg(test)]
 pub use reason::assert_said_everywhere;
 pub use reason::{Reason, written_in};
-pub use words::Words;
+pub use words::{Phrase, Words};
 
 /// An argument of a message: a number (formatted and plural-selected per language) or text.
 pub use fluent::FluentValue;
@@ -33,8 +34,10 @@ pub enum UiLang {
 
 /// Each language's words, one file per concern (the home list and shared words; the keys'
 /// hints and help; the interview; the analyse screens; the accessible mode; the command
-/// line's summaries and errors; the errors' reasons; the guide checker's problems;
-/// `--help`; the report files' headings and notes), in the order of [`FILES`]. The parity test compares the files pairwise, so a translator sees which
+/// line's summaries and errors; the errors' reasons; the guide checker's problems; `--help`;
+/// the report files' headings and notes; what the file readers find wrong in a file; the
+/// refusals worded where they are found), in the order of [`FILES`]. The parity test
+/// compares the files pairwise, so a translator sees which
 /// file lacks which id.
 const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
     (
@@ -51,6 +54,8 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("en-check.ftl"),
             include_str!("en-help.ftl"),
             include_str!("en-report.ftl"),
+            include_str!("en-read.ftl"),
+            include_str!("en-refusals.ftl"),
         ],
     ),
     (
@@ -67,12 +72,14 @@ const SOURCES: [(UiLang, &str, [&str; FILES.len()]); 2] = [
             include_str!("fr-check.ftl"),
             include_str!("fr-help.ftl"),
             include_str!("fr-report.ftl"),
+            include_str!("fr-read.ftl"),
+            include_str!("fr-refusals.ftl"),
         ],
     ),
 ];
 
 /// What each source file holds, for the parity test's messages: `<code><suffix>.ftl`.
-pub const FILES: [&str; 10] = [
+pub const FILES: [&str; 12] = [
     "",
     "-keys",
     "-interview",
@@ -86,6 +93,10 @@ pub const FILES: [&str; 10] = [
     "-help",
     // The report files' own words.
     "-report",
+    // What the session and attempt file readers find wrong in a file.
+    "-read",
+    // What the collation, the store, the config and the campaign refuse, worded where found.
+    "-refusals",
 ];
 
 impl UiLang {

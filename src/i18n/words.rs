@@ -3,6 +3,8 @@
 //! language of its own, and a message on screen when `L` switches the call's language
 //! is redrawn in the new one.
 
+use std::borrow::Cow;
+
 use fluent::FluentValue;
 use fluent::types::FluentNumber;
 
@@ -44,11 +46,12 @@ pub enum Words {
     /// Already words: a name, a path, what a library or the system said.
     Text(String),
     /// A message of the `.ftl` files. `nested` are arguments that are words themselves
-    /// (an error's cause, a phrase), put into the same language as the message.
+    /// (an error's cause, a phrase), put into the same language as the message. Names are
+    /// the program's own, or read back from where words were stored (`Words::from_json`).
     Msg {
-        id: &'static str,
-        args: Vec<(&'static str, Arg)>,
-        nested: Vec<(&'static str, Words)>,
+        id: Cow<'static, str>,
+        args: Vec<(Cow<'static, str>, Arg)>,
+        nested: Vec<(Cow<'static, str>, Words)>,
     },
     /// An error's reason: in English exactly its `Display` (what logs, tests and stored
     /// reasons read, byte for byte), in another language `other`.
@@ -58,7 +61,7 @@ pub enum Words {
 impl Words {
     pub fn msg(id: &'static str) -> Words {
         Words::Msg {
-            id,
+            id: Cow::Borrowed(id),
             args: Vec::new(),
             nested: Vec::new(),
         }
@@ -68,7 +71,7 @@ impl Words {
     /// language) or a string.
     pub fn arg(mut self, name: &'static str, value: impl Into<FluentValue<'static>>) -> Words {
         if let Words::Msg { args, .. } = &mut self {
-            args.push((name, Arg::from(value.into())));
+            args.push((Cow::Borrowed(name), Arg::from(value.into())));
         }
         self
     }
@@ -76,7 +79,7 @@ impl Words {
     /// The same message with an argument that is words too, said in the message's language.
     pub fn with(mut self, name: &'static str, value: impl Into<Words>) -> Words {
         if let Words::Msg { nested, .. } = &mut self {
-            nested.push((name, value.into()));
+            nested.push((Cow::Borrowed(name), value.into()));
         }
         self
     }
@@ -86,9 +89,9 @@ impl Words {
             Words::Text(s) => s.clone(),
             Words::Msg { id, args, nested } => {
                 let mut all: Vec<(&str, FluentValue<'_>)> =
-                    args.iter().map(|(k, v)| (*k, v.value())).collect();
+                    args.iter().map(|(k, v)| (k.as_ref(), v.value())).collect();
                 for (k, w) in nested {
-                    all.push((k, FluentValue::from(w.in_lang(lang))));
+                    all.push((k.as_ref(), FluentValue::from(w.in_lang(lang))));
                 }
                 super::tr(lang, id, &all)
             }
@@ -104,11 +107,11 @@ impl Words {
 
     /// Every message id these words use, nested ones too: for the tests that check each
     /// is written in every language.
-    pub fn ids(&self) -> Vec<&'static str> {
+    pub fn ids(&self) -> Vec<&str> {
         match self {
             Words::Text(_) => Vec::new(),
             Words::Msg { id, nested, .. } => {
-                let mut out = vec![*id];
+                let mut out = vec![id.as_ref()];
                 for (_, w) in nested {
                     out.extend(w.ids());
                 }
@@ -128,5 +131,43 @@ impl From<String> for Words {
 impl From<&str> for Words {
     fn from(s: &str) -> Words {
         Words::Text(s.to_string())
+    }
+}
+
+/// Words an error carries in a field, worded where the problem was found (a reader's
+/// `file:line:col: message`, a check's refusal): its `Display` is the English, which the
+/// error's own `Display` (logs, tests, stored reasons) prints byte for byte, and
+/// [`Phrase::words`] says it in any language.
+// Boxed: errors carry it in their variants, and a `Result` with a large error is slow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase(Box<Words>);
+
+impl Phrase {
+    pub fn words(&self) -> Words {
+        (*self.0).clone()
+    }
+}
+
+impl std::fmt::Display for Phrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en())
+    }
+}
+
+impl From<Words> for Phrase {
+    fn from(w: Words) -> Phrase {
+        Phrase(Box::new(w))
+    }
+}
+
+impl From<String> for Phrase {
+    fn from(s: String) -> Phrase {
+        Phrase(Box::new(Words::Text(s)))
+    }
+}
+
+impl From<&str> for Phrase {
+    fn from(s: &str) -> Phrase {
+        Phrase(Box::new(Words::Text(s.to_string())))
     }
 }

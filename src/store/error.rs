@@ -65,9 +65,15 @@ pub enum StoreError {
     )]
     Corrupt { path: String, reason: String },
     #[error("{path}: {problem}")]
-    Insecure { path: String, problem: String },
+    Insecure {
+        path: String,
+        problem: crate::i18n::Phrase,
+    },
     #[error("session {session} was not imported: {why}")]
-    ImportRefused { session: String, why: String },
+    ImportRefused {
+        session: String,
+        why: crate::i18n::Phrase,
+    },
     #[error("no session {0} in this database")]
     NoSuchSession(String),
     #[error("the guide of this session (sha256 {0}) is not in the database")]
@@ -171,13 +177,13 @@ impl Reason for StoreError {
             E::Corrupt { path, reason } => Words::msg("why-store-corrupt")
                 .arg("path", path.clone())
                 .arg("reason", reason.clone()),
-            // The problem is worded where it is found, with what it found (a uid, a mode).
+            // The problem is decided where it is found, with what it found (a uid, a kind).
             E::Insecure { path, problem } => Words::msg("why-path")
                 .arg("path", path.clone())
-                .arg("what", problem.clone()),
+                .with("what", problem.words()),
             E::ImportRefused { session, why } => Words::msg("why-store-import-refused")
                 .arg("session", session.clone())
-                .arg("why", why.clone()),
+                .with("why", why.words()),
             E::NoSuchSession(id) => {
                 Words::msg("why-store-no-such-session").arg("session", id.clone())
             }
@@ -257,6 +263,74 @@ mod tests {
             },
         ] {
             assert_said_everywhere(&e);
+        }
+    }
+
+    /// The problems found with the store's folder and files, and why an import was
+    /// refused, say what they said before they had ids.
+    #[test]
+    fn the_stores_problems_and_refusals_say_what_they_said() {
+        use crate::i18n::Words;
+        let insecure = |w: Words| StoreError::Insecure {
+            path: "/d".into(),
+            problem: w.into(),
+        };
+        let cases = [
+            (
+                insecure(Words::msg("why-store-data-dir-is-a-file")),
+                "/d: this is a file, not a folder; choose another --data-dir",
+            ),
+            (
+                insecure(Words::msg("why-store-data-dir-not-yours").arg("uid", "1001")),
+                "/d: the data folder belongs to another user (uid 1001); interviews must live in a folder only you can read. Use --data-dir to choose one",
+            ),
+            (
+                insecure(
+                    Words::msg("why-store-not-a-db-file")
+                        .with("kind", Words::msg("why-store-kind-fifo")),
+                ),
+                "/d: this is a named pipe (FIFO), not a database file; nothing was changed. Move it out of the data folder, or choose another with --data-dir",
+            ),
+            (
+                insecure(Words::msg("why-store-link-to-a-file").arg("target", "/x")),
+                "/d: this is a symbolic link to /x; stocktake does not follow links to its database files, so that it never changes or writes a file elsewhere. Nothing was changed. Move that file here in the link's place",
+            ),
+            (
+                insecure(Words::msg("why-store-link-to-nothing").arg("target", "/x")),
+                "/d: this is a symbolic link to /x, which does not exist; stocktake does not follow links to its database files. Nothing was changed. Remove the link, and stocktake creates its file here",
+            ),
+            (
+                insecure(Words::msg("why-store-link")),
+                "/d: this is a symbolic link; stocktake does not follow links to its database files. Nothing was changed. Put the file itself in the link's place",
+            ),
+            (
+                StoreError::ImportRefused {
+                    session: "s1".into(),
+                    why: Words::msg("why-store-import-not-completed").into(),
+                },
+                "session s1 was not imported: only completed revisions travel as files",
+            ),
+            (
+                StoreError::ImportRefused {
+                    session: "s1".into(),
+                    why: Words::msg("why-store-import-forked")
+                        .arg("here", "2")
+                        .arg("status", "in_progress")
+                        .arg("theirs", "3")
+                        .into(),
+                },
+                "session s1 was not imported: it is here as revision 2 (in_progress); this file is revision 3 from elsewhere. Nothing was changed: keep both and let the collator see the fork",
+            ),
+        ];
+        for (e, english) in cases {
+            assert_eq!(e.to_string(), english);
+            assert_said_everywhere(&e);
+        }
+        for kind in ["folder", "fifo", "socket", "device", "other"] {
+            let id = format!("why-store-kind-{kind}");
+            for lang in crate::i18n::UiLang::ALL {
+                assert!(crate::i18n::written_in(lang, &id), "{id}");
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsE
 use std::path::{Path, PathBuf};
 
 use super::error::StoreError;
+use crate::i18n::Words;
 
 /// Something the user should know that did not stop the program.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +57,7 @@ pub fn prepare_dir(dir: &Path) -> Result<Vec<Notice>, StoreError> {
             } else if !meta.is_dir() {
                 return Err(StoreError::Insecure {
                     path: dir.display().to_string(),
-                    problem: "this is a file, not a folder; choose another --data-dir".into(),
+                    problem: Words::msg("why-store-data-dir-is-a-file").into(),
                 });
             } else {
                 check_existing(dir, &meta, "the data folder", &mut notices)?;
@@ -76,10 +77,9 @@ fn check_existing(
     if meta.uid() != me {
         return Err(StoreError::Insecure {
             path: dir.display().to_string(),
-            problem: format!(
-                "the data folder belongs to another user (uid {}); interviews must live in a folder only you can read. Use --data-dir to choose one",
-                meta.uid()
-            ),
+            problem: Words::msg("why-store-data-dir-not-yours")
+                .arg("uid", meta.uid().to_string())
+                .into(),
         });
     }
     let mode = meta.mode() & 0o777;
@@ -144,10 +144,9 @@ fn own_file(path: &Path, m: &std::fs::Metadata) -> Result<(), StoreError> {
     if !m.is_file() {
         return Err(StoreError::Insecure {
             path: path.display().to_string(),
-            problem: format!(
-                "this is {}, not a database file; nothing was changed. Move it out of the data folder, or choose another with --data-dir",
-                kind(&m.file_type())
-            ),
+            problem: Words::msg("why-store-not-a-db-file")
+                .with("kind", kind(&m.file_type()))
+                .into(),
         });
     }
     Ok(())
@@ -172,40 +171,35 @@ pub fn tighten(path: &Path) -> Result<(), StoreError> {
 }
 
 fn link_refused(path: &Path) -> StoreError {
-    let what = match std::fs::read_link(path) {
+    let problem = match std::fs::read_link(path) {
         Ok(target) => {
             let resolved = path.parent().unwrap_or(Path::new("")).join(&target);
-            if std::fs::symlink_metadata(&resolved).is_ok() {
-                format!(
-                    "a symbolic link to {}; stocktake does not follow links to its database files, so that it never changes or writes a file elsewhere. Nothing was changed. Move that file here in the link's place",
-                    target.display()
-                )
+            let id = if std::fs::symlink_metadata(&resolved).is_ok() {
+                "why-store-link-to-a-file"
             } else {
-                format!(
-                    "a symbolic link to {}, which does not exist; stocktake does not follow links to its database files. Nothing was changed. Remove the link, and stocktake creates its file here",
-                    target.display()
-                )
-            }
+                "why-store-link-to-nothing"
+            };
+            Words::msg(id).arg("target", target.display().to_string())
         }
-        Err(_) => "a symbolic link; stocktake does not follow links to its database files. Nothing was changed. Put the file itself in the link's place".into(),
+        Err(_) => Words::msg("why-store-link"),
     };
     StoreError::Insecure {
         path: path.display().to_string(),
-        problem: format!("this is {what}"),
+        problem: problem.into(),
     }
 }
 
-fn kind(t: &std::fs::FileType) -> &'static str {
+fn kind(t: &std::fs::FileType) -> Words {
     use std::os::unix::fs::FileTypeExt;
-    if t.is_dir() {
-        "a folder"
+    Words::msg(if t.is_dir() {
+        "why-store-kind-folder"
     } else if t.is_fifo() {
-        "a named pipe (FIFO)"
+        "why-store-kind-fifo"
     } else if t.is_socket() {
-        "a socket"
+        "why-store-kind-socket"
     } else if t.is_block_device() || t.is_char_device() {
-        "a device"
+        "why-store-kind-device"
     } else {
-        "not a regular file"
-    }
+        "why-store-kind-other"
+    })
 }

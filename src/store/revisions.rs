@@ -180,12 +180,14 @@ impl Store {
         file: &RevisionFile,
     ) -> Result<Imported, StoreError> {
         let path = self.path.clone();
-        let refuse = |why: String| StoreError::ImportRefused {
+        let refuse = |why: crate::i18n::Words| StoreError::ImportRefused {
             session: s.id.clone(),
-            why,
+            why: why.into(),
         };
         if s.status != Status::Completed {
-            return Err(refuse("only completed revisions travel as files".into()));
+            return Err(refuse(crate::i18n::Words::msg(
+                "why-store-import-not-completed",
+            )));
         }
         if self.has_revision_digest(&file.digest)? {
             return Ok(Imported::AlreadyHere);
@@ -205,10 +207,12 @@ impl Store {
                 Imported::Updated { from: *rev }
             }
             Some((status, rev)) => {
-                return Err(refuse(format!(
-                    "it is here as revision {rev} ({status}); this file is revision {} from elsewhere. Nothing was changed: keep both and let the collator see the fork",
-                    s.revision
-                )));
+                return Err(refuse(
+                    crate::i18n::Words::msg("why-store-import-forked")
+                        .arg("here", rev.to_string())
+                        .arg("status", status.clone())
+                        .arg("theirs", s.revision.to_string()),
+                ));
             }
         };
         if let Some(holder) = self.lock_holder(&s.id)? {

@@ -16,7 +16,7 @@ pub use name::{encrypted_file_name, file_name, is_safe_name, slug};
 pub use read::{
     MAX_FILE_BYTES, MAX_REVISION, ReadError, SessionFile, Verified, check_digest,
     parse_digest_checked, parse_session_file, read_limited, read_regular, read_session_file,
-    read_verified, verify_against,
+    read_verified, verify_against, why,
 };
 pub use render::{
     FORMAT, FORMAT_V2, FORMAT_V3, FORMAT_V4, render, render_body, revision_digest, toml_str,

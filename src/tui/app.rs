@@ -309,10 +309,10 @@ impl App {
                     super::interview::SaveState::Failed(m) => Some(m.clone()),
                     _ => None,
                 })
-                .unwrap_or_default();
+                .unwrap_or_else(|| Words::Text(String::new()));
             self.dialog = Some(Dialog {
                 title: Words::msg("dialog-unsaved-title"),
-                body: Words::msg("dialog-unsaved-body").arg("why", why),
+                body: Words::msg("dialog-unsaved-body").with("why", why),
                 choices: vec![
                     DialogChoice {
                         key: 's',

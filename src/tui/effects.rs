@@ -152,7 +152,7 @@ impl Runner {
                     saved.retain(|s| !sessions.contains(s));
                     events.push(Event::NotSaved {
                         sessions,
-                        message: e.to_string(),
+                        message: e.said(),
                         waiting: self.waiting.len(),
                     });
                     break;

@@ -10,7 +10,7 @@ use super::msg::{Effect, OpenedCall};
 use super::panels::Panel;
 use super::text_field::TextField;
 use crate::guide::{Guide, Question, QuestionType};
-use crate::i18n::{FluentValue, UiLang};
+use crate::i18n::{FluentValue, UiLang, Words};
 use crate::interview::{Access, Interview};
 use crate::session::{Call, Change, Field, Position, Session, Special, Value, format_number};
 
@@ -19,8 +19,8 @@ pub enum SaveState {
     /// Everything on screen is committed; when the last commit happened.
     Saved(Option<Timestamp>),
     Saving,
-    /// Changes wait to be saved; they are tried again every second.
-    Failed(String),
+    /// Changes wait to be saved, for this reason; they are tried again every second.
+    Failed(Words),
 }
 
 /// One row of a choice widget.
@@ -409,9 +409,9 @@ impl CallView {
         }
     }
 
-    pub fn not_saved(&mut self, sessions: &[String], message: &str) {
+    pub fn not_saved(&mut self, sessions: &[String], message: &Words) {
         for t in self.tabs_of(sessions) {
-            t.save = SaveState::Failed(message.to_string());
+            t.save = SaveState::Failed(message.clone());
         }
     }
 

@@ -32,7 +32,8 @@ pub enum Event {
     /// of `message`; they are tried again, as they are, every second.
     NotSaved {
         sessions: Vec<String>,
-        message: String,
+        /// The store's reason, said in the language of the moment when drawn.
+        message: crate::i18n::Words,
         waiting: usize,
     },
     /// Another stocktake took the session over: this one must stop writing.

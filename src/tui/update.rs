@@ -149,7 +149,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.tell(
                 Level::Error,
                 Words::msg("not-saved")
-                    .arg("message", message.clone())
+                    .with("message", message.clone())
                     .arg("waiting", waiting),
             );
             if let Some(f) = &mut app.flash {

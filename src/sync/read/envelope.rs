@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::{ReadError, SessionFile, v1};
+use super::{ReadError, SessionFile, v1, why};
 use crate::guide::{Digest, line_col};
 use crate::sync::render::{FORMAT, FORMAT_V2, FORMAT_V3, FORMAT_V4};
 
@@ -124,24 +124,18 @@ pub fn check_digest(bytes: &[u8], file: &str) -> Result<Digest, ReadError> {
 /// A file without a digest line, said as precisely as its first line allows: the ways a
 /// file sent through mail, an editor or a Windows share damages the line are named.
 fn why_no_digest(bytes: &[u8], file: &str) -> ReadError {
-    let damaged = |col: usize, message: &str| ReadError::DamagedDigestLine {
+    let damaged = |col: usize, message: crate::i18n::Words| ReadError::DamagedDigestLine {
         file: file.into(),
         line: 1,
         col,
         message: message.into(),
     };
     if bytes.starts_with("\u{feff}".as_bytes()) {
-        return damaged(
-            1,
-            "the file starts with a byte-order mark (U+FEFF), which a session file never has: an editor or a transfer added it; collate the original file",
-        );
+        return damaged(1, why::bom());
     }
     let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
     if let Some(stripped) = first.strip_suffix(b"\r") {
-        return damaged(
-            stripped.len() + 1,
-            "the file has Windows line endings (CRLF), and a session file's lines end in LF only: it was converted in transit (a mail client, a Windows share, git's autocrlf); collate the original file",
-        );
+        return damaged(stripped.len() + 1, why::crlf());
     }
     let text = String::from_utf8_lossy(first);
     if let Some(d) = text
@@ -153,10 +147,7 @@ fn why_no_digest(bytes: &[u8], file: &str) -> ReadError {
             && hex.bytes().all(|b| b.is_ascii_hexdigit())
             && hex.bytes().any(|b| b.is_ascii_uppercase())
         {
-            return damaged(
-                "digest = \"sha256:".len() + 1,
-                "the digest is in upper case, and a session file's digest is 64 lower-case hex digits: the line was edited; collate the original file",
-            );
+            return damaged("digest = \"sha256:".len() + 1, why::digest_upper_case());
         }
     }
     ReadError::NoDigest { file: file.into() }
@@ -230,7 +221,7 @@ fn format_of(text: &str, file: &str) -> Result<String, ReadError> {
         Some(name) => Ok(name.to_string()),
         None => Err(ReadError::Invalid {
             file: file.into(),
-            message: "no `format` key".into(),
+            message: why::no_format().into(),
         }),
     }
 }

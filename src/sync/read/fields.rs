@@ -9,8 +9,9 @@ use jiff::Timestamp;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::ReadError;
+use super::{ReadError, why};
 use crate::guide::line_col;
+use crate::i18n::Words;
 use crate::session::{ROLES, Status};
 
 // The session owns the bound, so that what reopening refuses to start and what a reader
@@ -52,13 +53,13 @@ pub(super) struct At<'a> {
 }
 
 impl At<'_> {
-    fn invalid(&self, span: Range<usize>, message: String) -> ReadError {
+    fn invalid(&self, span: Range<usize>, message: Words) -> ReadError {
         let (line, col) = line_col(self.text, span.start);
         ReadError::InvalidAt {
             file: self.file.into(),
             line,
             col,
-            message,
+            message: message.into(),
         }
     }
 
@@ -78,15 +79,9 @@ impl At<'_> {
             && upper.bytes().all(crockford)
             && upper.as_bytes()[0] <= b'7'
         {
-            format!(
-                "`{what}` = {} is a ULID in lower case; the format has ids in upper case ({upper})",
-                shown(&v)
-            )
+            why::ulid_lower_case(what, shown(&v), &upper)
         } else {
-            format!(
-                "`{what}` = {} is not a ULID: expected 26 characters of 0-9 and A-Z except I, L, O and U, the first 0-7 (like 01M8J1GE2XBNDT60WBMX0CPVFK)",
-                shown(&v)
-            )
+            why::not_ulid(what, shown(&v))
         };
         Err(self.invalid(span, message))
     }
@@ -98,11 +93,7 @@ impl At<'_> {
         let known: Vec<&str> = ROLES.iter().map(|(r, _)| *r).collect();
         Err(self.invalid(
             v.span(),
-            format!(
-                "`{what}` = {} is not a participant role: one of {} (use `other`, and the organisation, for anyone else)",
-                shown(v.get_ref()),
-                known.join(", ")
-            ),
+            why::not_role(what, shown(v.get_ref()), known.join(", ")),
         ))
     }
 
@@ -111,32 +102,17 @@ impl At<'_> {
     pub fn status(&self, v: Spanned<String>) -> Result<Status, ReadError> {
         match Status::parse(v.get_ref()) {
             Some(Status::Completed) => Ok(Status::Completed),
-            Some(_) => Err(self.invalid(
-                v.span(),
-                format!(
-                    "`status` = {}: only a completed revision travels as a file; ask its sender to complete the session and sync again",
-                    shown(v.get_ref())
-                ),
-            )),
-            None => Err(self.invalid(
-                v.span(),
-                format!(
-                    "unknown status {}: a session file's status is \"completed\"",
-                    shown(v.get_ref())
-                ),
-            )),
+            Some(_) => Err(self.invalid(v.span(), why::status_not_completed(shown(v.get_ref())))),
+            None => Err(self.invalid(v.span(), why::unknown_status(shown(v.get_ref())))),
         }
     }
 
     pub fn revision(&self, v: Spanned<u32>) -> Result<u32, ReadError> {
         match *v.get_ref() {
-            0 => Err(self.invalid(v.span(), "revision must be 1 or more".into())),
-            n if n > MAX_REVISION => Err(self.invalid(
-                v.span(),
-                format!(
-                    "`revision` = {n} is more than {MAX_REVISION}: no session is reopened that often, so the file is forged or broken"
-                ),
-            )),
+            0 => Err(self.invalid(v.span(), why::revision_zero())),
+            n if n > MAX_REVISION => {
+                Err(self.invalid(v.span(), why::revision_too_high(n, MAX_REVISION)))
+            }
             n => Ok(n),
         }
     }
@@ -147,10 +123,8 @@ pub(super) fn exact_number(n: i64) -> Option<f64> {
     (n.unsigned_abs() <= MAX_EXACT_INTEGER).then_some(n as f64)
 }
 
-pub(super) fn number_too_large(n: i64) -> String {
-    format!(
-        "{n} is too large to be held exactly (a number answer is at most {MAX_EXACT_INTEGER} either side of 0)"
-    )
+pub(super) fn number_too_large(n: i64) -> Words {
+    why::number_too_large(n, MAX_EXACT_INTEGER)
 }
 
 /// A TOML offset datetime as a timestamp. Every such time is valid RFC 3339, but jiff
@@ -184,18 +158,16 @@ fn whole(d: &Datetime) -> Option<Timestamp> {
         .ok()
 }
 
-pub(super) fn time(what: &str, d: &Datetime) -> Result<Timestamp, String> {
+pub(super) fn time(what: &str, d: &Datetime) -> Result<Timestamp, Words> {
     if let Some(t) = whole(d) {
         return Ok(t);
     }
     d.to_string().parse::<Timestamp>().map_err(|_| {
         if d.date.is_some() && d.time.is_some() && d.offset.is_some() {
             let last = Timestamp::from_second(Timestamp::MAX.as_second()).unwrap_or(Timestamp::MAX);
-            format!(
-                "`{what}` = {d} is later than {last}, the last time stocktake can hold; an interview's times are earlier"
-            )
+            why::time_too_late(what, d.to_string(), last.to_string())
         } else {
-            format!("`{what}` = {d} is not a date and time with a time zone (like 2018-03-14T09:00:00Z)")
+            why::not_a_time(what, d.to_string())
         }
     })
 }

@@ -9,8 +9,10 @@ mod reasons;
 mod v1;
 mod v4;
 mod verify;
+pub mod why;
 
 use crate::guide::Digest;
+use crate::i18n::Phrase;
 use crate::session::Session;
 
 pub use envelope::{
@@ -49,7 +51,7 @@ pub enum ReadError {
         file: String,
         line: usize,
         col: usize,
-        message: String,
+        message: Phrase,
     },
     #[error("{file}: truncated: the file ends in the middle of a line (an interrupted copy?)")]
     Truncated { file: String },
@@ -69,13 +71,13 @@ pub enum ReadError {
     )]
     UnknownFormat { file: String, found: String },
     #[error("{file}: {message}")]
-    Invalid { file: String, message: String },
+    Invalid { file: String, message: Phrase },
     #[error("{file}:{line}:{col}: {message}")]
     InvalidAt {
         file: String,
         line: usize,
         col: usize,
-        message: String,
+        message: Phrase,
     },
     #[error(
         "{file}: claims guide {claimed_id} version {claimed_version}, but its guide digest names {id} version {version}; the digest decides which guide a file was made with, so this file was altered or made by a tool that mislabels guides: ask its sender for the file stocktake wrote"
@@ -113,7 +115,7 @@ pub enum ReadError {
     InvalidAnswer {
         file: String,
         question: String,
-        message: String,
+        message: Phrase,
     },
 }
 

@@ -1,6 +1,6 @@
 //! The reader's reasons in every language ([`Reason`]): why a session file was not read.
-//! A message a parser worded where it found the problem (`message`) stays as it was
-//! worded, after the file and place.
+//! The reader's own findings (`message`) are words of `en-read.ftl` ([`super::why`]);
+//! what the TOML parser said stays as it said it, after the file and place.
 
 use super::fields::cut;
 use super::{FORMAT, FORMAT_V2, FORMAT_V3, FORMAT_V4, ReadError};
@@ -8,12 +8,12 @@ use crate::i18n::{Reason, Words};
 use crate::sync::crypt::{MAX_HEADER_BYTES, MAX_STANZAS, Undecryptable};
 
 /// `file:line:col: message`, the place as editors read it.
-fn at(file: &str, line: usize, col: usize, message: &str) -> Words {
+fn at(file: &str, line: usize, col: usize, message: impl Into<Words>) -> Words {
     Words::msg("why-at")
         .arg("file", file.to_string())
         .arg("line", line.to_string())
         .arg("col", col.to_string())
-        .arg("what", message.to_string())
+        .with("what", message)
 }
 
 pub(super) fn undecryptable(why: &Undecryptable) -> Words {
@@ -47,16 +47,10 @@ impl Reason for ReadError {
                 .arg("size", size.to_string())
                 .arg("limit", limit.to_string()),
             E::NotUtf8 { file, line, col } => {
-                at(file, *line, *col, "").with("what", Words::msg("why-read-not-utf8"))
+                at(file, *line, *col, Words::msg("why-read-not-utf8"))
             }
             E::NoDigest { file } => Words::msg("why-read-no-digest").arg("file", f(file)),
             E::DamagedDigestLine {
-                file,
-                line,
-                col,
-                message,
-            }
-            | E::Syntax {
                 file,
                 line,
                 col,
@@ -67,7 +61,13 @@ impl Reason for ReadError {
                 line,
                 col,
                 message,
-            } => at(file, *line, *col, message),
+            } => at(file, *line, *col, message.words()),
+            E::Syntax {
+                file,
+                line,
+                col,
+                message,
+            } => at(file, *line, *col, message.as_str()),
             E::Truncated { file } => Words::msg("why-read-truncated").arg("file", f(file)),
             E::Tampered { file } => Words::msg("why-read-tampered").arg("file", f(file)),
             E::UnknownFormat { file, found } => Words::msg("why-read-unknown-format")
@@ -79,7 +79,7 @@ impl Reason for ReadError {
                 ),
             E::Invalid { file, message } => Words::msg("why-path")
                 .arg("path", f(file))
-                .arg("what", message.clone()),
+                .with("what", message.words()),
             E::GuideMismatch {
                 file,
                 claimed_id,
@@ -116,7 +116,7 @@ impl Reason for ReadError {
             } => Words::msg("why-read-invalid-answer")
                 .arg("file", f(file))
                 .arg("question", question.clone())
-                .arg("what", message.clone()),
+                .with("what", message.words()),
         }
     }
 }
@@ -169,6 +169,22 @@ mod tests {
                 file: file(),
                 message: "odd".into(),
             },
+            ReadError::Invalid {
+                file: file(),
+                message: super::super::why::no_format().into(),
+            },
+            ReadError::InvalidAt {
+                file: file(),
+                line: 3,
+                col: 14,
+                message: super::super::why::not_ulid("call_id", "\"x\"".into()).into(),
+            },
+            ReadError::DamagedDigestLine {
+                file: file(),
+                line: 1,
+                col: 1,
+                message: super::super::why::bom().into(),
+            },
             ReadError::GuideMismatch {
                 file: file(),
                 claimed_id: "a".into(),
@@ -191,6 +207,11 @@ mod tests {
                 file: file(),
                 question: "q1".into(),
                 message: "odd".into(),
+            },
+            ReadError::InvalidAnswer {
+                file: file(),
+                question: "q1".into(),
+                message: super::super::why::no_such_question("ki").into(),
             },
         ];
         for what in [

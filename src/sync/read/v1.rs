@@ -16,8 +16,9 @@ use toml::Spanned;
 use super::envelope::syntax;
 use super::fields::{self, At};
 use super::v4;
-use super::{ReadError, SessionFile};
+use super::{ReadError, SessionFile, why};
 use crate::guide::{Digest, Structure};
+use crate::i18n::Words;
 use crate::session::{
     Answer, AnswerStatus, GuideRef, MAX_TEXT_CHARS, Note, Participant, Position, ReadBack, Session,
     Value, ValueKind,
@@ -80,27 +81,23 @@ fn parse_with(
     if version != Version::V4
         && let Some(key) = v4_key
     {
+        let says = match version {
+            Version::V1 => "v1",
+            Version::V2 => "v2",
+            _ => "v3",
+        };
         return Err(invalid(
             file,
-            format!(
-                "`{key}` is a key of stocktake.session.v4, and this file says it is {}",
-                match version {
-                    Version::V1 => "v1",
-                    Version::V2 => "v2",
-                    _ => "v3",
-                }
-            ),
+            why::key_of_later_format(key, "stocktake.session.v4", says),
         ));
     }
     let marks = raw.answers.values().any(|a| a.sensitive.is_some())
         || raw.notes.iter().any(|n| n.sensitive.is_some());
     if matches!(version, Version::V1 | Version::V2) && raw.read_back.is_some() {
+        let says = if version == Version::V1 { "v1" } else { "v2" };
         return Err(invalid(
             file,
-            format!(
-                "`read_back` is a key of stocktake.session.v3, and this file says it is {}",
-                if version == Version::V1 { "v1" } else { "v2" }
-            ),
+            why::key_of_later_format("read_back", "stocktake.session.v3", says),
         ));
     }
     if version == Version::V1 {
@@ -114,7 +111,7 @@ fn parse_with(
         if let Some(key) = v2_key {
             return Err(invalid(
                 file,
-                format!("`{key}` is a key of stocktake.session.v2, and this file says it is v1"),
+                why::key_of_later_format(key, "stocktake.session.v2", "v1"),
             ));
         }
     }
@@ -221,7 +218,7 @@ struct RawNote {
     said_by: Option<v4::RawSpeaker>,
 }
 
-fn invalid(file: &str, message: impl Into<String>) -> ReadError {
+fn invalid(file: &str, message: Words) -> ReadError {
     ReadError::Invalid {
         file: file.into(),
         message: message.into(),
@@ -236,10 +233,7 @@ fn time(file: &str, what: &str, d: &Datetime) -> Result<Timestamp, ReadError> {
 fn text(file: &str, what: impl FnOnce() -> String, s: String) -> Result<String, ReadError> {
     // A char is at least one byte: a short string cannot be too long.
     if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
-        return Err(invalid(
-            file,
-            format!("`{}` is longer than {MAX_TEXT_CHARS} characters", what()),
-        ));
+        return Err(invalid(file, why::too_long(what(), MAX_TEXT_CHARS)));
     }
     Ok(s)
 }
@@ -248,15 +242,12 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
     let file = at.file;
     let digest = |what: &str, s: &str| {
         s.parse::<Digest>()
-            .map_err(|_| invalid(file, format!("`{what}` is not a sha256 digest")))
+            .map_err(|_| invalid(file, why::not_digest(what)))
     };
     let structure = Structure::parse(&raw.respondent.structure).ok_or_else(|| {
         invalid(
             file,
-            format!(
-                "unknown structure {}: a respondent type is an id (lowercase letters, digits, _ or -), such as protection_cluster, cp_aor or one its guide declares",
-                fields::shown(&raw.respondent.structure)
-            ),
+            why::unknown_structure(fields::shown(&raw.respondent.structure)),
         )
     })?;
     let id = at.ulid("session_id", raw.session_id)?;
@@ -264,13 +255,8 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
     let status = at.status(raw.status)?;
     let revision = at.revision(raw.revision)?;
     if !crate::guide::is_identifier(&raw.guide.id) {
-        return Err(invalid(
-            file,
-            format!(
-                "`guide.id` = {:?} is not a guide id (lower-case letters, digits, - and _)",
-                raw.guide.id.chars().take(64).collect::<String>()
-            ),
-        ));
+        let cut: String = raw.guide.id.chars().take(64).collect();
+        return Err(invalid(file, why::not_guide_id(format!("{cut:?}"))));
     }
     let mut participants = Vec::with_capacity(raw.participants.len());
     for (i, p) in raw.participants.into_iter().enumerate() {
@@ -305,33 +291,21 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
     let mut latest = completed_at.unwrap_or(started_at);
     for (q, a) in raw.answers {
         if !crate::guide::is_identifier(&q) {
-            return Err(invalid(
-                file,
-                format!("{} is not a question id", fields::shown(&q)),
-            ));
+            return Err(invalid(file, why::not_question_id(fields::shown(&q))));
         }
         let status = AnswerStatus::parse(&a.status).ok_or_else(|| {
             invalid(
                 file,
-                format!(
-                    "answer to `{q}`: unknown status {}",
-                    fields::shown(&a.status)
-                ),
+                why::answer(&q, why::answer_unknown_status(fields::shown(&a.status))),
             )
         })?;
         let value = match (status, a.kind.as_deref(), a.value) {
             (AnswerStatus::Answered, Some(kind), Some(v)) => Some(decode(file, &q, kind, v)?),
             (AnswerStatus::Answered, _, _) => {
-                return Err(invalid(
-                    file,
-                    format!("answer to `{q}` is answered but has no `type` and `value`"),
-                ));
+                return Err(invalid(file, why::answered_without_value(&q)));
             }
             (_, _, Some(_)) => {
-                return Err(invalid(
-                    file,
-                    format!("answer to `{q}` has a value but status `{}`", a.status),
-                ));
+                return Err(invalid(file, why::value_without_answer(&q, &a.status)));
             }
             _ => None,
         };
@@ -388,13 +362,7 @@ fn build(raw: RawFile, at: &At<'_>) -> Result<Session, ReadError> {
         if let Some(q) = &n.question
             && !crate::guide::is_identifier(q)
         {
-            return Err(invalid(
-                file,
-                format!(
-                    "`notes.question` = {} is not a question id",
-                    fields::shown(q)
-                ),
-            ));
+            return Err(invalid(file, why::note_not_question_id(fields::shown(q))));
         }
         let taken = time(file, "notes.at", &n.at)?;
         latest = latest.max(taken);
@@ -462,10 +430,7 @@ fn decode(file: &str, q: &str, kind: &str, v: toml::Value) -> Result<Value, Read
         };
         invalid(
             file,
-            format!(
-                "answer to `{q}`: a `{}` value cannot be {value}",
-                fields::cut(kind)
-            ),
+            why::answer(q, why::bad_value(fields::cut(kind), value)),
         )
     };
     let Some(kind) = ValueKind::parse(kind) else {
@@ -479,10 +444,7 @@ fn decode(file: &str, q: &str, kind: &str, v: toml::Value) -> Result<Value, Read
         } else {
             Err(invalid(
                 file,
-                format!(
-                    "answer to `{q}`: {} is not an option value (lower-case letters, digits, - and _)",
-                    fields::shown(o)
-                ),
+                why::answer(q, why::not_option(fields::shown(o))),
             ))
         }
     };
@@ -501,14 +463,10 @@ fn decode(file: &str, q: &str, kind: &str, v: toml::Value) -> Result<Value, Read
         (ValueKind::YesNo | ValueKind::Date, toml::Value::String(s)) => {
             Value::from_text(kind, s).ok_or_else(bad)?
         }
-        (ValueKind::Number, toml::Value::Integer(n)) => {
-            Value::Number(fields::exact_number(*n).ok_or_else(|| {
-                invalid(
-                    file,
-                    format!("answer to `{q}`: {}", fields::number_too_large(*n)),
-                )
-            })?)
-        }
+        (ValueKind::Number, toml::Value::Integer(n)) => Value::Number(
+            fields::exact_number(*n)
+                .ok_or_else(|| invalid(file, why::answer(q, fields::number_too_large(*n))))?,
+        ),
         (ValueKind::Number, toml::Value::Float(f)) if f.is_finite() => Value::Number(*f),
         (ValueKind::Scale, toml::Value::Integer(n)) => Value::Scale(*n),
         _ => return Err(bad()),

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::ReadError;
 use super::fields::{self, At};
+use super::{ReadError, why};
+use crate::i18n::Words;
 use crate::session::{AnswerStatus, Earlier, Elicited, Provenance, Speaker, Value};
 
 #[derive(Deserialize)]
@@ -42,10 +43,10 @@ impl RawMarks {
     }
 }
 
-fn invalid(file: &str, message: String) -> ReadError {
+fn invalid(file: &str, message: Words) -> ReadError {
     ReadError::Invalid {
         file: file.into(),
-        message,
+        message: message.into(),
     }
 }
 
@@ -73,20 +74,13 @@ pub(super) fn provenance(
             if !chosen.contains(&v) {
                 return Err(invalid(
                     file,
-                    format!(
-                        "answer to `{q}`: `{}` names {}, which is not a chosen option",
-                        mark.as_str(),
-                        fields::shown(&v)
-                    ),
+                    why::answer(q, why::mark_not_chosen(mark.as_str(), fields::shown(&v))),
                 ));
             }
             if elicited.insert(v.clone(), mark).is_some() {
                 return Err(invalid(
                     file,
-                    format!(
-                        "answer to `{q}`: option {} is marked twice (volunteered and prompted are one or the other)",
-                        fields::shown(&v)
-                    ),
+                    why::answer(q, why::marked_twice(fields::shown(&v))),
                 ));
             }
         }
@@ -110,10 +104,7 @@ fn earlier(
     let status = AnswerStatus::parse(&e.status).ok_or_else(|| {
         invalid(
             file,
-            format!(
-                "answer to `{q}`: `before_definition` has unknown status {}",
-                fields::shown(&e.status)
-            ),
+            why::answer(q, why::before_unknown_status(fields::shown(&e.status))),
         )
     })?;
     match (status, e.kind, e.value) {
@@ -121,18 +112,12 @@ fn earlier(
             value: Some(decode(&kind, v)?),
             special: None,
         }),
-        (AnswerStatus::Answered, _, _) => Err(invalid(
-            file,
-            format!(
-                "answer to `{q}`: `before_definition` is answered but has no `type` and `value`"
-            ),
-        )),
+        (AnswerStatus::Answered, _, _) => {
+            Err(invalid(file, why::answer(q, why::before_without_value())))
+        }
         (_, _, Some(_)) => Err(invalid(
             file,
-            format!(
-                "answer to `{q}`: `before_definition` has a value but status `{}`",
-                e.status
-            ),
+            why::answer(q, why::before_value_without_answer(&e.status)),
         )),
         (AnswerStatus::Special(sp), _, None) => Ok(Earlier {
             value: None,
@@ -146,10 +131,7 @@ fn earlier(
 pub(super) fn speaker(at: &At<'_>, what: &str, raw: RawSpeaker) -> Result<Speaker, ReadError> {
     let role = at.role(&format!("{what}.role"), raw.role)?;
     if raw.organisation.chars().count() > crate::session::MAX_TEXT_CHARS {
-        return Err(invalid(
-            at.file,
-            format!("`{what}.organisation` is too long"),
-        ));
+        return Err(invalid(at.file, why::organisation_too_long(what)));
     }
     Ok(Speaker {
         role,

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{ReadError, SessionFile, parse_session_file, read_limited};
 use crate::guide::{Digest, Guide, LoadedGuide};
+use crate::i18n::Reason;
 use crate::session::validate;
 
 /// A file that passed every check, with its guide and its exact bytes (kept as they are:
@@ -72,12 +73,12 @@ pub fn verify_against(
     if !guide.languages.contains(&s.language) {
         return Err(ReadError::Invalid {
             file: file.into(),
-            message: format!(
-                "`language` = {:?} is not a language of guide {} ({})",
-                s.language.chars().take(64).collect::<String>(),
-                guide.id,
-                guide.languages.join(", ")
-            ),
+            message: super::why::not_guide_language(
+                format!("{:?}", s.language.chars().take(64).collect::<String>()),
+                &guide.id,
+                guide.languages.join(", "),
+            )
+            .into(),
         });
     }
     for (q, a) in &s.answers {
@@ -85,14 +86,14 @@ pub fn verify_against(
             return Err(ReadError::InvalidAnswer {
                 file: file.into(),
                 question: q.clone(),
-                message: format!("guide {} has no such question", guide.id),
+                message: super::why::no_such_question(&guide.id).into(),
             });
         };
         if let Some(v) = &a.value {
             validate(question, v).map_err(|e| ReadError::InvalidAnswer {
                 file: file.into(),
                 question: q.clone(),
-                message: e.to_string(),
+                message: e.said().into(),
             })?;
         }
         if let Some(v) = a
@@ -104,14 +105,14 @@ pub fn verify_against(
             validate(question, v).map_err(|e| ReadError::InvalidAnswer {
                 file: file.into(),
                 question: q.clone(),
-                message: format!("before the definition: {e}"),
+                message: super::why::before_definition(e.said()).into(),
             })?;
         }
         if !a.other.is_empty() && !question.options.iter().any(|o| o.other) {
             return Err(ReadError::InvalidAnswer {
                 file: file.into(),
                 question: q.clone(),
-                message: "has an \"other\" text but no other option".into(),
+                message: super::why::other_without_option().into(),
             });
         }
     }
@@ -122,7 +123,7 @@ pub fn verify_against(
             return Err(ReadError::InvalidAnswer {
                 file: file.into(),
                 question: q.clone(),
-                message: "a note is attached to a question the guide does not have".into(),
+                message: super::why::note_on_unknown_question().into(),
             });
         }
     }

@@ -109,7 +109,8 @@ impl<'a> Accessible<'a> {
             for ev in &events {
                 match ev {
                     Event::NotSaved { message, .. } => {
-                        let m = self.tr("acc-not-saved-yet", &[("message", line(message).into())]);
+                        let message = message.in_lang(self.lang);
+                        let m = self.tr("acc-not-saved-yet", &[("message", line(&message).into())]);
                         self.say(&m)?
                     }
                     Event::Failed(m) => self.say(&line(&m.in_lang(self.lang)))?,

@@ -103,3 +103,39 @@ fn why_an_answer_is_refused_is_said_in_the_screens_language_and_english_is_uncha
         "the text is 100,001 characters long, more than the 100,000 allowed"
     );
 }
+
+/// The store's reason a change is not saved is words, not English text: said in French
+/// on a French screen, and in the language of the moment after `Alt-L`.
+#[test]
+fn why_a_change_is_not_saved_is_said_in_the_language_of_the_screen() {
+    use crate::i18n::Reason;
+    let mut a = call_with(UiLang::Fr, false);
+    let id = session_id(&a);
+    keys(&mut a, "1");
+    let full = crate::store::StoreError::DiskFull {
+        path: "/d/stocktake.db".into(),
+    };
+    update(
+        &mut a,
+        Event::NotSaved {
+            sessions: vec![id],
+            message: full.said(),
+            waiting: 1,
+        },
+    );
+    let fr = full.reason(UiLang::Fr);
+    assert_ne!(fr, full.to_string());
+    assert!(flash(&a).starts_with(&fr), "{}", flash(&a));
+    let mut en = call_with(UiLang::En, false);
+    let id = session_id(&en);
+    keys(&mut en, "1");
+    update(
+        &mut en,
+        Event::NotSaved {
+            sessions: vec![id],
+            message: full.said(),
+            waiting: 1,
+        },
+    );
+    assert!(flash(&en).starts_with(&full.to_string()), "{}", flash(&en));
+}
