@@ -434,3 +434,71 @@ fn the_french_report_reads_well() {
     .expect("chart");
     insta::assert_snapshot!("report_fr_chart", chart);
 }
+
+/// Why a file was kept out is said in the report's language, from the words the
+/// collation stored beside the English reason.
+#[test]
+fn a_quarantined_file_is_listed_in_the_reports_language() {
+    let dir = tempfile::tempdir().expect("dir");
+    let bin = env!("CARGO_BIN_EXE_stocktake");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("mkdir");
+    std::fs::write(files.join("broken.toml"), "this is not a session file\n").expect("write");
+    let db = dir.path().join("c.db");
+    // Collated in English: the words are stored whatever the collator's language.
+    let out = std::process::Command::new(bin)
+        .args(["--ui-language", "en", "collate", "--db"])
+        .arg(&db)
+        .arg(&files)
+        .output()
+        .expect("collate");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no digest line"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (lang, said) in [
+        (
+            "en",
+            ["no digest line: a session file starts with", "corrupt"],
+        ),
+        // The apostrophe of « d'empreinte » is escaped in the HTML.
+        (
+            "fr",
+            [
+                "pas de ligne d",
+                "empreinte\u{a0}: un fichier de session commence par",
+            ],
+        ),
+    ] {
+        let report = dir.path().join(format!("report-{lang}"));
+        let out = std::process::Command::new(bin)
+            .args([
+                "report",
+                "--report-language",
+                lang,
+                "--format",
+                "md",
+                "--format",
+                "html",
+                "--db",
+            ])
+            .arg(&db)
+            .arg("--out")
+            .arg(&report)
+            .output()
+            .expect("report");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for file in ["report.md", "report.html"] {
+            let text = std::fs::read_to_string(report.join(file)).expect("report");
+            let text = text.replace("\\", "");
+            for said in said {
+                assert!(text.contains(said), "{lang} {file}: {text}");
+            }
+        }
+    }
+}

@@ -74,7 +74,7 @@ pub(super) fn render(o: &mut Text<'_>, r: &Report, say: Say) {
                 o,
                 "<tr><td>{}</td><td>{}</td></tr>",
                 html(&super::quarantine_kind(say, &f.kind)),
-                html(&f.reason)
+                html(&f.reason_in(say.lang))
             );
         }
         o.push_str("</table>");

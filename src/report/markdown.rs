@@ -295,7 +295,7 @@ fn quality(o: &mut Text<'_>, say: Say, q: &super::model::Quality) {
                 "rpt-md-quarantined",
                 &[
                     ("kind", md(&super::quarantine_kind(say, &f.kind)).into()),
-                    ("reason", md(&f.reason).into())
+                    ("reason", md(&f.reason_in(say.lang)).into())
                 ]
             )
         );
