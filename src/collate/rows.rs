@@ -79,13 +79,14 @@ impl RevisionRows {
 }
 
 impl Batch<'_> {
-    /// Store a verified revision and everything in it.
+    /// Store a verified revision and everything in it; `false`, and nothing stored, when
+    /// a revision with its digest is in already (a copy of a file read before).
     pub fn insert_revision(
         &self,
         f: &SessionFile,
         guide: &LoadedGuide,
         rows: &RevisionRows,
-    ) -> Result<(), CollateError> {
+    ) -> Result<bool, CollateError> {
         let s = &f.session;
         let d = f.digest;
         let lang = guide.guide.default_language().to_string();
@@ -105,12 +106,14 @@ impl Batch<'_> {
                 .map_err(e)?;
             self.guides.borrow_mut().push(guide.digest);
         }
-        self.tx
+        let inserted = self
+            .tx
             .prepare_cached(
                 "INSERT INTO revisions (digest, session_id, revision, parent, call_id, guide_digest, guide_id, guide_version,
                     response, structure, structure_label, interviewer, language, consent, started_at, completed_at, imported_at,
                     edited_by, read_back_at, read_back_confirmed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+                 ON CONFLICT (digest) DO NOTHING",
             )
             .and_then(|mut st| {
                 st.execute(params![
@@ -137,6 +140,9 @@ impl Batch<'_> {
                 ])
             })
             .map_err(e)?;
+        if inserted == 0 {
+            return Ok(false);
+        }
         // Child rows point at the revision's small integer id.
         let rev = self.tx.last_insert_rowid();
         // Most answers carry no provenance (every answer of a file before v4): their rows
@@ -223,6 +229,6 @@ impl Batch<'_> {
                 .execute(params![rev, i as u32, p.role, p.organisation, p.name])
                 .map_err(e)?;
         }
-        Ok(())
+        Ok(true)
     }
 }
