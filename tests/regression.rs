@@ -2764,34 +2764,29 @@ fn accessible_call_language_typo_silently_became_the_default() {
 #[test]
 fn markdown_showed_the_volunteered_counts_the_html_withheld() {
     let dir = tempfile::tempdir().expect("dir");
-    let bin = env!("CARGO_BIN_EXE_stocktake");
-    let db = dir.path().join("c.db");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-files/v4");
-    let out = Command::new(bin)
-        .args(["collate", "--db"])
-        .arg(&db)
-        .arg(&corpus)
-        .output()
-        .expect("collate");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let corpus = corpus.display().to_string();
+    let (code, _, err) = stocktake_in(dir.path(), &["collate", "--db", "c.db", &corpus], &[]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &[
+            "report",
+            "--min-cell",
+            "2",
+            "--db",
+            "c.db",
+            "--out",
+            "report",
+            "--format",
+            "md",
+            "--format",
+            "html",
+        ],
+        &[],
     );
+    assert_eq!(code, 0, "{err}");
     let report = dir.path().join("report");
-    let out = Command::new(bin)
-        .args(["report", "--min-cell", "2", "--db"])
-        .arg(&db)
-        .arg("--out")
-        .arg(&report)
-        .args(["--format", "md", "--format", "html"])
-        .output()
-        .expect("report");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let md = std::fs::read_to_string(report.join("report.md")).expect("md");
     let html = std::fs::read_to_string(report.join("report.html")).expect("html");
     // Forced labour was volunteered once: every count of its question is withheld.
@@ -2813,7 +2808,6 @@ fn markdown_showed_the_volunteered_counts_the_html_withheld() {
 #[test]
 fn the_quarantine_table_was_headed_reason_and_file_over_kind_and_reason() {
     let dir = tempfile::tempdir().expect("dir");
-    let bin = env!("CARGO_BIN_EXE_stocktake");
     let files = dir.path().join("files");
     std::fs::create_dir(&files).expect("mkdir");
     std::fs::write(
@@ -2821,34 +2815,19 @@ fn the_quarantine_table_was_headed_reason_and_file_over_kind_and_reason() {
         "format = \"stocktake.session.v1\"\nthis is not toml\n",
     )
     .expect("write");
-    let db = dir.path().join("c.db");
-    let out = Command::new(bin)
-        .args(["collate", "--db"])
-        .arg(&db)
-        .arg(&files)
-        .output()
-        .expect("collate");
-    // Collate says so and exits 1: the file is kept out.
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("1 quarantined"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    // Collate says so and exits non-zero: the file is kept out.
+    let (code, _, err) = stocktake_in(dir.path(), &["collate", "--db", "c.db", "files"], &[]);
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("1 quarantined"), "{err}");
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &[
+            "report", "--db", "c.db", "--out", "report", "--format", "html",
+        ],
+        &[],
     );
-    let report = dir.path().join("report");
-    let out = Command::new(bin)
-        .args(["report", "--db"])
-        .arg(&db)
-        .arg("--out")
-        .arg(&report)
-        .args(["--format", "html"])
-        .output()
-        .expect("report");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let html = std::fs::read_to_string(report.join("report.html")).expect("html");
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(dir.path().join("report/report.html")).expect("html");
     assert!(
         html.contains("<table><tr><th>kind</th><th>reason</th></tr><tr><td>"),
         "{html}"

@@ -440,23 +440,13 @@ fn the_french_report_reads_well() {
 #[test]
 fn a_quarantined_file_is_listed_in_the_reports_language() {
     let dir = tempfile::tempdir().expect("dir");
-    let bin = env!("CARGO_BIN_EXE_stocktake");
     let files = dir.path().join("files");
     std::fs::create_dir(&files).expect("mkdir");
     std::fs::write(files.join("broken.toml"), "this is not a session file\n").expect("write");
-    let db = dir.path().join("c.db");
     // Collated in English: the words are stored whatever the collator's language.
-    let out = std::process::Command::new(bin)
-        .args(["--ui-language", "en", "collate", "--db"])
-        .arg(&db)
-        .arg(&files)
-        .output()
-        .expect("collate");
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("no digest line"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = stocktake(dir.path(), &["collate", "--db", "c.db", "files"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no digest line"), "{err}");
     for (lang, said) in [
         (
             "en",
@@ -471,9 +461,10 @@ fn a_quarantined_file_is_listed_in_the_reports_language() {
             ],
         ),
     ] {
-        let report = dir.path().join(format!("report-{lang}"));
-        let out = std::process::Command::new(bin)
-            .args([
+        let out_dir = format!("report-{lang}");
+        ok(
+            dir.path(),
+            &[
                 "report",
                 "--report-language",
                 lang,
@@ -482,20 +473,16 @@ fn a_quarantined_file_is_listed_in_the_reports_language() {
                 "--format",
                 "html",
                 "--db",
-            ])
-            .arg(&db)
-            .arg("--out")
-            .arg(&report)
-            .output()
-            .expect("report");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+                "c.db",
+                "--out",
+                &out_dir,
+            ],
         );
         for file in ["report.md", "report.html"] {
-            let text = std::fs::read_to_string(report.join(file)).expect("report");
-            let text = text.replace("\\", "");
+            let text =
+                std::fs::read_to_string(dir.path().join(&out_dir).join(file)).expect("report");
+            // The Markdown escapes its punctuation with backslashes.
+            let text = text.replace('\\', "");
             for said in said {
                 assert!(text.contains(said), "{lang} {file}: {text}");
             }
