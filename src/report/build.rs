@@ -13,7 +13,7 @@ use super::model::{Answers, Attribution, GuideSection, Report, ReportOptions, Se
 use super::texts::FreeTexts;
 use super::versions::ApartCounter;
 use crate::collate::{CollateError, CollationDb, GeneralNote, Head};
-use crate::guide::{Guide, Place, load_guide_str, visibility};
+use crate::guide::{AnswerValues, Guide, Place, load_guide_str, visibility};
 use crate::session::AnswerStatus;
 
 pub(super) fn version_key(v: &str) -> Vec<(u64, String)> {
@@ -31,6 +31,17 @@ pub(super) fn who(options: &ReportOptions, r: &SessionRow) -> String {
     }
 }
 
+/// A head's answers as skip logic asks for them: those with a real answer.
+struct RowValues<'a>(&'a Answers);
+
+impl AnswerValues for RowValues<'_> {
+    fn values(&self, question: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
+        let a = self.0.get(question)?;
+        (a.status == AnswerStatus::Answered && a.has_values())
+            .then(|| a.values().map(std::borrow::Cow::Borrowed).collect())
+    }
+}
+
 /// The questions of `section` not asked of a session with these answers: hidden by the
 /// skip logic of its own guide version, not for its structure, or not in that version.
 fn hidden_questions(
@@ -39,13 +50,7 @@ fn hidden_questions(
     row: &SessionRow,
     ids: &mut QuestionIds,
 ) -> BTreeSet<std::sync::Arc<str>> {
-    let values: BTreeMap<String, Vec<String>> = row
-        .answers
-        .iter()
-        .filter(|(_, a)| a.status == AnswerStatus::Answered && a.has_values())
-        .map(|(q, a)| (q.to_string(), a.values().map(str::to_string).collect()))
-        .collect();
-    let vis = visibility(own, row.structure, &values);
+    let vis = visibility(own, row.structure, &RowValues(&row.answers));
     section
         .questions()
         .filter(|q| own.question(&q.id).is_none() || !vis.is_visible(&q.id))

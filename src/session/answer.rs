@@ -2,6 +2,8 @@
 //! not asked), plus the other-specify text and the question's note. A value the question
 //! cannot take is refused here, before anything is stored.
 
+use std::borrow::Cow;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -117,12 +119,20 @@ impl Answer {
 
     /// The values skip logic tests, when there is a real answer.
     pub fn skip_values(&self) -> Option<Vec<String>> {
+        self.skip_texts()
+            .map(|v| v.into_iter().map(Cow::into_owned).collect())
+    }
+
+    /// [`Answer::skip_values`] without copying what the answer holds as text already.
+    pub fn skip_texts(&self) -> Option<Vec<Cow<'_, str>>> {
         if self.special.is_some() {
             return None;
         }
         Some(match self.value.as_ref()? {
-            Value::Choices(v) => v.clone(),
-            v => vec![v.to_text()],
+            Value::Choices(v) => v.iter().map(|s| Cow::Borrowed(s.as_str())).collect(),
+            Value::Choice(v) | Value::Text(v) => vec![Cow::Borrowed(v.as_str())],
+            Value::YesNo(b) => vec![Cow::Borrowed(if *b { "yes" } else { "no" })],
+            v => vec![Cow::Owned(v.to_text())],
         })
     }
 }

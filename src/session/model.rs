@@ -9,7 +9,7 @@ use jiff::Timestamp;
 
 use super::answer::{Answer, AnswerError, Special, Value, validate};
 use super::status::{Event, IllegalTransition, Status};
-use crate::guide::{Digest, Guide, Question, Structure, Visibility, visibility};
+use crate::guide::{AnswerValues, Digest, Guide, Question, Structure, Visibility, visibility};
 
 /// Which guide, exactly, a session was made with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -463,12 +463,7 @@ impl Session {
     }
 
     pub fn visibility(&self, guide: &Guide) -> Visibility {
-        let values: BTreeMap<String, Vec<String>> = self
-            .answers
-            .iter()
-            .filter_map(|(q, a)| a.skip_values().map(|v| (q.clone(), v)))
-            .collect();
-        visibility(guide, self.structure, &values)
+        visibility(guide, self.structure, &SkipValues(&self.answers))
     }
 
     pub fn progress(&self, guide: &Guide) -> Progress {
@@ -547,4 +542,13 @@ pub(super) fn bounded(text: &str) -> Result<(), SessionError> {
         return Err(AnswerError::TooLong { chars }.into());
     }
     Ok(())
+}
+
+/// A session's answers as skip logic asks for them.
+struct SkipValues<'a>(&'a BTreeMap<String, Answer>);
+
+impl AnswerValues for SkipValues<'_> {
+    fn values(&self, question: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
+        self.0.get(question)?.skip_texts()
+    }
 }
