@@ -787,3 +787,82 @@ fn conflicts_and_resolve_in_french_keep_digests_and_commands() {
         "{said}"
     );
 }
+
+/// A first collation fills a new database without WAL (see `CollationDb::begin_first_fill`):
+/// killed at any moment, its journal rolls the unfinished batch back, and the next
+/// collation takes everything, in WAL again.
+#[test]
+fn a_first_collation_killed_at_any_moment_is_rolled_back_and_the_next_takes_everything() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("dir");
+    // One session under many ids: a file each, all new.
+    let one = Factory::new().session("Response", Structure::ProtectionCluster, "anecdotal_only");
+    let guide = support::coordinator();
+    let n = 8000;
+    for i in 0..n {
+        let mut s = one.clone();
+        s.id = format!("{}{i:06}", &one.id[..one.id.len() - 6]);
+        s.call_id = s.id.clone();
+        write(
+            &files,
+            &format!("s{i}.toml"),
+            &stocktake::sync::render(&s, &guide),
+        );
+    }
+    let files = files.display().to_string();
+    let spawn = |db: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            .env("LC_ALL", "C.UTF-8")
+            .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
+            .args(["collate", "--db"])
+            .arg(db)
+            .arg(&files)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn")
+    };
+    // How long a whole first collation takes here, to kill the others part of the way in.
+    let started = std::time::Instant::now();
+    let whole = spawn(&dir.path().join("whole.db")).wait().expect("ran");
+    assert!(whole.success());
+    let took = started.elapsed();
+    for (k, part) in [0.1, 0.3, 0.5, 0.7, 0.85, 0.95].into_iter().enumerate() {
+        let db = dir.path().join(format!("c{k}.db"));
+        let mut child = spawn(&db);
+        std::thread::sleep(took.mul_f64(part));
+        child.kill().expect("kill");
+        child.wait().expect("reaped");
+        let out = stocktake(&["collate", "--db", &db.display().to_string(), &files]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        let one = |sql: &str| -> String {
+            conn.query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
+                .map(|v| match v {
+                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                })
+                .expect(sql)
+        };
+        assert_eq!(one("PRAGMA journal_mode"), "wal", "killed at {part}");
+        assert_eq!(one("PRAGMA integrity_check"), "ok", "killed at {part}");
+        assert_eq!(
+            one("SELECT count(*) FROM revisions"),
+            n.to_string(),
+            "killed at {part}"
+        );
+        assert_eq!(
+            one("SELECT count(*) FROM seen"),
+            n.to_string(),
+            "killed at {part}"
+        );
+        assert!(!dir.path().join(format!("c{k}.db-journal")).exists());
+    }
+}

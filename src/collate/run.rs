@@ -129,6 +129,24 @@ pub fn collate(
 ) -> Result<Summary, CollateError> {
     // One collation at a time: a caller that wants to say it waits takes the lock first.
     db.lock_for_collation(super::PATIENCE, &mut || {})?;
+    let first_fill = db.begin_first_fill()?;
+    let result = collate_locked(db, paths, catalog, keys, now, progress);
+    // Back to WAL even when the collation failed: what it committed stays, and a report
+    // should not find the database in the mode only a first fill wants.
+    if first_fill {
+        db.end_first_fill()?;
+    }
+    result
+}
+
+fn collate_locked(
+    db: &mut CollationDb,
+    paths: &[PathBuf],
+    catalog: &Catalog,
+    keys: &Keys,
+    now: &str,
+    progress: &mut dyn FnMut(usize, usize, &Summary),
+) -> Result<Summary, CollateError> {
     let found = find_files(paths)?;
     let total = found.files.len();
     let mut summary = Summary {
