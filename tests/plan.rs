@@ -328,3 +328,84 @@ fn the_campaign_in_french_with_the_json_unchanged() {
     let (json, _) = fr(&["plan", "list", "--json"]);
     assert!(json.contains("\"status\": \"callback\""), "{json}");
 }
+
+/// A campaign file's bad rows, a rules file's mistake and a callback time typed wrong are
+/// refused in French, each at its place (`FILE:line:`), the typed text as it was typed.
+#[test]
+fn a_bad_campaign_file_rules_and_callback_time_are_refused_in_french() {
+    let data = tempfile::tempdir().expect("data");
+    let csv = data.path().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "response,structure,timezone\nIraq,Shelter Cluster,\nIraq,gbv_aor,Mars/Olympus\nYemen,cp_aor,\nYemen,CP AOR,\n,cp_aor,\n",
+    )
+    .expect("csv");
+    let csv_s = csv.display().to_string();
+    let fr = |args: &[&str]| {
+        let mut all = vec!["--ui-language", "fr"];
+        all.extend_from_slice(args);
+        stocktake_in(data.path(), &all, "C.UTF-8")
+    };
+    let o = fr(&["plan", "import", &csv_s]);
+    assert!(!o.status.success());
+    let (_, err) = text(&o);
+    for want in [
+        format!("{csv_s}:2: structure inconnue `Shelter Cluster`\u{a0}; utilisez"),
+        format!("{csv_s}:3: fuseau horaire inconnu `Mars/Olympus`\u{a0}; utilisez un nom IANA"),
+        format!("{csv_s}:5: Yemen · CP AOR est déjà à la ligne 4"),
+        format!("{csv_s}:6: pas de réponse (pays) sur cette ligne"),
+    ] {
+        assert!(err.contains(&want), "{want}\n{err}");
+    }
+    for english in ["unknown", "already on line", "no response"] {
+        assert!(!err.contains(english), "{english} in {err}");
+    }
+    // The same file in English, word for word as before.
+    let (_, en) = text(&stocktake_in(
+        data.path(),
+        &["plan", "import", &csv_s],
+        "C.UTF-8",
+    ));
+    assert!(
+        en.contains(&format!("{csv_s}:5: Yemen · CP AOR is already on line 4")),
+        "{en}"
+    );
+
+    let good = data.path().join("campaign.csv");
+    std::fs::write(&good, CAMPAIGN).expect("csv");
+    let rules = data.path().join("rules.toml");
+    std::fs::write(&rules, "[retry_after]\nnoanswer = \"2h\"\n").expect("rules");
+    let rules_s = rules.display().to_string();
+    let o = fr(&[
+        "plan",
+        "import",
+        &good.display().to_string(),
+        "--rules",
+        &rules_s,
+    ]);
+    assert!(!o.status.success());
+    let (_, err) = text(&o);
+    assert!(
+        err.contains(&format!("{rules_s}:2:1: `noanswer` n'est pas un résultat\u{a0}; utilisez l'un de\u{a0}: completed")),
+        "{err}"
+    );
+
+    let o = fr(&["plan", "import", &good.display().to_string()]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let o = fr(&[
+        "plan",
+        "log",
+        "iraq/gbv_aor",
+        "--outcome",
+        "callback",
+        "--callback",
+        "bientôt",
+    ]);
+    assert!(!o.status.success());
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("`bientôt` n'est pas une heure\u{a0}: tapez +2h"),
+        "{err}"
+    );
+    assert!(!err.contains("is not a time"), "{err}");
+}

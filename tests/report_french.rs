@@ -489,3 +489,57 @@ fn a_quarantined_file_is_listed_in_the_reports_language() {
         }
     }
 }
+
+/// What the report says of its folder in French: a folder open to others (a note) and a
+/// symlink where the charts go (a refusal of the formats that need them), each with its
+/// path as it was given; in English, word for word as before.
+#[test]
+fn what_the_report_says_of_its_folder_is_french() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collation(dir.path());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).expect("mkdir");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    std::os::unix::fs::symlink(dir.path(), out.join("charts")).expect("link");
+    let run = |lang: &str| {
+        let o = stocktake(
+            dir.path(),
+            &[
+                "--ui-language",
+                lang,
+                "report",
+                "--db",
+                &db,
+                "--out",
+                "out",
+                "--format",
+                "md",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1), "md cannot be written");
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let fr = run("fr");
+    assert!(
+        fr.contains("note\u{a0}: out est ouvert aux autres (mode 0755)\u{a0}: ils peuvent en lister le contenu\u{a0};"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("md pas écrit\u{a0}: out/charts\u{a0}: est un lien symbolique là où le rapport range ses graphiques"),
+        "{fr}"
+    );
+    assert!(
+        !fr.contains("open to others") && !fr.contains("symbolic link"),
+        "{fr}"
+    );
+    let en = run("en");
+    assert!(
+        en.contains("note: out is open to others (mode 0755): they can list it; its report files"),
+        "{en}"
+    );
+    assert!(
+        en.contains("out/charts: is a symbolic link where the report keeps its charts; stocktake never writes through it"),
+        "{en}"
+    );
+}

@@ -10,11 +10,128 @@ use crate::guide::Structure;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("{file}: {message}")]
-    File { file: String, message: String },
-    /// One message per bad row, each `FILE:line: message`.
-    #[error("{}", .0.join("\n"))]
-    Rows(Vec<String>),
+    #[error("{file}: not UTF-8 text (byte {byte}); save the spreadsheet as CSV UTF-8")]
+    NotUtf8 { file: String, byte: usize },
+    /// `message`: what the CSV reader said.
+    #[error("{file}: cannot read the header row: {message}")]
+    Header { file: String, message: String },
+    #[error(
+        "{file}: the header row must name at least `response` and `structure` (found: {found})"
+    )]
+    NoColumns { file: String, found: String },
+    #[error("{file}: no targets: the file has a header row and nothing else")]
+    Empty { file: String },
+    /// Every bad row, one a line.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Rows(Vec<RowError>),
+}
+
+/// A bad row of a campaign file: `FILE:line: what`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {problem}")]
+pub struct RowError {
+    pub file: String,
+    pub line: u64,
+    pub problem: RowProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowProblem {
+    /// What the CSV reader said.
+    #[error("cannot read the row: {0}")]
+    Unreadable(String),
+    #[error("no response (country) on this row")]
+    NoResponse,
+    #[error(
+        "unknown structure `{0}`; use protection_cluster, cp_aor, gbv_aor, other: NAME, or the id of a respondent type the guide declares (community_leader)"
+    )]
+    UnknownStructure(String),
+    #[error("unknown time zone `{0}`; use an IANA name such as Africa/Juba or Asia/Baghdad")]
+    UnknownTimeZone(String),
+    #[error("`{0}` is not a language code (en, fr, ar, pt-BR)")]
+    NotALanguage(String),
+    /// `structure` is named in English (`CP AOR`); `written` is the cell as the row has
+    /// it, which the other languages show: the collator's own words, in any language.
+    #[error("{response} · {structure} is already on line {first}")]
+    Twice {
+        response: String,
+        structure: String,
+        written: String,
+        first: u64,
+    },
+}
+
+impl crate::i18n::Reason for ImportError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        let at = |file: &str, what: Words| {
+            Words::msg("why-path")
+                .arg("path", file.to_string())
+                .with("what", what)
+        };
+        match self {
+            ImportError::NotUtf8 { file, byte } => at(
+                file,
+                Words::msg("why-campaign-not-utf8").arg("byte", byte.to_string()),
+            ),
+            ImportError::Header { file, message } => at(
+                file,
+                Words::msg("why-campaign-header").arg("error", message.clone()),
+            ),
+            ImportError::NoColumns { file, found } => at(
+                file,
+                Words::msg("why-campaign-no-columns").arg("found", found.clone()),
+            ),
+            ImportError::Empty { file } => at(file, Words::msg("why-campaign-empty")),
+            ImportError::Rows(rows) => {
+                let mut all = Words::Text(String::new());
+                for (i, r) in rows.iter().enumerate() {
+                    all = if i == 0 {
+                        r.words()
+                    } else {
+                        Words::msg("why-lines")
+                            .with("first", all)
+                            .with("then", r.words())
+                    };
+                }
+                all
+            }
+        }
+    }
+}
+
+impl crate::i18n::Reason for RowError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        let what = match &self.problem {
+            RowProblem::Unreadable(e) => {
+                Words::msg("why-campaign-row-unreadable").arg("error", e.clone())
+            }
+            RowProblem::NoResponse => Words::msg("why-campaign-no-response"),
+            RowProblem::UnknownStructure(s) => {
+                Words::msg("why-campaign-unknown-structure").arg("structure", s.clone())
+            }
+            RowProblem::UnknownTimeZone(z) => {
+                Words::msg("why-campaign-unknown-time-zone").arg("zone", z.clone())
+            }
+            RowProblem::NotALanguage(l) => {
+                Words::msg("why-campaign-not-a-language").arg("code", l.clone())
+            }
+            RowProblem::Twice {
+                response,
+                written,
+                first,
+                ..
+            } => Words::msg("why-campaign-twice")
+                .arg("response", response.clone())
+                .arg("structure", written.clone())
+                .arg("first", first.to_string()),
+        };
+        Words::msg("why-file-line")
+            .arg("file", self.file.clone())
+            .arg("line", self.line.to_string())
+            .with("what", what)
+    }
 }
 
 const KNOWN: &[(&str, &[&str])] = &[
@@ -69,12 +186,9 @@ fn is_language(s: &str) -> bool {
 
 /// The targets of a campaign file, in file order.
 pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::File {
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
         file: file.into(),
-        message: format!(
-            "not UTF-8 text (byte {}); save the spreadsheet as CSV UTF-8",
-            e.valid_up_to()
-        ),
+        byte: e.valid_up_to(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header_line = text.lines().next().unwrap_or("");
@@ -84,9 +198,9 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| ImportError::File {
+        .map_err(|e| ImportError::Header {
             file: file.into(),
-            message: format!("cannot read the header row: {e}"),
+            message: e.to_string(),
         })?
         .clone();
     let column = |name: &str| -> Option<usize> {
@@ -99,12 +213,9 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
             .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
     };
     let (Some(c_response), Some(c_structure)) = (column("response"), column("structure")) else {
-        return Err(ImportError::File {
+        return Err(ImportError::NoColumns {
             file: file.into(),
-            message: format!(
-                "the header row must name at least `response` and `structure` (found: {})",
-                headers.iter().collect::<Vec<_>>().join(", ")
-            ),
+            found: headers.iter().collect::<Vec<_>>().join(", "),
         });
     };
     let known: Vec<Option<usize>> = KNOWN.iter().map(|(k, _)| column(k)).collect();
@@ -116,7 +227,11 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                errors.push(format!("{file}:{line}: cannot read the row: {e}"));
+                errors.push(RowError {
+                    file: file.into(),
+                    line,
+                    problem: RowProblem::Unreadable(e.to_string()),
+                });
                 continue;
             }
         };
@@ -131,16 +246,21 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
             continue;
         }
         let response = get(Some(c_response));
-        let mut bad = |m: String| errors.push(format!("{file}:{line}: {m}"));
+        let mut bad = |problem: RowProblem| {
+            errors.push(RowError {
+                file: file.into(),
+                line,
+                problem,
+            })
+        };
         if response.is_empty() {
-            bad("no response (country) on this row".into());
+            bad(RowProblem::NoResponse);
             continue;
         }
         let raw_structure = get(Some(c_structure));
         let Some((structure, label)) = structure(&raw_structure) else {
-            bad(format!(
-                "unknown structure `{}`; use protection_cluster, cp_aor, gbv_aor, other: NAME, or the id of a respondent type the guide declares (community_leader)",
-                crate::neutralise::line(&raw_structure)
+            bad(RowProblem::UnknownStructure(
+                crate::neutralise::line(&raw_structure).to_string(),
             ));
             continue;
         };
@@ -150,9 +270,8 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
         } else if jiff::tz::TimeZone::get(&timezone).is_ok() {
             Some(timezone)
         } else {
-            bad(format!(
-                "unknown time zone `{}`; use an IANA name such as Africa/Juba or Asia/Baghdad",
-                crate::neutralise::line(&timezone)
+            bad(RowProblem::UnknownTimeZone(
+                crate::neutralise::line(&timezone).to_string(),
             ));
             continue;
         };
@@ -162,23 +281,23 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
             .map(str::to_lowercase)
             .collect();
         if let Some(l) = languages.iter().find(|l| !is_language(l)) {
-            bad(format!(
-                "`{}` is not a language code (en, fr, ar, pt-BR)",
-                crate::neutralise::line(l)
+            bad(RowProblem::NotALanguage(
+                crate::neutralise::line(l).to_string(),
             ));
             continue;
         }
         let id = target_id(&response, structure, &label);
         if let Some(first) = lines.get(&id) {
-            bad(format!(
-                "{} · {} is already on line {first}",
-                crate::neutralise::line(&response),
-                if label.is_empty() {
+            bad(RowProblem::Twice {
+                response: crate::neutralise::line(&response).to_string(),
+                structure: if label.is_empty() {
                     structure.short_label("en").to_string()
                 } else {
                     label.clone()
-                }
-            ));
+                },
+                written: crate::neutralise::line(&raw_structure).to_string(),
+                first: *first,
+            });
             continue;
         }
         lines.insert(id.clone(), line);
@@ -209,10 +328,7 @@ pub fn parse_campaign(bytes: &[u8], file: &str) -> Result<Vec<Target>, ImportErr
         return Err(ImportError::Rows(errors));
     }
     if targets.is_empty() {
-        return Err(ImportError::File {
-            file: file.into(),
-            message: "no targets: the file has a header row and nothing else".into(),
-        });
+        return Err(ImportError::Empty { file: file.into() });
     }
     Ok(targets)
 }
@@ -243,7 +359,7 @@ mod tests {
             panic!("refused")
         };
         assert_eq!(
-            rows,
+            rows.iter().map(ToString::to_string).collect::<Vec<_>>(),
             [
                 "c.csv:2: unknown structure `Shelter Cluster`; use protection_cluster, cp_aor, gbv_aor, other: NAME, or the id of a respondent type the guide declares (community_leader)",
                 "c.csv:3: unknown time zone `Mars/Olympus`; use an IANA name such as Africa/Juba or Asia/Baghdad",

@@ -17,8 +17,8 @@ pub use coverage::{Coverage, Rate, StructureKey, coverage};
 pub use file::{
     FORMAT as ATTEMPTS_FORMAT, attempt_file_name, is_attempt_file, parse_attempt, render_attempt,
 };
-pub use import::{ImportError, parse_campaign};
+pub use import::{ImportError, RowError, RowProblem, parse_campaign};
 pub use outcome::{Group, Outcome};
 pub use progress::{Progress, State, plan, progress, totals};
-pub use target::{Attempt, DEFAULT_MAX_TRIES, Rules, RulesError, Target, target_id};
-pub use when::parse_when;
+pub use target::{Attempt, DEFAULT_MAX_TRIES, Rules, RulesError, RulesProblem, Target, target_id};
+pub use when::{WhenError, parse_when};

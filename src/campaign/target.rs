@@ -94,30 +94,69 @@ impl Default for Rules {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{col}: {message}")]
+#[error("{file}:{line}:{col}: {problem}")]
 pub struct RulesError {
     pub file: String,
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    pub problem: RulesProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RulesProblem {
+    /// What the TOML reader said.
+    #[error("{0}")]
+    Toml(String),
+    #[error("`max_tries` is a whole number from 1 to 100")]
+    MaxTries,
+    #[error("`{0}` is not an outcome; use one of {all}", all = Outcome::ALL.map(Outcome::as_str).join(", "))]
+    NotAnOutcome(String),
+    #[error("`{0}` waits for a duration such as \"4h\" or \"30m\"")]
+    NotADuration(String),
+    #[error("unknown key `{0}`; the rules have max_tries and [retry_after]")]
+    UnknownKey(String),
+}
+
+impl crate::i18n::Reason for RulesError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        let what = match &self.problem {
+            RulesProblem::Toml(m) => Words::Text(m.clone()),
+            RulesProblem::MaxTries => Words::msg("why-rules-max-tries"),
+            RulesProblem::NotAnOutcome(o) => Words::msg("why-rules-not-an-outcome")
+                .arg("outcome", o.clone())
+                .arg("all", Outcome::ALL.map(Outcome::as_str).join(", ")),
+            RulesProblem::NotADuration(o) => {
+                Words::msg("why-rules-not-a-duration").arg("outcome", o.clone())
+            }
+            RulesProblem::UnknownKey(k) => {
+                Words::msg("why-rules-unknown-key").arg("key", k.clone())
+            }
+        };
+        Words::msg("why-at")
+            .arg("file", self.file.clone())
+            .arg("line", self.line.to_string())
+            .arg("col", self.col.to_string())
+            .with("what", what)
+    }
 }
 
 impl Rules {
     /// Rules from TOML: `max_tries = 6` and a `[retry_after]` table of outcome = "4h".
     pub fn parse(text: &str, file: &str) -> Result<Rules, RulesError> {
-        let err = |at: usize, message: String| {
+        let err = |at: usize, problem: RulesProblem| {
             let (line, col) = crate::guide::line_col(text, at);
             RulesError {
                 file: file.to_string(),
                 line,
                 col,
-                message,
+                problem,
             }
         };
         let table: toml::Spanned<toml::Table> = toml::from_str(text).map_err(|e| {
             err(
                 e.span().map_or(0, |s| s.start),
-                e.message().trim().to_string(),
+                RulesProblem::Toml(e.message().trim().to_string()),
             )
         })?;
         let mut rules = Rules::default();
@@ -128,20 +167,14 @@ impl Rules {
                     rules.max_tries = *n as u32;
                 }
                 ("max_tries", _) => {
-                    return Err(err(
-                        at_key("max_tries"),
-                        "`max_tries` is a whole number from 1 to 100".into(),
-                    ));
+                    return Err(err(at_key("max_tries"), RulesProblem::MaxTries));
                 }
                 ("retry_after", toml::Value::Table(t)) => {
                     for (outcome, wait) in t {
                         let Some(o) = Outcome::parse(outcome) else {
                             return Err(err(
                                 at_key(outcome),
-                                format!(
-                                    "`{outcome}` is not an outcome; use one of {}",
-                                    Outcome::ALL.map(Outcome::as_str).join(", ")
-                                ),
+                                RulesProblem::NotAnOutcome(outcome.clone()),
                             ));
                         };
                         let parsed = wait
@@ -151,9 +184,7 @@ impl Rules {
                         let Some(d) = parsed else {
                             return Err(err(
                                 at_key(outcome),
-                                format!(
-                                    "`{outcome}` waits for a duration such as \"4h\" or \"30m\""
-                                ),
+                                RulesProblem::NotADuration(outcome.clone()),
                             ));
                         };
                         rules.retry_after.insert(o, d);
@@ -162,9 +193,7 @@ impl Rules {
                 (other, _) => {
                     return Err(err(
                         at_key(other),
-                        format!(
-                            "unknown key `{other}`; the rules have max_tries and [retry_after]"
-                        ),
+                        RulesProblem::UnknownKey(other.to_string()),
                     ));
                 }
             }

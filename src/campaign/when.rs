@@ -30,15 +30,32 @@ fn duration(s: &str) -> Option<SignedDuration> {
     }
 }
 
+/// Why a callback time was refused: said on the plan screen and after `--callback`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WhenError {
+    /// What was typed, made safe to print.
+    #[error("`{0}` is not a time: type +2h, 15:30, tomorrow 9:00 or 2018-03-15 14:30")]
+    NotATime(String),
+    #[error("that time has passed: a callback is in the future")]
+    Passed,
+}
+
+impl crate::i18n::Reason for WhenError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        match self {
+            WhenError::NotATime(s) => Words::msg("why-when-not-a-time").arg("typed", s.clone()),
+            WhenError::Passed => Words::msg("why-when-passed"),
+        }
+    }
+}
+
 /// When `input` means, typed at `now` about a respondent in `tz`. Always in the future.
-pub fn parse_when(input: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestamp, String> {
+/// The words understood are English (`tomorrow`, `in 30m`) in every language, as are the
+/// digits and the ISO dates.
+pub fn parse_when(input: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestamp, WhenError> {
     let s = input.trim().to_lowercase();
-    let bad = || {
-        format!(
-            "`{}` is not a time: type +2h, 15:30, tomorrow 9:00 or 2018-03-15 14:30",
-            crate::neutralise::line(input.trim())
-        )
-    };
+    let bad = || WhenError::NotATime(crate::neutralise::line(input.trim()).to_string());
     let here = now.to_zoned_datetime(tz.clone());
     let at = |d: Date, t: Time| -> Option<Timestamp> {
         DateTime::from_parts(d, t)
@@ -65,7 +82,7 @@ pub fn parse_when(input: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestam
     };
     match t {
         Some(t) if t > now => Ok(t),
-        Some(_) => Err("that time has passed: a callback is in the future".into()),
+        Some(_) => Err(WhenError::Passed),
         None => Err(bad()),
     }
 }
@@ -89,7 +106,13 @@ mod tests {
         assert_eq!(p("16:30").as_deref(), Ok("2018-03-14T13:30:00Z"));
         assert_eq!(p("tomorrow 9:00").as_deref(), Ok("2018-03-15T06:00:00Z"));
         assert_eq!(p("2018-03-20 10:00").as_deref(), Ok("2018-03-20T07:00:00Z"));
-        assert!(p("2018-03-01 10:00").is_err_and(|e| e.contains("has passed")));
-        assert!(p("soonish").is_err_and(|e| e.contains("is not a time")));
+        assert_eq!(p("2018-03-01 10:00"), Err(WhenError::Passed));
+        assert_eq!(p("soonish"), Err(WhenError::NotATime("soonish".into())));
+    }
+
+    #[test]
+    fn why_a_time_is_refused_is_said_in_every_language() {
+        crate::i18n::assert_said_everywhere(&WhenError::Passed);
+        crate::i18n::assert_said_everywhere(&WhenError::NotATime("soonish".into()));
     }
 }

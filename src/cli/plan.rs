@@ -347,7 +347,7 @@ pub(super) fn log(lang: UiLang, data_dir: Option<&Path>, l: Log<'_>) -> anyhow::
                 anyhow::anyhow!(say(
                     lang,
                     "plan-bad-callback",
-                    &[("error", e.to_string().into())]
+                    &[("error", crate::i18n::Reason::reason(&e, lang).into())]
                 ))
             }),
         })

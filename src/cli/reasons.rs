@@ -30,6 +30,8 @@ fn ours(e: &(dyn Error + 'static), lang: UiLang) -> Option<String> {
         crate::guide::CodebookError,
         crate::guide::BadDigest,
         crate::report::ReportError,
+        crate::campaign::ImportError,
+        crate::campaign::RulesError,
         crate::xlsform::ExportError,
         std::io::Error,
     );
@@ -124,6 +126,75 @@ mod tests {
             Box::new(crate::report::ReportError::Write {
                 path: p(),
                 message: "odd".into(),
+            }),
+            Box::new(crate::report::ReportError::Io {
+                path: p(),
+                cause: io(),
+            }),
+            Box::new(crate::report::ReportError::NotAFolder { path: p() }),
+            Box::new(crate::report::ReportError::ChartsFolder {
+                path: p(),
+                symlink: true,
+            }),
+            Box::new(crate::report::ReportError::ChartsFolder {
+                path: p(),
+                symlink: false,
+            }),
+            Box::new(crate::report::ReportError::ReadAgain {
+                path: p(),
+                cause: crate::collate::CollateError::Busy { path: p() },
+            }),
+            Box::new(crate::report::ReportError::WriterStopped),
+            Box::new(crate::campaign::ImportError::NotUtf8 { file: p(), byte: 3 }),
+            Box::new(crate::campaign::ImportError::Header {
+                file: p(),
+                message: "odd".into(),
+            }),
+            Box::new(crate::campaign::ImportError::NoColumns {
+                file: p(),
+                found: "country, name".into(),
+            }),
+            Box::new(crate::campaign::ImportError::Empty { file: p() }),
+            Box::new(crate::campaign::ImportError::Rows(
+                [
+                    crate::campaign::RowProblem::Unreadable("odd".into()),
+                    crate::campaign::RowProblem::NoResponse,
+                    crate::campaign::RowProblem::UnknownStructure("Shelter".into()),
+                    crate::campaign::RowProblem::UnknownTimeZone("Mars/Olympus".into()),
+                    crate::campaign::RowProblem::NotALanguage("xx_1".into()),
+                ]
+                .into_iter()
+                .enumerate()
+                .map(|(i, problem)| crate::campaign::RowError {
+                    file: p(),
+                    line: i as u64 + 2,
+                    problem,
+                })
+                .collect(),
+            )),
+            Box::new(crate::campaign::RulesError {
+                file: p(),
+                line: 1,
+                col: 1,
+                problem: crate::campaign::RulesProblem::MaxTries,
+            }),
+            Box::new(crate::campaign::RulesError {
+                file: p(),
+                line: 1,
+                col: 1,
+                problem: crate::campaign::RulesProblem::NotAnOutcome("noanswer".into()),
+            }),
+            Box::new(crate::campaign::RulesError {
+                file: p(),
+                line: 1,
+                col: 1,
+                problem: crate::campaign::RulesProblem::NotADuration("busy".into()),
+            }),
+            Box::new(crate::campaign::RulesError {
+                file: p(),
+                line: 1,
+                col: 1,
+                problem: crate::campaign::RulesProblem::UnknownKey("tries".into()),
             }),
             Box::new(crate::xlsform::ExportError::Write {
                 path: p(),

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::i18n::UiLang;
+use crate::i18n::{Reason, UiLang};
 
 use super::{
     AttributionArg, FormatArg, StructureArg, config, existing_db, now_text, say, seconds, show,
@@ -111,7 +111,7 @@ pub(super) fn report(
         writeln!(
             err,
             "{}",
-            say(lang, "cli-note", &[("what", show(n).into())])
+            say(lang, "cli-note", &[("what", show(n.reason(lang)).into())])
         )?;
     }
     // Progress on stderr, a line a step: on a large collation the report takes seconds.
@@ -192,7 +192,7 @@ pub(super) fn report(
         // Why it failed is the report writer's words, after the lead.
         let args = [
             ("format", f.format.name().into()),
-            ("error", show(&f.error).into()),
+            ("error", show(f.error.reason(lang)).into()),
             ("removed", show(removed).into()),
         ];
         writeln!(err, "{}", say(lang, "report-failed", &args))?;

@@ -133,5 +133,39 @@ why-guide-not-utf8 = { $path }:{ $line }:{ $col }: the file is not UTF-8 text; s
 why-bad-digest = not a digest: expected "sha256:" followed by 64 lowercase hex digits
 why-xlsform-write = { $path }: cannot write the XLSForm: { $error }
 
+## The report's folders and files (ReportError)
+why-report-not-a-folder = exists and is not a folder; name a folder for the report with --out DIR
+why-report-charts-symlink = is a symbolic link where the report keeps its charts; stocktake never writes through it: remove it and write the report again
+why-report-charts-not-a-folder = is not a folder where the report keeps its charts; stocktake never writes through it: remove it and write the report again
+why-report-read-again = reading the answers again: { $cause }
+why-report-writer-stopped = the workbook's writer stopped
+
+## A campaign file's refusals (campaign::ImportError)
+why-file-line = { $file }:{ $line }: { $what }
+why-campaign-not-utf8 = not UTF-8 text (byte { $byte }); save the spreadsheet as CSV UTF-8
+why-campaign-header = cannot read the header row: { $error }
+why-campaign-no-columns = the header row must name at least `response` and `structure` (found: { $found })
+why-campaign-empty = no targets: the file has a header row and nothing else
+why-campaign-row-unreadable = cannot read the row: { $error }
+why-campaign-no-response = no response (country) on this row
+why-campaign-unknown-structure = unknown structure `{ $structure }`; use protection_cluster, cp_aor, gbv_aor, other: NAME, or the id of a respondent type the guide declares (community_leader)
+why-campaign-unknown-time-zone = unknown time zone `{ $zone }`; use an IANA name such as Africa/Juba or Asia/Baghdad
+why-campaign-not-a-language = `{ $code }` is not a language code (en, fr, ar, pt-BR)
+why-campaign-twice = { $response } · { $structure } is already on line { $first }
+
+## A campaign's rules file (campaign::RulesError)
+why-rules-max-tries = `max_tries` is a whole number from 1 to 100
+why-rules-not-an-outcome = `{ $outcome }` is not an outcome; use one of { $all }
+why-rules-not-a-duration = `{ $outcome }` waits for a duration such as "4h" or "30m"
+why-rules-unknown-key = unknown key `{ $key }`; the rules have max_tries and [retry_after]
+
+## A callback time refused (campaign::WhenError)
+why-when-not-a-time = `{ $typed }` is not a time: type +2h, 15:30, tomorrow 9:00 or 2018-03-15 14:30
+why-when-passed = that time has passed: a callback is in the future
+
+## The report's folder open to others (a note, not a refusal)
+report-folder-open = { $path } is open to others (mode { $mode }): they can list it; its report files are readable by you alone (0600), and the folder is left as it is (a folder stocktake creates is 0700)
+report-folder-open-writable = { $path } is open to others (mode { $mode }): they can list it and replace or remove the files in it; its report files are readable by you alone (0600), and the folder is left as it is (a folder stocktake creates is 0700)
+
 ## Between an error and its cause, on the command line
 why-then = {": "}

@@ -133,5 +133,39 @@ why-guide-not-utf8 = { $path }:{ $line }:{ $col }: le fichier n'est pas du texte
 why-bad-digest = pas une empreinte : « sha256: » suivi de 64 chiffres hexadécimaux en minuscules étaient attendus
 why-xlsform-write = { $path } : impossible d'écrire le XLSForm : { $error }
 
+## The report's folders and files (ReportError)
+why-report-not-a-folder = existe et n'est pas un dossier ; nommez un dossier pour le rapport avec --out DOSSIER
+why-report-charts-symlink = est un lien symbolique là où le rapport range ses graphiques ; stocktake n'écrit jamais au travers : supprimez-le et écrivez le rapport de nouveau
+why-report-charts-not-a-folder = n'est pas un dossier là où le rapport range ses graphiques ; stocktake n'écrit jamais au travers : supprimez-le et écrivez le rapport de nouveau
+why-report-read-again = en relisant les réponses : { $cause }
+why-report-writer-stopped = le programme qui écrit le classeur s'est arrêté
+
+## A campaign file's refusals (campaign::ImportError)
+why-file-line = { $file }:{ $line }: { $what }
+why-campaign-not-utf8 = pas du texte UTF-8 (octet { $byte }) ; enregistrez la feuille au format CSV UTF-8
+why-campaign-header = impossible de lire la ligne d'en-tête : { $error }
+why-campaign-no-columns = la ligne d'en-tête doit nommer au moins `response` et `structure` (trouvé : { $found })
+why-campaign-empty = aucune cible : le fichier a une ligne d'en-tête et rien d'autre
+why-campaign-row-unreadable = impossible de lire la ligne : { $error }
+why-campaign-no-response = pas de réponse (pays) sur cette ligne
+why-campaign-unknown-structure = structure inconnue `{ $structure }` ; utilisez protection_cluster, cp_aor, gbv_aor, other: NOM, ou l'identifiant d'un type de répondant que le guide déclare (community_leader)
+why-campaign-unknown-time-zone = fuseau horaire inconnu `{ $zone }` ; utilisez un nom IANA comme Africa/Juba ou Asia/Baghdad
+why-campaign-not-a-language = `{ $code }` n'est pas un code de langue (en, fr, ar, pt-BR)
+why-campaign-twice = { $response } · { $structure } est déjà à la ligne { $first }
+
+## A campaign's rules file (campaign::RulesError)
+why-rules-max-tries = `max_tries` est un nombre entier de 1 à 100
+why-rules-not-an-outcome = `{ $outcome }` n'est pas un résultat ; utilisez l'un de : { $all }
+why-rules-not-a-duration = `{ $outcome }` attend une durée comme « 4h » ou « 30m »
+why-rules-unknown-key = clé inconnue `{ $key }` ; les règles ont max_tries et [retry_after]
+
+## A callback time refused (campaign::WhenError)
+why-when-not-a-time = `{ $typed }` n'est pas une heure : tapez +2h, 15:30, tomorrow 9:00 ou 2018-03-15 14:30
+why-when-passed = cette heure est passée : un rappel est dans le futur
+
+## The report's folder open to others (a note, not a refusal)
+report-folder-open = { $path } est ouvert aux autres (mode { $mode }) : ils peuvent en lister le contenu ; les fichiers du rapport ne sont lisibles que par vous (0600), et le dossier est laissé tel quel (un dossier que stocktake crée est en 0700)
+report-folder-open-writable = { $path } est ouvert aux autres (mode { $mode }) : ils peuvent en lister le contenu et en remplacer ou supprimer les fichiers ; les fichiers du rapport ne sont lisibles que par vous (0600), et le dossier est laissé tel quel (un dossier que stocktake crée est en 0700)
+
 ## Between an error and its cause, on the command line
 why-then = {" : "}

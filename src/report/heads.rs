@@ -59,9 +59,9 @@ impl GuideSection {
         each: &mut dyn FnMut(&SessionRow) -> Result<(), ReportError>,
     ) -> Result<(), ReportError> {
         let src = &self.source;
-        let failed = |e: CollateError| ReportError::Write {
+        let failed = |cause: CollateError| ReportError::ReadAgain {
             path: src.db.display().to_string(),
-            message: format!("reading the answers again: {e}"),
+            cause,
         };
         let db = CollationDb::open_reader(&src.db).map_err(failed)?;
         let mut ids = QuestionIds::default();

@@ -72,7 +72,7 @@ pub use tables::{
     wide_rows,
 };
 pub use tables_analysis::{coding_rows, matrix_rows, theme_rows};
-pub use write::{Failure, Outcome, prepare_folder, write, write_reporting};
+pub use write::{Failure, OpenFolder, Outcome, prepare_folder, write, write_reporting};
 pub use xlsx::{XlsxLimits, write_xlsx_within};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,17 +103,63 @@ impl Format {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
+    /// What a library said (the spreadsheet's, the CSV writer's, the zip's), as it said it.
     #[error("{path}: {message}")]
     Write { path: String, message: String },
+    #[error("{path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
+    #[error("{path}: exists and is not a folder; name a folder for the report with --out DIR")]
+    NotAFolder { path: String },
+    #[error(
+        "{path}: is {} where the report keeps its charts; stocktake never writes through it: remove it and write the report again",
+        if *symlink { "a symbolic link" } else { "not a folder" }
+    )]
+    ChartsFolder { path: String, symlink: bool },
+    #[error("{path}: reading the answers again: {cause}")]
+    ReadAgain {
+        path: String,
+        cause: crate::collate::CollateError,
+    },
+    /// The workbook's writer failed and says why itself: this only stops the rows fed to it.
+    #[error("the workbook's writer stopped")]
+    WriterStopped,
 }
 
-/// `message` is worded where the write failed, with the system's or the library's words.
+impl ReportError {
+    pub(crate) fn io(path: &Path) -> impl Fn(std::io::Error) -> ReportError + '_ {
+        move |cause| ReportError::Io {
+            path: path.display().to_string(),
+            cause,
+        }
+    }
+}
+
 impl crate::i18n::Reason for ReportError {
     fn words(&self) -> crate::i18n::Words {
-        let ReportError::Write { path, message } = self;
-        crate::i18n::Words::msg("why-path")
-            .arg("path", path.clone())
-            .arg("what", message.clone())
+        use crate::i18n::Words;
+        let at = |path: &str, what: Words| {
+            Words::msg("why-path")
+                .arg("path", path.to_string())
+                .with("what", what)
+        };
+        match self {
+            ReportError::Write { path, message } => at(path, Words::Text(message.clone())),
+            ReportError::Io { path, cause } => at(path, cause.said()),
+            ReportError::NotAFolder { path } => at(path, Words::msg("why-report-not-a-folder")),
+            ReportError::ChartsFolder { path, symlink } => at(
+                path,
+                Words::msg(if *symlink {
+                    "why-report-charts-symlink"
+                } else {
+                    "why-report-charts-not-a-folder"
+                }),
+            ),
+            ReportError::ReadAgain { path, cause } => at(
+                path,
+                Words::msg("why-report-read-again").with("cause", cause.said()),
+            ),
+            ReportError::WriterStopped => Words::msg("why-report-writer-stopped"),
+        }
     }
 }
 
@@ -146,10 +192,7 @@ impl<'a> Text<'a> {
     pub(crate) fn finish(self, path: &Path) -> Result<(), ReportError> {
         match self.error {
             None => Ok(()),
-            Some(e) => Err(ReportError::Write {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            }),
+            Some(e) => Err(ReportError::io(path)(e)),
         }
     }
 }
@@ -201,12 +244,7 @@ pub(crate) fn quarantine_kind(say: Say, kind: &str) -> String {
 
 /// Write a file readable by its owner only, replacing an older report atomically.
 pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
-    write_private_with(path, |w| {
-        w.write_all(bytes).map_err(|e| ReportError::Write {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })
-    })
+    write_private_with(path, |w| w.write_all(bytes).map_err(ReportError::io(path)))
 }
 
 /// Like [`write_private`], the content written through a buffered writer as it comes.
@@ -219,10 +257,7 @@ pub(crate) fn write_private_with(
     crate::fs::write(
         path,
         &crate::fs::NewFile::PRIVATE_REPLACE,
-        |e| ReportError::Write {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        },
+        ReportError::io(path),
         content,
     )
 }

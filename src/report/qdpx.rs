@@ -422,10 +422,7 @@ pub fn write_qdpx(path: &Path, s: &GuideSection, now: &str) -> Result<(), Report
             part(session_parts(s, r, &units, &stale))
         })
     };
-    let io = |e: std::io::Error| ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
+    let io = |e: std::io::Error| ReportError::io(path)(e);
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut sources = std::io::BufWriter::new(tempfile::tempfile_in(dir).map_err(io)?);
     super::write_private_with(path, |w| {

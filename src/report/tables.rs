@@ -391,14 +391,20 @@ pub fn write_csv(
             .from_writer(file);
         table(&mut |r: &[&str]| {
             w.write_record(r.iter().map(|c| safe_bytes(c)))
-                .map_err(|e| ReportError::Write {
-                    path: shown.clone(),
-                    message: e.to_string(),
+                .map_err(|e| {
+                    let message = e.to_string();
+                    match e.into_kind() {
+                        csv::ErrorKind::Io(cause) => ReportError::Io {
+                            path: shown.clone(),
+                            cause,
+                        },
+                        _ => ReportError::Write {
+                            path: shown.clone(),
+                            message,
+                        },
+                    }
                 })
         })?;
-        w.flush().map_err(|e| ReportError::Write {
-            path: shown.clone(),
-            message: e.to_string(),
-        })
+        w.flush().map_err(ReportError::io(path))
     })
 }

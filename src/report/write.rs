@@ -30,38 +30,56 @@ pub struct Failure {
 }
 
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> ReportError + '_ {
-    move |e| ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
+    ReportError::io(path)
+}
+
+/// A note, not a refusal: the report's folder is open to other users.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{path} is open to others (mode {mode:04o}): they can {}; its report files are readable by you alone (0600), and the folder is left as it is (a folder stocktake creates is 0700)",
+    if self.writable() { "list it and replace or remove the files in it" } else { "list it" }
+)]
+pub struct OpenFolder {
+    pub path: String,
+    pub mode: u32,
+}
+
+impl OpenFolder {
+    fn writable(&self) -> bool {
+        self.mode & 0o022 != 0
+    }
+}
+
+impl crate::i18n::Reason for OpenFolder {
+    fn words(&self) -> crate::i18n::Words {
+        crate::i18n::Words::msg(if self.writable() {
+            "report-folder-open-writable"
+        } else {
+            "report-folder-open"
+        })
+        .arg("path", self.path.clone())
+        .arg("mode", format!("{:04o}", self.mode))
     }
 }
 
 /// Make `out` ready for a report: created private (0700, and any missing parent) when it
 /// is missing; an existing folder is never changed (`--out /tmp` must not take `/tmp`
 /// from its other users). Returns a notice when others can get into an existing one.
-pub fn prepare_folder(out: &Path) -> Result<Vec<String>, ReportError> {
+pub fn prepare_folder(out: &Path) -> Result<Vec<OpenFolder>, ReportError> {
     match std::fs::metadata(out) {
         Ok(m) if m.is_dir() => {
             let mode = m.mode() & 0o7777;
             let mut notes = Vec::new();
             if mode & 0o077 != 0 {
-                let what = if mode & 0o022 != 0 {
-                    "list it and replace or remove the files in it"
-                } else {
-                    "list it"
-                };
-                notes.push(format!(
-                    "{} is open to others (mode {:04o}): they can {what}; its report files are readable by you alone (0600), and the folder is left as it is (a folder stocktake creates is 0700)",
-                    out.display(),
-                    mode
-                ));
+                notes.push(OpenFolder {
+                    path: out.display().to_string(),
+                    mode,
+                });
             }
             Ok(notes)
         }
-        Ok(_) => Err(ReportError::Write {
+        Ok(_) => Err(ReportError::NotAFolder {
             path: out.display().to_string(),
-            message: "exists and is not a folder; name a folder for the report with --out DIR"
-                .into(),
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             DirBuilder::new()
@@ -80,16 +98,9 @@ pub fn prepare_folder(out: &Path) -> Result<Vec<String>, ReportError> {
 fn own_subfolder(dir: &Path) -> Result<(), ReportError> {
     match std::fs::symlink_metadata(dir) {
         Ok(m) if m.file_type().is_dir() => Ok(()),
-        Ok(m) => Err(ReportError::Write {
+        Ok(m) => Err(ReportError::ChartsFolder {
             path: dir.display().to_string(),
-            message: format!(
-                "is {} where the report keeps its charts; stocktake never writes through it: remove it and write the report again",
-                if m.file_type().is_symlink() {
-                    "a symbolic link"
-                } else {
-                    "not a folder"
-                }
-            ),
+            symlink: m.file_type().is_symlink(),
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => DirBuilder::new()
             .mode(0o700)
@@ -450,7 +461,12 @@ mod tests {
         std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o1777)).expect("chmod");
         let notes = prepare_folder(&open).expect("ready");
         assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].contains("mode 1777"), "{notes:?}");
+        assert!(notes[0].to_string().contains("mode 1777"), "{notes:?}");
+        crate::i18n::assert_said_everywhere(&notes[0]);
+        crate::i18n::assert_said_everywhere(&OpenFolder {
+            path: "r".into(),
+            mode: 0o755,
+        });
         assert_eq!(
             std::fs::metadata(&open).expect("meta").mode() & 0o7777,
             0o1777

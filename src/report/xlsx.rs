@@ -51,9 +51,14 @@ pub fn write_xlsx_within(
     report: &Report,
     limits: &XlsxLimits,
 ) -> Result<(), ReportError> {
-    let err = |e: XlsxError| ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
+    // The system's failures (a full disk) are named in the report's language; the
+    // library's own, as it words them.
+    let err = |e: XlsxError| match e {
+        XlsxError::IoError(cause) => ReportError::io(path)(cause),
+        e => ReportError::Write {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        },
     };
     let mut wb = Workbook::new();
     // Deflate dominated the XLSX time at the default level 6. With shared strings (below)

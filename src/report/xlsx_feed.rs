@@ -67,10 +67,7 @@ pub(super) fn feed(
                 if send.send(Batch::Rows(full)).is_err() {
                     // The writer failed and says why; this only stops the table.
                     hung_up = true;
-                    return Err(ReportError::Write {
-                        path: String::new(),
-                        message: "the workbook's writer stopped".into(),
-                    });
+                    return Err(ReportError::WriterStopped);
                 }
             }
             Ok(())

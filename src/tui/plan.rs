@@ -32,7 +32,7 @@ pub struct LogPanel {
     pub cursor: usize,
     /// Typing the callback time.
     pub time: Option<TextField>,
-    pub error: Option<String>,
+    pub error: Option<crate::campaign::WhenError>,
 }
 
 #[derive(Default)]

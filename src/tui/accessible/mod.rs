@@ -462,3 +462,34 @@ impl<'a> Accessible<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{UiLang, tr};
+    use crate::session::Status;
+
+    /// Every status a session can have is said in words on the list, in every language:
+    /// only a value no stocktake writes would be shown as it is stored.
+    #[test]
+    fn every_status_on_the_list_is_said_in_words() {
+        for status in [Status::Draft, Status::InProgress, Status::Completed] {
+            let row = |lang| {
+                tr(
+                    lang,
+                    "acc-session-row",
+                    &[
+                        ("n", 1.into()),
+                        ("response", "Mali".into()),
+                        ("structure", "CP AOR".into()),
+                        ("status", status.as_str().into()),
+                        ("answered", 0.into()),
+                        ("required", 1.into()),
+                    ],
+                )
+            };
+            let (en, fr) = (row(UiLang::En), row(UiLang::Fr));
+            assert!(!en.contains('_') && !fr.contains('_'), "{en} / {fr}");
+            assert_ne!(en, fr);
+        }
+    }
+}

@@ -281,7 +281,8 @@ fn render_log(app: &App, log: &crate::tui::plan::LogPanel, f: &mut Frame, area: 
             lines.push(Line::default());
             lines.push(Line::default());
             if let Some(e) = &log.error {
-                lines.push(Line::from(Span::styled(fit(e, inner), t.error())));
+                let said = crate::i18n::Reason::reason(e, app.lang());
+                lines.push(Line::from(Span::styled(fit(&said, inner), t.error())));
             }
         }
     }
