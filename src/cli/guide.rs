@@ -221,13 +221,21 @@ pub(super) fn import(
     let lost: Vec<String> = imported
         .lost
         .iter()
-        .map(|l| format!("{}:{}:{}: {}", form.display(), l.sheet, l.row, l.what))
+        .map(|l| {
+            format!(
+                "{}:{}:{}: {}",
+                form.display(),
+                l.sheet,
+                l.row,
+                l.what.in_lang(lang)
+            )
+        })
         .collect();
     for n in &imported.notes {
         writeln!(
             err,
             "{}",
-            say(lang, "cli-note", &[("what", show(n).into())])
+            say(lang, "cli-note", &[("what", show(n.in_lang(lang)).into())])
         )?;
     }
     if !lost.is_empty() && !lossy {
@@ -241,12 +249,25 @@ pub(super) fn import(
         writeln!(err, "{}", say(lang, "guide-import-lost", &args))?;
         return Ok(ExitCode::FAILURE);
     }
+    // The comments are the importer's words, in the language they read the import in.
     let mut text = format!(
-        "# Imported from {} by `stocktake guide import`. Format: docs/guide-format.md.\n",
-        neutralise::line(&form.display().to_string())
+        "# {}\n",
+        say(
+            lang,
+            "guide-import-header",
+            &[(
+                "form",
+                neutralise::line(&form.display().to_string())
+                    .into_owned()
+                    .into()
+            )]
+        )
     );
     if !lost.is_empty() {
-        text.push_str("# Not carried over (--lossy):\n");
+        text.push_str(&format!(
+            "# {}\n",
+            say(lang, "guide-import-header-lost", &[])
+        ));
         for l in &lost {
             text.push_str(&format!("#   {}\n", neutralise::line(l)));
         }

@@ -253,3 +253,31 @@ analyse-nothing = { $db }: no sessions{ $guide ->
 merge-codings-merged = { $file }: { $n } new coding(s) merged into { $db }
 tui-needs-terminal = the interview screens need a terminal; run stocktake in one, or use a subcommand (stocktake --help)
 tui-no-guide = no interview guide could be loaded; run `stocktake guide list` to see why
+
+## What an XLSForm import leaves out (`stocktake guide import`): notes, then lost parts
+xlsform-note-metadata = { $file }:survey:{ $row }: `{ $type }` ({ $name }) left out: stocktake records its own times and interviewer
+xlsform-note-renamed = { $file }:survey:{ $row }: `{ $name }` is the question `{ $id }`
+# $why: what the condition reader found, in English (the XPath subset's own words)
+xlsform-lost-relevant = relevant of `{ $name }` (`{ $relevant }`): { $why }; it is always shown
+# $what: one of xlsform-uncarried-*; $value: " (`the cell`)" or nothing
+xlsform-lost-column = { $what }{ $value } on `{ $name }`: a guide has no place for it
+xlsform-uncarried-calculation = a calculation
+xlsform-uncarried-default = a default answer
+xlsform-uncarried-choice-filter = a cascading choice filter
+xlsform-uncarried-repeat-count = a repeat count
+xlsform-uncarried-trigger = a trigger
+xlsform-uncarried-image = an image
+xlsform-uncarried-audio = an audio file
+xlsform-uncarried-video = a video
+xlsform-lost-repeat = repeat `{ $name }`: a guide has no repeated groups; its questions are asked once
+xlsform-lost-calculate = calculate `{ $name }` (`{ $calc }`): a guide computes nothing
+xlsform-lost-type = `{ $type }` question `{ $name }`: a guide has no such type
+xlsform-lost-constraint-multi = constraint `{ $constraint }` on `{ $name }`: a guide keeps only a number's bounds and, on a select_multiple, options that exclude the others (`not(selected(., 'none')) or count-selected(.) = 1`)
+xlsform-lost-constraint-number = constraint `{ $constraint }` on `{ $name }`: a guide keeps only bounds (`. >= 0 and . <= 100`)
+xlsform-lost-range = range `{ $name }` with parameters `{ $parameters }`: a guide's scale has whole steps of 1 and at most 100 points; it is a number question
+xlsform-lost-required = required `{ $required }` on `{ $name }`: a guide's question is required or not; it is not required
+xlsform-lost-hxl = hxl `{ $tag }` on `{ $name }`: not an HXL hashtag (#tag+attribute)
+
+## The comments at the top of a guide `stocktake guide import` writes
+guide-import-header = Imported from { $form } by `stocktake guide import`. Format: docs/guide-format.md.
+guide-import-header-lost = Not carried over (--lossy):

@@ -365,3 +365,31 @@ merge-codings-merged = { $file } : { $n ->
 } dans { $db }
 tui-needs-terminal = les écrans d'entretien ont besoin d'un terminal ; lancez stocktake dans un terminal, ou utilisez une sous-commande (stocktake --help)
 tui-no-guide = aucun guide d'entretien n'a pu être chargé ; lancez `stocktake guide list` pour savoir pourquoi
+
+## What an XLSForm import leaves out (`stocktake guide import`): notes, then lost parts
+xlsform-note-metadata = { $file }:survey:{ $row }: `{ $type }` ({ $name }) laissé de côté : stocktake enregistre lui-même ses heures et l'enquêteur
+xlsform-note-renamed = { $file }:survey:{ $row }: `{ $name }` devient la question `{ $id }`
+# $why: what the condition reader found, in English (the XPath subset's own words)
+xlsform-lost-relevant = relevant de `{ $name }` (`{ $relevant }`) : { $why } ; la question est toujours posée
+# $what: one of xlsform-uncarried-*; $value: " (`the cell`)" or nothing
+xlsform-lost-column = { $what }{ $value } sur `{ $name }` : un guide n'a pas de place pour cela
+xlsform-uncarried-calculation = un calcul
+xlsform-uncarried-default = une réponse par défaut
+xlsform-uncarried-choice-filter = un filtre de choix en cascade
+xlsform-uncarried-repeat-count = un nombre de répétitions
+xlsform-uncarried-trigger = un déclencheur
+xlsform-uncarried-image = une image
+xlsform-uncarried-audio = un fichier audio
+xlsform-uncarried-video = une vidéo
+xlsform-lost-repeat = répétition `{ $name }` : un guide n'a pas de groupes répétés ; ses questions sont posées une fois
+xlsform-lost-calculate = calculate `{ $name }` (`{ $calc }`) : un guide ne calcule rien
+xlsform-lost-type = question `{ $name }` de type `{ $type }` : un guide n'a pas ce type
+xlsform-lost-constraint-multi = contrainte `{ $constraint }` sur `{ $name }` : un guide ne garde que les bornes d'un nombre et, sur un select_multiple, les options qui excluent les autres (`not(selected(., 'none')) or count-selected(.) = 1`)
+xlsform-lost-constraint-number = contrainte `{ $constraint }` sur `{ $name }` : un guide ne garde que des bornes (`. >= 0 and . <= 100`)
+xlsform-lost-range = range `{ $name }` aux paramètres `{ $parameters }` : l'échelle d'un guide avance par pas entiers de 1 et a au plus 100 points ; c'est une question de nombre
+xlsform-lost-required = required `{ $required }` sur `{ $name }` : une question de guide est obligatoire ou non ; elle n'est pas obligatoire
+xlsform-lost-hxl = hxl `{ $tag }` sur `{ $name }` : pas un hashtag HXL (#tag+attribut)
+
+## The comments at the top of a guide `stocktake guide import` writes
+guide-import-header = Importé de { $form } par `stocktake guide import`. Format : docs/guide-format.md.
+guide-import-header-lost = Non repris (--lossy) :

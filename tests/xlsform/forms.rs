@@ -524,3 +524,46 @@ fn a_form_with_unsupported_features_is_refused_then_imported_with_lossy() {
         "census.toml: exists; the import never replaces a file: name a new one with --out\n"
     ));
 }
+
+/// What an import leaves out, in French: each lost part at its `FILE:survey:ROW:` as in
+/// English, and the comments at the top of the guide in the importer's language. What the
+/// condition reader says of a `relevant` it cannot read stays its own (English).
+#[test]
+fn what_an_import_leaves_out_is_said_in_french() {
+    let dir = tempfile::tempdir().expect("dir");
+    workbook(&dir.path().join("census.xlsx"), &unsupported());
+    let args = [
+        "--ui-language",
+        "fr",
+        "guide",
+        "import",
+        "census.xlsx",
+        "--out",
+        "census.toml",
+    ];
+    let out = stocktake(&args, dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for want in [
+        "census.xlsx:survey:3: un filtre de choix en cascade (`region = ${region}`) sur `district`\u{a0}: un guide n'a pas de place pour cela\n",
+        "census.xlsx:survey:4: calculate `hh_key` (`concat(${region}, '-', ${district})`)\u{a0}: un guide ne calcule rien\n",
+        "census.xlsx:survey:5: répétition `person`\u{a0}: un guide n'a pas de groupes répétés\u{a0}; ses questions sont posées une fois\n",
+        "census.xlsx:survey:7: contrainte `regex(., '^[0-9]+$')` sur `age`\u{a0}: un guide ne garde que des bornes",
+        "census.xlsx:survey:9: question `gps` de type `geopoint`\u{a0}: un guide n'a pas ce type\n",
+        "; la question est toujours posée\n",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    for english in ["a guide has no", " on `", "it is always shown"] {
+        assert!(!err.contains(english), "{english} in {err}");
+    }
+    let mut lossy = args.to_vec();
+    lossy.push("--lossy");
+    let out = stocktake(&lossy, dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let toml = std::fs::read_to_string(dir.path().join("census.toml")).expect("written");
+    assert!(
+        toml.starts_with("# Importé de census.xlsx par `stocktake guide import`. Format\u{a0}: docs/guide-format.md.\n# Non repris (--lossy)\u{a0}:\n#   census.xlsx:survey:3: un filtre de choix en cascade"),
+        "{toml}"
+    );
+}

@@ -194,7 +194,7 @@ impl Importer {
         }
     }
 
-    pub(super) fn lose(&mut self, row: usize, what: String) {
+    pub(super) fn lose(&mut self, row: usize, what: crate::i18n::Words) {
         self.lost.push(Lost {
             sheet: "survey".into(),
             row,

@@ -12,16 +12,18 @@ use std::path::Path;
 
 use super::sheet::{Problems, read_book};
 use crate::guide::{Guide, Text, is_identifier};
+use crate::i18n::Words;
 
 /// Options one question may offer; a longer list belongs in a text question.
 pub const MAX_OPTIONS: usize = 1_000;
 
 /// Part of the form the guide does not carry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Lost {
     pub sheet: String,
     pub row: usize,
-    pub what: String,
+    /// Said in the program's language; its English is what the import always printed.
+    pub what: Words,
 }
 
 /// The guide made from a form, as TOML, and what it left behind.
@@ -29,8 +31,9 @@ pub struct Lost {
 pub struct Imported {
     pub guide: Guide,
     pub lost: Vec<Lost>,
-    /// Changes that lose nothing (a name made a valid id, metadata left out).
-    pub notes: Vec<String>,
+    /// Changes that lose nothing (a name made a valid id, metadata left out), each
+    /// `FILE:survey:ROW: what`.
+    pub notes: Vec<Words>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,16 +59,16 @@ const METADATA: &[&str] = &[
     "background-audio",
 ];
 
-/// Columns whose content a guide has no place for.
+/// Columns whose content a guide has no place for, with the message that names what they hold.
 const UNCARRIED: &[(&str, &str)] = &[
-    ("calculation", "a calculation"),
-    ("default", "a default answer"),
-    ("choice_filter", "a cascading choice filter"),
-    ("repeat_count", "a repeat count"),
-    ("trigger", "a trigger"),
-    ("image", "an image"),
-    ("audio", "an audio file"),
-    ("video", "a video"),
+    ("calculation", "xlsform-uncarried-calculation"),
+    ("default", "xlsform-uncarried-default"),
+    ("choice_filter", "xlsform-uncarried-choice-filter"),
+    ("repeat_count", "xlsform-uncarried-repeat-count"),
+    ("trigger", "xlsform-uncarried-trigger"),
+    ("image", "xlsform-uncarried-image"),
+    ("audio", "xlsform-uncarried-audio"),
+    ("video", "xlsform-uncarried-video"),
 ];
 
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
@@ -94,7 +97,7 @@ struct Importer {
     choices: Columns,
     lists: HashMap<String, Vec<(usize, String, Text)>>,
     lost: Vec<Lost>,
-    notes: Vec<String>,
+    notes: Vec<Words>,
 }
 
 fn cell(row: &[String], col: Option<usize>) -> &str {

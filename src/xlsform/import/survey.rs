@@ -20,6 +20,7 @@ use crate::guide::{
     Choice, Condition, ConsentRule, Guide, Question, QuestionType, Respondent, Section, Structure,
     SyncSettings, Test, Text, is_hxl_tag, parse_guide,
 };
+use crate::i18n::Words;
 
 impl Importer {
     pub(super) fn run(&mut self, book: &Book, stem: &str) -> Result<Imported, Problems> {
@@ -147,7 +148,13 @@ impl Importer {
                 continue;
             }
             if METADATA.contains(&verb) {
-                self.notes.push(format!("{}:survey:{n}: `{verb}` ({name}) left out: stocktake records its own times and interviewer", self.file));
+                self.notes.push(
+                    Words::msg("xlsform-note-metadata")
+                        .arg("file", self.file.clone())
+                        .arg("row", n.to_string())
+                        .arg("type", verb.to_string())
+                        .arg("name", name.clone()),
+                );
                 continue;
             }
             if name.is_empty() {
@@ -175,9 +182,10 @@ impl Importer {
                     Err(why) => {
                         self.lose(
                             n,
-                            format!(
-                                "relevant of `{name}` (`{relevant}`): {why}; it is always shown"
-                            ),
+                            Words::msg("xlsform-lost-relevant")
+                                .arg("name", name.clone())
+                                .arg("relevant", relevant.clone())
+                                .arg("why", why),
                         );
                         None
                     }
@@ -213,13 +221,19 @@ impl Importer {
                     };
                     self.lose(
                         n,
-                        format!("{what}{v} on `{name}`: a guide has no place for it"),
+                        Words::msg("xlsform-lost-column")
+                            .with("what", Words::msg(what))
+                            .arg("value", v)
+                            .arg("name", name.clone()),
                     );
                 }
             }
             if matches!(verb, "begin_group" | "begin_repeat") {
                 if verb == "begin_repeat" {
-                    self.lose(n, format!("repeat `{name}`: a guide has no repeated groups; its questions are asked once"));
+                    self.lose(
+                        n,
+                        Words::msg("xlsform-lost-repeat").arg("name", name.clone()),
+                    );
                 }
                 let title = label.unwrap_or_else(|| Text::new(&default, name.clone()));
                 let parent = groups.last().and_then(|g| g.2.clone());
@@ -281,14 +295,18 @@ impl Importer {
                 let calc = cell(row, col("calculation"));
                 self.lose(
                     n,
-                    format!("calculate `{name}` (`{calc}`): a guide computes nothing"),
+                    Words::msg("xlsform-lost-calculate")
+                        .arg("name", name.clone())
+                        .arg("calc", calc.to_string()),
                 );
                 continue;
             }
             if !TYPES.contains(&verb) {
                 self.lose(
                     n,
-                    format!("`{verb}` question `{name}`: a guide has no such type"),
+                    Words::msg("xlsform-lost-type")
+                        .arg("type", verb.to_string())
+                        .arg("name", name.clone()),
                 );
                 continue;
             }
@@ -304,10 +322,13 @@ impl Importer {
                 continue;
             };
             if id != name && id != name.trim_start_matches('_') {
-                self.notes.push(format!(
-                    "{}:survey:{n}: `{name}` is the question `{id}`",
-                    self.file
-                ));
+                self.notes.push(
+                    Words::msg("xlsform-note-renamed")
+                        .arg("file", self.file.clone())
+                        .arg("row", n.to_string())
+                        .arg("name", name.clone())
+                        .arg("id", id.clone()),
+                );
             }
             if let Some(prev) = ids.insert(id.clone(), n) {
                 problems.push(format!("{}:survey:{n}: `{name}` is the id `{id}`, as is the question on row {prev}; rename one", self.file));
@@ -395,7 +416,12 @@ impl Importer {
                                     o.exclusive = true;
                                 }
                             }
-                            None => self.lose(n, format!("constraint `{c}` on `{name}`: a guide keeps only a number's bounds and, on a select_multiple, options that exclude the others (`not(selected(., 'none')) or count-selected(.) = 1`)")),
+                            None => self.lose(
+                                n,
+                                Words::msg("xlsform-lost-constraint-multi")
+                                    .arg("constraint", c.to_string())
+                                    .arg("name", name.clone()),
+                            ),
                         }
                     }
                 }
@@ -438,7 +464,12 @@ impl Importer {
                     if !c.is_empty() {
                         match bounds(c) {
                             Some((lo, hi)) => (min, max) = (lo, hi),
-                            None => self.lose(n, format!("constraint `{c}` on `{name}`: a guide keeps only bounds (`. >= 0 and . <= 100`)")),
+                            None => self.lose(
+                                n,
+                                Words::msg("xlsform-lost-constraint-number")
+                                    .arg("constraint", c.to_string())
+                                    .arg("name", name.clone()),
+                            ),
                         }
                     }
                 }
@@ -467,7 +498,12 @@ impl Importer {
                             }
                         }
                         _ => {
-                            self.lose(n, format!("range `{name}` with parameters `{p}`: a guide's scale has whole steps of 1 and at most 100 points; it is a number question"));
+                            self.lose(
+                                n,
+                                Words::msg("xlsform-lost-range")
+                                    .arg("name", name.clone())
+                                    .arg("parameters", p.to_string()),
+                            );
                             q_kind = Some(QuestionType::Number);
                             (min, max) = (get("start", 1.0), get("end", 10.0));
                         }
@@ -481,7 +517,12 @@ impl Importer {
                 "" | "no" | "false" | "false()" | "0" => false,
                 "yes" | "true" | "true()" | "1" => true,
                 other => {
-                    self.lose(n, format!("required `{other}` on `{name}`: a guide's question is required or not; it is not required"));
+                    self.lose(
+                        n,
+                        Words::msg("xlsform-lost-required")
+                            .arg("required", other.to_string())
+                            .arg("name", name.clone()),
+                    );
                     false
                 }
             };
@@ -507,7 +548,9 @@ impl Importer {
                 t => {
                     self.lose(
                         n,
-                        format!("hxl `{t}` on `{name}`: not an HXL hashtag (#tag+attribute)"),
+                        Words::msg("xlsform-lost-hxl")
+                            .arg("tag", t.to_string())
+                            .arg("name", name.clone()),
                     );
                     None
                 }
