@@ -158,3 +158,37 @@ fn clap_errors_say_what_happened_and_what_to_do_in_french_with_exit_2() {
     assert_eq!(de.status.code(), Some(1));
     assert!(text(&de.stderr).contains("--ui-language `de` is not one stocktake speaks"));
 }
+
+/// An argument that is not UTF-8 (a name typed in a Latin-1 terminal) is said in French
+/// too, with the usage; English stays clap's own.
+#[test]
+fn an_argument_that_is_not_utf8_is_refused_in_french() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"Mal\xee");
+    let run = |lang: &str| {
+        Command::new(env!("CARGO_BIN_EXE_stocktake"))
+            .args(["--ui-language", lang, "plan", "log"])
+            .arg(bad)
+            .args(["--outcome", "busy"])
+            .env("STOCKTAKE_CONFIG", "/nonexistent/config.toml")
+            .env_remove("STOCKTAKE_UI_LANGUAGE")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("run stocktake")
+    };
+    let fr = run("fr");
+    assert_eq!(fr.status.code(), Some(2));
+    let err = text(&fr.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "erreur{NBSP}: un argument n'est pas du texte UTF-8{NBSP}; tapez-le de nouveau"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("stocktake plan log [OPTIONS]"), "{err}");
+    let en = text(&run("en").stderr);
+    assert!(
+        en.starts_with("error: invalid UTF-8 was detected in one or more arguments"),
+        "{en}"
+    );
+}

@@ -310,6 +310,8 @@ pub(super) fn error_in(lang: UiLang, e: &clap::Error) -> Option<String> {
             ],
         ),
         ErrorKind::NoEquals => say(lang, "help-error-no-equals", &[("arg", arg().into())]),
+        // A name or a target typed in another encoding than the terminal's.
+        ErrorKind::InvalidUtf8 => say(lang, "help-error-invalid-utf8", &[]),
         _ => return None,
     };
     let usage = text(ContextKind::Usage);

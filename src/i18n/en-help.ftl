@@ -37,6 +37,7 @@ help-error-value-refused = invalid value '{ $value }' for '{ $arg }': { $why }
 help-error-values-count = wrong number of values for '{ $arg }'
 help-error-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
 help-error-no-equals = equal sign is needed when assigning values to '{ $arg }'
+help-error-invalid-utf8 = an argument is not UTF-8 text; type it again in a UTF-8 terminal
 
 ## Each command's about (help-about-<path>) and each argument's help (help-arg-<path>-<id>)
 help-about = Capture semi-structured interviews, sync them as files, collate them into a report

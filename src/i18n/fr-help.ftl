@@ -36,6 +36,7 @@ help-error-value-refused = valeur « { $value } » invalide pour « { $arg }�
 help-error-values-count = mauvais nombre de valeurs pour « { $arg } »
 help-error-conflict = l'argument « { $arg } » ne peut pas être utilisé avec « { $other } »
 help-error-no-equals = il faut un signe égal pour donner une valeur à « { $arg } »
+help-error-invalid-utf8 = un argument n'est pas du texte UTF-8 ; tapez-le de nouveau dans un terminal UTF-8
 
 ## Each command's about (help-about-<path>) and each argument's help (help-arg-<path>-<id>)
 help-about = Saisir des entretiens semi-directifs, les synchroniser sous forme de fichiers, les collationner en un rapport
