@@ -204,7 +204,7 @@ pub(super) fn import(
         Ok(i) => i,
         Err(xlsform::ImportError::Invalid(problems)) => {
             for p in &problems {
-                writeln!(err, "{}", show(p))?;
+                writeln!(err, "{}", show(p.in_lang(lang)))?;
             }
             writeln!(
                 err,

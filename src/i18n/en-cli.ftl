@@ -281,3 +281,27 @@ xlsform-lost-hxl = hxl `{ $tag }` on `{ $name }`: not an HXL hashtag (#tag+attri
 ## The comments at the top of a guide `stocktake guide import` writes
 guide-import-header = Imported from { $form } by `stocktake guide import`. Format: docs/guide-format.md.
 guide-import-header-lost = Not carried over (--lossy):
+
+## What makes an XLSForm unreadable as a guide (`stocktake guide import`)
+xlsform-bad-no-type = { $file }:survey:{ $row }: `{ $name }` has no type
+xlsform-bad-no-group = { $file }:survey:{ $row }: `{ $type }` without a group open
+xlsform-bad-no-name = { $file }:survey:{ $row }: `{ $type }` has no name
+xlsform-bad-name-twice = { $file }:survey:{ $row }: name `{ $name }` is used twice (first on row { $first }); every name must be unique
+xlsform-bad-no-label = { $file }:survey:{ $row }: question `{ $name }` has no label
+xlsform-bad-name-id = { $file }:survey:{ $row }: name `{ $name }` cannot be made a guide id (letters, digits, `_` or `-`)
+xlsform-bad-id-twice = { $file }:survey:{ $row }: `{ $name }` is the id `{ $id }`, as is the question on row { $first }; rename one
+xlsform-bad-no-list = { $file }:survey:{ $row }: `{ $type }` names no choice list
+xlsform-bad-list-missing = { $file }:survey:{ $row }: `{ $type }`: the list `{ $list }` is not on the choices sheet; add its choices there (list_name `{ $list }`)
+xlsform-bad-list-long = { $file }:choices:{ $row }: the list `{ $list }` has { $count } choices, more than the { $max } a guide's question may offer; ask it as a text question instead
+xlsform-bad-choice-value = { $file }:choices:{ $row }: choice `{ $value }` cannot be made a guide value (letters, digits, `_` or `-`)
+xlsform-bad-choice-twice = { $file }:choices:{ $row }: choice `{ $value }` is the value `{ $id }`, as is the choice on row { $first }; rename one
+xlsform-bad-group-open = { $file }:survey:{ $row }: group `{ $name }` is never closed; add an end_group row
+xlsform-bad-no-question = { $file }:survey: no question a guide can carry
+xlsform-bad-column-language = { $file }:{ $sheet }:{ $row }: column `{ $column }` does not name its language's code; write it as `{ $base }::{ $language } (xx)` with the code, e.g. `{ $base }::English (en)`
+xlsform-bad-no-label-column = { $file }:survey:{ $row }: no `label` column; every question needs a label (`label`, or `label::English (en)` per language)
+xlsform-bad-default-language = { $file }:settings:2: default_language `{ $named }` has no label column; the labels are in { $languages }: name one of them
+xlsform-bad-stray-language = { $file }:{ $sheet }:{ $row }: column `{ $column }` is in a language no label column has; add its labels or remove the column
+xlsform-bad-choices-columns = { $file }:{ $sheet }:{ $row }: the choices sheet needs `list_name` and `name` columns
+xlsform-bad-choice-incomplete = { $file }:{ $sheet }:{ $row }: a choice needs both a list_name and a name
+xlsform-bad-choice-in-list-twice = { $file }:{ $sheet }:{ $row }: choice `{ $name }` is in list `{ $list }` twice (first on row { $first }); names must be unique within a list
+xlsform-bad-survey-columns = { $file }:{ $sheet }:{ $row }: the survey sheet needs `type` and `name` columns

@@ -393,3 +393,27 @@ xlsform-lost-hxl = hxl `{ $tag }` sur `{ $name }` : pas un hashtag HXL (#tag+at
 ## The comments at the top of a guide `stocktake guide import` writes
 guide-import-header = Importé de { $form } par `stocktake guide import`. Format : docs/guide-format.md.
 guide-import-header-lost = Non repris (--lossy) :
+
+## What makes an XLSForm unreadable as a guide (`stocktake guide import`)
+xlsform-bad-no-type = { $file }:survey:{ $row }: `{ $name }` n'a pas de type
+xlsform-bad-no-group = { $file }:survey:{ $row }: `{ $type }` sans groupe ouvert
+xlsform-bad-no-name = { $file }:survey:{ $row }: `{ $type }` n'a pas de nom
+xlsform-bad-name-twice = { $file }:survey:{ $row }: le nom `{ $name }` sert deux fois (d'abord à la ligne { $first }) ; chaque nom doit être unique
+xlsform-bad-no-label = { $file }:survey:{ $row }: la question `{ $name }` n'a pas de libellé
+xlsform-bad-name-id = { $file }:survey:{ $row }: le nom `{ $name }` ne peut pas devenir un identifiant de guide (lettres, chiffres, `_` ou `-`)
+xlsform-bad-id-twice = { $file }:survey:{ $row }: `{ $name }` devient l'identifiant `{ $id }`, comme la question de la ligne { $first } ; renommez l'une des deux
+xlsform-bad-no-list = { $file }:survey:{ $row }: `{ $type }` ne nomme aucune liste de choix
+xlsform-bad-list-missing = { $file }:survey:{ $row }: `{ $type }` : la liste `{ $list }` n'est pas sur la feuille choices ; ajoutez-y ses choix (list_name `{ $list }`)
+xlsform-bad-list-long = { $file }:choices:{ $row }: la liste `{ $list }` a { $count } choix, plus que les { $max } qu'une question de guide peut offrir ; posez-la plutôt comme une question de texte
+xlsform-bad-choice-value = { $file }:choices:{ $row }: le choix `{ $value }` ne peut pas devenir une valeur de guide (lettres, chiffres, `_` ou `-`)
+xlsform-bad-choice-twice = { $file }:choices:{ $row }: le choix `{ $value }` devient la valeur `{ $id }`, comme le choix de la ligne { $first } ; renommez l'un des deux
+xlsform-bad-group-open = { $file }:survey:{ $row }: le groupe `{ $name }` n'est jamais fermé ; ajoutez une ligne end_group
+xlsform-bad-no-question = { $file }:survey: aucune question qu'un guide puisse reprendre
+xlsform-bad-column-language = { $file }:{ $sheet }:{ $row }: la colonne `{ $column }` ne donne pas le code de sa langue ; écrivez-la `{ $base }::{ $language } (xx)` avec le code, par exemple `{ $base }::Français (fr)`
+xlsform-bad-no-label-column = { $file }:survey:{ $row }: pas de colonne `label` ; chaque question a besoin d'un libellé (`label`, ou `label::Français (fr)` par langue)
+xlsform-bad-default-language = { $file }:settings:2: default_language `{ $named }` n'a pas de colonne de libellés ; les libellés sont en { $languages } : nommez l'une d'elles
+xlsform-bad-stray-language = { $file }:{ $sheet }:{ $row }: la colonne `{ $column }` est dans une langue qu'aucune colonne de libellés n'a ; ajoutez ses libellés ou supprimez la colonne
+xlsform-bad-choices-columns = { $file }:{ $sheet }:{ $row }: la feuille choices a besoin des colonnes `list_name` et `name`
+xlsform-bad-choice-incomplete = { $file }:{ $sheet }:{ $row }: un choix a besoin d'un list_name et d'un name
+xlsform-bad-choice-in-list-twice = { $file }:{ $sheet }:{ $row }: le choix `{ $name }` est deux fois dans la liste `{ $list }` (d'abord à la ligne { $first }) ; les noms doivent être uniques dans une liste
+xlsform-bad-survey-columns = { $file }:{ $sheet }:{ $row }: la feuille survey a besoin des colonnes `type` et `name`

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 
+use crate::i18n::Words;
+
 /// Larger files are refused unopened: the biggest real forms are a few MiB.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 /// Rows a sheet may have; a form's lists of places can be long, but not this long.
@@ -38,12 +40,14 @@ pub struct Book {
     pub settings: Option<Sheet>,
 }
 
-/// Problems as `FILE:sheet:ROW: message` (or `FILE: message`), one a line.
-pub type Problems = Vec<String>;
+/// Problems as `FILE:sheet:ROW: message` (or `FILE: message`), one a line: words, said
+/// in the program's language where the import names them (the guide's own rows); what this
+/// reader finds in the workbook itself is still English text.
+pub type Problems = Vec<Words>;
 
 pub fn read_book(path: &Path) -> Result<Book, Problems> {
     let file = path.display().to_string();
-    let fail = |m: String| vec![format!("{file}: {m}")];
+    let fail = |m: String| vec![Words::Text(format!("{file}: {m}"))];
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read it: {e}")))?;
     if !meta.is_file() {
         return Err(fail(
@@ -81,16 +85,18 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
     let mut read = |name: Option<String>, problems: &mut Problems| -> Option<Sheet> {
         let name = name?;
         let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_else(|e| {
-            problems.push(format!("{file}:{name}: cannot read its merged cells: {e}"));
+            problems.push(Words::Text(format!(
+                "{file}:{name}: cannot read its merged cells: {e}"
+            )));
             Vec::new()
         });
         for d in merged {
-            problems.push(format!(
+            problems.push(Words::Text(format!(
                 "{file}:{name}:{}: cells {}:{} are merged; XLSForm reads one value per cell: unmerge them and fill each cell",
                 d.start.0 + 1,
                 cell_name(d.start.0, d.start.1),
                 cell_name(d.end.0, d.end.1)
-            ));
+            )));
         }
         match book.worksheet_formula(&name) {
             Ok(f) => {
@@ -109,21 +115,25 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
                     .collect();
                 listed(problems, found, &format!("{file}:{name}"), "formulas");
             }
-            Err(e) => problems.push(format!("{file}:{name}: cannot read its formulas: {e}")),
+            Err(e) => problems.push(Words::Text(format!(
+                "{file}:{name}: cannot read its formulas: {e}"
+            ))),
         }
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
             Err(e) => {
-                problems.push(format!("{file}:{name}: cannot read the sheet: {e}"));
+                problems.push(Words::Text(format!(
+                    "{file}:{name}: cannot read the sheet: {e}"
+                )));
                 return None;
             }
         };
         if range.height() > MAX_ROWS {
-            problems.push(format!(
+            problems.push(Words::Text(format!(
                 "{file}:{name}:{}: the sheet has {} rows, more than the {MAX_ROWS} a form may have",
                 MAX_ROWS + 1,
                 range.height()
-            ));
+            )));
             return None;
         }
         let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -188,9 +198,9 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
 /// The first few of `found`, and a count of the others.
 fn listed(problems: &mut Problems, found: Vec<String>, place: &str, what: &str) {
     let more = found.len().saturating_sub(MAX_LISTED);
-    problems.extend(found.into_iter().take(MAX_LISTED));
+    problems.extend(found.into_iter().take(MAX_LISTED).map(Words::Text));
     if more > 0 {
-        problems.push(format!("{place}: and {more} more {what}"));
+        problems.push(Words::Text(format!("{place}: and {more} more {what}")));
     }
 }
 

@@ -319,3 +319,63 @@ fn a_form_without_a_survey_sheet_or_its_columns_is_refused() {
         )
     );
 }
+
+/// A form's mistakes in French, each at the same `FILE:sheet:ROW:` as in English.
+#[test]
+fn a_forms_mistakes_are_refused_in_french_at_the_same_places() {
+    let dir = tempfile::tempdir().expect("dir");
+    workbook(
+        &dir.path().join("lists.xlsx"),
+        &[
+            (
+                "survey",
+                vec![
+                    survey_head(),
+                    vec!["select_one colours", "fav", "Favourite colour"],
+                    vec!["select_multiple sizes", "size", "Size"],
+                    vec!["text", "fav", "Again"],
+                    vec!["begin_group", "g", "Group"],
+                    vec!["text", "t", ""],
+                ],
+            ),
+            (
+                "choices",
+                vec![
+                    vec!["list_name", "name", "label"],
+                    vec!["colours", "red", "Red"],
+                ],
+            ),
+        ],
+    );
+    let out = stocktake(
+        &[
+            "--ui-language",
+            "fr",
+            "guide",
+            "import",
+            "lists.xlsx",
+            "--out",
+            "g.toml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("g.toml").exists(), "nothing is written");
+    let err = text(&out.stderr);
+    for want in [
+        "lists.xlsx:survey:3: `select_multiple sizes`\u{a0}: la liste `sizes` n'est pas sur la feuille choices\u{a0}; ajoutez-y ses choix (list_name `sizes`)\n",
+        "lists.xlsx:survey:4: le nom `fav` sert deux fois (d'abord à la ligne 2)\u{a0}; chaque nom doit être unique\n",
+        "lists.xlsx:survey:6: la question `t` n'a pas de libellé\n",
+        "lists.xlsx:survey:5: le groupe `g` n'est jamais fermé\u{a0}; ajoutez une ligne end_group\n",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    for english in [
+        "is not on the choices sheet",
+        "is used twice",
+        "has no label",
+        "never closed",
+    ] {
+        assert!(!err.contains(english), "{english} in {err}");
+    }
+}

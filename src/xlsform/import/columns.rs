@@ -7,6 +7,7 @@ use super::super::language::{column_language, language_column};
 use super::super::sheet::{Book, Problems, Sheet};
 use super::{Columns, Importer, Lost, cell};
 use crate::guide::Text;
+use crate::i18n::Words;
 
 impl Importer {
     pub(super) fn new(file: String, book: &Book) -> Result<Importer, Problems> {
@@ -52,10 +53,21 @@ impl Importer {
                             }
                             cols.texts.insert((base.to_string(), code), i);
                         }
-                        None if matches!(base, "label" | "hint" | "guidance_hint" | "constraint_message") => problems.push(format!(
-                            "{file}:{}:{}: column `{h}` does not name its language's code; write it as `{base}::{l} (xx)` with the code, e.g. `{base}::English (en)`",
-                            sheet.name, sheet.header_row
-                        )),
+                        None if matches!(
+                            base,
+                            "label" | "hint" | "guidance_hint" | "constraint_message"
+                        ) =>
+                        {
+                            problems.push(
+                                Words::msg("xlsform-bad-column-language")
+                                    .arg("file", file.clone())
+                                    .arg("sheet", sheet.name.clone())
+                                    .arg("row", sheet.header_row.to_string())
+                                    .arg("column", h.to_string())
+                                    .arg("base", base.to_string())
+                                    .arg("language", l.to_string()),
+                            )
+                        }
                         None => {}
                     },
                 }
@@ -79,17 +91,27 @@ impl Importer {
             }
         }
         if langs.is_empty() {
-            problems.push(format!(
-                "{file}:survey:{}: no `label` column; every question needs a label (`label`, or `label::English (en)` per language)",
-                book.survey.header_row
-            ));
+            problems.push(
+                Words::msg("xlsform-bad-no-label-column")
+                    .arg("file", file.clone())
+                    .arg("row", book.survey.header_row.to_string()),
+            );
         }
         if let (Some(named), Some(code)) = (&default_named, &default_code) {
             if !langs.contains(code) {
-                problems.push(format!(
-                    "{file}:settings:2: default_language `{named}` has no label column; the labels are in {}: name one of them",
-                    langs.iter().map(|l| language_column(l)).collect::<Vec<_>>().join(", ")
-                ));
+                problems.push(
+                    Words::msg("xlsform-bad-default-language")
+                        .arg("file", file.clone())
+                        .arg("named", named.clone())
+                        .arg(
+                            "languages",
+                            langs
+                                .iter()
+                                .map(|l| language_column(l))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                );
             } else if let Some(p) = langs.iter().position(|l| l == code) {
                 let d = langs.remove(p);
                 langs.insert(0, d);
@@ -107,12 +129,13 @@ impl Importer {
                 .collect();
             stray.sort();
             for (base, l) in stray {
-                problems.push(format!(
-                    "{file}:{}:{}: column `{base}::{}` is in a language no label column has; add its labels or remove the column",
-                    sheet.name,
-                    sheet.header_row,
-                    language_column(l)
-                ));
+                problems.push(
+                    Words::msg("xlsform-bad-stray-language")
+                        .arg("file", file.clone())
+                        .arg("sheet", sheet.name.clone())
+                        .arg("row", sheet.header_row.to_string())
+                        .arg("column", format!("{base}::{}", language_column(l))),
+                );
             }
         }
         let mut me = Importer {
@@ -163,10 +186,12 @@ impl Importer {
         let list_col = self.choices.plain.get("list_name").copied();
         let name_col = self.choices.plain.get("name").copied();
         if list_col.is_none() || name_col.is_none() {
-            problems.push(format!(
-                "{}:{}:{}: the choices sheet needs `list_name` and `name` columns",
-                self.file, sheet.name, sheet.header_row
-            ));
+            problems.push(
+                Words::msg("xlsform-bad-choices-columns")
+                    .arg("file", self.file.clone())
+                    .arg("sheet", sheet.name.clone())
+                    .arg("row", sheet.header_row.to_string()),
+            );
             return;
         }
         let mut first: HashMap<(String, String), usize> = HashMap::new();
@@ -174,17 +199,24 @@ impl Importer {
             let list = cell(row, list_col).to_string();
             let name = cell(row, name_col).to_string();
             if list.is_empty() || name.is_empty() {
-                problems.push(format!(
-                    "{}:{}:{n}: a choice needs both a list_name and a name",
-                    self.file, sheet.name
-                ));
+                problems.push(
+                    Words::msg("xlsform-bad-choice-incomplete")
+                        .arg("file", self.file.clone())
+                        .arg("sheet", sheet.name.clone())
+                        .arg("row", n.to_string()),
+                );
                 continue;
             }
             if let Some(prev) = first.insert((list.clone(), name.clone()), *n) {
-                problems.push(format!(
-                    "{}:{}:{n}: choice `{name}` is in list `{list}` twice (first on row {prev}); names must be unique within a list",
-                    self.file, sheet.name
-                ));
+                problems.push(
+                    Words::msg("xlsform-bad-choice-in-list-twice")
+                        .arg("file", self.file.clone())
+                        .arg("sheet", sheet.name.clone())
+                        .arg("row", n.to_string())
+                        .arg("name", name.clone())
+                        .arg("list", list.clone())
+                        .arg("first", prev.to_string()),
+                );
                 continue;
             }
             let label = self
@@ -194,7 +226,14 @@ impl Importer {
         }
     }
 
-    pub(super) fn lose(&mut self, row: usize, what: crate::i18n::Words) {
+    /// A refusal at `row` of the survey sheet, its `file` and `row` given.
+    pub(super) fn at(&self, row: usize, id: &'static str) -> Words {
+        Words::msg(id)
+            .arg("file", self.file.clone())
+            .arg("row", row.to_string())
+    }
+
+    pub(super) fn lose(&mut self, row: usize, what: Words) {
         self.lost.push(Lost {
             sheet: "survey".into(),
             row,

@@ -39,7 +39,7 @@ pub struct Imported {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The form cannot be read as it is: each problem as `FILE:sheet:ROW: message`.
-    #[error("{}", .0.join("\n"))]
+    #[error("{}", .0.iter().map(Words::en).collect::<Vec<_>>().join("\n"))]
     Invalid(Problems),
 }
 

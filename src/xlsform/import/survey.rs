@@ -30,10 +30,12 @@ impl Importer {
         let col = |name: &str| plain.get(name).copied();
         let (type_col, name_col) = (col("type"), col("name"));
         if type_col.is_none() || name_col.is_none() {
-            return Err(vec![format!(
-                "{}:{}:{}: the survey sheet needs `type` and `name` columns",
-                self.file, s.name, s.header_row
-            )]);
+            return Err(vec![
+                Words::msg("xlsform-bad-survey-columns")
+                    .arg("file", self.file.clone())
+                    .arg("sheet", s.name.clone())
+                    .arg("row", s.header_row.to_string()),
+            ]);
         }
         let setting = |key: &str| {
             book.settings.as_ref().and_then(|st| {
@@ -95,7 +97,7 @@ impl Importer {
                 .map_or((kind.as_str(), ""), |(a, b)| (a, b));
             if kind.is_empty() {
                 if !name.is_empty() {
-                    problems.push(format!("{}:survey:{n}: `{name}` has no type", self.file));
+                    problems.push(self.at(n, "xlsform-bad-no-type").arg("name", name.clone()));
                 }
                 continue;
             }
@@ -121,10 +123,10 @@ impl Importer {
             };
             if matches!(verb, "end_group" | "end_repeat") {
                 if groups.pop().is_none() {
-                    problems.push(format!(
-                        "{}:survey:{n}: `{raw_type}` without a group open",
-                        self.file
-                    ));
+                    problems.push(
+                        self.at(n, "xlsform-bad-no-group")
+                            .arg("type", raw_type.clone()),
+                    );
                 }
                 // Notes after a group's last question belong to that question.
                 if let Some(q) = current.as_mut().and_then(|c| c.questions.last_mut()) {
@@ -158,17 +160,18 @@ impl Importer {
                 continue;
             }
             if name.is_empty() {
-                problems.push(format!(
-                    "{}:survey:{n}: `{raw_type}` has no name",
-                    self.file
-                ));
+                problems.push(
+                    self.at(n, "xlsform-bad-no-name")
+                        .arg("type", raw_type.clone()),
+                );
                 continue;
             }
             if let Some(prev) = names.insert(name.clone(), n) {
-                problems.push(format!(
-                    "{}:survey:{n}: name `{name}` is used twice (first on row {prev}); every name must be unique",
-                    self.file
-                ));
+                problems.push(
+                    self.at(n, "xlsform-bad-name-twice")
+                        .arg("name", name.clone())
+                        .arg("first", prev.to_string()),
+                );
                 continue;
             }
             let label = self.text(&self.survey, "label", row);
@@ -311,14 +314,11 @@ impl Importer {
                 continue;
             }
             let Some(text) = label else {
-                problems.push(format!(
-                    "{}:survey:{n}: question `{name}` has no label",
-                    self.file
-                ));
+                problems.push(self.at(n, "xlsform-bad-no-label").arg("name", name.clone()));
                 continue;
             };
             let Some(id) = id_for(&name) else {
-                problems.push(format!("{}:survey:{n}: name `{name}` cannot be made a guide id (letters, digits, `_` or `-`)", self.file));
+                problems.push(self.at(n, "xlsform-bad-name-id").arg("name", name.clone()));
                 continue;
             };
             if id != name && id != name.trim_start_matches('_') {
@@ -331,7 +331,12 @@ impl Importer {
                 );
             }
             if let Some(prev) = ids.insert(id.clone(), n) {
-                problems.push(format!("{}:survey:{n}: `{name}` is the id `{id}`, as is the question on row {prev}; rename one", self.file));
+                problems.push(
+                    self.at(n, "xlsform-bad-id-twice")
+                        .arg("name", name.clone())
+                        .arg("id", id.clone())
+                        .arg("first", prev.to_string()),
+                );
                 continue;
             }
             let q_kind;
@@ -344,17 +349,18 @@ impl Importer {
                     let list = words.next().unwrap_or("");
                     let or_other = words.next() == Some("or_other");
                     if list.is_empty() {
-                        problems.push(format!(
-                            "{}:survey:{n}: `{raw_type}` names no choice list",
-                            self.file
-                        ));
+                        problems.push(
+                            self.at(n, "xlsform-bad-no-list")
+                                .arg("type", raw_type.clone()),
+                        );
                         continue;
                     }
                     let Some(choices) = self.lists.get(list) else {
-                        problems.push(format!(
-                            "{}:survey:{n}: `{raw_type}`: the list `{list}` is not on the choices sheet; add its choices there (list_name `{list}`)",
-                            self.file
-                        ));
+                        problems.push(
+                            self.at(n, "xlsform-bad-list-missing")
+                                .arg("type", raw_type.clone())
+                                .arg("list", list.to_string()),
+                        );
                         continue;
                     };
                     let real: Vec<&(usize, String, Text)> = choices
@@ -362,22 +368,36 @@ impl Importer {
                         .filter(|c| !NON_ANSWERS.iter().any(|x| x.0 == c.1))
                         .collect();
                     if real.len() > MAX_OPTIONS {
-                        problems.push(format!(
-                            "{}:choices:{}: the list `{list}` has {} choices, more than the {MAX_OPTIONS} a guide's question may offer; ask it as a text question instead",
-                            self.file,
-                            real[MAX_OPTIONS].0,
-                            real.len()
-                        ));
+                        problems.push(
+                            Words::msg("xlsform-bad-list-long")
+                                .arg("file", self.file.clone())
+                                .arg("row", real[MAX_OPTIONS].0.to_string())
+                                .arg("list", list.to_string())
+                                .arg("count", real.len().to_string())
+                                .arg("max", MAX_OPTIONS.to_string()),
+                        );
                         continue;
                     }
                     let mut seen: HashMap<String, usize> = HashMap::new();
                     for (row, value, label) in real {
                         let Some(v) = id_for(value) else {
-                            problems.push(format!("{}:choices:{row}: choice `{value}` cannot be made a guide value (letters, digits, `_` or `-`)", self.file));
+                            problems.push(
+                                Words::msg("xlsform-bad-choice-value")
+                                    .arg("file", self.file.clone())
+                                    .arg("row", row.to_string())
+                                    .arg("value", value.clone()),
+                            );
                             continue;
                         };
                         if let Some(prev) = seen.insert(v.clone(), *row) {
-                            problems.push(format!("{}:choices:{row}: choice `{value}` is the value `{v}`, as is the choice on row {prev}; rename one", self.file));
+                            problems.push(
+                                Words::msg("xlsform-bad-choice-twice")
+                                    .arg("file", self.file.clone())
+                                    .arg("row", row.to_string())
+                                    .arg("value", value.clone())
+                                    .arg("id", v.clone())
+                                    .arg("first", prev.to_string()),
+                            );
                             continue;
                         }
                         options.push(Choice {
@@ -603,10 +623,10 @@ impl Importer {
             }
         }
         if let Some((gname, _, _, row)) = groups.last() {
-            problems.push(format!(
-                "{}:survey:{row}: group `{gname}` is never closed; add an end_group row",
-                self.file
-            ));
+            problems.push(
+                self.at(*row, "xlsform-bad-group-open")
+                    .arg("name", gname.clone()),
+            );
         }
         if !pending_note.is_empty() {
             let last = current.as_mut().and_then(|c| c.questions.last_mut());
@@ -622,10 +642,7 @@ impl Importer {
             sections.push(c);
         }
         if sections.is_empty() && problems.is_empty() {
-            problems.push(format!(
-                "{}:survey: no question a guide can carry",
-                self.file
-            ));
+            problems.push(Words::msg("xlsform-bad-no-question").arg("file", self.file.clone()));
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -650,19 +667,20 @@ impl Importer {
         // The loader is the judge of a guide: what it refuses here is a bug of the import,
         // said as such rather than written out.
         let toml = guide.to_toml().map_err(|e| {
-            vec![format!(
+            // A bug of the import, not of the form: said in English, as a report to us.
+            vec![Words::Text(format!(
                 "{}: the guide made from it cannot be written: {e}",
                 self.file
-            )]
+            ))]
         })?;
         let guide = parse_guide(&toml, &self.file).map_err(|e| {
             e.problems
                 .iter()
                 .map(|p| {
-                    format!(
+                    Words::Text(format!(
                         "{}: the guide made from it is refused ({}:{}: {})",
                         self.file, p.line, p.col, p.message
-                    )
+                    ))
                 })
                 .collect::<Vec<_>>()
         })?;
