@@ -305,3 +305,24 @@ xlsform-bad-choices-columns = { $file }:{ $sheet }:{ $row }: the choices sheet n
 xlsform-bad-choice-incomplete = { $file }:{ $sheet }:{ $row }: a choice needs both a list_name and a name
 xlsform-bad-choice-in-list-twice = { $file }:{ $sheet }:{ $row }: choice `{ $name }` is in list `{ $list }` twice (first on row { $first }); names must be unique within a list
 xlsform-bad-survey-columns = { $file }:{ $sheet }:{ $row }: the survey sheet needs `type` and `name` columns
+
+## What the XLSForm import's workbook reader finds in the file itself
+xlsform-file-unreadable = cannot read it: { $error }
+xlsform-file-not-a-file = is not a file; name the .xlsx workbook of the form
+xlsform-file-too-large = is { $size } MiB, more than the { $limit } MiB an XLSForm may be; is this really a form?
+xlsform-file-zip-not-xlsx = is a ZIP file but not an XLSX workbook ({ $error }); save the form from Excel or LibreOffice as .xlsx
+xlsform-file-no-survey = has no `survey` sheet (its sheets: { $sheets }); an XLSForm has a survey sheet, and usually choices and settings
+xlsform-file-encrypted = is password-protected (encrypted); open it in Excel or LibreOffice, remove the password, save it, and import it again
+xlsform-file-xls = is an old Excel 97-2003 workbook (.xls); open it and save it as .xlsx
+xlsform-file-empty = is empty; an XLSForm is an .xlsx workbook
+xlsform-file-not-zip = is not an XLSX workbook (it does not start as a ZIP file does); an XLSForm is an .xlsx workbook
+xlsform-sheet-merged-unreadable = { $file }:{ $sheet }: cannot read its merged cells: { $error }
+xlsform-sheet-merged = { $file }:{ $sheet }:{ $row }: cells { $from }:{ $to } are merged; XLSForm reads one value per cell: unmerge them and fill each cell
+xlsform-sheet-formula = { $file }:{ $sheet }:{ $row }: cell { $cell } holds a formula (={ $formula }); XLSForm reads the cell's text: replace the formula by its value
+xlsform-sheet-more-formulas = { $file }:{ $sheet }: and { $more } more formulas
+xlsform-sheet-formulas-unreadable = { $file }:{ $sheet }: cannot read its formulas: { $error }
+xlsform-sheet-unreadable = { $file }:{ $sheet }: cannot read the sheet: { $error }
+xlsform-sheet-too-long = { $file }:{ $sheet }:{ $row }: the sheet has { $rows } rows, more than the { $max } a form may have
+xlsform-sheet-date = { $file }:{ $sheet }:{ $row }: cell { $cell } holds a date where XLSForm reads text: format the cell as text and type it again
+xlsform-sheet-error-value = { $file }:{ $sheet }:{ $row }: cell { $cell } holds the error value { $value }: correct it
+xlsform-sheet-more-cells = { $file }:{ $sheet }: and { $more } more such cells

@@ -417,3 +417,24 @@ xlsform-bad-choices-columns = { $file }:{ $sheet }:{ $row }: la feuille choices 
 xlsform-bad-choice-incomplete = { $file }:{ $sheet }:{ $row }: un choix a besoin d'un list_name et d'un name
 xlsform-bad-choice-in-list-twice = { $file }:{ $sheet }:{ $row }: le choix `{ $name }` est deux fois dans la liste `{ $list }` (d'abord à la ligne { $first }) ; les noms doivent être uniques dans une liste
 xlsform-bad-survey-columns = { $file }:{ $sheet }:{ $row }: la feuille survey a besoin des colonnes `type` et `name`
+
+## What the XLSForm import's workbook reader finds in the file itself
+xlsform-file-unreadable = impossible de le lire : { $error }
+xlsform-file-not-a-file = n'est pas un fichier ; nommez le classeur .xlsx du formulaire
+xlsform-file-too-large = fait { $size } Mio, plus que les { $limit } Mio qu'un XLSForm peut faire ; est-ce bien un formulaire ?
+xlsform-file-zip-not-xlsx = est un fichier ZIP mais pas un classeur XLSX ({ $error }) ; enregistrez le formulaire depuis Excel ou LibreOffice au format .xlsx
+xlsform-file-no-survey = n'a pas de feuille `survey` (ses feuilles : { $sheets }) ; un XLSForm a une feuille survey, et d'habitude choices et settings
+xlsform-file-encrypted = est protégé par un mot de passe (chiffré) ; ouvrez-le dans Excel ou LibreOffice, retirez le mot de passe, enregistrez-le et importez-le de nouveau
+xlsform-file-xls = est un ancien classeur Excel 97-2003 (.xls) ; ouvrez-le et enregistrez-le au format .xlsx
+xlsform-file-empty = est vide ; un XLSForm est un classeur .xlsx
+xlsform-file-not-zip = n'est pas un classeur XLSX (il ne commence pas comme un fichier ZIP) ; un XLSForm est un classeur .xlsx
+xlsform-sheet-merged-unreadable = { $file }:{ $sheet }: impossible de lire ses cellules fusionnées : { $error }
+xlsform-sheet-merged = { $file }:{ $sheet }:{ $row }: les cellules { $from }:{ $to } sont fusionnées ; XLSForm lit une valeur par cellule : défusionnez-les et remplissez chaque cellule
+xlsform-sheet-formula = { $file }:{ $sheet }:{ $row }: la cellule { $cell } contient une formule (={ $formula }) ; XLSForm lit le texte de la cellule : remplacez la formule par sa valeur
+xlsform-sheet-more-formulas = { $file }:{ $sheet }: et { $more } formules de plus
+xlsform-sheet-formulas-unreadable = { $file }:{ $sheet }: impossible de lire ses formules : { $error }
+xlsform-sheet-unreadable = { $file }:{ $sheet }: impossible de lire la feuille : { $error }
+xlsform-sheet-too-long = { $file }:{ $sheet }:{ $row }: la feuille a { $rows } lignes, plus que les { $max } qu'un formulaire peut avoir
+xlsform-sheet-date = { $file }:{ $sheet }:{ $row }: la cellule { $cell } contient une date là où XLSForm lit du texte : mettez la cellule au format texte et tapez-la de nouveau
+xlsform-sheet-error-value = { $file }:{ $sheet }:{ $row }: la cellule { $cell } contient la valeur d'erreur { $value } : corrigez-la
+xlsform-sheet-more-cells = { $file }:{ $sheet }: et { $more } cellules de ce genre de plus

@@ -47,27 +47,31 @@ pub type Problems = Vec<Words>;
 
 pub fn read_book(path: &Path) -> Result<Book, Problems> {
     let file = path.display().to_string();
-    let fail = |m: String| vec![Words::Text(format!("{file}: {m}"))];
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read it: {e}")))?;
+    let fail = |what: Words| {
+        vec![
+            Words::msg("why-path")
+                .arg("path", file.clone())
+                .with("what", what),
+        ]
+    };
+    let unreadable = |e: std::io::Error| {
+        fail(Words::msg("xlsform-file-unreadable").with("error", crate::i18n::Reason::said(&e)))
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
-        return Err(fail(
-            "is not a file; name the .xlsx workbook of the form".into(),
-        ));
+        return Err(fail(Words::msg("xlsform-file-not-a-file")));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "is {} MiB, more than the {} MiB an XLSForm may be; is this really a form?",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(fail(
+            Words::msg("xlsform-file-too-large")
+                .arg("size", (meta.len() / (1024 * 1024)).to_string())
+                .arg("limit", (MAX_FILE_BYTES / (1024 * 1024)).to_string()),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read it: {e}")))?;
-    kind_of(&bytes).map_err(fail)?;
-    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        fail(format!(
-            "is a ZIP file but not an XLSX workbook ({e}); save the form from Excel or LibreOffice as .xlsx"
-        ))
-    })?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    kind_of(&bytes).map_err(|id| fail(Words::msg(id)))?;
+    let mut book = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| fail(Words::msg("xlsform-file-zip-not-xlsx").arg("error", e.to_string())))?;
     let names = book.sheet_names();
     let find = |want: &str| {
         names
@@ -76,64 +80,65 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
             .cloned()
     };
     let Some(survey_name) = find("survey") else {
-        return Err(fail(format!(
-            "has no `survey` sheet (its sheets: {}); an XLSForm has a survey sheet, and usually choices and settings",
-            names.join(", ")
-        )));
+        return Err(fail(
+            Words::msg("xlsform-file-no-survey").arg("sheets", names.join(", ")),
+        ));
     };
     let mut problems = Vec::new();
+    // `FILE:sheet:` and `FILE:sheet:ROW:`, the places the messages start with.
+    let place = |sheet: &str, id: &'static str| {
+        Words::msg(id)
+            .arg("file", file.clone())
+            .arg("sheet", sheet.to_string())
+    };
+    let at =
+        |sheet: &str, row: usize, id: &'static str| place(sheet, id).arg("row", row.to_string());
     let mut read = |name: Option<String>, problems: &mut Problems| -> Option<Sheet> {
         let name = name?;
         let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_else(|e| {
-            problems.push(Words::Text(format!(
-                "{file}:{name}: cannot read its merged cells: {e}"
-            )));
+            problems
+                .push(place(&name, "xlsform-sheet-merged-unreadable").arg("error", e.to_string()));
             Vec::new()
         });
         for d in merged {
-            problems.push(Words::Text(format!(
-                "{file}:{name}:{}: cells {}:{} are merged; XLSForm reads one value per cell: unmerge them and fill each cell",
-                d.start.0 + 1,
-                cell_name(d.start.0, d.start.1),
-                cell_name(d.end.0, d.end.1)
-            )));
+            problems.push(
+                at(&name, d.start.0 as usize + 1, "xlsform-sheet-merged")
+                    .arg("from", cell_name(d.start.0, d.start.1))
+                    .arg("to", cell_name(d.end.0, d.end.1)),
+            );
         }
         match book.worksheet_formula(&name) {
             Ok(f) => {
                 let (r0, c0) = f.start().unwrap_or((0, 0));
-                let found: Vec<String> = f
+                let found: Vec<Words> = f
                     .cells()
                     .filter(|(_, _, v)| !v.is_empty())
                     .map(|(r, c, v)| {
                         let (r, c) = (r0 + r as u32, c0 + c as u32);
-                        format!(
-                            "{file}:{name}:{}: cell {} holds a formula (={v}); XLSForm reads the cell's text: replace the formula by its value",
-                            r + 1,
-                            cell_name(r, c)
-                        )
+                        at(&name, r as usize + 1, "xlsform-sheet-formula")
+                            .arg("cell", cell_name(r, c))
+                            .arg("formula", v.to_string())
                     })
                     .collect();
-                listed(problems, found, &format!("{file}:{name}"), "formulas");
+                listed(problems, found, place(&name, "xlsform-sheet-more-formulas"));
             }
-            Err(e) => problems.push(Words::Text(format!(
-                "{file}:{name}: cannot read its formulas: {e}"
-            ))),
+            Err(e) => problems.push(
+                place(&name, "xlsform-sheet-formulas-unreadable").arg("error", e.to_string()),
+            ),
         }
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
             Err(e) => {
-                problems.push(Words::Text(format!(
-                    "{file}:{name}: cannot read the sheet: {e}"
-                )));
+                problems.push(place(&name, "xlsform-sheet-unreadable").arg("error", e.to_string()));
                 return None;
             }
         };
         if range.height() > MAX_ROWS {
-            problems.push(Words::Text(format!(
-                "{file}:{name}:{}: the sheet has {} rows, more than the {MAX_ROWS} a form may have",
-                MAX_ROWS + 1,
-                range.height()
-            )));
+            problems.push(
+                at(&name, MAX_ROWS + 1, "xlsform-sheet-too-long")
+                    .arg("rows", range.height().to_string())
+                    .arg("max", MAX_ROWS.to_string()),
+            );
             return None;
         }
         let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -153,17 +158,18 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
                     Data::Int(i) => i.to_string(),
                     Data::Bool(b) => if *b { "true" } else { "false" }.to_string(),
                     Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
-                        bad.push(format!(
-                            "{file}:{name}:{number}: cell {} holds a date where XLSForm reads text: format the cell as text and type it again",
-                            cell_name(number as u32 - 1, c0 + j as u32)
-                        ));
+                        bad.push(
+                            at(&name, number, "xlsform-sheet-date")
+                                .arg("cell", cell_name(number as u32 - 1, c0 + j as u32)),
+                        );
                         String::new()
                     }
                     Data::Error(e) => {
-                        bad.push(format!(
-                            "{file}:{name}:{number}: cell {} holds the error value {e:?}: correct it",
-                            cell_name(number as u32 - 1, c0 + j as u32)
-                        ));
+                        bad.push(
+                            at(&name, number, "xlsform-sheet-error-value")
+                                .arg("cell", cell_name(number as u32 - 1, c0 + j as u32))
+                                .arg("value", format!("{e:?}")),
+                        );
                         String::new()
                     }
                 };
@@ -179,7 +185,7 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
                 sheet.rows.push((number, cells));
             }
         }
-        listed(problems, bad, &format!("{file}:{name}"), "such cells");
+        listed(problems, bad, place(&name, "xlsform-sheet-more-cells"));
         Some(sheet)
     };
     let survey = read(Some(survey_name), &mut problems);
@@ -195,17 +201,17 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
     }
 }
 
-/// The first few of `found`, and a count of the others.
-fn listed(problems: &mut Problems, found: Vec<String>, place: &str, what: &str) {
-    let more = found.len().saturating_sub(MAX_LISTED);
-    problems.extend(found.into_iter().take(MAX_LISTED).map(Words::Text));
-    if more > 0 {
-        problems.push(Words::Text(format!("{place}: and {more} more {what}")));
+/// The first few of `found`, and a count of the others (`more`, given its place).
+fn listed(problems: &mut Problems, found: Vec<Words>, more: Words) {
+    let left = found.len().saturating_sub(MAX_LISTED);
+    problems.extend(found.into_iter().take(MAX_LISTED));
+    if left > 0 {
+        problems.push(more.arg("more", left.to_string()));
     }
 }
 
-/// What the first bytes say the file is, when it is not an XLSX.
-fn kind_of(bytes: &[u8]) -> Result<(), String> {
+/// What the first bytes say the file is, when it is not an XLSX: the message that says so.
+fn kind_of(bytes: &[u8]) -> Result<(), &'static str> {
     const ZIP: &[u8] = b"PK\x03\x04";
     const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     if bytes.starts_with(ZIP) {
@@ -219,14 +225,14 @@ fn kind_of(bytes: &[u8]) -> Result<(), String> {
             .flat_map(|u| u.to_le_bytes())
             .collect();
         if bytes.windows(name.len()).any(|w| w == name.as_slice()) {
-            return Err("is password-protected (encrypted); open it in Excel or LibreOffice, remove the password, save it, and import it again".into());
+            return Err("xlsform-file-encrypted");
         }
-        return Err("is an old Excel 97-2003 workbook (.xls); open it and save it as .xlsx".into());
+        return Err("xlsform-file-xls");
     }
     if bytes.is_empty() {
-        return Err("is empty; an XLSForm is an .xlsx workbook".into());
+        return Err("xlsform-file-empty");
     }
-    Err("is not an XLSX workbook (it does not start as a ZIP file does); an XLSForm is an .xlsx workbook".into())
+    Err("xlsform-file-not-zip")
 }
 
 /// `B7` for row 6, column 1 (both from 0).
@@ -266,15 +272,18 @@ mod tests {
     #[test]
     fn what_is_not_an_xlsx_is_told_apart() {
         assert!(kind_of(b"PK\x03\x04rest").is_ok());
-        assert!(kind_of(b"type,name\n").unwrap_err().contains("not an XLSX"));
-        assert!(kind_of(b"").unwrap_err().contains("empty"));
+        assert_eq!(kind_of(b"type,name\n"), Err("xlsform-file-not-zip"));
+        assert_eq!(kind_of(b""), Err("xlsform-file-empty"));
         let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        assert!(kind_of(&cfb).unwrap_err().contains(".xls"));
+        assert_eq!(kind_of(&cfb), Err("xlsform-file-xls"));
         cfb.extend(
             "EncryptionInfo"
                 .encode_utf16()
                 .flat_map(|u| u.to_le_bytes()),
         );
-        assert!(kind_of(&cfb).unwrap_err().contains("password-protected"));
+        assert_eq!(kind_of(&cfb), Err("xlsform-file-encrypted"));
+        let said = |id| crate::i18n::t(crate::i18n::UiLang::En, id);
+        assert!(said("xlsform-file-encrypted").contains("password-protected"));
+        assert!(said("xlsform-file-xls").contains(".xls"));
     }
 }

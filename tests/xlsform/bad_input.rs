@@ -378,4 +378,26 @@ fn a_forms_mistakes_are_refused_in_french_at_the_same_places() {
     ] {
         assert!(!err.contains(english), "{english} in {err}");
     }
+    // What the workbook reader finds in the file itself, in French too.
+    std::fs::write(dir.path().join("form.xlsx"), "type,name\n").expect("csv");
+    let out = stocktake(
+        &[
+            "--ui-language",
+            "fr",
+            "guide",
+            "import",
+            "form.xlsx",
+            "--out",
+            "g.toml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(
+            "form.xlsx\u{a0}: n'est pas un classeur XLSX (il ne commence pas comme un fichier ZIP)"
+        ),
+        "{err}"
+    );
 }
