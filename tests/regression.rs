@@ -2834,3 +2834,34 @@ fn the_quarantine_table_was_headed_reason_and_file_over_kind_and_reason() {
     );
     assert!(!html.contains("<th>file</th>"), "{html}");
 }
+
+/// STOCKTAKE_UI_LANGUAGE set to a language stocktake does not speak (a shared server's
+/// profile) stopped every command, `--help` included; it is now left aside with a note,
+/// and the locale decides. A language typed after `--ui-language` is still refused.
+#[test]
+fn an_unknown_stocktake_ui_language_stopped_every_command() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (code, out, err) = stocktake_in(
+        dir.path(),
+        &["sessions"],
+        &[("STOCKTAKE_UI_LANGUAGE", "es"), ("LC_ALL", "fr_FR.UTF-8")],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Aucune session"),
+        "the locale decides: {out}"
+    );
+    assert!(
+        err.contains("STOCKTAKE_UI_LANGUAGE `es` n'est pas une langue que stocktake parle"),
+        "{err}"
+    );
+    let (code, out, _) = stocktake_in(dir.path(), &["--help"], &[("STOCKTAKE_UI_LANGUAGE", "es")]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage:"), "{out}");
+    let (code, _, err) = stocktake_in(dir.path(), &["--ui-language", "es", "sessions"], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("--ui-language `es` is not one stocktake speaks: en, fr"),
+        "{err}"
+    );
+}

@@ -25,10 +25,15 @@ pub(super) fn lang_before_parsing(args: &[std::ffi::OsString]) -> UiLang {
             flag = Some(v.to_string());
         }
     }
-    let flag = flag.or_else(|| std::env::var("STOCKTAKE_UI_LANGUAGE").ok());
     if flag.as_deref().is_some_and(|f| UiLang::parse(f).is_none()) {
         return UiLang::En;
     }
+    // An unknown language in the environment is left aside, as `run` does.
+    let flag = flag.or_else(|| {
+        std::env::var("STOCKTAKE_UI_LANGUAGE")
+            .ok()
+            .filter(|v| UiLang::parse(v).is_some())
+    });
     super::cli_lang(flag.as_deref()).unwrap_or_default()
 }
 

@@ -111,9 +111,20 @@ fn parse() -> Result<Cli, ExitCode> {
 }
 
 pub fn run() -> ExitCode {
-    let cli = match parse() {
+    let mut cli = match parse() {
         Ok(cli) => cli,
         Err(code) => return code,
+    };
+    // A language typed after --ui-language that stocktake does not speak is refused; one
+    // set in STOCKTAKE_UI_LANGUAGE (a profile on a shared server, read by every command)
+    // is left aside with a note, so that it cannot stop every command at once.
+    let typed = std::env::args_os().any(|a| {
+        let a = a.to_string_lossy();
+        a == "--ui-language" || a.starts_with("--ui-language=")
+    });
+    let ignored = match &cli.ui_language {
+        Some(l) if !typed && UiLang::parse(l).is_none() => cli.ui_language.take(),
+        _ => None,
     };
     let lang = match cli_lang(cli.ui_language.as_deref()) {
         Ok(l) => l,
@@ -127,6 +138,19 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(given) = ignored {
+        let note = say(
+            lang,
+            "cli-env-ui-language-ignored",
+            &[("given", show(given).into())],
+        );
+        writeln!(
+            io::stderr(),
+            "{}",
+            say(lang, "cli-note", &[("what", note.into())])
+        )
+        .unwrap_or(());
+    }
     let result = match cli.command {
         Some(Command::Guide(GuideCommand::List)) => guide::list(lang, &cli.guides),
         Some(Command::Guide(GuideCommand::Check { ref files })) => guide::check(lang, files),

@@ -4,6 +4,7 @@
 
 ## Shared
 cli-bad-ui-language = --ui-language `{ $given }` is not one stocktake speaks: en, fr
+cli-env-ui-language-ignored = STOCKTAKE_UI_LANGUAGE `{ $given }` is not one stocktake speaks (en, fr); it is left aside
 cli-note = note: { $what }
 cli-warning-skipped = warning: skipped { $what }
 cli-no-data-dir = cannot tell where your data dir is (no home folder?); pass --data-dir DIR

@@ -5,6 +5,7 @@
 
 ## Commun
 cli-bad-ui-language = --ui-language `{ $given }` n'est pas une langue de stocktake : en, fr
+cli-env-ui-language-ignored = STOCKTAKE_UI_LANGUAGE `{ $given }` n'est pas une langue que stocktake parle (en, fr) ; elle est laissée de côté
 cli-note = note : { $what }
 cli-warning-skipped = attention : guide ignoré : { $what }
 cli-no-data-dir = impossible de savoir où est votre dossier de données (pas de dossier personnel ?) ; indiquez --data-dir DOSSIER
