@@ -284,6 +284,7 @@ rpt-said-dont_know = don't know
 rpt-said-declined = declined
 rpt-said-not_asked = not asked
 rpt-said-nothing-yet = nothing yet
+rpt-answer-hidden = not applicable (hidden by skip logic)
 
 ## The workbook: notes in its sheets and the Columns sheet (its names stay English)
 rpt-xlsx-matrix-elsewhere = { $n } sessions: the rapid-analysis matrix is in { $file } (stocktake report --format csv); this sheet holds it up to { $max }.

@@ -341,6 +341,7 @@ rpt-said-dont_know = ne sait pas
 rpt-said-declined = refuse de répondre
 rpt-said-not_asked = non posée
 rpt-said-nothing-yet = rien encore
+rpt-answer-hidden = sans objet (masquée par la logique de saut)
 
 ## Le classeur : les notes de ses feuilles et la feuille Columns (ses noms restent anglais)
 rpt-xlsx-matrix-elsewhere = { $n } sessions : la matrice d'analyse rapide est dans { $file } (stocktake report --format csv) ; cette feuille la contient jusqu'à { $max }.

@@ -18,6 +18,7 @@ use super::ReportError;
 use super::analysis::Unit;
 use super::counts::label_of;
 use super::model::{GuideSection, SessionRow};
+use super::say::AnswerWord;
 use crate::guide::{Codebook, QuestionType};
 use crate::session::AnswerStatus;
 
@@ -129,13 +130,14 @@ pub fn codebook_xml(book: &Codebook) -> String {
 }
 
 fn answer_value(s: &GuideSection, r: &SessionRow, q: &crate::guide::Question) -> Option<String> {
+    // In the guide's language, as the option labels beside them.
+    let lang = s.guide.default_language();
     if r.is_hidden(&q.id) {
-        return Some("not applicable (hidden by skip logic)".into());
+        return Some(AnswerWord::Hidden.in_guide(lang).to_string());
     }
     let a = r.answers.get(&q.id)?;
-    let lang = s.guide.default_language();
     match a.status {
-        AnswerStatus::Special(sp) => Some(sp.label().to_string()),
+        AnswerStatus::Special(sp) => Some(AnswerWord::said(sp).in_guide(lang).to_string()),
         AnswerStatus::Unanswered => None,
         AnswerStatus::Answered => Some(
             a.values()

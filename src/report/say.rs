@@ -167,10 +167,12 @@ pub enum AnswerWord {
     SaidDeclined,
     SaidNotAsked,
     NothingYet,
+    /// A question skip logic hid from a session, as a value beside its answers (REFI-QDA).
+    Hidden,
 }
 
 impl AnswerWord {
-    const ALL: [AnswerWord; 12] = [
+    const ALL: [AnswerWord; 13] = [
         AnswerWord::Yes,
         AnswerWord::No,
         AnswerWord::DontKnow,
@@ -183,6 +185,7 @@ impl AnswerWord {
         AnswerWord::SaidDeclined,
         AnswerWord::SaidNotAsked,
         AnswerWord::NothingYet,
+        AnswerWord::Hidden,
     ];
 
     fn id(self) -> &'static str {
@@ -199,6 +202,7 @@ impl AnswerWord {
             AnswerWord::SaidDeclined => "rpt-said-declined",
             AnswerWord::SaidNotAsked => "rpt-said-not_asked",
             AnswerWord::NothingYet => "rpt-said-nothing-yet",
+            AnswerWord::Hidden => "rpt-answer-hidden",
         }
     }
 
@@ -389,6 +393,19 @@ mod tests {
     fn answers_the_guide_does_not_word_follow_the_guide_language() {
         assert_eq!(AnswerWord::Yes.in_guide("fr"), "Oui");
         assert_eq!(AnswerWord::DontKnow.in_guide("en"), "Don't know");
+        // What a REFI-QDA project gives a hidden question, in the guide's language too.
+        assert_eq!(
+            AnswerWord::Hidden.in_guide("en"),
+            "not applicable (hidden by skip logic)"
+        );
+        assert_eq!(
+            AnswerWord::Hidden.in_guide("fr"),
+            "sans objet (masquée par la logique de saut)"
+        );
+        assert_eq!(
+            AnswerWord::said(crate::session::Special::Declined).in_guide("fr"),
+            "refuse de répondre"
+        );
         assert_eq!(AnswerWord::SaidDontKnow.in_guide("ar"), "don't know");
     }
 }
