@@ -158,14 +158,29 @@ fn a_bundled_guide_is_named_by_its_id() {
 }
 
 #[test]
-fn the_summary_speaks_french_and_each_change_keeps_its_class_name() {
+fn the_summary_and_each_change_speak_french() {
     let (out, _, code) = diff("v2-wording.toml", &["--ui-language", "fr"]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.starts_with("water-points\u{a0}: version 1 → 2\n"),
         "{out}"
     );
-    assert!(out.contains("kind: wording only: text: "), "{out}");
+    // The class and what changed in French; the guide's texts as they are.
+    assert!(
+        out.contains("kind: formulation seulement: texte: \"What kind of water point?\" → "),
+        "{out}"
+    );
+    assert!(
+        out.contains("kind: formulation seulement: texte (fr): \"Quel genre"),
+        "{out}"
+    );
+    assert!(
+        out.contains("kind: formulation seulement: option `tap`: \"Tap stand\""),
+        "{out}"
+    );
+    for english in ["wording only", ": text:", "fr text"] {
+        assert!(!out.contains(english), "{english} in {out}");
+    }
     assert!(
         out.ends_with("3 changements\u{a0}; les réponses de chaque question se comparent\u{a0}: un rapport les regroupe\n"),
         "{out}"

@@ -20,28 +20,38 @@ fn quoted(s: &str) -> String {
     format!("\"{}\"", show(s.replace('\n', "\\n")))
 }
 
-fn line(c: &Change) -> String {
+fn line(lang: UiLang, c: &Change) -> String {
     let whose = c
         .question
         .as_deref()
-        .map_or_else(|| "(guide)".to_string(), show);
+        .map_or_else(|| say(lang, "gdiff-guide", &[]), show);
     let verdict = if c.comparable || c.class == ChangeClass::TypeChanged {
-        ""
+        String::new()
     } else {
-        " (not comparable)"
+        format!(" ({})", say(lang, "gdiff-not-comparable", &[]))
     };
-    let texts = match (c.old.is_empty(), c.new.is_empty()) {
+    // Our own words for before and after ("optional", "always") in the language; the
+    // guide's texts as they are.
+    let (old, new) = match &c.values_said {
+        Some((o, n)) => (o.in_lang(lang), n.in_lang(lang)),
+        None => (c.old.clone(), c.new.clone()),
+    };
+    let texts = match (old.is_empty(), new.is_empty()) {
         (true, true) => String::new(),
-        (true, false) => quoted(&c.new),
-        (false, true) => format!("was {}", quoted(&c.old)),
-        _ if c.old == c.new => format!("{} unchanged", quoted(&c.old)),
-        (false, false) => format!("{} → {}", quoted(&c.old), quoted(&c.new)),
+        (true, false) => quoted(&new),
+        (false, true) => say(lang, "gdiff-was", &[("text", quoted(&old).into())]),
+        _ if old == new => say(lang, "gdiff-unchanged", &[("text", quoted(&old).into())]),
+        (false, false) => format!("{} → {}", quoted(&old), quoted(&new)),
     };
-    let parts: Vec<String> = [show(&c.what), texts]
+    let parts: Vec<String> = [show(c.said.in_lang(lang)), texts]
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
-    format!("{whose}: {}{verdict}: {}", c.class.name(), parts.join(": "))
+    format!(
+        "{whose}: {}{verdict}: {}",
+        c.class.words().in_lang(lang),
+        parts.join(": ")
+    )
 }
 
 fn summary(lang: UiLang, d: &GuideDiff) -> String {
@@ -125,7 +135,7 @@ pub(super) fn diff(
         ];
         writeln!(out, "{}", say(lang, "diff-header", &args))?;
         for c in &d.changes {
-            writeln!(out, "{}", line(c))?;
+            writeln!(out, "{}", line(lang, c))?;
         }
         if d.changes.is_empty() {
             writeln!(out, "{}", say(lang, "diff-no-change", &[]))?;

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::model::{Choice, Guide, Question, QuestionType, Text};
+use crate::i18n::Words;
 
 /// The kind of a change, from harmless to refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -38,6 +39,23 @@ pub enum ChangeClass {
 }
 
 impl ChangeClass {
+    /// Its name as words (`name` is the English).
+    pub fn words(self) -> Words {
+        Words::msg(match self {
+            ChangeClass::Wording => "gdiff-class-wording",
+            ChangeClass::StaleTranslation => "gdiff-class-stale-translation",
+            ChangeClass::Asked => "gdiff-class-asked",
+            ChangeClass::QuestionAdded => "gdiff-class-question-added",
+            ChangeClass::QuestionRemoved => "gdiff-class-question-removed",
+            ChangeClass::Respondents => "gdiff-class-respondents",
+            ChangeClass::Bounds => "gdiff-class-bounds",
+            ChangeClass::OptionAdded => "gdiff-class-option-added",
+            ChangeClass::OptionRemoved => "gdiff-class-option-removed",
+            ChangeClass::Relabelled => "gdiff-class-relabelled",
+            ChangeClass::TypeChanged => "gdiff-class-type-changed",
+        })
+    }
+
     /// As the human output says it.
     pub fn name(self) -> &'static str {
         match self {
@@ -57,7 +75,7 @@ impl ChangeClass {
 }
 
 /// One change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     pub class: ChangeClass,
     /// The question it is in; `None` for the guide's own texts and respondent types.
@@ -65,16 +83,23 @@ pub struct Change {
     pub question: Option<String>,
     /// What changed: "text", "option `wg`", "title of section `s`", "fr text".
     pub what: String,
+    /// `what` as words, for the other languages (`what` is their English).
+    #[serde(skip)]
+    pub said: Words,
     /// Before and after, as text (empty where there is none: an added question has no
     /// before).
     pub old: String,
     pub new: String,
+    /// `old` and `new` as words where they are stocktake's own ("optional", "always"),
+    /// not the guide's texts; `None` where they are the guide's.
+    #[serde(skip)]
+    pub values_said: Option<(Words, Words)>,
     /// Can the question's answers of the two versions be counted together?
     pub comparable: bool,
 }
 
 /// Every change from `old` to `new`, in guide order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GuideDiff {
     pub id: String,
     pub old_version: String,
@@ -136,11 +161,26 @@ struct Differ<'g> {
 }
 
 impl Differ<'_> {
+    /// A change whose before and after are our own words, not the guide's.
+    fn push_said(
+        &mut self,
+        class: ChangeClass,
+        question: Option<&str>,
+        what: Words,
+        old: Words,
+        new: Words,
+    ) {
+        self.push(class, question, what, &old.en(), &new.en());
+        if let Some(c) = self.changes.last_mut() {
+            c.values_said = Some((old, new));
+        }
+    }
+
     fn push(
         &mut self,
         class: ChangeClass,
         question: Option<&str>,
-        what: String,
+        what: Words,
         old: &str,
         new: &str,
     ) {
@@ -154,9 +194,11 @@ impl Differ<'_> {
         self.changes.push(Change {
             class,
             question: question.map(str::to_string),
-            what,
+            what: what.en(),
+            said: what,
             old: old.to_string(),
             new: new.to_string(),
+            values_said: None,
             comparable,
         });
     }
@@ -166,7 +208,7 @@ impl Differ<'_> {
     fn text(
         &mut self,
         question: Option<&str>,
-        what: &str,
+        what: Words,
         old: &Text,
         new: &Text,
         class: ChangeClass,
@@ -180,7 +222,7 @@ impl Differ<'_> {
             } else {
                 class
             };
-            self.push(c, question, what.to_string(), o, n);
+            self.push(c, question, what.clone(), o, n);
         }
         let mut langs: Vec<&String> = old.0.keys().chain(new.0.keys()).collect();
         langs.sort();
@@ -191,28 +233,37 @@ impl Differ<'_> {
                 (Some(a), Some(b)) if a == b && source_changed && gist(o) != gist(n) => self.push(
                     ChangeClass::StaleTranslation,
                     question,
-                    format!("{lang} {what}: {lang} may be stale ({src} changed, {lang} did not)"),
+                    Words::msg("gdiff-stale")
+                        .arg("lang", lang.clone())
+                        .arg("src", src.clone())
+                        .with("what", what.clone()),
                     a,
                     b,
                 ),
                 (Some(a), Some(b)) if a != b => self.push(
                     ChangeClass::Wording,
                     question,
-                    format!("{lang} {what}"),
+                    Words::msg("gdiff-in-lang")
+                        .arg("lang", lang.clone())
+                        .with("what", what.clone()),
                     a,
                     b,
                 ),
                 (None, Some(b)) => self.push(
                     ChangeClass::Wording,
                     question,
-                    format!("{lang} {what}"),
+                    Words::msg("gdiff-in-lang")
+                        .arg("lang", lang.clone())
+                        .with("what", what.clone()),
                     "",
                     b,
                 ),
                 (Some(a), None) => self.push(
                     ChangeClass::Wording,
                     question,
-                    format!("{lang} {what}"),
+                    Words::msg("gdiff-in-lang")
+                        .arg("lang", lang.clone())
+                        .with("what", what.clone()),
                     a,
                     "",
                 ),
@@ -224,7 +275,7 @@ impl Differ<'_> {
     fn optional_text(
         &mut self,
         question: Option<&str>,
-        what: &str,
+        what: Words,
         old: Option<&Text>,
         new: Option<&Text>,
     ) {
@@ -242,19 +293,25 @@ impl Differ<'_> {
 
     fn guide_texts(&mut self) {
         let (old, new) = (self.old, self.new);
-        self.text(None, "title", &old.title, &new.title, ChangeClass::Wording);
+        self.text(
+            None,
+            Words::msg("gdiff-title"),
+            &old.title,
+            &new.title,
+            ChangeClass::Wording,
+        );
         self.optional_text(
             None,
-            "description",
+            Words::msg("gdiff-description"),
             old.description.as_ref(),
             new.description.as_ref(),
         );
         for s in &new.sections {
             if let Some(o) = old.sections.iter().find(|o| o.id == s.id) {
-                let what = format!("title of section `{}`", s.id);
-                self.text(None, &what, &o.title, &s.title, ChangeClass::Wording);
-                let what = format!("guidance of section `{}`", s.id);
-                self.optional_text(None, &what, o.guidance.as_ref(), s.guidance.as_ref());
+                let what = Words::msg("gdiff-section-title").arg("section", s.id.clone());
+                self.text(None, what, &o.title, &s.title, ChangeClass::Wording);
+                let what = Words::msg("gdiff-section-guidance").arg("section", s.id.clone());
+                self.optional_text(None, what, o.guidance.as_ref(), s.guidance.as_ref());
             }
         }
     }
@@ -267,13 +324,13 @@ impl Differ<'_> {
                 None => self.push(
                     ChangeClass::Respondents,
                     None,
-                    format!("respondent type `{}` declared", r.id),
+                    Words::msg("gdiff-respondent-declared").arg("id", r.id.to_string()),
                     "",
                     r.label.get(&src, &src),
                 ),
                 Some(o) => {
-                    let what = format!("label of respondent type `{}`", r.id);
-                    self.text(None, &what, &o.label, &r.label, ChangeClass::Respondents);
+                    let what = Words::msg("gdiff-respondent-label").arg("id", r.id.to_string());
+                    self.text(None, what, &o.label, &r.label, ChangeClass::Respondents);
                 }
             }
         }
@@ -282,7 +339,7 @@ impl Differ<'_> {
                 self.push(
                     ChangeClass::Respondents,
                     None,
-                    format!("respondent type `{}` no longer declared", o.id),
+                    Words::msg("gdiff-respondent-dropped").arg("id", o.id.to_string()),
                     o.label.get(&src, &src),
                     "",
                 );
@@ -298,32 +355,45 @@ impl Differ<'_> {
             self.push(
                 ChangeClass::TypeChanged,
                 id,
-                "type".into(),
+                Words::Text("type".into()),
                 o.kind.as_str(),
                 n.kind.as_str(),
             );
             return;
         }
-        self.text(id, "text", &o.text, &n.text, ChangeClass::Wording);
-        self.optional_text(id, "guidance", o.guidance.as_ref(), n.guidance.as_ref());
+        self.text(
+            id,
+            Words::msg("gdiff-text"),
+            &o.text,
+            &n.text,
+            ChangeClass::Wording,
+        );
+        self.optional_text(
+            id,
+            Words::msg("gdiff-guidance"),
+            o.guidance.as_ref(),
+            n.guidance.as_ref(),
+        );
         if o.applies_to != n.applies_to {
             let list = |q: &Question| {
                 if q.applies_to.is_empty() {
-                    "every respondent type".to_string()
+                    Words::msg("gdiff-every-respondent")
                 } else {
-                    q.applies_to
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    Words::Text(
+                        q.applies_to
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
                 }
             };
-            self.push(
+            self.push_said(
                 ChangeClass::Asked,
                 id,
-                "applies_to".into(),
-                &list(o),
-                &list(n),
+                Words::Text("applies_to".into()),
+                list(o),
+                list(n),
             );
         }
         if o.show_if != n.show_if {
@@ -331,16 +401,31 @@ impl Differ<'_> {
                 q.show_if
                     .as_ref()
                     .and_then(|c| toml::Value::try_from(c).ok())
-                    .map_or_else(|| "always".to_string(), |v| v.to_string())
+                    .map_or_else(
+                        || Words::msg("gdiff-always"),
+                        |v| Words::Text(v.to_string()),
+                    )
             };
-            self.push(ChangeClass::Asked, id, "show_if".into(), &show(o), &show(n));
-        }
-        if o.required != n.required {
-            let r = |b: bool| if b { "required" } else { "optional" };
-            self.push(
+            self.push_said(
                 ChangeClass::Asked,
                 id,
-                "required".into(),
+                Words::Text("show_if".into()),
+                show(o),
+                show(n),
+            );
+        }
+        if o.required != n.required {
+            let r = |b: bool| {
+                Words::msg(if b {
+                    "gdiff-required"
+                } else {
+                    "gdiff-optional"
+                })
+            };
+            self.push_said(
+                ChangeClass::Asked,
+                id,
+                Words::Text("required".into()),
                 r(o.required),
                 r(n.required),
             );
@@ -348,18 +433,36 @@ impl Differ<'_> {
         if (o.min, o.max) != (n.min, n.max) {
             let b = |q: &Question| {
                 let end = |v: Option<f64>| v.map_or_else(|| "…".to_string(), |v| v.to_string());
-                format!("{} to {}", end(q.min), end(q.max))
+                Words::msg("gdiff-bounds-range")
+                    .arg("min", end(q.min))
+                    .arg("max", end(q.max))
             };
             let before = self.changes.len();
-            self.push(ChangeClass::Bounds, id, "bounds".into(), &b(o), &b(n));
+            self.push_said(
+                ChangeClass::Bounds,
+                id,
+                Words::msg("gdiff-bounds"),
+                b(o),
+                b(n),
+            );
             // A scale's points are its answers: other bounds, other answers. A number's
             // bounds only check what is typed.
             if let Some(c) = self.changes.get_mut(before) {
                 c.comparable = n.kind != QuestionType::Scale;
             }
         }
-        self.optional_text(id, "min_label", o.min_label.as_ref(), n.min_label.as_ref());
-        self.optional_text(id, "max_label", o.max_label.as_ref(), n.max_label.as_ref());
+        self.optional_text(
+            id,
+            Words::Text("min_label".into()),
+            o.min_label.as_ref(),
+            n.min_label.as_ref(),
+        );
+        self.optional_text(
+            id,
+            Words::Text("max_label".into()),
+            o.max_label.as_ref(),
+            n.max_label.as_ref(),
+        );
         self.options(n, &o.options, &n.options);
     }
 
@@ -371,16 +474,28 @@ impl Differ<'_> {
                 None => self.push(
                     ChangeClass::OptionAdded,
                     id,
-                    format!("option `{}`", c.value),
+                    Words::msg("gdiff-option").arg("value", c.value.clone()),
                     "",
                     c.label.get(&src, &src),
                 ),
                 Some(o) => {
-                    let what = format!("option `{}`", c.value);
-                    self.text(id, &what, &o.label, &c.label, ChangeClass::Relabelled);
+                    let what = Words::msg("gdiff-option").arg("value", c.value.clone());
+                    self.text(
+                        id,
+                        what.clone(),
+                        &o.label,
+                        &c.label,
+                        ChangeClass::Relabelled,
+                    );
                     if o.other != c.other {
-                        let s = |b: bool| if b { "asks to specify" } else { "no specify" };
-                        self.push(ChangeClass::Wording, id, what, s(o.other), s(c.other));
+                        let s = |b: bool| {
+                            Words::msg(if b {
+                                "gdiff-asks-specify"
+                            } else {
+                                "gdiff-no-specify"
+                            })
+                        };
+                        self.push_said(ChangeClass::Wording, id, what, s(o.other), s(c.other));
                     }
                 }
             }
@@ -390,7 +505,7 @@ impl Differ<'_> {
                 self.push(
                     ChangeClass::OptionRemoved,
                     id,
-                    format!("option `{}`", o.value),
+                    Words::msg("gdiff-option").arg("value", o.value.clone()),
                     o.label.get(&src, &src),
                     "",
                 );
@@ -407,7 +522,7 @@ impl Differ<'_> {
             self.push(
                 ChangeClass::Wording,
                 id,
-                "order of the options".into(),
+                Words::msg("gdiff-option-order"),
                 &order(old).join(", "),
                 &order(new).join(", "),
             );
@@ -431,7 +546,7 @@ pub fn diff(old: &Guide, new: &Guide) -> GuideDiff {
             None => d.push(
                 ChangeClass::QuestionAdded,
                 Some(&n.id),
-                String::new(),
+                Words::Text(String::new()),
                 "",
                 n.text.get(&d.source.clone(), &d.source.clone()),
             ),
@@ -443,7 +558,7 @@ pub fn diff(old: &Guide, new: &Guide) -> GuideDiff {
             d.push(
                 ChangeClass::QuestionRemoved,
                 Some(&o.id),
-                String::new(),
+                Words::Text(String::new()),
                 o.text.get(&src, &src),
                 "",
             );

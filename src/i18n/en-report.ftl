@@ -341,3 +341,8 @@ rpt-cov-col-aapor_disposition = the AAPOR name of that code
 rpt-cov-col-attempts = attempts logged for the target, from every interviewer (an interview with none logged counts as one)
 rpt-cov-col-sessions = sessions of its response and structure in the collation
 rpt-cov-col-removed = 1 when a later campaign file left it out after attempts were logged
+
+## Why an older version's answers are counted apart (after rpt-apart-why's frame)
+rpt-apart-change = { $what }, { $class }{ $texts }
+rpt-apart-both = : "{ $old }" → "{ $new }"
+rpt-apart-one = : "{ $text }"

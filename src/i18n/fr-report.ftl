@@ -398,3 +398,8 @@ rpt-cov-col-aapor_disposition = le nom AAPOR de ce code, en anglais comme l'AAPO
 rpt-cov-col-attempts = les tentatives enregistrées pour la cible, par tous les enquêteurs (un entretien sans tentative enregistrée compte pour une)
 rpt-cov-col-sessions = les sessions de sa réponse et de sa structure dans la collation
 rpt-cov-col-removed = 1 quand un fichier de campagne plus récent l'a retirée après des tentatives
+
+## Why an older version's answers are counted apart (after rpt-apart-why's frame)
+rpt-apart-change = { $what }, { $class }{ $texts }
+rpt-apart-both = {" :"} « { $old } » → « { $new } »
+rpt-apart-one = {" :"} « { $text } »

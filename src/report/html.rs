@@ -46,7 +46,10 @@ fn apart(o: &mut Text<'_>, r: &Report, s: &GuideSection, say: Say) {
                     ("version", html(&a.version).into())
                 ]
             ),
-            say.tr("rpt-apart-why", &[("why", html(&a.why).into())]),
+            say.tr(
+                "rpt-apart-why",
+                &[("why", html(&a.why.in_lang(say.lang)).into())]
+            ),
             captions(
                 r,
                 say,

@@ -60,7 +60,10 @@ fn apart(o: &mut Text<'_>, r: &Report, s: &GuideSection, say: Say) {
                     ("version", md(&a.version).into())
                 ]
             ),
-            say.tr("rpt-apart-why", &[("why", md(&a.why).into())]),
+            say.tr(
+                "rpt-apart-why",
+                &[("why", md(&a.why.in_lang(say.lang)).into())]
+            ),
         );
         dist_table(o, say, d);
         footnotes(

@@ -270,7 +270,7 @@ pub struct Apart {
     pub version: String,
     /// The first change that makes them incomparable, said: "option `wg` relabelled:
     /// \"A\" → \"B\"".
-    pub why: String,
+    pub why: crate::i18n::Words,
     /// Over all that version's sessions, with its own options and labels.
     pub frequency: Distribution,
 }

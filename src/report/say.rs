@@ -294,6 +294,8 @@ mod tests {
             // Codes, listed: the values a script finds in the column.
             "rpt-long-col-type",
             "rpt-long-col-status",
+            // Only the order of words that are each said in the language.
+            "rpt-apart-change",
         ];
         let file = crate::i18n::FILES
             .iter()

@@ -9,6 +9,7 @@ use super::counts::Tally;
 use super::model::{Apart, GuideSection, SessionRow};
 use super::say::Say;
 use crate::guide::{Guide, GuideDiff, diff};
+use crate::i18n::Words;
 
 /// The versions of these sessions, each once, in order: what [`Say::versions`] says as
 /// "version 2", "versions 1, 3".
@@ -124,16 +125,27 @@ pub(super) fn apart(counted: ApartCounter<'_>, lang: &str, min_cell: usize) -> V
             for (c, h) in frequency.rows.iter_mut().zip(hide) {
                 c.suppressed = h.first().copied().unwrap_or(false);
             }
+            // Our own words for before and after ("optional") in the report's language;
+            // the guide's texts as they are.
+            let (old, new) = match &why.values_said {
+                Some((o, n)) => (o.clone(), n.clone()),
+                None => (Words::Text(why.old.clone()), Words::Text(why.new.clone())),
+            };
             let texts = match (why.old.is_empty(), why.new.is_empty()) {
-                (false, false) => format!(": \"{}\" → \"{}\"", why.old, why.new),
-                (false, true) => format!(": \"{}\"", why.old),
-                (true, false) => format!(": \"{}\"", why.new),
-                (true, true) => String::new(),
+                (false, false) => Words::msg("rpt-apart-both")
+                    .with("old", old)
+                    .with("new", new),
+                (false, true) => Words::msg("rpt-apart-one").with("text", old),
+                (true, false) => Words::msg("rpt-apart-one").with("text", new),
+                (true, true) => Words::Text(String::new()),
             };
             out.push(Apart {
                 question: q.to_string(),
                 version: own.version.clone(),
-                why: format!("{}, {}{texts}", why.what, why.class.name()),
+                why: Words::msg("rpt-apart-change")
+                    .with("what", why.said.clone())
+                    .with("class", why.class.words())
+                    .with("texts", texts),
                 frequency,
             });
         }

@@ -273,7 +273,7 @@ fn not_pooled_rows(report: &Report, say: Say, e: Emit<'_>) -> Result<(), ReportE
                         "rpt-xlsx-not-comparable",
                         &[
                             ("version", s.guide.version.as_str().into()),
-                            ("why", a.why.as_str().into()),
+                            ("why", a.why.in_lang(say.lang).into()),
                         ],
                     ),
                     &d.text,
