@@ -169,3 +169,39 @@ report-folder-open-writable = { $path } is open to others (mode { $mode }): they
 
 ## Between an error and its cause, on the command line
 why-then = {": "}
+
+## Why an XLSForm's relevant was not read (xlsform::xpath::RelevantError)
+# $q and $other: a question as the form writes it, ${name}; $what: a token as the form has it
+why-relevant-ref-not-closed = a `${"{"}` without its `{"}"}`
+why-relevant-quote-not-closed = a text in quotes that is not closed
+why-relevant-bang-alone = `!` without `=`
+why-relevant-bad-number = the number `{ $number }`
+why-relevant-not-in-subset = `{ $what }`, which is not in the subset stocktake reads
+# $what: one of why-relevant-expected-*
+why-relevant-expected = expected { $what }
+why-relevant-expected-close = `)`
+why-relevant-expected-open-not = `(` after not
+why-relevant-expected-open-selected = `(` after selected
+why-relevant-expected-comma = `,` in selected()
+why-relevant-expected-close-selected = `)` closing selected()
+why-relevant-selected-first = selected() whose first argument is not a ${"{"}question{"}"}
+why-relevant-selected-second = selected() whose second argument is not a value in quotes
+why-relevant-pulldata = pulldata() reads a CSV file attached to the form, which a guide cannot carry
+why-relevant-function = the function { $function }(), which is not in the subset stocktake reads
+why-relevant-no-comparison = { $q } without a comparison
+why-relevant-compared-with-question = { $q } compared with { $other }: a guide compares an answer with values only
+why-relevant-no-value = { $q } { $op } without a value
+why-relevant-not-a-start = { $what } where a condition should start
+why-relevant-ends-early = an expression that ends too early
+why-relevant-after-end = { $what } after the end of the condition
+why-relevant-not-before = { $q } is not a question before this one
+why-relevant-selected-not-choice = selected() on { $q }, which is not a choice question
+why-relevant-whole-list = { $q } { $op } … on a select_multiple compares the whole list of choices; write selected({ $q }, '…')
+why-relevant-bound-not-a-number = { $q } { $op } '{ $value }' compares with a value that is not a number
+why-relevant-names-not-numbers = { $q } { $op } { $bound } compares a choice list whose names are not all numbers (`{ $name }`)
+# $kind: the question's type as the guide writes it (number, text, date)
+why-relevant-not-a-choice-question = { $q } { $op } …: a guide's skip logic tests the answers of choice questions only, and { $q } is { $kind }
+why-relevant-never-holds = a condition that never holds
+why-relevant-no-such-choice = { $q } has no choice `{ $value }`
+why-relevant-blank-and-selected = { $q } both blank and selected
+why-relevant-non-answer = { $q } tested for a non-answer, which a guide's skip logic cannot do

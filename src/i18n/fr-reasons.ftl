@@ -169,3 +169,39 @@ report-folder-open-writable = { $path } est ouvert aux autres (mode { $mode }) 
 
 ## Between an error and its cause, on the command line
 why-then = {" : "}
+
+## Why an XLSForm's relevant was not read (xlsform::xpath::RelevantError)
+# $q and $other: a question as the form writes it, ${name}; $what: a token as the form has it
+why-relevant-ref-not-closed = un `${"{"}` sans son `{"}"}`
+why-relevant-quote-not-closed = un texte entre guillemets qui n'est pas fermé
+why-relevant-bang-alone = `!` sans `=`
+why-relevant-bad-number = le nombre `{ $number }`
+why-relevant-not-in-subset = `{ $what }`, qui n'est pas dans la partie de XPath que lit stocktake
+# $what: one of why-relevant-expected-*
+why-relevant-expected = { $what } attendu
+why-relevant-expected-close = `)`
+why-relevant-expected-open-not = `(` après not
+why-relevant-expected-open-selected = `(` après selected
+why-relevant-expected-comma = `,` dans selected()
+why-relevant-expected-close-selected = `)` fermant selected()
+why-relevant-selected-first = selected() dont le premier argument n'est pas une ${"{"}question{"}"}
+why-relevant-selected-second = selected() dont le second argument n'est pas une valeur entre guillemets
+why-relevant-pulldata = pulldata() lit un fichier CSV joint au formulaire, qu'un guide ne peut pas porter
+why-relevant-function = la fonction { $function }(), qui n'est pas dans la partie de XPath que lit stocktake
+why-relevant-no-comparison = { $q } sans comparaison
+why-relevant-compared-with-question = { $q } comparée à { $other } : un guide ne compare une réponse qu'à des valeurs
+why-relevant-no-value = { $q } { $op } sans valeur
+why-relevant-not-a-start = { $what } là où une condition devrait commencer
+why-relevant-ends-early = une expression qui s'arrête trop tôt
+why-relevant-after-end = { $what } après la fin de la condition
+why-relevant-not-before = { $q } n'est pas une question placée avant celle-ci
+why-relevant-selected-not-choice = selected() sur { $q }, qui n'est pas une question à choix
+why-relevant-whole-list = { $q } { $op } … sur un select_multiple compare toute la liste des choix ; écrivez selected({ $q }, '…')
+why-relevant-bound-not-a-number = { $q } { $op } '{ $value }' compare à une valeur qui n'est pas un nombre
+why-relevant-names-not-numbers = { $q } { $op } { $bound } compare une liste de choix dont les noms ne sont pas tous des nombres (`{ $name }`)
+# $kind: the question's type as the guide writes it (number, text, date)
+why-relevant-not-a-choice-question = { $q } { $op } … : la logique de saut d'un guide ne teste que les réponses aux questions à choix, et { $q } est de type { $kind }
+why-relevant-never-holds = une condition qui n'est jamais vraie
+why-relevant-no-such-choice = { $q } n'a pas de choix `{ $value }`
+why-relevant-blank-and-selected = { $q } à la fois vide et sélectionnée
+why-relevant-non-answer = { $q } testée pour une non-réponse, ce que la logique de saut d'un guide ne sait pas faire

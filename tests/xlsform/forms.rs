@@ -526,8 +526,8 @@ fn a_form_with_unsupported_features_is_refused_then_imported_with_lossy() {
 }
 
 /// What an import leaves out, in French: each lost part at its `FILE:survey:ROW:` as in
-/// English, and the comments at the top of the guide in the importer's language. What the
-/// condition reader says of a `relevant` it cannot read stays its own (English).
+/// English, the condition reader's reason for a `relevant` it cannot read, and the comments
+/// at the top of the guide in the importer's language.
 #[test]
 fn what_an_import_leaves_out_is_said_in_french() {
     let dir = tempfile::tempdir().expect("dir");
@@ -550,11 +550,16 @@ fn what_an_import_leaves_out_is_said_in_french() {
         "census.xlsx:survey:5: répétition `person`\u{a0}: un guide n'a pas de groupes répétés\u{a0}; ses questions sont posées une fois\n",
         "census.xlsx:survey:7: contrainte `regex(., '^[0-9]+$')` sur `age`\u{a0}: un guide ne garde que des bornes",
         "census.xlsx:survey:9: question `gps` de type `geopoint`\u{a0}: un guide n'a pas ce type\n",
-        "; la question est toujours posée\n",
+        "census.xlsx:survey:6: relevant de `pname` (`pulldata('hh', 'name', 'key', ${hh_key}) = ''`)\u{a0}: pulldata() lit un fichier CSV joint au formulaire, qu'un guide ne peut pas porter\u{a0}; la question est toujours posée\n",
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }
-    for english in ["a guide has no", " on `", "it is always shown"] {
+    for english in [
+        "a guide has no",
+        " on `",
+        "it is always shown",
+        "cannot carry",
+    ] {
         assert!(!err.contains(english), "{english} in {err}");
     }
     let mut lossy = args.to_vec();

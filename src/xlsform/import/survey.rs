@@ -188,7 +188,7 @@ impl Importer {
                             Words::msg("xlsform-lost-relevant")
                                 .arg("name", name.clone())
                                 .arg("relevant", relevant.clone())
-                                .arg("why", why),
+                                .with("why", crate::i18n::Reason::said(&why)),
                         );
                         None
                     }

@@ -5,6 +5,7 @@
 
 use crate::guide::{Condition, QuestionType, Test};
 
+mod error;
 mod read;
 #[cfg(test)]
 mod tests;

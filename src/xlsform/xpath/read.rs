@@ -4,6 +4,7 @@
 use crate::guide::{Condition, QuestionType, Test};
 
 use super::super::NON_ANSWERS;
+use super::error::{Expected, RelevantError};
 
 /// What the reader needs to know of a question `${name}` names.
 #[derive(Debug, Clone)]
@@ -26,7 +27,7 @@ enum Tok {
     Comma,
 }
 
-fn tokens(s: &str) -> Result<Vec<Tok>, String> {
+fn tokens(s: &str) -> Result<Vec<Tok>, RelevantError> {
     let b: Vec<char> = s.chars().collect();
     let mut i = 0;
     let mut out = Vec::new();
@@ -38,7 +39,7 @@ fn tokens(s: &str) -> Result<Vec<Tok>, String> {
                 let end = b[i..]
                     .iter()
                     .position(|&c| c == '}')
-                    .ok_or("a `${` without its `}`")?;
+                    .ok_or(RelevantError::RefNotClosed)?;
                 out.push(Tok::Ref(b[i + 2..i + end].iter().collect()));
                 i += end + 1;
             }
@@ -46,7 +47,7 @@ fn tokens(s: &str) -> Result<Vec<Tok>, String> {
                 let end = b[i + 1..]
                     .iter()
                     .position(|&x| x == c)
-                    .ok_or("a text in quotes that is not closed")?;
+                    .ok_or(RelevantError::QuoteNotClosed)?;
                 out.push(Tok::Str(b[i + 1..i + 1 + end].iter().collect()));
                 i += end + 2;
             }
@@ -74,7 +75,7 @@ fn tokens(s: &str) -> Result<Vec<Tok>, String> {
                     ('>', true) => ">=",
                     ('<', false) => "<",
                     ('>', false) => ">",
-                    _ => return Err("`!` without `=`".into()),
+                    _ => return Err(RelevantError::BangAlone),
                 }));
                 i += 1 + usize::from(two);
             }
@@ -88,7 +89,8 @@ fn tokens(s: &str) -> Result<Vec<Tok>, String> {
                 }
                 let text: String = b[start..i].iter().collect();
                 out.push(Tok::Num(
-                    text.parse().map_err(|_| format!("the number `{text}`"))?,
+                    text.parse()
+                        .map_err(|_| RelevantError::BadNumber(text.clone()))?,
                 ));
             }
             _ if c.is_alphabetic() => {
@@ -100,7 +102,7 @@ fn tokens(s: &str) -> Result<Vec<Tok>, String> {
                 }
                 out.push(Tok::Word(b[start..i].iter().collect()));
             }
-            _ => return Err(format!("`{c}`, which is not in the subset stocktake reads")),
+            _ => return Err(RelevantError::NotInSubset(c)),
         }
     }
     Ok(out)
@@ -137,13 +139,13 @@ impl Parser {
         self.at += 1;
         t
     }
-    fn expect(&mut self, t: Tok, what: &str) -> Result<(), String> {
+    fn expect(&mut self, t: Tok, what: Expected) -> Result<(), RelevantError> {
         match self.next() {
             Some(x) if x == t => Ok(()),
-            _ => Err(format!("expected {what}")),
+            _ => Err(RelevantError::Expected(what)),
         }
     }
-    fn or(&mut self) -> Result<Expr, String> {
+    fn or(&mut self) -> Result<Expr, RelevantError> {
         let mut parts = vec![self.and()?];
         while self.peek() == Some(&Tok::Word("or".into())) {
             self.at += 1;
@@ -155,7 +157,7 @@ impl Parser {
             Expr::Or(parts)
         })
     }
-    fn and(&mut self) -> Result<Expr, String> {
+    fn and(&mut self) -> Result<Expr, RelevantError> {
         let mut parts = vec![self.primary()?];
         while self.peek() == Some(&Tok::Word("and".into())) {
             self.at += 1;
@@ -167,62 +169,55 @@ impl Parser {
             Expr::And(parts)
         })
     }
-    fn primary(&mut self) -> Result<Expr, String> {
+    fn primary(&mut self) -> Result<Expr, RelevantError> {
         match self.next() {
             Some(Tok::Open) => {
                 let e = self.or()?;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::Close)?;
                 Ok(e)
             }
             Some(Tok::Word(w)) if w == "not" => {
-                self.expect(Tok::Open, "`(` after not")?;
+                self.expect(Tok::Open, Expected::OpenAfterNot)?;
                 let e = self.or()?;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::Close)?;
                 Ok(Expr::Not(Box::new(e)))
             }
             Some(Tok::Word(w)) if w == "selected" => {
-                self.expect(Tok::Open, "`(` after selected")?;
+                self.expect(Tok::Open, Expected::OpenAfterSelected)?;
                 let Some(Tok::Ref(q)) = self.next() else {
-                    return Err("selected() whose first argument is not a ${question}".into());
+                    return Err(RelevantError::SelectedFirst);
                 };
-                self.expect(Tok::Comma, "`,` in selected()")?;
+                self.expect(Tok::Comma, Expected::CommaInSelected)?;
                 let v = match self.next() {
                     Some(Tok::Str(s)) => s,
                     Some(Tok::Num(n)) => number_text(n),
                     _ => {
-                        return Err(
-                            "selected() whose second argument is not a value in quotes".into()
-                        );
+                        return Err(RelevantError::SelectedSecond);
                     }
                 };
-                self.expect(Tok::Close, "`)` closing selected()")?;
+                self.expect(Tok::Close, Expected::CloseSelected)?;
                 Ok(Expr::Selected(q, v))
             }
-            Some(Tok::Word(w)) if w == "pulldata" => Err(
-                "pulldata() reads a CSV file attached to the form, which a guide cannot carry"
-                    .into(),
-            ),
-            Some(Tok::Word(w)) if self.peek() == Some(&Tok::Open) => Err(format!(
-                "the function {w}(), which is not in the subset stocktake reads"
-            )),
+            Some(Tok::Word(w)) if w == "pulldata" => Err(RelevantError::Pulldata),
+            Some(Tok::Word(w)) if self.peek() == Some(&Tok::Open) => {
+                Err(RelevantError::Function(w))
+            }
             Some(Tok::Ref(q)) => {
                 let Some(Tok::Op(op)) = self.next() else {
-                    return Err(format!("${{{q}}} without a comparison"));
+                    return Err(RelevantError::NoComparison(q));
                 };
                 let lit = match self.next() {
                     Some(Tok::Str(s)) => Lit::Str(s),
                     Some(Tok::Num(n)) => Lit::Num(n),
                     Some(Tok::Ref(r)) => {
-                        return Err(format!(
-                            "${{{q}}} compared with ${{{r}}}: a guide compares an answer with values only"
-                        ));
+                        return Err(RelevantError::ComparedWithQuestion(q, r));
                     }
-                    _ => return Err(format!("${{{q}}} {op} without a value")),
+                    _ => return Err(RelevantError::NoValue(q, op)),
                 };
                 Ok(Expr::Compare(q, op, lit))
             }
-            Some(t) => Err(format!("{} where a condition should start", describe(&t))),
-            None => Err("an expression that ends too early".into()),
+            Some(t) => Err(RelevantError::NotAStart(describe(&t))),
+            None => Err(RelevantError::EndsEarly),
         }
     }
 }
@@ -266,24 +261,27 @@ enum Nnf {
 
 /// Translate a `relevant` into a condition. `named` looks up `${name}`: `None` for a name
 /// that is not an earlier question.
-pub fn read_relevant(s: &str, named: &dyn Fn(&str) -> Option<Named>) -> Result<Condition, String> {
+pub fn read_relevant(
+    s: &str,
+    named: &dyn Fn(&str) -> Option<Named>,
+) -> Result<Condition, RelevantError> {
     let mut p = Parser {
         toks: tokens(s)?,
         at: 0,
     };
     let e = p.or()?;
     if let Some(t) = p.peek() {
-        return Err(format!("{} after the end of the condition", describe(t)));
+        return Err(RelevantError::AfterEnd(describe(t)));
     }
     let n = nnf(&e, false, named)?;
     to_condition(&n, named)
 }
 
-fn lookup(q: &str, named: &dyn Fn(&str) -> Option<Named>) -> Result<Named, String> {
-    named(q).ok_or_else(|| format!("${{{q}}} is not a question before this one"))
+fn lookup(q: &str, named: &dyn Fn(&str) -> Option<Named>) -> Result<Named, RelevantError> {
+    named(q).ok_or_else(|| RelevantError::NotBefore(q.to_string()))
 }
 
-fn nnf(e: &Expr, neg: bool, named: &dyn Fn(&str) -> Option<Named>) -> Result<Nnf, String> {
+fn nnf(e: &Expr, neg: bool, named: &dyn Fn(&str) -> Option<Named>) -> Result<Nnf, RelevantError> {
     Ok(match e {
         Expr::Not(inner) => nnf(inner, !neg, named)?,
         Expr::Or(parts) | Expr::And(parts) => {
@@ -308,9 +306,7 @@ fn nnf(e: &Expr, neg: bool, named: &dyn Fn(&str) -> Option<Named>) -> Result<Nnf
         Expr::Selected(q, v) => {
             let n = lookup(q, named)?;
             if !n.kind.is_closed() {
-                return Err(format!(
-                    "selected() on ${{{q}}}, which is not a choice question"
-                ));
+                return Err(RelevantError::SelectedNotChoice(q.clone()));
             }
             Nnf::Atom(Atom::Sel(q.clone(), v.clone(), !neg))
         }
@@ -321,9 +317,7 @@ fn nnf(e: &Expr, neg: bool, named: &dyn Fn(&str) -> Option<Named>) -> Result<Nnf
                     Nnf::Atom(Atom::Blank(q.clone(), (*op == "=") != neg))
                 }
                 (&"=" | &"!=", _) if n.kind == QuestionType::Multi => {
-                    return Err(format!(
-                        "${{{q}}} {op} … on a select_multiple compares the whole list of choices; write selected(${{{q}}}, '…')"
-                    ));
+                    return Err(RelevantError::WholeList(q.clone(), op));
                 }
                 (&"=" | &"!=", lit) if n.kind.is_closed() => {
                     let v = match lit {
@@ -335,17 +329,23 @@ fn nnf(e: &Expr, neg: bool, named: &dyn Fn(&str) -> Option<Named>) -> Result<Nnf
                 (op, lit) if n.kind.is_closed() => {
                     let bound = match lit {
                         Lit::Num(x) => *x,
-                        Lit::Str(s) => s.parse::<f64>().map_err(|_| {
-                            format!(
-                                "${{{q}}} {op} '{s}' compares with a value that is not a number"
-                            )
-                        })?,
+                        Lit::Str(s) => {
+                            s.parse::<f64>()
+                                .map_err(|_| RelevantError::BoundNotANumber {
+                                    q: q.clone(),
+                                    op,
+                                    value: s.clone(),
+                                })?
+                        }
                     };
                     let op: &str = op;
                     let mut hits = Vec::new();
                     for v in &n.values {
-                        let x: f64 = v.parse().map_err(|_| {
-                            format!("${{{q}}} {op} {bound} compares a choice list whose names are not all numbers (`{v}`)")
+                        let x: f64 = v.parse().map_err(|_| RelevantError::NamesNotNumbers {
+                            q: q.clone(),
+                            op,
+                            bound: number_text(bound),
+                            name: v.clone(),
                         })?;
                         let holds = match op {
                             "<" => x < bound,
@@ -366,10 +366,11 @@ fn nnf(e: &Expr, neg: bool, named: &dyn Fn(&str) -> Option<Named>) -> Result<Nnf
                     Nnf::Or(hits)
                 }
                 (op, _) => {
-                    return Err(format!(
-                        "${{{q}}} {op} …: a guide's skip logic tests the answers of choice questions only, and ${{{q}}} is {}",
-                        n.kind.as_str()
-                    ));
+                    return Err(RelevantError::NotAChoiceQuestion {
+                        q: q.clone(),
+                        op,
+                        kind: n.kind.as_str(),
+                    });
                 }
             }
         }
@@ -387,7 +388,10 @@ pub(super) fn test(question: &str, test: Test) -> Condition {
     }
 }
 
-fn to_condition(n: &Nnf, named: &dyn Fn(&str) -> Option<Named>) -> Result<Condition, String> {
+fn to_condition(
+    n: &Nnf,
+    named: &dyn Fn(&str) -> Option<Named>,
+) -> Result<Condition, RelevantError> {
     match n {
         Nnf::Atom(a) => group(std::slice::from_ref(a), false, named).map(|mut v| {
             if v.len() == 1 {
@@ -429,7 +433,7 @@ fn to_condition(n: &Nnf, named: &dyn Fn(&str) -> Option<Named>) -> Result<Condit
                 }
             }
             match out.len() {
-                0 => Err("a condition that never holds".into()),
+                0 => Err(RelevantError::NeverHolds),
                 1 => Ok(out.remove(0)),
                 _ if is_or => Ok(Condition::Any { any: out }),
                 _ => Ok(Condition::All { all: out }),
@@ -444,7 +448,7 @@ fn group(
     atoms: &[Atom],
     conj: bool,
     named: &dyn Fn(&str) -> Option<Named>,
-) -> Result<Vec<Condition>, String> {
+) -> Result<Vec<Condition>, RelevantError> {
     let mut order: Vec<&str> = Vec::new();
     for a in atoms {
         let (Atom::Sel(q, _, _) | Atom::Blank(q, _)) = a;
@@ -462,7 +466,7 @@ fn group(
             match a {
                 Atom::Sel(x, v, p) if x == q => {
                     if !is_non_answer(v) && !n.values.contains(v) {
-                        return Err(format!("${{{q}}} has no choice `{v}`"));
+                        return Err(RelevantError::NoSuchChoice(q.to_string(), v.clone()));
                     }
                     if *p {
                         pos.push(v.clone())
@@ -487,15 +491,13 @@ fn group(
             let answered = blank == Some(false) || !pos.is_empty();
             if blank == Some(true) {
                 if !pos.is_empty() {
-                    return Err(format!("${{{q}}} both blank and selected"));
+                    return Err(RelevantError::BlankAndSelected(q.to_string()));
                 }
                 out.push(test(&n.id, Test::Answered(false)));
                 continue;
             }
             if has_non_answer(&pos) {
-                return Err(format!(
-                    "${{{q}}} tested for a non-answer, which a guide's skip logic cannot do"
-                ));
+                return Err(RelevantError::NonAnswer(q.to_string()));
             }
             for v in &pos {
                 out.push(test(&n.id, Test::AnyOf(vec![v.clone()])));
@@ -524,9 +526,7 @@ fn group(
                 }
                 out.push(test(&n.id, Test::Answered(false)));
             } else if has_non_answer(&pos) {
-                return Err(format!(
-                    "${{{q}}} tested for a non-answer, which a guide's skip logic cannot do"
-                ));
+                return Err(RelevantError::NonAnswer(q.to_string()));
             } else {
                 if !pos.is_empty() {
                     out.push(test(&n.id, Test::AnyOf(pos)));
