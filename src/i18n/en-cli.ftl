@@ -365,3 +365,12 @@ gdiff-guide = (guide)
 gdiff-not-comparable = not comparable
 gdiff-was = was { $text }
 gdiff-unchanged = { $text } unchanged
+
+## What the spreadsheet library says of a workbook it cannot read (after an xlsform-file-* or xlsform-sheet-* message); $detail: the library's own words
+xlsform-lib-password = it is password-protected
+xlsform-lib-missing-part = the part `{ $part }` is missing from it
+xlsform-lib-zip = its ZIP archive is damaged: { $detail }
+xlsform-lib-no-sheet = it has no sheet `{ $sheet }`
+xlsform-lib-not-a-worksheet = `{ $sheet }` is not a worksheet (a chart or macro sheet)
+xlsform-lib-encoding = a text in it is in an encoding the reader does not know: { $detail }
+xlsform-lib-malformed = it is not written as a spreadsheet program writes one: { $detail }

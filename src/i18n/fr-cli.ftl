@@ -477,3 +477,12 @@ gdiff-guide = (guide)
 gdiff-not-comparable = non comparable
 gdiff-was = était { $text }
 gdiff-unchanged = { $text } inchangé
+
+## What the spreadsheet library says of a workbook it cannot read (after an xlsform-file-* or xlsform-sheet-* message); $detail: the library's own words
+xlsform-lib-password = il est protégé par un mot de passe
+xlsform-lib-missing-part = la partie `{ $part }` y manque
+xlsform-lib-zip = son archive ZIP est endommagée : { $detail }
+xlsform-lib-no-sheet = il n'a pas de feuille `{ $sheet }`
+xlsform-lib-not-a-worksheet = `{ $sheet }` n'est pas une feuille de calcul (une feuille de graphique ou de macros)
+xlsform-lib-encoding = un texte y est dans un encodage que le lecteur ne connaît pas : { $detail }
+xlsform-lib-malformed = il n'est pas écrit comme un tableur l'écrit : { $detail }

@@ -41,8 +41,8 @@ pub struct Book {
 }
 
 /// Problems as `FILE:sheet:ROW: message` (or `FILE: message`), one a line: words, said
-/// in the program's language where the import names them (the guide's own rows); what this
-/// reader finds in the workbook itself is still English text.
+/// in the program's language, what the spreadsheet library says among them (in the
+/// program's words, its own detail after them).
 pub type Problems = Vec<Words>;
 
 pub fn read_book(path: &Path) -> Result<Book, Problems> {
@@ -71,7 +71,7 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
     let bytes = std::fs::read(path).map_err(unreadable)?;
     kind_of(&bytes).map_err(|id| fail(Words::msg(id)))?;
     let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| fail(Words::msg("xlsform-file-zip-not-xlsx").arg("error", e.to_string())))?;
+        .map_err(|e| fail(Words::msg("xlsform-file-zip-not-xlsx").with("error", said(&e))))?;
     let names = book.sheet_names();
     let find = |want: &str| {
         names
@@ -96,8 +96,7 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
     let mut read = |name: Option<String>, problems: &mut Problems| -> Option<Sheet> {
         let name = name?;
         let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_else(|e| {
-            problems
-                .push(place(&name, "xlsform-sheet-merged-unreadable").arg("error", e.to_string()));
+            problems.push(place(&name, "xlsform-sheet-merged-unreadable").with("error", said(&e)));
             Vec::new()
         });
         for d in merged {
@@ -122,14 +121,13 @@ pub fn read_book(path: &Path) -> Result<Book, Problems> {
                     .collect();
                 listed(problems, found, place(&name, "xlsform-sheet-more-formulas"));
             }
-            Err(e) => problems.push(
-                place(&name, "xlsform-sheet-formulas-unreadable").arg("error", e.to_string()),
-            ),
+            Err(e) => problems
+                .push(place(&name, "xlsform-sheet-formulas-unreadable").with("error", said(&e))),
         }
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
             Err(e) => {
-                problems.push(place(&name, "xlsform-sheet-unreadable").arg("error", e.to_string()));
+                problems.push(place(&name, "xlsform-sheet-unreadable").with("error", said(&e)));
                 return None;
             }
         };
@@ -210,6 +208,29 @@ fn listed(problems: &mut Problems, found: Vec<Words>, more: Words) {
     }
 }
 
+/// What the spreadsheet library says of a workbook it cannot read, in the program's
+/// words: the failures a user can act on named, the rest as "not written as a spreadsheet
+/// program writes one" with the library's own detail after it (for whoever reports it).
+fn said(e: &calamine::XlsxError) -> Words {
+    use calamine::XlsxError as E;
+    let detail = |d: String| Words::Text(d);
+    match e {
+        E::Io(e) => crate::i18n::Reason::said(e),
+        E::Password => Words::msg("xlsform-lib-password"),
+        E::FileNotFound(part) => Words::msg("xlsform-lib-missing-part").arg("part", part.clone()),
+        E::RelationshipNotFound => Words::msg("xlsform-lib-missing-part").arg("part", "_rels"),
+        E::Zip(z) => Words::msg("xlsform-lib-zip").with("detail", detail(z.to_string())),
+        E::WorksheetNotFound(sheet) => {
+            Words::msg("xlsform-lib-no-sheet").arg("sheet", sheet.clone())
+        }
+        E::NotAWorksheet(sheet) => {
+            Words::msg("xlsform-lib-not-a-worksheet").arg("sheet", sheet.clone())
+        }
+        E::Encoding(x) => Words::msg("xlsform-lib-encoding").with("detail", detail(x.to_string())),
+        other => Words::msg("xlsform-lib-malformed").with("detail", detail(other.to_string())),
+    }
+}
+
 /// What the first bytes say the file is, when it is not an XLSX: the message that says so.
 fn kind_of(bytes: &[u8]) -> Result<(), &'static str> {
     const ZIP: &[u8] = b"PK\x03\x04";
@@ -285,5 +306,47 @@ mod tests {
         let said = |id| crate::i18n::t(crate::i18n::UiLang::En, id);
         assert!(said("xlsform-file-encrypted").contains("password-protected"));
         assert!(said("xlsform-file-xls").contains(".xls"));
+    }
+
+    /// The library's failures are said in the program's words, its own detail kept after
+    /// them; a ZIP that is no workbook is refused in French with nothing English but it.
+    #[test]
+    fn what_the_library_says_is_put_in_the_programs_words() {
+        use crate::i18n::UiLang;
+        use calamine::XlsxError as E;
+        let fr = |e: E| said(&e).in_lang(UiLang::Fr);
+        assert_eq!(fr(E::Password), "il est protégé par un mot de passe");
+        assert_eq!(
+            fr(E::FileNotFound("xl/workbook.xml".into())),
+            "la partie `xl/workbook.xml` y manque"
+        );
+        assert_eq!(
+            fr(E::NotAWorksheet("Chart1".into())),
+            "`Chart1` n'est pas une feuille de calcul (une feuille de graphique ou de macros)"
+        );
+        assert_eq!(
+            said(&E::CellError("#WHAT".into())).in_lang(UiLang::En),
+            "it is not written as a spreadsheet program writes one: Unsupported cell error value '#WHAT'"
+        );
+        let io = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            fr(E::Io(io())),
+            crate::i18n::Reason::reason(&io(), UiLang::Fr)
+        );
+
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("notes.xlsx");
+        let mut z = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
+        z.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+            .expect("start");
+        std::io::Write::write_all(&mut z, b"not a workbook").expect("write");
+        z.finish().expect("finish");
+        let problems = read_book(&path).expect_err("not a workbook");
+        let text = problems[0].in_lang(UiLang::Fr);
+        assert!(
+            text.contains("est un fichier ZIP mais pas un classeur XLSX (la partie `"),
+            "{text}"
+        );
+        assert!(!text.contains("not found"), "{text}");
     }
 }
