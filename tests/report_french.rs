@@ -312,6 +312,56 @@ fn what_scripts_read_is_the_same_in_both_languages() {
     assert!(!fr_strings.contains("the interviewer's note on the question"));
 }
 
+/// A matrix cell's text is the guide's words (its questions, its answers, the notes), so
+/// it is punctuated in the guide's language: a French-first guide's `matrix.csv` and
+/// Markdown cells put a no-break space before the colon, whatever the report's language,
+/// and an English-first guide's do not.
+#[test]
+fn a_matrix_cell_is_punctuated_in_the_guides_language() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = collation(dir.path());
+    let (_, md_en) = report(dir.path(), &db, "en", &["--report-language", "en"]);
+    let csv = std::fs::read_to_string(dir.path().join("en/matrix.csv")).expect("matrix.csv");
+    let question = "Les participants ont-ils accepté que des notes soient prises ?";
+    let at = csv.find(question).expect("a French question in a cell");
+    let after = &csv[at..];
+    let colon = after.find(':').expect("a colon after the question");
+    assert!(
+        after[..colon].ends_with('\u{a0}'),
+        "no-break space before the colon: {}",
+        &after[..colon + 8]
+    );
+    assert!(
+        md_en.contains(&format!("{question}\u{a0}: Oui")),
+        "the English report's Markdown cell too"
+    );
+
+    // An English-first guide, the same report in French: the cell keeps English marks.
+    let other = tempfile::tempdir().expect("dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "tests/fixtures/session-files/v1/2018-03-14_ukrayina_protection_cluster_01M8SZZMPFENEDYKECA3TBSN36_r1.toml",
+    );
+    std::fs::copy(&fixture, other.path().join("s.toml")).expect("copy");
+    ok(other.path(), &["collate", "--db", "c.db", "s.toml"]);
+    ok(
+        other.path(),
+        &[
+            "report",
+            "--db",
+            "c.db",
+            "--out",
+            "fr",
+            "--format",
+            "csv",
+            "--report-language",
+            "fr",
+        ],
+    );
+    let csv = std::fs::read_to_string(other.path().join("fr/matrix.csv")).expect("matrix.csv");
+    assert!(csv.contains("?: "), "{csv}");
+    assert!(!csv.contains('\u{a0}'), "{csv}");
+}
+
 #[test]
 fn an_unknown_report_language_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().expect("dir");

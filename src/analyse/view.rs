@@ -295,7 +295,8 @@ fn cell_view(s: &State, theme: &Theme, f: &mut Frame, area: Rect, at: usize, scr
         let head = if item.answer.is_empty() {
             item.label.to_string()
         } else {
-            format!("{}: {}", item.label, item.answer)
+            // The guide's words, punctuated in its language as the report's cells are.
+            format!("{}{}{}", item.label, s.matrix.colon(), item.answer)
         };
         for l in wrap(&head, w) {
             lines.push(Line::styled(l, theme.question()));

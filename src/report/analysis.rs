@@ -45,24 +45,25 @@ pub struct MatrixCell {
     pub summary_stale: bool,
 }
 
-impl MatrixCell {
-    /// The cell as one text: summary first, then each question's answer and notes.
-    pub fn plain(&self) -> String {
-        match &self.summary {
-            Some(s) => format!("Summary: {}\n{}", s.text, self.content()),
-            None => self.content(),
-        }
+impl Matrix {
+    /// What goes between a question and its answer in a cell (`Question: answer`).
+    pub fn colon(&self) -> &'static str {
+        super::say::colon_in_guide(&self.guide_language)
     }
+}
 
-    /// Each question's answer and notes, as one text.
-    pub fn content(&self) -> String {
+impl MatrixCell {
+    /// Each question's answer and notes, as one text, punctuated in the guide's language
+    /// `guide_lang` (the words are all the guide's or the interviewer's).
+    pub fn content(&self, guide_lang: &str) -> String {
+        let colon = super::say::colon_in_guide(guide_lang);
         let mut out = String::new();
         for i in &self.items {
             out.push_str(&i.label);
-            out.push_str(": ");
+            out.push_str(colon);
             out.push_str(&i.answer);
             for t in &i.texts {
-                if !out.ends_with(": ") {
+                if !out.ends_with(colon) {
                     out.push_str(" · ");
                 }
                 out.push_str(&t.text);
@@ -109,6 +110,8 @@ pub struct MatrixColumn {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Matrix {
+    /// The guide's language: its cells' words are the guide's and are punctuated in it.
+    pub guide_language: String,
     pub columns: Vec<MatrixColumn>,
     /// The first rows (all of them for `stocktake analyse`); `matrix.csv` has every one.
     pub rows: Vec<MatrixRow>,
@@ -394,6 +397,7 @@ impl<'a> Analyser<'a> {
         Analysis {
             matrix: {
                 let m = Matrix {
+                    guide_language: lang.to_string(),
                     columns,
                     rows: matrix_rows,
                     sessions: rows.len(),

@@ -53,7 +53,7 @@ pub(super) fn matrix(o: &mut Text<'_>, r: &Report, s: &GuideSection, say: Say) {
                     format!("✎ {} ({}{stale})", sum.text, sum.author)
                 }
                 None if c.items.is_empty() => "·".to_string(),
-                None => c.content(),
+                None => c.content(s.guide.default_language()),
             };
             let short: String = text.chars().take(MATRIX_CELL_CHARS).collect();
             let more = if short.len() < text.len() { "…" } else { "" };

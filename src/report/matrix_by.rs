@@ -61,6 +61,7 @@ impl Matrix {
             .collect();
         let regroup = Regroup::new(&self.columns, &question_columns, summaries);
         Matrix {
+            guide_language: self.guide_language.clone(),
             rows: self.rows.iter().map(|r| regroup.row(r)).collect(),
             columns: question_columns,
             sessions: self.sessions,

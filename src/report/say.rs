@@ -171,6 +171,48 @@ pub enum AnswerWord {
     Hidden,
 }
 
+/// The program's language a guide's language is punctuated and said in: English where
+/// stocktake has no words in it.
+fn ui_lang_of_guide(guide_lang: &str) -> UiLang {
+    // The plain codes without `parse`'s allocation: this is asked for every session's
+    // answers as the matrix is written.
+    match guide_lang {
+        "en" => UiLang::En,
+        "fr" => UiLang::Fr,
+        other => UiLang::parse(other).unwrap_or_default(),
+    }
+}
+
+/// What goes between a label and what it labels (`Question: answer`) in the guide's
+/// language, as `rpt-labelled` writes it there: a matrix cell's text is the guide's words,
+/// so it is punctuated in its language whatever the report's (and `matrix.csv` stays the
+/// same bytes in every report language). Looked up once per language.
+pub fn colon_in_guide(guide_lang: &str) -> &'static str {
+    static COLONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let colons = COLONS.get_or_init(|| {
+        UiLang::ALL
+            .iter()
+            .map(|l| {
+                let marked = crate::i18n::tr(
+                    *l,
+                    "rpt-labelled",
+                    &[("label", "\u{1}".into()), ("what", "\u{2}".into())],
+                );
+                marked
+                    .split_once('\u{1}')
+                    .and_then(|(_, rest)| rest.split_once('\u{2}'))
+                    .map_or(": ", |(between, _)| between)
+                    .to_string()
+            })
+            .collect()
+    });
+    let at = UiLang::ALL
+        .iter()
+        .position(|l| *l == ui_lang_of_guide(guide_lang))
+        .unwrap_or(0);
+    colons.get(at).map_or(": ", String::as_str)
+}
+
 impl AnswerWord {
     const ALL: [AnswerWord; 13] = [
         AnswerWord::Yes,
@@ -232,14 +274,10 @@ impl AnswerWord {
                 })
                 .collect()
         });
-        // The plain codes without `parse`'s allocation: this is said for every session's
-        // yes/no answers as the matrix is written.
-        let lang = match guide_lang {
-            "en" => UiLang::En,
-            "fr" => UiLang::Fr,
-            other => UiLang::parse(other).unwrap_or_default(),
-        };
-        let at = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        let at = UiLang::ALL
+            .iter()
+            .position(|l| *l == ui_lang_of_guide(guide_lang))
+            .unwrap_or(0);
         let at_word = AnswerWord::ALL.iter().position(|w| *w == self).unwrap_or(0);
         words
             .get(at)

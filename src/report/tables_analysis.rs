@@ -24,6 +24,7 @@ pub fn matrix_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> 
         header.push(c.section.clone());
     }
     emit(&header.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let guide_lang = s.guide.default_language();
     super::matrix::each_row(s, &mut |session, row| {
         let revision = session.revision.to_string();
         let mut cells: Vec<String> = Vec::with_capacity(header.len());
@@ -39,7 +40,7 @@ pub fn matrix_rows(s: &GuideSection, emit: Emit<'_>) -> Result<(), ReportError> 
                     .map(|s| s.text.clone())
                     .unwrap_or_default(),
             );
-            cells.push(c.content());
+            cells.push(c.content(guide_lang));
         }
         emit(&cells.iter().map(String::as_str).collect::<Vec<_>>())
     })
