@@ -267,9 +267,10 @@ fn the_accessible_mode_in_french_in_tmux() {
     t.wait_for("a", "Enregistré\u{a0}: oui.");
     t.type_text("a", "partir");
     t.keys("a", &["Enter"]);
+    // The structure by its French name, as the interview said it.
     t.wait_for(
         "a",
-        "1. Irak · GBV AOR, en cours, 1 sur 2 obligatoires répondues",
+        "1. Irak · Domaine de responsabilité VBG, en cours, 1 sur 2",
     );
     t.type_text("a", "quitter");
     t.keys("a", &["Enter"]);

@@ -249,11 +249,12 @@ fn the_list_in_french_still_fits_80_columns_and_wide_names_every_column() {
         );
         String::from_utf8(out.stdout).expect("UTF-8")
     };
+    // The default structures by their French short names (CP: Cluster Protection).
     let narrow = run(&["--ui-language", "fr", "sessions"], "C.UTF-8");
     assert_eq!(
         narrow,
         "RÉPONSE          RÉPONDANT       ÉTAT       RÉV  REQUIS  MODIFIÉ (UTC)\n\
-         République dém…  PC              en cours   1    1/2     2018-03-14 09:01\n\
+         République dém…  CP              en cours   1    1/2     2018-03-14 09:01\n\
          République dém…  Cash working …  brouillon  1    0/2     2018-03-14 09:00\n"
     );
     for l in narrow.lines() {

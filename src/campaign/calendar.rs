@@ -72,7 +72,7 @@ fn zone(name: &str, tz: &jiff::tz::TimeZone, from: Timestamp, to: Timestamp) -> 
 }
 
 /// Every pending callback of `plan` (targets not done whose last attempt asked for one).
-pub fn calendar(plan: &[Progress], now: Timestamp) -> String {
+pub fn calendar(plan: &[Progress], now: Timestamp, lang: crate::i18n::UiLang) -> String {
     let mut cal = ICalendar::new("2.0", "-//stocktake//call campaign//EN");
     let pending: Vec<(&Progress, Timestamp, &str)> = plan
         .iter()
@@ -113,18 +113,31 @@ pub fn calendar(plan: &[Progress], now: Timestamp) -> String {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
+        // Words an interviewer reads in their calendar, in the program's language.
+        let said = |id: &str, args: &[(&str, crate::i18n::FluentValue<'_>)]| {
+            crate::i18n::tr(lang, id, args)
+        };
+        let target = t.name(lang.code());
         let summary = if who.is_empty() {
-            format!("Call back: {}", t.name())
+            said("calendar-call-back", &[("target", target.into())])
         } else {
-            format!("Call back: {} ({who})", t.name())
+            said(
+                "calendar-call-back-who",
+                &[("target", target.into()), ("who", who.into())],
+            )
         };
         e.push(Summary::new(text(&summary)));
-        let mut description = format!("Target {}.", t.id);
+        let mut description = said("calendar-target", &[("id", t.id.as_str().into())]);
         if !t.contact.is_empty() {
-            description.push_str(&format!(" Contact: {}.", t.contact));
+            description.push(' ');
+            description.push_str(&said(
+                "calendar-contact",
+                &[("contact", t.contact.as_str().into())],
+            ));
         }
         if let Some(z) = &t.timezone {
-            description.push_str(&format!(" The respondent's time zone: {z}."));
+            description.push(' ');
+            description.push_str(&said("calendar-time-zone", &[("zone", z.as_str().into())]));
         }
         e.push(Description::new(text(&description)));
         e.push(Property::new("CATEGORIES", "stocktake"));
@@ -166,7 +179,7 @@ mod tests {
             sessions: Vec::new(),
         };
         let p = plan(&[t], &[a], &Rules::default(), at("2018-03-14T10:00:00Z"));
-        let ics = calendar(&p, at("2018-03-14T10:00:00Z"));
+        let ics = calendar(&p, at("2018-03-14T10:00:00Z"), crate::i18n::UiLang::En);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
         // 07:30 UTC is 10:30 in Baghdad (UTC+3).
         assert!(
@@ -187,6 +200,18 @@ mod tests {
             "no escape sequence reaches a calendar"
         );
         assert!(ics.contains("UID:01J00000000000000000000000@stocktake"));
+        assert!(
+            ics.contains("DESCRIPTION:Target iraq/cp_aor. Contact: +964 770 123 4567"),
+            "{ics}"
+        );
+        // In French, the words and the structure's short name.
+        let fr = calendar(&p, at("2018-03-14T10:00:00Z"), crate::i18n::UiLang::Fr);
+        assert!(
+            fr.contains("SUMMARY:Rappeler\u{a0}: Iraq · DR PE (Dana\\; \"the lead\"\\, UNICEF)"),
+            "{fr}"
+        );
+        assert!(fr.contains("DESCRIPTION:Cible iraq/cp_aor."), "{fr}");
+        assert!(!fr.contains("Call back"), "{fr}");
         // Every line is CRLF-terminated and at most 75 octets.
         for line in ics.split("\r\n") {
             assert!(line.len() <= 75, "{line}");

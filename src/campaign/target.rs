@@ -47,11 +47,11 @@ pub fn target_id(response: &str, structure: Structure, label: &str) -> String {
 }
 
 impl Target {
-    /// "South Sudan · CP AOR".
-    pub fn name(&self) -> String {
+    /// "South Sudan · CP AOR", the structure's short name in `lang` ("DR PE" in French).
+    pub fn name(&self, lang: &str) -> String {
         let structure = match self.structure {
             Structure::Other if !self.structure_label.is_empty() => self.structure_label.clone(),
-            s => s.short_label("en").to_string(),
+            s => s.short_label(lang).to_string(),
         };
         format!("{} · {structure}", self.response)
     }

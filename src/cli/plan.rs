@@ -381,7 +381,9 @@ pub(super) fn log(lang: UiLang, data_dir: Option<&Path>, l: Log<'_>) -> anyhow::
     let args = [
         (
             "target",
-            neutralise::line(&target.name()).into_owned().into(),
+            neutralise::line(&target.name(lang.code()))
+                .into_owned()
+                .into(),
         ),
         ("outcome", outcome_words(lang, outcome).into()),
         ("code", outcome.aapor().0.into()),
@@ -412,7 +414,7 @@ pub(super) fn calendar(
         &store.campaign_rules()?,
         now,
     );
-    let ics = crate::campaign::calendar(&rows, now);
+    let ics = crate::campaign::calendar(&rows, now, lang);
     let events = ics.matches("BEGIN:VEVENT").count();
     crate::fs::write_bytes(
         out_file,

@@ -94,12 +94,12 @@ pub(super) fn sessions(
 }
 
 /// A structure as few columns say it: its usual short name, or a custom label.
-fn short_structure(structure: &str, label: &str) -> String {
+fn short_structure(lang: UiLang, structure: &str, label: &str) -> String {
     use crate::guide::Structure;
     match Structure::parse(structure) {
-        Some(Structure::ProtectionCluster) => "PC".into(),
-        Some(Structure::CpAor) => "CP AOR".into(),
-        Some(Structure::GbvAor) => "GBV AOR".into(),
+        Some(Structure::ProtectionCluster) => say(lang, "sessions-short-protection-cluster", &[]),
+        Some(Structure::CpAor) => say(lang, "sessions-short-cp-aor", &[]),
+        Some(Structure::GbvAor) => say(lang, "sessions-short-gbv-aor", &[]),
         Some(Structure::Other) if !label.trim().is_empty() => {
             crate::report::structure_name(Structure::Other, label).to_string()
         }
@@ -143,7 +143,7 @@ fn narrow(
             .replace('T', " ");
         [
             neutralise::fit(&r.response, 15),
-            neutralise::fit(&short_structure(&r.structure, &r.structure_label), 14),
+            neutralise::fit(&short_structure(lang, &r.structure, &r.structure_label), 14),
             status,
             r.revision.to_string(),
             format!("{}/{}", r.required_answered, r.required),

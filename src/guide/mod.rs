@@ -11,7 +11,7 @@ mod logic;
 mod model;
 mod respondent;
 
-pub use respondent::structure_name;
+pub use respondent::{structure_name, structure_name_in};
 
 pub use catalog::{
     BUNDLED, Catalog, GuideDirs, LoadError, LoadedGuide, Place, Shadowed, Trust, load_guide_file,

@@ -138,11 +138,17 @@ impl Serialize for Structure {
 /// The name people read for a respondent where no guide is at hand: a custom `other`
 /// structure's own label (trimmed), else the type's English name (or its id).
 pub fn structure_name(structure: Structure, label: &str) -> Cow<'_, str> {
+    structure_name_in(structure, label, "en")
+}
+
+/// As [`structure_name`], a default type named in `lang` (English where it has no name
+/// in it): for a screen in that language.
+pub fn structure_name_in<'a>(structure: Structure, label: &'a str, lang: &str) -> Cow<'a, str> {
     let label = label.trim();
     if !label.is_empty() && (structure == Structure::Other || !structure.is_default()) {
         Cow::Borrowed(label)
     } else {
-        structure.label("en")
+        structure.label(lang)
     }
 }
 

@@ -75,6 +75,10 @@ sessions-status-in-progress = in progress
 sessions-status-completed = completed
 sessions-status-draft = draft
 sessions-status-synced = synced
+# The default structures in the narrow table (14 columns at most)
+sessions-short-protection-cluster = PC
+sessions-short-cp-aor = CP AOR
+sessions-short-gbv-aor = GBV AOR
 
 ## stocktake sync
 sync-no-outbox = no outbox: say where with `stocktake sync --to DIR`, STOCKTAKE_OUTBOX, or outbox = "DIR" in { $config }
@@ -161,6 +165,12 @@ plan-bad-callback = --callback { $error } (clock times are the respondent's; or 
 plan-callback-needs-time = a callback needs its time: --callback 2018-03-15T14:30
 plan-callback-not-after = the callback time is not after the attempt ({ $at }): a callback is in the future
 plan-callback-only = --callback goes with --outcome callback only
+# The callbacks calendar (plan calendar): what an interviewer's calendar shows
+calendar-call-back = Call back: { $target }
+calendar-call-back-who = Call back: { $target } ({ $who })
+calendar-target = Target { $id }.
+calendar-contact = Contact: { $contact }.
+calendar-time-zone = The respondent's time zone: { $zone }.
 plan-cli-logged = logged: { $target }: { $outcome } (AAPOR { $code })
 plan-cli-call-back = , call back { $when }
 plan-calendar-cannot-write = { $file }: cannot write the calendar: { $error }

@@ -16,6 +16,8 @@ home-campaign = campaign: { $done } done, { $due } due now, { $left } left
 home-empty-before = No interviews yet. Press{" "}
 home-empty-after = {" "}to start a call.
 home-col-response = RESPONSE
+# A structure the interviewer named: its kind, then its name
+home-structure-named = { $structure }: { $label }
 home-col-structure = RESPONDENT
 home-col-interviewer = INTERVIEWER
 home-col-status = STATUS

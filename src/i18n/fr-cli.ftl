@@ -106,6 +106,10 @@ sessions-status-in-progress = en cours
 sessions-status-completed = terminée
 sessions-status-draft = brouillon
 sessions-status-synced = synchronisée
+# The default structures in the narrow table (14 columns at most)
+sessions-short-protection-cluster = CP
+sessions-short-cp-aor = DR PE
+sessions-short-gbv-aor = DR VBG
 
 ## stocktake sync
 sync-no-outbox = pas de boîte d'envoi : indiquez-la avec `stocktake sync --to DOSSIER`, STOCKTAKE_OUTBOX, ou outbox = "DOSSIER" dans { $config }
@@ -255,6 +259,12 @@ plan-bad-callback = --callback { $error } (les heures sont celles du répondant�
 plan-callback-needs-time = un rappel a besoin de son heure : --callback 2018-03-15T14:30
 plan-callback-not-after = l'heure du rappel n'est pas après la tentative ({ $at }) : un rappel est dans l'avenir
 plan-callback-only = --callback ne va qu'avec --outcome callback
+# The callbacks calendar (plan calendar): what an interviewer's calendar shows
+calendar-call-back = Rappeler : { $target }
+calendar-call-back-who = Rappeler : { $target } ({ $who })
+calendar-target = Cible { $id }.
+calendar-contact = Contact : { $contact }.
+calendar-time-zone = Fuseau horaire du répondant : { $zone }.
 plan-cli-logged = noté : { $target } : { $outcome } (AAPOR { $code })
 plan-cli-call-back = , rappel { $when }
 plan-calendar-cannot-write = { $file } : impossible d'écrire le calendrier : { $error }

@@ -22,6 +22,8 @@ home-campaign = campagne : { $done ->
 home-empty-before = Aucun entretien pour l'instant. Appuyez sur{" "}
 home-empty-after = {" "}pour commencer un appel.
 home-col-response = RÉPONSE
+# A structure the interviewer named: its kind, then its name
+home-structure-named = { $structure } : { $label }
 home-col-structure = RÉPONDANT
 home-col-interviewer = ENQUÊTEUR
 home-col-status = ÉTAT

@@ -89,8 +89,14 @@ impl Home {
 
 impl Home {
     /// A key on the list. Opening, deleting and starting a new call are for the parent to
-    /// carry out: they come back in the outcome.
-    pub fn update(&mut self, input: Input, action: Option<Action>, user: &str) -> Outcome {
+    /// carry out: they come back in the outcome. `ui` names the structures in its dialogs.
+    pub fn update(
+        &mut self,
+        input: Input,
+        action: Option<Action>,
+        user: &str,
+        ui: crate::i18n::UiLang,
+    ) -> Outcome {
         let n = self.visible().len();
         match action {
             Some(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
@@ -109,13 +115,13 @@ impl Home {
                 let Some(r) = self.selected() else {
                     return Outcome::stay();
                 };
-                return open(r, user);
+                return open(r, user, ui.code());
             }
             Some(Action::Delete) => {
                 let Some(r) = self.selected() else {
                     return Outcome::stay();
                 };
-                return delete(r);
+                return delete(r, ui.code());
             }
             _ if self.filtering && self.filter.input(input) => self.cursor = 0,
             _ => {}
@@ -125,7 +131,7 @@ impl Home {
 }
 
 /// Open a session's call; a completed one asks first (reopening it as `user`).
-fn open(r: &SessionSummary, user: &str) -> Outcome {
+fn open(r: &SessionSummary, user: &str, lang: &str) -> Outcome {
     if r.status != "completed" {
         return Outcome::effects(vec![Effect::OpenCall {
             call_id: r.call_id.clone(),
@@ -155,7 +161,7 @@ fn open(r: &SessionSummary, user: &str) -> Outcome {
             title: Words::msg("dialog-completed-title"),
             body: Words::msg("dialog-completed-last-body")
                 .arg("response", r.response.clone())
-                .arg("structure", structure_label(r))
+                .arg("structure", structure_label(r, lang))
                 .arg("revision", r.revision),
             choices: vec![view, cancel],
         });
@@ -164,7 +170,7 @@ fn open(r: &SessionSummary, user: &str) -> Outcome {
         title: Words::msg("dialog-completed-title"),
         body: Words::msg("dialog-completed-body")
             .arg("response", r.response.clone())
-            .arg("structure", structure_label(r))
+            .arg("structure", structure_label(r, lang))
             .arg("revision", r.revision)
             .arg("next", r.revision + 1),
         choices: vec![
@@ -184,7 +190,7 @@ fn open(r: &SessionSummary, user: &str) -> Outcome {
 }
 
 /// Delete a draft, after confirming; anything else is refused with the reason.
-fn delete(r: &SessionSummary) -> Outcome {
+fn delete(r: &SessionSummary, lang: &str) -> Outcome {
     if r.status != "draft" {
         return Outcome::said(Level::Warn, Words::msg("delete-not-draft"));
     }
@@ -192,7 +198,7 @@ fn delete(r: &SessionSummary) -> Outcome {
         title: Words::msg("dialog-delete-title"),
         body: Words::msg("dialog-delete-body")
             .arg("response", r.response.clone())
-            .arg("structure", structure_label(r)),
+            .arg("structure", structure_label(r, lang)),
         choices: vec![
             DialogChoice {
                 key: 'y',
@@ -213,12 +219,14 @@ fn delete(r: &SessionSummary) -> Outcome {
     })
 }
 
-fn structure_label(r: &SessionSummary) -> String {
+/// A structure's name in the screen's language `lang` (a default type's; one the
+/// interviewer named keeps its name).
+fn structure_label(r: &SessionSummary, lang: &str) -> String {
     match crate::guide::Structure::parse(&r.structure) {
         Some(crate::guide::Structure::Other) if !r.structure_label.is_empty() => {
             r.structure_label.clone()
         }
-        Some(s) => s.label("en").to_string(),
+        Some(s) => s.label(lang).to_string(),
         None => r.structure.clone(),
     }
 }

@@ -160,7 +160,9 @@ impl PlanView {
                         .and_then(|z| jiff::tz::TimeZone::get(z).ok())
                         .unwrap_or_else(jiff::tz::TimeZone::system);
                     match parse_when(&field.text(), now, &tz) {
-                        Ok(at) => return self.logged(CallOutcome::Callback, Some(at), user, now),
+                        Ok(at) => {
+                            return self.logged(CallOutcome::Callback, Some(at), user, now, ui);
+                        }
                         Err(e) => log.error = Some(e),
                     }
                 }
@@ -206,7 +208,7 @@ impl PlanView {
             }
             return Outcome::stay();
         }
-        self.logged(outcome, None, user, now)
+        self.logged(outcome, None, user, now, ui)
     }
 
     fn logged(
@@ -215,6 +217,7 @@ impl PlanView {
         callback: Option<Timestamp>,
         user: &str,
         now: Timestamp,
+        ui: UiLang,
     ) -> Outcome {
         let Some(log) = self.log.take() else {
             return Outcome::stay();
@@ -232,7 +235,7 @@ impl PlanView {
         Outcome::said(
             Level::Info,
             Words::msg("plan-logged")
-                .arg("target", log.target.name())
+                .arg("target", log.target.name(ui.code()))
                 .arg("outcome", outcome.as_str()),
         )
         .with(Effect::LogAttempt(attempt))

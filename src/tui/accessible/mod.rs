@@ -142,7 +142,7 @@ impl<'a> Accessible<'a> {
                 self.say(&self.tr("acc-sessions", &[("n", rows.len().into())]))?;
                 for (n, r) in rows.iter().enumerate() {
                     let structure = Structure::parse(&r.structure)
-                        .map(|s| prompt::structure_name(s, &r.structure_label))
+                        .map(|s| prompt::structure_name(s, &r.structure_label, self.lang))
                         .unwrap_or_else(|| r.structure.clone());
                     self.say(&self.tr(
                         "acc-session-row",

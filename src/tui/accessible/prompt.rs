@@ -9,10 +9,10 @@ use crate::interview::guard::Place;
 use crate::neutralise::block;
 use crate::session::{Value, format_number};
 
-/// A structure by its name, a custom one by its own label, where its guide is not at
-/// hand (the list of sessions).
-pub fn structure_name(s: crate::guide::Structure, label: &str) -> String {
-    block(&crate::guide::structure_name(s, label)).into_owned()
+/// A structure by its name in the screen's language, a custom one by its own label,
+/// where its guide is not at hand (the list of sessions).
+pub fn structure_name(s: crate::guide::Structure, label: &str, ui: UiLang) -> String {
+    block(&crate::guide::structure_name_in(s, label, ui.code())).into_owned()
 }
 
 /// A session's respondent as its guide names it.

@@ -13,20 +13,31 @@ use crate::tui::app::App;
 
 /// What the session's guide calls its respondent (the short name), when that guide is
 /// loaded; else the default types' names, or the id.
+/// In the screen's language where the guide has it: the list is outside any call.
 fn structure_name(app: &App, r: &crate::store::SessionSummary) -> String {
     let (s, label) = (r.structure.as_str(), r.structure_label.as_str());
+    let lang = app.ui.code();
     let guide = app
         .guides
         .iter()
         .find(|g| g.guide.id == r.guide_id)
         .map(|g| &g.guide);
+    let named = |kind: String| {
+        tr(
+            app.ui,
+            "home-structure-named",
+            &[("structure", kind.into()), ("label", label.into())],
+        )
+    };
     match (Structure::parse(s), guide) {
         (Some(k), Some(g)) if g.asks_name(k) && !label.is_empty() => {
-            format!("{}: {label}", g.respondent_short(k, "en"))
+            named(g.respondent_short(k, lang))
         }
-        (Some(k), Some(g)) => g.respondent_short(k, "en"),
-        (Some(Structure::Other), None) if !label.is_empty() => format!("Other: {label}"),
-        (Some(k), None) => k.short_label("en").to_string(),
+        (Some(k), Some(g)) => g.respondent_short(k, lang),
+        (Some(Structure::Other), None) if !label.is_empty() => {
+            named(Structure::Other.short_label(lang).into_owned())
+        }
+        (Some(k), None) => k.short_label(lang).to_string(),
         (None, _) => s.to_string(),
     }
 }

@@ -176,7 +176,7 @@ pub fn render(app: &App, view: &PlanView, f: &mut Frame, area: Rect) {
             "[ ]"
         };
         let mark = format!("{}{tick} ", if here { "▸" } else { " " });
-        let mut name = p.target.name();
+        let mut name = p.target.name(ui.code());
         if p.target.removed {
             name.push_str(&format!(" ({})", crate::i18n::t(ui, "plan-removed")));
         }
@@ -297,7 +297,7 @@ fn render_log(app: &App, log: &crate::tui::plan::LogPanel, f: &mut Frame, area: 
                     &tr(
                         app.lang(),
                         "plan-outcome-title",
-                        &[("target", log.target.name().into())]
+                        &[("target", log.target.name(app.lang().code()).into())]
                     ),
                     inner
                 )
