@@ -287,6 +287,9 @@ guard-redacted = Redacted { $kind ->
    *[name] a name
 }
 guard-marked-sensitive = Marked sensitive: { $place } (sent marked; reports leave it out unless asked)
+# $place: one of guard-place-*
+guard-place-pad = general note { $seq }
+guard-place-question = the texts of `{ $question }`
 guard-text-changed = That text changed; look again.
 details-ctrl-d = Ctrl-D removes the participant under the cursor
 details-removed = Participant removed — Esc twice puts everything back
@@ -302,6 +305,7 @@ not-saved = { $message } ({ $waiting ->
    *[other] { $waiting } changes wait
 }, tried again every second)
 lock-lost = Another stocktake took this session over: read-only now. Your screen still shows your last words.
+session-added = { $structure } added to the call, in its own tab (Ctrl-T switches)
 session-completed = Session completed
 session-synced = Session completed and written to the outbox ({ $files } file(s) in { $outbox })
 session-sync-failed = Session completed, but not written to the outbox: { $message }

@@ -280,6 +280,9 @@ guard-redacted = Caviardé : { $kind ->
    *[name] un nom
 }
 guard-marked-sensitive = Marqué sensible : { $place } (envoyé marqué ; les rapports l'excluent sauf demande)
+# $place: one of guard-place-*
+guard-place-pad = note générale { $seq }
+guard-place-question = les textes de `{ $question }`
 guard-text-changed = Ce texte a changé ; regardez à nouveau.
 details-ctrl-d = Ctrl-D retire le participant sous le curseur
 details-removed = Participant retiré — Échap deux fois remet tout
@@ -295,6 +298,7 @@ not-saved = { $message } ({ $waiting ->
    *[other] { $waiting } changements attendent
 }, nouvel essai chaque seconde)
 lock-lost = Un autre stocktake a repris cette session : lecture seule désormais. Votre écran montre encore vos derniers mots.
+session-added = { $structure } ajouté à l'appel, dans son propre onglet (Ctrl-T pour changer d'onglet)
 session-completed = Session terminée
 session-synced = Session terminée et écrite dans la boîte d'envoi ({ $files ->
     [one] { $files } fichier

@@ -88,7 +88,7 @@ impl GuardPanel {
                 match result {
                     Ok(change) => Outcome::said(
                         Level::Info,
-                        Words::msg("guard-marked-sensitive").arg("place", place_name(&f.place)),
+                        Words::msg("guard-marked-sensitive").with("place", place_name(&f.place)),
                     )
                     .with(Effect::Persist(change)),
                     Err(e) => refused(e),
@@ -126,11 +126,13 @@ fn is_sensitive(s: &Session, place: &Place) -> bool {
     }
 }
 
-/// "the note of tip_forms", "general note 3": what was marked.
-fn place_name(place: &Place) -> String {
+/// "the texts of `tip_forms`", "general note 3": what was marked.
+fn place_name(place: &Place) -> Words {
     match place {
-        Place::Pad(seq) => format!("general note {seq}"),
-        Place::Note(q) | Place::Other(q) | Place::Answer(q) => format!("the texts of `{q}`"),
+        Place::Pad(seq) => Words::msg("guard-place-pad").arg("seq", seq.to_string()),
+        Place::Note(q) | Place::Other(q) | Place::Answer(q) => {
+            Words::msg("guard-place-question").arg("question", q.clone())
+        }
     }
 }
 
@@ -177,5 +179,37 @@ fn redact_finding(iv: &mut Interview, i: usize, f: &Finding, now: Timestamp) -> 
         )
         .with(Effect::Persist(change)),
         Err(e) => refused(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::UiLang;
+
+    /// What was marked sensitive is named in the screen's language, not glued in English
+    /// into a French sentence.
+    #[test]
+    fn the_place_marked_is_named_in_the_screens_language() {
+        let said = |p: Place, lang| {
+            Words::msg("guard-marked-sensitive")
+                .with("place", place_name(&p))
+                .in_lang(lang)
+        };
+        assert!(
+            said(Place::Pad(3), UiLang::En).starts_with("Marked sensitive: general note 3 ("),
+            "{}",
+            said(Place::Pad(3), UiLang::En)
+        );
+        let fr = said(Place::Note("tip_forms".into()), UiLang::Fr);
+        assert!(
+            fr.starts_with("Marqué sensible\u{a0}: les textes de `tip_forms` ("),
+            "{fr}"
+        );
+        assert!(
+            said(Place::Pad(2), UiLang::Fr).contains("note générale 2"),
+            "{}",
+            said(Place::Pad(2), UiLang::Fr)
+        );
     }
 }

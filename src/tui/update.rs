@@ -202,11 +202,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::SessionAdded(session) => match &mut app.screen {
             Screen::Interview(view) if view.call().id == session.call_id => {
-                let name = session.structure_name(view.guide(), "en");
+                // Named as its tab is, in the call's language.
+                let name = session.structure_name(view.guide(), view.lang());
                 view.add_tab(*session);
-                app.say(
+                app.tell(
                     Level::Info,
-                    format!("{name} added to the call, in its own tab (Ctrl-T switches)"),
+                    Words::msg("session-added").arg("structure", name),
                 );
                 Vec::new()
             }
@@ -323,7 +324,7 @@ fn key(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Screen::Home => {
             let user = app.user.clone();
-            app.home.update(input, action, &user)
+            app.home.update(input, action, &user, ui)
         }
         Screen::Plan(view) => view.update(input, action, &app.user, now, ui),
         Screen::NewCall(form) => {

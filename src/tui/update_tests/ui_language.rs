@@ -139,3 +139,19 @@ fn why_a_change_is_not_saved_is_said_in_the_language_of_the_screen() {
     );
     assert!(flash(&en).starts_with(&full.to_string()), "{}", flash(&en));
 }
+
+/// A structure added to the call is announced in the program's language, named as its
+/// tab is (in the call's language).
+#[test]
+fn a_structure_added_to_the_call_is_announced_in_the_programs_language() {
+    let mut a = call_with(UiLang::Fr, false);
+    let mut s = view(&a).session().clone();
+    s.id = "new-session".into();
+    s.structure = crate::guide::Structure::GbvAor;
+    assert_eq!(update(&mut a, Event::SessionAdded(Box::new(s))), vec![]);
+    let said = a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default();
+    assert_eq!(
+        said,
+        "GBV AOR ajouté à l'appel, dans son propre onglet (Ctrl-T pour changer d'onglet)"
+    );
+}
