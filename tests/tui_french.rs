@@ -89,6 +89,19 @@ fn no_english_is_left_on_the_interview_screen() {
     assert!(s.contains("✓ enregistré"), "{s}");
 }
 
+/// The notes pad's refusals are French too: Alt-W with no note chosen.
+#[test]
+fn the_notes_pad_says_what_to_do_first_in_french() {
+    let mut d = french();
+    d.press(&format!("{CALL}<C-g><A-w>"));
+    let s = d.screen(80, 24);
+    assert!(
+        s.contains("Choisissez d'abord une note (↑), puis Alt-W dit qui l'a dite"),
+        "{s}"
+    );
+    assert!(!s.contains("Select a note"), "{s}");
+}
+
 /// The Plan screen in French: a campaign of two targets, one logged as "call back".
 #[test]
 fn the_plan_screen_in_french() {

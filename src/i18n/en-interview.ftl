@@ -265,6 +265,7 @@ add-structure-name-first = Type the other structure's name first.
 note-attached = Note attached to “{ $question }”
 note-detached = Note detached
 note-move-select-first = Select a note first (↑), then Alt-M moves it
+note-attribute-select-first = Select a note first (↑), then Alt-W says who said it
 note-moved = Note moved to the { $structure } (its pad: Ctrl-T, then Ctrl-G)
 note-pick-first = Pick a note with ↑ first, or type one.
 read-back-confirmed = Read back and confirmed by the coordinator: recorded

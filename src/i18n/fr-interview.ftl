@@ -260,6 +260,7 @@ add-structure-name-first = Tapez d'abord le nom de l'autre structure.
 note-attached = Note rattachée à « { $question } »
 note-detached = Note détachée
 note-move-select-first = Choisissez d'abord une note (↑), puis Alt-M la déplace
+note-attribute-select-first = Choisissez d'abord une note (↑), puis Alt-W dit qui l'a dite
 note-moved = Note déplacée vers { $structure } (son bloc-notes : Ctrl-T, puis Ctrl-G)
 note-pick-first = Choisissez d'abord une note avec ↑, ou tapez-en une.
 read-back-confirmed = Relu et confirmé par le coordinateur : noté

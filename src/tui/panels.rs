@@ -61,10 +61,9 @@ impl AddStructure {
             .collect();
         let named_at = types.iter().any(|r| r.other).then_some(choices.len());
         choices.extend(types.iter().filter(|r| r.other).map(|r| r.id));
-        let mut label = TextField::new("", false);
-        label.set_placeholder("e.g. Shelter Cluster");
-        let mut organisation = TextField::new("", false);
-        organisation.set_placeholder("e.g. UNICEF (optional)");
+        // Their placeholders are the screen's, in its language as it is when drawn.
+        let label = TextField::new("", false);
+        let organisation = TextField::new("", false);
         AddStructure {
             choices,
             named_at,
@@ -178,10 +177,10 @@ impl NotesPad {
         }
     }
 
+    /// Its placeholder is the screen's (`notes-placeholder`), in the language of the
+    /// moment it is drawn.
     fn empty_input() -> TextField {
-        let mut input = TextField::new("", true);
-        input.set_placeholder("Type a note; Enter starts another");
-        input
+        TextField::new("", true)
     }
 
     fn update(
@@ -315,7 +314,7 @@ impl NotesPad {
         else {
             return Outcome::said(
                 Level::Info,
-                "Select a note first (↑), then Alt-W says who said it",
+                crate::i18n::Words::msg("note-attribute-select-first"),
             );
         };
         match iv.attribute_note(at.session, seq, now) {
