@@ -11,13 +11,19 @@ pub struct Tmux {
 
 impl Tmux {
     pub fn new(name: &str, dir: &Path) -> Tmux {
+        Tmux::with_options(name, dir, "")
+    }
+
+    /// A server configured before any pane exists: no user config, Esc passed on at once,
+    /// a pane that exits kept to be read, and `extra` appended.
+    pub fn with_options(name: &str, dir: &Path, extra: &str) -> Tmux {
         let t = Tmux {
             socket: format!("stocktake-test-{}-{name}", std::process::id()),
         };
         let conf = dir.join("tmux.conf");
         std::fs::write(
             &conf,
-            "set -g exit-empty off\nset -g escape-time 0\nset -g remain-on-exit on\nset -g history-limit 100\n",
+            format!("set -g exit-empty off\nset -g escape-time 0\nset -g remain-on-exit on\nset -g history-limit 100\n{extra}"),
         )
         .expect("tmux.conf");
         t.cmd(&["-f", &conf.display().to_string(), "start-server"]);
