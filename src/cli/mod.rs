@@ -272,6 +272,15 @@ pub fn run() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            // A campaign file's bad rows, one a line: the message joins them with newlines,
+            // which `show` would print as `\u{a}` in one long line.
+            if let Some(crate::campaign::ImportError::Rows(rows)) = e.downcast_ref() {
+                let mut err = io::stderr().lock();
+                for r in rows {
+                    writeln!(err, "stocktake: {}", show(crate::i18n::Reason::reason(r, lang))).unwrap_or(());
+                }
+                return ExitCode::FAILURE;
+            }
             // With stderr gone as well there is no one left to tell; the exit code says it.
             writeln!(io::stderr(), "stocktake: {}", show(user_message(&e, lang))).unwrap_or(());
             ExitCode::FAILURE

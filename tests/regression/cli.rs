@@ -362,3 +362,22 @@ fn an_unknown_stocktake_ui_language_stopped_every_command() {
         "{err}"
     );
 }
+
+/// A campaign file with several bad rows printed them on one line joined by `\u{a}`: the
+/// message's newlines went through the escaping meant for paths and values.
+#[test]
+fn a_campaign_files_bad_rows_were_printed_on_one_line_joined_by_escapes() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(
+        dir.path().join("c.csv"),
+        "response,structure,timezone\nMali,cp_aor,Nowhere/A\nNiger,cp_aor,Nowhere/B\n",
+    )
+    .expect("csv");
+    let (code, _, err) = stocktake_in(dir.path(), &["plan", "import", "c.csv"], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "stocktake: c.csv:2: unknown time zone `Nowhere/A`; use an IANA name such as Africa/Juba or Asia/Baghdad\n\
+         stocktake: c.csv:3: unknown time zone `Nowhere/B`; use an IANA name such as Africa/Juba or Asia/Baghdad\n"
+    );
+}
