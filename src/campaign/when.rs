@@ -17,6 +17,7 @@ fn duration(s: &str) -> Option<SignedDuration> {
     let s = s
         .strip_prefix('+')
         .or_else(|| s.strip_prefix("in "))
+        .or_else(|| s.strip_prefix("dans "))
         .unwrap_or(s);
     let (n, unit) = s
         .trim()
@@ -24,8 +25,8 @@ fn duration(s: &str) -> Option<SignedDuration> {
     let n: i64 = n.parse().ok()?;
     match unit.trim() {
         "m" | "min" | "mins" | "minutes" => Some(SignedDuration::from_mins(n)),
-        "h" | "hour" | "hours" => Some(SignedDuration::from_hours(n)),
-        "d" | "day" | "days" => Some(SignedDuration::from_hours(24 * n)),
+        "h" | "hour" | "hours" | "heure" | "heures" => Some(SignedDuration::from_hours(n)),
+        "d" | "day" | "days" | "j" | "jour" | "jours" => Some(SignedDuration::from_hours(24 * n)),
         _ => None,
     }
 }
@@ -51,8 +52,9 @@ impl crate::i18n::Reason for WhenError {
 }
 
 /// When `input` means, typed at `now` about a respondent in `tz`. Always in the future.
-/// The words understood are English (`tomorrow`, `in 30m`) in every language, as are the
-/// digits and the ISO dates.
+/// The words understood are English and French (`tomorrow`/`demain`, `in 30m`/`dans
+/// 30m`) in every language, as the accessible mode's commands are, and the digits and the
+/// ISO dates.
 pub fn parse_when(input: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestamp, WhenError> {
     let s = input.trim().to_lowercase();
     let bad = || WhenError::NotATime(crate::neutralise::line(input.trim()).to_string());
@@ -65,7 +67,7 @@ pub fn parse_when(input: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestam
     };
     let t = if let Some(d) = duration(&s) {
         now.checked_add(d).ok()
-    } else if let Some(rest) = s.strip_prefix("tomorrow") {
+    } else if let Some(rest) = s.strip_prefix("tomorrow").or_else(|| s.strip_prefix("demain")) {
         let day = here.date().tomorrow().ok();
         day.zip(clock(rest)).and_then(|(d, t)| at(d, t))
     } else if let Some(t) = clock(&s).filter(|_| !s.contains('-')) {
@@ -105,6 +107,11 @@ mod tests {
         assert_eq!(p("15:00").as_deref(), Ok("2018-03-15T12:00:00Z"));
         assert_eq!(p("16:30").as_deref(), Ok("2018-03-14T13:30:00Z"));
         assert_eq!(p("tomorrow 9:00").as_deref(), Ok("2018-03-15T06:00:00Z"));
+        // The French words too, in every language: the French help offers them.
+        assert_eq!(p("demain 9:00").as_deref(), Ok("2018-03-15T06:00:00Z"));
+        assert_eq!(p("dans 30m").as_deref(), Ok("2018-03-14T12:30:00Z"));
+        assert_eq!(p("dans 2 heures").as_deref(), Ok("2018-03-14T14:00:00Z"));
+        assert_eq!(p("+1j").as_deref(), Ok("2018-03-15T12:00:00Z"));
         assert_eq!(p("2018-03-20 10:00").as_deref(), Ok("2018-03-20T07:00:00Z"));
         assert_eq!(p("2018-03-01 10:00"), Err(WhenError::Passed));
         assert_eq!(p("soonish"), Err(WhenError::NotATime("soonish".into())));

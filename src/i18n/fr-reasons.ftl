@@ -160,7 +160,7 @@ why-rules-not-a-duration = `{ $outcome }` attend une durée comme « 4h » ou 
 why-rules-unknown-key = clé inconnue `{ $key }` ; les règles ont max_tries et [retry_after]
 
 ## A callback time refused (campaign::WhenError)
-why-when-not-a-time = `{ $typed }` n'est pas une heure : tapez +2h, 15:30, tomorrow 9:00 ou 2018-03-15 14:30
+why-when-not-a-time = `{ $typed }` n'est pas une heure : tapez +2h, 15:30, demain 9:00 ou 2018-03-15 14:30
 why-when-passed = cette heure est passée : un rappel est dans le futur
 
 ## The report's folder open to others (a note, not a refusal)

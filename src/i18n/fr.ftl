@@ -163,8 +163,8 @@ plan-aapor = AAPOR { $code } { $outcome ->
     [ineligible] Hors échantillon (aucune structure de ce type active)
    *[other] Répondant jamais disponible
 }
-# Les mots-clés (tomorrow) restent ceux que le champ comprend.
-plan-callback-placeholder = +2h, 15:30 (leur heure), tomorrow 9:00
+# Le champ comprend demain et tomorrow, dans 30m et in 30m.
+plan-callback-placeholder = +2h, 15:30 (leur heure), demain 9:00
 
 ## Heures : jiff n'écrit les jours qu'en anglais, chaque langue nomme les siens.
 day-time = { $day ->
