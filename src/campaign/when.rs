@@ -67,7 +67,10 @@ pub fn parse_when(input: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestam
     };
     let t = if let Some(d) = duration(&s) {
         now.checked_add(d).ok()
-    } else if let Some(rest) = s.strip_prefix("tomorrow").or_else(|| s.strip_prefix("demain")) {
+    } else if let Some(rest) = s
+        .strip_prefix("tomorrow")
+        .or_else(|| s.strip_prefix("demain"))
+    {
         let day = here.date().tomorrow().ok();
         day.zip(clock(rest)).and_then(|(d, t)| at(d, t))
     } else if let Some(t) = clock(&s).filter(|_| !s.contains('-')) {

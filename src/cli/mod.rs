@@ -277,7 +277,12 @@ pub fn run() -> ExitCode {
             if let Some(crate::campaign::ImportError::Rows(rows)) = e.downcast_ref() {
                 let mut err = io::stderr().lock();
                 for r in rows {
-                    writeln!(err, "stocktake: {}", show(crate::i18n::Reason::reason(r, lang))).unwrap_or(());
+                    writeln!(
+                        err,
+                        "stocktake: {}",
+                        show(crate::i18n::Reason::reason(r, lang))
+                    )
+                    .unwrap_or(());
                 }
                 return ExitCode::FAILURE;
             }

@@ -22,7 +22,6 @@ acc-help-home = Commands: new (a new call), open N (the session numbered N in th
 acc-open-which = Give the number of a session in the list, e.g. open 1.
 acc-unknown = Unknown command "{ $word }". Type help for the commands.
 acc-read-only = Another stocktake has this call open; it is opened to read only.
-acc-opened-read-only = opened to read only
 
 ## What the effects did
 acc-not-saved-yet = NOT SAVED yet: { $message }. It is tried again with your next command.

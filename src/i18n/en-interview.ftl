@@ -134,6 +134,11 @@ guard-check = Check { $n ->
 } before sending: x redacts, s marks sensitive, k keeps
 still-required = Still required: { $questions }
 refused-read-only = Read-only: { $why }
+# $why of refused-read-only (interview::ReadOnly)
+why-read-only-held-elsewhere = another stocktake edits it
+why-read-only-taken-over = taken over by another stocktake
+why-read-only-completed = this session is completed; reopen it from the list (a new revision) to change it
+why-read-only-call-held = another stocktake holds a session of this call
 refused-completed = This session is completed; reopen it from the list (a new revision) to change it
 refused-no-consent = No consent to take notes: free text is not kept. Record the answers only.
 refused-nothing-to-copy = Nothing to copy: answer this question first, then Alt-A gives it to the other structures

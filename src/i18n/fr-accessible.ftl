@@ -21,7 +21,6 @@ acc-help-home = Commandes : nouveau (un nouvel appel), ouvrir N (la session num
 acc-open-which = Donnez le numéro d'une session de la liste, par exemple ouvrir 1.
 acc-unknown = Commande inconnue « { $word } ». Tapez aide pour les commandes.
 acc-read-only = Un autre stocktake a cet appel ouvert ; il est ouvert en lecture seule.
-acc-opened-read-only = ouvert en lecture seule
 
 ## Ce qu'ont fait les effets
 acc-not-saved-yet = PAS ENCORE ENREGISTRÉ : { $message }. Nouvel essai à votre prochaine commande.

@@ -128,6 +128,11 @@ guard-check = Vérifiez { $n ->
 } avant l'envoi : x caviarde, s marque sensible, k garde
 still-required = Encore obligatoire : { $questions }
 refused-read-only = Lecture seule : { $why }
+# $why of refused-read-only (interview::ReadOnly)
+why-read-only-held-elsewhere = un autre stocktake la modifie
+why-read-only-taken-over = reprise par un autre stocktake
+why-read-only-completed = cette session est terminée ; rouvrez-la depuis la liste (une nouvelle révision) pour la modifier
+why-read-only-call-held = un autre stocktake tient une session de cet appel
 refused-completed = Cette session est terminée ; rouvrez-la depuis la liste (une nouvelle révision) pour la changer
 refused-no-consent = Pas de consentement à la prise de notes : le texte libre n'est pas gardé. Notez seulement les réponses.
 refused-nothing-to-copy = Rien à copier : répondez d'abord à cette question, puis Alt-A la donne aux autres structures

@@ -121,7 +121,7 @@ impl Interview {
         now: Timestamp,
     ) -> Result<Change, Refusal> {
         if let Some(why) = self.access.iter().find_map(|a| match a {
-            super::Access::ReadOnly(why) => Some(why.clone()),
+            super::Access::ReadOnly(why) => Some(*why),
             super::Access::Edit => None,
         }) {
             return Err(Refusal::ReadOnly(why));
@@ -320,10 +320,15 @@ mod tests {
         else {
             panic!("not a new call");
         };
-        let iv = Interview::new(call, g, sessions, Some("another stocktake edits it".into()));
+        let iv = Interview::new(
+            call,
+            g,
+            sessions,
+            Some(crate::interview::ReadOnly::HeldElsewhere),
+        );
         assert_eq!(
             iv.add_structure(0, Structure::CpAor, "", None, Timestamp::UNIX_EPOCH),
-            Err(Refusal::ReadOnly("another stocktake edits it".into()))
+            Err(Refusal::ReadOnly(crate::interview::ReadOnly::HeldElsewhere))
         );
     }
 }

@@ -4,11 +4,11 @@
 
 use jiff::Timestamp;
 
-use super::{Interview, Refusal};
+use super::{Interview, ReadOnly, Refusal};
 use crate::session::{Change, MAX_TEXT_CHARS, Participant, ROLES, Status};
 
 /// Why call details were not changed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DetailsRefusal {
     #[error("The country or response cannot be empty")]
     NoResponse,
@@ -17,7 +17,10 @@ pub enum DetailsRefusal {
     )]
     Sent(String),
     #[error("Read-only: {0}")]
-    ReadOnly(String),
+    ReadOnly(ReadOnly),
+    /// Refused as an edit is (completed, no consent…).
+    #[error("{0}")]
+    Refused(Refusal),
     #[error("Participant {0}: `{1}` is not a role")]
     UnknownRole(usize, String),
     #[error("A text is longer than {MAX_TEXT_CHARS} characters")]
@@ -26,7 +29,10 @@ pub enum DetailsRefusal {
 
 impl From<Refusal> for DetailsRefusal {
     fn from(r: Refusal) -> Self {
-        DetailsRefusal::ReadOnly(r.to_string())
+        match r {
+            Refusal::ReadOnly(why) => DetailsRefusal::ReadOnly(why),
+            r => DetailsRefusal::Refused(r),
+        }
     }
 }
 
@@ -56,11 +62,7 @@ impl Interview {
         if let Some(i) = (0..self.sessions.len()).find(|&i| self.access(i) != &super::Access::Edit)
         {
             return Err(self.may_edit(i).err().map_or_else(
-                || {
-                    DetailsRefusal::ReadOnly(
-                        "another stocktake holds a session of this call".into(),
-                    )
-                },
+                || DetailsRefusal::ReadOnly(ReadOnly::CallHeld),
                 DetailsRefusal::from,
             ));
         }
@@ -119,8 +121,9 @@ impl crate::i18n::Reason for DetailsRefusal {
                 Words::msg("why-details-sent").arg("structure", structure.clone())
             }
             DetailsRefusal::ReadOnly(why) => {
-                Words::msg("refused-read-only").arg("why", why.clone())
+                Words::msg("refused-read-only").with("why", crate::i18n::Reason::words(why))
             }
+            DetailsRefusal::Refused(r) => crate::i18n::Reason::words(r),
             DetailsRefusal::UnknownRole(n, role) => Words::msg("why-details-unknown-role")
                 .arg("n", n.to_string())
                 .arg("role", role.clone()),

@@ -7,11 +7,11 @@ mod intents {
     use crate::guide::{Catalog, Structure};
     use crate::interview::{NewCall, plan_call};
 
-    fn interview(read_only: Option<&str>) -> Interview {
+    fn interview(read_only: Option<crate::interview::ReadOnly>) -> Interview {
         interview_of("gpc-attt-coordinator", read_only)
     }
 
-    fn interview_of(guide: &str, read_only: Option<&str>) -> Interview {
+    fn interview_of(guide: &str, read_only: Option<crate::interview::ReadOnly>) -> Interview {
         let g = Arc::new(Catalog::bundled().get(guide).cloned().expect("bundled"));
         let new = NewCall {
             response: "Iraq".into(),
@@ -29,7 +29,7 @@ mod intents {
         else {
             panic!("not a call");
         };
-        Interview::new(call, g, sessions, read_only.map(str::to_string))
+        Interview::new(call, g, sessions, read_only)
     }
 
     #[test]
@@ -60,11 +60,11 @@ mod intents {
 
     #[test]
     fn nothing_changes_in_a_read_only_or_completed_session() {
-        let mut iv = interview(Some("another stocktake edits it"));
+        let mut iv = interview(Some(crate::interview::ReadOnly::HeldElsewhere));
         let before = iv.sessions[0].clone();
         assert_eq!(
             iv.set_note(0, "tip_is_issue", "x", Timestamp::UNIX_EPOCH),
-            Err(Refusal::ReadOnly("another stocktake edits it".into()))
+            Err(Refusal::ReadOnly(crate::interview::ReadOnly::HeldElsewhere))
         );
         assert_eq!(iv.sessions[0], before);
         assert_eq!(iv.set_language("fr"), None, "shown in French, not saved");

@@ -36,14 +36,40 @@ pub use undo::{History, Undone, What, field_text};
 pub enum Access {
     Edit,
     /// Why not: held by another stocktake, taken over, or opened only to look.
-    ReadOnly(String),
+    ReadOnly(ReadOnly),
+}
+
+/// Why a session is read-only here: English as `Display` (as it always read), and the
+/// same in any language the program speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ReadOnly {
+    #[error("another stocktake edits it")]
+    HeldElsewhere,
+    #[error("taken over by another stocktake")]
+    TakenOver,
+    #[error("this session is completed; reopen it from the list (a new revision) to change it")]
+    Completed,
+    /// Another session of the call is held elsewhere: the call's own details wait.
+    #[error("another stocktake holds a session of this call")]
+    CallHeld,
+}
+
+impl crate::i18n::Reason for ReadOnly {
+    fn words(&self) -> crate::i18n::Words {
+        crate::i18n::Words::msg(match self {
+            ReadOnly::HeldElsewhere => "why-read-only-held-elsewhere",
+            ReadOnly::TakenOver => "why-read-only-taken-over",
+            ReadOnly::Completed => "why-read-only-completed",
+            ReadOnly::CallHeld => "why-read-only-call-held",
+        })
+    }
 }
 
 /// Why an edit was not made. Nothing changed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Refusal {
     #[error("Read-only: {0}")]
-    ReadOnly(String),
+    ReadOnly(ReadOnly),
     #[error("This session is completed; reopen it from the list (a new revision) to change it")]
     Completed,
     #[error("not saved: {0}")]
@@ -88,7 +114,7 @@ impl Interview {
         call: Call,
         guide: Arc<LoadedGuide>,
         sessions: Vec<Session>,
-        read_only: Option<String>,
+        read_only: Option<ReadOnly>,
     ) -> Interview {
         let index = guide
             .guide
@@ -101,11 +127,8 @@ impl Interview {
             .iter()
             .map(|s| match &read_only {
                 None => Access::Edit,
-                Some(_) if s.status == Status::Completed => Access::ReadOnly(
-                    "this session is completed; reopen it from the list (a new revision) to change it"
-                        .into(),
-                ),
-                Some(why) => Access::ReadOnly(why.clone()),
+                Some(_) if s.status == Status::Completed => Access::ReadOnly(ReadOnly::Completed),
+                Some(why) => Access::ReadOnly(*why),
             })
             .collect();
         let histories = vec![History::default(); sessions.len()];
@@ -138,16 +161,16 @@ impl Interview {
     }
 
     /// Another stocktake took session `i` over: nothing more may be written here.
-    pub fn lose(&mut self, i: usize, why: &str) {
+    pub fn lose(&mut self, i: usize) {
         if let Some(a) = self.access.get_mut(i) {
-            *a = Access::ReadOnly(why.to_string());
+            *a = Access::ReadOnly(ReadOnly::TakenOver);
         }
     }
 
     /// Whether session `i` may be changed now, and why not.
     pub fn may_edit(&self, i: usize) -> Result<(), Refusal> {
         if let Access::ReadOnly(why) = &self.access[i] {
-            return Err(Refusal::ReadOnly(why.clone()));
+            return Err(Refusal::ReadOnly(*why));
         }
         if self.sessions[i].status == Status::Completed {
             return Err(Refusal::Completed);
@@ -266,7 +289,7 @@ impl crate::i18n::Reason for Refusal {
     fn words(&self) -> crate::i18n::Words {
         use crate::i18n::Words;
         match self {
-            Refusal::ReadOnly(why) => Words::msg("refused-read-only").arg("why", why.clone()),
+            Refusal::ReadOnly(why) => Words::msg("refused-read-only").with("why", why.words()),
             Refusal::Completed => Words::msg("refused-completed"),
             Refusal::Invalid(e) => Words::msg("why-refused-invalid").with("error", e.said()),
             Refusal::NoConsent => Words::msg("refused-no-consent"),
@@ -285,7 +308,10 @@ mod reason_tests {
         use super::{DetailsRefusal as D, Refusal as R};
         use crate::i18n::{Reason, assert_said_everywhere};
         let refusals: Vec<Box<dyn Reason>> = vec![
-            Box::new(R::ReadOnly("open elsewhere".into())),
+            Box::new(R::ReadOnly(super::ReadOnly::HeldElsewhere)),
+            Box::new(R::ReadOnly(super::ReadOnly::TakenOver)),
+            Box::new(R::ReadOnly(super::ReadOnly::Completed)),
+            Box::new(R::ReadOnly(super::ReadOnly::CallHeld)),
             Box::new(R::Completed),
             Box::new(R::Invalid(crate::session::AnswerError::EmptyText)),
             Box::new(R::NoConsent),
@@ -295,7 +321,7 @@ mod reason_tests {
             Box::new(R::Session(crate::session::SessionError::LastRevision)),
             Box::new(D::NoResponse),
             Box::new(D::Sent("CP AOR".into())),
-            Box::new(D::ReadOnly("open elsewhere".into())),
+            Box::new(D::ReadOnly(super::ReadOnly::CallHeld)),
             Box::new(D::UnknownRole(2, "chief".into())),
             Box::new(D::TooLong),
         ];

@@ -60,7 +60,9 @@ pub fn refused(e: Refusal) -> Outcome {
 /// What an edit the interview refused says, in the screen's words.
 pub fn refusal_words(e: Refusal) -> Words {
     match e {
-        Refusal::ReadOnly(why) => Words::msg("refused-read-only").arg("why", why),
+        Refusal::ReadOnly(why) => {
+            Words::msg("refused-read-only").with("why", crate::i18n::Reason::words(&why))
+        }
         Refusal::Completed => Words::msg("refused-completed"),
         Refusal::NoConsent => Words::msg("refused-no-consent"),
         Refusal::NothingToCopy => Words::msg("refused-nothing-to-copy"),

@@ -256,7 +256,7 @@ impl CallView {
     pub fn new(opened: OpenedCall) -> CallView {
         let read_only = opened
             .read_only
-            .then(|| "another stocktake edits it".to_string());
+            .then_some(crate::interview::ReadOnly::HeldElsewhere);
         let mut interview = Interview::new(opened.call, opened.guide, opened.sessions, read_only);
         for (i, entries) in opened.histories.iter().enumerate() {
             interview.set_history(i, crate::interview::History::from_store(entries));
@@ -333,9 +333,9 @@ impl CallView {
     }
 
     /// Why the session shown cannot change, if it cannot (read-only, not completed).
-    pub fn read_only(&self, i: usize) -> Option<&str> {
+    pub fn read_only(&self, i: usize) -> Option<crate::interview::ReadOnly> {
         match self.interview.access(i) {
-            Access::ReadOnly(why) => Some(why),
+            Access::ReadOnly(why) => Some(*why),
             Access::Edit => None,
         }
     }
@@ -417,7 +417,7 @@ impl CallView {
 
     pub fn lock_lost(&mut self, session: &str) {
         if let Some(i) = self.interview.position_of(session) {
-            self.interview.lose(i, "taken over by another stocktake");
+            self.interview.lose(i);
             self.tabs[i].editing = false;
             self.tabs[i].save = SaveState::Saved(None);
         }

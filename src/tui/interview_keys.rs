@@ -149,7 +149,8 @@ impl CallView {
                 if let Some(why) = (0..self.tabs.len()).find_map(|k| self.read_only(k)) {
                     return Outcome::said(
                         Level::Warn,
-                        Words::msg("cannot-add-structure").arg("why", why.to_string()),
+                        Words::msg("cannot-add-structure")
+                            .with("why", crate::i18n::Reason::words(&why)),
                     );
                 }
                 self.panel = Some(Panel::AddStructure(Box::new(AddStructure::new(

@@ -213,7 +213,9 @@ impl<'a> Accessible<'a> {
         }) else {
             return Ok(());
         };
-        let read_only = o.read_only.then(|| self.t("acc-opened-read-only"));
+        let read_only = o
+            .read_only
+            .then_some(crate::interview::ReadOnly::HeldElsewhere);
         let mut iv = Interview::new(o.call, o.guide, o.sessions, read_only);
         let focus = o.focus.min(iv.sessions.len().saturating_sub(1));
         // Inside a call its language, where none was chosen, as on the full screen.

@@ -178,7 +178,7 @@ fn a_lost_lock_makes_the_session_read_only() {
     assert!(
         view(&a, "not in an interview")
             .read_only(0)
-            .is_some_and(|why| why.contains("taken over"))
+            .is_some_and(|why| why == crate::interview::ReadOnly::TakenOver)
     );
     assert_eq!(
         keys(&mut a, "1<tab>words"),

@@ -155,3 +155,27 @@ fn a_structure_added_to_the_call_is_announced_in_the_programs_language() {
         "GBV AOR ajouté à l'appel, dans son propre onglet (Ctrl-T pour changer d'onglet)"
     );
 }
+
+/// Why a session is read-only is said in the screen's language: taken over, held
+/// elsewhere or completed, the words were English inside a French "Lecture seule :".
+#[test]
+fn why_a_session_is_read_only_is_said_in_the_screens_language() {
+    let mut a = call_with(UiLang::Fr, false);
+    let id = view(&a).session().id.clone();
+    update(&mut a, Event::LockLost { session: id });
+    keys(&mut a, "1");
+    let said = a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default();
+    assert_eq!(said, "Lecture seule\u{a0}: reprise par un autre stocktake");
+    // The call's details refused the same way, not "Read-only: Read-only: …".
+    let why = crate::interview::DetailsRefusal::from(crate::interview::Refusal::ReadOnly(
+        crate::interview::ReadOnly::TakenOver,
+    ));
+    assert_eq!(
+        why.to_string(),
+        "Read-only: taken over by another stocktake"
+    );
+    assert_eq!(
+        crate::i18n::Reason::reason(&why, UiLang::Fr),
+        "Lecture seule\u{a0}: reprise par un autre stocktake"
+    );
+}
