@@ -102,6 +102,23 @@ fn the_notes_pad_says_what_to_do_first_in_french() {
     assert!(!s.contains("Select a note"), "{s}");
 }
 
+/// Who said an answer is named in French: the participant's role as the new-call form
+/// names it, not the English of the session file's table.
+#[test]
+fn who_said_it_is_named_in_french() {
+    let mut d = french();
+    d.press(&format!("{CALL}11<A-w>"));
+    let s = d.screen(80, 24);
+    assert!(s.contains("Coordinateur du Cluster Protection"), "{s}");
+    assert!(!s.contains("Protection Cluster Coordinator"), "{s}");
+    // The definition explained on a question not answered yet: "rien encore" kept.
+    let mut d = french();
+    d.press(&format!("{CALL}1<A-b>"));
+    let s = d.screen(80, 24);
+    assert!(s.contains("(rien encore)"), "{s}");
+    assert!(!s.contains("nothing yet"), "{s}");
+}
+
 /// The Plan screen in French: a campaign of two targets, one logged as "call back".
 #[test]
 fn the_plan_screen_in_french() {

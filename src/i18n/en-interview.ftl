@@ -342,6 +342,7 @@ said-no = no
 said-dont-know = don't know
 said-declined = declined
 said-not-asked = not asked
+said-nothing-yet = nothing yet
 
 ## What failed in the store ($error: the store's reason, in English)
 failed-give-back = The session could not be given back: { $error }

@@ -338,6 +338,7 @@ said-no = non
 said-dont-know = ne sait pas
 said-declined = refuse de répondre
 said-not-asked = non posée
+said-nothing-yet = rien encore
 
 ## Ce qui a échoué dans le stockage ($error : la raison du stockage, en anglais)
 failed-give-back = La session n'a pas pu être rendue : { $error }

@@ -60,7 +60,11 @@ fn how(q: &Question, a: &Answer, lang: &str, dl: &str, fixed: &Fixed) -> How {
             .before_definition
             .as_ref()
             .map(|e| (earlier_words(q, e, lang, dl, fixed), !e.same_as(Some(a)))),
-        said_by: a.said_by.as_ref().map(|s| s.short()).unwrap_or_default(),
+        said_by: a
+            .said_by
+            .as_ref()
+            .map(|s| s.short_in(fixed.lang))
+            .unwrap_or_default(),
     }
 }
 
@@ -89,6 +93,10 @@ pub struct Fixed {
     pub dont_know: String,
     pub declined: String,
     pub not_asked: String,
+    /// An earlier answer that was none.
+    pub nothing_yet: String,
+    /// The language of these words: a participant's role is named in it too.
+    pub lang: crate::i18n::UiLang,
 }
 
 impl Default for Fixed {
@@ -99,6 +107,8 @@ impl Default for Fixed {
             dont_know: Special::DontKnow.label().into(),
             declined: Special::Declined.label().into(),
             not_asked: Special::NotAsked.label().into(),
+            nothing_yet: "nothing yet".into(),
+            lang: crate::i18n::UiLang::En,
         }
     }
 }
@@ -131,8 +141,8 @@ pub fn answer_words(q: &Question, a: &Answer, lang: &str, default: &str, fixed: 
     }
 }
 
-/// An earlier answer in words (the one given before the definition), `nothing yet` when
-/// there was none.
+/// An earlier answer in words (the one given before the definition), `nothing yet` (in
+/// `fixed`'s language) when there was none.
 pub fn earlier_words(
     q: &Question,
     e: &crate::session::Earlier,
@@ -146,7 +156,7 @@ pub fn earlier_words(
         ..Answer::default()
     };
     match answer_words(q, &a, lang, default, fixed) {
-        w if w.is_empty() => "nothing yet".to_string(),
+        w if w.is_empty() => fixed.nothing_yet.clone(),
         w => w,
     }
 }

@@ -98,15 +98,33 @@ impl Speaker {
         self.role == p.role && self.organisation == p.organisation
     }
 
-    /// As a screen names them in a few words: the organisation, else the role's label.
+    /// As a screen names them in a few words: the organisation, else the role's label
+    /// in English.
     pub fn short(&self) -> String {
+        self.short_in(crate::i18n::UiLang::En)
+    }
+
+    /// As [`Speaker::short`], a role named in `lang` (`role-<id>` of the `.ftl` files):
+    /// the new-call form names the roles so.
+    pub fn short_in(&self, lang: crate::i18n::UiLang) -> String {
+        self.said().in_lang(lang)
+    }
+
+    /// Who said it, as words to be said in a language later: the organisation as it was
+    /// typed, else the role's name; a role stocktake does not know, as its id.
+    pub fn said(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
         if !self.organisation.trim().is_empty() {
-            return self.organisation.trim().to_string();
+            return Words::Text(self.organisation.trim().to_string());
         }
-        super::model::ROLES
-            .iter()
-            .find(|(id, _)| *id == self.role)
-            .map_or(self.role.clone(), |(_, label)| label.to_string())
+        match super::model::ROLES.iter().find(|(id, _)| *id == self.role) {
+            Some((id, _)) => Words::Msg {
+                id: format!("role-{id}").into(),
+                args: Vec::new(),
+                nested: Vec::new(),
+            },
+            None => Words::Text(self.role.clone()),
+        }
     }
 }
 

@@ -498,5 +498,7 @@ pub fn fixed_words(lang: &str) -> crate::interview::Fixed {
         dont_know: t("said-dont-know"),
         declined: t("said-declined"),
         not_asked: t("said-not-asked"),
+        nothing_yet: t("said-nothing-yet"),
+        lang: l,
     }
 }

@@ -86,7 +86,7 @@ impl CallView {
         match self.interview.attribute_answer(self.active, &q, now) {
             Ok((change, who)) => {
                 let said = match who {
-                    Some(s) => Words::msg("said-said-by").arg("who", s.short()),
+                    Some(s) => Words::msg("said-said-by").with("who", s.said()),
                     None => Words::msg("said-said-by-no-one"),
                 };
                 Outcome::effects(vec![Effect::Persist(change)]).say(Level::Info, said)

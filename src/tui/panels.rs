@@ -320,7 +320,7 @@ impl NotesPad {
         match iv.attribute_note(at.session, seq, now) {
             Ok((change, who)) => {
                 let said = match who {
-                    Some(s) => crate::i18n::Words::msg("said-note-said-by").arg("who", s.short()),
+                    Some(s) => crate::i18n::Words::msg("said-note-said-by").with("who", s.said()),
                     None => crate::i18n::Words::msg("said-note-said-by-no-one"),
                 };
                 Outcome::effects(vec![Effect::Persist(change)]).say(Level::Info, said)

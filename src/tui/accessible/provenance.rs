@@ -117,7 +117,9 @@ impl Accessible<'_> {
             }),
             _ => iv.attribute_answer(i, &q.id, now).map(|(change, who)| {
                 let said = match who {
-                    Some(s) => crate::i18n::tr(ui, "acc-said-by", &[("who", s.short().into())]),
+                    Some(s) => {
+                        crate::i18n::tr(ui, "acc-said-by", &[("who", s.short_in(ui).into())])
+                    }
                     None => crate::i18n::t(ui, "acc-said-by-no-one"),
                 };
                 (change, said)

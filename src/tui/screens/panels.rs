@@ -224,7 +224,7 @@ pub fn render(app: &App, view: &CallView, panel: &Panel, f: &mut Frame, area: Re
                     q.push_str(&format!(" [{}]", view.t("notes-sensitive")));
                 }
                 if let Some(s) = &n.said_by {
-                    q.push_str(&format!(" [{}]", s.short()));
+                    q.push_str(&format!(" [{}]", s.short_in(view.ui_lang())));
                 }
                 let selected = pad.selected == Some(i)
                     || (pad.selected.is_none() && pad.editing == Some(n.seq));

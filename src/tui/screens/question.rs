@@ -50,7 +50,7 @@ fn answer_title(q: &Question, view: &CallView) -> String {
         how.push_str(&view.tr("answer-after-definition", &[("before", before.into())]));
     }
     if let Some(s) = a.and_then(|a| a.said_by.as_ref()) {
-        let who = crate::neutralise::fit(&s.short(), 30);
+        let who = crate::neutralise::fit(&s.short_in(view.ui_lang()), 30);
         how.push_str(" · ");
         how.push_str(&view.tr("answer-said-by", &[("who", who.into())]));
     }
