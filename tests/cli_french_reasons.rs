@@ -248,3 +248,46 @@ fn a_damaged_session_file_is_quarantined_in_french_and_its_stored_reason_read_in
     assert!(crlf_en.contains(&reason), "{reason}");
     assert!(words.contains("why-file-crlf"), "{words}");
 }
+
+/// A guide that is a folder, and an XLSForm written where no folder is: the system's part
+/// named in French, as everywhere else, not "not a regular file" or "(os error 2)".
+#[test]
+fn a_folder_as_a_guide_and_an_export_into_nowhere_are_said_in_french() {
+    let data = tempfile::tempdir().expect("data");
+    let folder = data.path().join("g2");
+    std::fs::create_dir(&folder).expect("mkdir");
+    let out = stocktake(
+        data.path(),
+        &[
+            "--ui-language",
+            "fr",
+            "guide",
+            "check",
+            &folder.display().to_string(),
+        ],
+    );
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "impossible de lire le guide{NBSP}: ce n'est pas un fichier ordinaire (un dossier, un FIFO ou un périphérique)"
+        )),
+        "{err}"
+    );
+    let out = stocktake(
+        data.path(),
+        &[
+            "--ui-language",
+            "fr",
+            "guide",
+            "export",
+            "gpc-attt-coordinator",
+            "--xlsform",
+            "/nonexistent/x.xlsx",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("impossible d'écrire le XLSForm"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert!(!err.contains("No such file"), "{err}");
+}

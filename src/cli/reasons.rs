@@ -109,6 +109,7 @@ mod tests {
                 path: p(),
                 source: io(),
             }),
+            Box::new(crate::guide::LoadError::NotAFile { path: p() }),
             Box::new(crate::guide::LoadError::TooLarge {
                 path: p(),
                 limit: 1024,
@@ -195,6 +196,10 @@ mod tests {
                 line: 1,
                 col: 1,
                 problem: crate::campaign::RulesProblem::UnknownKey("tries".into()),
+            }),
+            Box::new(crate::xlsform::ExportError::Io {
+                path: p(),
+                source: io(),
             }),
             Box::new(crate::xlsform::ExportError::Write {
                 path: p(),

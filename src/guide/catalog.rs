@@ -77,6 +77,10 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{path}: cannot read the guide: not a regular file (a folder, a FIFO or a device); a guide is a .toml file"
+    )]
+    NotAFile { path: String },
     #[error("{path}: the file is larger than {limit} bytes; a guide is a small TOML file")]
     TooLarge { path: String, limit: usize },
     #[error("{path}:{line}:{col}: the file is not UTF-8 text; save the guide as UTF-8")]
@@ -96,6 +100,9 @@ impl crate::i18n::Reason for LoadError {
             LoadError::Io { path, source } => Words::msg("why-guide-io")
                 .arg("path", path.clone())
                 .with("error", source.said()),
+            LoadError::NotAFile { path } => {
+                Words::msg("why-guide-not-a-file").arg("path", path.clone())
+            }
             LoadError::TooLarge { path, limit } => Words::msg("why-guide-too-large")
                 .arg("path", path.clone())
                 .arg("limit", limit.to_string()),
@@ -123,10 +130,9 @@ pub fn load_guide_file(path: &Path, place: Place) -> Result<LoadedGuide, LoadErr
         .open(path)
         .map_err(io)?;
     if !file.metadata().map_err(io)?.is_file() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file (a folder, a FIFO or a device); a guide is a .toml file",
-        )));
+        return Err(LoadError::NotAFile {
+            path: path.display().to_string(),
+        });
     }
     let mut bytes = Vec::new();
     // Read one byte past the limit rather than trusting metadata: a FIFO or /dev/zero

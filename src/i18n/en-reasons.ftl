@@ -128,6 +128,7 @@ why-config-invalid = { $path }:{ $line }:{ $col }: { $what } (allowed keys: outb
 why-lines = { $first }
     { $then }
 why-guide-io = { $path }: cannot read the guide: { $error }
+why-guide-not-a-file = { $path }: cannot read the guide: not a regular file (a folder, a FIFO or a device); a guide is a .toml file
 why-guide-too-large = { $path }: the file is larger than { $limit } bytes; a guide is a small TOML file
 why-guide-not-utf8 = { $path }:{ $line }:{ $col }: the file is not UTF-8 text; save the guide as UTF-8
 why-bad-digest = not a digest: expected "sha256:" followed by 64 lowercase hex digits

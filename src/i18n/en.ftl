@@ -186,3 +186,6 @@ guide-trust-encrypted = Every session file of it will be encrypted to: { $recipi
 guide-trust-ask = Use it only if you know who gave it to you. You are asked once.
 guide-trust-use = use it
 guide-trust-cancel = cancel
+
+# After a crash of the full screen, on the terminal it gives back
+tui-stopped = stocktake stopped on an internal error. Everything shown as saved is in { $path }; start stocktake again to resume where you were.

@@ -128,6 +128,7 @@ why-config-invalid = { $path }:{ $line }:{ $col }: { $what } (clés permises : 
 why-lines = { $first }
     { $then }
 why-guide-io = { $path } : impossible de lire le guide : { $error }
+why-guide-not-a-file = { $path } : impossible de lire le guide : ce n'est pas un fichier ordinaire (un dossier, un FIFO ou un périphérique) ; un guide est un fichier .toml
 why-guide-too-large = { $path } : le fichier dépasse { $limit } octets ; un guide est un petit fichier TOML
 why-guide-not-utf8 = { $path }:{ $line }:{ $col }: le fichier n'est pas du texte UTF-8 ; enregistrez le guide en UTF-8
 why-bad-digest = pas une empreinte : « sha256: » suivi de 64 chiffres hexadécimaux en minuscules étaient attendus

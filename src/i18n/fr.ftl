@@ -194,3 +194,6 @@ guide-trust-encrypted = Chaque fichier de session de ce guide sera chiffré pour
 guide-trust-ask = Ne l'utilisez que si vous savez qui vous l'a donné. La question n'est posée qu'une fois.
 guide-trust-use = l'utiliser
 guide-trust-cancel = annuler
+
+# After a crash of the full screen, on the terminal it gives back
+tui-stopped = stocktake s'est arrêté sur une erreur interne. Tout ce qui était affiché comme enregistré est dans { $path } ; relancez stocktake pour reprendre là où vous étiez.

@@ -440,7 +440,7 @@ impl CallView {
         if let Err(why) = self.may_type() {
             return Outcome::said(
                 Level::Warn,
-                Words::msg("nothing-pasted").arg("why", why.to_string()),
+                Words::msg("nothing-pasted").with("why", super::asks::refusal_words(why)),
             );
         }
         let t = &mut self.tabs[i];

@@ -94,14 +94,17 @@ pub fn run(
             std::process::exit(0);
         }
     });
-    let panic_path = store.path().display().to_string();
+    // Said in the program's language, worded before anything can go wrong.
+    let stopped = crate::i18n::tr(
+        ui.lang,
+        "tui-stopped",
+        &[("path", store.path().display().to_string().into())],
+    );
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         default_hook(info);
-        eprintln!(
-            "\nstocktake stopped on an internal error. Everything shown as saved is in {panic_path}; start stocktake again to resume where you were."
-        );
+        eprintln!("\n{stopped}");
     }));
 
     enable_raw_mode()?;

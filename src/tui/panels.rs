@@ -443,7 +443,11 @@ impl Panel {
         match self {
             Panel::Notes(pad) => {
                 if let Err(why) = iv.may_write_text(at.session) {
-                    return Outcome::said(Level::Warn, format!("{why}; nothing was pasted"));
+                    return Outcome::said(
+                        Level::Warn,
+                        crate::i18n::Words::msg("nothing-pasted")
+                            .with("why", super::asks::refusal_words(why)),
+                    );
                 }
                 if pad.input.paste(text) {
                     pad.typed(iv, at, now)

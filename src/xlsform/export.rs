@@ -23,15 +23,27 @@ pub struct XlsForm {
 pub enum ExportError {
     #[error("{path}: cannot write the XLSForm: {message}")]
     Write { path: String, message: String },
+    /// The file itself could not be written (a missing folder, no room, no permission).
+    #[error("{path}: cannot write the XLSForm: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
-/// `message` is the spreadsheet writer's own words.
+/// `message` is the spreadsheet writer's own words; the system's are named as every
+/// io::Error is.
 impl crate::i18n::Reason for ExportError {
     fn words(&self) -> crate::i18n::Words {
-        let ExportError::Write { path, message } = self;
-        crate::i18n::Words::msg("why-xlsform-write")
-            .arg("path", path.clone())
-            .arg("error", message.clone())
+        match self {
+            ExportError::Write { path, message } => crate::i18n::Words::msg("why-xlsform-write")
+                .arg("path", path.clone())
+                .arg("error", message.clone()),
+            ExportError::Io { path, source } => crate::i18n::Words::msg("why-xlsform-write")
+                .arg("path", path.clone())
+                .with("error", source.said()),
+        }
     }
 }
 
@@ -492,5 +504,8 @@ pub fn write_xlsform(form: &XlsForm, path: &Path) -> Result<(), ExportError> {
         existing: crate::fs::Existing::Replace,
         temp_prefix: ".stocktake-",
     };
-    crate::fs::write_bytes(path, &how, &bytes).map_err(|e| err(e.to_string()))
+    crate::fs::write_bytes(path, &how, &bytes).map_err(|source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
+    })
 }
