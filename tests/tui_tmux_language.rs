@@ -44,7 +44,7 @@ fn alt_l_puts_the_hint_bar_in_the_calls_new_language() {
     t.keys(s, &["C-s"]);
     t.wait_for(s, "PgDn next");
     t.keys(s, &["M-l"]);
-    let screen = t.wait_for(s, "PgDn suivante");
+    let screen = t.wait_for(s, "PgSuiv suivante");
     assert!(screen.contains("Langue du guide\u{a0}: fr"), "{screen}");
     t.keys(s, &["M-l"]);
     t.wait_for(s, "PgDn next");

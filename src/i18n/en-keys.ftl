@@ -181,3 +181,20 @@ help-interview-prompted = the chosen option was prompted: chosen after the optio
 help-interview-definition = the definition of trafficking was explained now: the answer so far is kept as the one before it; record the new one
 help-interview-said-by = who said it: the next participant of this structure (again: the one after; after the last, no one)
 help-notes-said-by = who said the selected note: the next participant of this structure
+
+## Key names in the hint bar and the help (as the keyboard labels them)
+key-enter = Enter
+key-esc = Esc
+key-tab = Tab
+key-bs = Backspace
+key-del = Del
+key-pgup = PgUp
+key-pgdn = PgDn
+key-home = Home
+key-end = End
+key-space = Space
+key-shift = Shift
+# The keys column of the help's rows the screens handle themselves
+keys-interview-letters = letters
+keys-home-filter-letters = letters
+keys-interview-text-enter = Enter

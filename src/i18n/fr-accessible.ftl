@@ -48,7 +48,7 @@ acc-help-interview =
     nsp : ne sait pas. refus : refuse de répondre. na : non posée. effacer : pas de réponse.
     note TEXTE : la note de la question (note seul l'efface). préciser TEXTE : le texte « autre, préciser ».
     bloc TEXTE : une note générale, rattachée à cette question.
-    Enter ou suivant : question suivante. retour : précédente. aller N : question N. chercher MOTS : une question par ses mots.
+    Entrée ou suivant : question suivante. retour : précédente. aller N : question N. chercher MOTS : une question par ses mots.
     manque : la prochaine question sans réponse.
     reste : marquer le reste de cette section non posé (reste guide : jusqu'à la fin), après confirmation.
     spontané N / suggéré N : l'option N (ou la réponse donnée) a été dite spontanément / choisie après
@@ -142,15 +142,15 @@ acc-not-completed-error = Pas terminé : { $reason }
 
 ## Un nouvel appel
 acc-no-guide = Aucun guide d'entretien n'est installé.
-acc-guide-number = Numéro du guide (Enter : { $n }) :{" "}
+acc-guide-number = Numéro du guide (Entrée : { $n }) :{" "}
 acc-response = Pays ou réponse :{" "}
 acc-need-response = Rien de créé : un appel demande son pays ou sa réponse.
 acc-respondents = Répondants de l'appel, numéros séparés par des virgules (par exemple 1,2) :{" "}
 acc-other-name = Nom de la structure « { $kind } » :{" "}
 acc-not-a-respondent = Rien de créé : « { $typed } » n'est pas un numéro de répondant.
 acc-need-structure = Rien de créé : cochez au moins une structure.
-acc-call-language = Langue de l'appel, parmi { $languages } (Enter : { $default }) :{" "}
-acc-unknown-language = « { $answer } » n’est pas une langue de ce guide ; tapez l’une de { $languages }, ou Enter pour la langue par défaut.
+acc-call-language = Langue de l'appel, parmi { $languages } (Entrée : { $default }) :{" "}
+acc-unknown-language = « { $answer } » n’est pas une langue de ce guide ; tapez l’une de { $languages }, ou Entrée pour la langue par défaut.
 acc-not-created = Rien de créé : { $reason }
 
 ## Comment une réponse est venue
@@ -187,7 +187,7 @@ acc-last-read-back = Dernière relecture à { $at } : { $confirmed ->
     [yes] {" "}Des réponses ont changé depuis.
    *[no] {""}
 }
-acc-confirm-ask = Le coordinateur l'a-t-il confirmée ? Tapez o (confirmée), n (corrections demandées), ou Enter pour ne rien noter :{" "}
+acc-confirm-ask = Le coordinateur l'a-t-il confirmée ? Tapez o (confirmée), n (corrections demandées), ou Entrée pour ne rien noter :{" "}
 acc-nothing-recorded = Rien de noté.
 acc-confirmed = Enregistré : relue et confirmée par le coordinateur.
 acc-corrections = Enregistré : corrections demandées. Corrigez les réponses, puis tapez relecture à nouveau.

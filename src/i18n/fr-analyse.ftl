@@ -43,12 +43,12 @@ analyse-unit-kind = { $kind ->
 }
 analyse-not-coded = { $kind } · non codé
 analyse-codes = { $kind } · codes : { $codes }
-analyse-more-below = {" "}· suite en dessous (PgDn)
+analyse-more-below = {" "}· suite en dessous (PgSuiv)
 analyse-summary-box = {" "}✎ Synthèse de cette cellule : la saisie va ici · Ctrl-S enregistre{" "}
 analyse-part-box = {" "}✎ Mots à coder, tels qu'ils figurent dans le texte choisi{" "}
 analyse-codes-for = {" "}Codes pour « { $quote } »{" "}
 analyse-leave-title = {" "}Quitter la synthèse ?{" "}
-analyse-leave-body = Cette synthèse a changé. L'enregistrer (y ou Enter), abandonner le changement (n) ou continuer d'écrire (Esc) ?
+analyse-leave-body = Cette synthèse a changé. L'enregistrer (y ou Entrée), abandonner le changement (n) ou continuer d'écrire (Échap) ?
 
 ## Messages
 analyse-no-other-view = pas d'autre vue : rien n'a été répondu dans cette collation
@@ -98,11 +98,11 @@ analyse-help-move = se déplacer
 analyse-help-jump = sauter
 analyse-help-read = lire la cellule en entier
 analyse-help-view = une colonne par question, ou par section ; chacune sa synthèse
-analyse-help-summary = écrire la synthèse de la cellule : Ctrl-S enregistre, Esc demande avant d'abandonner un changement
+analyse-help-summary = écrire la synthèse de la cellule : Ctrl-S enregistre, Échap demande avant d'abandonner un changement
 analyse-help-in-cell = Dans une cellule :
 analyse-help-choose = choisir un texte (une note, une réponse tapée, une note du bloc-notes)
-analyse-help-code-whole = coder tout le texte : Space coche ou décoche un code
-analyse-help-code-part = coder une partie : tapez ses mots (majuscules ou non), Enter
+analyse-help-code-whole = coder tout le texte : Espace coche ou décoche un code
+analyse-help-code-part = coder une partie : tapez ses mots (majuscules ou non), Entrée
 analyse-help-cells = cellule précédente / suivante de la ligne
 analyse-help-scroll = défiler
 analyse-help-back = retour à la matrice
@@ -111,4 +111,4 @@ analyse-help-footer = ↑↓ fait défiler cette aide ; toute autre touche la f
 
 ## Touches qui sont des mots (les autres sont leur nom, le même dans toutes les langues)
 analyse-key-any-other = autre touche
-analyse-key-c-or-enter = {"  "}c ou Enter
+analyse-key-c-or-enter = {"  "}c ou Entrée

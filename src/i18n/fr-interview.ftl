@@ -35,7 +35,7 @@ field-no-consent = {" "}· non gardé : pas de consentement
 field-sensitive = {" "}· sensible
 field-from-pad = {" "}· { $n } du bloc-notes
 note-from-pad = bloc-notes : { $text }
-nothing-offered = Rien n'est encore coché dans « { $source } » : ce qui y est coché fait les options ici. Répondez-y d'abord (Ctrl-F la trouve), ou PgDn.
+nothing-offered = Rien n'est encore coché dans « { $source } » : ce qui y est coché fait les options ici. Répondez-y d'abord (Ctrl-F la trouve), ou PgSuiv.
 option-specify = { $label } (préciser)
 option-no-longer-ticked = {" "}· plus cochée là-bas
 options-above = ↑ encore { $n } au-dessus
@@ -63,7 +63,7 @@ notes-sensitive = sensible
 notes-none = Pas encore de notes générales. Tapez ci-dessous.
 notes-editing = Note { $seq } : enregistrée à la frappe · Entrée : fini
 notes-new = Nouvelle note : enregistrée à la frappe
-notes-placeholder = Tapez une note ; Enter en commence une autre
+notes-placeholder = Tapez une note ; Entrée en commence une autre
 
 ## Dit sur la ligne d'état pendant un appel
 no-more-sections = Plus de section dans ce sens.
@@ -88,13 +88,13 @@ nothing-pasted = { $why } ; rien n'a été collé
 recorded-dont-know = Noté : ne sait pas
 recorded-declined = Noté : refus
 recorded-not-asked = Noté : non posée
-answer-changed = Réponse changée. PgDn : question suivante
-recorded-next = Noté « { $label } » ; question suivante (PgUp : retour)
+answer-changed = Réponse changée. PgSuiv : question suivante
+recorded-next = Noté « { $label } » ; question suivante (PgPréc : retour)
 recorded-last = Noté « { $label } ». Dernière question : Alt-R récapitule et termine.
 ticked-next = Coché « { $label } », { $n ->
     [one] une case
    *[other] { $n } cases
-} ; question suivante (PgUp : retour)
+} ; question suivante (PgPréc : retour)
 ticked-last = Coché « { $label } », { $n ->
     [one] une case
    *[other] { $n } cases

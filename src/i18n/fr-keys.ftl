@@ -180,3 +180,20 @@ help-interview-prompted = l'option choisie a été suggérée : choisie après 
 help-interview-definition = la définition de la traite vient d'être expliquée : la réponse donnée jusqu'ici est gardée comme celle d'avant ; enregistrez la nouvelle
 help-interview-said-by = qui l'a dit : le participant suivant de cette structure (encore : le suivant ; après le dernier, personne)
 help-notes-said-by = qui a dit la note choisie : le participant suivant de cette structure
+
+## Key names in the hint bar and the help (as the keyboard labels them)
+key-enter = Entrée
+key-esc = Échap
+key-tab = Tab
+key-bs = Retour arrière
+key-del = Suppr
+key-pgup = PgPréc
+key-pgdn = PgSuiv
+key-home = Début
+key-end = Fin
+key-space = Espace
+key-shift = Maj
+# The keys column of the help's rows the screens handle themselves
+keys-interview-letters = lettres
+keys-home-filter-letters = lettres
+keys-interview-text-enter = Entrée

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use ratatui_textarea::Input;
 
-use super::keys::{display, is, parse_key};
+use super::keys::{display_in, is, parse_key};
 use crate::i18n::UiLang;
 
 /// Where the keyboard is, which decides what a key means.
@@ -188,7 +188,7 @@ pub fn hints(ctx: Ctx, lang: UiLang, offered: impl Fn(Action) -> bool) -> Vec<(S
         .filter(|b| b.ctx.contains(&ctx) && offered(b.action))
         .filter_map(|b| {
             b.hint
-                .map(|h| (display(b.keys[0]), words(lang, "hint", b.id, h)))
+                .map(|h| (display_in(b.keys[0], lang), words(lang, "hint", b.id, h)))
         })
         .collect()
 }
@@ -199,14 +199,14 @@ pub fn help(ctx: Ctx, lang: UiLang) -> Vec<(String, String)> {
         .iter()
         .filter(|b| b.ctx.contains(&ctx))
         .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| display(k)).collect();
+            let keys: Vec<String> = b.keys.iter().map(|k| display_in(k, lang)).collect();
             (keys.join(" "), words(lang, "help", b.id, b.help))
         })
         .chain(
             HELP_ONLY
                 .iter()
                 .filter(|(c, _, _, _)| *c == ctx)
-                .map(|(_, k, id, h)| (k.to_string(), words(lang, "help", id, h))),
+                .map(|(_, k, id, h)| (words(lang, "keys", id, k), words(lang, "help", id, h))),
         )
         .collect()
 }

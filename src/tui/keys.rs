@@ -96,6 +96,15 @@ pub fn parse_keys(s: &str) -> Result<Vec<Input>, String> {
 
 /// How a key is written in the hint bar and help: `Ctrl-G`, `PgDn`, `?`.
 pub fn display(name: &str) -> String {
+    display_in(name, crate::i18n::UiLang::En)
+}
+
+/// As [`display`], the named keys as `lang` names them (`key-<name>` of the `.ftl`
+/// files: `Échap`, `Entrée`, `PgSuiv` in French, as a French keyboard labels them).
+pub fn display_in(name: &str, lang: crate::i18n::UiLang) -> String {
+    let named = |id: &str, english: &str| {
+        crate::i18n::lookup(lang, &format!("key-{id}"), &[]).unwrap_or_else(|| english.into())
+    };
     let Some(inner) = name.strip_prefix('<').and_then(|n| n.strip_suffix('>')) else {
         return name.to_string();
     };
@@ -109,27 +118,28 @@ pub fn display(name: &str) -> String {
             out.push_str("Alt-");
             rest = r;
         } else if let Some(r) = rest.strip_prefix("S-") {
-            out.push_str("Shift-");
+            out.push_str(&named("shift", "Shift"));
+            out.push('-');
             rest = r;
         } else {
             break;
         }
     }
     let base = match rest {
-        "enter" => "Enter".to_string(),
-        "esc" => "Esc".to_string(),
-        "tab" => "Tab".to_string(),
-        "bs" => "Backspace".to_string(),
-        "del" => "Del".to_string(),
+        "enter" => named("enter", "Enter"),
+        "esc" => named("esc", "Esc"),
+        "tab" => named("tab", "Tab"),
+        "bs" => named("bs", "Backspace"),
+        "del" => named("del", "Del"),
         "up" => "↑".to_string(),
         "down" => "↓".to_string(),
         "left" => "←".to_string(),
         "right" => "→".to_string(),
-        "pgup" => "PgUp".to_string(),
-        "pgdn" => "PgDn".to_string(),
-        "home" => "Home".to_string(),
-        "end" => "End".to_string(),
-        "space" => "Space".to_string(),
+        "pgup" => named("pgup", "PgUp"),
+        "pgdn" => named("pgdn", "PgDn"),
+        "home" => named("home", "Home"),
+        "end" => named("end", "End"),
+        "space" => named("space", "Space"),
         f if f.starts_with('f') && f.len() > 1 => f.to_uppercase(),
         c if out.is_empty() => c.to_string(),
         c => c.to_uppercase(),
@@ -175,6 +185,13 @@ mod tests {
         assert_eq!(display("<A-d>"), "Alt-D");
         assert_eq!(display("?"), "?");
         assert_eq!(display("<S-tab>"), "Shift-Tab");
+        // As a French keyboard labels them.
+        let fr = |k| display_in(k, crate::i18n::UiLang::Fr);
+        assert_eq!(fr("<esc>"), "Échap");
+        assert_eq!(fr("<enter>"), "Entrée");
+        assert_eq!(fr("<S-tab>"), "Maj-Tab");
+        assert_eq!(fr("<C-g>"), "Ctrl-G");
+        assert_eq!(fr("<pgdn>"), "PgSuiv");
     }
 
     #[test]

@@ -131,7 +131,10 @@ fn render_hints(app: &App, f: &mut Frame, area: Rect) {
             .choices
             .iter()
             .map(|c| (c.key.to_string(), c.label.in_lang(lang)))
-            .chain([("Esc".to_string(), crate::i18n::t(lang, "hint-dismiss"))])
+            .chain([(
+                crate::tui::keys::display_in("<esc>", lang),
+                crate::i18n::t(lang, "hint-dismiss"),
+            )])
             .collect(),
         None => hints(app.ctx(), lang, |a| app.offers(a)),
     };
