@@ -192,3 +192,43 @@ fn an_argument_that_is_not_utf8_is_refused_in_french() {
         "{en}"
     );
 }
+
+/// A value our own parser or Rust's refuses gives its reason in French too: a structure
+/// that cannot be an id, a --min-cell that is no number. English keeps its words.
+#[test]
+fn a_refused_value_says_why_in_french() {
+    let common = ["report", "--db", "x.db", "--out", "r"];
+    let run = |extra: &[&str], fr: bool| {
+        let mut all: Vec<&str> = if fr {
+            vec!["--ui-language", "fr"]
+        } else {
+            vec![]
+        };
+        all.extend(common);
+        all.extend(extra);
+        let out = stocktake(&all, &[]);
+        assert_eq!(out.status.code(), Some(2), "{all:?}");
+        text(&out.stderr)
+    };
+    let err = run(&["--structure", "Bad Name"], true);
+    assert!(
+        err.contains(&format!(
+            "`Bad Name` n'est pas l'identifiant d'un type de répondant{NBSP}: lettres minuscules"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("is not a respondent type id"), "{err}");
+    let err = run(&["--min-cell", "abc"], true);
+    assert!(
+        err.contains("ce n'est pas un nombre entier positif"),
+        "{err}"
+    );
+    assert!(!err.contains("invalid digit"), "{err}");
+    let en = run(&["--min-cell", "abc"], false);
+    assert!(en.contains("invalid digit found in string"), "{en}");
+    let en = run(&["--structure", "Bad Name"], false);
+    assert!(
+        en.contains("`Bad Name` is not a respondent type id"),
+        "{en}"
+    );
+}

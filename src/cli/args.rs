@@ -382,14 +382,25 @@ impl ValueEnum for AttributionArg {
 pub struct StructureArg(pub Structure);
 
 impl std::str::FromStr for StructureArg {
-    type Err = String;
+    type Err = NotAStructure;
 
-    fn from_str(s: &str) -> Result<StructureArg, String> {
-        Structure::parse(s).map(StructureArg).ok_or_else(|| {
-            format!(
-                "`{s}` is not a respondent type id: lowercase letters, digits, _ or - (protection_cluster, cp_aor, gbv_aor, other, or one a guide declares)"
-            )
-        })
+    fn from_str(s: &str) -> Result<StructureArg, NotAStructure> {
+        Structure::parse(s)
+            .map(StructureArg)
+            .ok_or_else(|| NotAStructure(s.to_string()))
+    }
+}
+
+/// `--structure` given something that cannot be a respondent type's id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a respondent type id: lowercase letters, digits, _ or - (protection_cluster, cp_aor, gbv_aor, other, or one a guide declares)"
+)]
+pub struct NotAStructure(pub String);
+
+impl crate::i18n::Reason for NotAStructure {
+    fn words(&self) -> crate::i18n::Words {
+        crate::i18n::Words::msg("why-not-a-structure").arg("typed", self.0.clone())
     }
 }
 

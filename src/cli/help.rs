@@ -300,7 +300,7 @@ pub(super) fn error_in(lang: UiLang, e: &clap::Error) -> Option<String> {
             &[
                 ("value", value().into()),
                 ("arg", arg().into()),
-                ("why", e.source_reason().into()),
+                ("why", e.source_reason(lang).into()),
             ],
         ),
         ErrorKind::WrongNumberOfValues | ErrorKind::TooManyValues | ErrorKind::TooFewValues => {
@@ -334,14 +334,34 @@ pub(super) fn error_in(lang: UiLang, e: &clap::Error) -> Option<String> {
 }
 
 trait SourceReason {
-    fn source_reason(&self) -> String;
+    fn source_reason(&self, lang: UiLang) -> String;
 }
 
 impl SourceReason for clap::Error {
-    fn source_reason(&self) -> String {
-        std::error::Error::source(self)
-            .map(|s| s.to_string())
-            .unwrap_or_default()
+    /// Ours in the program's language; Rust's for a number put in our words there too
+    /// (English keeps Rust's own, as it always printed).
+    fn source_reason(&self, lang: UiLang) -> String {
+        use crate::i18n::{Reason, Words};
+        let Some(source) = std::error::Error::source(self) else {
+            return String::new();
+        };
+        if let Some(e) = source.downcast_ref::<super::args::NotAStructure>() {
+            return e.reason(lang);
+        }
+        if let Some(e) = source.downcast_ref::<std::num::ParseIntError>() {
+            use std::num::IntErrorKind as K;
+            let id = match e.kind() {
+                K::PosOverflow | K::NegOverflow => "why-number-too-large",
+                K::Empty => "why-number-empty",
+                _ => "why-not-a-whole-number",
+            };
+            return Words::English {
+                en: e.to_string(),
+                other: Box::new(Words::msg(id)),
+            }
+            .in_lang(lang);
+        }
+        source.to_string()
     }
 }
 

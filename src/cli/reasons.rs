@@ -197,6 +197,7 @@ mod tests {
                 col: 1,
                 problem: crate::campaign::RulesProblem::UnknownKey("tries".into()),
             }),
+            Box::new(super::super::args::NotAStructure("Bad Name".into())),
             Box::new(crate::xlsform::ExportError::Io {
                 path: p(),
                 source: io(),

@@ -34,6 +34,11 @@ help-error-no-command = a subcommand is required; the list below names them
 help-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
 help-error-valid-values = ; possible values: { $values }
 help-error-value-refused = invalid value '{ $value }' for '{ $arg }': { $why }
+# $why of help-error-value-refused: our parsers' reasons, and Rust's for a number
+why-not-a-structure = `{ $typed }` is not a respondent type id: lowercase letters, digits, _ or - (protection_cluster, cp_aor, gbv_aor, other, or one a guide declares)
+why-not-a-whole-number = invalid digit found in string
+why-number-too-large = number too large to fit in target type
+why-number-empty = cannot parse integer from empty string
 help-error-values-count = wrong number of values for '{ $arg }'
 help-error-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
 help-error-no-equals = equal sign is needed when assigning values to '{ $arg }'

@@ -33,6 +33,11 @@ help-error-no-command = une sous-commande est nécessaire ; --help les énumèr
 help-error-invalid-value = valeur « { $value } » invalide pour « { $arg } »
 help-error-valid-values =  ; valeurs possibles : { $values }
 help-error-value-refused = valeur « { $value } » invalide pour « { $arg } » : { $why }
+# $why of help-error-value-refused: our parsers' reasons, and Rust's for a number
+why-not-a-structure = `{ $typed }` n'est pas l'identifiant d'un type de répondant : lettres minuscules, chiffres, _ ou - (protection_cluster, cp_aor, gbv_aor, other, ou l'un de ceux qu'un guide déclare)
+why-not-a-whole-number = ce n'est pas un nombre entier positif
+why-number-too-large = nombre trop grand
+why-number-empty = aucun nombre
 help-error-values-count = mauvais nombre de valeurs pour « { $arg } »
 help-error-conflict = l'argument « { $arg } » ne peut pas être utilisé avec « { $other } »
 help-error-no-equals = il faut un signe égal pour donner une valeur à « { $arg } »
