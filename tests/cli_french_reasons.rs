@@ -249,7 +249,7 @@ fn a_damaged_session_file_is_quarantined_in_french_and_its_stored_reason_read_in
     assert!(words.contains("why-file-crlf"), "{words}");
 }
 
-/// A guide that is a folder, and an XLSForm written where no folder is: the system's part
+/// A guide or a codebook that is a folder, an XLSForm written where no folder is: the system's part
 /// named in French, as everywhere else, not "not a regular file" or "(os error 2)".
 #[test]
 fn a_folder_as_a_guide_and_an_export_into_nowhere_are_said_in_french() {
@@ -290,4 +290,32 @@ fn a_folder_as_a_guide_and_an_export_into_nowhere_are_said_in_french() {
     assert!(err.contains("impossible d'écrire le XLSForm"), "{err}");
     assert!(!err.contains("os error"), "{err}");
     assert!(!err.contains("No such file"), "{err}");
+    // A codebook that is a folder, or not there: as a guide would be.
+    for (codebook, want) in [
+        (
+            folder.display().to_string(),
+            "ce n'est pas un fichier ordinaire",
+        ),
+        ("/nonexistent/codes.toml".to_string(), "introuvable"),
+    ] {
+        let out = stocktake(
+            data.path(),
+            &[
+                "--ui-language",
+                "fr",
+                "analyse",
+                "--db",
+                "nothing.db",
+                "--codebook",
+                &codebook,
+            ],
+        );
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        assert!(err.contains(want), "{codebook}: {err}");
+        assert!(
+            !err.contains("not a regular file") && !err.contains("os error"),
+            "{err}"
+        );
+    }
 }

@@ -121,8 +121,14 @@ mod tests {
             }),
             Box::new(crate::guide::CodebookError::Io {
                 path: p(),
-                message: "odd".into(),
+                source: io(),
             }),
+            Box::new(crate::guide::CodebookError::NotAFile { path: p() }),
+            Box::new(crate::guide::CodebookError::TooLarge {
+                path: p(),
+                kib: 256,
+            }),
+            Box::new(crate::guide::CodebookError::NotUtf8 { path: p() }),
             Box::new(crate::guide::BadDigest),
             Box::new(crate::report::ReportError::Write {
                 path: p(),

@@ -228,19 +228,38 @@ pub fn parse_codebook(source: &str, origin: &str) -> Result<Codebook, GuideError
 
 #[derive(Debug, thiserror::Error)]
 pub enum CodebookError {
-    #[error("{path}: {message}")]
-    Io { path: String, message: String },
+    /// What the system said of the file.
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not a regular file: give the codebook's .toml file")]
+    NotAFile { path: String },
+    #[error("{path}: larger than {kib} KiB: a codebook is a list of codes")]
+    TooLarge { path: String, kib: u64 },
+    #[error("{path}: not UTF-8 text")]
+    NotUtf8 { path: String },
     #[error("{0}")]
     Invalid(GuideErrors),
 }
 
-/// `message` is the system's words about the file, or ours with what was found.
 impl crate::i18n::Reason for CodebookError {
     fn words(&self) -> crate::i18n::Words {
-        match self {
-            CodebookError::Io { path, message } => Words::msg("why-path")
+        let at = |path: &String, what: Words| {
+            Words::msg("why-path")
                 .arg("path", path.clone())
-                .arg("what", message.clone()),
+                .with("what", what)
+        };
+        match self {
+            CodebookError::Io { path, source } => at(path, source.said()),
+            CodebookError::NotAFile { path } => at(path, Words::msg("why-codebook-not-a-file")),
+            CodebookError::TooLarge { path, kib } => at(
+                path,
+                Words::msg("why-codebook-too-large").arg("kib", kib.to_string()),
+            ),
+            CodebookError::NotUtf8 { path } => at(path, Words::msg("why-codebook-not-utf8")),
             CodebookError::Invalid(e) => e.words(),
         }
     }
@@ -249,28 +268,27 @@ impl crate::i18n::Reason for CodebookError {
 /// Read a codebook file: regular files only, at most [`MAX_CODEBOOK_BYTES`].
 pub fn load_codebook_file(path: &Path) -> Result<Codebook, CodebookError> {
     use std::io::Read;
-    let io = |message: String| CodebookError::Io {
-        path: path.display().to_string(),
-        message,
+    let shown = || path.display().to_string();
+    let io = |source| CodebookError::Io {
+        path: shown(),
+        source,
     };
-    let f = std::fs::File::open(path).map_err(|e| io(e.to_string()))?;
-    let meta = f.metadata().map_err(|e| io(e.to_string()))?;
+    let f = std::fs::File::open(path).map_err(io)?;
+    let meta = f.metadata().map_err(io)?;
     if !meta.is_file() {
-        return Err(io(
-            "not a regular file: give the codebook's .toml file".into()
-        ));
+        return Err(CodebookError::NotAFile { path: shown() });
     }
     let mut bytes = Vec::new();
     f.take(MAX_CODEBOOK_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io(e.to_string()))?;
+        .map_err(io)?;
     if bytes.len() as u64 > MAX_CODEBOOK_BYTES {
-        return Err(io(format!(
-            "larger than {} KiB: a codebook is a list of codes",
-            MAX_CODEBOOK_BYTES / 1024
-        )));
+        return Err(CodebookError::TooLarge {
+            path: shown(),
+            kib: MAX_CODEBOOK_BYTES / 1024,
+        });
     }
-    let text = String::from_utf8(bytes).map_err(|_| io("not UTF-8 text".into()))?;
+    let text = String::from_utf8(bytes).map_err(|_| CodebookError::NotUtf8 { path: shown() })?;
     parse_codebook(&text, &path.display().to_string()).map_err(CodebookError::Invalid)
 }
 

@@ -127,6 +127,10 @@ why-config-invalid = { $path }:{ $line }:{ $col }: { $what } (allowed keys: outb
 ## Guides, codebooks and other files of problems, one a line
 why-lines = { $first }
     { $then }
+# A codebook file refused (guide::CodebookError), after why-path
+why-codebook-not-a-file = not a regular file: give the codebook's .toml file
+why-codebook-too-large = larger than { $kib } KiB: a codebook is a list of codes
+why-codebook-not-utf8 = not UTF-8 text
 why-guide-io = { $path }: cannot read the guide: { $error }
 why-guide-not-a-file = { $path }: cannot read the guide: not a regular file (a folder, a FIFO or a device); a guide is a .toml file
 why-guide-too-large = { $path }: the file is larger than { $limit } bytes; a guide is a small TOML file

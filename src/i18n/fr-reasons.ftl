@@ -127,6 +127,10 @@ why-config-invalid = { $path }:{ $line }:{ $col }: { $what } (clés permises : 
 ## Guides, codebooks and other files of problems, one a line
 why-lines = { $first }
     { $then }
+# A codebook file refused (guide::CodebookError), after why-path
+why-codebook-not-a-file = ce n'est pas un fichier ordinaire : donnez le fichier .toml du livre de codes
+why-codebook-too-large = plus de { $kib } Kio : un livre de codes est une liste de codes
+why-codebook-not-utf8 = ce n'est pas du texte UTF-8
 why-guide-io = { $path } : impossible de lire le guide : { $error }
 why-guide-not-a-file = { $path } : impossible de lire le guide : ce n'est pas un fichier ordinaire (un dossier, un FIFO ou un périphérique) ; un guide est un fichier .toml
 why-guide-too-large = { $path } : le fichier dépasse { $limit } octets ; un guide est un petit fichier TOML
