@@ -1,6 +1,7 @@
 //! The call's details after it started, and the interviewer's name remembered (issue 16).
 
 use super::*;
+use crate::tui::keymap::Ctx;
 
 #[test]
 fn the_new_call_form_starts_with_the_name_typed_on_the_last_call() {
@@ -32,4 +33,18 @@ fn a_first_call_starts_with_the_login_name() {
         panic!("not on the form")
     };
     assert_eq!(form.interviewer.text(), "amina");
+}
+
+/// F1 opened no help in the call's details, where `?` is text: it opens the keys of the
+/// panel now, and Esc closes them back onto it.
+#[test]
+fn f1_opens_the_help_of_the_call_details() {
+    let mut a = in_interview();
+    keys(&mut a, "<A-c>");
+    assert_eq!(a.ctx(), Ctx::CallDetails, "typing in its first field");
+    keys(&mut a, "<f1>");
+    assert_eq!(a.help, Some(Ctx::CallDetails));
+    keys(&mut a, "<esc>");
+    assert_eq!(a.help, None);
+    assert_eq!(a.ctx(), Ctx::CallDetails, "back on the panel");
 }
