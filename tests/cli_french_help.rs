@@ -69,7 +69,7 @@ fn a_subcommands_help_is_french_and_help_report_says_the_same() {
     let out = text(&fr.stdout);
     assert!(out.starts_with("Écrire le rapport"), "{out}");
     assert!(
-        out.contains("--out <DIR>               Le dossier où écrire"),
+        out.contains("--out <DOSSIER>             Le dossier où écrire"),
         "{out}"
     );
     // Lines are wrapped as clap wraps them: the words are compared on one line.
@@ -135,7 +135,7 @@ fn clap_errors_say_what_happened_and_what_to_do_in_french_with_exit_2() {
         ),
         (
             &["report", "--db", "x", "--out", "y", "--format", "pdf"][..],
-            "valeur «\u{a0}pdf\u{a0}» invalide pour «\u{a0}--format <LIST>\u{a0}»",
+            "valeur «\u{a0}pdf\u{a0}» invalide pour «\u{a0}--format <LISTE>\u{a0}»",
         ),
         (&["collate", "--db"][..], "demande une valeur"),
         (

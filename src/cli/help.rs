@@ -141,6 +141,26 @@ fn in_lang(mut cmd: Command, lang: UiLang, path: &mut Vec<String>) -> Command {
             } else {
                 "help-heading-options"
             };
+            // `<FILE>` as `<FICHIER>`: `help-value-<name>`; a name without words stays.
+            let value_names: Vec<String> = match a.get_value_names() {
+                Some(names) => names.iter().map(|n| n.to_string()).collect(),
+                None if takes_values && !a.is_positional() => {
+                    vec![a.get_id().as_str().to_uppercase()]
+                }
+                None => Vec::new(),
+            };
+            let said: Vec<String> = value_names
+                .iter()
+                .map(|n| {
+                    crate::i18n::lookup(lang, &format!("help-value-{}", n.to_lowercase()), &[])
+                        .unwrap_or_else(|| n.clone())
+                })
+                .collect();
+            let a = if said != value_names {
+                a.value_names(said)
+            } else {
+                a
+            };
             let a = a
                 .help(help)
                 .long_help(None)

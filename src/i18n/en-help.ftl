@@ -111,3 +111,20 @@ help-about-resolve = Pick the revision to keep in its conflict, or with --answer
 help-arg-resolve-digest = The revision's digest (at least 8 hex digits, as `conflicts` shows)
 help-arg-resolve-undo = Take back the choice made in this revision's conflict (with --answer: that answer's choice only)
 help-arg-resolve-answer = Use this question's answer from DIGEST, whichever revision is kept
+
+## The value names in the help and the usage (<FILE>), by help-value-<name in lower case>
+help-value-file = FILE
+help-value-dir = DIR
+help-value-path = PATH
+help-value-digest = DIGEST
+help-value-lang = LANG
+help-value-level = LEVEL
+help-value-list = LIST
+help-value-name = NAME
+help-value-new = NEW
+help-value-old = OLD
+help-value-other_db = OTHER_DB
+help-value-target = TARGET
+help-value-text = TEXT
+help-value-time = TIME
+help-value-matrix_by = MATRIX_BY

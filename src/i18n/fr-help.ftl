@@ -45,7 +45,7 @@ help-error-invalid-utf8 = un argument n'est pas du texte UTF-8 ; tapez-le de no
 
 ## Each command's about (help-about-<path>) and each argument's help (help-arg-<path>-<id>)
 help-about = Saisir des entretiens semi-directifs, les synchroniser sous forme de fichiers, les collationner en un rapport
-help-arg-guides = Chercher aussi des guides dans DIR (répétable) ; ceux-ci l'emportent sur tout autre endroit
+help-arg-guides = Chercher aussi des guides dans DOSSIER (répétable) ; ceux-ci l'emportent sur tout autre endroit
 help-arg-data-dir = Où les entretiens sont gardés (par défaut : le dossier de données XDG, par exemple ~/.local/share/stocktake)
 help-arg-outbox = Où les sessions terminées sont écrites sous forme de fichiers (sinon `outbox` dans le fichier de configuration)
 help-arg-accessible = Des lignes simples au lieu du plein écran, pour un lecteur d'écran : chaque invite écrite dans l'ordre de lecture, chaque réponse ou commande tapée comme une ligne
@@ -110,3 +110,20 @@ help-about-resolve = Choisir la révision à garder dans son conflit, ou avec --
 help-arg-resolve-digest = L'empreinte de la révision (au moins 8 chiffres hexadécimaux, comme `conflicts` la montre)
 help-arg-resolve-undo = Revenir sur le choix fait dans le conflit de cette révision (avec --answer : le choix de cette réponse seulement)
 help-arg-resolve-answer = Prendre la réponse de cette question dans EMPREINTE, quelle que soit la révision gardée
+
+## The value names in the help and the usage (<FILE>), by help-value-<name in lower case>
+help-value-file = FICHIER
+help-value-dir = DOSSIER
+help-value-path = CHEMIN
+help-value-digest = EMPREINTE
+help-value-lang = LANGUE
+help-value-level = NIVEAU
+help-value-list = LISTE
+help-value-name = NOM
+help-value-new = NOUVELLE
+help-value-old = ANCIENNE
+help-value-other_db = AUTRE_BASE
+help-value-target = CIBLE
+help-value-text = TEXTE
+help-value-time = HEURE
+help-value-matrix_by = PAR
