@@ -122,12 +122,10 @@ fn a_damaged_collation_database_and_a_missing_file_are_said_in_french() {
         &["--ui-language", "fr", "collate", "--db", &db, &realistic],
     );
     assert_eq!(fr.status.code(), Some(1));
-    // Our words in French; SQLite's as SQLite said them.
+    // What SQLite found, named in French, with its code to look up.
     assert_eq!(
         text(&fr.stderr),
-        format!(
-            "stocktake: {db}{NBSP}: file is not a database{NBSP}: Error code 26: file is not a database\n"
-        )
+        format!("stocktake: {db}{NBSP}: ce n'est pas une base de données SQLite (code 26)\n")
     );
     let en = stocktake(dir.path(), &["collate", "--db", &db, &realistic]);
     assert_eq!(

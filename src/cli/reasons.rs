@@ -50,6 +50,11 @@ pub(crate) fn user_message(e: &anyhow::Error, lang: UiLang) -> String {
     let mut english = e.to_string();
     let mut msg = reason(e.as_ref(), lang);
     for cause in e.chain().skip(1) {
+        // SQLite's code under its error, which the error's words already name (English
+        // keeps printing both, as it always has).
+        if lang != UiLang::En && cause.is::<rusqlite::ffi::Error>() {
+            continue;
+        }
         let en = cause.to_string();
         if !english.contains(&en) {
             english.push_str(": ");

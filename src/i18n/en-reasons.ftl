@@ -210,3 +210,13 @@ why-relevant-never-holds = a condition that never holds
 why-relevant-no-such-choice = { $q } has no choice `{ $value }`
 why-relevant-blank-and-selected = { $q } both blank and selected
 why-relevant-non-answer = { $q } tested for a non-answer, which a guide's skip logic cannot do
+
+## What SQLite said of a database, named ($code: SQLite's own, to look up)
+why-sqlite-not-a-database = not an SQLite database (code { $code })
+why-sqlite-corrupt = the database is damaged (code { $code })
+why-sqlite-busy = the database is busy: another program is writing to it (code { $code })
+why-sqlite-read-only = the database can only be read here (code { $code })
+why-sqlite-full = the disk is full (code { $code })
+why-sqlite-cannot-open = the database cannot be opened (code { $code })
+why-sqlite-permission = no permission to use the database (code { $code })
+why-sqlite-io = the system failed to read or write the database (code { $code })

@@ -210,3 +210,13 @@ why-relevant-never-holds = une condition qui n'est jamais vraie
 why-relevant-no-such-choice = { $q } n'a pas de choix `{ $value }`
 why-relevant-blank-and-selected = { $q } à la fois vide et sélectionnée
 why-relevant-non-answer = { $q } testée pour une non-réponse, ce que la logique de saut d'un guide ne sait pas faire
+
+## What SQLite said of a database, named ($code: SQLite's own, to look up)
+why-sqlite-not-a-database = ce n'est pas une base de données SQLite (code { $code })
+why-sqlite-corrupt = la base de données est endommagée (code { $code })
+why-sqlite-busy = la base de données est occupée : un autre programme y écrit (code { $code })
+why-sqlite-read-only = la base de données ne peut être que lue ici (code { $code })
+why-sqlite-full = le disque est plein (code { $code })
+why-sqlite-cannot-open = la base de données ne peut pas être ouverte (code { $code })
+why-sqlite-permission = pas de permission pour utiliser la base de données (code { $code })
+why-sqlite-io = le système n'a pas pu lire ou écrire la base de données (code { $code })

@@ -65,10 +65,27 @@ impl Reason for io::Error {
     }
 }
 
-/// What SQLite said is SQLite's: kept as it is.
+/// What SQLite said, the failures a user meets named (in English as SQLite says them,
+/// byte for byte, through `said`); any other as SQLite said it.
 impl Reason for rusqlite::Error {
     fn words(&self) -> Words {
-        Words::Text(self.to_string())
+        use rusqlite::ErrorCode as C;
+        let rusqlite::Error::SqliteFailure(e, _) = self else {
+            return Words::Text(self.to_string());
+        };
+        let id = match e.code {
+            C::NotADatabase => "why-sqlite-not-a-database",
+            C::DatabaseCorrupt => "why-sqlite-corrupt",
+            C::DatabaseBusy | C::DatabaseLocked => "why-sqlite-busy",
+            C::ReadOnly => "why-sqlite-read-only",
+            C::DiskFull => "why-sqlite-full",
+            C::CannotOpen => "why-sqlite-cannot-open",
+            C::PermissionDenied => "why-sqlite-permission",
+            C::SystemIoFailure => "why-sqlite-io",
+            _ => return Words::Text(self.to_string()),
+        };
+        // SQLite's code stays, for whoever looks it up.
+        Words::msg(id).arg("code", e.extended_code.to_string())
     }
 }
 
@@ -96,6 +113,30 @@ pub fn assert_said_everywhere(r: &dyn Reason) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// SQLite's failures a user meets are named in French; English stays SQLite's own.
+    #[test]
+    fn what_sqlite_says_is_named_in_the_programs_language() {
+        let failure = |code: i32| {
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                Some("file is not a database".into()),
+            )
+        };
+        let e = failure(26);
+        assert_eq!(e.reason(UiLang::En), e.to_string());
+        assert_eq!(
+            e.reason(UiLang::Fr),
+            "ce n'est pas une base de données SQLite (code 26)"
+        );
+        for code in [3, 5, 6, 8, 10, 11, 13, 14] {
+            let e = failure(code);
+            assert_ne!(e.reason(UiLang::Fr), e.to_string(), "code {code}");
+            for id in e.words().ids() {
+                assert!(written_in(UiLang::Fr, id), "{id}");
+            }
+        }
+    }
 
     fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
