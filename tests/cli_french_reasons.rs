@@ -247,73 +247,61 @@ fn a_damaged_session_file_is_quarantined_in_french_and_its_stored_reason_read_in
     assert!(words.contains("why-file-crlf"), "{words}");
 }
 
-/// A guide or a codebook that is a folder, an XLSForm written where no folder is: the system's part
-/// named in French, as everywhere else, not "not a regular file" or "(os error 2)".
+/// A guide or a codebook that is a folder, an XLSForm written where no folder is: the
+/// system's part named in French, as everywhere else, not "not a regular file" or
+/// "(os error 2)". Each said whole, as the terminal shows it.
 #[test]
 fn a_folder_as_a_guide_and_an_export_into_nowhere_are_said_in_french() {
     let data = tempfile::tempdir().expect("data");
     let folder = data.path().join("g2");
     std::fs::create_dir(&folder).expect("mkdir");
-    let out = stocktake(
-        data.path(),
-        &[
-            "--ui-language",
-            "fr",
-            "guide",
-            "check",
-            &folder.display().to_string(),
-        ],
+    let folder = folder.display().to_string();
+    let fr = |args: &[&str]| {
+        let mut all = vec!["--ui-language", "fr"];
+        all.extend_from_slice(args);
+        let out = stocktake(data.path(), &all);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        (text(&out.stdout), text(&out.stderr))
+    };
+    let (out, err) = fr(&["guide", "check", &folder]);
+    assert_eq!(
+        format!("{out}{err}"),
+        format!(
+            "{folder}{NBSP}: impossible de lire le guide{NBSP}: ce n'est pas un fichier ordinaire (un dossier, un FIFO ou un périphérique){NBSP}; un guide est un fichier .toml\n1 fichier de guide refusé sur 1\n"
+        )
     );
-    let err = text(&out.stderr);
-    assert!(
-        err.contains(&format!(
-            "impossible de lire le guide{NBSP}: ce n'est pas un fichier ordinaire (un dossier, un FIFO ou un périphérique)"
-        )),
-        "{err}"
+    let (_, err) = fr(&[
+        "guide",
+        "export",
+        "gpc-attt-coordinator",
+        "--xlsform",
+        "/nonexistent/x.xlsx",
+    ]);
+    assert_eq!(
+        err,
+        format!(
+            "stocktake: /nonexistent/x.xlsx{NBSP}: impossible d'écrire le XLSForm{NBSP}: fichier ou dossier introuvable (erreur système 2)\n"
+        )
     );
-    let out = stocktake(
-        data.path(),
-        &[
-            "--ui-language",
-            "fr",
-            "guide",
-            "export",
-            "gpc-attt-coordinator",
-            "--xlsform",
-            "/nonexistent/x.xlsx",
-        ],
-    );
-    assert!(!out.status.success());
-    let err = text(&out.stderr);
-    assert!(err.contains("impossible d'écrire le XLSForm"), "{err}");
-    assert!(!err.contains("os error"), "{err}");
-    assert!(!err.contains("No such file"), "{err}");
     // A codebook that is a folder, or not there: as a guide would be.
-    for (codebook, want) in [
-        (
-            folder.display().to_string(),
-            "ce n'est pas un fichier ordinaire",
-        ),
-        ("/nonexistent/codes.toml".to_string(), "introuvable"),
-    ] {
-        let out = stocktake(
-            data.path(),
-            &[
-                "--ui-language",
-                "fr",
-                "analyse",
-                "--db",
-                "nothing.db",
-                "--codebook",
-                &codebook,
-            ],
-        );
-        assert!(!out.status.success());
-        let err = text(&out.stderr);
-        assert!(err.contains(want), "{codebook}: {err}");
-        assert!(
-            !err.contains("not a regular file") && !err.contains("os error"),
-            "{err}"
-        );
-    }
+    let (_, err) = fr(&["analyse", "--db", "nothing.db", "--codebook", &folder]);
+    assert_eq!(
+        err,
+        format!(
+            "stocktake: {folder}{NBSP}: ce n'est pas un fichier ordinaire{NBSP}: donnez le fichier .toml du livre de codes\n"
+        )
+    );
+    let (_, err) = fr(&[
+        "analyse",
+        "--db",
+        "nothing.db",
+        "--codebook",
+        "/nonexistent/codes.toml",
+    ]);
+    assert_eq!(
+        err,
+        format!(
+            "stocktake: /nonexistent/codes.toml{NBSP}: fichier ou dossier introuvable (erreur système 2)\n"
+        )
+    );
 }

@@ -381,3 +381,47 @@ fn a_campaign_files_bad_rows_were_printed_on_one_line_joined_by_escapes() {
          stocktake: c.csv:3: unknown time zone `Nowhere/B`; use an IANA name such as Africa/Juba or Asia/Baghdad\n"
     );
 }
+
+/// The French help offered `demain 9:00` for a callback time and the field refused it:
+/// only the English words were understood.
+#[test]
+fn the_french_help_offered_demain_for_a_callback_and_the_field_refused_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(
+        dir.path().join("c.csv"),
+        "response,structure,timezone\nMali,cp_aor,Africa/Bamako\n",
+    )
+    .expect("csv");
+    let (code, _, err) = stocktake_in(dir.path(), &["plan", "import", "c.csv"], &[]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    // Tomorrow at 9:00 in Bamako (UTC all year), on either side of a midnight.
+    let tomorrow_nine = || {
+        let day = jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date()
+            .tomorrow()
+            .expect("tomorrow");
+        format!("\"next\": \"{day}T09:00:00Z\"")
+    };
+    let before = tomorrow_nine();
+    let (code, _, err) = stocktake_in(
+        dir.path(),
+        &[
+            "--ui-language",
+            "fr",
+            "plan",
+            "log",
+            "mali/cp_aor",
+            "--outcome",
+            "callback",
+            "--callback",
+            "demain 9:00",
+        ],
+        &[],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    let after = tomorrow_nine();
+    let (code, json, _) = stocktake_in(dir.path(), &["plan", "list", "--json"], &[]);
+    assert_eq!(code, 0);
+    assert!(json.contains(&before) || json.contains(&after), "{json}");
+}

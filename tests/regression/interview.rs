@@ -608,3 +608,19 @@ fn accessible_call_language_typo_silently_became_the_default() {
         "fr"
     );
 }
+
+/// The call's details refused on a session taken over said "Read-only: Read-only: taken
+/// over by another stocktake": the refusal's own Display was wrapped a second time.
+#[test]
+fn the_call_details_said_read_only_twice() {
+    use stocktake::interview::{DetailsRefusal, ReadOnly, Refusal};
+    let why = DetailsRefusal::from(Refusal::ReadOnly(ReadOnly::TakenOver));
+    assert_eq!(
+        why.to_string(),
+        "Read-only: taken over by another stocktake"
+    );
+    assert_eq!(
+        DetailsRefusal::from(Refusal::Completed).to_string(),
+        "This session is completed; reopen it from the list (a new revision) to change it"
+    );
+}

@@ -267,3 +267,15 @@ fn the_plan_cut_the_next_call_at_60_columns() {
         d.screen(80, 24)
     );
 }
+
+/// F1 opened no help in the call's details (Alt-C), where `?` is typed as text: the help
+/// key of every other text field did nothing there.
+#[test]
+fn f1_opened_no_help_in_the_call_details() {
+    let (_dir, mut d, _) = on_disk();
+    d.press("nIraq<C-s><A-c><f1>");
+    let s = d.screen(80, 24);
+    assert!(d.app.help.is_some(), "{s}");
+    d.press("<esc>");
+    assert!(d.app.help.is_none(), "{}", d.screen(80, 24));
+}
