@@ -98,14 +98,8 @@ impl Speaker {
         self.role == p.role && self.organisation == p.organisation
     }
 
-    /// As a screen names them in a few words: the organisation, else the role's label
-    /// in English.
-    pub fn short(&self) -> String {
-        self.short_in(crate::i18n::UiLang::En)
-    }
-
-    /// As [`Speaker::short`], a role named in `lang` (`role-<id>` of the `.ftl` files):
-    /// the new-call form names the roles so.
+    /// As a screen names them in a few words: the organisation, else the role's name in
+    /// `lang` (`role-<id>` of the `.ftl` files), as the new-call form names the roles.
     pub fn short_in(&self, lang: crate::i18n::UiLang) -> String {
         self.said().in_lang(lang)
     }

@@ -94,13 +94,9 @@ pub fn parse_keys(s: &str) -> Result<Vec<Input>, String> {
     Ok(out)
 }
 
-/// How a key is written in the hint bar and help: `Ctrl-G`, `PgDn`, `?`.
-pub fn display(name: &str) -> String {
-    display_in(name, crate::i18n::UiLang::En)
-}
-
-/// As [`display`], the named keys as `lang` names them (`key-<name>` of the `.ftl`
-/// files: `Échap`, `Entrée`, `PgSuiv` in French, as a French keyboard labels them).
+/// How a key is written in the hint bar and help (`Ctrl-G`, `PgDn`, `?`), the named keys
+/// as `lang` names them (`key-<name>` of the `.ftl` files: `Échap`, `Entrée`, `PgSuiv` in
+/// French, as a French keyboard labels them).
 pub fn display_in(name: &str, lang: crate::i18n::UiLang) -> String {
     let named = |id: &str, english: &str| {
         crate::i18n::lookup(lang, &format!("key-{id}"), &[]).unwrap_or_else(|| english.into())
@@ -180,6 +176,7 @@ mod tests {
 
     #[test]
     fn display_names_are_what_users_know() {
+        let display = |k| display_in(k, crate::i18n::UiLang::En);
         assert_eq!(display("<C-g>"), "Ctrl-G");
         assert_eq!(display("<pgdn>"), "PgDn");
         assert_eq!(display("<A-d>"), "Alt-D");
